@@ -1,0 +1,49 @@
+import type { z } from 'zod'
+import {
+  AppError,
+  fail,
+  isMethodName,
+  methods,
+  ok,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type Result,
+} from '../../../shared/contract'
+import type { EventBus } from './events'
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>
+export type Handlers = { [M in MethodName]: Handler<M> }
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>
+
+/** The only way into the core: validate the method and input, run the handler, wrap the outcome. */
+export function createDispatch(handlers: Handlers, bus: EventBus): Dispatch {
+  return async (method, input) => {
+    if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `Unknown method "${String(method)}"`)
+    const spec = methods[method]
+    const parsed = spec.input.safeParse(input ?? {})
+    if (!parsed.success) return fail('INVALID_INPUT', describeIssues(method, parsed.error), parsed.error.issues)
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown
+      const value: unknown = await handler(parsed.data)
+      const writes = 'writes' in spec ? spec.writes : undefined
+      if (writes && writes.length > 0) bus.emit('db.changed', { tables: [...writes] })
+      return ok(value)
+    } catch (error) {
+      return toFailure(error)
+    }
+  }
+}
+
+function describeIssues(method: string, error: z.ZodError): string {
+  const first = error.issues[0]
+  if (!first) return `Invalid input for ${method}`
+  const where = first.path.length > 0 ? `field "${first.path.join('.')}"` : 'input'
+  return `Invalid ${where} for ${method}: ${first.message}`
+}
+
+function toFailure(error: unknown): Result<never> {
+  if (error instanceof AppError) return { ok: false, error: error.toInfo() }
+  const message = error instanceof Error ? error.message : String(error)
+  return fail('INTERNAL', `Unexpected error: ${message}`)
+}

@@ -1,0 +1,23 @@
+/**
+ * The method and event names alone, with no schema library attached: the sandboxed preload allow-lists
+ * calls with these and stays tiny. `methods.ts` is checked against this list at compile time.
+ */
+export const methodNames = [
+  'app.status',
+  'prompts.list',
+  'prompts.get',
+  'prompts.saveVersion',
+  'datasets.list',
+] as const
+export type MethodName = (typeof methodNames)[number]
+
+export const eventNames = ['db.changed'] as const
+export type EventName = (typeof eventNames)[number]
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (methodNames as readonly string[]).includes(value)
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (eventNames as readonly string[]).includes(value)
+}
