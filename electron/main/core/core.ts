@@ -1,16 +1,27 @@
+import { userInfo } from 'node:os'
 import type { AppStatus } from '../../../shared/domain/workspace'
-import type { Dispatch } from './dispatch'
-import type { EventBus } from './events'
+import { createHandlers, createUnavailableHandlers } from './api'
+import { bundledMigrations, type Migration } from './db/migrations'
+import { WorkspaceOpenError } from './db/migrate'
+import { createRepos } from './db/repos'
+import { seedDemo } from './demo/seed'
+import { createDispatch, type Dispatch } from './dispatch'
+import { EventBus } from './events'
+import { dbFileName, openWorkspace, type OpenedWorkspace } from './workspace/open'
+import { join } from 'node:path'
 
 export interface CoreOptions {
   /** The data folder holding evallab.db; created when missing. */
   home: string
   /** Path to a better_sqlite3.node built for the running runtime (Electron passes its own ABI build). */
   nativeBinding?: string
-  /** Seed the demo workspace when the folder is empty (default true). */
+  /** Seed the demo workspace when the database is new (default true). */
   seedDemo?: boolean
   /** Name recorded as author/actor; defaults to the OS user name. */
   user?: string
+  /** For tests: the migrations to apply instead of the bundled ones. */
+  migrations?: readonly Migration[]
+  now?: () => string
 }
 
 export interface Core {
@@ -21,4 +32,49 @@ export interface Core {
   close(): void
 }
 
-export declare function openCore(options: CoreOptions): Core
+/** Opens a workspace and returns its dispatch. Never throws for a bad workspace: status says why. */
+export function openCore(options: CoreOptions): Core {
+  const now = options.now ?? (() => new Date().toISOString())
+  const user = options.user ?? defaultUser()
+  const bus = new EventBus()
+  let workspace: OpenedWorkspace
+  try {
+    workspace = openWorkspace({
+      home: options.home,
+      migrations: options.migrations ?? bundledMigrations,
+      now,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    })
+  } catch (error) {
+    if (!(error instanceof WorkspaceOpenError)) throw error
+    const status: AppStatus = {
+      state: 'failed',
+      home: options.home,
+      failure: {
+        kind: error.kind,
+        message: error.message,
+        dbFile: join(options.home, dbFileName),
+        backupFile: error.backupFile,
+      },
+    }
+    return { dispatch: createDispatch(createUnavailableHandlers(status), bus), bus, status, close: () => {} }
+  }
+  if (workspace.created && (options.seedDemo ?? true)) seedDemo(workspace.db, now)
+  const status: AppStatus = {
+    state: 'ready',
+    home: workspace.home,
+    dbFile: workspace.dbFile,
+    schemaVersion: workspace.schemaVersion,
+    user,
+  }
+  const ctx = { db: workspace.db, repos: createRepos(workspace.db), user, now }
+  return { dispatch: createDispatch(createHandlers(ctx, status), bus), bus, status, close: () => workspace.close() }
+}
+
+function defaultUser(): string {
+  try {
+    return userInfo().username || 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}

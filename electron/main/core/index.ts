@@ -1,6 +1,6 @@
 // Public surface of the core for the three hosts (Electron main, Node host, CLI).
 // Implementation in progress: see workspace.ts and api/.
 export { openCore, type Core, type CoreOptions } from './core'
-export { resolveHome } from './home'
+export { platformDataDir, resolveHome } from './home'
 export type { Dispatch } from './dispatch'
 export type { EventBus } from './events'

@@ -1,0 +1,25 @@
+import { AppError, methodNames, type MethodName } from '../../../../shared/contract'
+import type { AppStatus } from '../../../../shared/domain/workspace'
+import type { Handler, Handlers } from '../dispatch'
+import type { CoreContext } from './context'
+import { datasetHandlers } from './datasets'
+import { promptHandlers } from './prompts'
+
+/** The full handler table of an open workspace. */
+export function createHandlers(ctx: CoreContext, status: AppStatus): Handlers {
+  return {
+    'app.status': () => status,
+    ...promptHandlers(ctx),
+    ...datasetHandlers(ctx),
+  }
+}
+
+/** A workspace that failed to open still answers `app.status`, so the UI can show why; all else refuses. */
+export function createUnavailableHandlers(status: AppStatus): Handlers {
+  const reason = status.state === 'failed' ? status.failure.message : 'The workspace is not open'
+  const refuse: Handler<MethodName> = () => {
+    throw new AppError('WORKSPACE_UNAVAILABLE', reason)
+  }
+  const table = Object.fromEntries(methodNames.map((name) => [name, refuse])) as Handlers
+  return { ...table, 'app.status': () => status }
+}

@@ -1,0 +1,34 @@
+import demoDataset from '../../../../resources/demo/dataset.json'
+import demoPrompts from '../../../../resources/demo/prompts.json'
+import demoRubric from '../../../../resources/demo/rubric.json'
+import type { Db } from '../db/connection'
+import { createRepos } from '../db/repos'
+import { newId } from '../ids'
+import { appendVersion } from '../prompts/versions'
+import { demoDatasetSchema, demoPromptsSchema, demoRubricSchema } from './schema'
+
+/**
+ * Fills a brand-new workspace with the support-ticket triage demo, in one transaction, so a newcomer
+ * sees real prompts, cases and a rubric instead of empty screens.
+ */
+export function seedDemo(db: Db, now: () => string): void {
+  const prompts = demoPromptsSchema.parse(demoPrompts)
+  const dataset = demoDatasetSchema.parse(demoDataset)
+  const rubric = demoRubricSchema.parse(demoRubric)
+  const repos = createRepos(db)
+  db.transaction(() => {
+    for (const p of prompts) {
+      const promptId = newId('prm')
+      const first = p.versions[0]?.createdAt ?? now()
+      repos.prompts.insertPrompt({ id: promptId, name: p.name, description: p.description, owner: p.owner, createdAt: first })
+      for (const v of p.versions) appendVersion(repos, { promptId, ...v })
+    }
+    const datasetId = newId('ds')
+    repos.datasets.insertDataset({ id: datasetId, name: dataset.name, description: dataset.description, createdAt: now() })
+    dataset.cases.forEach((c, position) => {
+      repos.datasets.insertCase({ id: newId('case'), datasetId, position, ...c })
+    })
+    repos.rubrics.insert({ id: newId('rub'), version: 1, createdAt: now(), ...rubric })
+    db.prepare("INSERT INTO workspace_meta (key, value) VALUES ('demo_seeded_at', ?)").run(now())
+  }).immediate()
+}

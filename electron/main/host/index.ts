@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { openCore, platformDataDir, resolveHome } from '../core'
+import { newToken } from './security'
+import { startHost } from './server'
+
+const usage = `Usage: npm run web -- [--port N] [--home DIR] [--no-open]
+  --port N     port on 127.0.0.1 (0 = any free port; default 0)
+  --home DIR   workspace data folder (default: EVALLAB_HOME, else the desktop app's folder)
+  --no-open    do not open a browser`
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      home: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  if (values.help) return void console.log(usage)
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`)
+  const home = resolveHome(values.home ? ['--home', values.home] : [], process.env, platformDataDir())
+  const core = openCore({ home })
+  if (core.status.state === 'failed') console.error(`Workspace problem: ${core.status.failure.message}`)
+  const staticDir = fileURLToPath(new URL('../renderer', import.meta.url))
+  const host = await startHost({ dispatch: core.dispatch, bus: core.bus, staticDir, token: newToken(), port })
+  console.log(`Eval Lab is running at ${host.url}`)
+  if (!values['no-open']) openBrowser(host.url)
+  const stop = (): void => {
+    void host.close().finally(() => {
+      core.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+function openBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]]
+  const child = spawn(command, args, { detached: true, stdio: 'ignore' })
+  child.on('error', () => console.log('Open the address above in your browser.'))
+  child.unref()
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error))
+  console.error(usage)
+  process.exit(2)
+})

@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { z } from 'zod'
+import { fail as failure, type Result } from '../../../shared/contract'
+import type { Dispatch } from '../core/dispatch'
+import type { EventBus } from '../core/events'
+import { hasToken, isAllowedHost, isAllowedOrigin } from './security'
+import { streamEvents } from './sse'
+import { serveStatic } from './static'
+
+export interface HostOptions {
+  dispatch: Dispatch
+  bus: EventBus
+  /** The built renderer (out/renderer). */
+  staticDir: string
+  token: string
+  /** 0 picks any free port. */
+  port: number
+}
+
+export interface RunningHost {
+  readonly port: number
+  /** The address to open, token included. */
+  readonly url: string
+  close(): Promise<void>
+}
+
+const maxBodyBytes = 64 * 1024 * 1024
+const rpcBodySchema = z.object({ method: z.string(), input: z.unknown() })
+
+/** Serves the renderer and the core's dispatch on 127.0.0.1 only, to holders of this start's token. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  let port = options.port
+  const server = createServer((req, res) => {
+    handle(req, res, { ...options, port }).catch((error: unknown) => {
+      if (!res.headersSent) sendEnvelope(res, 500, failure('INTERNAL', `Host error: ${String(error)}`))
+      else res.end()
+    })
+  })
+  await listen(server, options.port)
+  port = (server.address() as AddressInfo).port
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(options.token)}`,
+    close: () => closeServer(server),
+  }
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: HostOptions): Promise<void> {
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${options.port}`)
+  if (!isAllowedHost(req, options.port)) return sendEnvelope(res, 403, failure('FORBIDDEN', 'Unknown Host header'))
+  const isApi = url.pathname === '/rpc' || url.pathname === '/events'
+  if (!isApi) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendEnvelope(res, 405, failure('FORBIDDEN', 'Method not allowed'))
+    return serveStatic(options.staticDir, url.pathname, res)
+  }
+  if (!isAllowedOrigin(req, options.port)) return sendEnvelope(res, 403, failure('FORBIDDEN', 'Foreign origin refused'))
+  if (!hasToken(req, url, options.token)) return sendEnvelope(res, 401, failure('FORBIDDEN', 'Missing or wrong token'))
+  if (url.pathname === '/events' && req.method === 'GET') return streamEvents(options.bus, res)
+  if (url.pathname === '/rpc' && req.method === 'POST') return handleRpc(req, res, options.dispatch)
+  sendEnvelope(res, 405, failure('FORBIDDEN', `${req.method ?? 'This method'} is not allowed on ${url.pathname}`))
+}
+
+async function handleRpc(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch): Promise<void> {
+  if (!req.headers['content-type']?.startsWith('application/json')) {
+    return sendEnvelope(res, 415, failure('INVALID_INPUT', 'Send the call as application/json'))
+  }
+  const body = await readBody(req)
+  if (body === null) return sendEnvelope(res, 413, failure('INVALID_INPUT', 'Request body too large'))
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch {
+    return sendEnvelope(res, 400, failure('INVALID_INPUT', 'Request body is not valid JSON'))
+  }
+  const call = rpcBodySchema.safeParse(json)
+  if (!call.success) return sendEnvelope(res, 400, failure('INVALID_INPUT', 'Expected { "method": string, "input": object }'))
+  sendEnvelope(res, 200, await dispatch(call.data.method, call.data.input))
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > maxBodyBytes) {
+        resolve(null)
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function sendEnvelope(res: ServerResponse, status: number, envelope: Result<unknown>): void {
+  const body = JSON.stringify(envelope)
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  })
+  res.end(body)
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections()
+  return new Promise((resolve) => server.close(() => resolve()))
+}
