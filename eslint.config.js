@@ -9,7 +9,16 @@ const restrict = (patterns) => ['error', { patterns }]
 const group = (list, message) => ({ group: list, message })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.native/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.native/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -34,7 +43,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         group(['electron', ...nodeBuiltins], 'shared/ runs in both processes: no Electron or Node APIs.'),
-        group(['react', 'react-dom', '**/renderer/**', '**/electron/**'], 'shared/ must not depend on either side.'),
+        group(
+          ['react', 'react-dom', '**/renderer/**', '**/electron/**'],
+          'shared/ must not depend on either side.',
+        ),
       ]),
     },
   },
@@ -42,7 +54,10 @@ export default tseslint.config(
     files: ['electron/main/core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        group(['electron'], 'The core is plain Node: it runs in the host, the CLI and tests without Electron.'),
+        group(
+          ['electron'],
+          'The core is plain Node: it runs in the host, the CLI and tests without Electron.',
+        ),
         group(['**/renderer/**', 'react', 'react-dom'], 'The core never imports the renderer.'),
       ]),
     },
@@ -50,7 +65,9 @@ export default tseslint.config(
   {
     files: ['electron/main/*.ts', 'electron/main/host/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([group(['**/renderer/**', 'react', 'react-dom'], 'Main never imports the renderer.')]),
+      'no-restricted-imports': restrict([
+        group(['**/renderer/**', 'react', 'react-dom'], 'Main never imports the renderer.'),
+      ]),
     },
   },
   {
@@ -60,7 +77,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict([
-        group(['electron', ...nodeBuiltins], 'The renderer is a sandboxed web page: no Electron or Node APIs.'),
+        group(
+          ['electron', ...nodeBuiltins],
+          'The renderer is a sandboxed web page: no Electron or Node APIs.',
+        ),
         group(['**/electron/**'], 'The renderer reaches the core only through the contract in shared/.'),
       ]),
     },

@@ -8,11 +8,15 @@ if (existsSync(path)) process.exit(0)
 
 const canApt = existsSync('/usr/bin/apt-get') && process.getuid?.() === 0
 if (!canApt) {
-  console.error(`Chromium not found at ${path}. Install it (Debian: apt-get install chromium) or set EVALLAB_CHROMIUM.`)
+  console.error(
+    `Chromium not found at ${path}. Install it (Debian: apt-get install chromium) or set EVALLAB_CHROMIUM.`,
+  )
   process.exit(1)
 }
 console.log('Installing Debian chromium for the e2e tests…')
-execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' })
+execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+  stdio: 'inherit',
+})
 if (!existsSync(path)) {
   console.error(`apt-get finished but ${path} is still missing.`)
   process.exit(1)

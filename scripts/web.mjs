@@ -24,17 +24,23 @@ function needsBuild() {
 
 if (needsBuild()) {
   console.log('Building Eval Lab (sources changed since the last build)…')
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
   if (build.status !== 0) {
     console.error('The build failed; see the errors above.')
     process.exit(build.status ?? 1)
   }
 }
 
-const host = spawn(process.execPath, [join(root, 'out/main/host.js'), ...process.argv.slice(2)], { stdio: 'inherit' })
+const host = spawn(process.execPath, [join(root, 'out/main/host.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+})
 const forward = (signal) => host.kill(signal)
 process.on('SIGINT', forward)
 process.on('SIGTERM', forward)

@@ -31,7 +31,9 @@ export function ok<T>(value: T): Result<T> {
 }
 
 export function fail(code: ErrorCode, message: string, details?: unknown): Result<never> {
-  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } }
+  return details === undefined
+    ? { ok: false, error: { code, message } }
+    : { ok: false, error: { code, message, details } }
 }
 
 /**

@@ -17,7 +17,11 @@ export type ModelRef = z.infer<typeof modelRefSchema>
 export const responseFormatSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text') }),
   z.object({ type: z.literal('json_object') }),
-  z.object({ type: z.literal('json_schema'), name: z.string().min(1), schema: z.record(z.string(), z.unknown()) }),
+  z.object({
+    type: z.literal('json_schema'),
+    name: z.string().min(1),
+    schema: z.record(z.string(), z.unknown()),
+  }),
 ])
 
 export const modelParamsSchema = z.object({

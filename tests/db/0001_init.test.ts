@@ -38,7 +38,9 @@ describe('0001_init', () => {
     ).run()
     expect(() => db.prepare("UPDATE prompt_versions SET message = 'x'").run()).toThrow(/immutable/)
     expect(() => db.prepare('DELETE FROM prompt_versions').run()).toThrow(/immutable/)
-    db.prepare("INSERT INTO audit_log (at, actor, action, entity_type, entity_id, details) VALUES ('t', 'a', 'x', 'prompt', 'p', '{}')").run()
+    db.prepare(
+      "INSERT INTO audit_log (at, actor, action, entity_type, entity_id, details) VALUES ('t', 'a', 'x', 'prompt', 'p', '{}')",
+    ).run()
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
     expect(() => db.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow(/append-only/)
   })
@@ -54,8 +56,8 @@ describe('0001_init', () => {
     expect(() => insert.run('v1', 'missing', 1, '[]')).toThrow(/FOREIGN KEY/)
     insert.run('v1', 'p', 1, '[]')
     expect(() => insert.run('v2', 'p', 1, '[]')).toThrow(/UNIQUE/)
-    expect(() => db.prepare("INSERT INTO prompts (id, name, created_at, updated_at) VALUES ('q', 'p', 't', 't')").run()).toThrow(
-      /UNIQUE/,
-    )
+    expect(() =>
+      db.prepare("INSERT INTO prompts (id, name, created_at, updated_at) VALUES ('q', 'p', 't', 't')").run(),
+    ).toThrow(/UNIQUE/)
   })
 })

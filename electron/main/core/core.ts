@@ -68,7 +68,12 @@ export function openCore(options: CoreOptions): Core {
     user,
   }
   const ctx = { db: workspace.db, repos: createRepos(workspace.db), user, now }
-  return { dispatch: createDispatch(createHandlers(ctx, status), bus), bus, status, close: () => workspace.close() }
+  return {
+    dispatch: createDispatch(createHandlers(ctx, status), bus),
+    bus,
+    status,
+    close: () => workspace.close(),
+  }
 }
 
 function defaultUser(): string {

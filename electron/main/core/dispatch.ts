@@ -12,7 +12,9 @@ import {
 } from '../../../shared/contract'
 import type { EventBus } from './events'
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+) => MethodOutput<M> | Promise<MethodOutput<M>>
 export type Handlers = { [M in MethodName]: Handler<M> }
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>
 
@@ -22,7 +24,8 @@ export function createDispatch(handlers: Handlers, bus: EventBus): Dispatch {
     if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `Unknown method "${String(method)}"`)
     const spec = methods[method]
     const parsed = spec.input.safeParse(input ?? {})
-    if (!parsed.success) return fail('INVALID_INPUT', describeIssues(method, parsed.error), parsed.error.issues)
+    if (!parsed.success)
+      return fail('INVALID_INPUT', describeIssues(method, parsed.error), parsed.error.issues)
     try {
       const handler = handlers[method] as (input: unknown) => unknown
       const value: unknown = await handler(parsed.data)

@@ -2,7 +2,11 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 
 /** The data folder: `--home DIR` beats EVALLAB_HOME beats the platform default the caller passes. */
-export function resolveHome(argv: readonly string[], env: NodeJS.ProcessEnv, platformDefault: string): string {
+export function resolveHome(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  platformDefault: string,
+): string {
   const flag = readFlag(argv, '--home')
   if (flag) return flag
   const fromEnv = env.EVALLAB_HOME?.trim()
@@ -22,7 +26,8 @@ export function readFlag(argv: readonly string[], name: string): string | undefi
 /** Where Electron's app.getPath('userData') points for this app, so browser mode opens the same workspace. */
 export function platformDataDir(appName = 'Eval Lab'): string {
   const home = homedir()
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), appName)
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), appName)
   if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', appName)
   return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), appName)
 }

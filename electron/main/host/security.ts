@@ -20,7 +20,9 @@ export function isAllowedOrigin(req: IncomingMessage, port: number): boolean {
 
 export function hasToken(req: IncomingMessage, url: URL, token: string): boolean {
   const header = req.headers.authorization
-  const presented = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : url.searchParams.get('token')
+  const presented = header?.startsWith('Bearer ')
+    ? header.slice('Bearer '.length)
+    : url.searchParams.get('token')
   if (!presented) return false
   const a = Buffer.from(presented)
   const b = Buffer.from(token)

@@ -48,17 +48,25 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: HostOptions): Promise<void> {
   const url = new URL(req.url ?? '/', `http://127.0.0.1:${options.port}`)
-  if (!isAllowedHost(req, options.port)) return sendEnvelope(res, 403, failure('FORBIDDEN', 'Unknown Host header'))
+  if (!isAllowedHost(req, options.port))
+    return sendEnvelope(res, 403, failure('FORBIDDEN', 'Unknown Host header'))
   const isApi = url.pathname === '/rpc' || url.pathname === '/events'
   if (!isApi) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendEnvelope(res, 405, failure('FORBIDDEN', 'Method not allowed'))
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendEnvelope(res, 405, failure('FORBIDDEN', 'Method not allowed'))
     return serveStatic(options.staticDir, url.pathname, res)
   }
-  if (!isAllowedOrigin(req, options.port)) return sendEnvelope(res, 403, failure('FORBIDDEN', 'Foreign origin refused'))
-  if (!hasToken(req, url, options.token)) return sendEnvelope(res, 401, failure('FORBIDDEN', 'Missing or wrong token'))
+  if (!isAllowedOrigin(req, options.port))
+    return sendEnvelope(res, 403, failure('FORBIDDEN', 'Foreign origin refused'))
+  if (!hasToken(req, url, options.token))
+    return sendEnvelope(res, 401, failure('FORBIDDEN', 'Missing or wrong token'))
   if (url.pathname === '/events' && req.method === 'GET') return streamEvents(options.bus, res)
   if (url.pathname === '/rpc' && req.method === 'POST') return handleRpc(req, res, options.dispatch)
-  sendEnvelope(res, 405, failure('FORBIDDEN', `${req.method ?? 'This method'} is not allowed on ${url.pathname}`))
+  sendEnvelope(
+    res,
+    405,
+    failure('FORBIDDEN', `${req.method ?? 'This method'} is not allowed on ${url.pathname}`),
+  )
 }
 
 async function handleRpc(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch): Promise<void> {
@@ -74,7 +82,8 @@ async function handleRpc(req: IncomingMessage, res: ServerResponse, dispatch: Di
     return sendEnvelope(res, 400, failure('INVALID_INPUT', 'Request body is not valid JSON'))
   }
   const call = rpcBodySchema.safeParse(json)
-  if (!call.success) return sendEnvelope(res, 400, failure('INVALID_INPUT', 'Expected { "method": string, "input": object }'))
+  if (!call.success)
+    return sendEnvelope(res, 400, failure('INVALID_INPUT', 'Expected { "method": string, "input": object }'))
   sendEnvelope(res, 200, await dispatch(call.data.method, call.data.input))
 }
 

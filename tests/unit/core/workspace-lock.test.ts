@@ -13,7 +13,9 @@ describe('workspace lock', () => {
     const first = openCore({ home, seedDemo: false })
     const second = openCore({ home, seedDemo: false })
     expect(second.status.state === 'failed' && second.status.failure.kind).toBe('locked')
-    expect(second.status.state === 'failed' && second.status.failure.message).toContain(`process ${process.pid}`)
+    expect(second.status.state === 'failed' && second.status.failure.message).toContain(
+      `process ${process.pid}`,
+    )
     first.close()
     const third = openCore({ home, seedDemo: false })
     expect(third.status.state).toBe('ready')
@@ -22,7 +24,10 @@ describe('workspace lock', () => {
 
   it('takes over a lock left by a process that no longer exists', () => {
     const home = newHome()
-    writeFileSync(join(home, 'evallab.lock'), JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), since: 'x' }))
+    writeFileSync(
+      join(home, 'evallab.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), since: 'x' }),
+    )
     const core = openCore({ home, seedDemo: false })
     expect(core.status.state).toBe('ready')
     core.close()

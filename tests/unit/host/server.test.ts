@@ -35,14 +35,21 @@ interface Reply {
   body: string
 }
 
-function send(port: number, path: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
     req.on('error', reject)
     req.end(init.body)
   })
@@ -88,13 +95,21 @@ describe('Node host', () => {
     const h = await start()
     const reply = await rpc(h.port, { method: 'app.status', input: {} }, { origin: 'https://evil.example' })
     expect(reply.status).toBe(403)
-    const own = await rpc(h.port, { method: 'app.status', input: {} }, { origin: `http://127.0.0.1:${h.port}` })
+    const own = await rpc(
+      h.port,
+      { method: 'app.status', input: {} },
+      { origin: `http://127.0.0.1:${h.port}` },
+    )
     expect(own.status).toBe(200)
   })
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const h = await start()
-    const reply = await rpc(h.port, { method: 'app.status', input: {} }, { host: `attacker.example:${h.port}` })
+    const reply = await rpc(
+      h.port,
+      { method: 'app.status', input: {} },
+      { host: `attacker.example:${h.port}` },
+    )
     expect(reply.status).toBe(403)
   })
 

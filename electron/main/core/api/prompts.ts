@@ -15,9 +15,14 @@ export function promptHandlers(ctx: CoreContext): PromptHandlers {
       const prompt = repos.prompts.get(id)
       if (!prompt) throw new AppError('NOT_FOUND', `No prompt with id ${id}`)
       const version =
-        versionNumber === undefined ? repos.prompts.latestVersion(id) : repos.prompts.version(id, versionNumber)
+        versionNumber === undefined
+          ? repos.prompts.latestVersion(id)
+          : repos.prompts.version(id, versionNumber)
       if (!version) {
-        throw new AppError('NOT_FOUND', `Prompt "${prompt.name}" has no version ${versionNumber ?? '(none saved yet)'}`)
+        throw new AppError(
+          'NOT_FOUND',
+          `Prompt "${prompt.name}" has no version ${versionNumber ?? '(none saved yet)'}`,
+        )
       }
       return { prompt, version, versions: repos.prompts.versions(id) }
     },
@@ -36,9 +41,16 @@ export function promptHandlers(ctx: CoreContext): PromptHandlers {
               { latestVersionId: latest?.id ?? null },
             )
           }
-          const draft = { messages: input.messages, model: input.model ?? latest.model, params: input.params ?? latest.params }
+          const draft = {
+            messages: input.messages,
+            model: input.model ?? latest.model,
+            params: input.params ?? latest.params,
+          }
           if (contentHash(draft) === latest.contentHash) {
-            throw new AppError('INVALID_INPUT', `Nothing changed since v${latest.number}: no new version was created`)
+            throw new AppError(
+              'INVALID_INPUT',
+              `Nothing changed since v${latest.number}: no new version was created`,
+            )
           }
           return appendVersion(repos, {
             promptId: input.promptId,

@@ -34,7 +34,11 @@ const ledgerDdl = `CREATE TABLE IF NOT EXISTS schema_migrations (
  * app, an applied migration whose text changed, or a file that is not an Eval Lab workspace.
  * Returns the applied version (0 for a file with no tables).
  */
-export function inspectDatabase(file: string, migrations: readonly Migration[], nativeBinding?: string): number {
+export function inspectDatabase(
+  file: string,
+  migrations: readonly Migration[],
+  nativeBinding?: string,
+): number {
   if (!existsSync(file)) return 0
   let db: Db
   try {
@@ -54,9 +58,15 @@ export function inspectDatabase(file: string, migrations: readonly Migration[], 
 function readLedger(db: Db, file: string): AppliedRow[] {
   let tables: string[]
   try {
-    tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name)
+    tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => r.name)
   } catch (error) {
-    throw new WorkspaceOpenError('unreadable', `${file} is not a readable SQLite database: ${messageOf(error)}`)
+    throw new WorkspaceOpenError(
+      'unreadable',
+      `${file} is not a readable SQLite database: ${messageOf(error)}`,
+    )
   }
   if (!tables.includes('schema_migrations')) {
     if (tables.length === 0) return []
@@ -93,10 +103,17 @@ function checkLedger(applied: readonly AppliedRow[], migrations: readonly Migrat
 /** Applies every pending migration in one transaction: all of them land, or none do. */
 export function applyMigrations(db: Db, migrations: readonly Migration[], now: () => string): number[] {
   db.exec(ledgerDdl)
-  const done = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version))
+  const done = new Set(
+    db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => r.version),
+  )
   const pending = migrations.filter((m) => !done.has(m.version))
   if (pending.length === 0) return []
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)')
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)',
+  )
   db.transaction(() => {
     for (const m of pending) {
       try {

@@ -8,7 +8,11 @@ export interface Migration {
 }
 
 // Bundled at build time, so the app never reads migration files from disk at run time.
-const files = import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true })
+const files = import.meta.glob<string>('./migrations/*.sql', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+})
 
 export const bundledMigrations: readonly Migration[] = parseMigrations(files)
 
@@ -16,7 +20,8 @@ export function parseMigrations(sources: Record<string, string>): Migration[] {
   const list = Object.entries(sources).map(([path, sql]) => toMigration(path, sql))
   list.sort((a, b) => a.version - b.version)
   list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3 … without gaps; found ${m.name}`)
+    if (m.version !== i + 1)
+      throw new Error(`Migrations must be numbered 1, 2, 3 … without gaps; found ${m.name}`)
   })
   return list
 }

@@ -20,11 +20,22 @@ export function seedDemo(db: Db, now: () => string): void {
     for (const p of prompts) {
       const promptId = newId('prm')
       const first = p.versions[0]?.createdAt ?? now()
-      repos.prompts.insertPrompt({ id: promptId, name: p.name, description: p.description, owner: p.owner, createdAt: first })
+      repos.prompts.insertPrompt({
+        id: promptId,
+        name: p.name,
+        description: p.description,
+        owner: p.owner,
+        createdAt: first,
+      })
       for (const v of p.versions) appendVersion(repos, { promptId, ...v })
     }
     const datasetId = newId('ds')
-    repos.datasets.insertDataset({ id: datasetId, name: dataset.name, description: dataset.description, createdAt: now() })
+    repos.datasets.insertDataset({
+      id: datasetId,
+      name: dataset.name,
+      description: dataset.description,
+      createdAt: now(),
+    })
     dataset.cases.forEach((c, position) => {
       repos.datasets.insertCase({ id: newId('case'), datasetId, position, ...c })
     })

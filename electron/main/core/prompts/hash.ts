@@ -4,5 +4,7 @@ import { versionContent, type PromptVersion } from '../../../../shared/domain/pr
 
 /** Same messages, model and parameters → same hash, whoever saved them and whenever. */
 export function contentHash(v: Pick<PromptVersion, 'messages' | 'model' | 'params'>): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(versionContent(v)), 'utf8').digest('hex')}`
+  return `sha256:${createHash('sha256')
+    .update(canonicalJson(versionContent(v)), 'utf8')
+    .digest('hex')}`
 }

@@ -37,16 +37,24 @@ export function appendVersion(repos: Repos, draft: VersionDraft): PromptVersion 
     action: 'version.created',
     entityType: 'prompt',
     entityId: version.promptId,
-    details: { versionId: version.id, number: version.number, message: version.message, hash: version.contentHash },
+    details: {
+      versionId: version.id,
+      number: version.number,
+      message: version.message,
+      hash: version.contentHash,
+    },
   })
   return version
 }
 
 function checkMessages(messages: readonly PromptMessage[]): void {
-  if (messages.length === 0) throw new AppError('INVALID_INPUT', 'A prompt version needs at least one message')
+  if (messages.length === 0)
+    throw new AppError('INVALID_INPUT', 'A prompt version needs at least one message')
   messages.forEach((m, i) => {
     if (m.content.trim() === '') {
-      throw new AppError('INVALID_INPUT', `Message ${i + 1} (${m.role}) is empty`, { field: `messages.${i}.content` })
+      throw new AppError('INVALID_INPUT', `Message ${i + 1} (${m.role}) is empty`, {
+        field: `messages.${i}.content`,
+      })
     }
   })
 }

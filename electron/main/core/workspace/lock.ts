@@ -54,7 +54,11 @@ function readHolder(file: string): LockInfo | null {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockInfo>
     if (typeof parsed.pid !== 'number') return null
-    return { pid: parsed.pid, host: String(parsed.host ?? 'unknown'), since: String(parsed.since ?? 'unknown') }
+    return {
+      pid: parsed.pid,
+      host: String(parsed.host ?? 'unknown'),
+      since: String(parsed.since ?? 'unknown'),
+    }
   } catch {
     return null
   }

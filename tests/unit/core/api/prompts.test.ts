@@ -30,7 +30,9 @@ describe('prompts API over the demo workspace', () => {
     const core = demoCore()
     const [first] = await call<PromptSummary[]>(core, 'prompts.list', {})
     const detail = await call<PromptDetail>(core, 'prompts.get', { id: first?.id })
-    const messages = detail.version.messages.map((m, i) => (i === 0 ? { ...m, content: `${m.content}\nBe brief.` } : m))
+    const messages = detail.version.messages.map((m, i) =>
+      i === 0 ? { ...m, content: `${m.content}\nBe brief.` } : m,
+    )
     const saved = await call<PromptVersion>(core, 'prompts.saveVersion', {
       promptId: detail.prompt.id,
       baseVersionId: detail.version.id,
@@ -40,11 +42,17 @@ describe('prompts API over the demo workspace', () => {
     expect(saved.number).toBe(detail.version.number + 1)
     expect(saved.author).toBe('tester')
     expect(saved.contentHash).not.toBe(detail.version.contentHash)
-    const old = await call<PromptDetail>(core, 'prompts.get', { id: detail.prompt.id, versionNumber: detail.version.number })
+    const old = await call<PromptDetail>(core, 'prompts.get', {
+      id: detail.prompt.id,
+      versionNumber: detail.version.number,
+    })
     expect(old.version).toEqual(detail.version)
     const latest = await call<PromptDetail>(core, 'prompts.get', { id: detail.prompt.id })
     expect(latest.version.messages[0]?.content).toContain('Be brief.')
-    expect(latest.versions.map((v) => v.number)).toEqual([saved.number, ...detail.versions.map((v) => v.number)])
+    expect(latest.versions.map((v) => v.number)).toEqual([
+      saved.number,
+      ...detail.versions.map((v) => v.number),
+    ])
     core.close()
   })
 
@@ -53,8 +61,15 @@ describe('prompts API over the demo workspace', () => {
     const [first] = await call<PromptSummary[]>(core, 'prompts.list', {})
     const detail = await call<PromptDetail>(core, 'prompts.get', { id: first?.id })
     const base = { promptId: detail.prompt.id, message: 'edit' }
-    const unchanged = await core.dispatch('prompts.saveVersion', { ...base, baseVersionId: detail.version.id, messages: detail.version.messages })
-    expect(!unchanged.ok && unchanged.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/Nothing changed/) })
+    const unchanged = await core.dispatch('prompts.saveVersion', {
+      ...base,
+      baseVersionId: detail.version.id,
+      messages: detail.version.messages,
+    })
+    expect(!unchanged.ok && unchanged.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/Nothing changed/),
+    })
     const stale = detail.versions[1]?.id ?? ''
     const conflict = await core.dispatch('prompts.saveVersion', {
       ...base,
@@ -75,7 +90,10 @@ describe('prompts API over the demo workspace', () => {
 
   it('answers NOT_FOUND for a missing prompt or version', async () => {
     const core = demoCore()
-    expect(await core.dispatch('prompts.get', { id: 'prm_missing' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await core.dispatch('prompts.get', { id: 'prm_missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     const [first] = await call<PromptSummary[]>(core, 'prompts.list', {})
     const missing = await core.dispatch('prompts.get', { id: first?.id, versionNumber: 99 })
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND')
@@ -87,7 +105,11 @@ describe('demo seed', () => {
   it('seeds the dataset and rubric only into a new workspace', async () => {
     const home = newHome()
     const core = openCore({ home })
-    const datasets = await call<{ caseCount: number; tagCounts: Record<string, number> }[]>(core, 'datasets.list', {})
+    const datasets = await call<{ caseCount: number; tagCounts: Record<string, number> }[]>(
+      core,
+      'datasets.list',
+      {},
+    )
     expect(datasets).toHaveLength(1)
     expect(datasets[0]?.caseCount).toBeGreaterThanOrEqual(120)
     expect(Object.keys(datasets[0]?.tagCounts ?? {}).some((t) => t.startsWith('segment:'))).toBe(true)

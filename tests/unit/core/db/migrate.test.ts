@@ -26,7 +26,9 @@ describe('migration runner', () => {
     expect(openAndClose(home).state).toBe('ready')
     const db = new Database(join(home, 'evallab.db'), { readonly: true })
     const rows = db.prepare('SELECT version, name, sha256 FROM schema_migrations').all()
-    expect(rows).toEqual(bundledMigrations.map((m) => ({ version: m.version, name: m.name, sha256: m.sha256 })))
+    expect(rows).toEqual(
+      bundledMigrations.map((m) => ({ version: m.version, name: m.name, sha256: m.sha256 })),
+    )
     expect(db.pragma('user_version', { simple: true })).toBe(bundledMigrations.length)
     db.close()
   })
@@ -82,7 +84,9 @@ describe('migration runner', () => {
     const status = openAndClose(home, broken)
     expect(status.state === 'failed' && status.failure.kind).toBe('migration-failed')
     expect(status.state === 'failed' && status.failure.message).toContain('0003_broken.sql')
-    expect(status.state === 'failed' && status.failure.backupFile && existsSync(status.failure.backupFile)).toBe(true)
+    expect(
+      status.state === 'failed' && status.failure.backupFile && existsSync(status.failure.backupFile),
+    ).toBe(true)
     const db = new Database(join(home, 'evallab.db'), { readonly: true })
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
     expect(tables).not.toContain('first_half')

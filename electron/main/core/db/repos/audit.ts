@@ -16,7 +16,10 @@ export function createAuditRepo(db: Db) {
   const insert = db.prepare(
     'INSERT INTO audit_log (at, actor, action, entity_type, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)',
   )
-  const forEntity = db.prepare<[string, string], { id: number; at: string; actor: string; action: string; details: string }>(
+  const forEntity = db.prepare<
+    [string, string],
+    { id: number; at: string; actor: string; action: string; details: string }
+  >(
     'SELECT id, at, actor, action, details FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY id',
   )
   return {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { type z } from 'zod'
 import { AppError } from '../../../../../shared/contract'
 
 /** JSON columns are checked on the way out too: a hand-edited database must fail loudly, not render garbage. */
