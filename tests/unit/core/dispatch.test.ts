@@ -7,7 +7,7 @@ function handlers(overrides: Partial<Handlers>): Handlers {
   const refuse = () => {
     throw new Error('not under test')
   }
-  return { ...(Object.fromEntries(methodNames.map((n) => [n, refuse])) as Handlers), ...overrides }
+  return { ...(Object.fromEntries(methodNames.map((n) => [n, refuse])) as unknown as Handlers), ...overrides }
 }
 
 describe('dispatch', () => {

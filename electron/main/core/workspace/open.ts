@@ -36,12 +36,21 @@ export function openWorkspace(options: OpenWorkspaceOptions): OpenedWorkspace {
   try {
     const created = !existsSync(dbFile)
     const applied = inspectDatabase(dbFile, migrations, options.nativeBinding)
-    const db = openConnection(dbFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    const db = connect(dbFile, options.nativeBinding)
     migrateWithBackup(db, { home, applied, migrations, now })
     return workspace({ home, dbFile, db, created, lock, schemaVersion: migrations.length })
   } catch (error) {
     lock.release()
     throw error
+  }
+}
+
+function connect(dbFile: string, nativeBinding: string | undefined): Db {
+  try {
+    return openConnection(dbFile, nativeBinding ? { nativeBinding } : {})
+  } catch (error) {
+    // Also where a missing or wrong-ABI native build of better-sqlite3 surfaces.
+    throw new WorkspaceOpenError('unreadable', `Cannot open ${dbFile}: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
