@@ -37,6 +37,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      minify: true,
+      // Monaco's editor chunk is ~3 MB minified and loads lazily, on the first editor shown.
+      chunkSizeWarningLimit: 3500,
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
     worker: { format: 'es' },

@@ -50,7 +50,10 @@ function connect(dbFile: string, nativeBinding: string | undefined): Db {
     return openConnection(dbFile, nativeBinding ? { nativeBinding } : {})
   } catch (error) {
     // Also where a missing or wrong-ABI native build of better-sqlite3 surfaces.
-    throw new WorkspaceOpenError('unreadable', `Cannot open ${dbFile}: ${error instanceof Error ? error.message : String(error)}`)
+    throw new WorkspaceOpenError(
+      'unreadable',
+      `Cannot open ${dbFile}: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }
 

@@ -1,0 +1,19 @@
+import type { ErrorInfo } from '../../../shared/contract'
+
+interface Props {
+  error: ErrorInfo
+  /** What was being attempted, e.g. "Could not load prompts". */
+  title: string
+  testId?: string
+}
+
+/** An inline error: the attempt, the core's own message, and its code for bug reports. */
+export function ErrorNotice({ error, title, testId }: Props) {
+  return (
+    <div className="error-notice" role="alert" data-testid={testId} data-error-code={error.code}>
+      <strong>{title}</strong>
+      <span className="error-message">{error.message}</span>
+      <span className="error-code">{error.code}</span>
+    </div>
+  )
+}

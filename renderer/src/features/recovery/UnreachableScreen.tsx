@@ -1,0 +1,41 @@
+import type { ErrorInfo } from '../../../../shared/contract'
+
+interface Props {
+  error: ErrorInfo | null
+  onRetry: () => void
+}
+
+/** The core never answered (or refused this page): say which, and offer the one thing that can help. */
+export function UnreachableScreen({ error, onRetry }: Props) {
+  const forbidden = error?.code === 'FORBIDDEN'
+  return (
+    <main className="recovery" data-testid="unreachable-screen">
+      <section className="recovery-card" aria-labelledby="unreachable-title">
+        <h1 id="unreachable-title">
+          {forbidden ? 'This page is not allowed to use Eval Lab' : 'Eval Lab is not answering'}
+        </h1>
+        {forbidden ? (
+          <p className="recovery-summary">
+            The page was opened without a valid access token. Open the address the Eval Lab host printed when
+            it started (it ends in <code>?token=…</code>); a token from an earlier start no longer works.
+          </p>
+        ) : (
+          <p className="recovery-summary">
+            The window could not reach the part of Eval Lab that reads your workspace. If you opened this page
+            from the Eval Lab host, check that the host is still running; otherwise restart Eval Lab.
+          </p>
+        )}
+        {error ? (
+          <pre className="recovery-message" data-testid="unreachable-message">
+            {error.message}
+          </pre>
+        ) : null}
+        {forbidden ? null : (
+          <button type="button" className="button" onClick={onRetry} data-testid="retry-connection">
+            Try again
+          </button>
+        )}
+      </section>
+    </main>
+  )
+}

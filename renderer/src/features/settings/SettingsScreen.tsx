@@ -1,0 +1,33 @@
+import type { AppStatus } from '../../../../shared/domain/workspace'
+
+interface Props {
+  workspace: Extract<AppStatus, { state: 'ready' }>
+}
+
+/** The facts about the open workspace, as the core reported them. */
+export function SettingsScreen({ workspace }: Props) {
+  return (
+    <section className="panel settings" aria-labelledby="settings-workspace">
+      <h2 id="settings-workspace">Workspace</h2>
+      <dl className="facts" data-testid="workspace-info">
+        <dt>Data folder</dt>
+        <dd>
+          <code data-testid="settings-home">{workspace.home}</code>
+        </dd>
+        <dt>Database file</dt>
+        <dd>
+          <code data-testid="settings-db-file">{workspace.dbFile}</code>
+        </dd>
+        <dt>Schema version</dt>
+        <dd data-testid="settings-schema-version">{workspace.schemaVersion}</dd>
+        <dt>User</dt>
+        <dd data-testid="settings-user">{workspace.user}</dd>
+      </dl>
+      <p className="muted">
+        The data folder is chosen at start: <code>--home &lt;folder&gt;</code>, else the{' '}
+        <code>EVALLAB_HOME</code> environment variable, else the platform default. The user name is recorded
+        as the author of versions you save.
+      </p>
+    </section>
+  )
+}

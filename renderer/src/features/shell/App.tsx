@@ -1,0 +1,48 @@
+import { useEffect, useRef, type ComponentType } from 'react'
+import { TextEditorContext, type TextEditorProps } from '../../lib/monaco'
+import { boot, type Stores } from '../../stores'
+import { selectConnectionError, selectFailure, selectPhase, selectStatus } from '../../stores/app/selectors'
+import { StoresContext, useApp } from '../../stores/hooks'
+import { RecoveryScreen } from '../recovery/RecoveryScreen'
+import { UnreachableScreen } from '../recovery/UnreachableScreen'
+import { useAppStateAttribute } from './app-state-attribute'
+import { Shell } from './Shell'
+
+interface AppProps {
+  stores: Stores
+  /** Replaces the Monaco editor (unit tests pass PlainTextEditor). */
+  editor?: ComponentType<TextEditorProps>
+}
+
+export function App({ stores, editor }: AppProps) {
+  const booted = useRef(false)
+  useEffect(() => {
+    if (booted.current) return
+    booted.current = true
+    void boot(stores)
+  }, [stores])
+
+  const root = (
+    <StoresContext.Provider value={stores}>
+      <Root onRetry={() => void boot(stores)} />
+    </StoresContext.Provider>
+  )
+  return editor ? <TextEditorContext.Provider value={editor}>{root}</TextEditorContext.Provider> : root
+}
+
+function Root({ onRetry }: { onRetry: () => void }) {
+  const phase = useApp(selectPhase)
+  const status = useApp(selectStatus)
+  const failure = useApp(selectFailure)
+  const connectionError = useApp(selectConnectionError)
+  useAppStateAttribute(phase, failure?.kind ?? null)
+
+  if (phase === 'unreachable') return <UnreachableScreen error={connectionError} onRetry={onRetry} />
+  if (failure && status) return <RecoveryScreen home={status.home} failure={failure} />
+  if (status?.state === 'ready') return <Shell workspace={status} />
+  return (
+    <main className="boot" aria-busy="true" data-testid="boot-screen">
+      <p>Opening the workspace…</p>
+    </main>
+  )
+}

@@ -1,0 +1,49 @@
+import type { AppStatus } from '../../../../shared/domain/workspace'
+import type { RouteId } from '../../stores/app/routes'
+import { selectAppActions, selectRoute } from '../../stores/app/selectors'
+import { useApp } from '../../stores/hooks'
+import { DatasetsScreen } from '../datasets/DatasetsScreen'
+import { PromptsScreen } from '../prompts/PromptsScreen'
+import { SettingsScreen } from '../settings/SettingsScreen'
+import { AppHeader } from './AppHeader'
+import { ComingSoon } from './ComingSoon'
+import { comingSoon } from './coming-soon'
+import { NavBar } from './NavBar'
+import { navItems } from './nav-items'
+import { useRouteHash } from './route-hash'
+import { useNavShortcuts } from './use-nav-shortcuts'
+
+type Workspace = Extract<AppStatus, { state: 'ready' }>
+
+export function Shell({ workspace }: { workspace: Workspace }) {
+  const route = useApp(selectRoute)
+  const { navigate } = useApp(selectAppActions)
+  useNavShortcuts(navigate)
+  useRouteHash(route)
+  const title = navItems.find((item) => item.route === route)?.label ?? ''
+
+  return (
+    <div className="shell">
+      <AppHeader title={title} user={workspace.user} home={workspace.home} />
+      <NavBar current={route} onNavigate={navigate} />
+      <main className="screen" data-testid={`screen-${route}`} aria-label={title}>
+        <Screen route={route} workspace={workspace} />
+      </main>
+    </div>
+  )
+}
+
+function Screen({ route, workspace }: { route: RouteId; workspace: Workspace }) {
+  switch (route) {
+    case 'prompts':
+      return <PromptsScreen />
+    case 'datasets':
+      return <DatasetsScreen />
+    case 'settings':
+      return <SettingsScreen workspace={workspace} />
+    default: {
+      const copy = comingSoon[route]
+      return copy ? <ComingSoon copy={copy} /> : null
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { RouteId } from '../../stores/app/routes'
+
+export interface ComingSoonCopy {
+  title: string
+  what: string
+  useful: string
+}
+
+/** Plain statements about screens that do not exist yet: what they will do and when they help. */
+export const comingSoon: Partial<Record<RouteId, ComingSoonCopy>> = {
+  runs: {
+    title: 'Runs are not built yet',
+    what:
+      'A run will send every case of a dataset through one prompt version and a pinned model, show progress ' +
+      'as results arrive, and keep each output with its tokens, cost and latency.',
+    useful: 'Useful once this workspace has a prompt version and a dataset to run it on.',
+  },
+  review: {
+    title: 'Review is not built yet',
+    what:
+      'Review will step through a run case by case so you can grade each output (pass, fail, notes) from ' +
+      'the keyboard, next to the rubric and the expected answer.',
+    useful: 'Useful once a run has produced outputs.',
+  },
+  compare: {
+    title: 'Compare is not built yet',
+    what:
+      'Compare will put two runs side by side: per-case output diffs, score changes by tag, and the cases ' +
+      'that regressed.',
+    useful:
+      'Useful once you have two runs over the same dataset, for example before and after a prompt edit.',
+  },
+}

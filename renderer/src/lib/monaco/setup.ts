@@ -1,0 +1,25 @@
+// Monaco from the local package only: its worker is bundled by Vite and the loader is handed this module
+// instance, so @monaco-editor/react never injects its CDN script (the CSP would block it anyway).
+import { loader } from '@monaco-editor/react'
+import * as monaco from 'monaco-editor/editor/editor.api'
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+// Only the editing features a prompt needs; the full `monaco-editor` entry pulls in ~80 languages.
+import 'monaco-editor/features/codicon/register'
+import 'monaco-editor/features/clipboard/register'
+import 'monaco-editor/features/contextmenu/register'
+import 'monaco-editor/features/cursorUndo/register'
+import 'monaco-editor/features/find/register'
+import 'monaco-editor/features/linesOperations/register'
+import 'monaco-editor/features/multicursor/register'
+import 'monaco-editor/features/readOnlyMessage/register'
+import 'monaco-editor/features/wordOperations/register'
+import { registerPromptLanguage } from './prompt-language'
+
+self.MonacoEnvironment = {
+  getWorker: () => new EditorWorker(),
+}
+
+loader.config({ monaco })
+registerPromptLanguage(monaco)
+
+export { monaco }

@@ -1,0 +1,26 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The shell: navigation, readiness and the recovery screen. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url)
+  }
+
+  async waitReady(): Promise<void> {
+    await expect(this.page.locator('html')).toHaveAttribute('data-app-state', 'ready')
+  }
+
+  nav(route: 'prompts' | 'datasets' | 'runs' | 'review' | 'compare' | 'settings'): Locator {
+    return this.page.getByTestId(`nav-${route}`)
+  }
+
+  screen(route: string): Locator {
+    return this.page.getByTestId(`screen-${route}`)
+  }
+
+  get recoveryScreen(): Locator {
+    return this.page.getByTestId('recovery-screen')
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { createClient } from '../../../renderer/src/api'
+import { groupTags, share } from '../../../renderer/src/features/datasets/tag-coverage'
+import { createStores } from '../../../renderer/src/stores'
+import { createFakeCore, defaultState } from '../fixtures/fake-core'
+
+describe('datasets store', () => {
+  it('loads once and refetches on a dataset table change only after the first load', async () => {
+    const state = defaultState()
+    state.datasets = [
+      {
+        id: 'd1',
+        name: 'Tickets',
+        description: '',
+        caseCount: 4,
+        tagCounts: {},
+        updatedAt: '2025-01-01T00:00:00Z',
+      },
+    ]
+    const core = createFakeCore(state)
+    const stores = createStores(createClient(core.transport), { refetchDelayMs: 1 })
+    const count = () => core.transport.calls.filter((c) => c.method === 'datasets.list').length
+
+    await stores.datasets.getState().actions.refresh()
+    expect(count()).toBe(0)
+    await stores.datasets.getState().actions.ensureLoaded()
+    await stores.datasets.getState().actions.ensureLoaded()
+    expect(count()).toBe(1)
+    expect(stores.datasets.getState().list[0]?.name).toBe('Tickets')
+
+    core.transport.emit('db.changed', { tables: ['dataset_cases'] })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(count()).toBe(2)
+    stores.dispose()
+  })
+})
+
+describe('groupTags', () => {
+  it('groups by prefix, sorts groups by name (unprefixed last) and rows by count then name', () => {
+    const groups = groupTags({
+      'lang:en': 5,
+      'segment:smb': 2,
+      urgent: 1,
+      'lang:de': 2,
+      'segment:enterprise': 2,
+      'lang:fr': 9,
+    })
+    expect(groups.map((g) => [g.prefix, g.rows.map((r) => `${r.label}=${r.count}`)])).toEqual([
+      ['lang', ['fr=9', 'en=5', 'de=2']],
+      ['segment', ['enterprise=2', 'smb=2']],
+      ['', ['urgent=1']],
+    ])
+    expect(share(1, 3)).toBe(33)
+    expect(share(1, 0)).toBe(0)
+  })
+})
