@@ -7,7 +7,18 @@ export const methodNames = [
   'prompts.list',
   'prompts.get',
   'prompts.saveVersion',
+  'prompts.create',
+  'prompts.updateDetails',
+  'prompts.history',
+  'prompts.preview',
+  'prompts.checkPromotion',
+  'prompts.approve',
+  'prompts.promote',
+  'prompts.rollback',
+  'prompts.exportVersion',
+  'prompts.import',
   'datasets.list',
+  'datasets.cases',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

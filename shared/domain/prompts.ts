@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema, isoTimeSchema } from './ids'
+import { environmentPointerSchema } from './environments'
 
 export const messageRoles = ['system', 'user', 'assistant'] as const
 export const promptMessageSchema = z.object({
@@ -58,6 +59,11 @@ export const promptSummarySchema = z.object({
   owner: z.string(),
   versionCount: z.number().int().nonnegative(),
   latest: versionSummarySchema.nullable(),
+  /** Version numbers that staging and prod point at, or null where nothing was promoted yet. */
+  environments: z.object({
+    staging: z.number().int().positive().nullable(),
+    prod: z.number().int().positive().nullable(),
+  }),
   updatedAt: isoTimeSchema,
 })
 export type PromptSummary = z.infer<typeof promptSummarySchema>
@@ -66,6 +72,7 @@ export const promptDetailSchema = z.object({
   prompt: promptSummarySchema,
   version: promptVersionSchema,
   versions: z.array(versionSummarySchema),
+  environments: z.array(environmentPointerSchema),
 })
 export type PromptDetail = z.infer<typeof promptDetailSchema>
 

@@ -6,6 +6,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value))
 }
 
+/** The same key order, indented two spaces with a trailing newline: for files people diff and review. */
+export function canonicalJsonPretty(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys)
   if (value !== null && typeof value === 'object') {

@@ -7,6 +7,7 @@ import { createRepos } from './db/repos'
 import { seedDemo } from './demo/seed'
 import { createDispatch, type Dispatch } from './dispatch'
 import { EventBus } from './events'
+import type { PromotionRequirement } from './prompts/promotion'
 import { dbFileName, openWorkspace, type OpenedWorkspace } from './workspace/open'
 import { join } from 'node:path'
 
@@ -22,6 +23,8 @@ export interface CoreOptions {
   /** For tests: the migrations to apply instead of the bundled ones. */
   migrations?: readonly Migration[]
   now?: () => string
+  /** Extra conditions a promotion must meet, beside the default approval for prod. */
+  promotionRequirements?: readonly PromotionRequirement[]
 }
 
 export interface Core {
@@ -47,17 +50,7 @@ export function openCore(options: CoreOptions): Core {
     })
   } catch (error) {
     if (!(error instanceof WorkspaceOpenError)) throw error
-    const status: AppStatus = {
-      state: 'failed',
-      home: options.home,
-      failure: {
-        kind: error.kind,
-        message: error.message,
-        dbFile: join(options.home, dbFileName),
-        backupFile: error.backupFile,
-      },
-    }
-    return { dispatch: createDispatch(createUnavailableHandlers(status), bus), bus, status, close: () => {} }
+    return unavailableCore(options.home, error, bus)
   }
   if (workspace.created && (options.seedDemo ?? true)) seedDemo(workspace.db, now)
   const status: AppStatus = {
@@ -68,12 +61,28 @@ export function openCore(options: CoreOptions): Core {
     user,
   }
   const ctx = { db: workspace.db, repos: createRepos(workspace.db), user, now }
+  const handlers = createHandlers(ctx, status, { promotionRequirements: options.promotionRequirements ?? [] })
   return {
-    dispatch: createDispatch(createHandlers(ctx, status), bus),
+    dispatch: createDispatch(handlers, bus),
     bus,
     status,
     close: () => workspace.close(),
   }
+}
+
+/** A workspace that could not be opened still answers app.status, so the UI can say why. */
+function unavailableCore(home: string, error: WorkspaceOpenError, bus: EventBus): Core {
+  const status: AppStatus = {
+    state: 'failed',
+    home,
+    failure: {
+      kind: error.kind,
+      message: error.message,
+      dbFile: join(home, dbFileName),
+      backupFile: error.backupFile,
+    },
+  }
+  return { dispatch: createDispatch(createUnavailableHandlers(status), bus), bus, status, close: () => {} }
 }
 
 function defaultUser(): string {

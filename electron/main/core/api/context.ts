@@ -9,3 +9,11 @@ export interface CoreContext {
   user: string
   now: () => string
 }
+
+/**
+ * Runs a write as one IMMEDIATE transaction: it takes the write lock before its first read, so what it
+ * checks cannot change before it writes. `work` must be synchronous — never await inside a transaction.
+ */
+export function writeTransaction<T>(ctx: CoreContext, work: () => T): T {
+  return ctx.db.transaction(work).immediate()
+}

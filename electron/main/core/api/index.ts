@@ -1,15 +1,33 @@
 import { AppError, methodNames, type MethodName } from '../../../../shared/contract'
 import type { AppStatus } from '../../../../shared/domain/workspace'
 import type { Handler, Handlers } from '../dispatch'
+import {
+  createPromotionGate,
+  defaultPromotionRequirements,
+  type PromotionRequirement,
+} from '../prompts/promotion'
 import type { CoreContext } from './context'
 import { datasetHandlers } from './datasets'
+import { environmentHandlers } from './prompt-environments'
+import { promptFileHandlers } from './prompt-files'
 import { promptHandlers } from './prompts'
 
+export interface HandlerOptions {
+  /** Added to the default promotion requirements (an approval for prod); later, eval gates plug in here. */
+  promotionRequirements?: readonly PromotionRequirement[]
+}
+
 /** The full handler table of an open workspace. */
-export function createHandlers(ctx: CoreContext, status: AppStatus): Handlers {
+export function createHandlers(ctx: CoreContext, status: AppStatus, options: HandlerOptions = {}): Handlers {
+  const gate = createPromotionGate(ctx.repos, [
+    ...defaultPromotionRequirements,
+    ...(options.promotionRequirements ?? []),
+  ])
   return {
     'app.status': () => status,
     ...promptHandlers(ctx),
+    ...environmentHandlers(ctx, gate),
+    ...promptFileHandlers(ctx),
     ...datasetHandlers(ctx),
   }
 }

@@ -1,65 +1,44 @@
-import { AppError } from '../../../../shared/contract'
 import type { Handlers } from '../dispatch'
-import { contentHash } from '../prompts/hash'
-import { appendVersion } from '../prompts/versions'
-import type { CoreContext } from './context'
+import { promptDetail, requirePrompt } from '../prompts/detail'
+import { toHistory } from '../prompts/history'
+import { previewPrompt } from '../prompts/preview'
+import { createPrompt, saveVersion, updateDetails } from '../prompts/registry'
+import { writeTransaction, type CoreContext } from './context'
 
-type PromptHandlers = Pick<Handlers, 'prompts.list' | 'prompts.get' | 'prompts.saveVersion'>
+type PromptHandlers = Pick<
+  Handlers,
+  | 'prompts.list'
+  | 'prompts.get'
+  | 'prompts.saveVersion'
+  | 'prompts.create'
+  | 'prompts.updateDetails'
+  | 'prompts.history'
+  | 'prompts.preview'
+>
 
 export function promptHandlers(ctx: CoreContext): PromptHandlers {
   const { repos } = ctx
   return {
     'prompts.list': () => repos.prompts.list(),
 
-    'prompts.get': ({ id, versionNumber }) => {
-      const prompt = repos.prompts.get(id)
-      if (!prompt) throw new AppError('NOT_FOUND', `No prompt with id ${id}`)
-      const version =
-        versionNumber === undefined
-          ? repos.prompts.latestVersion(id)
-          : repos.prompts.version(id, versionNumber)
-      if (!version) {
-        throw new AppError(
-          'NOT_FOUND',
-          `Prompt "${prompt.name}" has no version ${versionNumber ?? '(none saved yet)'}`,
-        )
-      }
-      return { prompt, version, versions: repos.prompts.versions(id) }
+    'prompts.get': ({ id, versionNumber }) => promptDetail(repos, id, versionNumber),
+
+    'prompts.saveVersion': ({ allowNewVariables, ...input }) =>
+      writeTransaction(ctx, () => saveVersion(ctx, input, { allowNewVariables })),
+
+    'prompts.create': ({ allowNewVariables, ...input }) =>
+      writeTransaction(ctx, () => {
+        const version = createPrompt(ctx, input, { allowNewVariables })
+        return promptDetail(repos, version.promptId)
+      }),
+
+    'prompts.updateDetails': (input) => writeTransaction(ctx, () => updateDetails(ctx, input)),
+
+    'prompts.history': ({ promptId }) => {
+      requirePrompt(repos, promptId)
+      return toHistory(repos.history.forPrompt(promptId))
     },
 
-    'prompts.saveVersion': (input) =>
-      ctx.db
-        .transaction(() => {
-          const prompt = repos.prompts.get(input.promptId)
-          if (!prompt) throw new AppError('NOT_FOUND', `No prompt with id ${input.promptId}`)
-          const latest = repos.prompts.latestVersion(input.promptId)
-          if (!latest || latest.id !== input.baseVersionId) {
-            throw new AppError(
-              'CONFLICT',
-              `"${prompt.name}" has a newer version (v${latest?.number ?? '?'}) than the one you edited. ` +
-                'Reload it and apply your change again.',
-              { latestVersionId: latest?.id ?? null },
-            )
-          }
-          const draft = {
-            messages: input.messages,
-            model: input.model ?? latest.model,
-            params: input.params ?? latest.params,
-          }
-          if (contentHash(draft) === latest.contentHash) {
-            throw new AppError(
-              'INVALID_INPUT',
-              `Nothing changed since v${latest.number}: no new version was created`,
-            )
-          }
-          return appendVersion(repos, {
-            promptId: input.promptId,
-            ...draft,
-            author: ctx.user,
-            message: input.message,
-            createdAt: ctx.now(),
-          })
-        })
-        .immediate(),
+    'prompts.preview': (input) => previewPrompt(input),
   }
 }

@@ -27,7 +27,16 @@ export function seedDemo(db: Db, now: () => string): void {
         owner: p.owner,
         createdAt: first,
       })
-      for (const v of p.versions) appendVersion(repos, { promptId, ...v })
+      repos.audit.append({
+        at: first,
+        actor: p.versions[0]?.author ?? p.owner,
+        action: 'prompt.created',
+        entityType: 'prompt',
+        entityId: promptId,
+        details: { name: p.name, owner: p.owner, number: 1 },
+      })
+      // The demo is trusted data, seeded before its dataset: its variables are not "unknown" typos.
+      for (const v of p.versions) appendVersion(repos, { promptId, ...v }, { allowNewVariables: true })
     }
     const datasetId = newId('ds')
     repos.datasets.insertDataset({

@@ -1,8 +1,8 @@
-import { AppError } from '../../../../shared/contract'
 import type { ModelParams, ModelRef, PromptMessage, PromptVersion } from '../../../../shared/domain/prompts'
 import type { Repos } from '../db/repos'
 import { newId } from '../ids'
 import { contentHash } from './hash'
+import { checkMessages, checkVariables } from './validation'
 
 export interface VersionDraft {
   promptId: string
@@ -14,9 +14,20 @@ export interface VersionDraft {
   createdAt: string
 }
 
-/** Builds the next immutable version; the caller runs it inside its write transaction. */
-export function appendVersion(repos: Repos, draft: VersionDraft): PromptVersion {
+export interface AppendOptions {
+  /** Accept variables no earlier version uses and no dataset provides ("save anyway"). */
+  allowNewVariables?: boolean
+  /** Imports are recorded as such, with where they came from. */
+  audit?: { action: 'version.created' | 'version.imported'; details?: Record<string, unknown> }
+}
+
+/**
+ * Validates and stores the next immutable version. The caller runs it inside its write transaction, so a
+ * refusal here leaves nothing stored.
+ */
+export function appendVersion(repos: Repos, draft: VersionDraft, options: AppendOptions = {}): PromptVersion {
   checkMessages(draft.messages)
+  checkVariables(repos, draft.promptId, draft.messages, options.allowNewVariables ?? false)
   const latest = repos.prompts.latestVersion(draft.promptId)
   const version: PromptVersion = {
     id: newId('pv'),
@@ -34,10 +45,11 @@ export function appendVersion(repos: Repos, draft: VersionDraft): PromptVersion 
   repos.audit.append({
     at: version.createdAt,
     actor: version.author,
-    action: 'version.created',
+    action: options.audit?.action ?? 'version.created',
     entityType: 'prompt',
     entityId: version.promptId,
     details: {
+      ...options.audit?.details,
       versionId: version.id,
       number: version.number,
       message: version.message,
@@ -45,16 +57,4 @@ export function appendVersion(repos: Repos, draft: VersionDraft): PromptVersion 
     },
   })
   return version
-}
-
-function checkMessages(messages: readonly PromptMessage[]): void {
-  if (messages.length === 0)
-    throw new AppError('INVALID_INPUT', 'A prompt version needs at least one message')
-  messages.forEach((m, i) => {
-    if (m.content.trim() === '') {
-      throw new AppError('INVALID_INPUT', `Message ${i + 1} (${m.role}) is empty`, {
-        field: `messages.${i}.content`,
-      })
-    }
-  })
 }

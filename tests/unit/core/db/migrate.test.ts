@@ -15,9 +15,15 @@ function openAndClose(home: string, migrations = bundledMigrations) {
   return status
 }
 
+// Migrations a future build might ship, numbered after whatever this build bundles.
+const shipped = bundledMigrations.length
+const next = (offset: number, name: string) =>
+  `./migrations/${String(shipped + offset).padStart(4, '0')}_${name}.sql`
+const bundledSources = Object.fromEntries(bundledMigrations.map((m) => [`./migrations/${m.name}`, m.sql]))
+
 const extra = parseMigrations({
-  ...Object.fromEntries(bundledMigrations.map((m) => [`./migrations/${m.name}`, m.sql])),
-  './migrations/0002_add_notes.sql': 'CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;',
+  ...bundledSources,
+  [next(1, 'add_notes')]: 'CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;',
 })
 
 describe('migration runner', () => {
@@ -42,7 +48,9 @@ describe('migration runner', () => {
     expect(status.state).toBe('failed')
     if (status.state !== 'failed') return
     expect(status.failure.kind).toBe('newer-version')
-    expect(status.failure.message).toMatch(/schema version 2.*only knows versions up to 1.*newer Eval Lab/)
+    expect(status.failure.message).toMatch(
+      new RegExp(`schema version ${shipped + 1}.*only knows versions up to ${shipped}.*newer Eval Lab`),
+    )
     expect(readFileSync(file).equals(before)).toBe(true)
   })
 
@@ -52,12 +60,12 @@ describe('migration runner', () => {
     const file = join(home, 'evallab.db')
     const before = readFileSync(file)
     const edited = parseMigrations({
-      ...Object.fromEntries(bundledMigrations.map((m) => [`./migrations/${m.name}`, m.sql])),
-      './migrations/0002_add_notes.sql': 'CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT) STRICT;',
+      ...bundledSources,
+      [next(1, 'add_notes')]: 'CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT) STRICT;',
     })
     const status = openAndClose(home, edited)
     expect(status.state === 'failed' && status.failure.kind).toBe('edited-migration')
-    expect(status.state === 'failed' && status.failure.message).toContain('0002_add_notes.sql')
+    expect(status.state === 'failed' && status.failure.message).toContain(`_add_notes.sql`)
     expect(readFileSync(file).equals(before)).toBe(true)
   })
 
@@ -67,9 +75,9 @@ describe('migration runner', () => {
     expect(openAndClose(home, extra).state).toBe('ready')
     const backups = readdirSync(join(home, 'backups'))
     expect(backups).toHaveLength(1)
-    expect(backups[0]).toMatch(/^evallab-schema-v1-.*\.db$/)
+    expect(backups[0]).toMatch(new RegExp(`^evallab-schema-v${shipped}-.*\\.db$`))
     const copy = new Database(join(home, 'backups', backups[0] ?? ''), { readonly: true })
-    expect(copy.pragma('user_version', { simple: true })).toBe(1)
+    expect(copy.pragma('user_version', { simple: true })).toBe(shipped)
     copy.close()
   })
 
@@ -77,20 +85,20 @@ describe('migration runner', () => {
     const home = newHome()
     openAndClose(home)
     const broken = parseMigrations({
-      ...Object.fromEntries(bundledMigrations.map((m) => [`./migrations/${m.name}`, m.sql])),
-      './migrations/0002_ok.sql': 'CREATE TABLE first_half (id TEXT PRIMARY KEY) STRICT;',
-      './migrations/0003_broken.sql': 'CREATE TABLE broken (id TEXT PRIMARY KEY STRICT;',
+      ...bundledSources,
+      [next(1, 'ok')]: 'CREATE TABLE first_half (id TEXT PRIMARY KEY) STRICT;',
+      [next(2, 'broken')]: 'CREATE TABLE broken (id TEXT PRIMARY KEY STRICT;',
     })
     const status = openAndClose(home, broken)
     expect(status.state === 'failed' && status.failure.kind).toBe('migration-failed')
-    expect(status.state === 'failed' && status.failure.message).toContain('0003_broken.sql')
+    expect(status.state === 'failed' && status.failure.message).toContain('_broken.sql')
     expect(
       status.state === 'failed' && status.failure.backupFile && existsSync(status.failure.backupFile),
     ).toBe(true)
     const db = new Database(join(home, 'evallab.db'), { readonly: true })
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
     expect(tables).not.toContain('first_half')
-    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(shipped)
     db.close()
     expect(openAndClose(home).state).toBe('ready')
   })

@@ -1,6 +1,10 @@
 import type { Db } from '../connection'
+import { createApprovalsRepo } from './approvals'
 import { createAuditRepo } from './audit'
+import { createDatasetCasesRepo } from './dataset-cases'
 import { createDatasetsRepo } from './datasets'
+import { createEnvironmentsRepo } from './environments'
+import { createHistoryRepo } from './history'
 import { createPromptsRepo } from './prompts'
 import { createRubricsRepo } from './rubrics'
 
@@ -10,7 +14,11 @@ export type Repos = ReturnType<typeof createRepos>
 export function createRepos(db: Db) {
   return {
     prompts: createPromptsRepo(db),
+    environments: createEnvironmentsRepo(db),
+    approvals: createApprovalsRepo(db),
+    history: createHistoryRepo(db),
     datasets: createDatasetsRepo(db),
+    datasetCases: createDatasetCasesRepo(db),
     rubrics: createRubricsRepo(db),
     audit: createAuditRepo(db),
   }

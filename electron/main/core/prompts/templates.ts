@@ -1,0 +1,140 @@
+import Mustache from 'mustache'
+import type { PromptMessage } from '../../../../shared/domain/prompts'
+
+/** A template problem in one message; `messageIndex` is 0-based, messages shown to people count from 1. */
+export interface TemplateIssue {
+  messageIndex: number
+  message: string
+}
+
+export interface MessageVariables {
+  messageIndex: number
+  variables: string[]
+}
+
+export interface TemplateAnalysis {
+  /** Every variable the messages use, in order of first appearance. */
+  variables: string[]
+  perMessage: MessageVariables[]
+  errors: TemplateIssue[]
+}
+
+type Spans = ReturnType<typeof Mustache.parse>
+type Span = Spans[number]
+
+// Always the default delimiters, whatever a library user may have set on the global Mustache.tags.
+const tags: [string, string] = ['{{', '}}']
+
+class TemplateSyntaxError extends Error {}
+
+/**
+ * Variables one template uses: plain, `&` and triple-brace names and section names (`#`, `^`).
+ * Dotted names count by their first segment, which is the key a caller has to supply.
+ * Throws TemplateSyntaxError with the library's message plus a line and column.
+ */
+export function templateVariables(content: string): string[] {
+  let spans: Spans
+  try {
+    spans = Mustache.parse(content, tags)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const at = /\bat (\d+)$/.exec(message)
+    throw new TemplateSyntaxError(at?.[1] ? `${message} (${lineColumn(content, Number(at[1]))})` : message)
+  }
+  const found: string[] = []
+  collect(spans, content, found)
+  return unique(found)
+}
+
+function collect(spans: Spans, content: string, found: string[]): void {
+  for (const span of spans) {
+    const [type, value, start] = span
+    if (type === 'text' || type === '!') continue
+    if (type === '>') {
+      throw syntax(`Partials ({{> ${value}}}) are not supported: paste the text in instead`, content, start)
+    }
+    if (type === '=') {
+      throw syntax(`Changing delimiters ({{=${value}=}}) is not supported: keep {{ }}`, content, start)
+    }
+    if (value.trim() === '') throw syntax('Empty tag {{ }}: put a variable name inside', content, start)
+    // The library reads "{{subject}\n{{body}}" as one tag named "subject}\n{{body": a brace is missing.
+    if (/[\s{}]/.test(value)) {
+      const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+      throw syntax(`Tag name ${shown} contains a brace or space: is a "}" missing?`, content, start)
+    }
+    if (value !== '.') found.push(value.split('.')[0] ?? value)
+    const children = sectionChildren(span)
+    if (children) collect(children, content, found)
+  }
+}
+
+function sectionChildren(span: Span): Spans | null {
+  const inner = span[4]
+  return (span[0] === '#' || span[0] === '^') && Array.isArray(inner) ? inner : null
+}
+
+function syntax(message: string, content: string, position: number): TemplateSyntaxError {
+  return new TemplateSyntaxError(`${message} at ${position} (${lineColumn(content, position)})`)
+}
+
+/** "line L, column C" (both from 1) of a 0-based character position, for error messages. */
+export function lineColumn(content: string, position: number): string {
+  const before = content.slice(0, position).split('\n')
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`
+}
+
+/** Checks every message; a broken one is reported and skipped, the others still count. */
+export function analyzeMessages(messages: readonly PromptMessage[]): TemplateAnalysis {
+  const perMessage: MessageVariables[] = []
+  const errors: TemplateIssue[] = []
+  messages.forEach((m, messageIndex) => {
+    try {
+      perMessage.push({ messageIndex, variables: templateVariables(m.content) })
+    } catch (error) {
+      if (!(error instanceof TemplateSyntaxError)) throw error
+      errors.push({ messageIndex, message: error.message })
+    }
+  })
+  return { variables: unique(perMessage.flatMap((m) => m.variables)), perMessage, errors }
+}
+
+export interface RenderResult {
+  messages: PromptMessage[]
+  variables: string[]
+  /** Used by a template but not supplied. */
+  missing: string[]
+  /** Supplied but used by no template. */
+  unused: string[]
+  errors: TemplateIssue[]
+}
+
+/**
+ * Fills the templates with HTML escaping off: prompts are not HTML, and `&` or `<` in a ticket must reach
+ * the model as written. A message with a syntax error is returned as written.
+ */
+export function renderMessages(
+  messages: readonly PromptMessage[],
+  vars: Readonly<Record<string, string>>,
+): RenderResult {
+  const analysis = analyzeMessages(messages)
+  const broken = new Set(analysis.errors.map((e) => e.messageIndex))
+  const rendered = messages.map((m, i) =>
+    broken.has(i) ? { ...m } : { role: m.role, content: renderTemplate(m.content, vars) },
+  )
+  const supplied = Object.keys(vars)
+  return {
+    messages: rendered,
+    variables: analysis.variables,
+    missing: analysis.variables.filter((v) => !Object.hasOwn(vars, v)),
+    unused: supplied.filter((v) => !analysis.variables.includes(v)),
+    errors: analysis.errors,
+  }
+}
+
+export function renderTemplate(content: string, vars: Readonly<Record<string, string>>): string {
+  return Mustache.render(content, vars, {}, { tags, escape: (s: string) => s })
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)]
+}

@@ -1,0 +1,77 @@
+import { AppError } from '../../../../shared/contract'
+import type { PromptMessage } from '../../../../shared/domain/prompts'
+import type { Repos } from '../db/repos'
+import { analyzeMessages, templateVariables } from './templates'
+
+export interface UnknownVariable {
+  name: string
+  messageIndex: number
+  role: PromptMessage['role']
+}
+
+/** Empty messages and broken template syntax are never stored, whatever the caller allows. */
+export function checkMessages(messages: readonly PromptMessage[]): void {
+  if (messages.length === 0)
+    throw new AppError('INVALID_INPUT', 'A prompt version needs at least one message')
+  messages.forEach((m, i) => {
+    if (m.content.trim() === '') {
+      throw new AppError('INVALID_INPUT', `Message ${i + 1} (${m.role}) is empty`, {
+        field: `messages.${i}.content`,
+      })
+    }
+  })
+  const [first, ...more] = analyzeMessages(messages).errors
+  if (!first) return
+  const role = messages[first.messageIndex]?.role ?? 'user'
+  const others =
+    more.length > 0 ? ` (and ${more.length} more template error${more.length > 1 ? 's' : ''})` : ''
+  throw new AppError(
+    'INVALID_INPUT',
+    `Template error in message ${first.messageIndex + 1} (${role}): ${first.message}${others}`,
+    { field: `messages.${first.messageIndex}.content`, errors: [first, ...more] },
+  )
+}
+
+/**
+ * A variable is unknown when no earlier version of this prompt uses it and no dataset case in the workspace
+ * provides it: most often a typo ({{subjet}}) that would render as an empty string in every eval.
+ */
+export function findUnknownVariables(
+  repos: Repos,
+  promptId: string | null,
+  messages: readonly PromptMessage[],
+): UnknownVariable[] {
+  const known = repos.datasetCases.variableNames()
+  if (promptId) {
+    for (const earlier of repos.prompts.allMessages(promptId)) {
+      for (const name of analyzeMessages(earlier).variables) known.add(name)
+    }
+  }
+  const unknown: UnknownVariable[] = []
+  messages.forEach((m, messageIndex) => {
+    for (const name of templateVariables(m.content)) {
+      if (!known.has(name)) unknown.push({ name, messageIndex, role: m.role })
+    }
+  })
+  return unknown
+}
+
+/** Refuses unknown variables unless the caller chose "save anyway". Call after checkMessages. */
+export function checkVariables(
+  repos: Repos,
+  promptId: string | null,
+  messages: readonly PromptMessage[],
+  allowNewVariables: boolean,
+): void {
+  if (allowNewVariables) return
+  const unknown = findUnknownVariables(repos, promptId, messages)
+  if (unknown.length === 0) return
+  const list = unknown.map((u) => `{{${u.name}}} in message ${u.messageIndex + 1} (${u.role})`).join(', ')
+  const [subject, them] = unknown.length === 1 ? ['variable', 'it'] : ['variables', 'them']
+  throw new AppError(
+    'INVALID_INPUT',
+    `Unknown ${subject} ${list}: no earlier version uses ${them} and no dataset provides ${them}. ` +
+      'Fix the name, or save anyway to introduce a new variable.',
+    { unknownVariables: unknown, allowWith: 'allowNewVariables' },
+  )
+}

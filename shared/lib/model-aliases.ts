@@ -1,0 +1,62 @@
+import type { ModelRef } from '../domain/prompts'
+
+export interface ModelAdvice {
+  movingAlias: boolean
+  reason: string | null
+  pinnedAlternatives: string[]
+}
+
+/** Dated snapshots for the aliases teams pin most often; the alias moves when the vendor ships a new one. */
+const knownSnapshots: Record<string, string[]> = {
+  'gpt-4o': ['gpt-4o-2024-11-20', 'gpt-4o-2024-08-06'],
+  'gpt-4o-mini': ['gpt-4o-mini-2024-07-18'],
+  'chatgpt-4o-latest': ['gpt-4o-2024-11-20'],
+  'gpt-4.1': ['gpt-4.1-2025-04-14'],
+  'gpt-4.1-mini': ['gpt-4.1-mini-2025-04-14'],
+  'gpt-4.1-nano': ['gpt-4.1-nano-2025-04-14'],
+  'gpt-4-turbo': ['gpt-4-turbo-2024-04-09'],
+  'gpt-3.5-turbo': ['gpt-3.5-turbo-0125'],
+  o1: ['o1-2024-12-17'],
+  'o3-mini': ['o3-mini-2025-01-31'],
+  o3: ['o3-2025-04-16'],
+  'o4-mini': ['o4-mini-2025-04-16'],
+  'claude-3-5-sonnet-latest': ['claude-3-5-sonnet-20241022', 'claude-3-5-sonnet-20240620'],
+  'claude-3-5-haiku-latest': ['claude-3-5-haiku-20241022'],
+  'claude-3-7-sonnet-latest': ['claude-3-7-sonnet-20250219'],
+  'claude-3-opus-latest': ['claude-3-opus-20240229'],
+  'claude-sonnet-4-0': ['claude-sonnet-4-20250514'],
+  'claude-opus-4-0': ['claude-opus-4-20250514'],
+  'claude-sonnet-4-5': ['claude-sonnet-4-5-20250929'],
+  'claude-haiku-4-5': ['claude-haiku-4-5-20251001'],
+  'claude-opus-4-1': ['claude-opus-4-1-20250805'],
+}
+
+const datedSnapshot = /(?:-|_)(?:20\d{2}-\d{2}-\d{2}|20\d{6}|\d{4})$/
+
+/**
+ * A pinned model must not change under the team's feet. `-latest`, `:latest` and bare family names
+ * (no dated snapshot) are moving aliases for hosted providers; local tags are flagged only for `latest`.
+ */
+export function adviseModel(model: ModelRef): ModelAdvice {
+  const id = model.model.trim()
+  const alternatives = knownSnapshots[id] ?? []
+  if (/(^|[-:])latest$/i.test(id)) {
+    return advice(`"${id}" is a moving alias: the vendor repoints it to new model versions.`, alternatives)
+  }
+  if (model.provider === 'openai-compatible' || model.provider === 'demo') return pinned()
+  if (alternatives.length > 0 || !datedSnapshot.test(id)) {
+    return advice(
+      `"${id}" has no dated snapshot, so the model behind it can change without notice.`,
+      alternatives,
+    )
+  }
+  return pinned()
+}
+
+function advice(reason: string, pinnedAlternatives: string[]): ModelAdvice {
+  return { movingAlias: true, reason, pinnedAlternatives }
+}
+
+function pinned(): ModelAdvice {
+  return { movingAlias: false, reason: null, pinnedAlternatives: [] }
+}

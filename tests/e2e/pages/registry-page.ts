@@ -1,0 +1,53 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** Registry actions on the prompt detail: creating, environments, approvals, diff and history. */
+export class RegistryPage {
+  constructor(readonly page: Page) {}
+
+  async createPrompt(p: { name: string; provider: string; model: string; message: string; commit: string }) {
+    await this.page.getByTestId('new-prompt').click()
+    const dialog = this.page.getByTestId('new-prompt-dialog')
+    await expect(dialog).toBeVisible()
+    await dialog.getByTestId('new-prompt-name').fill(p.name)
+    await dialog.getByTestId('new-prompt-model-provider').selectOption(p.provider)
+    await dialog.getByTestId('new-prompt-model-id').fill(p.model)
+    await dialog.getByTestId('new-prompt-message-0').fill(p.message)
+    await dialog.getByTestId('new-prompt-commit').fill(p.commit)
+    await dialog.getByTestId('create-prompt').click()
+    await expect(dialog).toBeHidden()
+  }
+
+  version(number: number): Locator {
+    return this.page.locator(`[data-testid="version-item"][data-version-number="${number}"]`)
+  }
+
+  envBadge(env: 'staging' | 'prod'): Locator {
+    return this.page.getByTestId(`env-badge-${env}`)
+  }
+
+  async promote(env: 'staging' | 'prod', reason: string): Promise<void> {
+    await this.page.getByTestId(`promote-${env}`).click()
+    const dialog = this.page.getByTestId('promotion-dialog')
+    await expect(dialog).toBeVisible()
+    await dialog.getByTestId('promotion-reason').fill(reason)
+    await dialog.getByTestId('confirm-promotion').click()
+    await expect(dialog).toBeHidden()
+  }
+
+  gateRequirements(): Locator {
+    return this.page.getByTestId('promotion-dialog').getByTestId('gate-requirement')
+  }
+
+  async rollbackProd(toVersion: number, reason: string): Promise<void> {
+    await this.page.getByTestId('rollback-prod').click()
+    const dialog = this.page.getByTestId('rollback-dialog')
+    await dialog.getByTestId('rollback-target').selectOption(String(toVersion))
+    await dialog.getByTestId('rollback-reason').fill(reason)
+    await dialog.getByTestId('confirm-rollback').click()
+    await expect(dialog).toBeHidden()
+  }
+
+  historyEntries(): Locator {
+    return this.page.getByTestId('history-entry')
+  }
+}

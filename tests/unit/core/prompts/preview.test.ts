@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { previewPrompt } from '../../../../electron/main/core/prompts/preview'
+import type { PromptMessage } from '../../../../shared/domain/prompts'
+import type { Preview } from '../../../../shared/domain/registry'
+import { useTempHomes } from '../../../fixtures/temp-home'
+import { call, demoCore, promptNamed } from '../core-calls'
+
+const newHome = useTempHomes()
+
+const messages: PromptMessage[] = [
+  { role: 'system', content: 'You triage support tickets for Fernwork. Answer with JSON.' },
+  { role: 'user', content: 'Subject: {{subject}}\n\n{{body}}' },
+]
+const vars = { subject: 'Charged twice', body: 'We were billed two times this month & want a refund.' }
+const mini = { provider: 'openai', model: 'gpt-4o-mini-2024-07-18' }
+
+describe('previewPrompt', () => {
+  it('renders, counts tokens exactly for gpt-4o models and prices the call', async () => {
+    const preview = await previewPrompt({ messages, model: mini, params: { maxTokens: 300 }, vars })
+    expect(preview.messages[1]?.content).toBe(`Subject: Charged twice\n\n${vars.body}`)
+    expect(preview.tokens.input).toBeGreaterThan(20)
+    expect(preview.tokens).toMatchObject({ exact: true, encoding: 'o200k_base' })
+    expect(preview.cost.perCallUsd).toBeGreaterThan(0)
+    expect(preview.cost.perCallUsd).toBeLessThan(0.01)
+    expect(preview.cost.assumedOutputTokens).toBe(300)
+    expect(preview.cost.note).toMatch(/300 output tokens \(max tokens/)
+  })
+
+  it('assumes 256 output tokens when max tokens is not set, and says so', async () => {
+    const preview = await previewPrompt({ messages, model: mini, params: {}, vars })
+    expect(preview.cost.assumedOutputTokens).toBe(256)
+    expect(preview.cost.note).toMatch(/256 output tokens \(assumed: no max tokens set\)/)
+  })
+
+  it('costs a local model nothing', async () => {
+    for (const provider of ['openai-compatible', 'demo']) {
+      const preview = await previewPrompt({
+        messages,
+        model: { provider, model: 'llama3.1:8b' },
+        params: {},
+        vars,
+      })
+      expect(preview.cost).toMatchObject({ perCallUsd: 0, note: expect.stringMatching(/local model/) })
+      expect(preview.tokens.exact).toBe(false)
+    }
+  })
+
+  it('marks other vendors as approximate and gives no price for an unknown model', async () => {
+    const claude = await previewPrompt({
+      messages,
+      model: { provider: 'anthropic', model: 'claude-3-5-haiku-20241022' },
+      params: {},
+      vars,
+    })
+    expect(claude.tokens).toMatchObject({ exact: false, encoding: expect.stringMatching(/approximation/) })
+    expect(claude.cost.perCallUsd).toBeGreaterThan(0)
+    const unknown = await previewPrompt({
+      messages,
+      model: { provider: 'openai', model: 'my-finetune' },
+      params: {},
+      vars,
+    })
+    expect(unknown.cost).toMatchObject({
+      perCallUsd: null,
+      note: expect.stringMatching(/No price for openai\/my-finetune/),
+    })
+  })
+
+  it('reports missing, unused and broken templates and counts text that looks like special tokens', async () => {
+    const preview = await previewPrompt({
+      messages: [...messages, { role: 'assistant', content: '{{#open}} <|endoftext|>' }],
+      model: mini,
+      params: {},
+      vars: { subject: 's', extra: 'x' },
+    })
+    expect(preview.missing).toEqual(['body'])
+    expect(preview.unused).toEqual(['extra'])
+    expect(preview.errors).toEqual([
+      { messageIndex: 2, message: expect.stringMatching(/Unclosed section "open"/) },
+    ])
+    expect(preview.tokens.input).toBeGreaterThan(0)
+  })
+})
+
+describe('prompts.preview', () => {
+  it('previews a demo version filled from a dataset case', async () => {
+    const core = demoCore(newHome())
+    const triage = await promptNamed(core, 'Ticket triage')
+    const [dataset] = await call<{ id: string }[]>(core, 'datasets.list', {})
+    const page = await call<{ cases: { vars: Record<string, string> }[] }>(core, 'datasets.cases', {
+      datasetId: dataset?.id,
+      limit: 1,
+    })
+    const v1 = await call<typeof triage>(core, 'prompts.get', { id: triage.prompt.id, versionNumber: 1 })
+    const preview = await call<Preview>(core, 'prompts.preview', {
+      messages: v1.version.messages,
+      model: v1.version.model,
+      params: v1.version.params,
+      vars: page.cases[0]?.vars,
+    })
+    expect(preview.missing).toEqual([])
+    expect(preview.variables).toEqual(['customer_tier', 'channel', 'subject', 'body'])
+    expect(preview.messages[1]?.content).toContain('Customer tier: enterprise')
+    expect(preview.tokens.exact).toBe(true)
+    expect(preview.cost.perCallUsd).toBeGreaterThan(0)
+    core.close()
+  })
+})

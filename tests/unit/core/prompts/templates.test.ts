@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import {
+  analyzeMessages,
+  renderMessages,
+  templateVariables,
+} from '../../../../electron/main/core/prompts/templates'
+
+describe('templateVariables', () => {
+  it('collects plain, unescaped, triple-brace and section names once, in order', () => {
+    const t = 'Hi {{name}} {{&raw}} {{{triple}}} {{#vip}}VIP {{tier}}{{/vip}}{{^vip}}no{{/vip}} {{name}}'
+    expect(templateVariables(t)).toEqual(['name', 'raw', 'triple', 'vip', 'tier'])
+  })
+
+  it('ignores comments and the implicit iterator, and counts dotted names by their first key', () => {
+    expect(templateVariables('{{! a note }}{{#items}}{{.}}{{/items}} {{customer.name}}')).toEqual([
+      'items',
+      'customer',
+    ])
+  })
+
+  it('reports syntax errors with the library message and a line and column', () => {
+    expect(() => templateVariables('line one\nHello {{#vip}} there')).toThrow(
+      'Unclosed section "vip" at 29 (line 2, column 21)',
+    )
+    expect(() => templateVariables('Hi {{name')).toThrow(/Unclosed tag at 9 \(line 1, column 10\)/)
+    expect(() => templateVariables('{{/vip}}')).toThrow(/Unopened section "vip"/)
+  })
+
+  it('rejects partials, delimiter changes and empty tags with a clear message', () => {
+    expect(() => templateVariables('Intro\n{{> footer}}')).toThrow(
+      /Partials \(\{\{> footer\}\}\) are not supported.* at 6 \(line 2, column 1\)/,
+    )
+    expect(() => templateVariables('{{=<% %>=}} <%name%>')).toThrow(/Changing delimiters .* not supported/)
+    expect(() => templateVariables('Hi {{ }}')).toThrow(/Empty tag/)
+    expect(() => templateVariables('Subject: {{subject}\n{{body}}')).toThrow(
+      'Tag name "subject}\\n{{body" contains a brace or space: is a "}" missing? at 9 (line 1, column 10)',
+    )
+    expect(() => templateVariables('{{first name}}')).toThrow(/contains a brace or space/)
+  })
+})
+
+describe('analyzeMessages', () => {
+  it('reports errors per message index and still collects the others', () => {
+    const result = analyzeMessages([
+      { role: 'system', content: 'You help {{team}}.' },
+      { role: 'user', content: 'Ticket: {{#body}}' },
+      { role: 'user', content: '{{subject}}' },
+    ])
+    expect(result.variables).toEqual(['team', 'subject'])
+    expect(result.errors).toEqual([{ messageIndex: 1, message: expect.stringMatching(/Unclosed section/) }])
+  })
+})
+
+describe('renderMessages', () => {
+  const messages = [
+    { role: 'system' as const, content: 'Support for {{product}}.' },
+    { role: 'user' as const, content: 'Subject: {{subject}}\n{{body}}' },
+  ]
+
+  it('fills variables without HTML escaping', () => {
+    const result = renderMessages(messages, {
+      product: 'Fernwork',
+      subject: 'Q&A <urgent>',
+      body: '"quoted" & \'single\'',
+    })
+    expect(result.messages[1]?.content).toBe('Subject: Q&A <urgent>\n"quoted" & \'single\'')
+    expect(result.missing).toEqual([])
+    expect(result.unused).toEqual([])
+  })
+
+  it('names missing and unused variables', () => {
+    const result = renderMessages(messages, { product: 'Fernwork', subjet: 'typo', extra: 'x' })
+    expect(result.variables).toEqual(['product', 'subject', 'body'])
+    expect(result.missing).toEqual(['subject', 'body'])
+    expect(result.unused).toEqual(['subjet', 'extra'])
+    expect(result.messages[1]?.content).toBe('Subject: \n')
+  })
+
+  it('counts an empty string as supplied and leaves a broken message as written', () => {
+    const result = renderMessages([{ role: 'user', content: '{{#a}}' }, ...messages], {
+      product: '',
+      subject: 's',
+      body: 'b',
+    })
+    expect(result.missing).toEqual([])
+    expect(result.messages[0]?.content).toBe('{{#a}}')
+    expect(result.errors.map((e) => e.messageIndex)).toEqual([0])
+  })
+})
