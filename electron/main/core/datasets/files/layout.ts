@@ -1,0 +1,71 @@
+/**
+ * Eval Lab's own file layouts, shared by the exporter and the importers so that export → import gives back
+ * the same cases.
+ *
+ * CSV: `key`, `vars.<name>`…, `expected.<name>`… (text), `expected_json.<name>`… (any JSON value, encoded),
+ * `expected_output`, `tags` (joined by `|`) or `tags_json` (a JSON array, when a tag contains `|`), `notes`.
+ * An empty unquoted cell means "no value" (a var or expected field the case does not have, a null expected
+ * output); a quoted empty cell `""` is the empty string. Cells that a spreadsheet would run as a formula are
+ * written with a leading `'` (see neutraliseFormula); the importer removes it again, but only for a file whose
+ * header is exactly this layout: in any other CSV a leading `'` is data and is kept.
+ *
+ * JSONL: one `{ key, vars, expected, expectedOutput, tags, notes }` object per line.
+ */
+
+export const KEY_COLUMN = 'key'
+export const VAR_PREFIX = 'vars.'
+export const EXPECTED_PREFIX = 'expected.'
+export const EXPECTED_JSON_PREFIX = 'expected_json.'
+export const EXPECTED_OUTPUT_COLUMN = 'expected_output'
+export const TAGS_COLUMN = 'tags'
+export const TAGS_JSON_COLUMN = 'tags_json'
+export const NOTES_COLUMN = 'notes'
+export const TAG_SEPARATOR = '|'
+
+const PREFIXES = [VAR_PREFIX, EXPECTED_PREFIX, EXPECTED_JSON_PREFIX]
+
+/** True when the header is exactly the CSV layout toCsv writes. */
+export function isEvalLabCsvHeader(columns: readonly string[]): boolean {
+  if (columns.length < 4 || columns[0] !== KEY_COLUMN) return false
+  const [output, tags, notes] = columns.slice(-3)
+  if (output !== EXPECTED_OUTPUT_COLUMN || notes !== NOTES_COLUMN) return false
+  if (tags !== TAGS_COLUMN && tags !== TAGS_JSON_COLUMN) return false
+  return columns
+    .slice(1, -3)
+    .every((c) => PREFIXES.some((prefix) => c.startsWith(prefix) && c.length > prefix.length))
+}
+
+export const JSONL_FIELDS = ['key', 'vars', 'expected', 'expectedOutput', 'tags', 'notes'] as const
+
+/** True when every JSONL object uses only our export's fields, and at least `vars`. */
+export function isEvalLabJsonlColumns(columns: readonly string[]): boolean {
+  const known: readonly string[] = JSONL_FIELDS
+  return columns.includes('vars') && columns.every((c) => known.includes(c))
+}
+
+/**
+ * First characters that make Excel, LibreOffice, Google Sheets or Numbers treat a cell as a formula
+ * (OWASP "CSV Injection"), including the full-width forms Numbers normalises.
+ */
+const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'])
+
+/**
+ * Whether the cell must be prefixed with `'`: it starts with a formula character, or with one or more `'`
+ * followed by one. Escaping the second kind too makes the prefix reversible for every string.
+ */
+function needsPrefix(value: string): boolean {
+  let i = 0
+  while (value[i] === "'") i += 1
+  const first = value[i]
+  return first !== undefined && FORMULA_STARTS.has(first)
+}
+
+/** `=SUM(A1)` → `'=SUM(A1)`, so a spreadsheet shows the text instead of running it. */
+export function neutraliseFormula(value: string): string {
+  return needsPrefix(value) ? `'${value}` : value
+}
+
+/** The inverse of neutraliseFormula, for every string. */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && needsPrefix(cell.slice(1)) ? cell.slice(1) : cell
+}

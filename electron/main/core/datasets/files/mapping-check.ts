@@ -1,0 +1,59 @@
+import type { ColumnMapping, ColumnRole } from './mapping-schema'
+import type { FileIssue, ParsedTable } from './table'
+
+/** Roles a mapping may give to one column only. */
+const SINGLE_ROLES: ColumnRole['role'][] = ['key', 'expectedOutput', 'varsObject']
+
+/** What is wrong with the mapping as a whole: these issues name no row, and only a new mapping fixes them. */
+export function checkMapping(table: ParsedTable, mapping: ColumnMapping): FileIssue[] {
+  const { file } = table
+  const issues: FileIssue[] = []
+  const entries = Object.entries(mapping)
+  for (const [column] of entries) {
+    if (!table.columns.includes(column)) {
+      issues.push({ file, column, message: 'the mapping names a column the file does not have' })
+    }
+  }
+  for (const role of SINGLE_ROLES) {
+    const columns = entries.filter(([, r]) => r.role === role).map(([c]) => c)
+    if (columns.length > 1)
+      issues.push({ file, message: `only one column can be the ${role}: ${quoteList(columns)}` })
+  }
+  issues.push(
+    ...sameNames(file, entries, 'var', 'variable'),
+    ...sameNames(file, entries, 'expected', 'expected field'),
+  )
+  const mapsVars = entries.some(
+    ([c, r]) => (r.role === 'var' || r.role === 'varsObject') && table.columns.includes(c),
+  )
+  if (!mapsVars) {
+    issues.push({
+      file,
+      message: 'no column is mapped to a variable; map at least one column to a prompt variable',
+    })
+  }
+  return issues
+}
+
+function sameNames(
+  file: string,
+  entries: [string, ColumnRole][],
+  role: 'var' | 'expected',
+  what: string,
+): FileIssue[] {
+  const byName = new Map<string, string[]>()
+  for (const [column, r] of entries) {
+    if (r.role !== role) continue
+    byName.set(r.name, [...(byName.get(r.name) ?? []), column])
+  }
+  return [...byName.entries()]
+    .filter(([, columns]) => columns.length > 1)
+    .map(([name, columns]) => ({
+      file,
+      message: `columns ${quoteList(columns)} all set the ${what} "${name}"`,
+    }))
+}
+
+function quoteList(columns: string[]): string {
+  return columns.map((c) => JSON.stringify(c)).join(', ')
+}
