@@ -3,12 +3,13 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createClient, pickTransport } from './api'
 import { App } from './features/shell/App'
-import { routeFromHash } from './features/shell/route-hash'
+import { parseHash } from './stores/app/location'
 import { createStores } from './stores'
 import './styles.css'
 
 const client = createClient(pickTransport())
-const stores = createStores(client, { initialRoute: routeFromHash(window.location.hash) ?? 'prompts' })
+const start = parseHash(window.location.hash)
+const stores = createStores(client, { initialRoute: start?.route ?? 'prompts', initialPrompt: start?.prompt })
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
 

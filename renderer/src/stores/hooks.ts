@@ -2,12 +2,22 @@ import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
 import type { Stores } from './index'
 import type { AppState } from './app/app-store'
+import type { CasesState } from './cases/cases-store'
 import type { DatasetsState } from './datasets/datasets-store'
+import type { DiffState } from './diff/diff-store'
+import type { FilesState } from './files/files-store'
+import type { Navigation } from './navigation'
+import type { NewPromptState } from './new-prompt/new-prompt-store'
+import type { PreviewState } from './preview/preview-store'
 import type { PromptsState } from './prompts/prompts-store'
+import type { HistoryState } from './registry/history-store'
+import type { PromotionState } from './registry/promotion-store'
+import type { RollbackState } from './registry/rollback-store'
 
 export const StoresContext = createContext<Stores | null>(null)
 
-function useStores(): Stores {
+/** The stores themselves: for shell-level hooks that sync the address bar, never for screens. */
+export function useStores(): Stores {
   const stores = useContext(StoresContext)
   if (!stores) throw new Error('StoresContext is missing: render inside <App stores={...}>')
   return stores
@@ -24,4 +34,41 @@ export function usePrompts<T>(selector: (s: PromptsState) => T): T {
 
 export function useDatasets<T>(selector: (s: DatasetsState) => T): T {
   return useStore(useStores().datasets, selector)
+}
+
+export function useNewPrompt<T>(selector: (s: NewPromptState) => T): T {
+  return useStore(useStores().newPrompt, selector)
+}
+
+export function usePreview<T>(selector: (s: PreviewState) => T): T {
+  return useStore(useStores().preview, selector)
+}
+
+export function useCases<T>(selector: (s: CasesState) => T): T {
+  return useStore(useStores().cases, selector)
+}
+
+export function useDiff<T>(selector: (s: DiffState) => T): T {
+  return useStore(useStores().diff, selector)
+}
+
+export function useHistory<T>(selector: (s: HistoryState) => T): T {
+  return useStore(useStores().history, selector)
+}
+
+export function usePromotion<T>(selector: (s: PromotionState) => T): T {
+  return useStore(useStores().promotion, selector)
+}
+
+export function useRollback<T>(selector: (s: RollbackState) => T): T {
+  return useStore(useStores().rollback, selector)
+}
+
+export function useFiles<T>(selector: (s: FilesState) => T): T {
+  return useStore(useStores().files, selector)
+}
+
+/** Moves across stores (open a prompt on a tab, compare two versions). */
+export function useNavigation(): Navigation {
+  return useStores().nav
 }

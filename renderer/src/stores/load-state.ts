@@ -24,3 +24,25 @@ export function createSequence(): { next(): number; isLatest(n: number): boolean
     isLatest: (n) => n === current,
   }
 }
+
+/** Where a write the user asked for stands; `error` is the core's refusal, shown inline. */
+export interface SubmitState {
+  status: 'idle' | 'busy' | 'done' | 'error'
+  error: ErrorInfo | null
+}
+
+export const submitIdle: SubmitState = { status: 'idle', error: null }
+export const submitBusy: SubmitState = { status: 'busy', error: null }
+export const submitDone: SubmitState = { status: 'done', error: null }
+
+export function submitFailed(error: ErrorInfo): SubmitState {
+  return { status: 'error', error }
+}
+
+/**
+ * The core refuses a save that introduces a `{{variable}}` the prompt did not have before (INVALID_INPUT,
+ * message "Unknown variable ..."); the UI then offers to repeat the call with `allowNewVariables: true`.
+ */
+export function isUnknownVariableError(error: ErrorInfo | null | undefined): boolean {
+  return error?.code === 'INVALID_INPUT' && error.message.startsWith('Unknown variable')
+}

@@ -1,57 +1,48 @@
-import { useMemo } from 'react'
 import type { PromptDetail as Detail } from '../../../../shared/domain/prompts'
-import { usePrompts } from '../../stores/hooks'
+import { useNavigation, usePrompts } from '../../stores/hooks'
 import {
   latestNumber,
-  selectIsDirty,
   selectIsReadOnly,
   selectNotice,
   selectPromptActions,
-  selectShownMessages,
-  sortVersions,
+  selectTab,
 } from '../../stores/prompts/selectors'
-import { MessageEditor } from './MessageEditor'
-import { paramsSummary } from './params-summary'
-import { ReadOnlyBanner } from './ReadOnlyBanner'
-import { SaveBar } from './SaveBar'
+import { DetailHeader } from './detail/DetailHeader'
+import { DetailTabs } from './detail/DetailTabs'
+import { DiffTab } from './diff/DiffTab'
+import { EditorTab } from './editor/EditorTab'
+import { ReadOnlyBanner } from './editor/ReadOnlyBanner'
+import { PromotionDialog } from './environments/PromotionDialog'
+import { RollbackDialog } from './environments/RollbackDialog'
+import { HistoryTab } from './history/HistoryTab'
 import { useSaveShortcut } from './use-save-shortcut'
-import { VersionList } from './VersionList'
 
-/** One prompt at one version: pinned model, messages (editable at the latest), save, and history. */
+/** One prompt at one version: header with environments, then the Editor, Diff and History tabs. */
 export function PromptDetail({ detail }: { detail: Detail }) {
-  const messages = usePrompts(selectShownMessages)
   const readOnly = usePrompts(selectIsReadOnly)
-  const dirty = usePrompts(selectIsDirty)
   const notice = usePrompts(selectNotice)
-  const { editMessage, viewVersion, saveVersion, dismissNotice } = usePrompts(selectPromptActions)
-  const versions = useMemo(() => sortVersions(detail), [detail])
-  const latest = latestNumber(detail)
-  const { prompt, version } = detail
-  useSaveShortcut(() => void saveVersion())
+  const tab = usePrompts(selectTab)
+  const { saveVersion, dismissNotice } = usePrompts(selectPromptActions)
+  const nav = useNavigation()
+  const { version } = detail
+  useSaveShortcut(() => {
+    if (tab === 'editor') void saveVersion()
+  })
 
   return (
     <article
       className="prompt-detail"
       data-testid="prompt-detail"
+      data-prompt-id={detail.prompt.id}
       data-version-number={version.number}
       data-read-only={readOnly ? 'true' : 'false'}
     >
-      <header className="detail-head">
-        <h2>{prompt.name}</h2>
-        {prompt.description ? <p className="muted">{prompt.description}</p> : null}
-        <p className="model-line" data-testid="model-summary">
-          <span className="model-pill">
-            {version.model.provider}/{version.model.model}
-          </span>
-          <span className="muted">{paramsSummary(version.params)}</span>
-          <span className="muted">owner {prompt.owner}</span>
-        </p>
-      </header>
-      {readOnly ? (
+      <DetailHeader detail={detail} />
+      {readOnly && tab === 'editor' ? (
         <ReadOnlyBanner
           shownNumber={version.number}
-          latestNumber={latest}
-          onBack={() => void viewVersion(null)}
+          latestNumber={latestNumber(detail)}
+          onBack={() => void nav.openVersion(null)}
         />
       ) : null}
       {notice ? (
@@ -62,26 +53,12 @@ export function PromptDetail({ detail }: { detail: Detail }) {
           </button>
         </div>
       ) : null}
-      <div className="detail-body">
-        <div className="messages">
-          {messages.map((message, index) => (
-            <MessageEditor
-              key={`${version.id}:${index}`}
-              index={index}
-              message={message}
-              readOnly={readOnly}
-              onChange={editMessage}
-            />
-          ))}
-          {readOnly ? null : <SaveBar dirty={dirty} baseNumber={version.number} />}
-        </div>
-        <VersionList
-          versions={versions}
-          shownNumber={version.number}
-          latestNumber={latest}
-          onView={(n) => void viewVersion(n)}
-        />
-      </div>
+      <DetailTabs tab={tab} onSelect={nav.setTab} />
+      {tab === 'editor' ? <EditorTab detail={detail} /> : null}
+      {tab === 'diff' ? <DiffTab detail={detail} /> : null}
+      {tab === 'history' ? <HistoryTab detail={detail} /> : null}
+      <PromotionDialog />
+      <RollbackDialog detail={detail} />
     </article>
   )
 }

@@ -1,6 +1,7 @@
 import type { PromptSummary } from '../../../../shared/domain/prompts'
 import { plural } from '../../components/format'
 import { Time } from '../../components/Time'
+import { EnvBadge } from './environments/EnvBadge'
 
 interface Props {
   prompts: PromptSummary[]
@@ -32,6 +33,22 @@ export function PromptList({ prompts, selectedId, onSelect }: Props) {
                 </>
               ) : null}
             </span>
+            {prompt.environments.staging !== null || prompt.environments.prod !== null ? (
+              <span className="prompt-envs">
+                <EnvBadge
+                  env="staging"
+                  versionNumber={prompt.environments.staging}
+                  hideEmpty
+                  testIdPrefix="list-env-badge"
+                />
+                <EnvBadge
+                  env="prod"
+                  versionNumber={prompt.environments.prod}
+                  hideEmpty
+                  testIdPrefix="list-env-badge"
+                />
+              </span>
+            ) : null}
           </button>
         </li>
       ))}

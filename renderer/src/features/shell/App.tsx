@@ -1,5 +1,10 @@
 import { useEffect, useRef, type ComponentType } from 'react'
-import { TextEditorContext, type TextEditorProps } from '../../lib/monaco'
+import {
+  DiffEditorContext,
+  TextEditorContext,
+  type DiffEditorProps,
+  type TextEditorProps,
+} from '../../lib/monaco'
 import { boot, type Stores } from '../../stores'
 import { selectConnectionError, selectFailure, selectPhase, selectStatus } from '../../stores/app/selectors'
 import { StoresContext, useApp } from '../../stores/hooks'
@@ -12,9 +17,11 @@ interface AppProps {
   stores: Stores
   /** Replaces the Monaco editor (unit tests pass PlainTextEditor). */
   editor?: ComponentType<TextEditorProps>
+  /** Replaces the Monaco diff editor (unit tests pass PlainDiffEditor). */
+  diffEditor?: ComponentType<DiffEditorProps>
 }
 
-export function App({ stores, editor }: AppProps) {
+export function App({ stores, editor, diffEditor }: AppProps) {
   const booted = useRef(false)
   useEffect(() => {
     if (booted.current) return
@@ -27,7 +34,16 @@ export function App({ stores, editor }: AppProps) {
       <Root onRetry={() => void boot(stores)} />
     </StoresContext.Provider>
   )
-  return editor ? <TextEditorContext.Provider value={editor}>{root}</TextEditorContext.Provider> : root
+  const withDiff = diffEditor ? (
+    <DiffEditorContext.Provider value={diffEditor}>{root}</DiffEditorContext.Provider>
+  ) : (
+    root
+  )
+  return editor ? (
+    <TextEditorContext.Provider value={editor}>{withDiff}</TextEditorContext.Provider>
+  ) : (
+    withDiff
+  )
 }
 
 function Root({ onRetry }: { onRetry: () => void }) {

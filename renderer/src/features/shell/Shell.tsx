@@ -10,7 +10,7 @@ import { ComingSoon } from './ComingSoon'
 import { comingSoon } from './coming-soon'
 import { NavBar } from './NavBar'
 import { navItems } from './nav-items'
-import { useRouteHash } from './route-hash'
+import { useLocationHash } from './route-hash'
 import { useNavShortcuts } from './use-nav-shortcuts'
 
 type Workspace = Extract<AppStatus, { state: 'ready' }>
@@ -19,7 +19,7 @@ export function Shell({ workspace }: { workspace: Workspace }) {
   const route = useApp(selectRoute)
   const { navigate } = useApp(selectAppActions)
   useNavShortcuts(navigate)
-  useRouteHash(route)
+  useLocationHash()
   const title = navItems.find((item) => item.route === route)?.label ?? ''
 
   return (

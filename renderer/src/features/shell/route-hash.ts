@@ -1,15 +1,38 @@
 import { useEffect } from 'react'
-import { isRouteId, type RouteId } from '../../stores/app/routes'
+import { formatHash, parseHash } from '../../stores/app/location'
+import type { RouteId } from '../../stores/app/routes'
+import { useStores } from '../../stores/hooks'
+import { locationOf } from '../../stores/navigation'
 
 /** `#/datasets` → 'datasets'; anything else → null. A reload keeps the screen the user was on. */
 export function routeFromHash(hash: string): RouteId | null {
-  const name = hash.replace(/^#\/?/, '')
-  return isRouteId(name) ? name : null
+  return parseHash(hash)?.route ?? null
 }
 
-export function useRouteHash(route: RouteId): void {
+/**
+ * Keeps the address in step with what is shown (screen, prompt, tab, version, diff pair), without
+ * adding history entries; and follows a hash typed or pasted into the address bar. Starts writing only
+ * once the app is ready, so the address the app was opened with is applied before it is replaced.
+ */
+export function useLocationHash(): void {
+  const stores = useStores()
   useEffect(() => {
-    const target = `#/${route}`
-    if (window.location.hash !== target) window.history.replaceState(window.history.state, '', target)
-  }, [route])
+    const { app, prompts, diff } = stores
+    const write = () => {
+      if (app.getState().phase !== 'ready') return
+      const target = formatHash(locationOf(app.getState(), prompts.getState(), diff.getState()))
+      if (window.location.hash !== target) window.history.replaceState(window.history.state, '', target)
+    }
+    const onHashChange = () => {
+      const location = parseHash(window.location.hash)
+      if (location) void stores.nav.apply(location)
+    }
+    write()
+    const unsubscribe = [app.subscribe(write), prompts.subscribe(write), diff.subscribe(write)]
+    window.addEventListener('hashchange', onHashChange)
+    return () => {
+      unsubscribe.forEach((off) => off())
+      window.removeEventListener('hashchange', onHashChange)
+    }
+  }, [stores])
 }

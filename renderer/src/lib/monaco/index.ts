@@ -1,4 +1,6 @@
-export { TextEditor, TextEditorContext } from './editor-context'
+export { DiffEditor, DiffEditorContext, TextEditor, TextEditorContext } from './editor-context'
+export { LazyMonacoDiffEditor } from './LazyMonacoDiffEditor'
 export { LazyMonacoEditor } from './LazyMonacoEditor'
+export { PlainDiffEditor } from './PlainDiffEditor'
 export { PlainTextEditor } from './PlainTextEditor'
-export type { EditorLanguage, TextEditorProps } from './types'
+export type { DiffEditorProps, EditorLanguage, TextEditorProps } from './types'

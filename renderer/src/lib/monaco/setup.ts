@@ -8,6 +8,8 @@ import 'monaco-editor/features/codicon/register'
 import 'monaco-editor/features/clipboard/register'
 import 'monaco-editor/features/contextmenu/register'
 import 'monaco-editor/features/cursorUndo/register'
+// The diff editor widget ships in editor.api; this adds its commands (F7 / Shift+F7 step through changes).
+import 'monaco-editor/features/diffEditor/register'
 import 'monaco-editor/features/find/register'
 import 'monaco-editor/features/linesOperations/register'
 import 'monaco-editor/features/multicursor/register'

@@ -1,18 +1,34 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ErrorInfo } from '../../../../shared/contract'
 import type {
+  ModelRef,
   PromptDetail,
-  PromptMessage,
   PromptSummary,
   PromptVersion,
   VersionSummary,
 } from '../../../../shared/domain/prompts'
 import { toErrorInfo, type ApiClient } from '../../api'
-import { createSequence, failed, idle, loading, ready, type LoadState } from '../load-state'
+import type { PromptTab } from '../app/location'
+import {
+  createSequence,
+  failed,
+  idle,
+  loading,
+  ready,
+  submitBusy,
+  submitDone,
+  submitFailed,
+  submitIdle,
+  type LoadState,
+  type SubmitState,
+} from '../load-state'
+import * as drafts from './draft'
+import type { ParamsForm } from './params-form'
+import { buildSaveInput } from './save-input'
 import { selectIsDirty, selectIsReadOnly } from './selectors'
 
-/** Tables whose change makes the prompt list or the shown prompt stale. */
-export const promptsTables = ['prompts', 'prompt_versions'] as const
+/** Tables whose change makes the prompt list, the shown prompt or its environment badges stale. */
+export const promptsTables = ['prompts', 'prompt_versions', 'prompt_environments'] as const
 
 export interface SaveState {
   status: 'idle' | 'saving' | 'saved' | 'error'
@@ -25,13 +41,25 @@ export interface PromptsActions {
   loadList: () => Promise<void>
   /** Loads the list on the first visit only; later changes arrive via refresh. */
   ensureLoaded: () => Promise<void>
-  select: (id: string) => Promise<void>
+  /** Opens a prompt at its latest version, or at `versionNumber` (read-only when older). */
+  select: (id: string, versionNumber?: number) => Promise<void>
   /** Shows an older version read-only; null goes back to the latest. */
   viewVersion: (versionNumber: number | null) => Promise<void>
   editMessage: (index: number, content: string) => void
+  setMessageRole: (index: number, role: drafts.Role) => void
+  addMessage: (role: drafts.Role) => void
+  removeMessage: (index: number) => void
+  moveMessage: (index: number, delta: -1 | 1) => void
+  setModel: (model: ModelRef) => void
+  setParams: (params: ParamsForm) => void
   setCommitMessage: (text: string) => void
   discardDraft: () => Promise<void>
-  saveVersion: () => Promise<void>
+  /** `allowNewVariables` repeats a save the core refused for introducing a new {{variable}}. */
+  saveVersion: (options?: { allowNewVariables?: boolean }) => Promise<void>
+  updateDetails: (details: { description: string; owner: string }) => Promise<boolean>
+  /** Shows a prompt the core just returned (created, imported); refused while a draft is unsaved. */
+  adopt: (detail: PromptDetail) => Promise<void>
+  setTab: (tab: PromptTab) => void
   /** Refetches what is shown (a db.changed named our tables); an unsaved draft is never replaced. */
   refresh: () => Promise<void>
   dismissNotice: () => void
@@ -43,10 +71,12 @@ export interface PromptsState {
   selectedId: string | null
   detail: PromptDetail | null
   detailLoad: LoadState
-  /** Edited messages; null until the first edit of the shown version. */
-  draft: PromptMessage[] | null
+  /** Edited messages, model and params; null until the first edit of the shown version. */
+  draft: drafts.Draft | null
   commitMessage: string
   save: SaveState
+  detailsSave: SubmitState
+  tab: PromptTab
   /** Why the last request was refused by the UI itself (e.g. leaving unsaved edits). */
   notice: string | null
   actions: PromptsActions
@@ -79,6 +109,14 @@ export function createPromptsStore(client: ApiClient): PromptsStore {
       }
     }
 
+    /** Applies an edit to the draft (made from the shown version on the first edit). */
+    function edit(fn: (draft: drafts.Draft) => drafts.Draft): void {
+      const s = get()
+      if (!s.detail || selectIsReadOnly(s)) return
+      const draft = fn(s.draft ?? drafts.draftFromVersion(s.detail.version))
+      set({ draft, save: s.save.status === 'saved' ? saveIdle : s.save, notice: null })
+    }
+
     const actions: PromptsActions = {
       async loadList() {
         const seq = listSeq.next()
@@ -95,31 +133,40 @@ export function createPromptsStore(client: ApiClient): PromptsStore {
         if (get().listLoad.status === 'idle') await actions.loadList()
       },
 
-      async select(id) {
+      async select(id, versionNumber) {
         const s = get()
-        if (id === s.selectedId && s.detail) return
+        if (id === s.selectedId && s.detail) {
+          if (versionNumber === undefined || versionNumber === s.detail.version.number) return
+          return actions.viewVersion(versionNumber)
+        }
         if (selectIsDirty(s)) return set({ notice: leaveDraftNotice })
-        set({ selectedId: id, detail: null, draft: null, commitMessage: '', save: saveIdle, notice: null })
-        await loadDetail(id)
+        set({
+          selectedId: id,
+          detail: null,
+          draft: null,
+          commitMessage: '',
+          save: saveIdle,
+          detailsSave: submitIdle,
+          notice: null,
+        })
+        await loadDetail(id, versionNumber)
       },
 
       async viewVersion(versionNumber) {
         const s = get()
         if (!s.selectedId) return
         if (selectIsDirty(s)) return set({ notice: leaveDraftNotice })
-        set({ save: saveIdle, notice: null })
+        set({ save: saveIdle, notice: null, draft: null })
         await loadDetail(s.selectedId, versionNumber ?? undefined)
       },
 
-      editMessage(index, content) {
-        const s = get()
-        if (!s.detail || selectIsReadOnly(s)) return
-        const base = s.draft ?? s.detail.version.messages
-        if (!base[index]) return
-        const draft = base.map((m, i) => (i === index ? { ...m, content } : m))
-        set({ draft, save: s.save.status === 'saved' ? saveIdle : s.save, notice: null })
-      },
-
+      editMessage: (index, content) => edit((d) => drafts.setContent(d, index, content)),
+      setMessageRole: (index, role) => edit((d) => drafts.setRole(d, index, role)),
+      addMessage: (role) => edit((d) => drafts.addMessage(d, role)),
+      removeMessage: (index) => edit((d) => drafts.removeMessage(d, index)),
+      moveMessage: (index, delta) => edit((d) => drafts.moveMessage(d, index, delta)),
+      setModel: (model) => edit((d) => ({ ...d, model })),
+      setParams: (params) => edit((d) => ({ ...d, params })),
       setCommitMessage: (commitMessage) => set({ commitMessage }),
 
       async discardDraft() {
@@ -128,21 +175,24 @@ export function createPromptsStore(client: ApiClient): PromptsStore {
         if (id) await loadDetail(id)
       },
 
-      async saveVersion() {
+      async saveVersion(options = {}) {
         const s = get()
         if (!s.detail || !s.draft || s.save.status === 'saving' || selectIsReadOnly(s) || !selectIsDirty(s))
           return
+        const built = buildSaveInput(s.detail.version, s.draft, s.commitMessage, !!options.allowNewVariables)
+        if ('problem' in built) {
+          const error: ErrorInfo = { code: 'INVALID_INPUT', message: built.problem }
+          return set({ save: { status: 'error', error, savedNumber: null } })
+        }
         const promptId = s.detail.prompt.id
         set({ save: { status: 'saving', error: null, savedNumber: null }, notice: null })
         try {
-          const version = await client.call('prompts.saveVersion', {
-            promptId,
-            baseVersionId: s.detail.version.id,
-            messages: s.draft,
-            message: s.commitMessage,
-          })
+          const version = await client.call('prompts.saveVersion', built.input)
+          const { detail } = get()
+          if (detail?.prompt.id === promptId) {
+            set({ detail: { ...detail, version, versions: [toSummary(version), ...detail.versions] } })
+          }
           set({
-            detail: { ...s.detail, version, versions: [toSummary(version), ...s.detail.versions] },
             draft: null,
             commitMessage: '',
             save: { status: 'saved', error: null, savedNumber: version.number },
@@ -152,6 +202,49 @@ export function createPromptsStore(client: ApiClient): PromptsStore {
           set({ save: { status: 'error', error: toErrorInfo(error), savedNumber: null } })
         }
       },
+
+      async updateDetails({ description, owner }) {
+        const detail = get().detail
+        if (!detail) return false
+        set({ detailsSave: submitBusy })
+        try {
+          const prompt = await client.call('prompts.updateDetails', {
+            promptId: detail.prompt.id,
+            description,
+            owner,
+          })
+          const current = get().detail
+          if (current?.prompt.id === prompt.id) set({ detail: { ...current, prompt } })
+          set({ detailsSave: submitDone })
+          void actions.loadList()
+          return true
+        } catch (error) {
+          set({ detailsSave: submitFailed(toErrorInfo(error)) })
+          return false
+        }
+      },
+
+      async adopt(detail) {
+        if (selectIsDirty(get())) {
+          set({ notice: `"${detail.prompt.name}" is saved. Save or discard your changes to open it.` })
+        } else {
+          detailSeq.next()
+          set({
+            selectedId: detail.prompt.id,
+            detail,
+            detailLoad: ready,
+            draft: null,
+            commitMessage: '',
+            save: saveIdle,
+            detailsSave: submitIdle,
+            notice: null,
+            tab: 'editor',
+          })
+        }
+        await actions.loadList()
+      },
+
+      setTab: (tab) => set({ tab }),
 
       async refresh() {
         const s = get()
@@ -175,6 +268,8 @@ export function createPromptsStore(client: ApiClient): PromptsStore {
       draft: null,
       commitMessage: '',
       save: saveIdle,
+      detailsSave: submitIdle,
+      tab: 'editor',
       notice: null,
       actions,
     }

@@ -1,7 +1,8 @@
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { shortcutLabel } from '../../components/shortcuts'
-import { usePrompts } from '../../stores/hooks'
-import { selectCommitMessage, selectPromptActions, selectSave } from '../../stores/prompts/selectors'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { shortcutLabel } from '../../../components/shortcuts'
+import { usePrompts } from '../../../stores/hooks'
+import { selectCommitMessage, selectPromptActions, selectSave } from '../../../stores/prompts/selectors'
+import { AllowNewVariables } from './AllowNewVariables'
 
 interface Props {
   dirty: boolean
@@ -70,6 +71,11 @@ export function SaveBar({ dirty, baseNumber }: Props) {
         {save.status === 'error' && save.error ? (
           <>
             <ErrorNotice title="Not saved" error={save.error} testId="save-error" />
+            <AllowNewVariables
+              error={save.error}
+              testId="save-allow-new-variables"
+              onRetry={() => void saveVersion({ allowNewVariables: true })}
+            />
             {save.error.code === 'CONFLICT' ? (
               <p className="muted">
                 Copy your edits if you want to keep them, then{' '}

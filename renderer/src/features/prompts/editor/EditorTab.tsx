@@ -1,0 +1,64 @@
+import type { PromptDetail } from '../../../../../shared/domain/prompts'
+import { usePrompts } from '../../../stores/hooks'
+import {
+  selectIsDirty,
+  selectIsReadOnly,
+  selectPromptActions,
+  selectShownMessages,
+  selectShownModel,
+  selectShownParams,
+} from '../../../stores/prompts/selectors'
+import { PreviewPanel } from '../preview/PreviewPanel'
+import { VersionList } from '../versions/VersionList'
+import { AddMessage } from './AddMessage'
+import { MessageEditor } from './MessageEditor'
+import { ModelEditor } from './ModelEditor'
+import { ParamsEditor } from './ParamsEditor'
+import { SaveBar } from './SaveBar'
+
+/** The shown version's messages, model and params (editable at the latest), its live preview and versions. */
+export function EditorTab({ detail }: { detail: PromptDetail }) {
+  const messages = usePrompts(selectShownMessages)
+  const model = usePrompts(selectShownModel)
+  const params = usePrompts(selectShownParams)
+  const readOnly = usePrompts(selectIsReadOnly)
+  const dirty = usePrompts(selectIsDirty)
+  const actions = usePrompts(selectPromptActions)
+  const { version } = detail
+
+  return (
+    <div className="editor-tab" role="tabpanel" aria-labelledby="tab-editor" data-testid="editor-tab">
+      <div className="messages">
+        {model && params ? (
+          <section className="model-section" aria-label="Model and parameters">
+            <ModelEditor model={model} onChange={actions.setModel} readOnly={readOnly} testIdPrefix="model" />
+            <ParamsEditor form={params} onChange={actions.setParams} readOnly={readOnly} />
+          </section>
+        ) : null}
+        {messages.map((message, index) => (
+          <MessageEditor
+            key={`${version.id}:${index}`}
+            index={index}
+            count={messages.length}
+            message={message}
+            readOnly={readOnly}
+            onChange={actions.editMessage}
+            onRole={actions.setMessageRole}
+            onMove={actions.moveMessage}
+            onRemove={actions.removeMessage}
+          />
+        ))}
+        {readOnly ? null : (
+          <>
+            <AddMessage last={messages.at(-1)?.role} onAdd={actions.addMessage} testId="add-message" />
+            <SaveBar dirty={dirty} baseNumber={version.number} />
+          </>
+        )}
+      </div>
+      <aside className="editor-aside">
+        <PreviewPanel />
+        <VersionList detail={detail} />
+      </aside>
+    </div>
+  )
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import { Dialog } from '../../../components/Dialog'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { usePromotion } from '../../../stores/hooks'
+import type { PromotionTarget } from '../../../stores/registry/promotion-store'
+import {
+  selectCanPromote,
+  selectCheckLoad,
+  selectGateCheck,
+  selectPromotionActions,
+  selectPromotionReason,
+  selectPromotionSubmit,
+  selectPromotionTarget,
+} from '../../../stores/registry/selectors'
+import { ApprovalForm } from './ApprovalForm'
+import { GateRequirements } from './GateRequirements'
+
+/**
+ * Promote the shown version: what the gate requires (checked by the core), a reason, and for prod an
+ * approval that can be recorded here. Confirm stays disabled until the gate allows it.
+ */
+export function PromotionDialog() {
+  const target = usePromotion(selectPromotionTarget)
+  if (!target) return null
+  return <PromotionForm key={`${target.versionId}:${target.env}`} target={target} />
+}
+
+function PromotionForm({ target }: { target: PromotionTarget }) {
+  const check = usePromotion(selectGateCheck)
+  const checkLoad = usePromotion(selectCheckLoad)
+  const reason = usePromotion(selectPromotionReason)
+  const submit = usePromotion(selectPromotionSubmit)
+  const canPromote = usePromotion(selectCanPromote)
+  const { close, setReason, promote, recheck } = usePromotion(selectPromotionActions)
+  const [approving, setApproving] = useState(false)
+  const { env, versionNumber } = target
+
+  return (
+    <Dialog title={`Promote v${versionNumber} to ${env}`} testId="promotion-dialog" onClose={close}>
+      <form
+        className="dialog-body"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (canPromote) void promote()
+        }}
+      >
+        <section aria-label="Requirements">
+          <h3>Requirements</h3>
+          {checkLoad.status === 'loading' && !check ? <p className="muted">Checking…</p> : null}
+          {checkLoad.error ? (
+            <ErrorNotice title="Could not check the gate" error={checkLoad.error} testId="gate-error" />
+          ) : null}
+          {check ? <GateRequirements check={check} /> : null}
+          {check && !check.allowed ? (
+            <p className="muted" data-testid="gate-blocked">
+              Promotion is blocked until every requirement is met.{' '}
+              <button type="button" className="link-button" onClick={() => void recheck()}>
+                Check again
+              </button>
+            </p>
+          ) : null}
+        </section>
+        {env === 'prod' ? (
+          approving ? (
+            <ApprovalForm versionNumber={versionNumber} />
+          ) : (
+            <button
+              type="button"
+              className="button"
+              data-testid="approve-version"
+              onClick={() => setApproving(true)}
+            >
+              Approve v{versionNumber} for prod…
+            </button>
+          )
+        ) : null}
+        <label className="field">
+          <span className="field-label">Reason (recorded in the history)</span>
+          <textarea
+            data-testid="promotion-reason"
+            data-autofocus
+            rows={2}
+            maxLength={1000}
+            placeholder={`Why v${versionNumber} should serve ${env}`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </label>
+        {submit.error ? (
+          <ErrorNotice title="Not promoted" error={submit.error} testId="promotion-error" />
+        ) : null}
+        <footer className="dialog-actions">
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="confirm-promotion"
+            disabled={!canPromote}
+          >
+            {submit.status === 'busy' ? 'Promoting…' : `Promote to ${env}`}
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,68 @@
+import type { Preview } from '../../../../../shared/domain/registry'
+import { roleLabels } from '../params-summary'
+
+/** Rendered messages as text (never HTML), variable problems by name, tokens and cost per call. */
+export function PreviewResult({ result }: { result: Preview }) {
+  const { tokens, cost } = result
+  return (
+    <div className="preview-result">
+      <dl className="preview-facts">
+        <dt>Input tokens</dt>
+        <dd data-testid="preview-tokens" data-exact={tokens.exact ? 'true' : 'false'}>
+          {tokens.exact ? '' : '≈ '}
+          {tokens.input.toLocaleString()}
+          {tokens.exact ? '' : ' (approximate)'} <span className="muted">{tokens.encoding}</span>
+        </dd>
+        <dt>Cost per call</dt>
+        <dd data-testid="preview-cost">
+          {cost.perCallUsd === null ? 'unknown' : formatUsd(cost.perCallUsd)}{' '}
+          <span className="muted">
+            (assumes {cost.assumedOutputTokens.toLocaleString()} output tokens)
+            {cost.note ? ` · ${cost.note}` : ''}
+          </span>
+        </dd>
+      </dl>
+      <NameList testId="preview-missing" title="Missing values" names={result.missing} tone="warn" />
+      <NameList testId="preview-unused" title="Unused values" names={result.unused} tone="muted" />
+      {result.errors.length > 0 ? (
+        <ul className="preview-errors" data-testid="preview-errors" role="alert">
+          {result.errors.map((e, i) => (
+            <li key={i}>
+              Message {e.messageIndex + 1}: {e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ol className="preview-messages" data-testid="preview-messages">
+        {result.messages.map((m, i) => (
+          <li key={i} data-role={m.role}>
+            <span className={`message-role role-${m.role}`}>{roleLabels[m.role]}</span>
+            <pre className="preview-text">{m.content}</pre>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+function NameList(props: { testId: string; title: string; names: string[]; tone: 'warn' | 'muted' }) {
+  if (props.names.length === 0) return null
+  return (
+    <p className={`name-list ${props.tone}`} data-testid={props.testId}>
+      {props.title}:{' '}
+      {props.names.map((name, i) => (
+        <span key={name}>
+          {i > 0 ? ', ' : null}
+          <code data-variable={name}>{name}</code>
+        </span>
+      ))}
+    </p>
+  )
+}
+
+/** Small amounts need more digits: $0.00042, $0.0123, $1.25. */
+export function formatUsd(value: number): string {
+  if (value === 0) return '$0'
+  const digits = value >= 1 ? 2 : Math.min(8, Math.max(2, 1 - Math.floor(Math.log10(value))))
+  return `$${value.toFixed(digits)}`
+}

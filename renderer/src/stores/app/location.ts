@@ -1,0 +1,96 @@
+import { isRouteId, type RouteId } from './routes'
+
+/** The tabs of a prompt's detail; each has its own address so a reload or a pasted link reopens it. */
+export const promptTabs = ['editor', 'diff', 'history'] as const
+export type PromptTab = (typeof promptTabs)[number]
+
+export interface DiffPair {
+  left: number
+  right: number
+}
+
+/** Which prompt is open, on which tab; `version` is an older version shown read-only (editor tab). */
+export interface PromptLocation {
+  promptId: string
+  tab: PromptTab
+  version?: number
+  diff?: DiffPair
+}
+
+export interface AppLocation {
+  route: RouteId
+  prompt: PromptLocation | null
+}
+
+/**
+ * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/diff`,
+ * `#/prompts/<id>/diff/3..5`. Anything unknown after a valid screen falls back to that screen alone;
+ * an unknown screen gives null.
+ */
+export function parseHash(hash: string): AppLocation | null {
+  const parts = hash.replace(/^#?\/?/, '').split('/')
+  const route = parts[0]
+  if (!isRouteId(route)) return null
+  if (route !== 'prompts' || !parts[1]) return { route, prompt: null }
+  const promptId = safeDecode(parts[1])
+  if (!promptId) return { route, prompt: null }
+  return { route, prompt: parsePromptRest(promptId, parts.slice(2)) }
+}
+
+function parsePromptRest(promptId: string, rest: string[]): PromptLocation {
+  const [kind, arg] = rest
+  if (kind === 'v') {
+    const version = parseVersion(arg)
+    return version === null ? { promptId, tab: 'editor' } : { promptId, tab: 'editor', version }
+  }
+  if (kind === 'history') return { promptId, tab: 'history' }
+  if (kind === 'diff') {
+    const diff = arg === undefined ? null : parseDiffRange(arg)
+    return diff ? { promptId, tab: 'diff', diff } : { promptId, tab: 'diff' }
+  }
+  return { promptId, tab: 'editor' }
+}
+
+/** "3..5" → { left: 3, right: 5 }; the order is kept (5..3 shows the change the other way round). */
+export function parseDiffRange(text: string): DiffPair | null {
+  const match = /^v?(\d+)\.\.v?(\d+)$/.exec(text.trim())
+  if (!match) return null
+  const left = parseVersion(match[1])
+  const right = parseVersion(match[2])
+  return left === null || right === null ? null : { left, right }
+}
+
+export function formatDiffRange(pair: DiffPair): string {
+  return `${pair.left}..${pair.right}`
+}
+
+/** The inverse of parseHash: `parseHash(formatHash(x))` gives x back. */
+export function formatHash(location: AppLocation): string {
+  const base = `#/${location.route}`
+  const prompt = location.route === 'prompts' ? location.prompt : null
+  if (!prompt) return base
+  const root = `${base}/${encodeURIComponent(prompt.promptId)}`
+  switch (prompt.tab) {
+    case 'history':
+      return `${root}/history`
+    case 'diff':
+      return prompt.diff ? `${root}/diff/${formatDiffRange(prompt.diff)}` : `${root}/diff`
+    case 'editor':
+      return prompt.version === undefined ? root : `${root}/v/${prompt.version}`
+  }
+}
+
+function parseVersion(text: string | undefined): number | null {
+  if (text === undefined || !/^\d{1,9}$/.test(text)) return null
+  const n = Number(text)
+  return n >= 1 ? n : null
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    const decoded = decodeURIComponent(text)
+    return decoded.length > 0 && decoded.length <= 64 ? decoded : null
+  } catch {
+    return null
+  }
+}

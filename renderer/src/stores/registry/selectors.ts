@@ -1,0 +1,30 @@
+import type { HistoryState } from './history-store'
+import type { PromotionState } from './promotion-store'
+import type { RollbackState } from './rollback-store'
+
+export const selectHistoryEntries = (s: HistoryState) => s.entries
+export const selectHistoryLoad = (s: HistoryState) => s.load
+export const selectHistoryPromptId = (s: HistoryState) => s.promptId
+export const selectHistoryActions = (s: HistoryState) => s.actions
+
+export const selectPromotionTarget = (s: PromotionState) => s.target
+export const selectGateCheck = (s: PromotionState) => s.check
+export const selectCheckLoad = (s: PromotionState) => s.checkLoad
+export const selectPromotionReason = (s: PromotionState) => s.reason
+export const selectApprovalComment = (s: PromotionState) => s.approvalComment
+export const selectApproval = (s: PromotionState) => s.approval
+export const selectPromotionSubmit = (s: PromotionState) => s.submit
+export const selectPromotionActions = (s: PromotionState) => s.actions
+
+/** Promote is possible once the gate allows it, a reason is given and nothing is in flight. */
+export const selectCanPromote = (s: PromotionState): boolean =>
+  !!s.check?.allowed &&
+  s.checkLoad.status === 'ready' &&
+  s.reason.trim().length > 0 &&
+  s.submit.status !== 'busy'
+
+export const selectRollbackDialog = (s: RollbackState) => s.dialog
+export const selectRollbackTo = (s: RollbackState) => s.toNumber
+export const selectRollbackReason = (s: RollbackState) => s.reason
+export const selectRollbackSubmit = (s: RollbackState) => s.submit
+export const selectRollbackActions = (s: RollbackState) => s.actions

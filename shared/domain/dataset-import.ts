@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { columnMappingSchema } from './dataset-mapping'
+
+/** A problem in an imported file, located as precisely as the parser can. */
+export const fileIssueSchema = z.object({
+  file: z.string(),
+  row: z.number().int().positive().optional(),
+  line: z.number().int().positive().optional(),
+  column: z.string().optional(),
+  message: z.string(),
+})
+export type FileIssueInfo = z.infer<typeof fileIssueSchema>
+
+export const importedCaseSchema = z.object({
+  key: z.string(),
+  vars: z.record(z.string(), z.string()),
+  expected: z.record(z.string(), z.unknown()),
+  expectedOutput: z.string().nullable(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+})
+
+const previewRowSchema = z.object({
+  row: z.number().int(),
+  line: z.number().int(),
+  values: z.record(z.string(), z.unknown()).nullable(),
+  case: importedCaseSchema.nullable(),
+})
+
+/** The mapping step of the import UI: columns, the suggested mapping, the first rows and every failing row. */
+export const importPreviewSchema = z.object({
+  file: z.string(),
+  format: z.enum(['csv', 'jsonl', 'promptfoo']),
+  layout: z.enum(['evallab', 'promptfoo', 'generic']),
+  needsMapping: z.boolean(),
+  columns: z.array(z.string()),
+  suggestedMapping: columnMappingSchema,
+  mapping: columnMappingSchema,
+  mappingIssues: z.array(fileIssueSchema),
+  firstRows: z.array(previewRowSchema),
+  failingRows: z.array(previewRowSchema.extend({ issues: z.array(fileIssueSchema) })),
+  counts: z.object({
+    rows: z.number().int(),
+    valid: z.number().int(),
+    failing: z.number().int(),
+    excluded: z.number().int(),
+  }),
+})
+export type ImportPreviewInfo = z.infer<typeof importPreviewSchema>
+
+/** File contents cross the boundary as base64 so encodings (UTF-16, Latin-1) reach the decoder untouched. */
+export const importFileSchema = z.object({
+  fileName: z.string().min(1).max(260),
+  contentBase64: z.string().max(70_000_000, 'Files over 50 MB are not accepted'),
+})
