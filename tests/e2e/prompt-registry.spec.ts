@@ -33,7 +33,10 @@ test('a prompt lives through versions, a diff, promotions with approval, a rollb
   }
   await expect(prompts.versionItems()).toHaveCount(3)
 
-  const promptId = await page.getByTestId('prompt-item').filter({ hasText: 'Refund classifier' }).getAttribute('data-prompt-id')
+  const promptId = await page
+    .getByTestId('prompt-item')
+    .filter({ hasText: 'Refund classifier' })
+    .getAttribute('data-prompt-id')
   await page.goto(`${host.url.split('?')[0]}#/prompts/${promptId}/diff/1..3`)
   await app.waitReady()
   const diff = page.getByTestId('diff-view')
@@ -61,7 +64,8 @@ test('a prompt lives through versions, a diff, promotions with approval, a rollb
   await expect(registry.envBadge('prod')).toContainText('v1')
 
   await page.getByTestId('tab-history').click()
-  const actions = await registry.historyEntries().evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-action')))
+  const entries = await registry.historyEntries().all()
+  const actions = await Promise.all(entries.map((entry) => entry.getAttribute('data-action')))
   expect(actions).toEqual([
     'env.rolled_back',
     'env.promoted',

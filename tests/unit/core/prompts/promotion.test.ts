@@ -207,7 +207,7 @@ describe('rollback', () => {
 
   it('refuses an environment never promoted, the current version and a newer one', async () => {
     const core = demoCore(newHome())
-    const { promptId, v1, v2, v3 } = await triage(core)
+    const { promptId, v1, v3 } = await triage(core)
     const rollback = (env: string, toVersionId: string) =>
       failure(core, 'prompts.rollback', { promptId, env, toVersionId, reason: 'r' })
     expect((await rollback('prod', v1)).message).toMatch(/prod of "Ticket triage" has never been promoted to/)
