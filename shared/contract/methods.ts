@@ -17,7 +17,17 @@ import {
   importTargetSchema,
   previewSchema,
 } from '../domain/registry'
-import { datasetCasePageSchema } from '../domain/datasets'
+import {
+  caseFieldsSchema,
+  datasetCasePageSchema,
+  datasetCaseSchema,
+  datasetDetailSchema,
+  datasetSnapshotSchema,
+  duplicateGroupSchema,
+  snapshotDiffSchema,
+} from '../domain/datasets'
+import { importFileSchema, importPreviewSchema, importSummarySchema } from '../domain/dataset-import'
+import { columnMappingSchema } from '../domain/dataset-mapping'
 import { appStatusSchema } from '../domain/workspace'
 import type { MethodName } from './names'
 
@@ -161,11 +171,143 @@ export const methods = {
     input: z
       .object({
         datasetId: idSchema,
+        /** Read a snapshot instead of the working copy. */
+        snapshotId: idSchema.optional(),
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().positive().max(500).default(100),
+        /** Full-text search over key, variables, expected values and notes (case-insensitive). */
+        search: z.string().max(500).optional(),
+        /** Cases must carry every one of these tags. */
+        tags: z.array(z.string()).max(50).optional(),
       })
       .strict(),
     output: datasetCasePageSchema,
+  }),
+  'datasets.get': method({ input: z.object({ id: idSchema }).strict(), output: datasetDetailSchema }),
+  'datasets.create': method({
+    input: z
+      .object({
+        name: z.string().trim().min(1, 'Give the dataset a name').max(120),
+        description: z.string().max(2000).default(''),
+      })
+      .strict(),
+    output: datasetDetailSchema,
+    writes: ['datasets', 'audit_log'],
+  }),
+  'datasets.update': method({
+    input: z
+      .object({
+        id: idSchema,
+        name: z.string().trim().min(1).max(120).optional(),
+        description: z.string().max(2000).optional(),
+      })
+      .strict(),
+    output: datasetDetailSchema,
+    writes: ['datasets', 'audit_log'],
+  }),
+  'datasets.delete': method({
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+    writes: ['datasets', 'dataset_cases', 'dataset_snapshots', 'audit_log'],
+  }),
+  'datasets.importPreview': method({
+    input: importFileSchema
+      .extend({
+        mapping: columnMappingSchema.optional(),
+        excludeRows: z.array(z.number().int().positive()).max(100_000).optional(),
+        /** Variables of the prompt this dataset feeds, to suggest which column is which. */
+        knownVariables: z.array(z.string()).max(500).optional(),
+      })
+      .strict(),
+    output: importPreviewSchema,
+  }),
+  'datasets.importCommit': method({
+    input: importFileSchema
+      .extend({
+        mapping: columnMappingSchema,
+        excludeRows: z.array(z.number().int().positive()).max(100_000).default([]),
+        target: z.discriminatedUnion('kind', [
+          z.object({
+            kind: z.literal('new'),
+            name: z.string().trim().min(1).max(120),
+            description: z.string().max(2000).default(''),
+          }),
+          z.object({ kind: z.literal('existing'), datasetId: idSchema, mode: z.enum(['append', 'replace']) }),
+        ]),
+      })
+      .strict(),
+    /** The dataset after the import, and what the import did (always present from the core). */
+    output: datasetDetailSchema.extend({ imported: importSummarySchema.optional() }),
+    writes: ['datasets', 'dataset_cases', 'audit_log'],
+  }),
+  'datasets.export': method({
+    input: z
+      .object({ datasetId: idSchema, snapshotId: idSchema.optional(), format: z.enum(['csv', 'jsonl']) })
+      .strict(),
+    output: z.object({ fileName: z.string(), content: z.string(), caseCount: z.number().int() }),
+  }),
+  'datasets.snapshot': method({
+    input: z.object({ datasetId: idSchema, message: z.string().trim().max(500).default('') }).strict(),
+    output: datasetSnapshotSchema,
+    writes: ['dataset_snapshots', 'audit_log'],
+  }),
+  'datasets.diffSnapshots': method({
+    input: z
+      .object({
+        datasetId: idSchema,
+        from: idSchema,
+        /** A snapshot id, or 'working' for the current working copy. */
+        to: z.union([idSchema, z.literal('working')]),
+      })
+      .strict(),
+    output: snapshotDiffSchema,
+  }),
+  'datasets.duplicates': method({
+    input: z.object({ datasetId: idSchema, threshold: z.number().min(0.5).max(1).default(0.85) }).strict(),
+    output: z.array(duplicateGroupSchema),
+  }),
+  'datasets.createFromCases': method({
+    input: z
+      .object({
+        sourceDatasetId: idSchema,
+        caseIds: z.array(idSchema).min(1, 'Choose at least one case').max(100_000),
+        name: z.string().trim().min(1).max(120),
+        description: z.string().max(2000).default(''),
+      })
+      .strict(),
+    output: datasetDetailSchema,
+    writes: ['datasets', 'dataset_cases', 'audit_log'],
+  }),
+  'cases.add': method({
+    input: z.object({ datasetId: idSchema, fields: caseFieldsSchema.partial({ key: true }) }).strict(),
+    output: datasetCaseSchema,
+    writes: ['datasets', 'dataset_cases', 'audit_log'],
+  }),
+  'cases.update': method({
+    input: z.object({ caseId: idSchema, patch: caseFieldsSchema.partial() }).strict(),
+    output: datasetCaseSchema,
+    writes: ['datasets', 'dataset_cases', 'audit_log'],
+  }),
+  'cases.duplicate': method({
+    input: z.object({ caseIds: z.array(idSchema).min(1).max(10_000) }).strict(),
+    output: z.array(datasetCaseSchema),
+    writes: ['datasets', 'dataset_cases', 'audit_log'],
+  }),
+  'cases.delete': method({
+    input: z.object({ caseIds: z.array(idSchema).min(1).max(100_000) }).strict(),
+    output: z.object({ deleted: z.number().int() }),
+    writes: ['datasets', 'dataset_cases', 'audit_log'],
+  }),
+  'cases.tag': method({
+    input: z
+      .object({
+        caseIds: z.array(idSchema).min(1).max(100_000),
+        add: z.array(z.string().trim().min(1).max(200)).default([]),
+        remove: z.array(z.string().trim().min(1).max(200)).default([]),
+      })
+      .strict(),
+    output: z.object({ updated: z.number().int() }),
+    writes: ['datasets', 'dataset_cases', 'audit_log'],
   }),
 } satisfies Record<MethodName, MethodSpec>
 

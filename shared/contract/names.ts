@@ -19,6 +19,22 @@ export const methodNames = [
   'prompts.import',
   'datasets.list',
   'datasets.cases',
+  'datasets.get',
+  'datasets.create',
+  'datasets.update',
+  'datasets.delete',
+  'datasets.importPreview',
+  'datasets.importCommit',
+  'datasets.export',
+  'datasets.snapshot',
+  'datasets.diffSnapshots',
+  'datasets.duplicates',
+  'datasets.createFromCases',
+  'cases.add',
+  'cases.update',
+  'cases.duplicate',
+  'cases.delete',
+  'cases.tag',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

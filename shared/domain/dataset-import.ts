@@ -53,3 +53,16 @@ export const importFileSchema = z.object({
   fileName: z.string().min(1).max(260),
   contentBase64: z.string().max(70_000_000, 'Files over 50 MB are not accepted'),
 })
+
+/** What an import did to the working copy; the rows the user excluded are listed, not silently dropped. */
+export const importSummarySchema = z.object({
+  fileName: z.string(),
+  added: z.number().int().nonnegative(),
+  /** Replace mode: cases whose key was in the file and whose content changed (they keep their id). */
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  /** Replace mode: cases whose key was not in the file. */
+  removed: z.number().int().nonnegative(),
+  excludedRows: z.array(z.number().int().positive()),
+})
+export type ImportSummary = z.infer<typeof importSummarySchema>

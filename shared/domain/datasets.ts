@@ -8,6 +8,8 @@ export const datasetSummarySchema = z.object({
   caseCount: z.number().int().nonnegative(),
   tagCounts: z.record(z.string(), z.number().int().nonnegative()),
   updatedAt: isoTimeSchema,
+  snapshotCount: z.number().int().nonnegative().default(0),
+  parentId: idSchema.nullable().default(null),
 })
 export type DatasetSummary = z.infer<typeof datasetSummarySchema>
 
@@ -28,3 +30,62 @@ export const datasetCasePageSchema = z.object({
   cases: z.array(datasetCaseSchema),
 })
 export type DatasetCasePage = z.infer<typeof datasetCasePageSchema>
+
+/** The fields a PM edits on a case; the key is its stable id within the dataset. */
+export const caseFieldsSchema = z.object({
+  key: z.string().trim().min(1).max(200),
+  vars: z.record(z.string().min(1).max(200), z.string()),
+  expected: z.record(z.string().min(1).max(200), z.unknown()),
+  expectedOutput: z.string().nullable(),
+  tags: z.array(z.string().trim().min(1).max(200)),
+  notes: z.string().max(20_000),
+})
+export type CaseFields = z.infer<typeof caseFieldsSchema>
+
+/** Runs always reference an immutable snapshot; editing the working copy afterwards makes the next one. */
+export const datasetSnapshotSchema = z.object({
+  id: idSchema,
+  datasetId: idSchema,
+  number: z.number().int().positive(),
+  message: z.string(),
+  createdAt: isoTimeSchema,
+  createdBy: z.string(),
+  caseCount: z.number().int().nonnegative(),
+  contentHash: z.string(),
+})
+export type DatasetSnapshot = z.infer<typeof datasetSnapshotSchema>
+
+export const datasetDetailSchema = z.object({
+  dataset: datasetSummarySchema,
+  /** Newest first. */
+  snapshots: z.array(datasetSnapshotSchema),
+  /** True when the working copy differs from the newest snapshot (or there is none). */
+  changedSinceSnapshot: z.boolean(),
+  parent: z.object({ id: idSchema, name: z.string() }).nullable(),
+})
+export type DatasetDetail = z.infer<typeof datasetDetailSchema>
+
+export const caseChangeSchema = z.object({
+  key: z.string(),
+  before: datasetCaseSchema.omit({ id: true }).nullable(),
+  after: datasetCaseSchema.omit({ id: true }).nullable(),
+  /** Which parts changed, e.g. `vars.subject`, `tags`, `expected.priority`. */
+  fields: z.array(z.string()),
+})
+export const snapshotDiffSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  added: z.array(caseChangeSchema),
+  removed: z.array(caseChangeSchema),
+  edited: z.array(caseChangeSchema),
+  unchanged: z.number().int().nonnegative(),
+})
+export type SnapshotDiff = z.infer<typeof snapshotDiffSchema>
+
+export const duplicateGroupSchema = z.object({
+  kind: z.enum(['exact', 'near']),
+  /** Jaccard similarity of the cases' input text; 1 for exact duplicates. */
+  similarity: z.number().min(0).max(1),
+  cases: z.array(z.object({ id: idSchema, key: z.string() })).min(2),
+})
+export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>

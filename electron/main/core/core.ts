@@ -4,6 +4,7 @@ import { createHandlers, createUnavailableHandlers } from './api'
 import { bundledMigrations, type Migration } from './db/migrations'
 import { WorkspaceOpenError } from './db/migrate'
 import { createRepos } from './db/repos'
+import type { ImportLimits } from './datasets/files'
 import { seedDemo } from './demo/seed'
 import { createDispatch, type Dispatch } from './dispatch'
 import { EventBus } from './events'
@@ -25,6 +26,8 @@ export interface CoreOptions {
   now?: () => string
   /** Extra conditions a promotion must meet, beside the default approval for prod. */
   promotionRequirements?: readonly PromotionRequirement[]
+  /** For tests: lower dataset import limits (file size, field length). */
+  importLimits?: Partial<ImportLimits>
 }
 
 export interface Core {
@@ -61,7 +64,10 @@ export function openCore(options: CoreOptions): Core {
     user,
   }
   const ctx = { db: workspace.db, repos: createRepos(workspace.db), user, now }
-  const handlers = createHandlers(ctx, status, { promotionRequirements: options.promotionRequirements ?? [] })
+  const handlers = createHandlers(ctx, status, {
+    promotionRequirements: options.promotionRequirements ?? [],
+    importLimits: options.importLimits ?? {},
+  })
   return {
     dispatch: createDispatch(handlers, bus),
     bus,

@@ -1,12 +1,16 @@
 import { AppError, methodNames, type MethodName } from '../../../../shared/contract'
 import type { AppStatus } from '../../../../shared/domain/workspace'
+import type { ImportLimits } from '../datasets/files'
 import type { Handler, Handlers } from '../dispatch'
 import {
   createPromotionGate,
   defaultPromotionRequirements,
   type PromotionRequirement,
 } from '../prompts/promotion'
+import { caseHandlers } from './cases'
 import type { CoreContext } from './context'
+import { datasetEditHandlers } from './dataset-edits'
+import { datasetFileHandlers } from './dataset-files'
 import { datasetHandlers } from './datasets'
 import { environmentHandlers } from './prompt-environments'
 import { promptFileHandlers } from './prompt-files'
@@ -15,6 +19,8 @@ import { promptHandlers } from './prompts'
 export interface HandlerOptions {
   /** Added to the default promotion requirements (an approval for prod); later, eval gates plug in here. */
   promotionRequirements?: readonly PromotionRequirement[]
+  /** Lower dataset import limits (tests of the size checks); the file layer's defaults otherwise. */
+  importLimits?: Partial<ImportLimits>
 }
 
 /** The full handler table of an open workspace. */
@@ -29,6 +35,9 @@ export function createHandlers(ctx: CoreContext, status: AppStatus, options: Han
     ...environmentHandlers(ctx, gate),
     ...promptFileHandlers(ctx),
     ...datasetHandlers(ctx),
+    ...datasetEditHandlers(ctx),
+    ...datasetFileHandlers(ctx, options.importLimits),
+    ...caseHandlers(ctx),
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readFileSync, readdirSync } from 'node:fs'
 
 export interface Migration {
   version: number
@@ -7,14 +8,21 @@ export interface Migration {
   sha256: string
 }
 
-// Bundled at build time, so the app never reads migration files from disk at run time.
-const files = import.meta.glob<string>('./migrations/*.sql', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-})
+export const bundledMigrations: readonly Migration[] = parseMigrations(migrationSources())
 
-export const bundledMigrations: readonly Migration[] = parseMigrations(files)
+/** Bundled at build time (Vite replaces the glob call), so the app never reads migration files at run time. */
+function migrationSources(): Record<string, string> {
+  try {
+    return import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true })
+  } catch {
+    // Plain Node without a bundler (`npm run bench` under tsx): the same files, read beside this module.
+    const dir = new URL('./migrations/', import.meta.url)
+    const names = readdirSync(dir).filter((name) => name.endsWith('.sql'))
+    return Object.fromEntries(
+      names.map((name) => [`./migrations/${name}`, readFileSync(new URL(name, dir), 'utf8')]),
+    )
+  }
+}
 
 export function parseMigrations(sources: Record<string, string>): Migration[] {
   const list = Object.entries(sources).map(([path, sql]) => toMigration(path, sql))

@@ -3,6 +3,7 @@ import demoPrompts from '../../../../resources/demo/prompts.json'
 import demoRubric from '../../../../resources/demo/rubric.json'
 import type { Db } from '../db/connection'
 import { createRepos } from '../db/repos'
+import { createSnapshot } from '../datasets/snapshot'
 import { newId } from '../ids'
 import { appendVersion } from '../prompts/versions'
 import { demoDatasetSchema, demoPromptsSchema, demoRubricSchema } from './schema'
@@ -45,9 +46,11 @@ export function seedDemo(db: Db, now: () => string): void {
       description: dataset.description,
       createdAt: now(),
     })
-    dataset.cases.forEach((c, position) => {
-      repos.datasets.insertCase({ id: newId('case'), datasetId, position, ...c })
-    })
+    repos.datasetCases.insertMany(
+      dataset.cases.map((c, position) => ({ id: newId('case'), datasetId, position, ...c })),
+    )
+    // Snapshot 1, so the demo has a version to diff the working copy against from the first edit on.
+    createSnapshot({ repos, user: 'demo', now }, datasetId, 'Initial golden set')
     repos.rubrics.insert({ id: newId('rub'), version: 1, createdAt: now(), ...rubric })
     db.prepare("INSERT INTO workspace_meta (key, value) VALUES ('demo_seeded_at', ?)").run(now())
   }).immediate()

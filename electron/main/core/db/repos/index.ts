@@ -7,6 +7,7 @@ import { createEnvironmentsRepo } from './environments'
 import { createHistoryRepo } from './history'
 import { createPromptsRepo } from './prompts'
 import { createRubricsRepo } from './rubrics'
+import { createSnapshotsRepo } from './snapshots'
 
 export type Repos = ReturnType<typeof createRepos>
 
@@ -19,6 +20,7 @@ export function createRepos(db: Db) {
     history: createHistoryRepo(db),
     datasets: createDatasetsRepo(db),
     datasetCases: createDatasetCasesRepo(db),
+    snapshots: createSnapshotsRepo(db),
     rubrics: createRubricsRepo(db),
     audit: createAuditRepo(db),
   }

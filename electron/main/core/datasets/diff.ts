@@ -1,0 +1,78 @@
+import { canonicalJson } from '../../../../shared/lib/canonical-json'
+import type { CaseFields, DatasetCase, SnapshotDiff } from '../../../../shared/domain/datasets'
+import type { Repos } from '../db/repos'
+import { requireDataset } from './detail'
+import { caseFields } from './hash'
+import { requireSnapshot } from './snapshot'
+
+type CaseChange = SnapshotDiff['edited'][number]
+
+/**
+ * What changed between a snapshot and a later snapshot or the working copy. Cases are matched by the stable id
+ * of the working case they came from, so a renamed key is an edit (`key`), not a removal and an addition.
+ * `to` is a snapshot id or `'working'` for the working copy.
+ */
+export function diffSnapshots(repos: Repos, datasetId: string, from: string, to: string): SnapshotDiff {
+  requireDataset(repos, datasetId)
+  const base = requireSnapshot({ repos }, datasetId, from)
+  const before = repos.snapshots.allCases(base.id)
+  let after: DatasetCase[]
+  let toLabel: string
+  if (to === 'working') {
+    after = repos.datasetCases.all(datasetId)
+    toLabel = 'Working copy'
+  } else {
+    const target = requireSnapshot({ repos }, datasetId, to)
+    after = repos.snapshots.allCases(target.id)
+    toLabel = `Snapshot ${target.number}`
+  }
+  return { from: `Snapshot ${base.number}`, to: toLabel, ...compareCases(before, after) }
+}
+
+/** Added in `after` order, removed in `before` order, edited in `after` order. */
+export function compareCases(
+  before: readonly DatasetCase[],
+  after: readonly DatasetCase[],
+): Omit<SnapshotDiff, 'from' | 'to'> {
+  const beforeById = new Map(before.map((c) => [c.id, c]))
+  const afterIds = new Set(after.map((c) => c.id))
+  const added: CaseChange[] = []
+  const edited: CaseChange[] = []
+  let unchanged = 0
+  for (const c of after) {
+    const old = beforeById.get(c.id)
+    if (!old) {
+      added.push({ key: c.key, before: null, after: caseFields(c), fields: [] })
+      continue
+    }
+    const fields = changedFields(old, c)
+    if (fields.length === 0) unchanged += 1
+    else edited.push({ key: c.key, before: caseFields(old), after: caseFields(c), fields })
+  }
+  const removed = before
+    .filter((c) => !afterIds.has(c.id))
+    .map((c) => ({ key: c.key, before: caseFields(c), after: null, fields: [] }))
+  return { added, removed, edited, unchanged }
+}
+
+/** The parts of a case that differ: `key`, `vars.<name>`, `expected.<name>`, `expectedOutput`, `tags`, `notes`. */
+export function changedFields(a: CaseFields, b: CaseFields): string[] {
+  const fields: string[] = []
+  if (a.key !== b.key) fields.push('key')
+  fields.push(...changedEntries('vars', a.vars, b.vars))
+  fields.push(...changedEntries('expected', a.expected, b.expected))
+  if (a.expectedOutput !== b.expectedOutput) fields.push('expectedOutput')
+  if (canonicalJson(a.tags) !== canonicalJson(b.tags)) fields.push('tags')
+  if (a.notes !== b.notes) fields.push('notes')
+  return fields
+}
+
+function changedEntries(prefix: string, a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+  return names.filter((name) => encoded(a, name) !== encoded(b, name)).map((name) => `${prefix}.${name}`)
+}
+
+/** A missing entry differs from every present value, including null. */
+function encoded(record: Record<string, unknown>, name: string): string | undefined {
+  return Object.hasOwn(record, name) ? canonicalJson(record[name]) : undefined
+}

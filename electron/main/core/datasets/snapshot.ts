@@ -1,0 +1,91 @@
+import { AppError } from '../../../../shared/contract'
+import type { DatasetSnapshot, DatasetSummary } from '../../../../shared/domain/datasets'
+import { newId } from '../ids'
+import { auditDataset, requireDataset, workingRevisions, type DatasetContext } from './detail'
+import { caseFields, contentHash, revisionHash } from './hash'
+
+// Every function here writes: the caller runs it inside one `.immediate()` transaction.
+
+interface WorkingState {
+  dataset: DatasetSummary
+  caseCount: number
+  hash: string
+  latest: DatasetSnapshot | null
+}
+
+function workingState(ctx: DatasetContext, datasetId: string): WorkingState {
+  const dataset = requireDataset(ctx.repos, datasetId)
+  const revisions = workingRevisions(ctx.repos, datasetId)
+  return {
+    dataset,
+    caseCount: revisions.length,
+    hash: contentHash(revisions),
+    latest: ctx.repos.snapshots.latest(datasetId),
+  }
+}
+
+/** Freezes the working copy as the next numbered snapshot; refused when it equals the newest one. */
+export function createSnapshot(ctx: DatasetContext, datasetId: string, message: string): DatasetSnapshot {
+  const state = workingState(ctx, datasetId)
+  if (state.latest && state.latest.contentHash === state.hash) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Nothing changed since snapshot ${state.latest.number}: no new snapshot was created`,
+      { snapshotId: state.latest.id },
+    )
+  }
+  return writeSnapshot(ctx, state, message)
+}
+
+/**
+ * The snapshot a run of this dataset must reference: the newest one when the working copy still equals it,
+ * otherwise a new one. Runs never read the editable working copy.
+ */
+export function ensureSnapshot(ctx: DatasetContext, datasetId: string): DatasetSnapshot {
+  const state = workingState(ctx, datasetId)
+  if (state.latest && state.latest.contentHash === state.hash) return state.latest
+  return writeSnapshot(ctx, state, 'Taken for a run')
+}
+
+function writeSnapshot(ctx: DatasetContext, state: WorkingState, message: string): DatasetSnapshot {
+  const { dataset } = state
+  if (state.caseCount === 0) {
+    throw new AppError('INVALID_INPUT', `"${dataset.name}" has no cases: add cases before taking a snapshot`)
+  }
+  // Cases stored before revisions existed get their hash now, so the snapshot can be copied in SQL.
+  for (const c of ctx.repos.datasetCases.unhashed(dataset.id)) {
+    ctx.repos.datasetCases.setRevisionHash(c.id, revisionHash(caseFields(c)))
+  }
+  const snapshot: DatasetSnapshot = {
+    id: newId('dss'),
+    datasetId: dataset.id,
+    number: (state.latest?.number ?? 0) + 1,
+    message: message.trim(),
+    createdAt: ctx.now(),
+    createdBy: ctx.user,
+    caseCount: state.caseCount,
+    contentHash: state.hash,
+  }
+  ctx.repos.snapshots.insertFromWorkingCopy(snapshot)
+  auditDataset(ctx, 'dataset.snapshot', dataset.id, {
+    snapshotId: snapshot.id,
+    number: snapshot.number,
+    caseCount: snapshot.caseCount,
+    message: snapshot.message,
+  })
+  return snapshot
+}
+
+/** A snapshot id from the caller must exist and belong to the dataset it names. */
+export function requireSnapshot(
+  ctx: Pick<DatasetContext, 'repos'>,
+  datasetId: string,
+  snapshotId: string,
+): DatasetSnapshot {
+  const snapshot = ctx.repos.snapshots.get(snapshotId)
+  if (!snapshot || snapshot.datasetId !== datasetId) {
+    const dataset = requireDataset(ctx.repos, datasetId)
+    throw new AppError('NOT_FOUND', `Dataset "${dataset.name}" has no snapshot with id ${snapshotId}`)
+  }
+  return snapshot
+}

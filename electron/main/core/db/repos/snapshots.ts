@@ -1,0 +1,113 @@
+import type { DatasetCase, DatasetSnapshot } from '../../../../../shared/domain/datasets'
+import type { Db } from '../connection'
+import { filterParams, filterSql, toCase, type CaseFilter, type CaseRow } from './case-rows'
+
+interface SnapshotRow {
+  id: string
+  dataset_id: string
+  number: number
+  message: string
+  created_at: string
+  created_by: string
+  case_count: number
+  content_hash: string
+}
+
+const snapshotColumns = 'id, dataset_id, number, message, created_at, created_by, case_count, content_hash'
+// A member reads like a working case whose id is the working case's stable id.
+const memberColumns = 'm.case_id AS id, r.case_key, r.vars, r.expected, r.expected_output, r.tags, r.notes'
+const members = 'dataset_snapshot_cases m JOIN case_revisions r ON r.hash = m.revision_hash'
+
+export type SnapshotsRepo = ReturnType<typeof createSnapshotsRepo>
+
+/** Immutable snapshots (the schema refuses updates): written once, read many times, gone with their dataset. */
+export function createSnapshotsRepo(db: Db) {
+  return { ...snapshotReads(db), ...snapshotWrites(db) }
+}
+
+function snapshotReads(db: Db) {
+  type Filtered = { snapshotId: string; terms: string; tags: string }
+  const where = `m.snapshot_id = @snapshotId AND ${filterSql('r')}`
+  const statements = {
+    list: db.prepare<[string], SnapshotRow>(
+      `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE dataset_id = ? ORDER BY number DESC`,
+    ),
+    get: db.prepare<[string], SnapshotRow>(`SELECT ${snapshotColumns} FROM dataset_snapshots WHERE id = ?`),
+    latest: db.prepare<[string], SnapshotRow>(
+      `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE dataset_id = ? ORDER BY number DESC LIMIT 1`,
+    ),
+    count: db.prepare<[Filtered], { n: number }>(`SELECT COUNT(*) AS n FROM ${members} WHERE ${where}`),
+    page: db.prepare<[Filtered & { limit: number; offset: number }], CaseRow>(
+      `SELECT ${memberColumns} FROM ${members} WHERE ${where} ORDER BY m.position LIMIT @limit OFFSET @offset`,
+    ),
+    all: db.prepare<[string], CaseRow>(
+      `SELECT ${memberColumns} FROM ${members} WHERE m.snapshot_id = ? ORDER BY m.position`,
+    ),
+  }
+  return {
+    /** Newest first. */
+    list: (datasetId: string): DatasetSnapshot[] => statements.list.all(datasetId).map(toSnapshot),
+    get: (id: string): DatasetSnapshot | null => mapSnapshot(statements.get.get(id)),
+    latest: (datasetId: string): DatasetSnapshot | null => mapSnapshot(statements.latest.get(datasetId)),
+    countCases: (snapshotId: string, filter: CaseFilter = {}): number =>
+      statements.count.get({ snapshotId, ...filterParams(filter) })?.n ?? 0,
+    /** A page of the snapshot's cases, filtered like the working copy; ids are the working cases' ids. */
+    pageCases: (snapshotId: string, offset: number, limit: number, filter: CaseFilter = {}): DatasetCase[] =>
+      statements.page.all({ snapshotId, offset, limit, ...filterParams(filter) }).map(toCase),
+    allCases: (snapshotId: string): DatasetCase[] => statements.all.all(snapshotId).map(toCase),
+  }
+}
+
+function snapshotWrites(db: Db) {
+  const statements = {
+    insert: db.prepare(
+      `INSERT INTO dataset_snapshots (${snapshotColumns})
+       VALUES (@id, @datasetId, @number, @message, @createdAt, @createdBy, @caseCount, @contentHash)`,
+    ),
+    // Content-addressed: a revision another snapshot already stored is shared, not written again.
+    insertRevisions: db.prepare(
+      `INSERT OR IGNORE INTO case_revisions (hash, case_key, vars, expected, expected_output, tags, notes)
+       SELECT revision_hash, case_key, vars, expected, expected_output, tags, notes
+         FROM dataset_cases WHERE dataset_id = ? ORDER BY position`,
+    ),
+    insertMembers: db.prepare(
+      `INSERT INTO dataset_snapshot_cases (snapshot_id, position, case_id, revision_hash)
+       SELECT ?, row_number() OVER (ORDER BY position) - 1, id, revision_hash
+         FROM dataset_cases WHERE dataset_id = ? ORDER BY position`,
+    ),
+    removeUnused: db.prepare(
+      'DELETE FROM case_revisions WHERE hash NOT IN (SELECT revision_hash FROM dataset_snapshot_cases)',
+    ),
+  }
+  return {
+    /**
+     * Freezes the dataset's working copy as `snapshot`, in SQL: every working case must carry its revision hash
+     * (a NULL one fails the NOT NULL constraint, so a snapshot can never be written half). The caller runs
+     * this in the transaction that computed `snapshot.contentHash` from the same rows.
+     */
+    insertFromWorkingCopy: (snapshot: DatasetSnapshot): void => {
+      statements.insert.run(snapshot)
+      statements.insertRevisions.run(snapshot.datasetId)
+      statements.insertMembers.run(snapshot.id, snapshot.datasetId)
+    },
+    /** After a dataset is deleted: revisions no remaining snapshot uses. */
+    removeUnusedRevisions: (): number => statements.removeUnused.run().changes,
+  }
+}
+
+function mapSnapshot(row: SnapshotRow | undefined): DatasetSnapshot | null {
+  return row ? toSnapshot(row) : null
+}
+
+function toSnapshot(row: SnapshotRow): DatasetSnapshot {
+  return {
+    id: row.id,
+    datasetId: row.dataset_id,
+    number: row.number,
+    message: row.message,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    caseCount: row.case_count,
+    contentHash: row.content_hash,
+  }
+}
