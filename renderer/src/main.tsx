@@ -9,7 +9,11 @@ import './styles.css'
 
 const client = createClient(pickTransport())
 const start = parseHash(window.location.hash)
-const stores = createStores(client, { initialRoute: start?.route ?? 'prompts', initialPrompt: start?.prompt })
+const stores = createStores(client, {
+  initialRoute: start?.route ?? 'prompts',
+  initialPrompt: start?.prompt,
+  initialDataset: start?.dataset,
+})
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
 

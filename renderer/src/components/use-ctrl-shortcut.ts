@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { isModalOpen } from '../../components/Dialog'
+import { isModalOpen } from './Dialog'
 
 /**
  * Ctrl/Cmd+`key` anywhere on the page, also from inside an editor (the capture phase runs before Monaco

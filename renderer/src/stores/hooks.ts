@@ -3,7 +3,15 @@ import { useStore } from 'zustand'
 import type { Stores } from './index'
 import type { AppState } from './app/app-store'
 import type { CasesState } from './cases/cases-store'
+import type { CaseEditState } from './datasets/case-edit-store'
+import type { CaseOpsState } from './datasets/case-ops-store'
+import type { CaseTableState } from './datasets/case-table-store'
+import type { DatasetNavigation } from './datasets/dataset-navigation'
 import type { DatasetsState } from './datasets/datasets-store'
+import type { DetailState } from './datasets/detail-store'
+import type { DuplicatesState } from './datasets/duplicates-store'
+import type { ImportState } from './datasets/import-store'
+import type { SnapshotDiffState } from './datasets/snapshot-diff-store'
 import type { DiffState } from './diff/diff-store'
 import type { FilesState } from './files/files-store'
 import type { Navigation } from './navigation'
@@ -71,4 +79,46 @@ export function useFiles<T>(selector: (s: FilesState) => T): T {
 /** Moves across stores (open a prompt on a tab, compare two versions). */
 export function useNavigation(): Navigation {
   return useStores().nav
+}
+
+export function useDatasetDetail<T>(selector: (s: DetailState) => T): T {
+  return useStore(useStores().datasetDetail, selector)
+}
+
+export function useCaseTable<T>(selector: (s: CaseTableState) => T): T {
+  return useStore(useStores().caseTable, selector)
+}
+
+export function useCaseEdit<T>(selector: (s: CaseEditState) => T): T {
+  return useStore(useStores().caseEdit, selector)
+}
+
+export function useCaseOps<T>(selector: (s: CaseOpsState) => T): T {
+  return useStore(useStores().caseOps, selector)
+}
+
+export function useDatasetImport<T>(selector: (s: ImportState) => T): T {
+  return useStore(useStores().datasetImport, selector)
+}
+
+export function useSnapshotDiff<T>(selector: (s: SnapshotDiffState) => T): T {
+  return useStore(useStores().snapshotDiff, selector)
+}
+
+export function useDuplicates<T>(selector: (s: DuplicatesState) => T): T {
+  return useStore(useStores().duplicates, selector)
+}
+
+/** Moves between the dataset list, a dataset and a snapshot diff. */
+export function useDatasetNav(): DatasetNavigation {
+  return useStores().nav.datasets
+}
+
+/**
+ * The case table and editing stores themselves, for the grid's key and pointer handlers: they read the
+ * latest state once per event instead of re-rendering the grid on every change.
+ */
+export function useCaseGridStores(): Pick<Stores, 'caseTable' | 'caseEdit'> {
+  const { caseTable, caseEdit } = useStores()
+  return { caseTable, caseEdit }
 }

@@ -1,9 +1,20 @@
 import type { ApiClient } from '../api'
 import { createAppStore, type AppStore } from './app/app-store'
-import type { PromptLocation } from './app/location'
+import type { DatasetLocation, PromptLocation } from './app/location'
 import type { RouteId } from './app/routes'
 import { casesTables, createCasesStore, type CasesStore } from './cases/cases-store'
+import { createCaseEditStore, type CaseEditStore } from './datasets/case-edit-store'
+import { createCaseOpsStore, type CaseOpsStore } from './datasets/case-ops-store'
+import { caseTableTables, createCaseTableStore, type CaseTableStore } from './datasets/case-table-store'
 import { createDatasetsStore, datasetsTables, type DatasetsStore } from './datasets/datasets-store'
+import { createDetailStore, detailTables, type DetailStore } from './datasets/detail-store'
+import { createDuplicatesStore, duplicatesTables, type DuplicatesStore } from './datasets/duplicates-store'
+import { createImportStore, type ImportStore } from './datasets/import-store'
+import {
+  createSnapshotDiffStore,
+  snapshotDiffTables,
+  type SnapshotDiffStore,
+} from './datasets/snapshot-diff-store'
 import { createDiffStore, type DiffStore } from './diff/diff-store'
 import { createFilesStore, type FilesStore } from './files/files-store'
 import { createNavigation, type Navigation } from './navigation'
@@ -27,9 +38,18 @@ export interface Stores {
   promotion: PromotionStore
   rollback: RollbackStore
   files: FilesStore
+  datasetDetail: DetailStore
+  caseTable: CaseTableStore
+  caseEdit: CaseEditStore
+  caseOps: CaseOpsStore
+  datasetImport: ImportStore
+  snapshotDiff: SnapshotDiffStore
+  duplicates: DuplicatesStore
   nav: Navigation
   /** The prompt part of the address the app started with; boot opens it. */
   initialPrompt: PromptLocation | null
+  /** The dataset part of the address the app started with (`#/datasets/<id>/diff/1..2`); boot opens it. */
+  initialDataset: DatasetLocation | null
   /** Stops listening to core events and drops pending timers (tests, hot reload). */
   dispose(): void
 }
@@ -38,6 +58,7 @@ export interface StoresOptions {
   initialRoute?: RouteId
   /** The prompt, tab, version or diff named in the address at startup (`#/prompts/<id>/diff/3..5`). */
   initialPrompt?: PromptLocation | null
+  initialDataset?: DatasetLocation | null
   refetchDelayMs?: number
   previewDelayMs?: number
 }
@@ -57,12 +78,33 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const promotion = createPromotionStore(client)
   const rollback = createRollbackStore(client)
   const files = createFilesStore(client, show)
-  const nav = createNavigation({ app, prompts, diff })
+  const datasetDetail = createDetailStore(client)
+  const caseTable = createCaseTableStore(client)
+  const caseEdit = createCaseEditStore(client, (c) => caseTable.getState().actions.replaceCase(c))
+  const caseOps = createCaseOpsStore(client)
+  const datasetImport = createImportStore(client, options.previewDelayMs)
+  const snapshotDiff = createSnapshotDiffStore(client)
+  const duplicates = createDuplicatesStore(client)
+  const nav = createNavigation({
+    app,
+    prompts,
+    diff,
+    datasets,
+    datasetDetail,
+    caseTable,
+    caseEdit,
+    snapshotDiff,
+    duplicates,
+  })
   const watch = (tables: readonly string[], refetch: () => Promise<void>) =>
     watchTables(client, tables, () => void refetch(), delay)
   const unwatch = [
     watch(promptsTables, () => prompts.getState().actions.refresh()),
     watch(datasetsTables, () => datasets.getState().actions.refresh()),
+    watch(detailTables, () => datasetDetail.getState().actions.refresh()),
+    watch(caseTableTables, () => caseTable.getState().actions.refresh()),
+    watch(snapshotDiffTables, () => snapshotDiff.getState().actions.refresh()),
+    watch(duplicatesTables, () => duplicates.getState().actions.refresh()),
     watch(casesTables, () => cases.getState().actions.refresh()),
     watch(historyTables, () => history.getState().actions.refresh()),
     watch(promotionTables, () => promotion.getState().actions.recheck()),
@@ -79,8 +121,16 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     promotion,
     rollback,
     files,
+    datasetDetail,
+    caseTable,
+    caseEdit,
+    caseOps,
+    datasetImport,
+    snapshotDiff,
+    duplicates,
     nav,
     initialPrompt: options.initialPrompt ?? null,
+    initialDataset: options.initialDataset ?? null,
     dispose: () => {
       unwatch.forEach((off) => off())
       preview.getState().actions.cancel()
@@ -93,7 +143,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
  * becomes 'ready' only after both, which is what `data-app-state="ready"` (and every e2e test) waits on.
  */
 export async function boot(
-  stores: Pick<Stores, 'app' | 'prompts' | 'datasets' | 'nav' | 'initialPrompt'>,
+  stores: Pick<Stores, 'app' | 'prompts' | 'datasets' | 'nav' | 'initialPrompt' | 'initialDataset'>,
 ): Promise<void> {
   const { actions, route } = stores.app.getState()
   const status = await actions.loadStatus()
@@ -102,6 +152,9 @@ export async function boot(
     await stores.prompts.getState().actions.ensureLoaded()
     if (stores.initialPrompt) await stores.nav.openPrompt(stores.initialPrompt)
   }
-  if (route === 'datasets') await stores.datasets.getState().actions.ensureLoaded()
+  if (route === 'datasets') {
+    await stores.datasets.getState().actions.ensureLoaded()
+    if (stores.initialDataset) await stores.nav.datasets.apply(stores.initialDataset)
+  }
   actions.markReady()
 }

@@ -1,5 +1,13 @@
 import type { AppState } from './app/app-store'
 import type { AppLocation, DiffPair, PromptLocation, PromptTab } from './app/location'
+import {
+  createDatasetNavigation,
+  datasetLocationOf,
+  type DatasetNavigation,
+  type DatasetNavStores,
+} from './datasets/dataset-navigation'
+import type { DetailState } from './datasets/detail-store'
+import type { SnapshotDiffState } from './datasets/snapshot-diff-store'
 import type { DiffState } from './diff/diff-store'
 import type { Stores } from './index'
 import type { PromptsState } from './prompts/prompts-store'
@@ -14,15 +22,20 @@ export interface Navigation {
   /** Shows `versionNumber` of the open prompt in the editor tab (null: the latest). */
   openVersion: (versionNumber: number | null) => Promise<void>
   openDiff: (promptId: string, pair: DiffPair) => Promise<void>
+  /** The datasets screen: list, one dataset, a snapshot diff. */
+  datasets: DatasetNavigation
 }
 
-type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff'>
+type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff'> & DatasetNavStores
 
 export function createNavigation(stores: NavStores): Navigation {
   const prompts = () => stores.prompts.getState()
 
   const nav: Navigation = {
+    datasets: createDatasetNavigation(stores),
+
     async apply(location) {
+      if (location.route === 'datasets') return nav.datasets.apply(location.dataset)
       stores.app.getState().actions.navigate(location.route)
       if (location.route !== 'prompts') return
       await prompts().actions.ensureLoaded()
@@ -53,8 +66,27 @@ export function createNavigation(stores: NavStores): Navigation {
   return nav
 }
 
+/** The screens whose state the address reflects. */
+export interface LocationSources {
+  app: AppState
+  prompts: PromptsState
+  diff: DiffState
+  datasetDetail: DetailState
+  snapshotDiff: SnapshotDiffState
+}
+
 /** The address of what is on screen; `parseHash(formatHash(locationOf(...)))` reopens it. */
-export function locationOf(app: AppState, prompts: PromptsState, diff: DiffState): AppLocation {
+export function locationOf({
+  app,
+  prompts,
+  diff,
+  datasetDetail,
+  snapshotDiff,
+}: LocationSources): AppLocation {
+  if (app.route === 'datasets') {
+    const dataset = datasetLocationOf(datasetDetail, snapshotDiff)
+    return dataset ? { route: app.route, prompt: null, dataset } : { route: app.route, prompt: null }
+  }
   const promptId = prompts.selectedId
   if (app.route !== 'prompts' || !promptId) return { route: app.route, prompt: null }
   const tab = prompts.tab

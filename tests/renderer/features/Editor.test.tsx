@@ -142,6 +142,8 @@ describe('preview', () => {
         caseCount: 120,
         tagCounts: {},
         updatedAt: '2025-01-01T00:00:00Z',
+        snapshotCount: 0,
+        parentId: null,
       },
     ]
     state.cases = { d1: cases }

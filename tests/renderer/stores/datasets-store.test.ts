@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createClient } from '../../../renderer/src/api'
-import { groupTags, share } from '../../../renderer/src/features/datasets/tag-coverage'
+import { groupTags, share } from '../../../renderer/src/features/datasets/side/coverage'
 import { createStores } from '../../../renderer/src/stores'
 import { createFakeCore, defaultState } from '../fixtures/fake-core'
 
@@ -15,6 +15,8 @@ describe('datasets store', () => {
         caseCount: 4,
         tagCounts: {},
         updatedAt: '2025-01-01T00:00:00Z',
+        snapshotCount: 0,
+        parentId: null,
       },
     ]
     const core = createFakeCore(state)

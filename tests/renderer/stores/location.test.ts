@@ -37,6 +37,19 @@ describe('hash routes', () => {
       '#/prompts/p-reply/diff/3..5',
       { route: 'prompts', prompt: { promptId: 'p-reply', tab: 'diff', diff: { left: 3, right: 5 } } },
     ],
+    ['#/datasets/ds-1', { route: 'datasets', prompt: null, dataset: { datasetId: 'ds-1' } }],
+    [
+      '#/datasets/ds-1/diff/2..working',
+      { route: 'datasets', prompt: null, dataset: { datasetId: 'ds-1', diff: { from: '2', to: 'working' } } },
+    ],
+    [
+      '#/datasets/ds-1/diff/snap-a..snap-b',
+      {
+        route: 'datasets',
+        prompt: null,
+        dataset: { datasetId: 'ds-1', diff: { from: 'snap-a', to: 'snap-b' } },
+      },
+    ],
     [
       '#/prompts/a%2Fb%20c/diff/1..2',
       { route: 'prompts', prompt: { promptId: 'a/b c', tab: 'diff', diff: { left: 1, right: 2 } } },
@@ -68,6 +81,17 @@ describe('hash routes', () => {
 
   it('drops prompt parts on other screens', () => {
     expect(formatHash({ route: 'datasets', prompt: { promptId: 'p1', tab: 'history' } })).toBe('#/datasets')
-    expect(parseHash('#/datasets/p1')).toEqual({ route: 'datasets', prompt: null })
+    expect(parseHash('#/prompts/p1/diff/1..2')?.dataset).toBeUndefined()
+  })
+
+  it('keeps a dataset when its diff part is unknown, and refuses `working` as the older side', () => {
+    for (const bad of [
+      '#/datasets/ds-1/diff/working..2',
+      '#/datasets/ds-1/diff/banana',
+      '#/datasets/ds-1/x',
+    ]) {
+      expect(parseHash(bad), bad).toEqual({ route: 'datasets', prompt: null, dataset: { datasetId: 'ds-1' } })
+    }
+    expect(parseHash('#/datasets/')).toEqual({ route: 'datasets', prompt: null })
   })
 })

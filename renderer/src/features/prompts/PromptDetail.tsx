@@ -15,7 +15,7 @@ import { ReadOnlyBanner } from './editor/ReadOnlyBanner'
 import { PromotionDialog } from './environments/PromotionDialog'
 import { RollbackDialog } from './environments/RollbackDialog'
 import { HistoryTab } from './history/HistoryTab'
-import { useSaveShortcut } from './use-save-shortcut'
+import { useSaveShortcut } from '../../components/use-ctrl-shortcut'
 
 /** One prompt at one version: header with environments, then the Editor, Diff and History tabs. */
 export function PromptDetail({ detail }: { detail: Detail }) {

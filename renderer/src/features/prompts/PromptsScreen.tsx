@@ -19,7 +19,7 @@ import { NewPromptDialog } from './create/NewPromptDialog'
 import { ImportDialog } from './files/ImportDialog'
 import { PromptDetail } from './PromptDetail'
 import { PromptList } from './PromptList'
-import { useCtrlShortcut } from './use-save-shortcut'
+import { useCtrlShortcut } from '../../components/use-ctrl-shortcut'
 
 export function PromptsScreen() {
   const prompts = usePrompts(selectPromptList)

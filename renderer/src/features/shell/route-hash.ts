@@ -17,10 +17,18 @@ export function routeFromHash(hash: string): RouteId | null {
 export function useLocationHash(): void {
   const stores = useStores()
   useEffect(() => {
-    const { app, prompts, diff } = stores
+    const { app, prompts, diff, datasetDetail, snapshotDiff } = stores
     const write = () => {
       if (app.getState().phase !== 'ready') return
-      const target = formatHash(locationOf(app.getState(), prompts.getState(), diff.getState()))
+      const target = formatHash(
+        locationOf({
+          app: app.getState(),
+          prompts: prompts.getState(),
+          diff: diff.getState(),
+          datasetDetail: datasetDetail.getState(),
+          snapshotDiff: snapshotDiff.getState(),
+        }),
+      )
       if (window.location.hash !== target) window.history.replaceState(window.history.state, '', target)
     }
     const onHashChange = () => {
@@ -28,7 +36,9 @@ export function useLocationHash(): void {
       if (location) void stores.nav.apply(location)
     }
     write()
-    const unsubscribe = [app.subscribe(write), prompts.subscribe(write), diff.subscribe(write)]
+    const unsubscribe = [app, prompts, diff, datasetDetail, snapshotDiff].map((store) =>
+      store.subscribe(write),
+    )
     window.addEventListener('hashchange', onHashChange)
     return () => {
       unsubscribe.forEach((off) => off())

@@ -17,20 +17,38 @@ export interface PromptLocation {
   diff?: DiffPair
 }
 
+/** Two dataset versions to compare: snapshot numbers (or ids), `to` may be `working`. */
+export interface DatasetDiffRange {
+  from: string
+  to: string
+}
+
+/** Which dataset is open; `diff` shows the change between two of its snapshots instead of its cases. */
+export interface DatasetLocation {
+  datasetId: string
+  diff?: DatasetDiffRange
+}
+
 export interface AppLocation {
   route: RouteId
   prompt: PromptLocation | null
+  /** Only on the datasets screen, and only when a dataset is open. */
+  dataset?: DatasetLocation
 }
 
 /**
  * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/diff`,
- * `#/prompts/<id>/diff/3..5`. Anything unknown after a valid screen falls back to that screen alone;
- * an unknown screen gives null.
+ * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`. Anything unknown after a
+ * valid screen falls back to that screen alone; an unknown screen gives null.
  */
 export function parseHash(hash: string): AppLocation | null {
   const parts = hash.replace(/^#?\/?/, '').split('/')
   const route = parts[0]
   if (!isRouteId(route)) return null
+  if (route === 'datasets') {
+    const dataset = parseDatasetRest(parts.slice(1))
+    return dataset ? { route, prompt: null, dataset } : { route, prompt: null }
+  }
   if (route !== 'prompts' || !parts[1]) return { route, prompt: null }
   const promptId = safeDecode(parts[1])
   if (!promptId) return { route, prompt: null }
@@ -64,9 +82,27 @@ export function formatDiffRange(pair: DiffPair): string {
   return `${pair.left}..${pair.right}`
 }
 
+function parseDatasetRest([id, kind, arg]: string[]): DatasetLocation | null {
+  const datasetId = id ? safeDecode(id) : null
+  if (!datasetId) return null
+  const diff = kind === 'diff' && arg !== undefined ? parseDatasetDiffRange(arg) : null
+  return diff ? { datasetId, diff } : { datasetId }
+}
+
+/** "2..working" → { from: '2', to: 'working' }; each side a snapshot number or id (`working` only as `to`). */
+export function parseDatasetDiffRange(text: string): DatasetDiffRange | null {
+  const at = text.indexOf('..')
+  if (at <= 0) return null
+  const from = safeDecode(text.slice(0, at))
+  const to = safeDecode(text.slice(at + 2))
+  if (!from || !to || from === 'working' || /[./]/.test(from + to)) return null
+  return { from, to }
+}
+
 /** The inverse of parseHash: `parseHash(formatHash(x))` gives x back. */
 export function formatHash(location: AppLocation): string {
   const base = `#/${location.route}`
+  if (location.route === 'datasets') return formatDatasetHash(base, location.dataset)
   const prompt = location.route === 'prompts' ? location.prompt : null
   if (!prompt) return base
   const root = `${base}/${encodeURIComponent(prompt.promptId)}`
@@ -78,6 +114,13 @@ export function formatHash(location: AppLocation): string {
     case 'editor':
       return prompt.version === undefined ? root : `${root}/v/${prompt.version}`
   }
+}
+
+function formatDatasetHash(base: string, dataset: DatasetLocation | undefined): string {
+  if (!dataset) return base
+  const root = `${base}/${encodeURIComponent(dataset.datasetId)}`
+  if (!dataset.diff) return root
+  return `${root}/diff/${encodeURIComponent(dataset.diff.from)}..${encodeURIComponent(dataset.diff.to)}`
 }
 
 function parseVersion(text: string | undefined): number | null {

@@ -1,21 +1,39 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { DatasetSummary } from '../../../../shared/domain/datasets'
+import type { DatasetDetail, DatasetSummary } from '../../../../shared/domain/datasets'
 import { toErrorInfo, type ApiClient } from '../../api'
-import { createSequence, failed, idle, loading, ready, type LoadState } from '../load-state'
+import {
+  createSequence,
+  failed,
+  idle,
+  loading,
+  ready,
+  submitBusy,
+  submitDone,
+  submitFailed,
+  submitIdle,
+  type LoadState,
+  type SubmitState,
+} from '../load-state'
 
-/** Tables whose change makes the dataset list (names, counts, tags) stale. */
-export const datasetsTables = ['datasets', 'dataset_cases'] as const
+/** Tables whose change makes the dataset list (names, counts, tags, snapshots) stale. */
+export const datasetsTables = ['datasets', 'dataset_cases', 'dataset_snapshots'] as const
 
 export interface DatasetsActions {
   loadList: () => Promise<void>
   /** Loads once, for the first visit to the screen; later changes arrive via refresh. */
   ensureLoaded: () => Promise<void>
   refresh: () => Promise<void>
+  openCreate: () => void
+  closeCreate: () => void
+  /** datasets.create; returns the new dataset, or null when the core refused (shown in `creating`). */
+  create: (name: string, description: string) => Promise<DatasetDetail | null>
 }
 
 export interface DatasetsState {
   list: DatasetSummary[]
   listLoad: LoadState
+  createOpen: boolean
+  creating: SubmitState
   actions: DatasetsActions
 }
 
@@ -42,7 +60,21 @@ export function createDatasetsStore(client: ApiClient): DatasetsStore {
         // Nothing shown yet means nothing stale: the first visit loads fresh anyway.
         if (get().listLoad.status !== 'idle') await actions.loadList()
       },
+      openCreate: () => set({ createOpen: true, creating: submitIdle }),
+      closeCreate: () => set({ createOpen: false, creating: submitIdle }),
+      async create(name, description) {
+        if (get().creating.status === 'busy') return null
+        set({ creating: submitBusy })
+        try {
+          const detail = await client.call('datasets.create', { name, description })
+          set({ creating: submitDone, createOpen: false })
+          return detail
+        } catch (error) {
+          set({ creating: submitFailed(toErrorInfo(error)) })
+          return null
+        }
+      },
     }
-    return { list: [], listLoad: idle, actions }
+    return { list: [], listLoad: idle, createOpen: false, creating: submitIdle, actions }
   })
 }

@@ -1,5 +1,74 @@
+import type { CaseEditState } from './case-edit-store'
+import type { CaseOpsState } from './case-ops-store'
+import type { CaseTableState } from './case-table-store'
 import type { DatasetsState } from './datasets-store'
+import type { DetailState } from './detail-store'
+import type { DuplicatesState } from './duplicates-store'
+import { emptyEntry, type CacheEntry } from './page-cache'
+import type { SnapshotDiffState } from './snapshot-diff-store'
 
+// The list
 export const selectDatasets = (s: DatasetsState) => s.list
 export const selectDatasetsLoad = (s: DatasetsState) => s.listLoad
 export const selectDatasetActions = (s: DatasetsState) => s.actions
+export const selectCreateOpen = (s: DatasetsState) => s.createOpen
+export const selectCreating = (s: DatasetsState) => s.creating
+
+// The open dataset
+export const selectOpenDatasetId = (s: DetailState) => s.selectedId
+export const selectDatasetDetail = (s: DetailState) => s.detail
+export const selectDetailLoad = (s: DetailState) => s.detailLoad
+export const selectDatasetView = (s: DetailState) => s.view
+export const selectDatasetPanel = (s: DetailState) => s.panel
+export const selectDatasetDialog = (s: DetailState) => s.dialog
+export const selectDetailsSave = (s: DetailState) => s.detailsSave
+export const selectSnapshotSave = (s: DetailState) => s.snapshotSave
+export const selectExporting = (s: DetailState) => s.exporting
+export const selectExportSource = (s: DetailState) => s.exportSource
+export const selectDetailActions = (s: DetailState) => s.actions
+
+// The case table
+export const selectCaseQuery = (s: CaseTableState) => s.query
+export const selectVarNames = (s: CaseTableState) => s.varNames
+export const selectCasesError = (s: CaseTableState) => s.loadError
+export const selectSelection = (s: CaseTableState) => s.selection
+export const selectSelectedCount = (s: CaseTableState) => s.selection.ids.size
+export const selectSelectingAll = (s: CaseTableState) => s.selectingAll
+export const selectActiveRow = (s: CaseTableState) => s.active
+export const selectActiveColumn = (s: CaseTableState) => s.activeColumn
+export const selectCaseTableActions = (s: CaseTableState) => s.actions
+
+/** The pages of the current query (an empty entry before the first reply). */
+export const selectCurrentEntry = (s: CaseTableState): CacheEntry => (s.key && s.entries[s.key]) || emptyEntry
+
+/** Cases matching the current query; null until the first page arrives. */
+export const selectMatchTotal = (s: CaseTableState): number | null => selectCurrentEntry(s).total
+
+export const selectIsFiltered = (s: CaseTableState): boolean =>
+  !!s.query && (s.query.search.trim() !== '' || s.query.tags.length > 0)
+
+// Editing
+export const selectCellEdit = (s: CaseEditState) => s.cell
+export const selectCellSave = (s: CaseEditState) => s.cellSave
+export const selectCaseForm = (s: CaseEditState) => s.form
+export const selectCaseFormErrors = (s: CaseEditState) => s.formErrors
+export const selectCaseFormSave = (s: CaseEditState) => s.formSave
+export const selectCaseEditActions = (s: CaseEditState) => s.actions
+
+// Operations on cases
+export const selectCaseOp = (s: CaseOpsState) => s.op
+export const selectCaseOpState = (s: CaseOpsState) => s.state
+export const selectCaseOpOutcome = (s: CaseOpsState) => s.outcome
+export const selectCaseOpsActions = (s: CaseOpsState) => s.actions
+
+// Snapshot diff
+export const selectSnapshotDiff = (s: SnapshotDiffState) => s.diff
+export const selectSnapshotPair = (s: SnapshotDiffState) => s.pair
+export const selectSnapshotDiffLoad = (s: SnapshotDiffState) => s.load
+
+// Duplicates
+export const selectDuplicateGroups = (s: DuplicatesState) => s.groups
+export const selectDuplicatesLoad = (s: DuplicatesState) => s.load
+export const selectDuplicatesThreshold = (s: DuplicatesState) => s.threshold
+export const selectDuplicatesDatasetId = (s: DuplicatesState) => s.datasetId
+export const selectDuplicatesActions = (s: DuplicatesState) => s.actions

@@ -37,3 +37,52 @@ export function groupTags(tagCounts: Record<string, number>): TagGroup[] {
 export function share(count: number, caseCount: number): number {
   return caseCount > 0 ? Math.round((count / caseCount) * 100) : 0
 }
+
+/** A segment is thin below either bar: too few cases to trust a score, or too small a share to matter. */
+export const thinRule = { minCases: 10, minShare: 0.05 }
+
+export interface CoverageRow extends TagRow {
+  /** Whole percent of the dataset's cases. */
+  share: number
+  thin: boolean
+}
+
+export interface CoverageGroup {
+  prefix: string
+  rows: CoverageRow[]
+}
+
+export function isThin(count: number, caseCount: number, rule = thinRule): boolean {
+  return count < rule.minCases || (caseCount > 0 && count / caseCount < rule.minShare)
+}
+
+/** Cases per tag grouped by prefix, each marked thin or not. */
+export function buildCoverage(
+  tagCounts: Record<string, number>,
+  caseCount: number,
+  rule = thinRule,
+): CoverageGroup[] {
+  return groupTags(tagCounts).map((group) => ({
+    prefix: group.prefix,
+    rows: group.rows.map((row) => ({
+      ...row,
+      share: share(row.count, caseCount),
+      thin: isThin(row.count, caseCount, rule),
+    })),
+  }))
+}
+
+/** One sentence naming the thin segments, so a PM sees where to add cases without reading every bar. */
+export function thinSentence(groups: CoverageGroup[], rule = thinRule, limit = 8): string {
+  const thin = groups.flatMap((g) => g.rows.filter((r) => r.thin))
+  const bar = `fewer than ${rule.minCases} cases or under ${Math.round(rule.minShare * 100)}% of the dataset`
+  if (groups.length === 0) return 'No case has a tag yet: tag cases by segment, language or difficulty.'
+  if (thin.length === 0)
+    return `No thin segments: every tag has at least ${rule.minCases} cases and ${Math.round(rule.minShare * 100)}% of the dataset.`
+  const named = thin
+    .slice(0, limit)
+    .map((r) => `${r.tag} (${r.count === 1 ? '1 case' : `${r.count} cases`})`)
+    .join(', ')
+  const more = thin.length > limit ? ` and ${thin.length - limit} more` : ''
+  return `${thin.length === 1 ? '1 thin segment' : `${thin.length} thin segments`} (${bar}): ${named}${more}.`
+}

@@ -1,7 +1,7 @@
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { selectExporting, selectFilesActions } from '../../../stores/files/selectors'
 import { useFiles } from '../../../stores/hooks'
-import { downloadText } from './download'
+import { downloadText } from '../../../lib/download'
 
 /** Downloads the shown version as the file an application loads (prompts.exportVersion). */
 export function ExportButton({ promptId, versionNumber }: { promptId: string; versionNumber: number }) {

@@ -1,0 +1,83 @@
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import {
+  selectCaseForm,
+  selectDatasetDetail,
+  selectDatasetView,
+  selectDetailLoad,
+} from '../../../stores/datasets/selectors'
+import { useCaseEdit, useDatasetDetail, useDatasetNav } from '../../../stores/hooks'
+import { CaseDialogs } from '../dialogs/CaseDialogs'
+import { SnapshotDiffView } from '../diff/SnapshotDiffView'
+import { CaseEditPanel } from '../panel/CaseEditPanel'
+import { SidePanels } from '../side/SidePanels'
+import { CaseTable } from '../table/CaseTable'
+import { CaseToolbar } from '../toolbar/CaseToolbar'
+import { useCaseCommands } from '../toolbar/use-case-commands'
+import { DetailHeader } from './DetailHeader'
+import { ImportOutcomeBanner } from './ImportOutcomeBanner'
+
+/** One dataset: header, toolbar, the virtualized case table and a side panel; or a snapshot diff. */
+export function DatasetDetailView({ datasetId }: { datasetId: string }) {
+  const detail = useDatasetDetail(selectDatasetDetail)
+  const load = useDatasetDetail(selectDetailLoad)
+  const view = useDatasetDetail(selectDatasetView)
+  const form = useCaseEdit(selectCaseForm)
+  const nav = useDatasetNav()
+  const commands = useCaseCommands(datasetId)
+
+  if (!detail || detail.dataset.id !== datasetId) {
+    return (
+      <div className="dataset-detail" data-testid="dataset-detail-loading">
+        <BackLink onBack={nav.openList} />
+        {load.error ? (
+          <ErrorNotice title="Could not open this dataset" error={load.error} testId="dataset-error" />
+        ) : (
+          <p className="muted">Loading dataset…</p>
+        )}
+      </div>
+    )
+  }
+
+  return (
+    <article
+      className="dataset-detail"
+      data-testid="dataset-detail"
+      data-dataset-id={datasetId}
+      data-view={view}
+    >
+      <BackLink onBack={nav.openList} />
+      <DetailHeader detail={detail} />
+      <ImportOutcomeBanner datasetId={datasetId} />
+      {view === 'diff' ? (
+        <SnapshotDiffView detail={detail} />
+      ) : (
+        <>
+          <CaseToolbar detail={detail} commands={commands} />
+          <div className="dataset-body">
+            <CaseTable commands={commands} />
+            <aside className="dataset-side" aria-label={form ? 'Edit case' : 'Dataset panels'}>
+              {form ? <CaseEditPanel /> : <SidePanels detail={detail} />}
+            </aside>
+          </div>
+        </>
+      )}
+      <CaseDialogs detail={detail} />
+    </article>
+  )
+}
+
+function BackLink({ onBack }: { onBack: () => void }) {
+  return (
+    <a
+      href="#/datasets"
+      className="back-link"
+      data-testid="datasets-back"
+      onClick={(event) => {
+        event.preventDefault()
+        onBack()
+      }}
+    >
+      ← All datasets
+    </a>
+  )
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import { Dialog } from '../../../components/Dialog'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { Field } from '../../../components/Field'
+import { selectCreateOpen, selectCreating, selectDatasetActions } from '../../../stores/datasets/selectors'
+import { useDatasetNav, useDatasets } from '../../../stores/hooks'
+
+/** An empty dataset; cases come by hand (Add case) or from a file (Import…). */
+export function NewDatasetDialog() {
+  const open = useDatasets(selectCreateOpen)
+  const creating = useDatasets(selectCreating)
+  const { closeCreate, create } = useDatasets(selectDatasetActions)
+  const nav = useDatasetNav()
+  const [name, setName] = useState('')
+  const [description, setDescription] = useState('')
+  if (!open) return null
+  const close = () => {
+    setName('')
+    setDescription('')
+    closeCreate()
+  }
+
+  const onSubmit = async () => {
+    const detail = await create(name, description)
+    if (!detail) return
+    setName('')
+    setDescription('')
+    nav.showDataset(detail)
+  }
+
+  return (
+    <Dialog title="New dataset" testId="new-dataset-dialog" onClose={close}>
+      <form
+        className="dialog-body"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void onSubmit()
+        }}
+      >
+        <Field label="Name">
+          <input
+            type="text"
+            data-testid="dataset-name-input"
+            data-autofocus
+            maxLength={120}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </Field>
+        <Field label="Description (optional)" hint="What the cases represent and where they came from.">
+          <textarea
+            data-testid="dataset-description-input"
+            rows={3}
+            maxLength={2000}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </Field>
+        {creating.error ? (
+          <ErrorNotice title="Not created" error={creating.error} testId="new-dataset-error" />
+        ) : null}
+        <footer className="dialog-actions">
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="confirm-new-dataset"
+            disabled={creating.status === 'busy' || !name.trim()}
+          >
+            Create dataset
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  )
+}
