@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { AppPage } from './pages/app-page'
+import { DatasetsPage } from './pages/datasets-page'
+import { expect, test } from './fixtures'
+
+const csv = resolve(import.meta.dirname, 'data/support-cases.csv')
+const keys = Array.from({ length: 12 }, (_, i) => `T-${101 + i}`)
+
+test('imports a CSV with a mapping, curates it, exports, re-imports and shows the snapshot diff', async ({
+  page,
+  host,
+}, testInfo) => {
+  const app = new AppPage(page)
+  const datasets = new DatasetsPage(page)
+  await app.open(host.url)
+  await app.waitReady()
+  await app.nav('datasets').click()
+
+  await datasets.importFile(
+    csv,
+    {
+      'Ticket ID': { role: 'key' },
+      'Subject line': { role: 'var', name: 'subject' },
+      Message: { role: 'var', name: 'body' },
+      Tier: { role: 'tag', name: 'segment' },
+      Lang: { role: 'tag', name: 'lang' },
+      'Expected category': { role: 'expected', name: 'category' },
+    },
+    'Support cases',
+  )
+  await expect(page.getByTestId('dataset-detail')).toContainText('Support cases')
+  await expect(page.getByTestId('case-table')).toHaveAttribute('data-total', '12')
+  await expect(datasets.cell('T-104', 'tags')).toContainText('lang:es')
+  const curatedUrl = page.url()
+  await datasets.snapshot('As imported')
+
+  await datasets.editCell('T-101', 'var:subject', 'Charged twice in March')
+  await datasets.selectRange(keys[0] ?? '', keys[9] ?? '')
+  await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '10')
+  await datasets.tagSelection('reviewed')
+
+  await page.locator('[data-testid="tag-filter"][data-tag="reviewed"]').click()
+  await expect(datasets.rows()).toHaveCount(10)
+  await expect(datasets.row('T-112')).toHaveCount(0)
+
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-csv').click()
+  const exported = testInfo.outputPath('support-cases-export.csv')
+  await (await download).saveAs(exported)
+  const text = readFileSync(exported, 'utf8')
+  expect(text).toContain('Charged twice in March')
+  expect(text.split('\n').filter((line) => line.startsWith('T-1')).length).toBe(12)
+
+  await datasets.importFile(exported, {}, 'Support cases (re-imported)')
+  await expect(page.getByTestId('dataset-detail')).toContainText('Support cases (re-imported)')
+  await expect(page.getByTestId('case-table')).toHaveAttribute('data-total', '12')
+  await expect(datasets.cell('T-101', 'var:subject')).toContainText('Charged twice in March')
+  await expect(datasets.cell('T-103', 'tags')).toContainText('reviewed')
+
+  await page.goto(curatedUrl)
+  await app.waitReady()
+  await page.getByTestId('dataset-tab-snapshots').click()
+  await page.getByTestId('snapshot-compare-working').first().click()
+  const diff = page.getByTestId('snapshot-diff')
+  await expect(diff).toBeVisible()
+  await expect(page.getByTestId('diff-count-edited')).toHaveAttribute('data-count', '10')
+  await expect(page.getByTestId('diff-count-added')).toHaveAttribute('data-count', '0')
+  const edited = diff.locator('[data-testid="diff-case"][data-key="T-101"]')
+  await expect(edited.locator('[data-testid="field-change"][data-field="vars.subject"]')).toBeVisible()
+  await expect(edited.locator('[data-testid="field-change"][data-field="tags"]')).toBeVisible()
+})

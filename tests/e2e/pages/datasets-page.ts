@@ -1,0 +1,66 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The datasets screen: import wizard, case table, bulk actions, export and snapshots. */
+export class DatasetsPage {
+  constructor(readonly page: Page) {}
+
+  async importFile(file: string, mapping: Record<string, { role: string; name?: string }>, target: string) {
+    await this.page.getByTestId('import-dataset').click()
+    const dialog = this.page.getByTestId('import-dialog-dataset')
+    await dialog.getByTestId('import-file-input').setInputFiles(file)
+    await expect(dialog.getByTestId('import-counts')).toBeVisible()
+    for (const [column, role] of Object.entries(mapping)) {
+      const row = dialog.locator(`[data-testid="mapping-row"][data-column="${column}"]`)
+      await row.getByTestId('mapping-role').selectOption(role.role)
+      if (role.name !== undefined) await row.getByTestId('mapping-name').fill(role.name)
+    }
+    await dialog.getByTestId('import-target-new').check()
+    await dialog.getByTestId('import-dataset-name').fill(target)
+    await expect(dialog.getByTestId('import-counts')).toHaveAttribute('data-failing', '0')
+    await dialog.getByTestId('confirm-dataset-import').click()
+    await expect(dialog).toBeHidden()
+  }
+
+  rows(): Locator {
+    return this.page.getByTestId('case-row')
+  }
+
+  row(key: string): Locator {
+    return this.page.locator(`[data-testid="case-row"][data-case-key="${key}"]`)
+  }
+
+  cell(key: string, column: string): Locator {
+    return this.row(key).locator(`[data-testid="case-cell"][data-column="${column}"]`)
+  }
+
+  async editCell(key: string, column: string, value: string): Promise<void> {
+    await this.cell(key, column).dblclick()
+    const editor = this.page.getByTestId('cell-editor')
+    await editor.fill(value)
+    await editor.press('Enter')
+    await expect(this.cell(key, column)).toContainText(value)
+  }
+
+  async selectRange(firstKey: string, lastKey: string): Promise<void> {
+    await this.row(firstKey).getByTestId('case-select').click()
+    await this.row(lastKey)
+      .getByTestId('case-select')
+      .click({ modifiers: ['Shift'] })
+  }
+
+  async tagSelection(tag: string): Promise<void> {
+    await this.page.getByTestId('tag-cases').click()
+    const dialog = this.page.getByTestId('tag-dialog')
+    await dialog.getByTestId('tag-add-input').fill(tag)
+    await dialog.getByTestId('confirm-tag').click()
+    await expect(dialog).toBeHidden()
+  }
+
+  async snapshot(message: string): Promise<void> {
+    await this.page.getByTestId('snapshot-create').click()
+    const dialog = this.page.getByTestId('snapshot-dialog')
+    await dialog.getByTestId('snapshot-message').fill(message)
+    await dialog.getByTestId('confirm-snapshot').click()
+    await expect(dialog).toBeHidden()
+  }
+}
