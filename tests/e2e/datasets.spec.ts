@@ -70,3 +70,17 @@ test('imports a CSV with a mapping, curates it, exports, re-imports and shows th
   await expect(edited.locator('[data-testid="field-change"][data-field="vars.subject"]')).toBeVisible()
   await expect(edited.locator('[data-testid="field-change"][data-field="tags"]')).toBeVisible()
 })
+
+test('deletes a dataset only after its name is typed', async ({ page, host }) => {
+  const app = new AppPage(page)
+  await app.open(host.url)
+  await app.waitReady()
+  await app.nav('datasets').click()
+  await page.getByRole('link', { name: 'Triage golden set' }).click()
+  await page.getByTestId('delete-dataset').click()
+  const confirm = page.getByTestId('confirm-delete-dataset')
+  await expect(confirm).toBeDisabled()
+  await page.getByTestId('delete-dataset-name').fill('Triage golden set')
+  await confirm.click()
+  await expect(page.getByTestId('datasets-empty')).toBeVisible()
+})

@@ -20,7 +20,7 @@ import {
 export const detailTables = ['datasets', 'dataset_cases', 'dataset_snapshots'] as const
 
 export type DatasetPanel = 'coverage' | 'duplicates' | 'snapshots'
-export type DatasetDialog = 'delete' | 'tag' | 'snapshot' | 'newFromSelection'
+export type DatasetDialog = 'delete' | 'tag' | 'snapshot' | 'newFromSelection' | 'deleteDataset'
 export type DatasetView = 'cases' | 'diff'
 export type ExportedDataset = MethodOutput<'datasets.export'>
 /** What an export reads: the working copy or one snapshot (by id). */
@@ -34,6 +34,8 @@ export interface DetailActions {
   /** Shows a dataset the core just returned (created, imported, made from a selection). */
   adopt: (detail: DatasetDetail) => void
   updateDetails: (patch: { name?: string; description?: string }) => Promise<boolean>
+  /** Deletes the open dataset with its snapshots; true when it is gone. */
+  deleteDataset: () => Promise<boolean>
   createSnapshot: (message: string) => Promise<DatasetSnapshot | null>
   exportFile: (format: 'csv' | 'jsonl') => Promise<ExportedDataset | null>
   setExportSource: (source: ExportSource) => void
@@ -108,6 +110,20 @@ export function createDetailStore(client: ApiClient): DetailStore {
         try {
           const detail = await client.call('datasets.update', { id, ...patch })
           if (get().selectedId === id) set({ detail, detailsSave: submitDone })
+          return true
+        } catch (error) {
+          set({ detailsSave: submitFailed(toErrorInfo(error)) })
+          return false
+        }
+      },
+      async deleteDataset() {
+        const id = get().selectedId
+        if (!id || get().detailsSave.status === 'busy') return false
+        set({ detailsSave: submitBusy })
+        try {
+          await client.call('datasets.delete', { id })
+          seq.next()
+          set({ selectedId: null, detail: null, detailLoad: idle, dialog: null, detailsSave: submitDone })
           return true
         } catch (error) {
           set({ detailsSave: submitFailed(toErrorInfo(error)) })

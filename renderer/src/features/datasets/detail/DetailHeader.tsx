@@ -2,13 +2,15 @@ import { useState } from 'react'
 import type { DatasetDetail } from '../../../../../shared/domain/datasets'
 import { plural } from '../../../components/format'
 import { Time } from '../../../components/Time'
-import { useDatasetNav } from '../../../stores/hooks'
+import { selectDetailActions } from '../../../stores/datasets/selectors'
+import { useDatasetDetail, useDatasetNav } from '../../../stores/hooks'
 import { DetailsForm } from './DetailsForm'
 
 /** Name and description (editable), size, where the dataset came from, and whether it changed since its snapshot. */
 export function DetailHeader({ detail }: { detail: DatasetDetail }) {
   const [editing, setEditing] = useState(false)
   const nav = useDatasetNav()
+  const { openDialog } = useDatasetDetail(selectDetailActions)
   const { dataset, parent } = detail
   return (
     <header className="detail-head dataset-head">
@@ -25,6 +27,14 @@ export function DetailHeader({ detail }: { detail: DatasetDetail }) {
             Edit details
           </button>
         )}
+        <button
+          type="button"
+          className="link-button danger"
+          data-testid="delete-dataset"
+          onClick={() => openDialog('deleteDataset')}
+        >
+          Delete dataset…
+        </button>
       </div>
       {editing ? (
         <DetailsForm name={dataset.name} description={dataset.description} onDone={() => setEditing(false)} />

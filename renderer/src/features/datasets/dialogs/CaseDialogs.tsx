@@ -2,6 +2,7 @@ import type { DatasetDetail } from '../../../../../shared/domain/datasets'
 import { selectDatasetDialog } from '../../../stores/datasets/selectors'
 import { useDatasetDetail } from '../../../stores/hooks'
 import { DeleteCasesDialog } from './DeleteCasesDialog'
+import { DeleteDatasetDialog } from './DeleteDatasetDialog'
 import { NewFromSelectionDialog } from './NewFromSelectionDialog'
 import { SnapshotDialog } from './SnapshotDialog'
 import { TagCasesDialog } from './TagCasesDialog'
@@ -16,6 +17,8 @@ export function CaseDialogs({ detail }: { detail: DatasetDetail }) {
       return <TagCasesDialog tagCounts={detail.dataset.tagCounts} />
     case 'snapshot':
       return <SnapshotDialog detail={detail} />
+    case 'deleteDataset':
+      return <DeleteDatasetDialog detail={detail} />
     case 'newFromSelection':
       return <NewFromSelectionDialog detail={detail} />
     default:
