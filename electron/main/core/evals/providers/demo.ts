@@ -1,0 +1,110 @@
+import { findDemoCase, outcomeFor, plainAnswer, triageAnswer, unitHash } from './demo-answers'
+import type { ErrorProfile } from './demo-answers'
+import { ProviderError } from './types'
+import type { ChatRequest, ChatResponse, Provider } from './types'
+
+/** The provider name prompts use to pick the simulated model. */
+export const DEMO_PROVIDER = 'demo'
+
+export interface DemoModel {
+  id: string
+  /** Always ends with "(simulated)": nobody should mistake these numbers for a real model's. */
+  label: string
+  description: string
+}
+
+export const demoModels: readonly DemoModel[] = [
+  {
+    id: 'triage-sim-2026-03',
+    label: 'Triage Sim 2026-03 (simulated)',
+    description:
+      'Offline stand-in that answers the demo dataset deterministically, about 90% correct. No network, no key, no cost.',
+  },
+  {
+    id: 'triage-sim-2026-09',
+    label: 'Triage Sim 2026-09 (simulated)',
+    description:
+      'The "upgrade" of the simulated model: slightly worse (about 84% correct) and sometimes answers in a broken ' +
+      'format, so the demo shows a regression being caught.',
+  },
+]
+
+const profiles: Record<string, ErrorProfile> = {
+  'triage-sim-2026-03': { wrongShare: 0.1, malformedShare: 0 },
+  'triage-sim-2026-09': { wrongShare: 0.12, malformedShare: 0.04 },
+}
+
+export interface DemoProviderOptions {
+  id?: string
+  /** Multiplies the simulated latency (40–160 ms per case); tests pass 0. */
+  latencyScale?: number
+}
+
+const approxTokens = (text: string): number => Math.max(1, Math.ceil(text.length / 4))
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0) return signal?.aborted ? Promise.reject(cancelled()) : Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(cancelled())
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    if (signal?.aborted) onAbort()
+    else signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+const cancelled = (): ProviderError => new ProviderError('cancelled', 'The call was cancelled.')
+
+/** JSON is wanted when the prompt asks for it by format or in words (the v1 triage prompt only says so). */
+function wantsJson(request: ChatRequest, text: string): boolean {
+  const format = request.params.responseFormat?.type
+  if (format === 'json_object' || format === 'json_schema') return true
+  return format === undefined && /\bJSON\b/.test(text)
+}
+
+export function answerDemo(request: ChatRequest): string {
+  const modelId = request.model.model
+  const profile = profiles[modelId]
+  if (!profile) throw new ProviderError('client', `Unknown simulated model "${modelId}".`, { status: 404 })
+  const text = request.messages.map((m) => m.content).join('\n')
+  const user = request.messages
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n')
+  const demoCase = findDemoCase(user)
+  if (!demoCase || !wantsJson(request, text)) return plainAnswer(modelId, demoCase, text)
+  const outcome = outcomeFor(modelId, profile, demoCase.key)
+  return triageAnswer(modelId, demoCase, outcome, text.includes('needs_human'))
+}
+
+/** The built-in offline model: same input, same answer, same latency, every time. */
+export function createDemoProvider(options: DemoProviderOptions = {}): Provider {
+  const scale = options.latencyScale ?? 1
+  return {
+    id: options.id ?? DEMO_PROVIDER,
+    async chat(request): Promise<ChatResponse> {
+      const answer = answerDemo(request)
+      const input = request.messages.map((m) => m.content).join('\n')
+      const totalMs = Math.round((40 + unitHash('latency', request.model.model, input) * 120) * scale)
+      const ttftMs = Math.round(totalMs * 0.3)
+      if (totalMs > request.timeoutMs) {
+        await sleep(request.timeoutMs, request.signal)
+        throw new ProviderError('timeout', `No complete answer within ${request.timeoutMs} ms.`)
+      }
+      await sleep(totalMs, request.signal)
+      return {
+        text: answer,
+        finishReason: 'stop',
+        usage: { inputTokens: approxTokens(input), outputTokens: approxTokens(answer), cachedTokens: 0 },
+        ttftMs,
+        totalMs,
+        raw: { simulated: true, model: request.model.model },
+      }
+    },
+  }
+}

@@ -1,0 +1,71 @@
+import { ProviderError } from './types'
+import type { ProviderErrorKind } from './types'
+
+/** The parts of an SDK APIError (OpenAI and Anthropic share the Stainless shape) that decide its kind. */
+export interface SdkErrorClasses {
+  APIError: abstract new (...args: never[]) => Error & { status?: number; headers?: Headers | undefined }
+  APIUserAbortError: abstract new (...args: never[]) => Error
+  APIConnectionTimeoutError: abstract new (...args: never[]) => Error
+  APIConnectionError: abstract new (...args: never[]) => Error
+}
+
+/** `retry-after-ms` (what the SDKs prefer) first, then `retry-after` as seconds or an HTTP date. */
+export function parseRetryAfter(headers: Headers | undefined, now: number = Date.now()): number | undefined {
+  if (!headers) return undefined
+  const ms = headers.get('retry-after-ms')
+  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms)) && Number(ms) >= 0) return Number(ms)
+  const value = headers.get('retry-after')?.trim()
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.ceil(seconds * 1000) : undefined
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+export function kindForStatus(status: number): ProviderErrorKind {
+  if (status === 429) return 'rate_limited'
+  if (status === 401 || status === 403) return 'auth'
+  if (status === 408) return 'timeout'
+  if (status >= 500) return 'server'
+  return 'client'
+}
+
+const KEY_LIKE = /\b(sk|key|anthropic|sess)-[A-Za-z0-9_-]{8,}/g
+
+/** Servers echo keys in error bodies (OpenAI's 401 does, partly); none may reach a log or result row. */
+export function redact(message: string, apiKey: string | undefined): string {
+  const withoutKey = apiKey && apiKey.length >= 4 ? message.split(apiKey).join('[redacted]') : message
+  return withoutKey.replace(KEY_LIKE, '[redacted]')
+}
+
+export interface MapContext {
+  classes: SdkErrorClasses
+  apiKey?: string
+  /** Our own whole-call timer fired: the SDK reports that as a user abort. */
+  timedOut: boolean
+  timeoutMs: number
+}
+
+/** Turns whatever an SDK call threw into the one ProviderError the retry loop understands. */
+export function toProviderError(error: unknown, ctx: MapContext): ProviderError {
+  if (error instanceof ProviderError) return error
+  const { classes } = ctx
+  const message = redact(error instanceof Error ? error.message : String(error), ctx.apiKey)
+  if (ctx.timedOut || error instanceof classes.APIConnectionTimeoutError) {
+    return new ProviderError('timeout', `No complete answer within ${ctx.timeoutMs} ms.`)
+  }
+  if (error instanceof classes.APIUserAbortError)
+    return new ProviderError('cancelled', 'The call was cancelled.')
+  if (error instanceof classes.APIConnectionError) return new ProviderError('network', message)
+  if (error instanceof classes.APIError) {
+    // A status-less APIError is an error event inside a stream that had already started: a server fault.
+    if (error.status === undefined) return new ProviderError('server', message)
+    const retryAfterMs = parseRetryAfter(error.headers)
+    const options =
+      retryAfterMs === undefined ? { status: error.status } : { status: error.status, retryAfterMs }
+    return new ProviderError(kindForStatus(error.status), message, options)
+  }
+  // Unparseable bodies or SSE lines: the server answered garbage, which a retry may well fix.
+  if (error instanceof SyntaxError) return new ProviderError('server', `Malformed response: ${message}`)
+  return new ProviderError('network', message)
+}

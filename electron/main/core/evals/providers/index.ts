@@ -1,0 +1,36 @@
+import { createAnthropicProvider } from './anthropic'
+import { createDemoProvider } from './demo'
+import type { DemoProviderOptions } from './demo'
+import { createOpenAiProvider } from './openai'
+import type { ProviderSettings } from './settings'
+import type { Provider } from './types'
+
+export type { ChatRequest, ChatResponse, ChatUsage, Provider, ProviderErrorKind } from './types'
+export { ProviderError } from './types'
+export { providerSettingsSchema, resolveApiKey, describeSettings, apiKeyEnvName } from './settings'
+export type { ProviderKind, ProviderSettings } from './settings'
+export { demoModels, DEMO_PROVIDER } from './demo'
+export type { DemoModel } from './demo'
+
+/** Builds the provider for one settings entry; `id` is the name prompts use in ModelRef.provider. */
+export function createProvider(
+  id: string,
+  settings: ProviderSettings,
+  demo: DemoProviderOptions = {},
+): Provider {
+  const common = {
+    id,
+    ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+    ...(settings.apiKey ? { apiKey: settings.apiKey } : {}),
+  }
+  switch (settings.kind) {
+    case 'openai':
+      return createOpenAiProvider(common)
+    case 'openai-compatible':
+      return createOpenAiProvider({ ...common, compatible: true })
+    case 'anthropic':
+      return createAnthropicProvider(common)
+    case 'demo':
+      return createDemoProvider({ ...demo, id })
+  }
+}

@@ -1,0 +1,127 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
+import type {
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions'
+import type { ModelParams } from '../../../../../shared/domain/prompts'
+import { openCallScope } from './call-scope'
+import type { CallScope } from './call-scope'
+import { toProviderError } from './errors'
+import type { ChatRequest, ChatResponse, Provider } from './types'
+
+export interface OpenAiProviderOptions {
+  id: string
+  /** Unset for api.openai.com; Ollama, vLLM, LM Studio and llama.cpp servers give theirs (…/v1). */
+  baseUrl?: string
+  apiKey?: string
+  /** 'openai-compatible' sends the older `max_tokens`, which local servers understand. */
+  compatible?: boolean
+  now?: () => number
+}
+
+/** Local servers usually ignore the key, but the SDK refuses to start without one. */
+const PLACEHOLDER_KEY = 'no-key'
+
+const errorClasses = { APIError, APIUserAbortError, APIConnectionTimeoutError, APIConnectionError }
+
+export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
+  const apiKey = options.apiKey ?? (options.compatible ? PLACEHOLDER_KEY : undefined)
+  // The app owns the retry loop; SDK retries would hide attempts and ignore our rate limiter.
+  const client = new OpenAI({
+    apiKey: apiKey ?? PLACEHOLDER_KEY,
+    ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
+    maxRetries: 0,
+  })
+  return {
+    id: options.id,
+    chat: (request) => chat(client, request, options, apiKey),
+  }
+}
+
+async function chat(
+  client: OpenAI,
+  request: ChatRequest,
+  options: OpenAiProviderOptions,
+  apiKey: string | undefined,
+): Promise<ChatResponse> {
+  const scope = openCallScope(request.timeoutMs, request.signal, options.now)
+  try {
+    const stream = await client.chat.completions.create(openAiBody(request, options.compatible === true), {
+      signal: scope.signal,
+      timeout: request.timeoutMs,
+      headers: request.caseKey ? { 'x-evallab-case': request.caseKey } : {},
+    })
+    return await collect(stream, scope)
+  } catch (error) {
+    throw toProviderError(error, {
+      classes: errorClasses,
+      apiKey,
+      timedOut: scope.timedOut,
+      timeoutMs: request.timeoutMs,
+    })
+  } finally {
+    scope.dispose()
+  }
+}
+
+export function openAiBody(request: ChatRequest, compatible: boolean): ChatCompletionCreateParamsStreaming {
+  const p: ModelParams = request.params
+  const messages: ChatCompletionMessageParam[] = request.messages.map((m) => ({
+    role: m.role,
+    content: m.content,
+  }))
+  return {
+    model: request.model.model,
+    messages,
+    stream: true,
+    stream_options: { include_usage: true },
+    ...(p.temperature !== undefined ? { temperature: p.temperature } : {}),
+    ...(p.topP !== undefined ? { top_p: p.topP } : {}),
+    ...(p.seed !== undefined ? { seed: p.seed } : {}),
+    // OpenAI's reasoning models refuse max_tokens; many local servers know only max_tokens.
+    ...(p.maxTokens !== undefined
+      ? compatible
+        ? { max_tokens: p.maxTokens }
+        : { max_completion_tokens: p.maxTokens }
+      : {}),
+    ...responseFormat(p),
+  }
+}
+
+function responseFormat(p: ModelParams): Pick<ChatCompletionCreateParamsStreaming, 'response_format'> {
+  const format = p.responseFormat
+  if (!format || format.type === 'text') return {}
+  if (format.type === 'json_object') return { response_format: { type: 'json_object' } }
+  return {
+    response_format: {
+      type: 'json_schema',
+      json_schema: { name: format.name, schema: format.schema, strict: true },
+    },
+  }
+}
+
+async function collect(stream: AsyncIterable<ChatCompletionChunk>, scope: CallScope): Promise<ChatResponse> {
+  let text = ''
+  let finishReason: string | null = null
+  let usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 }
+  let meta: { id?: string; model?: string } = {}
+  for await (const chunk of stream) {
+    meta = { id: chunk.id, model: chunk.model }
+    const choice = chunk.choices[0]
+    const delta = choice?.delta.content
+    if (delta) {
+      scope.markFirstToken()
+      text += delta
+    }
+    if (choice?.finish_reason) finishReason = choice.finish_reason
+    if (chunk.usage) {
+      usage = {
+        inputTokens: chunk.usage.prompt_tokens,
+        outputTokens: chunk.usage.completion_tokens,
+        cachedTokens: chunk.usage.prompt_tokens_details?.cached_tokens ?? 0,
+      }
+    }
+  }
+  return { text, finishReason, usage, ttftMs: scope.firstTokenMs(), totalMs: scope.elapsed(), raw: meta }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod'
+
+export const providerKinds = ['openai', 'anthropic', 'openai-compatible', 'demo'] as const
+export type ProviderKind = (typeof providerKinds)[number]
+
+/** A base URL names where prompts (and the key) are sent, so only http(s) URLs pass. */
+const baseUrlSchema = z.url({ protocol: /^https?$/, error: 'The base URL must be an http(s) URL.' })
+
+export const providerSettingsSchema = z
+  .object({
+    kind: z.enum(providerKinds),
+    baseUrl: baseUrlSchema.optional(),
+    /** Resolved from the environment at start; never stored, logged, exported or sent to the renderer. */
+    apiKey: z.string().min(1).optional(),
+    concurrency: z.number().int().min(1).max(256),
+    requestsPerMinute: z.number().positive().max(1_000_000).optional(),
+  })
+  .refine((s) => s.kind !== 'openai-compatible' || s.baseUrl !== undefined, {
+    message: 'An OpenAI-compatible provider needs a base URL (e.g. http://127.0.0.1:11434/v1 for Ollama).',
+    path: ['baseUrl'],
+  })
+export type ProviderSettings = z.infer<typeof providerSettingsSchema>
+
+const envSchema = z.record(z.string(), z.string().optional())
+
+/** `my-vllm` -> `EVALLAB_MY_VLLM_API_KEY`: the name every provider's own key can be given under. */
+export function apiKeyEnvName(name: string): string {
+  return `EVALLAB_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`
+}
+
+/**
+ * Keys live in the environment of the host or CLI, never in the workspace file. A provider-specific
+ * EVALLAB_<NAME>_API_KEY wins over the vendor's usual variable so two OpenAI accounts can coexist.
+ */
+export function resolveApiKey(
+  kind: ProviderKind,
+  env: Record<string, string | undefined>,
+  name: string = kind,
+): string | undefined {
+  const vars = envSchema.parse(env)
+  const pick = (key: string): string | undefined => {
+    const value = vars[key]?.trim()
+    return value ? value : undefined
+  }
+  const own = pick(apiKeyEnvName(name))
+  if (own) return own
+  if (kind === 'openai') return pick('OPENAI_API_KEY')
+  if (kind === 'anthropic') return pick('ANTHROPIC_API_KEY')
+  return undefined
+}
+
+/** What settings may show in logs and the UI: whether a key is present, never the key. */
+export function describeSettings(settings: ProviderSettings): Omit<ProviderSettings, 'apiKey'> & {
+  hasApiKey: boolean
+} {
+  const { apiKey, ...rest } = settings
+  return { ...rest, hasApiKey: apiKey !== undefined }
+}
