@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../../shared/contract'
+import { toErrorInfo } from '../api'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -45,4 +46,22 @@ export function submitFailed(error: ErrorInfo): SubmitState {
  */
 export function isUnknownVariableError(error: ErrorInfo | null | undefined): boolean {
   return error?.code === 'INVALID_INPUT' && error.message.startsWith('Unknown variable')
+}
+
+/**
+ * Settles request number `n` of `seq`: its value or its error reaches the store only while it is still the
+ * latest request, so a slow reply never overwrites a newer one.
+ */
+export async function settleLatest<T>(
+  seq: { isLatest(n: number): boolean },
+  n: number,
+  request: Promise<T>,
+  handlers: { value: (value: T) => void; error: (error: ErrorInfo) => void },
+): Promise<void> {
+  try {
+    const value = await request
+    if (seq.isLatest(n)) handlers.value(value)
+  } catch (error) {
+    if (seq.isLatest(n)) handlers.error(toErrorInfo(error))
+  }
 }

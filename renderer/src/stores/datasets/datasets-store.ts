@@ -3,6 +3,7 @@ import type { DatasetDetail, DatasetSummary } from '../../../../shared/domain/da
 import { toErrorInfo, type ApiClient } from '../../api'
 import {
   createSequence,
+  settleLatest,
   failed,
   idle,
   loading,
@@ -46,12 +47,10 @@ export function createDatasetsStore(client: ApiClient): DatasetsStore {
       async loadList() {
         const n = seq.next()
         set({ listLoad: loading })
-        try {
-          const list = await client.call('datasets.list', {})
-          if (seq.isLatest(n)) set({ list, listLoad: ready })
-        } catch (error) {
-          if (seq.isLatest(n)) set({ listLoad: failed(toErrorInfo(error)) })
-        }
+        await settleLatest(seq, n, client.call('datasets.list', {}), {
+          value: (list) => set({ list, listLoad: ready }),
+          error: (error) => set({ listLoad: failed(error) }),
+        })
       },
       async ensureLoaded() {
         if (get().listLoad.status === 'idle') await actions.loadList()

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { DuplicateGroup } from '../../../../shared/domain/datasets'
-import { toErrorInfo, type ApiClient } from '../../api'
-import { createSequence, failed, idle, loading, ready, type LoadState } from '../load-state'
+import type { ApiClient } from '../../api'
+import { createSequence, failed, idle, loading, ready, settleLatest, type LoadState } from '../load-state'
 
 export const duplicatesTables = ['dataset_cases'] as const
 export const defaultThreshold = 0.85
@@ -33,12 +33,10 @@ export function createDuplicatesStore(client: ApiClient): DuplicatesStore {
         const n = seq.next()
         const same = get().datasetId === datasetId
         set({ datasetId, threshold, load: loading, ...(same ? {} : { groups: null }) })
-        try {
-          const groups = await client.call('datasets.duplicates', { datasetId, threshold })
-          if (seq.isLatest(n)) set({ groups, load: ready })
-        } catch (error) {
-          if (seq.isLatest(n)) set({ load: failed(toErrorInfo(error)) })
-        }
+        await settleLatest(seq, n, client.call('datasets.duplicates', { datasetId, threshold }), {
+          value: (groups) => set({ groups, load: ready }),
+          error: (error) => set({ load: failed(error) }),
+        })
       },
       async refresh() {
         const { datasetId, groups } = get()

@@ -11,6 +11,7 @@ import { toErrorInfo, type ApiClient } from '../../api'
 import type { PromptTab } from '../app/location'
 import {
   createSequence,
+  settleLatest,
   failed,
   idle,
   loading,
@@ -121,12 +122,10 @@ export function createPromptsStore(client: ApiClient): PromptsStore {
       async loadList() {
         const seq = listSeq.next()
         set({ listLoad: loading })
-        try {
-          const list = await client.call('prompts.list', {})
-          if (listSeq.isLatest(seq)) set({ list, listLoad: ready })
-        } catch (error) {
-          if (listSeq.isLatest(seq)) set({ listLoad: failed(toErrorInfo(error)) })
-        }
+        await settleLatest(listSeq, seq, client.call('prompts.list', {}), {
+          value: (list) => set({ list, listLoad: ready }),
+          error: (error) => set({ listLoad: failed(error) }),
+        })
       },
 
       async ensureLoaded() {

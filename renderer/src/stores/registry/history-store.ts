@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { HistoryEntry } from '../../../../shared/domain/registry'
-import { toErrorInfo, type ApiClient } from '../../api'
-import { createSequence, failed, idle, loading, ready, type LoadState } from '../load-state'
+import type { ApiClient } from '../../api'
+import { createSequence, failed, idle, loading, ready, settleLatest, type LoadState } from '../load-state'
 
 /** Every table a history entry comes from: versions, approvals, environment moves, the audit log. */
 export const historyTables = [
@@ -42,12 +42,10 @@ export function createHistoryStore(client: ApiClient): HistoryStore {
         const n = seq.next()
         const same = get().promptId === promptId
         set({ promptId, load: loading, ...(same ? {} : { entries: [] }) })
-        try {
-          const entries = await client.call('prompts.history', { promptId })
-          if (seq.isLatest(n)) set({ entries: sortHistory(entries), load: ready })
-        } catch (error) {
-          if (seq.isLatest(n)) set({ load: failed(toErrorInfo(error)) })
-        }
+        await settleLatest(seq, n, client.call('prompts.history', { promptId }), {
+          value: (entries) => set({ entries: sortHistory(entries), load: ready }),
+          error: (error) => set({ load: failed(error) }),
+        })
       },
       async ensureLoaded(promptId) {
         const s = get()
