@@ -1,9 +1,15 @@
 import { z } from 'zod'
+import { runProgressSchema } from '../domain/runs'
 import type { EventName } from './names'
 
-export const events = {
+const eventSchemas = {
   'db.changed': z.object({ tables: z.array(z.string()).min(1) }),
+  /** At most 10 a second per run; the last state (a status change included) always follows. */
+  'runs.progress': runProgressSchema,
 } satisfies Record<EventName, z.ZodType>
 
-export type Events = typeof events
+export type Events = typeof eventSchemas
 export type EventPayload<E extends EventName> = z.output<Events[E]>
+
+/** Typed per event, so `events[e].parse()` with a generic `e` still gives that event's payload type. */
+export const events: { [E in EventName]: z.ZodType<EventPayload<E>> } = eventSchemas

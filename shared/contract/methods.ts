@@ -29,6 +29,7 @@ import {
 import { importFileSchema, importPreviewSchema, importSummarySchema } from '../domain/dataset-import'
 import { columnMappingSchema } from '../domain/dataset-mapping'
 import { appStatusSchema } from '../domain/workspace'
+import { runMethods } from './methods-runs'
 import type { MethodName } from './names'
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -309,6 +310,7 @@ export const methods = {
     output: z.object({ updated: z.number().int() }),
     writes: ['datasets', 'dataset_cases', 'audit_log'],
   }),
+  ...runMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

@@ -35,10 +35,18 @@ export const methodNames = [
   'cases.duplicate',
   'cases.delete',
   'cases.tag',
+  'runs.plan',
+  'runs.start',
+  'runs.list',
+  'runs.get',
+  'runs.cancel',
+  'runs.pause',
+  'runs.resume',
+  'runs.results',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 
-export const eventNames = ['db.changed'] as const
+export const eventNames = ['db.changed', 'runs.progress'] as const
 export type EventName = (typeof eventNames)[number]
 
 export function isMethodName(value: unknown): value is MethodName {

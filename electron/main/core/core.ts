@@ -8,6 +8,9 @@ import type { ImportLimits } from './datasets/files'
 import { seedDemo } from './demo/seed'
 import { createDispatch, type Dispatch } from './dispatch'
 import { EventBus } from './events'
+import { RunManager } from './evals/runner'
+import type { RunnerOptions } from './evals/run-options'
+import type { ProviderSettings } from './evals/providers/settings'
 import type { PromotionRequirement } from './prompts/promotion'
 import { dbFileName, openWorkspace, type OpenedWorkspace } from './workspace/open'
 import { join } from 'node:path'
@@ -28,6 +31,10 @@ export interface CoreOptions {
   promotionRequirements?: readonly PromotionRequirement[]
   /** For tests: lower dataset import limits (file size, field length). */
   importLimits?: Partial<ImportLimits>
+  /** Provider settings by name (tests point them at the mock server); else read from the environment. */
+  providerSettings?: Record<string, ProviderSettings>
+  /** For tests: retry policy, timeouts, batch and progress intervals, demo latency. */
+  runner?: Omit<RunnerOptions, 'providerSettings'>
 }
 
 export interface Core {
@@ -64,7 +71,11 @@ export function openCore(options: CoreOptions): Core {
     user,
   }
   const ctx = { db: workspace.db, repos: createRepos(workspace.db), user, now }
-  const handlers = createHandlers(ctx, status, {
+  const runs = new RunManager(ctx, bus, {
+    ...options.runner,
+    ...(options.providerSettings ? { providerSettings: options.providerSettings } : {}),
+  })
+  const handlers = createHandlers(ctx, status, runs, {
     promotionRequirements: options.promotionRequirements ?? [],
     importLimits: options.importLimits ?? {},
   })
@@ -72,7 +83,11 @@ export function openCore(options: CoreOptions): Core {
     dispatch: createDispatch(handlers, bus),
     bus,
     status,
-    close: () => workspace.close(),
+    close: () => {
+      // Queued results are written before the file closes; unfinished runs stay resumable.
+      runs.close()
+      workspace.close()
+    },
   }
 }
 

@@ -15,6 +15,8 @@ import { datasetHandlers } from './datasets'
 import { environmentHandlers } from './prompt-environments'
 import { promptFileHandlers } from './prompt-files'
 import { promptHandlers } from './prompts'
+import { runHandlers } from './runs'
+import type { RunManager } from '../evals/runner'
 
 export interface HandlerOptions {
   /** Added to the default promotion requirements (an approval for prod); later, eval gates plug in here. */
@@ -24,7 +26,12 @@ export interface HandlerOptions {
 }
 
 /** The full handler table of an open workspace. */
-export function createHandlers(ctx: CoreContext, status: AppStatus, options: HandlerOptions = {}): Handlers {
+export function createHandlers(
+  ctx: CoreContext,
+  status: AppStatus,
+  runs: RunManager,
+  options: HandlerOptions = {},
+): Handlers {
   const gate = createPromotionGate(ctx.repos, [
     ...defaultPromotionRequirements,
     ...(options.promotionRequirements ?? []),
@@ -38,6 +45,7 @@ export function createHandlers(ctx: CoreContext, status: AppStatus, options: Han
     ...datasetEditHandlers(ctx),
     ...datasetFileHandlers(ctx, options.importLimits),
     ...caseHandlers(ctx),
+    ...runHandlers(ctx, runs),
   }
 }
 

@@ -58,6 +58,16 @@ export function updateDataset(ctx: DatasetContext, edit: DatasetEdit): void {
 /** The dataset, its working cases and its snapshots; datasets made from it keep their cases and lose the link. */
 export function deleteDataset(ctx: DatasetContext, datasetId: string): void {
   const dataset = requireDataset(ctx.repos, datasetId)
+  const runs = ctx.repos.runs.namesForDataset(datasetId)
+  if (runs.length > 0) {
+    // Results point at the snapshots; deleting them would leave runs that cannot say what they ran on.
+    throw new AppError(
+      'CONFLICT',
+      `"${dataset.name}" cannot be deleted: ${runs.length} run(s) used its snapshots (${listed(runs, 3)}). ` +
+        'Delete those runs first, or keep the dataset.',
+      { runs },
+    )
+  }
   ctx.repos.datasets.delete(datasetId)
   // Revisions are shared between datasets; only those no remaining snapshot uses go.
   ctx.repos.snapshots.removeUnusedRevisions()

@@ -7,6 +7,8 @@ import { createEnvironmentsRepo } from './environments'
 import { createHistoryRepo } from './history'
 import { createPromptsRepo } from './prompts'
 import { createRubricsRepo } from './rubrics'
+import { createRunsRepo } from './runs'
+import { createRunResultsRepo } from './runs-results'
 import { createSnapshotsRepo } from './snapshots'
 
 export type Repos = ReturnType<typeof createRepos>
@@ -23,5 +25,7 @@ export function createRepos(db: Db) {
     snapshots: createSnapshotsRepo(db),
     rubrics: createRubricsRepo(db),
     audit: createAuditRepo(db),
+    runs: createRunsRepo(db),
+    runResults: createRunResultsRepo(db),
   }
 }

@@ -1,0 +1,36 @@
+import type { Handlers } from '../dispatch'
+import type { RunManager } from '../evals/runner'
+import type { CoreContext } from './context'
+
+type RunHandlers = Pick<
+  Handlers,
+  | 'runs.plan'
+  | 'runs.start'
+  | 'runs.list'
+  | 'runs.get'
+  | 'runs.cancel'
+  | 'runs.pause'
+  | 'runs.resume'
+  | 'runs.results'
+>
+
+/** Eval runs; the calls themselves run in the RunManager, in the background. */
+export function runHandlers(ctx: CoreContext, runs: RunManager): RunHandlers {
+  return {
+    'runs.plan': (plan) => runs.plan(plan),
+    'runs.start': ({ name, ...plan }) => runs.start(plan, name),
+    'runs.list': () => ctx.repos.runs.list(),
+    'runs.get': ({ id }) => runs.get(id),
+    'runs.cancel': ({ id }) => runs.cancel(id),
+    'runs.pause': ({ id }) => runs.pause(id),
+    'runs.resume': ({ id }) => runs.resume(id),
+    'runs.results': ({ runId, offset, limit, ...filter }) => {
+      runs.get(runId)
+      return {
+        total: ctx.repos.runResults.count(runId, filter),
+        offset,
+        results: ctx.repos.runResults.page(runId, filter, offset, limit),
+      }
+    },
+  }
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod'
+import { modelParamsSchema } from '../../../../../shared/domain/prompts'
+import {
+  attemptSchema,
+  renderedRequestSchema,
+  type RunResult,
+  type RunResultFilter,
+} from '../../../../../shared/domain/runs'
+import type { Db } from '../connection'
+import { parseJsonColumn } from './json'
+
+interface ResultRow {
+  run_id: string
+  case_id: string
+  prompt_version_id: string
+  prompt_hash: string
+  provider: string
+  model_id: string
+  repeat: number
+  params: string
+  request: string
+  response_text: string | null
+  finish_reason: string | null
+  input_tokens: number | null
+  output_tokens: number | null
+  cached_tokens: number | null
+  cost_usd: number | null
+  ttft_ms: number | null
+  total_ms: number | null
+  attempts: number
+  attempt_log: string
+  error_kind: string | null
+  error_message: string | null
+  cached: number
+  created_at: string
+}
+
+const columns = `run_id, case_id, prompt_version_id, prompt_hash, provider, model_id, repeat, params, request,
+  response_text, finish_reason, input_tokens, output_tokens, cached_tokens, cost_usd, ttft_ms, total_ms, attempts,
+  attempt_log, error_kind, error_message, cached, created_at`
+const values = `@runId, @caseId, @promptVersionId, @promptHash, @provider, @modelId, @repeat, @params, @request,
+  @responseText, @finishReason, @inputTokens, @outputTokens, @cachedTokens, @costUsd, @ttftMs, @totalMs, @attempts,
+  @attemptLog, @errorKind, @errorMessage, @cached, @createdAt`
+// Every filter is optional: a NULL parameter matches all rows.
+const filterSql = `run_id = @runId
+  AND (@caseId IS NULL OR case_id = @caseId)
+  AND (@modelId IS NULL OR model_id = @modelId)
+  AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
+  AND (@status IS NULL OR (error_kind IS NULL) = (@status = 'ok'))`
+
+type FilterParams = { runId: string } & { [K in keyof RunResultFilter]-?: RunResultFilter[K] | null }
+
+export interface DoneKey {
+  caseId: string
+  promptVersionId: string
+  modelId: string
+  repeat: number
+}
+
+export interface ResultTotals {
+  done: number
+  errors: number
+  cached: number
+  spentUsd: number
+}
+
+export type RunResultsRepo = ReturnType<typeof createRunResultsRepo>
+
+export function createRunResultsRepo(db: Db) {
+  const statements = {
+    insert: db.prepare(`INSERT OR IGNORE INTO run_results (${columns}) VALUES (${values})`),
+    keys: db.prepare<
+      [string],
+      { case_id: string; prompt_version_id: string; model_id: string; repeat: number }
+    >('SELECT case_id, prompt_version_id, model_id, repeat FROM run_results WHERE run_id = ?'),
+    totals: db.prepare<[string], ResultTotals>(
+      `SELECT COUNT(*) AS done, COUNT(error_kind) AS errors, COALESCE(SUM(cached), 0) AS cached,
+         COALESCE(SUM(cost_usd), 0) AS spentUsd FROM run_results WHERE run_id = ?`,
+    ),
+    count: db.prepare<[FilterParams], { n: number }>(
+      `SELECT COUNT(*) AS n FROM run_results WHERE ${filterSql}`,
+    ),
+    page: db.prepare<[FilterParams & { limit: number; offset: number }], ResultRow>(
+      `SELECT ${columns} FROM run_results WHERE ${filterSql} ORDER BY rowid LIMIT @limit OFFSET @offset`,
+    ),
+    cacheGet: db.prepare<[string], { response: string }>(
+      'SELECT response FROM response_cache WHERE request_hash = ?',
+    ),
+    cachePut: db.prepare(
+      'INSERT OR IGNORE INTO response_cache (request_hash, response, created_at) VALUES (?, ?, ?)',
+    ),
+  }
+  const params = (runId: string, f: RunResultFilter): FilterParams => ({
+    runId,
+    caseId: f.caseId ?? null,
+    modelId: f.modelId ?? null,
+    promptVersionId: f.promptVersionId ?? null,
+    status: f.status ?? null,
+  })
+  return {
+    /** Returns whether the row was new: a row for the same key is kept, never duplicated or replaced. */
+    insert: (r: RunResult): boolean => statements.insert.run(toRow(r)).changes === 1,
+    doneKeys: (runId: string): DoneKey[] =>
+      statements.keys.all(runId).map((k) => ({
+        caseId: k.case_id,
+        promptVersionId: k.prompt_version_id,
+        modelId: k.model_id,
+        repeat: k.repeat,
+      })),
+    totals: (runId: string): ResultTotals =>
+      statements.totals.get(runId) ?? { done: 0, errors: 0, cached: 0, spentUsd: 0 },
+    count: (runId: string, filter: RunResultFilter): number =>
+      statements.count.get(params(runId, filter))?.n ?? 0,
+    page: (runId: string, filter: RunResultFilter, offset: number, limit: number): RunResult[] =>
+      statements.page.all({ ...params(runId, filter), offset, limit }).map(toResult),
+    cacheGet: (hash: string): string | null => statements.cacheGet.get(hash)?.response ?? null,
+    cachePut: (hash: string, response: string, at: string): void => {
+      statements.cachePut.run(hash, response, at)
+    },
+  }
+}
+
+function toRow(r: RunResult): Record<string, unknown> {
+  return {
+    ...r,
+    params: JSON.stringify(r.params),
+    request: JSON.stringify(r.request),
+    attemptLog: JSON.stringify(r.attemptLog),
+    cached: r.cached ? 1 : 0,
+  }
+}
+
+const attemptLogSchema = z.array(attemptSchema)
+
+function toResult(row: ResultRow): RunResult {
+  const where = `result of run ${row.run_id}`
+  return {
+    runId: row.run_id,
+    caseId: row.case_id,
+    promptVersionId: row.prompt_version_id,
+    promptHash: row.prompt_hash,
+    provider: row.provider,
+    modelId: row.model_id,
+    repeat: row.repeat,
+    params: parseJsonColumn(modelParamsSchema, row.params, where),
+    request: parseJsonColumn(renderedRequestSchema, row.request, where),
+    responseText: row.response_text,
+    finishReason: row.finish_reason,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    cachedTokens: row.cached_tokens,
+    costUsd: row.cost_usd,
+    ttftMs: row.ttft_ms,
+    totalMs: row.total_ms,
+    attempts: row.attempts,
+    attemptLog: parseJsonColumn(attemptLogSchema, row.attempt_log, where),
+    errorKind: row.error_kind,
+    errorMessage: row.error_message,
+    cached: row.cached === 1,
+    createdAt: row.created_at,
+  }
+}

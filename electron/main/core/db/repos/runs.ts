@@ -1,0 +1,105 @@
+import { z } from 'zod'
+import {
+  modelPriceSchema,
+  runCountsSchema,
+  runPlanSchema,
+  type Run,
+  type RunCounts,
+  type RunStatus,
+} from '../../../../../shared/domain/runs'
+import type { Db } from '../connection'
+import { parseJsonColumn } from './json'
+
+interface RunRow {
+  id: string
+  name: string
+  status: RunStatus
+  plan: string
+  dataset_snapshot_id: string
+  price_table: string
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+  created_by: string
+  counts: string
+}
+
+const columns =
+  'id, name, status, plan, dataset_snapshot_id, price_table, created_at, started_at, finished_at, created_by, counts'
+const priceTableSchema = z.array(modelPriceSchema)
+
+export type RunsRepo = ReturnType<typeof createRunsRepo>
+
+/** Run rows; their results and the response cache are in runs-results.ts. */
+export function createRunsRepo(db: Db) {
+  const statements = {
+    insert: db.prepare(
+      `INSERT INTO runs (${columns}) VALUES (@id, @name, @status, @plan, @datasetSnapshotId, @priceTable,
+         @createdAt, @startedAt, @finishedAt, @createdBy, @counts)`,
+    ),
+    get: db.prepare<[string], RunRow>(`SELECT ${columns} FROM runs WHERE id = ?`),
+    list: db.prepare<[], RunRow>(`SELECT ${columns} FROM runs ORDER BY created_at DESC, rowid DESC`),
+    setStatus: db.prepare(
+      `UPDATE runs SET status = @status,
+         started_at = COALESCE(started_at, @startedAt),
+         finished_at = @finishedAt
+       WHERE id = @id`,
+    ),
+    setCounts: db.prepare('UPDATE runs SET counts = ? WHERE id = ?'),
+    interruptRunning: db.prepare("UPDATE runs SET status = 'interrupted' WHERE status = 'running'"),
+    namesForDataset: db.prepare<[string], { name: string }>(
+      `SELECT r.name FROM runs r JOIN dataset_snapshots s ON s.id = r.dataset_snapshot_id
+        WHERE s.dataset_id = ? ORDER BY r.created_at DESC`,
+    ),
+  }
+  return {
+    insert: (run: Run): void => {
+      statements.insert.run({
+        ...run,
+        plan: JSON.stringify(run.plan),
+        priceTable: JSON.stringify(run.priceTable),
+        counts: JSON.stringify(run.counts),
+      })
+    },
+    get: (id: string): Run | null => {
+      const row = statements.get.get(id)
+      return row ? toRun(row) : null
+    },
+    /** Newest first. */
+    list: (): Run[] => statements.list.all().map(toRun),
+    /** `startedAt` is kept from the first start; `finishedAt` is set for final states and cleared otherwise. */
+    setStatus: (id: string, status: RunStatus, at: { startedAt?: string; finishedAt?: string }): void => {
+      statements.setStatus.run({
+        id,
+        status,
+        startedAt: at.startedAt ?? null,
+        finishedAt: at.finishedAt ?? null,
+      })
+    },
+    setCounts: (id: string, counts: RunCounts): void => {
+      statements.setCounts.run(JSON.stringify(counts), id)
+    },
+    /** At open: runs a crash left running can be resumed, not mistaken for live ones. */
+    interruptRunning: (): number => statements.interruptRunning.run().changes,
+    /** Runs whose results were produced on one of this dataset's snapshots, newest first. */
+    namesForDataset: (datasetId: string): string[] =>
+      statements.namesForDataset.all(datasetId).map((r) => r.name),
+  }
+}
+
+function toRun(row: RunRow): Run {
+  const where = `run ${row.id}`
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    plan: parseJsonColumn(runPlanSchema, row.plan, where),
+    datasetSnapshotId: row.dataset_snapshot_id,
+    priceTable: parseJsonColumn(priceTableSchema, row.price_table, where),
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    createdBy: row.created_by,
+    counts: parseJsonColumn(runCountsSchema, row.counts, where),
+  }
+}

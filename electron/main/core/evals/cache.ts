@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import { canonicalJson } from '../../../../shared/lib/canonical-json'
+import type { ModelParams, ModelRef, PromptMessage } from '../../../../shared/domain/prompts'
+import type { ChatResponse } from './providers/types'
+
+/** The exact request: the same bytes for the same provider, model, messages and params, whatever key order. */
+export function requestHash(
+  model: ModelRef,
+  messages: readonly PromptMessage[],
+  params: ModelParams,
+): string {
+  const key = canonicalJson({ provider: model.provider, model: model.model, messages, params })
+  return createHash('sha256').update(key, 'utf8').digest('hex')
+}
+
+/** Only deterministic requests are cached: at any other temperature a stored answer hides real variance. */
+export function isCacheable(params: ModelParams, useCache: boolean): boolean {
+  return useCache && params.temperature === 0
+}
+
+export const cachedResponseSchema = z.object({
+  text: z.string(),
+  finishReason: z.string().nullable(),
+  usage: z.object({
+    inputTokens: z.number(),
+    outputTokens: z.number(),
+    cachedTokens: z.number(),
+  }),
+})
+export type CachedResponse = z.infer<typeof cachedResponseSchema>
+
+export function toCached(response: ChatResponse): CachedResponse {
+  return { text: response.text, finishReason: response.finishReason, usage: response.usage }
+}
+
+/** A stored answer that does not parse is treated as a miss: the call is made again. */
+export function parseCached(text: string | null): CachedResponse | null {
+  if (text === null) return null
+  try {
+    const parsed = cachedResponseSchema.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,115 @@
+import { AppError } from '../../../../shared/contract'
+import type { DatasetCase, DatasetSnapshot } from '../../../../shared/domain/datasets'
+import type { ModelRef, PromptVersion } from '../../../../shared/domain/prompts'
+import type { ModelPrice, RunEstimate, RunPlan } from '../../../../shared/domain/runs'
+import { writeTransaction, type CoreContext } from '../api/context'
+import { ensureSnapshot } from '../datasets/snapshot'
+import { defaultAssumedOutputTokens } from '../prompts/preview'
+import { renderMessages } from '../prompts/templates'
+import { findPrice, priceTableFor } from './cost'
+import { resolveSettings } from './provider-setup'
+import type { ProviderSettings } from './providers/settings'
+import type { RunnerOptions } from './run-options'
+
+/** A plan with everything it names loaded: what both the estimate and the runner work from. */
+export interface ResolvedPlan {
+  plan: RunPlan
+  snapshot: DatasetSnapshot
+  cases: DatasetCase[]
+  versions: PromptVersion[]
+  settings: Map<string, ProviderSettings>
+}
+
+export function loadVersions(ctx: CoreContext, ids: readonly string[]): PromptVersion[] {
+  return [...new Set(ids)].map((id) => {
+    const version = ctx.repos.prompts.versionById(id)
+    if (!version) throw new AppError('NOT_FOUND', `No prompt version with id ${id}`)
+    return version
+  })
+}
+
+/** Settings per provider of the plan, with the plan's concurrency applied; refuses unknown providers early. */
+export function planSettings(
+  models: readonly ModelRef[],
+  concurrency: RunPlan['concurrency'],
+  options: RunnerOptions,
+): Map<string, ProviderSettings> {
+  const out = new Map<string, ProviderSettings>()
+  for (const { provider } of models) {
+    if (out.has(provider)) continue
+    const settings = resolveSettings(provider, options)
+    const wanted = concurrency?.[provider]
+    out.set(provider, wanted ? { ...settings, concurrency: wanted } : settings)
+  }
+  return out
+}
+
+/** Takes (or reuses) the dataset snapshot: runs never read the editable working copy. */
+export function resolvePlan(ctx: CoreContext, plan: RunPlan, options: RunnerOptions): ResolvedPlan {
+  const versions = loadVersions(ctx, plan.promptVersionIds)
+  const settings = planSettings(plan.models, plan.concurrency, options)
+  const snapshot = writeTransaction(ctx, () => ensureSnapshot(ctx, plan.datasetId))
+  const cases = ctx.repos.snapshots.allCases(snapshot.id)
+  return { plan, snapshot, cases, versions, settings }
+}
+
+// A rough count (4 characters a token) is enough for an estimate and needs no tokenizer load.
+const approxTokens = (text: string): number => Math.ceil(text.length / 4)
+
+/** Assumed seconds per call: the simulated model is quick, a hosted one takes a second or two. */
+const assumedLatency = (settings: ProviderSettings): number => (settings.kind === 'demo' ? 0.1 : 2)
+
+export async function estimatePlan(resolved: ResolvedPlan): Promise<RunEstimate> {
+  const { plan, cases, versions, settings, snapshot } = resolved
+  const prices = await priceTableFor(plan.models)
+  let inputTokens = 0
+  for (const version of versions) {
+    for (const c of cases) {
+      const rendered = renderMessages(version.messages, c.vars).messages
+      inputTokens += rendered.reduce((n, m) => n + approxTokens(m.content) + 4, 0)
+    }
+  }
+  const perModelCalls = cases.length * versions.length * plan.repeats
+  const estimatedInputTokens = inputTokens * plan.models.length * plan.repeats
+  return {
+    calls: perModelCalls * plan.models.length,
+    estimatedInputTokens,
+    estimatedCostUsd: estimateCost(resolved, prices, inputTokens * plan.repeats),
+    expectedSeconds: expectedSeconds(plan.models, perModelCalls, settings),
+    datasetSnapshot: snapshot,
+  }
+}
+
+function estimateCost(resolved: ResolvedPlan, prices: ModelPrice[], inputPerModel: number): number | null {
+  const { plan, cases, versions } = resolved
+  const outputPerModel = versions.reduce(
+    (n, v) => n + (v.params.maxTokens ?? defaultAssumedOutputTokens) * cases.length * plan.repeats,
+    0,
+  )
+  let usd = 0
+  for (const model of plan.models) {
+    const price = findPrice(prices, model)
+    if (!price || price.inputPerMTok === null || price.outputPerMTok === null) return null
+    usd += (inputPerModel * price.inputPerMTok + outputPerModel * price.outputPerMTok) / 1_000_000
+  }
+  return usd
+}
+
+/** Providers run side by side; each is bound by its concurrency and its requests-per-minute limit. */
+function expectedSeconds(
+  models: readonly ModelRef[],
+  perModelCalls: number,
+  settings: Map<string, ProviderSettings>,
+): number {
+  const calls = new Map<string, number>()
+  for (const m of models) calls.set(m.provider, (calls.get(m.provider) ?? 0) + perModelCalls)
+  let seconds = 0
+  for (const [provider, n] of calls) {
+    const s = settings.get(provider)
+    if (!s) continue
+    const byConcurrency = (n * assumedLatency(s)) / s.concurrency
+    const byRate = s.requestsPerMinute ? (n * 60) / s.requestsPerMinute : 0
+    seconds = Math.max(seconds, byConcurrency, byRate)
+  }
+  return Math.round(seconds * 10) / 10
+}

@@ -1,0 +1,25 @@
+import type { ProviderSettings } from './providers/settings'
+import type { RetryPolicy } from './retry-policy'
+
+/** How the runner behaves; everything has a production default, tests shrink timeouts and intervals. */
+export interface RunnerOptions {
+  /** Settings per provider name (ModelRef.provider); otherwise resolved from the environment. */
+  providerSettings?: Record<string, ProviderSettings>
+  /** Where keys and base URLs are read from; process.env by default. */
+  env?: Record<string, string | undefined>
+  retryPolicy?: Partial<RetryPolicy>
+  /** Per-call timeout when the retry policy sets none. */
+  timeoutMs?: number
+  /** Multiplies the demo provider's simulated latency; tests pass 0. */
+  demoLatencyScale?: number
+  flushRows?: number
+  flushMs?: number
+  progressIntervalMs?: number
+}
+
+export const runnerDefaults = {
+  timeoutMs: 60_000,
+  flushRows: 50,
+  flushMs: 250,
+  progressIntervalMs: 100,
+} as const

@@ -1,0 +1,186 @@
+import type { Run, RunCounts, RunStatus } from '../../../../shared/domain/runs'
+import { writeTransaction, type CoreContext } from '../api/context'
+import type { EventBus } from '../events'
+import { parseCached, type CachedResponse } from './cache'
+import { createLimiter } from './limits'
+import { loadVersions, planSettings } from './plan'
+import { ProgressThrottle, RateMeter } from './progress'
+import { buildProvider } from './provider-setup'
+import type { Provider } from './providers/types'
+import { ResultWriter } from './result-writer'
+import { runWorkItem, type ItemOutcome } from './run-item'
+import { runnerDefaults, type RunnerOptions } from './run-options'
+import { pendingWorkItems, type WorkItem } from './work-items'
+
+export type StopReason = 'pause' | 'cancel' | 'close'
+
+const resultTables = ['run_results', 'runs']
+
+/**
+ * One execution of a run: from its missing results to the end, a pause, a cancel or the core closing.
+ * Two signals on purpose: a pause stops sending new calls but lets in-flight ones finish; a cancel or
+ * close also aborts the calls already sent.
+ */
+export class RunSession {
+  readonly done: Promise<void>
+  private readonly stopTaking = new AbortController()
+  private readonly abortCalls = new AbortController()
+  private stopReason: StopReason | null = null
+  private readonly writer: ResultWriter<ItemOutcome>
+  private readonly progress: ProgressThrottle
+  private readonly meter = new RateMeter()
+  private readonly freshCache = new Map<string, CachedResponse>()
+  private counts: RunCounts
+  private status: RunStatus = 'running'
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly bus: EventBus,
+    private readonly options: RunnerOptions,
+    private readonly run: Run,
+  ) {
+    this.counts = { ...run.counts, ...ctx.repos.runResults.totals(run.id) }
+    this.writer = new ResultWriter<ItemOutcome>({
+      maxRows: options.flushRows ?? runnerDefaults.flushRows,
+      maxDelayMs: options.flushMs ?? runnerDefaults.flushMs,
+      write: (rows) => this.write(rows),
+      onFlushed: (written) => this.afterFlush(written),
+    })
+    const minIntervalMs = options.progressIntervalMs ?? runnerDefaults.progressIntervalMs
+    this.progress = new ProgressThrottle((p) => this.bus.emit('runs.progress', p), { minIntervalMs })
+    this.done = this.execute()
+  }
+
+  stop(reason: StopReason): void {
+    this.stopReason ??= reason
+    this.stopTaking.abort()
+    if (reason !== 'pause') this.abortCalls.abort()
+  }
+
+  /** The core is closing: stop, write what is queued now (synchronously), and never touch the db again. */
+  closeNow(): void {
+    this.stop('close')
+    this.writer.close()
+    this.progress.stop()
+  }
+
+  private async execute(): Promise<void> {
+    try {
+      await this.callAll(this.pendingItems())
+      if (this.stopReason === 'close') return
+      this.writer.flush()
+      this.finish(this.stopReason === 'pause' ? 'paused' : this.stopReason ? 'cancelled' : 'completed')
+    } catch {
+      if (this.stopReason === 'close') return
+      this.writer.flush()
+      this.finish('failed')
+    }
+  }
+
+  private pendingItems(): WorkItem[] {
+    const { plan } = this.run
+    const { repos } = this.ctx
+    const versions = loadVersions(this.ctx, plan.promptVersionIds)
+    const cases = repos.snapshots.allCases(this.run.datasetSnapshotId)
+    const done = repos.runResults.doneKeys(this.run.id)
+    return pendingWorkItems(cases, versions, plan.models, plan.repeats, done)
+  }
+
+  private async callAll(items: readonly WorkItem[]): Promise<void> {
+    const settings = planSettings(this.run.plan.models, this.run.plan.concurrency, this.options)
+    const limiter = createLimiter()
+    const providers = new Map<string, Provider>()
+    for (const [name, s] of settings) {
+      limiter.configure(name, s)
+      providers.set(name, buildProvider(name, s, this.options))
+    }
+    this.publish()
+    const inFlight = new Set<Promise<void>>()
+    const task = (item: WorkItem, provider: Provider) => (): Promise<void> => {
+      const p = this.callOne(item, provider)
+      inFlight.add(p)
+      return p
+    }
+    const scheduled = items.map((item) => {
+      const provider = providers.get(item.model.provider)
+      if (!provider) return Promise.resolve()
+      // A rejection here is a queued item skipped by pause or cancel: it simply stays missing.
+      return limiter
+        .schedule(item.model.provider, task(item, provider), this.stopTaking.signal)
+        .catch(() => {})
+    })
+    await Promise.all(scheduled)
+    await Promise.allSettled([...inFlight])
+  }
+
+  private async callOne(item: WorkItem, provider: Provider): Promise<void> {
+    const outcome = await runWorkItem(item, {
+      runId: this.run.id,
+      provider,
+      priceTable: this.run.priceTable,
+      useCache: this.run.plan.useCache,
+      policy: this.options.retryPolicy ?? {},
+      timeoutMs: this.options.timeoutMs ?? runnerDefaults.timeoutMs,
+      signal: this.abortCalls.signal,
+      nowIso: this.ctx.now,
+      cacheLookup: (hash) => this.cacheLookup(hash),
+    })
+    if (!outcome) return
+    if (outcome.cacheEntry) this.freshCache.set(outcome.cacheEntry.hash, outcome.cacheEntry.response)
+    this.writer.add(outcome)
+  }
+
+  /** Answers of this run not written yet count too, so repeats of one request hit the cache consistently. */
+  private cacheLookup(hash: string): CachedResponse | null {
+    return this.freshCache.get(hash) ?? parseCached(this.ctx.repos.runResults.cacheGet(hash))
+  }
+
+  /** One short transaction per batch; INSERT OR IGNORE keeps a result written before a crash as it was. */
+  private write(rows: readonly ItemOutcome[]): number {
+    const { repos } = this.ctx
+    return writeTransaction(this.ctx, () => {
+      let written = 0
+      for (const { result, cacheEntry } of rows) {
+        if (cacheEntry)
+          repos.runResults.cachePut(cacheEntry.hash, JSON.stringify(cacheEntry.response), result.createdAt)
+        if (!repos.runResults.insert(result)) continue
+        written++
+        this.counts.done++
+        if (result.errorKind !== null) this.counts.errors++
+        if (result.cached) this.counts.cached++
+        this.counts.spentUsd += result.costUsd ?? 0
+      }
+      repos.runs.setCounts(this.run.id, this.counts)
+      return written
+    })
+  }
+
+  private afterFlush(written: number): void {
+    this.meter.tick(written)
+    this.bus.emit('db.changed', { tables: resultTables })
+    this.publish()
+  }
+
+  private finish(status: RunStatus): void {
+    this.status = status
+    const at = this.ctx.now()
+    const final = status === 'completed' || status === 'cancelled' || status === 'failed'
+    this.ctx.repos.runs.setStatus(this.run.id, status, final ? { finishedAt: at } : {})
+    this.bus.emit('db.changed', { tables: ['runs'] })
+    this.publish()
+  }
+
+  private publish(): void {
+    const { total, done, errors, spentUsd } = this.counts
+    this.progress.update({
+      runId: this.run.id,
+      status: this.status,
+      done,
+      total,
+      errors,
+      callsPerSecond: this.meter.perSecond(),
+      spentUsd,
+      etaSeconds: this.status === 'running' ? this.meter.etaSeconds(total - done) : null,
+    })
+  }
+}

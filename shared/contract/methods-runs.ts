@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { idSchema } from '../domain/ids'
+import {
+  runEstimateSchema,
+  runPlanSchema,
+  runResultFilterSchema,
+  runResultPageSchema,
+  runSchema,
+} from '../domain/runs'
+import type { MethodSpec } from './methods'
+
+const runId = z.object({ id: idSchema }).strict()
+const runTables = ['runs', 'run_results'] as const
+
+/** Eval runs: planned, started in the background, controlled, and read back a page at a time. */
+export const runMethods = {
+  'runs.plan': {
+    input: runPlanSchema.strict(),
+    output: runEstimateSchema,
+    writes: ['dataset_snapshots', 'audit_log'],
+  },
+  'runs.start': {
+    input: runPlanSchema.extend({ name: z.string().trim().min(1).max(200) }).strict(),
+    output: runSchema,
+    writes: ['runs', 'dataset_snapshots', 'audit_log'],
+  },
+  'runs.list': { input: z.object({}).strict(), output: z.array(runSchema) },
+  'runs.get': { input: runId, output: runSchema },
+  'runs.cancel': { input: runId, output: runSchema, writes: runTables },
+  'runs.pause': { input: runId, output: runSchema, writes: runTables },
+  'runs.resume': { input: runId, output: runSchema, writes: runTables },
+  'runs.results': {
+    input: runResultFilterSchema
+      .extend({
+        runId: idSchema,
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: runResultPageSchema,
+  },
+} satisfies Record<string, MethodSpec>

@@ -1,0 +1,145 @@
+import { z } from 'zod'
+import { datasetSnapshotSchema } from './datasets'
+import { idSchema, isoTimeSchema } from './ids'
+import { modelParamsSchema, modelRefSchema, promptMessageSchema } from './prompts'
+
+export const runStatuses = [
+  'planned',
+  'running',
+  'paused',
+  'cancelled',
+  'completed',
+  'failed',
+  'interrupted',
+] as const
+export const runStatusSchema = z.enum(runStatuses)
+export type RunStatus = z.infer<typeof runStatusSchema>
+
+/** What a run is made of; stored with the run as its plan (never any provider key or URL). */
+export const runPlanSchema = z.object({
+  promptVersionIds: z.array(idSchema).min(1, 'Choose at least one prompt version').max(50),
+  models: z.array(modelRefSchema).min(1, 'Choose at least one model').max(20),
+  datasetId: idSchema,
+  repeats: z.number().int().min(1).max(10).default(1),
+  /** Concurrent calls per provider name; the provider's default when absent. */
+  concurrency: z.record(z.string(), z.number().int().min(1).max(256)).optional(),
+  /** Reuse stored answers to identical requests at temperature 0. */
+  useCache: z.boolean().default(true),
+})
+export type RunPlan = z.output<typeof runPlanSchema>
+
+/** Per-model list prices captured when the run was planned, USD per million tokens; null where unknown. */
+export const modelPriceSchema = z.object({
+  provider: z.string(),
+  model: z.string(),
+  inputPerMTok: z.number().nullable(),
+  outputPerMTok: z.number().nullable(),
+  cachedInputPerMTok: z.number().nullable(),
+  source: z.enum(['local', 'genai-prices', 'unknown']),
+})
+export type ModelPrice = z.infer<typeof modelPriceSchema>
+
+export const runEstimateSchema = z.object({
+  calls: z.number().int().nonnegative(),
+  estimatedInputTokens: z.number().int().nonnegative(),
+  /** Null when a model of the plan has no known price. */
+  estimatedCostUsd: z.number().nullable(),
+  /** At the configured concurrency and rate limits, with an assumed latency per call. */
+  expectedSeconds: z.number().nonnegative(),
+  datasetSnapshot: datasetSnapshotSchema,
+})
+export type RunEstimate = z.infer<typeof runEstimateSchema>
+
+export const runCountsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  cached: z.number().int().nonnegative(),
+  spentUsd: z.number().nonnegative(),
+})
+export type RunCounts = z.infer<typeof runCountsSchema>
+
+export const runSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  status: runStatusSchema,
+  plan: runPlanSchema,
+  datasetSnapshotId: idSchema,
+  priceTable: z.array(modelPriceSchema),
+  createdAt: isoTimeSchema,
+  startedAt: isoTimeSchema.nullable(),
+  finishedAt: isoTimeSchema.nullable(),
+  createdBy: z.string(),
+  counts: runCountsSchema,
+})
+export type Run = z.infer<typeof runSchema>
+
+export const renderedRequestSchema = z.object({
+  messages: z.array(promptMessageSchema),
+  params: modelParamsSchema,
+})
+
+export const attemptSchema = z.object({
+  attempt: z.number().int().positive(),
+  startedAt: z.number(),
+  endedAt: z.number(),
+  outcome: z.string(),
+  status: z.number().int().optional(),
+  retryAfterMs: z.number().optional(),
+  waitMs: z.number().optional(),
+  message: z.string().optional(),
+})
+
+export const runResultSchema = z.object({
+  runId: idSchema,
+  caseId: idSchema,
+  promptVersionId: idSchema,
+  promptHash: z.string(),
+  provider: z.string(),
+  modelId: z.string(),
+  repeat: z.number().int().nonnegative(),
+  params: modelParamsSchema,
+  request: renderedRequestSchema,
+  responseText: z.string().nullable(),
+  finishReason: z.string().nullable(),
+  inputTokens: z.number().int().nullable(),
+  outputTokens: z.number().int().nullable(),
+  cachedTokens: z.number().int().nullable(),
+  costUsd: z.number().nullable(),
+  ttftMs: z.number().nullable(),
+  totalMs: z.number().nullable(),
+  attempts: z.number().int().nonnegative(),
+  attemptLog: z.array(attemptSchema),
+  errorKind: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  cached: z.boolean(),
+  createdAt: isoTimeSchema,
+})
+export type RunResult = z.infer<typeof runResultSchema>
+
+export const runResultFilterSchema = z.object({
+  caseId: idSchema.optional(),
+  modelId: z.string().optional(),
+  promptVersionId: idSchema.optional(),
+  status: z.enum(['ok', 'error']).optional(),
+})
+export type RunResultFilter = z.infer<typeof runResultFilterSchema>
+
+export const runResultPageSchema = z.object({
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  results: z.array(runResultSchema),
+})
+export type RunResultPage = z.infer<typeof runResultPageSchema>
+
+export const runProgressSchema = z.object({
+  runId: idSchema,
+  status: runStatusSchema,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  callsPerSecond: z.number().nonnegative(),
+  spentUsd: z.number().nonnegative(),
+  etaSeconds: z.number().nonnegative().nullable(),
+})
+export type RunProgress = z.infer<typeof runProgressSchema>
