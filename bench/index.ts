@@ -1,11 +1,13 @@
 /**
  * Every benchmark, one after the other: `npm run bench`. Prints each figure as it goes and writes the dataset
- * figures to bench/results-datasets.json, so a change that slows import or curation shows up in review.
+ * figures to bench/results-datasets.json and the runner's to bench/results.json, so a change that slows import,
+ * curation or runs shows up in review.
  */
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { runEndToEndBench } from './dataset-import-e2e'
 import { runFileLayerBench } from './dataset-import'
+import { runRunnerBench } from './runner'
 
 const rows = 10_000
 
@@ -22,3 +24,6 @@ const results = {
 }
 writeFileSync(new URL('./results-datasets.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`)
 console.log('\nWrote bench/results-datasets.json')
+
+console.log('\n— eval runner against the mock LLM server (2,000 calls a row) —')
+await runRunnerBench()

@@ -1,0 +1,139 @@
+/**
+ * The eval runner against the mock LLM server: 500 cases × 2 prompt versions × 2 models (2,000 calls) at
+ * 200 ms latency with concurrency 4, 16 and 64, and at 0 ms with 16 and 64. Each row runs in a process of its
+ * own (runner-row.ts) so its peak RSS is that of one run. Prints wall time against the theoretical minimum
+ * ⌈calls / concurrency⌉ × latency, overhead per call, calls per second and peak RSS, with PASS/FAIL per target,
+ * and writes the figures to bench/results.json. The mock shares the row's process and event loop, so its
+ * CPU and memory are counted too (tests/fixtures/mock-llm/throughput.ts measures it alone).
+ *
+ *   npx tsx bench/runner.ts     (or `npm run bench` for every benchmark)
+ */
+import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import type { RowMeasure } from './runner-row'
+
+const run = promisify(execFile)
+
+export const runnerRows = [
+  { latencyMs: 200, concurrency: 4 },
+  { latencyMs: 200, concurrency: 16 },
+  { latencyMs: 200, concurrency: 64 },
+  { latencyMs: 0, concurrency: 16 },
+  { latencyMs: 0, concurrency: 64 },
+] as const
+
+const EXPECTED_CALLS = 2000
+const targets = { wallFactor: 1.05, wallSlackS: 1, overheadMs: 1.5, callsPerS: 500, peakRssMb: 250 }
+
+export interface RunnerBenchRow {
+  latency_ms: number
+  concurrency: number
+  calls: number
+  wall_s: number
+  min_wall_s: number
+  overhead_ms_per_call: number
+  calls_per_s: number
+  peak_rss_mb: number
+  targets_met: { wall: boolean; overhead: boolean | null; calls_per_s: boolean | null; peak_rss: boolean }
+}
+
+async function measure(latencyMs: number, concurrency: number): Promise<RowMeasure> {
+  const script = fileURLToPath(new URL('./runner-row.ts', import.meta.url))
+  const args = ['--import', 'tsx', script, String(latencyMs), String(concurrency)]
+  const { stdout, stderr } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 })
+  const warnings = stderr.split('\n').filter((line) => line.includes('Warning:'))
+  if (warnings.length > 0)
+    console.log(`  (${warnings.length} warning line(s) from the row, first: ${warnings[0]})`)
+  const last = stdout.trim().split('\n').pop() ?? ''
+  return JSON.parse(last) as RowMeasure
+}
+
+const round = (value: number, digits: number): number => Number(value.toFixed(digits))
+
+function toRow(m: RowMeasure): RunnerBenchRow {
+  const wallS = m.wallMs / 1000
+  const minWallS = Math.ceil(m.calls / m.concurrency) * (m.latencyMs / 1000)
+  const overhead = ((wallS - minWallS) / m.calls) * 1000
+  const callsPerS = m.calls / wallS
+  const atZero = m.latencyMs === 0
+  return {
+    latency_ms: m.latencyMs,
+    concurrency: m.concurrency,
+    calls: m.calls,
+    wall_s: round(wallS, 3),
+    min_wall_s: round(minWallS, 3),
+    overhead_ms_per_call: round(overhead, 3),
+    calls_per_s: round(callsPerS, 1),
+    peak_rss_mb: round(m.peakRssMb, 1),
+    targets_met: {
+      wall: wallS <= targets.wallFactor * minWallS + targets.wallSlackS,
+      overhead: atZero ? overhead <= targets.overheadMs : null,
+      calls_per_s: atZero ? callsPerS >= targets.callsPerS : null,
+      peak_rss: m.peakRssMb <= targets.peakRssMb,
+    },
+  }
+}
+
+const verdict = (met: boolean | null): string => (met === null ? '—' : met ? 'PASS' : 'FAIL')
+
+function checkRun(m: RowMeasure): string[] {
+  const problems: string[] = []
+  if (m.status !== 'completed') problems.push(`status ${m.status}`)
+  if (m.calls !== EXPECTED_CALLS || m.results !== EXPECTED_CALLS) {
+    problems.push(`${m.calls} calls planned, ${m.results} results (expected ${EXPECTED_CALLS})`)
+  }
+  if (m.errors !== 0) problems.push(`${m.errors} errors`)
+  if (m.mockTotal !== EXPECTED_CALLS) problems.push(`the mock answered ${m.mockTotal} requests`)
+  // At 0 ms the mock answers within the tick it reads a request, so only the 200 ms rows show the overlap.
+  if (m.latencyMs > 0 && m.mockMaxInFlight !== m.concurrency) {
+    problems.push(`at most ${m.mockMaxInFlight} requests in flight, not ${m.concurrency}`)
+  }
+  return problems
+}
+
+/** Runs every row one after the other, prints the table and writes bench/results.json. */
+export async function runRunnerBench(): Promise<RunnerBenchRow[]> {
+  const rows: RunnerBenchRow[] = []
+  const problems: string[] = []
+  for (const { latencyMs, concurrency } of runnerRows) {
+    const m = await measure(latencyMs, concurrency)
+    const row = toRow(m)
+    rows.push(row)
+    for (const p of checkRun(m)) problems.push(`${latencyMs} ms × c${concurrency}: ${p}`)
+    console.log(
+      `${latencyMs} ms × c${concurrency}: ${row.calls} calls in ${row.wall_s} s (min ${row.min_wall_s} s), ` +
+        `${row.overhead_ms_per_call} ms/call over, ${row.calls_per_s} calls/s, peak RSS ${row.peak_rss_mb} MB ` +
+        `(${m.baselineRssMb.toFixed(0)} MB before runs.start), mock max in flight ${m.mockMaxInFlight}`,
+    )
+  }
+  console.log(
+    `\nTargets: wall ≤ ${targets.wallFactor} × min + ${targets.wallSlackS} s; at 0 ms ≤ ${targets.overheadMs} ms/call ` +
+      `and ≥ ${targets.callsPerS} calls/s; peak RSS ≤ ${targets.peakRssMb} MB`,
+  )
+  console.table(
+    rows.map((r) => ({
+      latency: `${r.latency_ms} ms`,
+      conc: r.concurrency,
+      'wall s': r.wall_s,
+      'min s': r.min_wall_s,
+      wall: verdict(r.targets_met.wall),
+      'ms/call': r.overhead_ms_per_call,
+      overhead: verdict(r.targets_met.overhead),
+      'calls/s': r.calls_per_s,
+      rate: verdict(r.targets_met.calls_per_s),
+      'RSS MB': r.peak_rss_mb,
+      rss: verdict(r.targets_met.peak_rss),
+    })),
+  )
+  if (problems.length > 0) console.log(`Run checks FAILED:\n  ${problems.join('\n  ')}`)
+  else console.log(`Run checks: every row ${EXPECTED_CALLS} results, 0 errors, concurrency as set`)
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(rows, null, 2)}\n`)
+  console.log('Wrote bench/results.json')
+  return rows
+}
+
+if (process.argv[1]?.endsWith('runner.ts')) {
+  await runRunnerBench()
+}
