@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { Run, RunCounts, RunStatus } from '../../../../shared/domain/runs'
 import { writeTransaction, type CoreContext } from '../api/context'
 import type { EventBus } from '../events'
@@ -39,6 +40,8 @@ export class RunSession {
     private readonly options: RunnerOptions,
     private readonly run: Run,
   ) {
+    // Every queued and in-flight call listens on these two signals: hundreds of listeners are expected, not a leak.
+    setMaxListeners(0, this.stopTaking.signal, this.abortCalls.signal)
     this.counts = { ...run.counts, ...ctx.repos.runResults.totals(run.id) }
     this.writer = new ResultWriter<ItemOutcome>({
       maxRows: options.flushRows ?? runnerDefaults.flushRows,
