@@ -5,9 +5,11 @@ import { app, dialog, session } from 'electron'
 import type { BrowserWindow, Session, WebContents } from 'electron'
 import { openCore, resolveHome } from './core/index'
 import type { Core } from './core/index'
+import { createEnvironmentSecretStore, type SecretStore } from './core/secrets'
 import { registerIpc } from './ipc'
 import type { IpcBridge } from './ipc'
 import { findNativeBinding } from './native-binding'
+import { createAppSecretStore } from './secrets'
 import { appUrlFor, createMainWindow, windowPaths } from './window'
 import type { MainWindowOptions } from './window'
 
@@ -41,9 +43,10 @@ function start(): void {
     core?.close()
   })
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession)
-    core = startCore()
+    // safeStorage is only usable once the app is ready, so the key store is built here.
+    core = startCore(await appSecrets())
     if (!core) return
     ipc = registerIpc(core)
     window = openWindow(ipc)
@@ -56,16 +59,26 @@ function dataHome(): string {
   return resolve(resolveHome(process.argv, process.env, app.getPath('userData')))
 }
 
-function startCore(): Core | undefined {
+function startCore(secrets: SecretStore): Core | undefined {
   const home = dataHome()
   try {
-    return openCore({ home, nativeBinding: electronSqliteBinding() })
+    return openCore({ home, nativeBinding: electronSqliteBinding(), secrets })
   } catch (error) {
     // openCore reports workspace problems through core.status; reaching here means it could not even try.
     const message = error instanceof Error ? error.message : String(error)
     dialog.showErrorBox('Eval Lab could not start', `Data folder: ${home}\n\n${message}`)
     app.quit()
     return undefined
+  }
+}
+
+/** Keys in the OS keychain; if even that store cannot be built, the environment alone, as in the host. */
+async function appSecrets(): Promise<SecretStore> {
+  try {
+    return await createAppSecretStore(app.getPath('userData'))
+  } catch (error) {
+    console.warn('[main] the key store could not be opened; keys are read from the environment only', error)
+    return createEnvironmentSecretStore(process.env)
   }
 }
 

@@ -29,6 +29,7 @@ import {
 import { importFileSchema, importPreviewSchema, importSummarySchema } from '../domain/dataset-import'
 import { columnMappingSchema } from '../domain/dataset-mapping'
 import { appStatusSchema } from '../domain/workspace'
+import { providerMethods } from './methods-providers'
 import { runMethods } from './methods-runs'
 import type { MethodName } from './names'
 
@@ -311,6 +312,7 @@ export const methods = {
     writes: ['datasets', 'dataset_cases', 'audit_log'],
   }),
   ...runMethods,
+  ...providerMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

@@ -43,6 +43,13 @@ export const methodNames = [
   'runs.pause',
   'runs.resume',
   'runs.results',
+  'providers.list',
+  'providers.save',
+  'providers.delete',
+  'providers.setKey',
+  'prices.list',
+  'prices.save',
+  'prices.delete',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -35,7 +35,8 @@ export const modelPriceSchema = z.object({
   inputPerMTok: z.number().nullable(),
   outputPerMTok: z.number().nullable(),
   cachedInputPerMTok: z.number().nullable(),
-  source: z.enum(['local', 'genai-prices', 'unknown']),
+  /** 'override' is the user's own price from Settings; 'local' models cost nothing. */
+  source: z.enum(['local', 'genai-prices', 'override', 'unknown']),
 })
 export type ModelPrice = z.infer<typeof modelPriceSchema>
 

@@ -14,7 +14,9 @@ const hostEntry = resolve(import.meta.dirname, '../../out/main/host.js')
 /** Starts the built Node host on a free port and its own data folder, as `npm run web` would. */
 export async function startHostProcess(options: { home?: string } = {}): Promise<HostProcess> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'evallab-e2e-'))
-  const child = spawn(process.execPath, [hostEntry, '--port', '0', '--home', home, '--no-open'], {
+  // The same heap cap as `npm run web` (scripts/web.mjs).
+  const args = ['--max-old-space-size=1024', hostEntry, '--port', '0', '--home', home, '--no-open']
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, EVALLAB_HOME: '' },
   })

@@ -12,6 +12,7 @@ import { RunManager } from './evals/runner'
 import type { RunnerOptions } from './evals/run-options'
 import type { ProviderSettings } from './evals/providers/settings'
 import type { PromotionRequirement } from './prompts/promotion'
+import { createEnvironmentSecretStore, type SecretStore } from './secrets'
 import { dbFileName, openWorkspace, type OpenedWorkspace } from './workspace/open'
 import { join } from 'node:path'
 
@@ -31,10 +32,15 @@ export interface CoreOptions {
   promotionRequirements?: readonly PromotionRequirement[]
   /** For tests: lower dataset import limits (file size, field length). */
   importLimits?: Partial<ImportLimits>
-  /** Provider settings by name (tests point them at the mock server); else read from the environment. */
+  /** Provider settings by name (tests point them at the mock server); else from Settings and the key store. */
   providerSettings?: Record<string, ProviderSettings>
+  /**
+   * Where API keys are kept: the Electron app passes a safeStorage-backed store. Default: the environment
+   * only (browser host, CLI), read from `runner.env` or process.env.
+   */
+  secrets?: SecretStore
   /** For tests: retry policy, timeouts, batch and progress intervals, demo latency. */
-  runner?: Omit<RunnerOptions, 'providerSettings'>
+  runner?: Omit<RunnerOptions, 'providerSettings' | 'secrets'>
 }
 
 export interface Core {
@@ -71,11 +77,14 @@ export function openCore(options: CoreOptions): Core {
     user,
   }
   const ctx = { db: workspace.db, repos: createRepos(workspace.db), user, now }
+  const env = options.runner?.env ?? process.env
+  const keys = { env, secrets: options.secrets ?? createEnvironmentSecretStore(env) }
   const runs = new RunManager(ctx, bus, {
     ...options.runner,
+    secrets: keys.secrets,
     ...(options.providerSettings ? { providerSettings: options.providerSettings } : {}),
   })
-  const handlers = createHandlers(ctx, status, runs, {
+  const handlers = createHandlers(ctx, status, runs, keys, {
     promotionRequirements: options.promotionRequirements ?? [],
     importLimits: options.importLimits ?? {},
   })

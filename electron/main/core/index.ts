@@ -5,3 +5,9 @@ export { platformDataDir, resolveHome } from './home'
 export type { Dispatch } from './dispatch'
 export type { EventBus } from './events'
 export type { PromotionRequirement } from './prompts/promotion'
+export {
+  createEncryptedFileSecretStore,
+  createEnvironmentSecretStore,
+  type EncryptedFileStoreOptions,
+  type SecretStore,
+} from './secrets'

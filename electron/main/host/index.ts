@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { openCore, platformDataDir, resolveHome } from '../core'
+import { createEnvironmentSecretStore, openCore, platformDataDir, resolveHome } from '../core'
 import { newToken } from './security'
 import { startHost } from './server'
 
@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, got "${values.port}"`)
   const home = resolveHome(values.home ? ['--home', values.home] : [], process.env, platformDataDir())
-  const core = openCore({ home })
+  // Keys come from the environment only: a browser page must never be the way a key is typed in or shown.
+  const core = openCore({ home, secrets: createEnvironmentSecretStore(process.env) })
   if (core.status.state === 'failed') console.error(`Workspace problem: ${core.status.failure.message}`)
   const staticDir = fileURLToPath(new URL('../renderer', import.meta.url))
   const host = await startHost({ dispatch: core.dispatch, bus: core.bus, staticDir, token: newToken(), port })

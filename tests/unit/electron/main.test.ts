@@ -66,7 +66,7 @@ describe('electron main entry', () => {
     await startMain()
     // No Electron build of better-sqlite3 under the fake app path: the core is left to report it.
     const home = resolve('/fake/appData/Eval Lab')
-    expect(core.openCore).toHaveBeenCalledWith({ home, nativeBinding: undefined })
+    expect(core.openCore).toHaveBeenCalledWith({ home, nativeBinding: undefined, secrets: expect.anything() })
     expect(FakeBrowserWindow.instances).toHaveLength(1)
     expect(ipcMain.handlers.has('evallab:rpc')).toBe(true)
   })
@@ -80,6 +80,20 @@ describe('electron main entry', () => {
     process.argv = ['electron', '.', '--home', '/from/flag']
     await startMain()
     expect(core.openCore.mock.calls[1]?.[0].home).toBe(resolve('/from/flag'))
+  })
+
+  it('keeps provider keys with safeStorage, in the user-data folder', async () => {
+    await startMain()
+    const secrets = core.openCore.mock.calls[0]?.[0].secrets
+    expect(secrets?.info()).toEqual({ kind: 'safe-storage', canStoreKeys: true, reason: null })
+  })
+
+  it('still opens the app when the OS keyring would store keys in plain text, refusing to save keys', async () => {
+    fake.safeStorage.backend = 'basic_text'
+    await startMain()
+    const info = core.openCore.mock.calls[0]?.[0].secrets?.info()
+    expect(info?.canStoreKeys).toBe(process.platform !== 'linux')
+    expect(FakeBrowserWindow.instances).toHaveLength(1)
   })
 
   it('denies every permission request and check', async () => {

@@ -14,9 +14,12 @@ import { datasetFileHandlers } from './dataset-files'
 import { datasetHandlers } from './datasets'
 import { environmentHandlers } from './prompt-environments'
 import { promptFileHandlers } from './prompt-files'
+import { priceHandlers } from './prices'
 import { promptHandlers } from './prompts'
+import { providerHandlers } from './providers'
 import { runHandlers } from './runs'
 import type { RunManager } from '../evals/runner'
+import type { KeySources } from '../providers/catalog'
 
 export interface HandlerOptions {
   /** Added to the default promotion requirements (an approval for prod); later, eval gates plug in here. */
@@ -30,6 +33,7 @@ export function createHandlers(
   ctx: CoreContext,
   status: AppStatus,
   runs: RunManager,
+  keys: KeySources,
   options: HandlerOptions = {},
 ): Handlers {
   const gate = createPromotionGate(ctx.repos, [
@@ -46,6 +50,8 @@ export function createHandlers(
     ...datasetFileHandlers(ctx, options.importLimits),
     ...caseHandlers(ctx),
     ...runHandlers(ctx, runs),
+    ...providerHandlers(ctx, keys),
+    ...priceHandlers(ctx),
   }
 }
 

@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { DatasetCase, DatasetSnapshot } from '../../../../shared/domain/datasets'
 import type { ModelRef, PromptVersion } from '../../../../shared/domain/prompts'
+import type { PriceOverride } from '../../../../shared/domain/providers'
 import type { ModelPrice, RunEstimate, RunPlan } from '../../../../shared/domain/runs'
 import { writeTransaction, type CoreContext } from '../api/context'
 import { ensureSnapshot } from '../datasets/snapshot'
@@ -18,6 +19,8 @@ export interface ResolvedPlan {
   cases: DatasetCase[]
   versions: PromptVersion[]
   settings: Map<string, ProviderSettings>
+  /** The user's prices, read with the plan so the estimate and the run freeze the same ones. */
+  priceOverrides: PriceOverride[]
 }
 
 export function loadVersions(ctx: CoreContext, ids: readonly string[]): PromptVersion[] {
@@ -30,6 +33,7 @@ export function loadVersions(ctx: CoreContext, ids: readonly string[]): PromptVe
 
 /** Settings per provider of the plan, with the plan's concurrency applied; refuses unknown providers early. */
 export function planSettings(
+  ctx: CoreContext,
   models: readonly ModelRef[],
   concurrency: RunPlan['concurrency'],
   options: RunnerOptions,
@@ -37,7 +41,7 @@ export function planSettings(
   const out = new Map<string, ProviderSettings>()
   for (const { provider } of models) {
     if (out.has(provider)) continue
-    const settings = resolveSettings(provider, options)
+    const settings = resolveSettings(ctx, provider, options)
     const wanted = concurrency?.[provider]
     out.set(provider, wanted ? { ...settings, concurrency: wanted } : settings)
   }
@@ -47,10 +51,17 @@ export function planSettings(
 /** Takes (or reuses) the dataset snapshot: runs never read the editable working copy. */
 export function resolvePlan(ctx: CoreContext, plan: RunPlan, options: RunnerOptions): ResolvedPlan {
   const versions = loadVersions(ctx, plan.promptVersionIds)
-  const settings = planSettings(plan.models, plan.concurrency, options)
+  const settings = planSettings(ctx, plan.models, plan.concurrency, options)
   const snapshot = writeTransaction(ctx, () => ensureSnapshot(ctx, plan.datasetId))
   const cases = ctx.repos.snapshots.allCases(snapshot.id)
-  return { plan, snapshot, cases, versions, settings }
+  const priceOverrides = ctx.repos.priceOverrides.list()
+  return { plan, snapshot, cases, versions, settings, priceOverrides }
+}
+
+/** The prices a run of this plan freezes: the user's overrides, zero for local kinds, else the table. */
+export function planPriceTable(resolved: ResolvedPlan): Promise<ModelPrice[]> {
+  const kinds = new Map([...resolved.settings].map(([name, s]) => [name, s.kind]))
+  return priceTableFor(resolved.plan.models, { overrides: resolved.priceOverrides, kinds })
 }
 
 // A rough count (4 characters a token) is enough for an estimate and needs no tokenizer load.
@@ -61,7 +72,7 @@ const assumedLatency = (settings: ProviderSettings): number => (settings.kind ==
 
 export async function estimatePlan(resolved: ResolvedPlan): Promise<RunEstimate> {
   const { plan, cases, versions, settings, snapshot } = resolved
-  const prices = await priceTableFor(plan.models)
+  const prices = await planPriceTable(resolved)
   let inputTokens = 0
   for (const version of versions) {
     for (const c of cases) {

@@ -1,52 +1,62 @@
 import { AppError } from '../../../../shared/contract'
-import { createProvider, resolveApiKey } from './providers'
+import type { ProviderConfig } from '../../../../shared/domain/providers'
+import type { CoreContext } from '../api/context'
+import { baseUrlEnvVars, defaultConcurrency, findProvider } from '../providers/catalog'
+import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../secrets'
+import { createProvider } from './providers'
 import { createDemoProvider } from './providers/demo'
-import type { ProviderKind, ProviderSettings } from './providers/settings'
+import type { ProviderSettings } from './providers/settings'
 import type { Provider } from './providers/types'
 import type { RunnerOptions } from './run-options'
 
-const baseUrlVars: Partial<Record<ProviderKind, string>> = {
-  openai: 'EVALLAB_OPENAI_BASE_URL',
-  anthropic: 'EVALLAB_ANTHROPIC_BASE_URL',
-  'openai-compatible': 'EVALLAB_COMPATIBLE_BASE_URL',
-}
-
-const defaultConcurrency: Record<ProviderKind, number> = {
-  openai: 8,
-  anthropic: 4,
-  'openai-compatible': 2,
-  demo: 8,
-}
-
-const isKind = (name: string): name is ProviderKind => name in defaultConcurrency
-
 /**
- * Settings for one provider name: the injected ones, or built from the environment. Keys stay in memory
- * only: they are never part of the plan, the run row or any answer.
+ * Settings for one provider name, in this order: the injected ones (tests), else the stored row or a
+ * built-in's defaults, with the key from the secret store or the environment. Keys stay in memory only:
+ * they are never part of the plan, the run row or any answer.
  */
-export function resolveSettings(name: string, options: RunnerOptions): ProviderSettings {
+export function resolveSettings(ctx: CoreContext, name: string, options: RunnerOptions): ProviderSettings {
   const given = options.providerSettings?.[name]
   if (given) return given
-  if (!isKind(name)) throw new AppError('INVALID_INPUT', `Unknown provider "${name}"`)
-  if (name === 'demo') return { kind: 'demo', concurrency: defaultConcurrency.demo }
-  // A plain copy: zod's record check refuses the process.env object itself.
-  const env = { ...(options.env ?? process.env) }
-  const urlVar = baseUrlVars[name]
-  const baseUrl = urlVar ? env[urlVar]?.trim() : undefined
-  const apiKey = resolveApiKey(name, env)
-  if (name === 'openai-compatible' && !baseUrl) {
-    throw new AppError('INVALID_INPUT', 'Set EVALLAB_COMPATIBLE_BASE_URL to run OpenAI-compatible models')
+  const env = options.env ?? process.env
+  const config = findProvider(ctx.repos, name) ?? legacyCompatible(name, env)
+  if (!config) {
+    throw new AppError('INVALID_INPUT', `Unknown provider "${name}": add it in Settings → Providers`)
   }
-  if ((name === 'openai' || name === 'anthropic') && !apiKey) {
-    const variable = name === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY'
-    throw new AppError('INVALID_INPUT', `Set ${variable} to run ${name} models`)
+  const limits = {
+    concurrency: config.concurrency,
+    ...(config.requestsPerMinute ? { requestsPerMinute: config.requestsPerMinute } : {}),
+  }
+  if (config.kind === 'demo') return { kind: 'demo', ...limits }
+  const baseUrl = config.baseUrl ?? envBaseUrl(name, env)
+  const secrets = options.secrets ?? createEnvironmentSecretStore(env)
+  const key = resolveProviderKey(name, config.kind, secrets, env)
+  if (config.kind === 'openai-compatible' && !baseUrl) {
+    throw new AppError('INVALID_INPUT', `Provider "${name}" has no base URL: set one in Settings → Providers`)
+  }
+  if (config.kind !== 'openai-compatible' && !key.apiKey) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `No API key for provider "${name}": add one in Settings → Providers or set ${key.envVar}`,
+    )
   }
   return {
-    kind: name,
-    concurrency: defaultConcurrency[name],
+    kind: config.kind,
+    ...limits,
     ...(baseUrl ? { baseUrl } : {}),
-    ...(apiKey ? { apiKey } : {}),
+    ...(key.apiKey ? { apiKey: key.apiKey } : {}),
   }
+}
+
+function envBaseUrl(name: string, env: Env): string | undefined {
+  const variable = baseUrlEnvVars[name]
+  return (variable && env[variable]?.trim()) || undefined
+}
+
+/** Prompts written before Settings existed name "openai-compatible" and give its URL in the environment. */
+function legacyCompatible(name: string, env: Env): ProviderConfig | undefined {
+  if (name !== 'openai-compatible' || !envBaseUrl(name, env)) return undefined
+  const concurrency = defaultConcurrency['openai-compatible']
+  return { name, kind: 'openai-compatible', baseUrl: null, concurrency, requestsPerMinute: null }
 }
 
 export function buildProvider(name: string, settings: ProviderSettings, options: RunnerOptions): Provider {

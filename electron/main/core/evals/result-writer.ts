@@ -7,6 +7,11 @@ export interface WriterOptions<T> {
   write: (rows: readonly T[]) => number
   /** Called once per non-empty flush, after the transaction committed (emit db.changed here). */
   onFlushed: (written: number) => void
+  /**
+   * A batch could not be written (disk full, I/O error, a lock held too long). The rows stay queued; the
+   * caller decides what to do. Never thrown from add() or the timer, where nobody could catch it.
+   */
+  onError: (error: unknown) => void
 }
 
 /**
@@ -38,7 +43,15 @@ export class ResultWriter<T> {
     if (this.queue.length === 0 || this.closed) return
     const rows = this.queue
     this.queue = []
-    const written = this.options.write(rows)
+    let written: number
+    try {
+      written = this.options.write(rows)
+    } catch (error) {
+      // The transaction rolled back: keep the rows (in order) so a later flush can still write them.
+      this.queue = rows.concat(this.queue)
+      this.options.onError(error)
+      return
+    }
     this.options.onFlushed(written)
   }
 

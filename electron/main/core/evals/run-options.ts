@@ -1,12 +1,15 @@
+import type { SecretStore } from '../secrets'
 import type { ProviderSettings } from './providers/settings'
 import type { RetryPolicy } from './retry-policy'
 
 /** How the runner behaves; everything has a production default, tests shrink timeouts and intervals. */
 export interface RunnerOptions {
-  /** Settings per provider name (ModelRef.provider); otherwise resolved from the environment. */
+  /** Settings per provider name (ModelRef.provider), for tests; otherwise from Settings and the key store. */
   providerSettings?: Record<string, ProviderSettings>
-  /** Where keys and base URLs are read from; process.env by default. */
+  /** Where keys and base URLs are read from when not configured; process.env by default. */
   env?: Record<string, string | undefined>
+  /** Where keys are kept (the keychain in the app); the environment alone by default. */
+  secrets?: SecretStore
   retryPolicy?: Partial<RetryPolicy>
   /** Per-call timeout when the retry policy sets none. */
   timeoutMs?: number

@@ -13,7 +13,7 @@ import { runWorkItem, type ItemOutcome } from './run-item'
 import { runnerDefaults, type RunnerOptions } from './run-options'
 import { pendingWorkItems, type WorkItem } from './work-items'
 
-export type StopReason = 'pause' | 'cancel' | 'close'
+export type StopReason = 'pause' | 'cancel' | 'close' | 'fail'
 
 const resultTables = ['run_results', 'runs']
 
@@ -27,6 +27,8 @@ export class RunSession {
   private readonly stopTaking = new AbortController()
   private readonly abortCalls = new AbortController()
   private stopReason: StopReason | null = null
+  /** Why the run failed, recorded in the audit log: a write error or an unexpected exception. */
+  private failure: unknown = null
   private readonly writer: ResultWriter<ItemOutcome>
   private readonly progress: ProgressThrottle
   private readonly meter = new RateMeter()
@@ -48,6 +50,7 @@ export class RunSession {
       maxDelayMs: options.flushMs ?? runnerDefaults.flushMs,
       write: (rows) => this.write(rows),
       onFlushed: (written) => this.afterFlush(written),
+      onError: (error) => this.fail(error),
     })
     const minIntervalMs = options.progressIntervalMs ?? runnerDefaults.progressIntervalMs
     this.progress = new ProgressThrottle((p) => this.bus.emit('runs.progress', p), { minIntervalMs })
@@ -67,17 +70,42 @@ export class RunSession {
     this.progress.stop()
   }
 
+  /**
+   * Results that cannot be stored must not be called for: stop sending, abort what is in flight and end
+   * 'failed', which stays resumable (what was written is kept, the rest is called again on resume).
+   */
+  private fail(error: unknown): void {
+    this.failure ??= error
+    this.stop('fail')
+  }
+
   private async execute(): Promise<void> {
     try {
       await this.callAll(this.pendingItems())
-      if (this.stopReason === 'close') return
-      this.writer.flush()
-      this.finish(this.stopReason === 'pause' ? 'paused' : this.stopReason ? 'cancelled' : 'completed')
-    } catch {
-      if (this.stopReason === 'close') return
-      this.writer.flush()
-      this.finish('failed')
+    } catch (error) {
+      this.fail(error)
     }
+    if (this.stopReason === 'close') return
+    this.writer.flush()
+    if (this.stopReason === 'fail') return this.finishFailed()
+    this.finish(this.stopReason === 'pause' ? 'paused' : this.stopReason ? 'cancelled' : 'completed')
+  }
+
+  private finishFailed(): void {
+    const message = this.failure instanceof Error ? this.failure.message : String(this.failure)
+    try {
+      this.ctx.repos.audit.append({
+        at: this.ctx.now(),
+        actor: this.ctx.user,
+        action: 'run.failed',
+        entityType: 'run',
+        entityId: this.run.id,
+        details: { message },
+      })
+    } catch {
+      // The database may be what failed; the status below is still worth trying.
+    }
+    this.finish('failed')
   }
 
   private pendingItems(): WorkItem[] {
@@ -90,7 +118,7 @@ export class RunSession {
   }
 
   private async callAll(items: readonly WorkItem[]): Promise<void> {
-    const settings = planSettings(this.run.plan.models, this.run.plan.concurrency, this.options)
+    const settings = planSettings(this.ctx, this.run.plan.models, this.run.plan.concurrency, this.options)
     const limiter = createLimiter()
     const providers = new Map<string, Provider>()
     for (const [name, s] of settings) {
@@ -107,10 +135,12 @@ export class RunSession {
     const scheduled = items.map((item) => {
       const provider = providers.get(item.model.provider)
       if (!provider) return Promise.resolve()
-      // A rejection here is a queued item skipped by pause or cancel: it simply stays missing.
+      // A queued item skipped by pause or cancel simply stays missing; anything else fails the run.
       return limiter
         .schedule(item.model.provider, task(item, provider), this.stopTaking.signal)
-        .catch(() => {})
+        .catch((error: unknown) => {
+          if (!this.stopTaking.signal.aborted) this.fail(error)
+        })
     })
     await Promise.all(scheduled)
     await Promise.allSettled([...inFlight])
@@ -140,6 +170,16 @@ export class RunSession {
 
   /** One short transaction per batch; INSERT OR IGNORE keeps a result written before a crash as it was. */
   private write(rows: readonly ItemOutcome[]): number {
+    const before = { ...this.counts }
+    try {
+      return this.writeBatch(rows)
+    } catch (error) {
+      this.counts = before // the transaction rolled back, so must the totals
+      throw error
+    }
+  }
+
+  private writeBatch(rows: readonly ItemOutcome[]): number {
     const { repos } = this.ctx
     return writeTransaction(this.ctx, () => {
       let written = 0

@@ -3,8 +3,7 @@ import type { Run, RunEstimate, RunPlan, RunStatus } from '../../../../shared/do
 import { writeTransaction, type CoreContext } from '../api/context'
 import type { EventBus } from '../events'
 import { newId } from '../ids'
-import { priceTableFor } from './cost'
-import { estimatePlan, resolvePlan } from './plan'
+import { estimatePlan, planPriceTable, planSettings, resolvePlan } from './plan'
 import type { RunnerOptions } from './run-options'
 import { RunSession } from './run-session'
 
@@ -31,7 +30,7 @@ export class RunManager {
   /** Stores the run before its first call, then returns while the calls go on in the background. */
   async start(plan: RunPlan, name: string): Promise<Run> {
     const resolved = resolvePlan(this.ctx, plan, this.options)
-    const priceTable = await priceTableFor(plan.models)
+    const priceTable = await planPriceTable(resolved)
     const { cases, versions, snapshot } = resolved
     const now = this.ctx.now()
     const run: Run = {
@@ -88,6 +87,9 @@ export class RunManager {
     if (!resumable.has(run.status)) {
       throw new AppError('INVALID_INPUT', `A ${run.status} run cannot be resumed`)
     }
+    // Settings may have changed since the run started (a provider deleted, a key removed): say so now
+    // rather than mark the run failed from the background.
+    planSettings(this.ctx, run.plan.models, run.plan.concurrency, this.options)
     this.ctx.repos.runs.setStatus(id, 'running', {})
     const running = this.require(id)
     this.launch(running)

@@ -5,7 +5,9 @@ import { createDatasetCasesRepo } from './dataset-cases'
 import { createDatasetsRepo } from './datasets'
 import { createEnvironmentsRepo } from './environments'
 import { createHistoryRepo } from './history'
+import { createPriceOverridesRepo } from './price-overrides'
 import { createPromptsRepo } from './prompts'
+import { createProviderSettingsRepo } from './provider-settings'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
@@ -27,5 +29,7 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     runs: createRunsRepo(db),
     runResults: createRunResultsRepo(db),
+    providerSettings: createProviderSettingsRepo(db),
+    priceOverrides: createPriceOverridesRepo(db),
   }
 }

@@ -51,6 +51,12 @@ export function createRunsRepo(db: Db) {
       `SELECT r.name FROM runs r JOIN dataset_snapshots s ON s.id = r.dataset_snapshot_id
         WHERE s.dataset_id = ? ORDER BY r.created_at DESC`,
     ),
+    unfinishedUsingProvider: db.prepare<[string], { name: string }>(
+      `SELECT r.name FROM runs r
+        WHERE r.status IN ('running', 'paused', 'interrupted')
+          AND EXISTS (SELECT 1 FROM json_each(r.plan, '$.models') m WHERE m.value ->> '$.provider' = ?)
+        ORDER BY r.created_at DESC`,
+    ),
   }
   return {
     insert: (run: Run): void => {
@@ -84,6 +90,9 @@ export function createRunsRepo(db: Db) {
     /** Runs whose results were produced on one of this dataset's snapshots, newest first. */
     namesForDataset: (datasetId: string): string[] =>
       statements.namesForDataset.all(datasetId).map((r) => r.name),
+    /** Runs that may still call this provider (running, or paused/interrupted and resumable), newest first. */
+    unfinishedUsingProvider: (provider: string): string[] =>
+      statements.unfinishedUsingProvider.all(provider).map((r) => r.name),
   }
 }
 

@@ -1,0 +1,45 @@
+import type { KeySource, ProviderKind } from '../../../../shared/domain/providers'
+import { apiKeyEnvName } from '../evals/providers/settings'
+import type { Env } from './environment'
+import type { SecretStore } from './types'
+
+/** The vendors' own variables, read when neither the store nor EVALLAB_<NAME>_API_KEY has a key. */
+const vendorKeyVars: Partial<Record<ProviderKind, string>> = {
+  openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+}
+
+export interface ResolvedKey {
+  /** Only ever passed on to the provider SDK. */
+  apiKey?: string
+  source: KeySource
+  /** The variable the key came from, or the one to set: what the UI may show instead of the key. */
+  envVar: string
+}
+
+/**
+ * One provider's key: the store's first (the keychain in the app), then EVALLAB_<NAME>_API_KEY, then the
+ * vendor's variable. The environment stays a fallback in the app too, so a key exported in the shell works
+ * everywhere; `source` tells the UI which one is in use.
+ */
+export function resolveProviderKey(
+  name: string,
+  kind: ProviderKind,
+  secrets: SecretStore,
+  env: Env,
+): ResolvedKey {
+  const ownVar = apiKeyEnvName(name)
+  const vendorVar = vendorKeyVars[kind]
+  const preferredVar = vendorVar && name === kind ? vendorVar : ownVar
+  if (kind === 'demo') return { source: 'not-needed', envVar: preferredVar }
+  const stored = secrets.get(name)
+  if (stored) {
+    const source = secrets.info().kind === 'safe-storage' ? 'keychain' : 'environment'
+    return { apiKey: stored, source, envVar: source === 'environment' ? ownVar : preferredVar }
+  }
+  for (const variable of [ownVar, vendorVar]) {
+    const value = variable ? env[variable]?.trim() : undefined
+    if (variable && value) return { apiKey: value, source: 'environment', envVar: variable }
+  }
+  return { source: 'none', envVar: preferredVar }
+}

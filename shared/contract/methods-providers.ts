@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import {
+  priceOverrideSchema,
+  providerConfigSchema,
+  providerListSchema,
+  providerNameSchema,
+  providerViewSchema,
+} from '../domain/providers'
+import type { MethodSpec } from './methods'
+
+const byName = z.object({ name: providerNameSchema }).strict()
+const priceKey = z.object({ provider: providerNameSchema, model: z.string().trim().min(1) }).strict()
+
+/** Provider settings and price overrides. Keys go in through `setKey` and never come back out. */
+export const providerMethods = {
+  'providers.list': { input: z.object({}).strict(), output: providerListSchema },
+  'providers.save': {
+    input: providerConfigSchema,
+    output: providerViewSchema,
+    writes: ['provider_settings', 'audit_log'],
+  },
+  'providers.delete': { input: byName, output: z.null(), writes: ['provider_settings', 'audit_log'] },
+  /** Stores (or with null, forgets) a key in the OS keychain; refused where keys come from the environment. */
+  'providers.setKey': {
+    input: z
+      .object({ name: providerNameSchema, apiKey: z.string().trim().min(1).max(4096).nullable() })
+      .strict(),
+    output: providerViewSchema,
+    // The key itself goes to the OS keychain, not the workspace; only the audit row is written here.
+    writes: ['audit_log'],
+  },
+  'prices.list': { input: z.object({}).strict(), output: z.array(priceOverrideSchema) },
+  'prices.save': {
+    input: priceOverrideSchema,
+    output: priceOverrideSchema,
+    writes: ['price_overrides', 'audit_log'],
+  },
+  'prices.delete': { input: priceKey, output: z.null(), writes: ['price_overrides', 'audit_log'] },
+} satisfies Record<string, MethodSpec>

@@ -1,0 +1,74 @@
+import { z } from 'zod'
+
+export const providerKinds = ['openai', 'anthropic', 'openai-compatible', 'demo'] as const
+export const providerKindSchema = z.enum(providerKinds)
+export type ProviderKind = z.infer<typeof providerKindSchema>
+
+/** A provider name is what ModelRef.provider refers to: lower-case, digits and dashes. */
+export const providerNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'Use lower-case letters, digits and dashes (e.g. "ollama" or "my-vllm")')
+
+/** A base URL names where prompts (and the key) are sent, so only http(s) URLs pass. */
+export const baseUrlSchema = z.url({ protocol: /^https?$/, error: 'The base URL must be an http(s) URL.' })
+
+/** What is stored per provider in the workspace: never a key. */
+export const providerConfigSchema = z
+  .object({
+    name: providerNameSchema,
+    kind: providerKindSchema,
+    baseUrl: baseUrlSchema.nullable().default(null),
+    concurrency: z.number().int().min(1).max(256),
+    requestsPerMinute: z.number().int().positive().max(1_000_000).nullable().default(null),
+  })
+  .refine((s) => s.kind !== 'openai-compatible' || s.baseUrl !== null, {
+    message: 'An OpenAI-compatible provider needs a base URL (e.g. http://127.0.0.1:11434/v1 for Ollama).',
+    path: ['baseUrl'],
+  })
+export type ProviderConfig = z.output<typeof providerConfigSchema>
+
+/** Where a provider's key comes from; the key itself never leaves the main process. */
+export const keySourceSchema = z.enum(['keychain', 'environment', 'none', 'not-needed'])
+export type KeySource = z.infer<typeof keySourceSchema>
+
+export const providerViewSchema = z.object({
+  name: z.string(),
+  kind: providerKindSchema,
+  baseUrl: z.string().nullable(),
+  concurrency: z.number().int(),
+  requestsPerMinute: z.number().nullable(),
+  keySource: keySourceSchema,
+  /** The environment variable the key is read from when not in the keychain. */
+  keyEnvVar: z.string(),
+  /** Built-in providers (openai, anthropic, demo) cannot be deleted, only configured. */
+  builtIn: z.boolean(),
+})
+export type ProviderView = z.infer<typeof providerViewSchema>
+
+/** How this process keeps keys: the OS keychain through Electron, or only the environment (host, CLI). */
+export const secretStoreInfoSchema = z.object({
+  kind: z.enum(['safe-storage', 'environment']),
+  /** False when keys cannot be saved here, with the reason (e.g. a plain-text keyring backend). */
+  canStoreKeys: z.boolean(),
+  reason: z.string().nullable(),
+})
+export type SecretStoreInfo = z.infer<typeof secretStoreInfoSchema>
+
+export const providerListSchema = z.object({
+  providers: z.array(providerViewSchema),
+  secretStore: secretStoreInfoSchema,
+})
+export type ProviderList = z.infer<typeof providerListSchema>
+
+const perMTok = z.number().nonnegative().max(10_000)
+
+/** A user's own price for a model (negotiated rates, a model missing from the table), USD per million tokens. */
+export const priceOverrideSchema = z.object({
+  provider: providerNameSchema,
+  model: z.string().trim().min(1).max(200),
+  inputPerMTok: perMTok,
+  outputPerMTok: perMTok,
+  cachedInputPerMTok: perMTok.nullable().default(null),
+})
+export type PriceOverride = z.output<typeof priceOverrideSchema>
