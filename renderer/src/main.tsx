@@ -13,6 +13,7 @@ const stores = createStores(client, {
   initialRoute: start?.route ?? 'prompts',
   initialPrompt: start?.prompt,
   initialDataset: start?.dataset,
+  initialRun: start?.run,
 })
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

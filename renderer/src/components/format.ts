@@ -29,3 +29,31 @@ export function formatAbsolute(iso: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
 }
+
+/** Dollars with enough digits to show small amounts: $1.50, $0.012, $0.00042, $0. */
+export function formatUsd(value: number): string {
+  if (value === 0) return '$0'
+  const digits = value >= 1 ? 2 : Math.min(8, Math.max(2, 1 - Math.floor(Math.log10(value))))
+  return `$${value.toFixed(digits)}`
+}
+
+/** "under a second", "45 s", "3 min 20 s", "2 h 5 min": a duration a person reads at a glance. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return 'unknown'
+  if (seconds < 1) return 'under a second'
+  const s = Math.round(seconds)
+  if (s < 60) return `${s} s`
+  const minutes = Math.floor(s / 60)
+  if (minutes < 60) {
+    const rest = s % 60
+    return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`
+  }
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
+}
+
+/** 12,345 in the user's locale. */
+export function formatCount(value: number): string {
+  return value.toLocaleString()
+}

@@ -21,6 +21,11 @@ import type { PromptsState } from './prompts/prompts-store'
 import type { HistoryState } from './registry/history-store'
 import type { PromotionState } from './registry/promotion-store'
 import type { RollbackState } from './registry/rollback-store'
+import type { ProvidersState } from './providers/providers-store'
+import type { CatalogState } from './runs/catalog-store'
+import type { NewRunState } from './runs/new-run-store'
+import type { ResultsState } from './runs/results-store'
+import type { RunsState } from './runs/runs-store'
 
 export const StoresContext = createContext<Stores | null>(null)
 
@@ -121,4 +126,33 @@ export function useDatasetNav(): DatasetNavigation {
 export function useCaseGridStores(): Pick<Stores, 'caseTable' | 'caseEdit'> {
   const { caseTable, caseEdit } = useStores()
   return { caseTable, caseEdit }
+}
+
+export function useRuns<T>(selector: (s: RunsState) => T): T {
+  return useStore(useStores().runs, selector)
+}
+
+export function useResults<T>(selector: (s: ResultsState) => T): T {
+  return useStore(useStores().results, selector)
+}
+
+export function useNewRun<T>(selector: (s: NewRunState) => T): T {
+  return useStore(useStores().newRun, selector)
+}
+
+export function useCatalog<T>(selector: (s: CatalogState) => T): T {
+  return useStore(useStores().catalog, selector)
+}
+
+export function useProviders<T>(selector: (s: ProvidersState) => T): T {
+  return useStore(useStores().providers, selector)
+}
+
+/**
+ * The results and runs stores themselves, for the results grid's key handler: it reads the latest state
+ * once per key press instead of re-rendering the grid on every change.
+ */
+export function useRunGridStores(): Pick<Stores, 'results'> {
+  const { results } = useStores()
+  return { results }
 }

@@ -21,10 +21,21 @@ import { createNavigation, type Navigation } from './navigation'
 import { createNewPromptStore, type NewPromptStore } from './new-prompt/new-prompt-store'
 import { createPreviewStore, previewDelayMs, type PreviewStore } from './preview/preview-store'
 import { createPromptsStore, promptsTables, type PromptsStore } from './prompts/prompts-store'
+import {
+  createProvidersStore,
+  pricesTables,
+  providersTables,
+  type ProvidersStore,
+} from './providers/providers-store'
+import { readinessOf } from './providers/selectors'
 import { createHistoryStore, historyTables, type HistoryStore } from './registry/history-store'
 import { createPromotionStore, promotionTables, type PromotionStore } from './registry/promotion-store'
 import { createRollbackStore, type RollbackStore } from './registry/rollback-store'
-import { refetchDelayMs, watchTables } from './watch-tables'
+import { createCatalogStore, type CatalogStore } from './runs/catalog-store'
+import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
+import { createResultsStore, liveRefreshMs, resultsTables, type ResultsStore } from './runs/results-store'
+import { createRunsStore, runsTables, type RunsStore } from './runs/runs-store'
+import { refetchDelayMs, throttleTables, watchTables } from './watch-tables'
 
 export interface Stores {
   app: AppStore
@@ -45,11 +56,18 @@ export interface Stores {
   datasetImport: ImportStore
   snapshotDiff: SnapshotDiffStore
   duplicates: DuplicatesStore
+  runs: RunsStore
+  results: ResultsStore
+  newRun: NewRunStore
+  catalog: CatalogStore
+  providers: ProvidersStore
   nav: Navigation
   /** The prompt part of the address the app started with; boot opens it. */
   initialPrompt: PromptLocation | null
   /** The dataset part of the address the app started with (`#/datasets/<id>/diff/1..2`); boot opens it. */
   initialDataset: DatasetLocation | null
+  /** The run named in the address the app started with (`#/runs/<id>`); boot shows it. */
+  initialRun: string | null
   /** Stops listening to core events and drops pending timers (tests, hot reload). */
   dispose(): void
 }
@@ -59,8 +77,18 @@ export interface StoresOptions {
   /** The prompt, tab, version or diff named in the address at startup (`#/prompts/<id>/diff/3..5`). */
   initialPrompt?: PromptLocation | null
   initialDataset?: DatasetLocation | null
+  initialRun?: string | null
   refetchDelayMs?: number
   previewDelayMs?: number
+  /** How long the run form waits after a change before asking for an estimate. */
+  estimateDelayMs?: number
+  /** How often progress events are merged into the run list (0: at once). */
+  progressFlushMs?: number
+  /**
+   * While a run writes results (a batch every few hundred ms), the run list and the visible results page
+   * are refetched at most once per this many ms; progress events keep the numbers live in between.
+   */
+  liveRefreshMs?: number
 }
 
 /** One store per concern, built on one client, each refetching when the tables it shows change. */
@@ -85,6 +113,21 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const datasetImport = createImportStore(client, options.previewDelayMs)
   const snapshotDiff = createSnapshotDiffStore(client)
   const duplicates = createDuplicatesStore(client)
+  const runs = createRunsStore(client, options.progressFlushMs)
+  const results = createResultsStore(client)
+  const catalog = createCatalogStore(client)
+  const providers = createProvidersStore(client)
+  const newRun = createNewRunStore(client, {
+    ...(options.estimateDelayMs !== undefined ? { delayMs: options.estimateDelayMs } : {}),
+    canCall: (provider) => {
+      const state = readinessOf(providers.getState(), provider).state
+      return state === 'ready' || state === 'unknown'
+    },
+    onStarted: (run) => {
+      runs.getState().actions.adopt(run)
+      runs.getState().actions.select(run.id)
+    },
+  })
   const nav = createNavigation({
     app,
     prompts,
@@ -95,7 +138,9 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     caseEdit,
     snapshotDiff,
     duplicates,
+    runs,
   })
+  const liveRefresh = options.liveRefreshMs ?? liveRefreshMs
   const watch = (tables: readonly string[], refetch: () => Promise<void>) =>
     watchTables(client, tables, () => void refetch(), delay)
   const unwatch = [
@@ -108,6 +153,20 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(casesTables, () => cases.getState().actions.refresh()),
     watch(historyTables, () => history.getState().actions.refresh()),
     watch(promotionTables, () => promotion.getState().actions.recheck()),
+    watch(promptsTables, () => catalog.getState().actions.refresh()),
+    watch(providersTables, () => providers.getState().actions.refresh()),
+    watch(pricesTables, () => providers.getState().actions.refreshPrices()),
+    throttleTables(client, runsTables, () => void runs.getState().actions.refresh(), liveRefresh),
+    // Only while the runs screen shows them; coming back to it refetches what it shows.
+    throttleTables(
+      client,
+      resultsTables,
+      () => {
+        if (app.getState().route === 'runs') void results.getState().actions.refresh()
+      },
+      liveRefresh,
+    ),
+    client.on('runs.progress', (progress) => runs.getState().actions.applyProgress(progress)),
   ]
   return {
     app,
@@ -128,12 +187,20 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     datasetImport,
     snapshotDiff,
     duplicates,
+    runs,
+    results,
+    newRun,
+    catalog,
+    providers,
     nav,
     initialPrompt: options.initialPrompt ?? null,
     initialDataset: options.initialDataset ?? null,
+    initialRun: options.initialRun ?? null,
     dispose: () => {
       unwatch.forEach((off) => off())
       preview.getState().actions.cancel()
+      newRun.getState().actions.cancel()
+      runs.getState().actions.dispose()
     },
   }
 }
@@ -143,11 +210,20 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
  * becomes 'ready' only after both, which is what `data-app-state="ready"` (and every e2e test) waits on.
  */
 export async function boot(
-  stores: Pick<Stores, 'app' | 'prompts' | 'datasets' | 'nav' | 'initialPrompt' | 'initialDataset'>,
+  stores: Pick<
+    Stores,
+    'app' | 'prompts' | 'datasets' | 'runs' | 'nav' | 'initialPrompt' | 'initialDataset' | 'initialRun'
+  >,
 ): Promise<void> {
   const { actions, route } = stores.app.getState()
   const status = await actions.loadStatus()
   if (status?.state !== 'ready') return
+  // Every screen: the header offers to resume runs the last session left interrupted.
+  const runs = stores.runs.getState().actions.ensureLoaded()
+  if (route === 'runs') {
+    await runs
+    if (stores.initialRun) await stores.nav.openRun(stores.initialRun)
+  }
   if (route === 'prompts') {
     await stores.prompts.getState().actions.ensureLoaded()
     if (stores.initialPrompt) await stores.nav.openPrompt(stores.initialPrompt)

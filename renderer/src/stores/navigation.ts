@@ -12,6 +12,7 @@ import type { DiffState } from './diff/diff-store'
 import type { Stores } from './index'
 import type { PromptsState } from './prompts/prompts-store'
 import { selectIsReadOnly } from './prompts/selectors'
+import type { RunsState } from './runs/runs-store'
 
 /** Moves that span stores (open a prompt on a tab, compare two versions); components call these. */
 export interface Navigation {
@@ -22,11 +23,13 @@ export interface Navigation {
   /** Shows `versionNumber` of the open prompt in the editor tab (null: the latest). */
   openVersion: (versionNumber: number | null) => Promise<void>
   openDiff: (promptId: string, pair: DiffPair) => Promise<void>
+  /** Shows a run on the runs screen (null: none selected) once the run list has loaded. */
+  openRun: (runId: string | null) => Promise<void>
   /** The datasets screen: list, one dataset, a snapshot diff. */
   datasets: DatasetNavigation
 }
 
-type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff'> & DatasetNavStores
+type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff' | 'runs'> & DatasetNavStores
 
 export function createNavigation(stores: NavStores): Navigation {
   const prompts = () => stores.prompts.getState()
@@ -37,6 +40,7 @@ export function createNavigation(stores: NavStores): Navigation {
     async apply(location) {
       if (location.route === 'datasets') return nav.datasets.apply(location.dataset)
       stores.app.getState().actions.navigate(location.route)
+      if (location.route === 'runs') return nav.openRun(location.run ?? null)
       if (location.route !== 'prompts') return
       await prompts().actions.ensureLoaded()
       if (location.prompt) await nav.openPrompt(location.prompt)
@@ -56,6 +60,14 @@ export function createNavigation(stores: NavStores): Navigation {
       await prompts().actions.viewVersion(versionNumber)
     },
 
+    async openRun(runId) {
+      const runs = stores.runs.getState().actions
+      await runs.ensureLoaded()
+      const shown = stores.runs.getState()
+      if (runId === shown.selectedId && shown.mode === 'detail') return
+      runs.select(runId)
+    },
+
     async openDiff(promptId, pair) {
       if (prompts().selectedId !== promptId) await prompts().actions.select(promptId)
       if (prompts().selectedId !== promptId) return
@@ -73,6 +85,7 @@ export interface LocationSources {
   diff: DiffState
   datasetDetail: DetailState
   snapshotDiff: SnapshotDiffState
+  runs: RunsState
 }
 
 /** The address of what is on screen; `parseHash(formatHash(locationOf(...)))` reopens it. */
@@ -82,7 +95,12 @@ export function locationOf({
   diff,
   datasetDetail,
   snapshotDiff,
+  runs,
 }: LocationSources): AppLocation {
+  if (app.route === 'runs') {
+    const run = runs.mode === 'detail' ? runs.selectedId : null
+    return run ? { route: app.route, prompt: null, run } : { route: app.route, prompt: null }
+  }
   if (app.route === 'datasets') {
     const dataset = datasetLocationOf(datasetDetail, snapshotDiff)
     return dataset ? { route: app.route, prompt: null, dataset } : { route: app.route, prompt: null }

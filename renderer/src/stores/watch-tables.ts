@@ -26,3 +26,31 @@ export function watchTables(
     clearTimeout(timer)
   }
 }
+
+/**
+ * Like watchTables, but a steady stream of changes (a run writing results every few hundred ms) still
+ * calls `onChange` once per `intervalMs` instead of waiting for a quiet moment that never comes. The last
+ * change is always followed by a call.
+ */
+export function throttleTables(
+  client: ApiClient,
+  tables: readonly string[],
+  onChange: () => void,
+  intervalMs: number,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let last = Number.NEGATIVE_INFINITY
+  const off = client.on('db.changed', ({ tables: changed }) => {
+    if (timer !== undefined || !changed.some((table) => tables.includes(table))) return
+    const wait = Math.max(0, last + intervalMs - Date.now())
+    timer = setTimeout(() => {
+      timer = undefined
+      last = Date.now()
+      onChange()
+    }, wait)
+  })
+  return () => {
+    off()
+    clearTimeout(timer)
+  }
+}

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Transport } from '../../../shared/contract'
 import { createFakeCore, defaultState } from '../fixtures/fake-core'
@@ -109,8 +109,12 @@ describe('navigation', () => {
     expect(location.hash).toBe('#/settings')
 
     fireEvent.click(screen.getByTestId('nav-runs'))
-    expect(screen.getByTestId('screen-runs').textContent).toMatch(/not built yet/)
-    expect(screen.getByTestId('screen-runs').querySelector('button')).toBeNull()
+    expect(within(screen.getByTestId('screen-runs')).getByTestId('runs-list')).toBeTruthy()
+    expect(await screen.findByTestId('runs-empty')).toBeTruthy()
+
+    fireEvent.click(screen.getByTestId('nav-review'))
+    expect(screen.getByTestId('screen-review').textContent).toMatch(/not built yet/)
+    expect(screen.getByTestId('screen-review').querySelector('button')).toBeNull()
   })
 
   it('starts on the screen named in the URL hash and waits for its data', async () => {

@@ -4,7 +4,7 @@ import { createCaseTableStore } from '../../../renderer/src/stores/datasets/case
 import { rowAt } from '../../../renderer/src/stores/datasets/page-cache'
 import { selectCurrentEntry, selectMatchTotal } from '../../../renderer/src/stores/datasets/selectors'
 import { createFakeCore, deferred, defaultState } from '../fixtures/fake-core'
-import { seedDataset } from '../fixtures/fake-datasets'
+import { makeCase, seedDataset } from '../fixtures/fake-datasets'
 
 function setup(
   count = 1200,
@@ -60,6 +60,17 @@ describe('case table paging', () => {
     await actions.ensureRange(500, 520)
     expect(pageCalls()).toHaveLength(before)
     expect(keyAt(store, 510)).toBe('k-00510')
+  })
+
+  it('shows the first case of a dataset that was empty when opened', async () => {
+    const { state, store, actions } = setup(0)
+    actions.openDataset('ds-1')
+    await flush()
+    expect(selectMatchTotal(store.getState())).toBe(0)
+    state.cases['ds-1']!.push(makeCase('k-new'))
+    await actions.refresh()
+    expect(selectMatchTotal(store.getState())).toBe(1)
+    expect(keyAt(store, 0)).toBe('k-new')
   })
 
   it('drops a reply for an older query and a reply sent before a refresh', async () => {

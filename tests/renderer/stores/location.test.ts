@@ -26,6 +26,8 @@ describe('hash routes', () => {
   const cases: [string, AppLocation][] = [
     ['#/prompts', { route: 'prompts', prompt: null }],
     ['#/datasets', { route: 'datasets', prompt: null }],
+    ['#/runs', { route: 'runs', prompt: null }],
+    ['#/runs/run_abc%2F1', { route: 'runs', prompt: null, run: 'run_abc/1' }],
     ['#/prompts/p-reply', { route: 'prompts', prompt: { promptId: 'p-reply', tab: 'editor' } }],
     [
       '#/prompts/p-reply/v/3',

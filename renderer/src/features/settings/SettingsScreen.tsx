@@ -1,11 +1,32 @@
+import { useEffect } from 'react'
 import type { AppStatus } from '../../../../shared/domain/workspace'
+import { useProviders } from '../../stores/hooks'
+import { selectProvidersActions } from '../../stores/providers/selectors'
+import { PricesSection } from './PricesSection'
+import { ProvidersSection } from './ProvidersSection'
 
 interface Props {
   workspace: Extract<AppStatus, { state: 'ready' }>
 }
 
-/** The facts about the open workspace, as the core reported them. */
+/** The open workspace, the providers calls go to (and their keys), and price overrides. */
 export function SettingsScreen({ workspace }: Props) {
+  const { ensureLoaded } = useProviders(selectProvidersActions)
+  useEffect(() => {
+    void ensureLoaded()
+  }, [ensureLoaded])
+
+  return (
+    <div className="settings-screen">
+      <WorkspaceSection workspace={workspace} />
+      <ProvidersSection />
+      <PricesSection />
+    </div>
+  )
+}
+
+/** The facts about the open workspace, as the core reported them. */
+function WorkspaceSection({ workspace }: Props) {
   return (
     <section className="panel settings" aria-labelledby="settings-workspace">
       <h2 id="settings-workspace">Workspace</h2>

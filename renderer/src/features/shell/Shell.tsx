@@ -4,8 +4,10 @@ import { selectAppActions, selectRoute } from '../../stores/app/selectors'
 import { useApp } from '../../stores/hooks'
 import { DatasetsScreen } from '../datasets/DatasetsScreen'
 import { PromptsScreen } from '../prompts/PromptsScreen'
+import { RunsScreen } from '../runs/RunsScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { AppHeader } from './AppHeader'
+import { InterruptedRunsNotice } from './InterruptedRunsNotice'
 import { ComingSoon } from './ComingSoon'
 import { comingSoon } from './coming-soon'
 import { NavBar } from './NavBar'
@@ -24,7 +26,12 @@ export function Shell({ workspace }: { workspace: Workspace }) {
 
   return (
     <div className="shell">
-      <AppHeader title={title} user={workspace.user} home={workspace.home} />
+      <AppHeader
+        title={title}
+        user={workspace.user}
+        home={workspace.home}
+        notice={route === 'runs' ? null : <InterruptedRunsNotice onOpen={() => navigate('runs')} />}
+      />
       <NavBar current={route} onNavigate={navigate} />
       <main className="screen" data-testid={`screen-${route}`} aria-label={title}>
         <Screen route={route} workspace={workspace} />
@@ -39,6 +46,8 @@ function Screen({ route, workspace }: { route: RouteId; workspace: Workspace }) 
       return <PromptsScreen />
     case 'datasets':
       return <DatasetsScreen />
+    case 'runs':
+      return <RunsScreen />
     case 'settings':
       return <SettingsScreen workspace={workspace} />
     default: {

@@ -8,14 +8,6 @@ export interface ComingSoonCopy {
 
 /** Plain statements about screens that do not exist yet: what they will do and when they help. */
 export const comingSoon: Partial<Record<RouteId, ComingSoonCopy>> = {
-  runs: {
-    title: 'The Runs screen is not built yet',
-    what:
-      'This screen will plan a run — prompt versions × models × a dataset snapshot, with the number of calls, ' +
-      'tokens, cost and time before you start — show its progress live, and list every result with its ' +
-      'tokens, cost and latency. The engine behind it (providers, retries, resume) is in place; the screen is next.',
-    useful: 'Useful once this workspace has a prompt version and a dataset to run it on.',
-  },
   review: {
     title: 'Review is not built yet',
     what:

@@ -17,7 +17,7 @@ export function routeFromHash(hash: string): RouteId | null {
 export function useLocationHash(): void {
   const stores = useStores()
   useEffect(() => {
-    const { app, prompts, diff, datasetDetail, snapshotDiff } = stores
+    const { app, prompts, diff, datasetDetail, snapshotDiff, runs } = stores
     const write = () => {
       if (app.getState().phase !== 'ready') return
       const target = formatHash(
@@ -27,6 +27,7 @@ export function useLocationHash(): void {
           diff: diff.getState(),
           datasetDetail: datasetDetail.getState(),
           snapshotDiff: snapshotDiff.getState(),
+          runs: runs.getState(),
         }),
       )
       if (window.location.hash !== target) window.history.replaceState(window.history.state, '', target)
@@ -36,7 +37,7 @@ export function useLocationHash(): void {
       if (location) void stores.nav.apply(location)
     }
     write()
-    const unsubscribe = [app, prompts, diff, datasetDetail, snapshotDiff].map((store) =>
+    const unsubscribe = [app, prompts, diff, datasetDetail, snapshotDiff, runs].map((store) =>
       store.subscribe(write),
     )
     window.addEventListener('hashchange', onHashChange)

@@ -34,11 +34,13 @@ export interface AppLocation {
   prompt: PromptLocation | null
   /** Only on the datasets screen, and only when a dataset is open. */
   dataset?: DatasetLocation
+  /** Only on the runs screen: the id of the run shown. */
+  run?: string
 }
 
 /**
  * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/diff`,
- * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`. Anything unknown after a
+ * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`, `#/runs/<id>`. Anything unknown after a
  * valid screen falls back to that screen alone; an unknown screen gives null.
  */
 export function parseHash(hash: string): AppLocation | null {
@@ -48,6 +50,10 @@ export function parseHash(hash: string): AppLocation | null {
   if (route === 'datasets') {
     const dataset = parseDatasetRest(parts.slice(1))
     return dataset ? { route, prompt: null, dataset } : { route, prompt: null }
+  }
+  if (route === 'runs') {
+    const run = parts[1] ? safeDecode(parts[1]) : null
+    return run ? { route, prompt: null, run } : { route, prompt: null }
   }
   if (route !== 'prompts' || !parts[1]) return { route, prompt: null }
   const promptId = safeDecode(parts[1])
@@ -103,6 +109,7 @@ export function parseDatasetDiffRange(text: string): DatasetDiffRange | null {
 export function formatHash(location: AppLocation): string {
   const base = `#/${location.route}`
   if (location.route === 'datasets') return formatDatasetHash(base, location.dataset)
+  if (location.route === 'runs') return location.run ? `${base}/${encodeURIComponent(location.run)}` : base
   const prompt = location.route === 'prompts' ? location.prompt : null
   if (!prompt) return base
   const root = `${base}/${encodeURIComponent(prompt.promptId)}`

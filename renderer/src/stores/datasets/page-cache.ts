@@ -41,7 +41,8 @@ export function rowAt(entry: CacheEntry, index: number): DatasetCase | null {
 export function pagesToFetch(entry: CacheEntry, start: number, end: number): number[] {
   const last = entry.total === null ? end : Math.min(end, entry.total - 1)
   const pages: number[] = []
-  if (last < start) return entry.total === null ? [pageOf(start)] : pages
+  // Nothing known there yet, or an empty page gone stale (an empty dataset that now has cases).
+  if (last < start) return entry.total === null || entry.stale[pageOf(start)] ? [pageOf(start)] : pages
   for (let page = pageOf(Math.max(0, start)); page <= pageOf(last); page += 1) {
     if (!entry.pages[page] || entry.stale[page]) pages.push(page)
   }

@@ -1,5 +1,8 @@
 import type { Preview } from '../../../../../shared/domain/registry'
+import { formatUsd } from '../../../components/format'
 import { roleLabels } from '../params-summary'
+
+export { formatUsd }
 
 /** Rendered messages as text (never HTML), variable problems by name, tokens and cost per call. */
 export function PreviewResult({ result }: { result: Preview }) {
@@ -58,11 +61,4 @@ function NameList(props: { testId: string; title: string; names: string[]; tone:
       ))}
     </p>
   )
-}
-
-/** Small amounts need more digits: $0.00042, $0.0123, $1.25. */
-export function formatUsd(value: number): string {
-  if (value === 0) return '$0'
-  const digits = value >= 1 ? 2 : Math.min(8, Math.max(2, 1 - Math.floor(Math.log10(value))))
-  return `$${value.toFixed(digits)}`
 }

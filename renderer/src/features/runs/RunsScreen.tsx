@@ -1,0 +1,75 @@
+import { useCallback, useEffect } from 'react'
+import { selectDatasetActions, selectDatasets } from '../../stores/datasets/selectors'
+import { useCatalog, useDatasets, useNewRun, usePrompts, useProviders, useRuns } from '../../stores/hooks'
+import { selectPromptActions, selectPromptList } from '../../stores/prompts/selectors'
+import { selectProvidersActions } from '../../stores/providers/selectors'
+import {
+  selectCatalogActions,
+  selectNewRunActions,
+  selectRunsActions,
+  selectRunsMode,
+  selectSelectedRun,
+} from '../../stores/runs/selectors'
+import { RunDetail } from './detail/RunDetail'
+import { RunList } from './list/RunList'
+import { NewRunForm } from './new/NewRunForm'
+import { ResumeOffer } from './ResumeOffer'
+import { useLetterShortcut } from './use-new-run-key'
+
+/** Runs: the list on the left; on the right the selected run (progress, results) or the form for a new one. */
+export function RunsScreen() {
+  const mode = useRuns(selectRunsMode)
+  const run = useRuns(selectSelectedRun)
+  const startNew = useStartNewRun()
+  useScreenData()
+  useLetterShortcut('n', startNew)
+
+  let pane
+  if (mode === 'new') pane = <NewRunForm />
+  else if (run) pane = <RunDetail key={run.id} run={run} />
+  else pane = <p className="muted pane-hint">Select a run to see its progress and results.</p>
+
+  return (
+    <div className="runs-screen" data-testid="runs-screen">
+      <ResumeOffer />
+      <aside className="runs-sidebar" aria-label="Runs">
+        <RunList onNew={startNew} />
+      </aside>
+      <section className="runs-pane" aria-label={mode === 'new' ? 'New run' : 'Run'}>
+        {pane}
+      </section>
+    </div>
+  )
+}
+
+/** Everything the screen shows or offers: runs, version labels, prompts, datasets and provider keys. */
+function useScreenData(): void {
+  const runs = useRuns(selectRunsActions)
+  const catalog = useCatalog(selectCatalogActions)
+  const prompts = usePrompts(selectPromptActions)
+  const datasets = useDatasets(selectDatasetActions)
+  const providers = useProviders(selectProvidersActions)
+  useEffect(() => {
+    void runs.ensureLoaded()
+    void catalog.ensureLoaded()
+    void prompts.ensureLoaded()
+    void datasets.ensureLoaded()
+    void providers.ensureLoaded()
+  }, [runs, catalog, prompts, datasets, providers])
+}
+
+/** Opens the new-run form (N), with the first prompt and dataset chosen; an open form is left as it is. */
+export function useStartNewRun(): () => void {
+  const mode = useRuns(selectRunsMode)
+  const { openNew } = useRuns(selectRunsActions)
+  const { begin } = useNewRun(selectNewRunActions)
+  const prompts = usePrompts(selectPromptList)
+  const datasets = useDatasets(selectDatasets)
+  return useCallback(() => {
+    if (mode !== 'new') begin({ promptId: prompts[0]?.id ?? null, datasetId: datasets[0]?.id ?? null })
+    openNew()
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[data-testid="new-run-prompt"]')?.focus(),
+    )
+  }, [mode, begin, openNew, prompts, datasets])
+}

@@ -1,0 +1,39 @@
+import type { Run } from '../../../../../shared/domain/runs'
+import { selectDatasets } from '../../../stores/datasets/selectors'
+import { useCatalog, useDatasets } from '../../../stores/hooks'
+import { versionLabel } from '../../../stores/runs/catalog-store'
+import { selectVersionLabels } from '../../../stores/runs/selectors'
+import { ModelName } from '../ModelName'
+
+/** What the run is made of: versions × models × dataset, repeats, cache, concurrency. */
+export function PlanSummary({ run }: { run: Run }) {
+  const labels = useCatalog(selectVersionLabels)
+  const datasets = useDatasets(selectDatasets)
+  const { plan } = run
+  const dataset = datasets.find((d) => d.id === plan.datasetId)
+  const concurrency = plan.concurrency ? Object.entries(plan.concurrency) : []
+  return (
+    <dl className="facts run-plan" data-testid="run-plan">
+      <dt>Prompt versions</dt>
+      <dd>{plan.promptVersionIds.map((id) => versionLabel(labels, id, true)).join(', ')}</dd>
+      <dt>Models</dt>
+      <dd className="run-plan-models">
+        {plan.models.map((m) => (
+          <ModelName key={`${m.provider}/${m.model}`} model={m} />
+        ))}
+      </dd>
+      <dt>Dataset</dt>
+      <dd>{dataset?.name ?? plan.datasetId} (frozen as a snapshot when the run started)</dd>
+      <dt>Repeats</dt>
+      <dd>{plan.repeats}</dd>
+      <dt>Cache</dt>
+      <dd>{plan.useCache ? 'on (temperature 0 requests reuse stored answers)' : 'off'}</dd>
+      <dt>Concurrency</dt>
+      <dd>
+        {concurrency.length > 0
+          ? concurrency.map(([provider, n]) => `${provider}: ${n}`).join(', ')
+          : 'provider defaults'}
+      </dd>
+    </dl>
+  )
+}

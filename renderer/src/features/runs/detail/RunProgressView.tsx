@@ -1,0 +1,62 @@
+import type { Run } from '../../../../../shared/domain/runs'
+import { formatDuration, formatUsd } from '../../../components/format'
+import { useRuns } from '../../../stores/hooks'
+import { selectLive } from '../../../stores/runs/selectors'
+
+/** Progress as it streams in: done of total, time left, calls per second, money spent and errors. */
+export function RunProgressView({ run }: { run: Run }) {
+  const live = useRuns(selectLive(run.id))
+  const { done, total, errors, cached, spentUsd } = run.counts
+  const running = run.status === 'running'
+  const percent = total > 0 ? Math.min(100, (done / total) * 100) : 0
+  const eta = running && live?.etaSeconds != null ? formatDuration(live.etaSeconds) : '—'
+  const rate = running && live ? `${live.callsPerSecond.toFixed(1)} calls/s` : '—'
+
+  return (
+    <section className="run-progress-panel" aria-label="Progress">
+      <div
+        className="run-progress"
+        data-testid="run-progress"
+        role="progressbar"
+        aria-label="Calls done"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-valuetext={`${done} of ${total} calls done`}
+        data-status={run.status}
+      >
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      <dl className="run-stats">
+        <div>
+          <dt>Done</dt>
+          <dd data-testid="run-done">
+            {done.toLocaleString()} / {total.toLocaleString()}
+          </dd>
+        </div>
+        <div>
+          <dt>Time left</dt>
+          <dd data-testid="run-eta">{eta}</dd>
+        </div>
+        <div>
+          <dt>Rate</dt>
+          <dd data-testid="run-rate">{rate}</dd>
+        </div>
+        <div>
+          <dt>Spent</dt>
+          <dd data-testid="run-spend">{formatUsd(spentUsd)}</dd>
+        </div>
+        <div>
+          <dt>Errors</dt>
+          <dd data-testid="run-errors" data-count={errors} className={errors > 0 ? 'has-errors' : undefined}>
+            {errors.toLocaleString()}
+          </dd>
+        </div>
+        <div>
+          <dt>From cache</dt>
+          <dd data-testid="run-cached">{cached.toLocaleString()}</dd>
+        </div>
+      </dl>
+    </section>
+  )
+}

@@ -1,0 +1,68 @@
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { formatDuration, formatUsd } from '../../../components/format'
+import { useNewRun } from '../../../stores/hooks'
+import { selectEstimate, selectEstimateLoad } from '../../../stores/runs/selectors'
+
+/** Calls, tokens, cost and time for the plan as it stands; asked for again a moment after each change. */
+export function EstimatePreview({ problems }: { problems: readonly string[] }) {
+  const estimate = useNewRun(selectEstimate)
+  const load = useNewRun(selectEstimateLoad)
+  const pending = load.status === 'loading'
+  return (
+    <section
+      className="estimate"
+      data-testid="new-run-estimate"
+      data-state={problems.length > 0 ? 'incomplete' : load.status}
+      aria-label="Estimate"
+      aria-live="polite"
+      aria-busy={pending}
+    >
+      <h3>Estimate {pending ? <span className="muted">· updating…</span> : null}</h3>
+      {problems.length > 0 ? (
+        <ul className="estimate-problems" data-testid="new-run-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+      {load.error ? (
+        <ErrorNotice title="Could not estimate this run" error={load.error} testId="estimate-error" />
+      ) : null}
+      {estimate && problems.length === 0 ? (
+        <dl className={`estimate-facts${pending ? ' stale' : ''}`}>
+          <div>
+            <dt>Calls</dt>
+            <dd data-testid="estimate-calls">{estimate.calls.toLocaleString()}</dd>
+          </div>
+          <div>
+            <dt>Input tokens (approx.)</dt>
+            <dd data-testid="estimate-tokens">{estimate.estimatedInputTokens.toLocaleString()}</dd>
+          </div>
+          <div>
+            <dt>Cost</dt>
+            <dd
+              data-testid="estimate-cost"
+              title={
+                estimate.estimatedCostUsd === null
+                  ? 'A model of the plan has no known price; add one in Settings → Prices.'
+                  : 'At list prices, with an assumed output length'
+              }
+            >
+              {estimate.estimatedCostUsd === null ? 'unknown' : formatUsd(estimate.estimatedCostUsd)}
+            </dd>
+          </div>
+          <div>
+            <dt>Expected time</dt>
+            <dd data-testid="estimate-time">{formatDuration(estimate.expectedSeconds)}</dd>
+          </div>
+        </dl>
+      ) : null}
+      {estimate && problems.length === 0 ? (
+        <p className="muted estimate-note">
+          On snapshot {estimate.datasetSnapshot.number} of the dataset (
+          {estimate.datasetSnapshot.caseCount.toLocaleString()} cases).
+        </p>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,46 @@
+import type { RunResult } from '../../../../../shared/domain/runs'
+
+type Attempt = RunResult['attemptLog'][number]
+
+const wait = (a: Attempt) => {
+  const parts: string[] = []
+  if (a.waitMs !== undefined) parts.push(`waited ${Math.round(a.waitMs).toLocaleString()} ms`)
+  if (a.retryAfterMs !== undefined)
+    parts.push(`retry-after ${Math.round(a.retryAfterMs).toLocaleString()} ms`)
+  return parts.join(', ') || '—'
+}
+
+/** Each try of the call: how it ended, the HTTP status, how long it waited before the next one. */
+export function AttemptLog({ attempts }: { attempts: RunResult['attemptLog'] }) {
+  return (
+    <section className="attempt-log" data-testid="result-attempts" aria-label="Attempts">
+      <h4>Attempts</h4>
+      <table className="attempt-table">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">HTTP</th>
+            <th scope="col" className="num">
+              Took
+            </th>
+            <th scope="col">Waits</th>
+            <th scope="col">Message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attempts.map((a) => (
+            <tr key={a.attempt} data-testid="attempt-row" data-outcome={a.outcome}>
+              <td>{a.attempt}</td>
+              <td>{a.outcome}</td>
+              <td>{a.status ?? '—'}</td>
+              <td className="num">{Math.max(0, Math.round(a.endedAt - a.startedAt)).toLocaleString()} ms</td>
+              <td>{wait(a)}</td>
+              <td className="attempt-message">{a.message ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

@@ -1,0 +1,97 @@
+import type { RunResult } from '../../../../../shared/domain/runs'
+import { formatUsd } from '../../../components/format'
+import { useCatalog, useResults } from '../../../stores/hooks'
+import { versionLabel } from '../../../stores/runs/catalog-store'
+import { resultStatus } from '../../../stores/runs/result-pages'
+import { selectResultsActions, selectVersionLabels } from '../../../stores/runs/selectors'
+import { AttemptLog } from './AttemptLog'
+import { RequestView } from './RequestView'
+import { displayText } from './response-text'
+
+const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n).toLocaleString()} ms`)
+const count = (n: number | null) => (n === null ? '—' : n.toLocaleString())
+
+/** Everything about one call: request, response (as text, always), tokens, cost, timings and attempts. */
+export function ResultDetail({ result }: { result: RunResult }) {
+  const labels = useCatalog(selectVersionLabels)
+  const { closeDetail, setFilter } = useResults(selectResultsActions)
+  const status = resultStatus(result)
+  return (
+    <aside
+      className="result-detail"
+      data-testid="result-detail"
+      data-status={status}
+      aria-label={`Result for case ${result.caseId}`}
+    >
+      <header className="result-detail-head">
+        <h3>
+          <code>{result.caseId}</code> · {versionLabel(labels, result.promptVersionId, true)} ·{' '}
+          <code>
+            {result.provider}/{result.modelId}
+          </code>
+          {result.repeat > 0 ? ` · repeat ${result.repeat + 1}` : ''}
+        </h3>
+        <button type="button" className="icon-button" aria-label="Close result detail" onClick={closeDetail}>
+          ×
+        </button>
+      </header>
+      <button
+        type="button"
+        className="link-button result-same-case"
+        onClick={() => setFilter({ caseId: result.caseId })}
+      >
+        Show every result for this case
+      </button>
+      <dl className="facts result-facts">
+        <dt>Outcome</dt>
+        <dd>
+          <span className="result-status" data-status={status}>
+            {status}
+          </span>
+          {result.finishReason ? ` · finish reason ${result.finishReason}` : ''}
+        </dd>
+        <dt>Tokens</dt>
+        <dd data-testid="result-tokens">
+          {count(result.inputTokens)} in / {count(result.outputTokens)} out
+          {result.cachedTokens ? ` (${result.cachedTokens.toLocaleString()} cached input)` : ''}
+        </dd>
+        <dt>Cost</dt>
+        <dd>{result.costUsd === null ? 'unknown (no price for this model)' : formatUsd(result.costUsd)}</dd>
+        <dt>Latency</dt>
+        <dd>
+          first token {ms(result.ttftMs)} · total {ms(result.totalMs)}
+        </dd>
+        <dt>Attempts</dt>
+        <dd>{result.attempts}</dd>
+      </dl>
+      {result.errorKind !== null || result.errorMessage !== null ? (
+        <div className="result-error" data-testid="result-error" role="note">
+          <strong>{result.errorKind ?? 'error'}</strong>
+          <pre className="result-text">{result.errorMessage ?? ''}</pre>
+        </div>
+      ) : null}
+      <section aria-label="Response">
+        <h4>Response</h4>
+        <ResponseText text={result.responseText} />
+      </section>
+      <RequestView request={result.request} />
+      {result.attemptLog.length > 0 ? <AttemptLog attempts={result.attemptLog} /> : null}
+    </aside>
+  )
+}
+
+function ResponseText({ text }: { text: string | null }) {
+  if (text === null) {
+    return (
+      <p className="muted" data-testid="result-response">
+        No response.
+      </p>
+    )
+  }
+  const shown = displayText(text)
+  return (
+    <pre className="result-text" data-testid="result-response" data-json={shown.json ? 'true' : undefined}>
+      {shown.text}
+    </pre>
+  )
+}

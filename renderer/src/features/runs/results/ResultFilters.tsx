@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react'
+import type { RunPlan } from '../../../../../shared/domain/runs'
+import { useCatalog, useResults } from '../../../stores/hooks'
+import { versionLabel } from '../../../stores/runs/catalog-store'
+import { isSimulated } from '../../../stores/runs/new-run-plan'
+import {
+  selectIsResultsFiltered,
+  selectResultQuery,
+  selectResultsActions,
+  selectResultsTotal,
+  selectVersionLabels,
+} from '../../../stores/runs/selectors'
+
+export const caseFilterDelayMs = 300
+
+/** Narrow the results by case id, model, prompt version and outcome; the count says how many match. */
+export function ResultFilters({ plan }: { plan: RunPlan }) {
+  const query = useResults(selectResultQuery)
+  const total = useResults(selectResultsTotal)
+  const labels = useCatalog(selectVersionLabels)
+  const { setFilter, clearFilters } = useResults(selectResultsActions)
+  const filtered = useResults(selectIsResultsFiltered)
+  const modelIds = [...new Set(plan.models.map((m) => m.model))]
+
+  return (
+    <div className="toolbar results-filters" role="group" aria-label="Filter results">
+      <CaseFilter applied={query?.caseId ?? ''} onApply={(caseId) => setFilter({ caseId })} />
+      <label className="inline-field">
+        <span>Model</span>
+        <select
+          data-testid="results-filter-model"
+          value={query?.modelId ?? ''}
+          onChange={(e) => setFilter({ modelId: e.target.value })}
+        >
+          <option value="">All models</option>
+          {modelIds.map((id) => (
+            <option key={id} value={id} title={providersOf(plan, id)}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>Version</span>
+        <select
+          data-testid="results-filter-version"
+          value={query?.promptVersionId ?? ''}
+          onChange={(e) => setFilter({ promptVersionId: e.target.value })}
+        >
+          <option value="">All versions</option>
+          {plan.promptVersionIds.map((id) => (
+            <option key={id} value={id}>
+              {versionLabel(labels, id, true)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>Outcome</span>
+        <select
+          data-testid="results-filter-status"
+          value={query?.status ?? ''}
+          onChange={(e) =>
+            setFilter({ status: e.target.value === 'ok' || e.target.value === 'error' ? e.target.value : '' })
+          }
+        >
+          <option value="">All</option>
+          <option value="ok">OK</option>
+          <option value="error">Errors</option>
+        </select>
+      </label>
+      {filtered ? (
+        <button
+          type="button"
+          className="link-button"
+          data-testid="results-clear-filters"
+          onClick={clearFilters}
+        >
+          Clear filters
+        </button>
+      ) : null}
+      <span className="toolbar-gap" />
+      <span
+        className="results-total"
+        data-testid="results-total"
+        data-total={total ?? undefined}
+        aria-live="polite"
+      >
+        {total === null
+          ? 'Loading results…'
+          : `${total.toLocaleString()} ${total === 1 ? 'result' : 'results'}`}
+      </span>
+    </div>
+  )
+}
+
+/** "demo (simulated)" for a model id: shown on hover, the option itself is the model id. */
+function providersOf(plan: RunPlan, modelId: string): string {
+  return plan.models
+    .filter((m) => m.model === modelId)
+    .map((m) => `${m.provider}${isSimulated(m) ? ' (simulated)' : ''}`)
+    .join(', ')
+}
+
+/** Case id, applied 300 ms after the last keystroke (Enter applies at once, Esc clears). */
+function CaseFilter({ applied, onApply }: { applied: string; onApply: (caseId: string) => void }) {
+  const [text, setText] = useState(applied)
+  const [sent, setSent] = useState(applied)
+  if (applied !== sent) {
+    setSent(applied)
+    setText(applied)
+  }
+  useEffect(() => {
+    if (text === sent) return
+    const timer = setTimeout(() => {
+      setSent(text)
+      onApply(text)
+    }, caseFilterDelayMs)
+    return () => clearTimeout(timer)
+  }, [text, sent, onApply])
+
+  return (
+    <label className="inline-field">
+      <span>Case</span>
+      <input
+        type="search"
+        className="mono-input results-case-filter"
+        data-testid="results-filter-case"
+        placeholder="case id"
+        spellCheck={false}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault()
+            setSent(text)
+            onApply(text)
+          } else if (e.key === 'Escape' && text) {
+            e.preventDefault()
+            setText('')
+          }
+        }}
+      />
+    </label>
+  )
+}

@@ -1,0 +1,86 @@
+import { memo } from 'react'
+import type { RunResult } from '../../../../../shared/domain/runs'
+import { formatUsd } from '../../../components/format'
+import { resultStatus } from '../../../stores/runs/result-pages'
+import { snippet } from './layout'
+
+interface Props {
+  index: number
+  start: number
+  /** Null while its page is loading. */
+  row: RunResult | null
+  active: boolean
+  /** "v2" for the row's prompt version. */
+  version: string
+}
+
+const num = (n: number | null) => (n === null ? '—' : n.toLocaleString())
+
+/** One result; memoised so scrolling renders only the rows that come into view. Everything is text. */
+export const ResultRow = memo(function ResultRow({ index, start, row, active, version }: Props) {
+  const style = { transform: `translateY(${start}px)` }
+  if (!row) {
+    return (
+      <div
+        className="result-row loading"
+        role="row"
+        data-testid="result-row-loading"
+        data-index={index}
+        style={style}
+      >
+        <div className="result-cell" role="gridcell">
+          Loading…
+        </div>
+      </div>
+    )
+  }
+  const status = resultStatus(row)
+  const text =
+    status === 'error' ? `${row.errorKind ?? 'error'}: ${row.errorMessage ?? ''}` : (row.responseText ?? '')
+  return (
+    <div
+      className="result-row"
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      data-testid="result-row"
+      data-index={index}
+      data-status={status === 'error' ? 'error' : 'ok'}
+      data-cached={row.cached ? 'true' : undefined}
+      data-case-id={row.caseId}
+      data-active={active ? 'true' : undefined}
+      style={style}
+    >
+      <div className="result-cell mono" role="gridcell" title={row.caseId}>
+        {row.caseId}
+        {row.repeat > 0 ? <span className="muted"> #{row.repeat + 1}</span> : null}
+      </div>
+      <div className="result-cell" role="gridcell">
+        {version}
+      </div>
+      <div className="result-cell mono" role="gridcell" title={`${row.provider}/${row.modelId}`}>
+        {row.modelId}
+      </div>
+      <div className="result-cell" role="gridcell">
+        <span className="result-status" data-status={status}>
+          {status}
+        </span>
+      </div>
+      <div className="result-cell num" role="gridcell">
+        {row.totalMs === null ? '—' : Math.round(row.totalMs).toLocaleString()}
+      </div>
+      <div className="result-cell num" role="gridcell">
+        {num(row.inputTokens)} / {num(row.outputTokens)}
+      </div>
+      <div className="result-cell num" role="gridcell">
+        {row.costUsd === null ? '—' : formatUsd(row.costUsd)}
+      </div>
+      <div className="result-cell num" role="gridcell">
+        {row.attempts}
+      </div>
+      <div className={`result-cell result-snippet${status === 'error' ? ' is-error' : ''}`} role="gridcell">
+        {snippet(text)}
+      </div>
+    </div>
+  )
+})

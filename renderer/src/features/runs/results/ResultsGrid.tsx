@@ -1,0 +1,116 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef } from 'react'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { useCatalog, useResults } from '../../../stores/hooks'
+import { versionLabel } from '../../../stores/runs/catalog-store'
+import { resultAt } from '../../../stores/runs/result-pages'
+import {
+  selectActiveResult,
+  selectIsResultsFiltered,
+  selectResultEntry,
+  selectResultsActions,
+  selectResultsError,
+  selectVersionLabels,
+} from '../../../stores/runs/selectors'
+import { resultColumns, resultLayout, resultRowHeight } from './layout'
+import { ResultRow } from './ResultRow'
+import { useResultKeys } from './use-result-keys'
+
+/**
+ * The run's results as a virtualized grid: fixed-height rows, only the visible ones in the DOM, fetched
+ * 200 at a time as they scroll into view. A click or Enter opens a result; ↑/↓ or j/k move.
+ */
+export function ResultsGrid() {
+  const entry = useResults(selectResultEntry)
+  const active = useResults(selectActiveResult)
+  const error = useResults(selectResultsError)
+  const queryKey = useResults((s) => s.key)
+  const filtered = useResults(selectIsResultsFiltered)
+  const labels = useCatalog(selectVersionLabels)
+  const { ensureRange, openDetail } = useResults(selectResultsActions)
+  const scroller = useRef<HTMLDivElement>(null)
+  const total = entry.total ?? 0
+
+  // The virtualizer is one stable object read afresh on every render; nothing memoised caches its results.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => resultRowHeight,
+    overscan: 10,
+    paddingStart: resultRowHeight,
+    scrollPaddingStart: resultRowHeight,
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items.at(-1)?.index ?? 0
+
+  useEffect(() => {
+    void ensureRange(first, last)
+  }, [ensureRange, first, last, queryKey, entry.total])
+
+  useEffect(() => {
+    scroller.current?.scrollTo?.({ top: 0 })
+  }, [queryKey])
+
+  const onKeyDown = useResultKeys({ total, virtualizer, scroller })
+
+  return (
+    <div className="results-grid-wrap">
+      {error ? <ErrorNotice title="Could not load results" error={error} testId="results-error" /> : null}
+      <div
+        ref={scroller}
+        className="results-scroller"
+        data-testid="results-grid"
+        data-total={entry.total ?? undefined}
+        role="grid"
+        aria-label="Results"
+        aria-rowcount={total + 1}
+        aria-colcount={resultColumns.length}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onClick={(event) => {
+          const index = rowIndexOf(event.target)
+          if (index !== null) openDetail(index)
+        }}
+      >
+        <div className="results-canvas" style={{ ...resultLayout, height: virtualizer.getTotalSize() }}>
+          <div className="result-row result-head" role="row" aria-rowindex={1}>
+            {resultColumns.map((c) => (
+              <div key={c.id} role="columnheader" className={`result-cell${'numeric' in c ? ' num' : ''}`}>
+                {c.label}
+              </div>
+            ))}
+          </div>
+          {items.map((item) => {
+            const row = resultAt(entry, item.index)
+            return (
+              <ResultRow
+                key={item.index}
+                index={item.index}
+                start={item.start}
+                row={row}
+                active={item.index === active}
+                version={row ? versionLabel(labels, row.promptVersionId) : ''}
+              />
+            )
+          })}
+        </div>
+        {entry.total === 0 ? (
+          <p className="results-empty muted" data-testid="results-empty">
+            {filtered
+              ? 'No result matches these filters.'
+              : 'No results yet: they appear here as calls finish.'}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  )
+}
+
+function rowIndexOf(target: EventTarget): number | null {
+  if (!(target instanceof Element)) return null
+  const row = target.closest<HTMLElement>('[data-testid="result-row"]')
+  const index = row?.dataset.index
+  return index === undefined ? null : Number(index)
+}

@@ -1,0 +1,256 @@
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { FakeCoreState } from '../../fixtures/fake-core'
+import { makeResult, makeRun } from '../../fixtures/fake-runs'
+import { calls, mockResultsViewport, openRuns } from './helpers'
+
+let restoreViewport = () => undefined as void
+beforeEach(() => {
+  restoreViewport = mockResultsViewport()
+})
+afterEach(() => {
+  restoreViewport()
+  cleanup()
+  history.replaceState(null, '', '/')
+})
+
+const xss = '<img src=x onerror=alert(1)>'
+const byId = (id: string) => screen.getByTestId(id)
+const grid = () => byId('results-grid')
+const resultRows = () => screen.queryAllByTestId('result-row')
+
+function seed(count: number, extra: (i: number) => Parameters<typeof makeResult>[2] = () => ({})) {
+  return (state: FakeCoreState) => {
+    state.runs = [
+      makeRun('r1', {
+        name: 'Triage on two models',
+        plan: {
+          promptVersionIds: ['p-triage-v2', 'p-triage-v3'],
+          models: [
+            { provider: 'demo', model: 'triage-sim-2026-03' },
+            { provider: 'demo', model: 'triage-sim-2026-09' },
+          ],
+          datasetId: 'ds-golden',
+          repeats: 1,
+          useCache: true,
+        },
+        counts: { total: count, done: count, errors: 0, cached: 0, spentUsd: 0 },
+      }),
+    ]
+    state.runResults = {
+      r1: Array.from({ length: count }, (_, i) =>
+        makeResult('r1', i, {
+          promptVersionId: i % 2 === 0 ? 'p-triage-v2' : 'p-triage-v3',
+          modelId: i % 4 < 2 ? 'triage-sim-2026-03' : 'triage-sim-2026-09',
+          ...extra(i),
+        }),
+      ),
+    }
+  }
+}
+
+async function openRun(prepare: (state: FakeCoreState) => void) {
+  const view = await openRuns(prepare)
+  fireEvent.click(await screen.findByTestId('run-row'))
+  await waitFor(() => expect(resultRows().length).toBeGreaterThan(0))
+  return view
+}
+
+describe('results grid', () => {
+  it('renders only the rows in view, pages 200 at a time, and shows each column as text', async () => {
+    const { core } = await openRun(
+      seed(900, (i) =>
+        i === 1
+          ? {
+              errorKind: 'rate_limit',
+              errorMessage: 'HTTP 429 after 3 attempts',
+              responseText: null,
+              attempts: 3,
+              costUsd: null,
+            }
+          : i === 2
+            ? { cached: true }
+            : {},
+      ),
+    )
+    expect(grid().dataset.total).toBe('900')
+    expect(byId('results-total').textContent).toBe('900 results')
+    expect(resultRows().length).toBeGreaterThan(10)
+    expect(resultRows().length).toBeLessThan(60)
+    expect(calls(core, 'runs.results').map((c) => c.input)).toEqual([{ runId: 'r1', offset: 0, limit: 200 }])
+
+    const [first, second, third] = resultRows()
+    expect(first?.dataset.status).toBe('ok')
+    expect(first?.textContent).toContain('case-0000')
+    expect(first?.textContent).toContain('v2')
+    expect(first?.textContent).toContain('triage-sim-2026-03')
+    expect(first?.textContent).toContain('120 / 12')
+    expect(first?.textContent).toContain('{"category":"billing","n":0}')
+    expect(second?.dataset.status).toBe('error')
+    expect(second?.textContent).toContain('rate_limit: HTTP 429 after 3 attempts')
+    expect(third?.dataset.status).toBe('ok')
+    expect(third?.textContent).toContain('cached')
+
+    act(() => {
+      grid().scrollTop = 500 * 30
+      fireEvent.scroll(grid())
+    })
+    await waitFor(() => expect(resultRows().some((r) => r.dataset.caseId === 'case-0500')).toBe(true))
+    expect(calls(core, 'runs.results').map((c) => (c.input as { offset: number }).offset)).toEqual([0, 400])
+  })
+
+  it('filters by case, model, version and outcome', async () => {
+    const { core } = await openRun(
+      seed(40, (i) => (i % 5 === 0 ? { errorKind: 'timeout', errorMessage: 'slow' } : {})),
+    )
+    fireEvent.change(byId('results-filter-status'), { target: { value: 'error' } })
+    await waitFor(() => expect(byId('results-total').textContent).toBe('8 results'))
+    expect(resultRows().every((r) => r.dataset.status === 'error')).toBe(true)
+
+    const models = within(byId('results-filter-model'))
+      .getAllByRole('option')
+      .map((o) => o.textContent)
+    expect(models).toEqual(['All models', 'triage-sim-2026-03', 'triage-sim-2026-09'])
+    fireEvent.change(byId('results-filter-model'), { target: { value: 'triage-sim-2026-09' } })
+    const versions = within(byId('results-filter-version'))
+      .getAllByRole('option')
+      .map((o) => o.textContent)
+    expect(versions).toEqual(['All versions', 'Ticket triage v2', 'Ticket triage v3'])
+    fireEvent.change(byId('results-filter-version'), { target: { value: 'p-triage-v3' } })
+    await waitFor(() =>
+      expect(calls(core, 'runs.results').at(-1)?.input).toEqual({
+        runId: 'r1',
+        offset: 0,
+        limit: 200,
+        status: 'error',
+        modelId: 'triage-sim-2026-09',
+        promptVersionId: 'p-triage-v3',
+      }),
+    )
+    fireEvent.click(byId('results-clear-filters'))
+    await waitFor(() => expect(byId('results-total').textContent).toBe('40 results'))
+
+    fireEvent.change(byId('results-filter-case'), { target: { value: 'case-0007' } })
+    fireEvent.keyDown(byId('results-filter-case'), { key: 'Enter' })
+    await waitFor(() => expect(byId('results-total').textContent).toBe('1 result'))
+    expect(resultRows().map((r) => r.dataset.caseId)).toEqual(['case-0007'])
+  })
+
+  it('opens a result with a click; arrows and j/k move, Enter opens, Esc closes', async () => {
+    await openRun(seed(10))
+    fireEvent.click(resultRows()[4]!.querySelector('.result-cell')!)
+    expect(byId('result-detail').textContent).toContain('case-0004')
+    fireEvent.keyDown(grid(), { key: 'Escape' })
+    expect(screen.queryByTestId('result-detail')).toBeNull()
+    fireEvent.keyDown(grid(), { key: 'Home' })
+    grid().focus()
+    fireEvent.keyDown(grid(), { key: 'j' })
+    fireEvent.keyDown(grid(), { key: 'ArrowDown' })
+    fireEvent.keyDown(grid(), { key: 'k' })
+    expect(resultRows()[1]?.dataset.active).toBe('true')
+    fireEvent.keyDown(grid(), { key: 'Enter' })
+    expect(byId('result-detail').textContent).toContain('case-0001')
+    fireEvent.keyDown(grid(), { key: 'j' })
+    expect(byId('result-detail').textContent).toContain('case-0002')
+    fireEvent.keyDown(grid(), { key: 'Escape' })
+    expect(screen.queryByTestId('result-detail')).toBeNull()
+  })
+
+  it('refreshes the visible page as a running run writes results', async () => {
+    const { core, state } = await openRun((s) => {
+      seed(5)(s)
+      s.runs![0]!.status = 'running'
+    })
+    expect(byId('results-total').textContent).toBe('5 results')
+    state.runResults!.r1!.push(makeResult('r1', 5, { errorKind: 'server_error', errorMessage: 'HTTP 500' }))
+    act(() => core.transport.emit('db.changed', { tables: ['run_results', 'runs'] }))
+    await waitFor(() => expect(byId('results-total').textContent).toBe('6 results'))
+    expect(resultRows().at(-1)?.dataset.status).toBe('error')
+  })
+})
+
+describe('result detail', () => {
+  it('renders model output as text, never as markup', async () => {
+    await openRun(
+      seed(3, (i) =>
+        i === 0
+          ? {
+              responseText: xss,
+              request: {
+                messages: [
+                  { role: 'system', content: '<script>alert(2)</script> You triage tickets.' },
+                  { role: 'user', content: 'Ticket: <b>refund</b>' },
+                ],
+                params: { temperature: 0, maxTokens: 256 },
+              },
+            }
+          : {},
+      ),
+    )
+    fireEvent.click(resultRows()[0]!.querySelector('.result-cell')!)
+    const detail = byId('result-detail')
+    expect(byId('result-response').textContent).toBe(xss)
+    expect(resultRows()[0]?.textContent).toContain(xss)
+    expect(document.querySelector('img')).toBeNull()
+    expect(document.querySelector('script')).toBeNull()
+    expect(detail.querySelector('b')).toBeNull()
+    const request = byId('result-request')
+    expect(request.textContent).toContain('system')
+    expect(request.textContent).toContain('<script>alert(2)</script> You triage tickets.')
+    expect(request.textContent).toContain('Ticket: <b>refund</b>')
+    expect(request.textContent).toContain('maxTokens=256')
+  })
+
+  it('pretty-prints JSON, and shows tokens, cost, latency, attempts and the error', async () => {
+    await openRun(
+      seed(2, (i) =>
+        i === 1
+          ? {
+              responseText: null,
+              finishReason: null,
+              errorKind: 'rate_limit',
+              errorMessage: 'Too many requests',
+              attempts: 2,
+              costUsd: null,
+              ttftMs: null,
+              totalMs: 2400,
+              attemptLog: [
+                {
+                  attempt: 1,
+                  startedAt: 0,
+                  endedAt: 300,
+                  outcome: 'rate_limited',
+                  status: 429,
+                  retryAfterMs: 2000,
+                  waitMs: 2000,
+                },
+                {
+                  attempt: 2,
+                  startedAt: 2300,
+                  endedAt: 2400,
+                  outcome: 'rate_limited',
+                  status: 429,
+                  message: 'gave up',
+                },
+              ],
+            }
+          : { costUsd: 0.00042 },
+      ),
+    )
+    fireEvent.click(resultRows()[0]!.querySelector('.result-cell')!)
+    expect(byId('result-response').textContent).toBe('{\n  "category": "billing",\n  "n": 0\n}')
+    expect(byId('result-tokens').textContent).toContain('120 in / 12 out')
+    expect(byId('result-detail').textContent).toContain('$0.00042')
+    expect(byId('result-detail').textContent).toContain('first token 40 ms · total 95 ms')
+
+    fireEvent.click(resultRows()[1]!.querySelector('.result-cell')!)
+    expect(byId('result-error').textContent).toContain('rate_limit')
+    expect(byId('result-error').textContent).toContain('Too many requests')
+    expect(byId('result-response').textContent).toBe('No response.')
+    const attempts = screen.getAllByTestId('attempt-row')
+    expect(attempts.map((a) => a.dataset.outcome)).toEqual(['rate_limited', 'rate_limited'])
+    expect(attempts[0]?.textContent).toContain('429')
+    expect(attempts[0]?.textContent).toContain('waited 2,000 ms')
+    expect(attempts[1]?.textContent).toContain('gave up')
+  })
+})

@@ -1,0 +1,150 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createFakeCore, defaultState, type FakeCoreState } from '../../fixtures/fake-core'
+import { appState, renderApp } from '../render-app'
+import { calls } from '../runs/helpers'
+
+afterEach(() => {
+  cleanup()
+  history.replaceState(null, '', '/')
+})
+
+const secret = 'sk-test-THIS-MUST-NEVER-SHOW-0123456789'
+
+async function openSettings(prepare: (state: FakeCoreState) => void = () => undefined) {
+  const state = defaultState()
+  prepare(state)
+  const core = createFakeCore(state)
+  const view = renderApp(core.transport, { initialRoute: 'settings' })
+  await waitFor(() => expect(appState()).toBe('ready'))
+  await waitFor(() => expect(screen.getAllByTestId('provider-row').length).toBeGreaterThan(0))
+  return { core, state, ...view }
+}
+
+const providerRow = (name: string) =>
+  screen.getAllByTestId('provider-row').find((r) => r.dataset.name === name)!
+
+describe('providers', () => {
+  it('lists each provider with its kind, limits and where its key comes from', async () => {
+    await openSettings()
+    const rows = screen.getAllByTestId('provider-row')
+    expect(rows.map((r) => r.dataset.name)).toEqual(['openai', 'anthropic', 'demo'])
+    const keySource = (name: string) =>
+      within(providerRow(name)).getByTestId('provider-key-source').textContent
+    expect(keySource('openai')).toBe('not set — set OPENAI_API_KEY')
+    expect(keySource('anthropic')).toBe('environment (ANTHROPIC_API_KEY)')
+    expect(keySource('demo')).toBe('not needed')
+    expect(providerRow('anthropic').textContent).toContain('50 requests a minute')
+    expect(within(providerRow('demo')).queryByTestId('provider-key')).toBeNull()
+  })
+
+  it('saves a key without ever showing it, clears the field, and can remove it', async () => {
+    const { core, state } = await openSettings()
+    const row = providerRow('openai')
+    const field = within(row).getByTestId<HTMLInputElement>('provider-key')
+    expect(field.type).toBe('password')
+    expect(field.value).toBe('')
+    expect(within(row).getByTestId<HTMLButtonElement>('provider-key-remove').disabled).toBe(true)
+
+    fireEvent.change(field, { target: { value: secret } })
+    fireEvent.click(within(row).getByTestId('provider-key-save'))
+    await waitFor(() =>
+      expect(within(providerRow('openai')).getByTestId('provider-key-source').textContent).toBe(
+        'OS keychain',
+      ),
+    )
+    expect(calls(core, 'providers.setKey')[0]?.input).toEqual({ name: 'openai', apiKey: secret })
+    expect(state.keys?.openai).toBe(secret)
+    const after = within(providerRow('openai')).getByTestId<HTMLInputElement>('provider-key')
+    expect(after.value).toBe('')
+    expect(document.body.innerHTML).not.toContain(secret)
+
+    fireEvent.click(within(providerRow('openai')).getByTestId('provider-key-remove'))
+    await waitFor(() =>
+      expect(within(providerRow('openai')).getByTestId('provider-key-source').textContent).toBe(
+        'not set — set OPENAI_API_KEY',
+      ),
+    )
+    expect(calls(core, 'providers.setKey')[1]?.input).toEqual({ name: 'openai', apiKey: null })
+  })
+
+  it('names the environment variable instead of a key field where keys cannot be stored', async () => {
+    await openSettings((state) => {
+      state.secretStore = {
+        kind: 'environment',
+        canStoreKeys: false,
+        reason: 'The browser host keeps no secrets; keys come from its environment.',
+      }
+    })
+    expect(screen.getByTestId('secret-store-notice').textContent).toContain(
+      'The browser host keeps no secrets',
+    )
+    expect(screen.queryByTestId('provider-key')).toBeNull()
+    expect(within(providerRow('openai')).getByTestId('provider-key-unavailable').textContent).toContain(
+      'OPENAI_API_KEY',
+    )
+  })
+
+  it('edits limits and adds an OpenAI-compatible provider, showing the core refusal', async () => {
+    const { core } = await openSettings()
+    const row = providerRow('anthropic')
+    fireEvent.change(within(row).getByTestId('provider-concurrency'), { target: { value: '2' } })
+    fireEvent.change(within(row).getByTestId('provider-rpm'), { target: { value: '' } })
+    fireEvent.change(within(row).getByTestId('provider-base-url'), {
+      target: { value: 'https://proxy.example.com/v1' },
+    })
+    fireEvent.click(within(row).getByTestId('provider-save'))
+    await waitFor(() => expect(providerRow('anthropic').textContent).toContain('2 calls at a time'))
+    expect(calls(core, 'providers.save')[0]?.input).toEqual({
+      name: 'anthropic',
+      kind: 'anthropic',
+      baseUrl: 'https://proxy.example.com/v1',
+      concurrency: 2,
+      requestsPerMinute: null,
+    })
+
+    expect(screen.getByTestId('providers-section').textContent).toContain('http://127.0.0.1:11434/v1')
+    fireEvent.change(screen.getByTestId('provider-add-name'), { target: { value: 'ollama' } })
+    fireEvent.change(screen.getByTestId('provider-add-base-url'), { target: { value: 'file:///etc/passwd' } })
+    fireEvent.click(screen.getByTestId('provider-add'))
+    expect((await screen.findByTestId('provider-add-error')).textContent).toContain('http(s)')
+
+    fireEvent.change(screen.getByTestId('provider-add-base-url'), {
+      target: { value: 'http://127.0.0.1:11434/v1' },
+    })
+    fireEvent.click(screen.getByTestId('provider-add'))
+    await waitFor(() => expect(providerRow('ollama')).toBeTruthy())
+    expect(providerRow('ollama').textContent).toContain('OpenAI-compatible')
+    expect(screen.getByTestId<HTMLInputElement>('provider-add-name').value).toBe('')
+  })
+})
+
+describe('prices', () => {
+  it('adds, lists and deletes overrides, and says they apply to later runs only', async () => {
+    const { core } = await openSettings()
+    const section = screen.getByTestId('prices-section')
+    expect(section.textContent).toContain('Overrides apply to runs started afterwards')
+    expect(section.textContent).toContain('a run keeps the prices it started with')
+    fireEvent.change(screen.getByTestId('price-provider'), { target: { value: 'openai' } })
+    fireEvent.change(screen.getByTestId('price-model'), { target: { value: 'gpt-4o-mini-2024-07-18' } })
+    fireEvent.change(screen.getByTestId('price-input'), { target: { value: '0.15' } })
+    fireEvent.change(screen.getByTestId('price-output'), { target: { value: '0.6' } })
+    fireEvent.click(screen.getByTestId('price-save'))
+    const row = await screen.findByTestId('price-row')
+    expect(row.textContent).toContain('openai/gpt-4o-mini-2024-07-18')
+    expect(row.textContent).toContain('$0.15')
+    expect(calls(core, 'prices.save')[0]?.input).toEqual({
+      provider: 'openai',
+      model: 'gpt-4o-mini-2024-07-18',
+      inputPerMTok: 0.15,
+      outputPerMTok: 0.6,
+      cachedInputPerMTok: null,
+    })
+    fireEvent.click(within(row).getByTestId('price-delete'))
+    await waitFor(() => expect(screen.queryByTestId('price-row')).toBeNull())
+    expect(calls(core, 'prices.delete')[0]?.input).toEqual({
+      provider: 'openai',
+      model: 'gpt-4o-mini-2024-07-18',
+    })
+  })
+})
