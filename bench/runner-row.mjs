@@ -131,7 +131,9 @@ function nextMessage(child, type) {
 /** The mock LLM server in its own process (a TypeScript fixture, so it runs under tsx there). */
 async function startMockProcess(/** @type {number} */ latencyMs) {
   const script = fileURLToPath(new URL('./mock-process.ts', import.meta.url))
-  const child = fork(script, [String(latencyMs)], { execArgv: ['--import', 'tsx'] })
+  // tsx resolves from the working directory: run the mock from the repo root wherever the bench started.
+  const cwd = fileURLToPath(new URL('..', import.meta.url))
+  const child = fork(script, [String(latencyMs)], { execArgv: ['--import', 'tsx'], cwd })
   const { openaiBaseUrl } = await nextMessage(child, 'ready')
   return {
     /** @type {string} */ openaiBaseUrl,
