@@ -31,6 +31,7 @@ import { columnMappingSchema } from '../domain/dataset-mapping'
 import { appStatusSchema } from '../domain/workspace'
 import { providerMethods } from './methods-providers'
 import { runMethods } from './methods-runs'
+import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -134,6 +135,8 @@ export const methods = {
         versionId: idSchema,
         env: environmentSchema,
         reason: z.string().trim().min(1, 'Say why this version is promoted').max(1000),
+        /** Promote although the eval gate is not passed; recorded with the promotion. */
+        overrideGateReason: z.string().trim().min(1).max(1000).optional(),
       })
       .strict(),
     output: promptDetailSchema,
@@ -313,6 +316,7 @@ export const methods = {
   }),
   ...runMethods,
   ...providerMethods,
+  ...scoringMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

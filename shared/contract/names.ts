@@ -50,6 +50,19 @@ export const methodNames = [
   'prices.list',
   'prices.save',
   'prices.delete',
+  'rubrics.list',
+  'rubrics.save',
+  'suites.get',
+  'suites.save',
+  'suites.export',
+  'suites.import',
+  'runs.score',
+  'runs.summary',
+  'runs.scores',
+  'baselines.set',
+  'baselines.list',
+  'gates.evaluate',
+  'gates.list',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -46,6 +46,8 @@ export const gateRequirementSchema = z.object({
   label: z.string(),
   satisfied: z.boolean(),
   detail: z.string(),
+  /** An unmet overridable requirement (the eval gate) may be overridden with a recorded reason. */
+  overridable: z.boolean().default(false),
 })
 export const gateCheckSchema = z.object({
   env: environmentSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { datasetSnapshotSchema } from './datasets'
 import { idSchema, isoTimeSchema } from './ids'
 import { modelParamsSchema, modelRefSchema, promptMessageSchema } from './prompts'
+import { canaryPlanSchema, canaryStateSchema } from './scoring'
 
 export const runStatuses = [
   'planned',
@@ -25,6 +26,8 @@ export const runPlanSchema = z.object({
   concurrency: z.record(z.string(), z.number().int().min(1).max(256)).optional(),
   /** Reuse stored answers to identical requests at temperature 0. */
   useCache: z.boolean().default(true),
+  /** Run a random share of the cases first; stop early when the gate on that sample already fails. */
+  canary: canaryPlanSchema.optional(),
 })
 export type RunPlan = z.output<typeof runPlanSchema>
 
@@ -72,6 +75,8 @@ export const runSchema = z.object({
   finishedAt: isoTimeSchema.nullable(),
   createdBy: z.string(),
   counts: runCountsSchema,
+  /** Null for a plain run. */
+  canary: canaryStateSchema.nullable().default(null),
 })
 export type Run = z.infer<typeof runSchema>
 

@@ -57,6 +57,10 @@ test('a prompt lives through versions, a diff, promotions with approval, a rollb
   await page.getByTestId('confirm-approval').click()
   await expect(registry.gateRequirements().first()).toHaveAttribute('data-satisfied', 'true')
   await page.getByTestId('promotion-reason').fill('Ship it')
+  // No eval suite has run on this new prompt: prod takes it only with a recorded override.
+  await expect(page.getByTestId('confirm-promotion')).toBeDisabled()
+  await page.getByTestId('gate-override').check()
+  await page.getByTestId('gate-override-reason').fill('No eval suite for this prompt yet')
   await page.getByTestId('confirm-promotion').click()
   await expect(registry.envBadge('prod')).toContainText('v2')
 

@@ -28,7 +28,7 @@ export interface CoreOptions {
   /** For tests: the migrations to apply instead of the bundled ones. */
   migrations?: readonly Migration[]
   now?: () => string
-  /** Extra conditions a promotion must meet, beside the default approval for prod. */
+  /** Extra conditions a promotion must meet, beside the default approval and eval gate for prod. */
   promotionRequirements?: readonly PromotionRequirement[]
   /** For tests: lower dataset import limits (file size, field length). */
   importLimits?: Partial<ImportLimits>
@@ -79,14 +79,17 @@ export function openCore(options: CoreOptions): Core {
   const ctx = { db: workspace.db, repos: createRepos(workspace.db), user, now }
   const env = options.runner?.env ?? process.env
   const keys = { env, secrets: options.secrets ?? createEnvironmentSecretStore(env) }
-  const runs = new RunManager(ctx, bus, {
+  const runnerOptions = {
     ...options.runner,
     secrets: keys.secrets,
     ...(options.providerSettings ? { providerSettings: options.providerSettings } : {}),
-  })
+  }
+  const runs = new RunManager(ctx, bus, runnerOptions)
   const handlers = createHandlers(ctx, status, runs, keys, {
     promotionRequirements: options.promotionRequirements ?? [],
     importLimits: options.importLimits ?? {},
+    // Judges are called like eval calls: the same provider settings, keys, retry policy and timeouts.
+    scoring: runnerOptions,
   })
   return {
     dispatch: createDispatch(handlers, bus),

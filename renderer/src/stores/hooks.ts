@@ -26,6 +26,9 @@ import type { CatalogState } from './runs/catalog-store'
 import type { NewRunState } from './runs/new-run-store'
 import type { ResultsState } from './runs/results-store'
 import type { RunsState } from './runs/runs-store'
+import type { RubricsState } from './scoring/rubrics-store'
+import type { SuiteState } from './scoring/suite-store'
+import type { SummaryState } from './scoring/summary-store'
 
 export const StoresContext = createContext<Stores | null>(null)
 
@@ -146,6 +149,18 @@ export function useCatalog<T>(selector: (s: CatalogState) => T): T {
 
 export function useProviders<T>(selector: (s: ProvidersState) => T): T {
   return useStore(useStores().providers, selector)
+}
+
+export function useRubrics<T>(selector: (s: RubricsState) => T): T {
+  return useStore(useStores().rubrics, selector)
+}
+
+export function useSuite<T>(selector: (s: SuiteState) => T): T {
+  return useStore(useStores().suite, selector)
+}
+
+export function useSummary<T>(selector: (s: SummaryState) => T): T {
+  return useStore(useStores().summary, selector)
 }
 
 /**

@@ -35,6 +35,9 @@ import { createCatalogStore, type CatalogStore } from './runs/catalog-store'
 import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
 import { createResultsStore, liveRefreshMs, resultsTables, type ResultsStore } from './runs/results-store'
 import { createRunsStore, runsTables, type RunsStore } from './runs/runs-store'
+import { createRubricsStore, rubricsTables, type RubricsStore } from './scoring/rubrics-store'
+import { createSuiteStore, suiteTables, type SuiteStore } from './scoring/suite-store'
+import { createSummaryStore, summaryTables, type SummaryStore } from './scoring/summary-store'
 import { refetchDelayMs, throttleTables, watchTables } from './watch-tables'
 
 export interface Stores {
@@ -61,6 +64,9 @@ export interface Stores {
   newRun: NewRunStore
   catalog: CatalogStore
   providers: ProvidersStore
+  rubrics: RubricsStore
+  suite: SuiteStore
+  summary: SummaryStore
   nav: Navigation
   /** The prompt part of the address the app started with; boot opens it. */
   initialPrompt: PromptLocation | null
@@ -117,6 +123,9 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const results = createResultsStore(client)
   const catalog = createCatalogStore(client)
   const providers = createProvidersStore(client)
+  const rubrics = createRubricsStore(client)
+  const suite = createSuiteStore(client)
+  const summary = createSummaryStore(client)
   const newRun = createNewRunStore(client, {
     ...(options.estimateDelayMs !== undefined ? { delayMs: options.estimateDelayMs } : {}),
     canCall: (provider) => {
@@ -156,6 +165,17 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(promptsTables, () => catalog.getState().actions.refresh()),
     watch(providersTables, () => providers.getState().actions.refresh()),
     watch(pricesTables, () => providers.getState().actions.refreshPrices()),
+    watch(rubricsTables, () => rubrics.getState().actions.refresh()),
+    watch(suiteTables, () => suite.getState().actions.refresh()),
+    // Scoring writes scores in batches: the summary shown follows, at most once per liveRefresh.
+    throttleTables(
+      client,
+      summaryTables,
+      () => {
+        if (app.getState().route === 'runs') void summary.getState().actions.refresh()
+      },
+      liveRefresh,
+    ),
     throttleTables(client, runsTables, () => void runs.getState().actions.refresh(), liveRefresh),
     // Only while the runs screen shows them; coming back to it refetches what it shows.
     throttleTables(
@@ -192,6 +212,9 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     newRun,
     catalog,
     providers,
+    rubrics,
+    suite,
+    summary,
     nav,
     initialPrompt: options.initialPrompt ?? null,
     initialDataset: options.initialDataset ?? null,

@@ -34,6 +34,7 @@ describe('hash routes', () => {
       { route: 'prompts', prompt: { promptId: 'p-reply', tab: 'editor', version: 3 } },
     ],
     ['#/prompts/p-reply/history', { route: 'prompts', prompt: { promptId: 'p-reply', tab: 'history' } }],
+    ['#/prompts/p-reply/suite', { route: 'prompts', prompt: { promptId: 'p-reply', tab: 'suite' } }],
     ['#/prompts/p-reply/diff', { route: 'prompts', prompt: { promptId: 'p-reply', tab: 'diff' } }],
     [
       '#/prompts/p-reply/diff/3..5',

@@ -12,20 +12,27 @@ import type { CoreContext } from './context'
 import { datasetEditHandlers } from './dataset-edits'
 import { datasetFileHandlers } from './dataset-files'
 import { datasetHandlers } from './datasets'
+import { gateHandlers } from './gates'
 import { environmentHandlers } from './prompt-environments'
 import { promptFileHandlers } from './prompt-files'
 import { priceHandlers } from './prices'
 import { promptHandlers } from './prompts'
 import { providerHandlers } from './providers'
+import { rubricHandlers } from './rubrics'
 import { runHandlers } from './runs'
+import { scoringHandlers } from './scoring'
+import { suiteHandlers } from './suites'
+import type { ScoringDeps } from '../scoring/deps'
 import type { RunManager } from '../evals/runner'
 import type { KeySources } from '../providers/catalog'
 
 export interface HandlerOptions {
-  /** Added to the default promotion requirements (an approval for prod); later, eval gates plug in here. */
+  /** Added to the default promotion requirements (an approval and a passing eval gate for prod). */
   promotionRequirements?: readonly PromotionRequirement[]
   /** Lower dataset import limits (tests of the size checks); the file layer's defaults otherwise. */
   importLimits?: Partial<ImportLimits>
+  /** How judges reach their providers (the runner's options); the environment's defaults otherwise. */
+  scoring?: ScoringDeps
 }
 
 /** The full handler table of an open workspace. */
@@ -52,6 +59,10 @@ export function createHandlers(
     ...runHandlers(ctx, runs),
     ...providerHandlers(ctx, keys),
     ...priceHandlers(ctx),
+    ...rubricHandlers(ctx),
+    ...suiteHandlers(ctx),
+    ...scoringHandlers(ctx, options.scoring ?? {}),
+    ...gateHandlers(ctx, options.scoring ?? {}),
   }
 }
 

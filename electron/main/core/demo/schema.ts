@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { modelParamsSchema, modelRefSchema, promptMessageSchema } from '../../../../shared/domain/prompts'
+import { gateRuleSchema } from '../../../../shared/domain/scoring'
 
 /** The shape of resources/demo/*.json; checked at seed time like any file that crosses into the core. */
 export const demoPromptsSchema = z.array(
@@ -47,3 +48,24 @@ export const demoRubricSchema = z.object({
   description: z.string(),
   criteria: z.array(z.record(z.string(), z.unknown())).min(1),
 })
+
+/**
+ * Eval suites by prompt key. Rubric ids are made at seed time, so judge and human scorers name their rubric
+ * by key ("rubricKey"); the seed swaps in the id and checks the result against the contract's schema.
+ */
+export const demoSuitesSchema = z.array(
+  z.object({
+    prompt: z.string().min(1),
+    author: z.string().min(1),
+    createdAt: z.string().min(1),
+    message: z.string().min(1),
+    scorers: z.array(
+      z.object({
+        metric: z.string(),
+        label: z.string(),
+        config: z.record(z.string(), z.unknown()),
+      }),
+    ),
+    gates: z.array(gateRuleSchema),
+  }),
+)

@@ -1,12 +1,14 @@
 import demoDataset from '../../../../resources/demo/dataset.json'
 import demoPrompts from '../../../../resources/demo/prompts.json'
 import demoRubric from '../../../../resources/demo/rubric.json'
+import demoSuites from '../../../../resources/demo/suites.json'
 import type { Db } from '../db/connection'
 import { createRepos } from '../db/repos'
 import { createSnapshot } from '../datasets/snapshot'
 import { newId } from '../ids'
 import { appendVersion } from '../prompts/versions'
-import { demoDatasetSchema, demoPromptsSchema, demoRubricSchema } from './schema'
+import { resolveDemoSuite } from './demo-suites'
+import { demoDatasetSchema, demoPromptsSchema, demoRubricSchema, demoSuitesSchema } from './schema'
 
 /**
  * Fills a brand-new workspace with the support-ticket triage demo, in one transaction, so a newcomer
@@ -16,10 +18,13 @@ export function seedDemo(db: Db, now: () => string): void {
   const prompts = demoPromptsSchema.parse(demoPrompts)
   const dataset = demoDatasetSchema.parse(demoDataset)
   const rubric = demoRubricSchema.parse(demoRubric)
+  const suites = demoSuitesSchema.parse(demoSuites)
   const repos = createRepos(db)
   db.transaction(() => {
+    const promptIds = new Map<string, string>()
     for (const p of prompts) {
       const promptId = newId('prm')
+      promptIds.set(p.key, promptId)
       const first = p.versions[0]?.createdAt ?? now()
       repos.prompts.insertPrompt({
         id: promptId,
@@ -51,7 +56,21 @@ export function seedDemo(db: Db, now: () => string): void {
     )
     // Snapshot 1, so the demo has a version to diff the working copy against from the first edit on.
     createSnapshot({ repos, user: 'demo', now }, datasetId, 'Initial golden set')
-    repos.rubrics.insert({ id: newId('rub'), version: 1, createdAt: now(), ...rubric })
+    const rubricId = newId('rub')
+    repos.rubrics.insert({ id: rubricId, version: 1, createdAt: now(), ...rubric })
+    for (const suite of suites) {
+      const promptId = promptIds.get(suite.prompt)
+      if (!promptId) throw new Error(`The demo suite names an unknown prompt "${suite.prompt}"`)
+      const draft = resolveDemoSuite(suite, new Map([[rubric.key, rubricId]]))
+      repos.evalSuites.insert({
+        promptId,
+        version: 1,
+        ...draft,
+        message: suite.message,
+        createdAt: suite.createdAt,
+        createdBy: suite.author,
+      })
+    }
     db.prepare("INSERT INTO workspace_meta (key, value) VALUES ('demo_seeded_at', ?)").run(now())
   }).immediate()
 }

@@ -1,8 +1,11 @@
 import { setMaxListeners } from 'node:events'
 import type { Run, RunCounts, RunStatus } from '../../../../shared/domain/runs'
+import type { CanaryState } from '../../../../shared/domain/scoring'
 import { writeTransaction, type CoreContext } from '../api/context'
 import type { EventBus } from '../events'
+import { checkCanarySample } from '../scoring/gates/canary-check'
 import { parseCached, type CachedResponse } from './cache'
+import { canarySample } from './canary'
 import { createLimiter } from './limits'
 import { loadVersions, planSettings } from './plan'
 import { ProgressThrottle, RateMeter } from './progress'
@@ -80,15 +83,59 @@ export class RunSession {
   }
 
   private async execute(): Promise<void> {
+    let stoppedByCanary = false
     try {
-      await this.callAll(this.pendingItems())
+      if (this.run.canary?.phase === 'sampling') stoppedByCanary = await this.runCanarySample(this.run.canary)
+      if (!stoppedByCanary && !this.stopReason) await this.callAll(this.pendingItems())
     } catch (error) {
       this.fail(error)
     }
     if (this.stopReason === 'close') return
     this.writer.flush()
     if (this.stopReason === 'fail') return this.finishFailed()
-    this.finish(this.stopReason === 'pause' ? 'paused' : this.stopReason ? 'cancelled' : 'completed')
+    const stopped = this.stopReason === 'pause' ? 'paused' : 'cancelled'
+    this.finish(this.stopReason ? stopped : stoppedByCanary ? 'cancelled' : 'completed')
+  }
+
+  /**
+   * Calls the canary's sample first, scores it with the cheap deterministic scorers and checks the gate
+   * rules on it. Returns true when the sample already fails clearly and the run stops there. A pause or
+   * cancel on the way leaves the phase at 'sampling', so a resume finishes the sample and decides then.
+   */
+  private async runCanarySample(canary: CanaryState): Promise<boolean> {
+    const sample = canarySample(this.ctx.repos.snapshots.allCases(this.run.datasetSnapshotId), {
+      share: canary.share,
+      seed: this.run.plan.canary?.seed ?? 1,
+    })
+    await this.callAll(this.pendingItems((caseId) => sample.has(caseId)))
+    if (this.stopReason) return false
+    this.writer.flush()
+    if (this.stopReason) return false
+    const check = await checkCanarySample(this.ctx, this.run, sample)
+    if (this.stopReason) return false
+    const phase = check.verdict === 'fail' ? 'stopped' : 'continued'
+    writeTransaction(this.ctx, () => {
+      this.ctx.repos.runs.setCanary(this.run.id, {
+        ...canary,
+        phase,
+        verdict: check.verdict,
+        reason: check.reason,
+      })
+      if (phase === 'stopped') this.recordCanaryStop(check.reason)
+    })
+    this.bus.emit('db.changed', { tables: ['runs', 'run_scores'] })
+    return phase === 'stopped'
+  }
+
+  private recordCanaryStop(reason: string): void {
+    this.ctx.repos.audit.append({
+      at: this.ctx.now(),
+      actor: this.ctx.user,
+      action: 'run.canary_stopped',
+      entityType: 'run',
+      entityId: this.run.id,
+      details: { reason, done: this.counts.done, total: this.counts.total },
+    })
   }
 
   private finishFailed(): void {
@@ -108,11 +155,12 @@ export class RunSession {
     this.finish('failed')
   }
 
-  private pendingItems(): WorkItem[] {
+  /** What is still missing, of the cases `include` keeps (all by default). */
+  private pendingItems(include: (caseId: string) => boolean = () => true): WorkItem[] {
     const { plan } = this.run
     const { repos } = this.ctx
     const versions = loadVersions(this.ctx, plan.promptVersionIds)
-    const cases = repos.snapshots.allCases(this.run.datasetSnapshotId)
+    const cases = repos.snapshots.allCases(this.run.datasetSnapshotId).filter((c) => include(c.id))
     const done = repos.runResults.doneKeys(this.run.id)
     return pendingWorkItems(cases, versions, plan.models, plan.repeats, done)
   }
@@ -168,7 +216,7 @@ export class RunSession {
     return this.freshCache.get(hash) ?? parseCached(this.ctx.repos.runResults.cacheGet(hash))
   }
 
-  /** One short transaction per batch; INSERT OR IGNORE keeps a result written before a crash as it was. */
+  /** One short transaction per batch; ON CONFLICT DO NOTHING keeps a result written before a crash as it was. */
   private write(rows: readonly ItemOutcome[]): number {
     const before = { ...this.counts }
     try {

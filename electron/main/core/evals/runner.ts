@@ -3,6 +3,7 @@ import type { Run, RunEstimate, RunPlan, RunStatus } from '../../../../shared/do
 import { writeTransaction, type CoreContext } from '../api/context'
 import type { EventBus } from '../events'
 import { newId } from '../ids'
+import { startCanary } from './canary'
 import { estimatePlan, planPriceTable, planSettings, resolvePlan } from './plan'
 import type { RunnerOptions } from './run-options'
 import { RunSession } from './run-session'
@@ -51,6 +52,7 @@ export class RunManager {
         cached: 0,
         spentUsd: 0,
       },
+      canary: startCanary(plan.canary, cases.length),
     }
     writeTransaction(this.ctx, () => {
       this.ctx.repos.runs.insert(run)
@@ -60,7 +62,12 @@ export class RunManager {
         action: 'run.started',
         entityType: 'run',
         entityId: run.id,
-        details: { name, calls: run.counts.total, snapshotId: snapshot.id },
+        details: {
+          name,
+          calls: run.counts.total,
+          snapshotId: snapshot.id,
+          ...(run.canary ? { canarySampleSize: run.canary.sampleSize } : {}),
+        },
       })
     })
     this.launch(run)
@@ -90,7 +97,10 @@ export class RunManager {
     // Settings may have changed since the run started (a provider deleted, a key removed): say so now
     // rather than mark the run failed from the background.
     planSettings(this.ctx, run.plan.models, run.plan.concurrency, this.options)
-    this.ctx.repos.runs.setStatus(id, 'running', {})
+    writeTransaction(this.ctx, () => {
+      this.continueStoppedCanary(run)
+      this.ctx.repos.runs.setStatus(id, 'running', {})
+    })
     const running = this.require(id)
     this.launch(running)
     return running
@@ -124,6 +134,24 @@ export class RunManager {
     this.sessions.set(run.id, session)
     void session.done.finally(() => {
       if (!this.closed && this.sessions.get(run.id) === session) this.sessions.delete(run.id)
+    })
+  }
+
+  /** Resuming a run its canary stopped is the user's decision to run the rest anyway: record it as such. */
+  private continueStoppedCanary(run: Run): void {
+    if (run.canary?.phase !== 'stopped') return
+    this.ctx.repos.runs.setCanary(run.id, {
+      ...run.canary,
+      phase: 'continued',
+      reason: `Resumed by ${this.ctx.user} although the sample failed: ${run.canary.reason}`,
+    })
+    this.ctx.repos.audit.append({
+      at: this.ctx.now(),
+      actor: this.ctx.user,
+      action: 'run.canary_overridden',
+      entityType: 'run',
+      entityId: run.id,
+      details: { canaryReason: run.canary.reason },
     })
   }
 

@@ -5,7 +5,14 @@ import type { Approval, GateCheck } from '../../../../shared/domain/registry'
 import type { CoreContext } from '../api/context'
 import { newId } from '../ids'
 import { requirePrompt, requireVersion } from './detail'
-import { describeUnmet, type PromotionGate, type PromotionRequest } from './promotion'
+import {
+  blockingRequirements,
+  describeUnmet,
+  overriddenRequirements,
+  type PromotionGate,
+  type PromotionRequest,
+  type RequirementResult,
+} from './promotion'
 
 // Writes here run inside the caller's `.immediate()` transaction: the gate judges exactly the state that
 // the pointer move then changes.
@@ -57,7 +64,7 @@ export function approve(
 export function promote(
   ctx: CoreContext,
   gate: PromotionGate,
-  input: PromotionRequest & { reason: string },
+  input: PromotionRequest & { reason: string; overrideGateReason?: string | undefined },
 ): PromptVersion {
   const prompt = requirePrompt(ctx.repos, input.promptId)
   const version = requireVersion(ctx.repos, prompt, input.versionId)
@@ -69,14 +76,25 @@ export function promote(
     )
   }
   const check = gate.evaluate({ promptId: prompt.id, versionId: version.id, env: input.env })
-  if (!check.allowed) {
+  const override = input.overrideGateReason?.trim() || undefined
+  const blocking = blockingRequirements(check, override)
+  if (blocking.length > 0) {
+    const hint = blocking.every((r) => r.overridable)
+      ? '. An unmet eval gate may be overridden with a reason, which is recorded'
+      : ''
     throw new AppError(
       'FORBIDDEN',
-      `v${version.number} of "${prompt.name}" cannot be promoted to ${input.env}: ${describeUnmet(check)}`,
+      `v${version.number} of "${prompt.name}" cannot be promoted to ${input.env}: ${describeUnmet(blocking)}${hint}`,
       check,
     )
   }
-  movePointer(ctx, { prompt, version, env: input.env, from: current, reason: input.reason }, 'env.promoted')
+  const overridden = overriddenRequirements(check, override)
+  const gateOverride = overridden.length > 0 && override ? { reason: override, overridden } : null
+  movePointer(
+    ctx,
+    { prompt, version, env: input.env, from: current, reason: input.reason, gateOverride },
+    'env.promoted',
+  )
   return version
 }
 
@@ -101,7 +119,7 @@ export function rollback(
   checkRollbackTarget(current, target)
   movePointer(
     ctx,
-    { prompt, version: target, env: input.env, from: current, reason: input.reason },
+    { prompt, version: target, env: input.env, from: current, reason: input.reason, gateOverride: null },
     'env.rolled_back',
   )
   return target
@@ -123,6 +141,8 @@ interface PointerMove {
   env: Environment
   from: EnvironmentPointer | null
   reason: string
+  /** Unmet overridable requirements promoted past, and why; null when nothing was overridden. */
+  gateOverride: { reason: string; overridden: readonly RequirementResult[] } | null
 }
 
 function movePointer(ctx: CoreContext, move: PointerMove, action: 'env.promoted' | 'env.rolled_back'): void {
@@ -148,6 +168,12 @@ function movePointer(ctx: CoreContext, move: PointerMove, action: 'env.promoted'
       fromVersionId: from?.versionId ?? null,
       fromNumber: from?.versionNumber ?? null,
       reason: move.reason.trim(),
+      ...(move.gateOverride
+        ? {
+            overrideGateReason: move.gateOverride.reason,
+            overridden: move.gateOverride.overridden.map((r) => ({ key: r.key, detail: r.detail })),
+          }
+        : {}),
     },
   })
 }

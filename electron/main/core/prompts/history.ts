@@ -13,6 +13,7 @@ const detailsSchema = z
     fromNumber: z.number().int().positive().nullable().optional().catch(undefined),
     message: z.string().optional().catch(undefined),
     reason: z.string().optional().catch(undefined),
+    overrideGateReason: z.string().optional().catch(undefined),
     comment: z.string().optional().catch(undefined),
     name: z.string().optional().catch(undefined),
     changes: z
@@ -54,6 +55,10 @@ function entryText(action: HistoryAction, d: z.infer<typeof detailsSchema>): str
     case 'approval.recorded':
       return d.comment ?? ''
     case 'env.promoted':
+      // An override of the eval gate is part of the promotion's story, not a footnote in the raw log.
+      return d.overrideGateReason
+        ? `${d.reason ?? ''} (eval gate overridden: ${d.overrideGateReason})`
+        : (d.reason ?? '')
     case 'env.rolled_back':
       return d.reason ?? ''
   }

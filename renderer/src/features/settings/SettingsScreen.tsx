@@ -1,26 +1,31 @@
 import { useEffect } from 'react'
 import type { AppStatus } from '../../../../shared/domain/workspace'
-import { useProviders } from '../../stores/hooks'
+import { useProviders, useRubrics } from '../../stores/hooks'
 import { selectProvidersActions } from '../../stores/providers/selectors'
+import { selectRubricsActions } from '../../stores/scoring/selectors'
 import { PricesSection } from './PricesSection'
 import { ProvidersSection } from './ProvidersSection'
+import { RubricsSection } from './RubricsSection'
 
 interface Props {
   workspace: Extract<AppStatus, { state: 'ready' }>
 }
 
-/** The open workspace, the providers calls go to (and their keys), and price overrides. */
+/** The open workspace, the providers calls go to (and their keys), price overrides and rubrics. */
 export function SettingsScreen({ workspace }: Props) {
   const { ensureLoaded } = useProviders(selectProvidersActions)
+  const rubrics = useRubrics(selectRubricsActions)
   useEffect(() => {
     void ensureLoaded()
-  }, [ensureLoaded])
+    void rubrics.ensureLoaded()
+  }, [ensureLoaded, rubrics])
 
   return (
     <div className="settings-screen">
       <WorkspaceSection workspace={workspace} />
       <ProvidersSection />
       <PricesSection />
+      <RubricsSection />
     </div>
   )
 }

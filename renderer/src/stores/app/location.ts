@@ -1,7 +1,7 @@
 import { isRouteId, type RouteId } from './routes'
 
 /** The tabs of a prompt's detail; each has its own address so a reload or a pasted link reopens it. */
-export const promptTabs = ['editor', 'diff', 'history'] as const
+export const promptTabs = ['editor', 'diff', 'history', 'suite'] as const
 export type PromptTab = (typeof promptTabs)[number]
 
 export interface DiffPair {
@@ -39,7 +39,7 @@ export interface AppLocation {
 }
 
 /**
- * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/diff`,
+ * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/suite`, `#/prompts/<id>/diff`,
  * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`, `#/runs/<id>`. Anything unknown after a
  * valid screen falls back to that screen alone; an unknown screen gives null.
  */
@@ -68,6 +68,7 @@ function parsePromptRest(promptId: string, rest: string[]): PromptLocation {
     return version === null ? { promptId, tab: 'editor' } : { promptId, tab: 'editor', version }
   }
   if (kind === 'history') return { promptId, tab: 'history' }
+  if (kind === 'suite') return { promptId, tab: 'suite' }
   if (kind === 'diff') {
     const diff = arg === undefined ? null : parseDiffRange(arg)
     return diff ? { promptId, tab: 'diff', diff } : { promptId, tab: 'diff' }
@@ -116,6 +117,8 @@ export function formatHash(location: AppLocation): string {
   switch (prompt.tab) {
     case 'history':
       return `${root}/history`
+    case 'suite':
+      return `${root}/suite`
     case 'diff':
       return prompt.diff ? `${root}/diff/${formatDiffRange(prompt.diff)}` : `${root}/diff`
     case 'editor':

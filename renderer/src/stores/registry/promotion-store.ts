@@ -33,6 +33,9 @@ export interface PromotionActions {
   recheck: () => Promise<void>
   setReason: (reason: string) => void
   setApprovalComment: (comment: string) => void
+  /** Promote although the eval gate is not passed; only offered when nothing else is unmet. */
+  setOverride: (on: boolean) => void
+  setOverrideReason: (reason: string) => void
   /** Records an approval of the target for its environment, then checks again. */
   approve: () => Promise<void>
   promote: () => Promise<boolean>
@@ -44,6 +47,8 @@ export interface PromotionState {
   checkLoad: LoadState
   reason: string
   approvalComment: string
+  override: boolean
+  overrideReason: string
   approval: SubmitState
   submit: SubmitState
   actions: PromotionActions
@@ -51,12 +56,30 @@ export interface PromotionState {
 
 export type PromotionStore = StoreApi<PromotionState>
 
+/**
+ * Where the gate leaves a promotion: 'allowed'; 'overridable' when every unmet requirement may be
+ * overridden with a recorded reason (the eval gate); 'blocked' while any other one (an approval) is unmet.
+ */
+export function gateStanding(check: GateCheck | null): 'allowed' | 'overridable' | 'blocked' {
+  if (!check) return 'blocked'
+  if (check.allowed) return 'allowed'
+  const unmet = check.requirements.filter((r) => !r.satisfied)
+  return unmet.length > 0 && unmet.every((r) => r.overridable) ? 'overridable' : 'blocked'
+}
+
+/** The user chose to override an overridable gate and said why. */
+export function usesOverride(s: Pick<PromotionState, 'check' | 'override' | 'overrideReason'>): boolean {
+  return gateStanding(s.check) === 'overridable' && s.override && s.overrideReason.trim().length > 0
+}
+
 const closed = {
   target: null,
   check: null,
   checkLoad: idle,
   reason: '',
   approvalComment: '',
+  override: false,
+  overrideReason: '',
   approval: submitIdle,
   submit: submitIdle,
 }
@@ -89,6 +112,8 @@ export function createPromotionStore(client: ApiClient): PromotionStore {
       setReason: (reason) =>
         set({ reason, submit: get().submit.status === 'error' ? submitIdle : get().submit }),
       setApprovalComment: (approvalComment) => set({ approvalComment }),
+      setOverride: (override) => set({ override }),
+      setOverrideReason: (overrideReason) => set({ overrideReason }),
       async approve() {
         const { target, approvalComment, approval } = get()
         if (!target || approval.status === 'busy') return
@@ -109,7 +134,14 @@ export function createPromotionStore(client: ApiClient): PromotionStore {
         set({ submit: submitBusy })
         try {
           const { promptId, versionId, env } = target
-          await client.call('prompts.promote', { promptId, versionId, env, reason })
+          const overrideGateReason = usesOverride(get()) ? get().overrideReason.trim() : undefined
+          await client.call('prompts.promote', {
+            promptId,
+            versionId,
+            env,
+            reason,
+            ...(overrideGateReason ? { overrideGateReason } : {}),
+          })
           if (get().target === target) set(closed)
           return true
         } catch (error) {

@@ -1,5 +1,5 @@
 import type { HistoryState } from './history-store'
-import type { PromotionState } from './promotion-store'
+import { gateStanding, usesOverride, type PromotionState } from './promotion-store'
 import type { RollbackState } from './rollback-store'
 
 export const selectHistoryEntries = (s: HistoryState) => s.entries
@@ -16,9 +16,16 @@ export const selectApproval = (s: PromotionState) => s.approval
 export const selectPromotionSubmit = (s: PromotionState) => s.submit
 export const selectPromotionActions = (s: PromotionState) => s.actions
 
-/** Promote is possible once the gate allows it, a reason is given and nothing is in flight. */
+export const selectOverride = (s: PromotionState) => s.override
+export const selectOverrideReason = (s: PromotionState) => s.overrideReason
+export const selectGateStanding = (s: PromotionState) => gateStanding(s.check)
+
+/**
+ * Promote is possible once the gate allows it (or only the eval gate is unmet and the user overrides it
+ * with a reason), a reason is given and nothing is in flight.
+ */
 export const selectCanPromote = (s: PromotionState): boolean =>
-  !!s.check?.allowed &&
+  (gateStanding(s.check) === 'allowed' || usesOverride(s)) &&
   s.checkLoad.status === 'ready' &&
   s.reason.trim().length > 0 &&
   s.submit.status !== 'busy'

@@ -65,6 +65,10 @@ export interface NewRunForm {
   /** Concurrent calls for each provider of the plan; '' leaves every provider at its default. */
   concurrency: string
   useCache: boolean
+  /** Run a random share of the cases first and stop early when that sample already fails the gate. */
+  canary: boolean
+  /** The canary's share in percent, as typed (1–90). */
+  canaryShare: string
   name: string
   /** Until the user types a name, it follows the plan ("Ticket triage v2,v3 × 2 models"). */
   nameEdited: boolean
@@ -79,6 +83,8 @@ export const blankRunForm: NewRunForm = {
   repeats: '1',
   concurrency: '',
   useCache: true,
+  canary: false,
+  canaryShare: '10',
   name: '',
   nameEdited: false,
 }
@@ -126,7 +132,15 @@ export function planOf(form: NewRunForm, ctx: PlanContext): { plan: RunPlan | nu
   if (repeats === null) problems.push('Repeats must be a whole number from 1 to 10.')
   const concurrency = form.concurrency.trim() === '' ? undefined : wholeNumber(form.concurrency, 1, 256)
   if (concurrency === null) problems.push('Concurrency must be a whole number from 1 to 256, or empty.')
-  if (problems.length > 0 || !form.datasetId || repeats === null || concurrency === null)
+  const canaryShare = form.canary ? wholeNumber(form.canaryShare, 1, 90) : undefined
+  if (canaryShare === null) problems.push('The canary share must be a whole percentage from 1 to 90.')
+  if (
+    problems.length > 0 ||
+    !form.datasetId ||
+    repeats === null ||
+    concurrency === null ||
+    canaryShare === null
+  )
     return { plan: null, problems }
   const plan: RunPlan = {
     promptVersionIds: versionIds,
@@ -135,6 +149,8 @@ export function planOf(form: NewRunForm, ctx: PlanContext): { plan: RunPlan | nu
     repeats,
     useCache: form.useCache,
   }
+  // A fixed seed: the same plan samples the same cases, so a canary can be repeated and compared.
+  if (canaryShare !== undefined) plan.canary = { share: canaryShare / 100, seed: 1 }
   if (concurrency !== undefined) {
     plan.concurrency = Object.fromEntries(
       [...new Set(models.map((m) => m.provider))].map((p) => [p, concurrency]),

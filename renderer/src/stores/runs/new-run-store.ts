@@ -43,8 +43,9 @@ export interface NewRunActions {
   /** Adds "provider/model" to the options, checked; false (with `addModelError`) when it is not one. */
   addModel: (text: string) => boolean
   setDataset: (datasetId: string | null) => void
-  setField: (field: 'repeats' | 'concurrency', value: string) => void
+  setField: (field: 'repeats' | 'concurrency' | 'canaryShare', value: string) => void
   setUseCache: (on: boolean) => void
+  setCanary: (on: boolean) => void
   setName: (name: string) => void
   /** runs.start with the plan and name; the new run, or null when the core refused (see `starting`). */
   start: () => Promise<Run | null>
@@ -211,6 +212,7 @@ export function createNewRunStore(client: ApiClient, options: NewRunOptions = {}
       setDataset: (datasetId) => update({ datasetId }),
       setField: (field, value) => update({ [field]: value }),
       setUseCache: (useCache) => update({ useCache }),
+      setCanary: (canary) => update({ canary }),
       setName: (name) => set((s) => ({ form: { ...s.form, name, nameEdited: name !== '' } })),
       async start() {
         const { form, starting } = get()

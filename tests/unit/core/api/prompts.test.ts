@@ -21,8 +21,8 @@ describe('prompts API over the demo workspace', () => {
     const list = await call<PromptSummary[]>(core, 'prompts.list', {})
     expect(list.map((p) => p.name)).toEqual(['Reply drafter', 'Ticket triage'])
     const triage = list.find((p) => p.name === 'Ticket triage')
-    expect(triage?.versionCount).toBe(3)
-    expect(triage?.latest?.number).toBe(3)
+    expect(triage?.versionCount).toBe(5)
+    expect(triage?.latest?.number).toBe(5)
     core.close()
   })
 
@@ -206,9 +206,9 @@ describe('unknown variables', () => {
       ),
       details: { unknownVariables: [{ name: 'subjet', messageIndex: 1, role: 'user' }] },
     })
-    expect((await call<PromptDetail>(core, 'prompts.get', { id: detail.prompt.id })).versions).toHaveLength(3)
+    expect((await call<PromptDetail>(core, 'prompts.get', { id: detail.prompt.id })).versions).toHaveLength(5)
     const saved = await call<PromptVersion>(core, 'prompts.saveVersion', { ...edit, allowNewVariables: true })
-    expect(saved.number).toBe(4)
+    expect(saved.number).toBe(6)
     core.close()
   })
 

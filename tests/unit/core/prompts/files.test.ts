@@ -13,13 +13,15 @@ interface ExportedFile {
   content: string
 }
 
+/** `detail` is the prompt at its latest version; `version` the exported one. */
 async function exportTriage(core: Core, versionNumber = 3) {
   const detail = await promptNamed(core, 'Ticket triage')
   const file = await call<ExportedFile>(core, 'prompts.exportVersion', {
     promptId: detail.prompt.id,
     versionNumber,
   })
-  return { detail, file }
+  const exported = await call<PromptDetail>(core, 'prompts.get', { id: detail.prompt.id, versionNumber })
+  return { detail, version: exported.version, file }
 }
 
 async function promptCount(core: Core): Promise<number> {
@@ -31,7 +33,7 @@ const gpt = { provider: 'openai', model: 'gpt-4o-mini-2024-07-18' }
 describe('export', () => {
   it('writes a stable, sorted, LF-terminated JSON file named after the prompt and version', async () => {
     const core = demoCore(newHome())
-    const { detail, file } = await exportTriage(core)
+    const { version, file } = await exportTriage(core)
     expect(file.fileName).toBe('ticket-triage.v3.prompt.json')
     expect(file.content.endsWith('}\n')).toBe(true)
     expect(file.content).not.toContain('\r')
@@ -41,9 +43,9 @@ describe('export', () => {
       '  "formatVersion": 1,',
     ])
     const parsed = promptVersionFileSchema.parse(JSON.parse(file.content))
-    expect(parsed.version).toMatchObject({ id: detail.version.id, contentHash: detail.version.contentHash })
+    expect(parsed.version).toMatchObject({ id: version.id, contentHash: version.contentHash })
     const again = await call<ExportedFile>(core, 'prompts.exportVersion', {
-      promptId: detail.prompt.id,
+      promptId: version.promptId,
       versionNumber: 3,
     })
     expect(again.content).toBe(file.content)
@@ -60,15 +62,15 @@ describe('export', () => {
 describe('import of Eval Lab files', () => {
   it('round-trips: a new prompt whose version has the same hash as the exported one', async () => {
     const core = demoCore(newHome())
-    const { detail, file } = await exportTriage(core)
+    const { detail, version, file } = await exportTriage(core)
     const imported = await call<PromptDetail>(core, 'prompts.import', {
       ...file,
       target: { kind: 'new', name: 'Triage copy' },
     })
     expect(imported.prompt.name).toBe('Triage copy')
     expect(imported.prompt.description).toBe(detail.prompt.description)
-    expect(imported.version.contentHash).toBe(detail.version.contentHash)
-    expect(imported.version.model).toEqual(detail.version.model)
+    expect(imported.version.contentHash).toBe(version.contentHash)
+    expect(imported.version.model).toEqual(version.model)
     expect(imported.version.message).toBe(
       'Imported from ticket-triage.v3.prompt.json (v3 of "Ticket triage")',
     )
@@ -86,7 +88,8 @@ describe('import of Eval Lab files', () => {
       message: 'Restore v1 wording',
     })
     const v1 = await call<PromptDetail>(core, 'prompts.get', { id: detail.prompt.id, versionNumber: 1 })
-    expect(imported.version).toMatchObject({ number: 4, message: 'Restore v1 wording' })
+    // The demo prompt has five versions: the import becomes v6.
+    expect(imported.version).toMatchObject({ number: 6, message: 'Restore v1 wording' })
     expect(imported.version.contentHash).toBe(v1.version.contentHash)
     const stale = await failure(core, 'prompts.import', {
       ...file,

@@ -15,9 +15,16 @@ async function triage(core: Core) {
   return { promptId: detail.prompt.id, v1: v(1), v2: v(2), v3: v(3) }
 }
 
+/** These tests are about approvals and pointers: the eval gate (promotion-gate.test.ts) is overridden. */
 async function approveAndPromote(core: Core, promptId: string, versionId: string, env = 'prod') {
   await call<Approval>(core, 'prompts.approve', { promptId, versionId, env, comment: 'Checked the evals' })
-  return call<PromptDetail>(core, 'prompts.promote', { promptId, versionId, env, reason: 'Ship it' })
+  return call<PromptDetail>(core, 'prompts.promote', {
+    promptId,
+    versionId,
+    env,
+    reason: 'Ship it',
+    overrideGateReason: 'No eval run in this test',
+  })
 }
 
 describe('promotion gate', () => {
@@ -29,7 +36,13 @@ describe('promotion gate', () => {
       versionId: v3,
       env: 'prod',
     })
-    expect(before).toMatchObject({ allowed: false, requirements: [{ key: 'approval', satisfied: false }] })
+    expect(before).toMatchObject({
+      allowed: false,
+      requirements: [
+        { key: 'approval', satisfied: false, overridable: false },
+        { key: 'eval_gate', satisfied: false, overridable: true },
+      ],
+    })
 
     const refused = await failure(core, 'prompts.promote', {
       promptId,
@@ -60,7 +73,7 @@ describe('promotion gate', () => {
       versionId: v3,
       env: 'prod',
     })
-    expect(after.allowed).toBe(true)
+    expect(after.requirements[0]).toMatchObject({ satisfied: true })
     expect(after.requirements[0]?.detail).toMatch(/Approved by tester .*Evals green/)
 
     const detail = await call<PromptDetail>(core, 'prompts.promote', {
@@ -68,6 +81,7 @@ describe('promotion gate', () => {
       versionId: v3,
       env: 'prod',
       reason: 'Tier-aware rules pass the golden set',
+      overrideGateReason: 'No eval run in this test',
     })
     expect(detail.version.number).toBe(3)
     expect(detail.environments).toEqual([
@@ -141,6 +155,7 @@ describe('promotion gate', () => {
       label: 'Eval gate',
       satisfied: false,
       detail: `no passing run for ${request.env}`,
+      overridable: false,
     })
     const core = demoCore(newHome(), { promotionRequirements: [evalGate] })
     const { promptId, v3 } = await triage(core)
@@ -159,6 +174,7 @@ describe('promotion gate', () => {
     })
     expect(prod.requirements.map((r) => [r.key, r.satisfied])).toEqual([
       ['approval', true],
+      ['eval_gate', false],
       ['eval', false],
     ])
     core.close()
@@ -237,13 +253,16 @@ describe('history', () => {
       ['env.promoted', 3, 'staging'],
       ['env.promoted', 1, 'prod'],
       ['approval.recorded', 1, 'prod'],
+      ['version.created', 5, null],
+      ['version.created', 4, null],
       ['version.created', 3, null],
       ['version.created', 2, null],
       ['version.created', 1, null],
       ['prompt.created', 1, null],
     ])
+    expect(history[1]?.text).toBe('Ship it (eval gate overridden: No eval run in this test)')
     expect(history[2]?.text).toBe('Checked the evals')
-    expect(history[3]?.text).toMatch(/^Tier-aware priority rules/)
+    expect(history[5]?.text).toMatch(/^Tier-aware priority rules/)
     expect(history.map((h) => h.id)).toEqual([...history.map((h) => h.id)].sort((a, b) => b - a))
     expect((await failure(core, 'prompts.history', { promptId: 'prm_missing' })).code).toBe('NOT_FOUND')
     core.close()

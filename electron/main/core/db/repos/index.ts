@@ -1,9 +1,12 @@
 import type { Db } from '../connection'
 import { createApprovalsRepo } from './approvals'
 import { createAuditRepo } from './audit'
+import { createBaselinesRepo } from './baselines'
 import { createDatasetCasesRepo } from './dataset-cases'
 import { createDatasetsRepo } from './datasets'
 import { createEnvironmentsRepo } from './environments'
+import { createEvalSuitesRepo } from './eval-suites'
+import { createGateResultsRepo } from './gate-results'
 import { createHistoryRepo } from './history'
 import { createPriceOverridesRepo } from './price-overrides'
 import { createPromptsRepo } from './prompts'
@@ -11,6 +14,8 @@ import { createProviderSettingsRepo } from './provider-settings'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
+import { createRunScoresRepo } from './run-scores'
+import { createScoreCallsRepo } from './score-calls'
 import { createSnapshotsRepo } from './snapshots'
 
 export type Repos = ReturnType<typeof createRepos>
@@ -26,10 +31,15 @@ export function createRepos(db: Db) {
     datasetCases: createDatasetCasesRepo(db),
     snapshots: createSnapshotsRepo(db),
     rubrics: createRubricsRepo(db),
+    evalSuites: createEvalSuitesRepo(db),
+    runScores: createRunScoresRepo(db),
+    scoreCalls: createScoreCallsRepo(db),
     audit: createAuditRepo(db),
     runs: createRunsRepo(db),
     runResults: createRunResultsRepo(db),
     providerSettings: createProviderSettingsRepo(db),
     priceOverrides: createPriceOverridesRepo(db),
+    baselines: createBaselinesRepo(db),
+    gateResults: createGateResultsRepo(db),
   }
 }

@@ -68,7 +68,9 @@ export type RunResultsRepo = ReturnType<typeof createRunResultsRepo>
 
 export function createRunResultsRepo(db: Db) {
   const statements = {
-    insert: db.prepare(`INSERT OR IGNORE INTO run_results (${columns}) VALUES (${values})`),
+    // ON CONFLICT DO NOTHING skips only a result already stored (a resumed batch); unlike INSERT OR IGNORE it
+    // still fails loudly on a row that breaks a CHECK constraint instead of dropping it.
+    insert: db.prepare(`INSERT INTO run_results (${columns}) VALUES (${values}) ON CONFLICT DO NOTHING`),
     keys: db.prepare<
       [string],
       { case_id: string; prompt_version_id: string; model_id: string; repeat: number }

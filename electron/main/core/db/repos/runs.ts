@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { canaryStateSchema, type CanaryState } from '../../../../../shared/domain/scoring'
 import {
   modelPriceSchema,
   runCountsSchema,
@@ -22,10 +23,11 @@ interface RunRow {
   finished_at: string | null
   created_by: string
   counts: string
+  canary: string | null
 }
 
 const columns =
-  'id, name, status, plan, dataset_snapshot_id, price_table, created_at, started_at, finished_at, created_by, counts'
+  'id, name, status, plan, dataset_snapshot_id, price_table, created_at, started_at, finished_at, created_by, counts, canary'
 const priceTableSchema = z.array(modelPriceSchema)
 
 export type RunsRepo = ReturnType<typeof createRunsRepo>
@@ -35,7 +37,7 @@ export function createRunsRepo(db: Db) {
   const statements = {
     insert: db.prepare(
       `INSERT INTO runs (${columns}) VALUES (@id, @name, @status, @plan, @datasetSnapshotId, @priceTable,
-         @createdAt, @startedAt, @finishedAt, @createdBy, @counts)`,
+         @createdAt, @startedAt, @finishedAt, @createdBy, @counts, @canary)`,
     ),
     get: db.prepare<[string], RunRow>(`SELECT ${columns} FROM runs WHERE id = ?`),
     list: db.prepare<[], RunRow>(`SELECT ${columns} FROM runs ORDER BY created_at DESC, rowid DESC`),
@@ -46,6 +48,7 @@ export function createRunsRepo(db: Db) {
        WHERE id = @id`,
     ),
     setCounts: db.prepare('UPDATE runs SET counts = ? WHERE id = ?'),
+    setCanary: db.prepare('UPDATE runs SET canary = ? WHERE id = ?'),
     interruptRunning: db.prepare("UPDATE runs SET status = 'interrupted' WHERE status = 'running'"),
     namesForDataset: db.prepare<[string], { name: string }>(
       `SELECT r.name FROM runs r JOIN dataset_snapshots s ON s.id = r.dataset_snapshot_id
@@ -65,6 +68,7 @@ export function createRunsRepo(db: Db) {
         plan: JSON.stringify(run.plan),
         priceTable: JSON.stringify(run.priceTable),
         counts: JSON.stringify(run.counts),
+        canary: run.canary ? JSON.stringify(run.canary) : null,
       })
     },
     get: (id: string): Run | null => {
@@ -84,6 +88,10 @@ export function createRunsRepo(db: Db) {
     },
     setCounts: (id: string, counts: RunCounts): void => {
       statements.setCounts.run(JSON.stringify(counts), id)
+    },
+    /** The canary's phase and the verdict on its sample; null for a plain run. */
+    setCanary: (id: string, canary: CanaryState | null): void => {
+      statements.setCanary.run(canary ? JSON.stringify(canary) : null, id)
     },
     /** At open: runs a crash left running can be resumed, not mistaken for live ones. */
     interruptRunning: (): number => statements.interruptRunning.run().changes,
@@ -110,5 +118,6 @@ function toRun(row: RunRow): Run {
     finishedAt: row.finished_at,
     createdBy: row.created_by,
     counts: parseJsonColumn(runCountsSchema, row.counts, where),
+    canary: row.canary === null ? null : parseJsonColumn(canaryStateSchema, row.canary, where),
   }
 }

@@ -1,3 +1,4 @@
+import { isJudgeRequest, judgeAnswer } from './demo-judge'
 import { findDemoCase, outcomeFor, plainAnswer, triageAnswer, unitHash } from './demo-answers'
 import type { ErrorProfile } from './demo-answers'
 import { ProviderError } from './types'
@@ -76,6 +77,8 @@ export function answerDemo(request: ChatRequest): string {
     .filter((m) => m.role === 'user')
     .map((m) => m.content)
     .join('\n')
+  const system = request.messages.find((m) => m.role === 'system')?.content ?? ''
+  if (isJudgeRequest(system)) return judgeAnswer(system, user)
   const demoCase = findDemoCase(user)
   if (!demoCase || !wantsJson(request, text)) return plainAnswer(modelId, demoCase, text)
   const outcome = outcomeFor(modelId, profile, demoCase.key)

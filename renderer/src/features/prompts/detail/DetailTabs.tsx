@@ -1,9 +1,14 @@
 import type { KeyboardEvent } from 'react'
 import { promptTabs, type PromptTab } from '../../../stores/app/location'
 
-const labels: Record<PromptTab, string> = { editor: 'Editor', diff: 'Diff', history: 'History' }
+const labels: Record<PromptTab, string> = {
+  editor: 'Editor',
+  diff: 'Diff',
+  history: 'History',
+  suite: 'Eval suite',
+}
 
-/** Editor | Diff | History; arrow keys move between tabs, as in any tablist. */
+/** Editor | Diff | History | Eval suite; arrow keys move between tabs, as in any tablist. */
 export function DetailTabs({ tab, onSelect }: { tab: PromptTab; onSelect: (tab: PromptTab) => void }) {
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0

@@ -12,12 +12,18 @@ export function GateRequirements({ check }: { check: GateCheck }) {
           data-testid="gate-requirement"
           data-key={r.key}
           data-satisfied={r.satisfied ? 'true' : 'false'}
+          data-overridable={r.overridable ? 'true' : 'false'}
         >
           <span className="gate-mark" aria-label={r.satisfied ? 'met' : 'not met'}>
             {r.satisfied ? '✓' : '✗'}
           </span>
           <span>
             <strong>{r.label}</strong> <span className="muted">{r.detail}</span>
+            {!r.satisfied && r.overridable ? (
+              <span className="badge" title="May be overridden with a recorded reason">
+                overridable
+              </span>
+            ) : null}
           </span>
         </li>
       ))}

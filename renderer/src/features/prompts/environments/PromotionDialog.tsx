@@ -7,17 +7,20 @@ import {
   selectCanPromote,
   selectCheckLoad,
   selectGateCheck,
+  selectGateStanding,
   selectPromotionActions,
   selectPromotionReason,
   selectPromotionSubmit,
   selectPromotionTarget,
 } from '../../../stores/registry/selectors'
 import { ApprovalForm } from './ApprovalForm'
+import { GateOverride } from './GateOverride'
 import { GateRequirements } from './GateRequirements'
 
 /**
  * Promote the shown version: what the gate requires (checked by the core), a reason, and for prod an
- * approval that can be recorded here. Confirm stays disabled until the gate allows it.
+ * approval that can be recorded here. Confirm stays disabled until the gate allows it, or until only the
+ * eval gate is unmet and the user overrides it with a reason.
  */
 export function PromotionDialog() {
   const target = usePromotion(selectPromotionTarget)
@@ -31,6 +34,7 @@ function PromotionForm({ target }: { target: PromotionTarget }) {
   const reason = usePromotion(selectPromotionReason)
   const submit = usePromotion(selectPromotionSubmit)
   const canPromote = usePromotion(selectCanPromote)
+  const standing = usePromotion(selectGateStanding)
   const { close, setReason, promote, recheck } = usePromotion(selectPromotionActions)
   const [approving, setApproving] = useState(false)
   const { env, versionNumber } = target
@@ -53,13 +57,16 @@ function PromotionForm({ target }: { target: PromotionTarget }) {
           {check ? <GateRequirements check={check} /> : null}
           {check && !check.allowed ? (
             <p className="muted" data-testid="gate-blocked">
-              Promotion is blocked until every requirement is met.{' '}
+              {standing === 'overridable'
+                ? 'Only the eval gate is unmet: promote once it passes, or override it with a reason.'
+                : 'Promotion is blocked until every requirement is met.'}{' '}
               <button type="button" className="link-button" onClick={() => void recheck()}>
                 Check again
               </button>
             </p>
           ) : null}
         </section>
+        {standing === 'overridable' ? <GateOverride /> : null}
         {env === 'prod' ? (
           approving ? (
             <ApprovalForm versionNumber={versionNumber} />

@@ -28,6 +28,14 @@ export function PlanSummary({ run }: { run: Run }) {
       <dd>{plan.repeats}</dd>
       <dt>Cache</dt>
       <dd>{plan.useCache ? 'on (temperature 0 requests reuse stored answers)' : 'off'}</dd>
+      {plan.canary ? (
+        <>
+          <dt>Canary</dt>
+          <dd>
+            {Math.round(plan.canary.share * 100)} % of the cases first (seed {plan.canary.seed})
+          </dd>
+        </>
+      ) : null}
       <dt>Concurrency</dt>
       <dd>
         {concurrency.length > 0

@@ -2,17 +2,23 @@ import { useEffect } from 'react'
 import type { Run } from '../../../../../shared/domain/runs'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { formatAbsolute } from '../../../components/format'
-import { useResults, useRuns } from '../../../stores/hooks'
+import { useResults, useRuns, useSummary } from '../../../stores/hooks'
 import { selectResultsActions, selectRunControl } from '../../../stores/runs/selectors'
+import { selectRunTab, selectSummaryActions } from '../../../stores/scoring/selectors'
 import { StatusBadge } from '../StatusBadge'
 import { ResultsPanel } from '../results/ResultsPanel'
+import { SummaryPanel } from '../summary/SummaryPanel'
+import { CanaryNotice } from './CanaryNotice'
 import { PlanSummary } from './PlanSummary'
 import { RunControls } from './RunControls'
 import { RunProgressView } from './RunProgressView'
+import { RunTabs } from './RunTabs'
 
-/** One run: status and controls, live progress, what it runs, and its results. */
+/** One run: status and controls, live progress, what it runs, then its results or its scored summary. */
 export function RunDetail({ run }: { run: Run }) {
   const control = useRuns(selectRunControl)
+  const tab = useSummary(selectRunTab)
+  const { setTab } = useSummary(selectSummaryActions)
   const { open } = useResults(selectResultsActions)
   useEffect(() => {
     open(run.id)
@@ -38,9 +44,19 @@ export function RunDetail({ run }: { run: Run }) {
         Created {formatAbsolute(run.createdAt)} by {run.createdBy}
         {run.finishedAt ? ` · finished ${formatAbsolute(run.finishedAt)}` : ''}
       </p>
+      {run.canary ? <CanaryNotice canary={run.canary} /> : null}
       <RunProgressView run={run} />
       <PlanSummary run={run} />
-      <ResultsPanel runId={run.id} plan={run.plan} />
+      <RunTabs tab={tab} onSelect={setTab} />
+      {tab === 'results' ? (
+        <ResultsPanel runId={run.id} plan={run.plan} />
+      ) : (
+        <SummaryPanel
+          runId={run.id}
+          snapshotId={run.datasetSnapshotId}
+          scorable={run.status !== 'running' && run.status !== 'planned'}
+        />
+      )}
     </article>
   )
 }

@@ -2,8 +2,9 @@ import { Field } from '../../../components/Field'
 import { selectDatasets } from '../../../stores/datasets/selectors'
 import { useDatasets, useNewRun } from '../../../stores/hooks'
 import { selectNewRunActions, selectNewRunForm } from '../../../stores/runs/selectors'
+import { CanaryOption } from './CanaryOption'
 
-/** Dataset, repeats, concurrency and the response cache. */
+/** Dataset, repeats, concurrency, the response cache and the canary. */
 export function RunOptions() {
   const datasets = useDatasets(selectDatasets)
   const form = useNewRun(selectNewRunForm)
@@ -60,6 +61,7 @@ export function RunOptions() {
           Reuse cached answers <span className="field-hint">— applies to requests at temperature 0 only</span>
         </span>
       </label>
+      <CanaryOption />
     </div>
   )
 }

@@ -1,0 +1,12 @@
+/** Scoring: rubrics' criteria and suites' scorers applied to stored outputs, and run summaries. */
+export { scoreResults, scoreRun } from './score-run'
+export type { ScoreResultsOptions, ScoringReport } from './score-run'
+export type { ScoringDeps } from './deps'
+export { summarizeRun } from './summary'
+export { sliceScores } from './slice-scores'
+export type { SliceScores } from './slice-scores'
+export { latestSuite, suiteForVersion, defaultSuite, saveSuite } from './suites'
+export { suiteMetrics, suiteMetric } from './metrics'
+export type { SuiteMetric } from './metrics'
+export { scorerFingerprint } from './fingerprint'
+export { normalise } from './scale'

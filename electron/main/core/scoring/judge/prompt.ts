@@ -1,0 +1,87 @@
+import type { PromptMessage } from '../../../../../shared/domain/prompts'
+import type { Rubric, RubricCriterion, RubricScale } from '../../../../../shared/domain/scoring'
+
+/**
+ * Opens every judge system prompt. The simulated demo model looks for it (with the criterion line below) to
+ * answer as a judge instead of as the evaluated feature, so keep both stable.
+ */
+export const judgeMarker = 'You are an evaluation judge.'
+export const criterionLine = (key: string): string => `Criterion key: ${key}`
+
+export interface JudgeSubject {
+  rubric: Pick<Rubric, 'key' | 'name' | 'version' | 'description'>
+  criterion: RubricCriterion
+  /** The case's input variables, as the evaluated prompt saw them. */
+  vars: Record<string, string>
+  expected: Record<string, unknown>
+  output: string
+}
+
+/** How the "score" field is to be written for this scale; the demo judge reads this line too. */
+export function scoreInstruction(scale: RubricScale): string {
+  switch (scale.type) {
+    case 'pass_fail':
+      return '"score" is "pass" or "fail".'
+    case 'likert':
+      return `"score" is an integer from ${scale.min} to ${scale.max}.`
+    case 'labels':
+      return `"score" is one of ${scale.labels.map((l) => JSON.stringify(l)).join(', ')} (worst to best).`
+  }
+}
+
+function scaleText(scale: RubricScale): string {
+  switch (scale.type) {
+    case 'pass_fail':
+      return 'pass or fail'
+    case 'likert': {
+      const lines = Object.entries(scale.labels)
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(([score, label]) => `  ${score} = ${label}`)
+      return [`an integer from ${scale.min} (worst) to ${scale.max} (best)`, ...lines].join('\n')
+    }
+    case 'labels':
+      return `one label, worst to best: ${scale.labels.join(' < ')}`
+  }
+}
+
+function systemText(subject: JudgeSubject): string {
+  const { rubric, criterion } = subject
+  return [
+    judgeMarker,
+    'You score one output of an AI feature on exactly one criterion of a rubric. Judge only that criterion.',
+    '',
+    `Rubric: ${rubric.name} (${rubric.key} v${rubric.version})`,
+    ...(rubric.description ? [rubric.description, ''] : ['']),
+    `Criterion: ${criterion.name}`,
+    criterionLine(criterion.key),
+    `Scale: ${scaleText(criterion.scale)}`,
+    ...(criterion.guidance ? ['', 'Guidance:', criterion.guidance] : []),
+    '',
+    'Answer with a single JSON object and nothing else: {"score": …, "reason": "…"}.',
+    `${scoreInstruction(criterion.scale)} "reason" says why in one or two sentences.`,
+  ].join('\n')
+}
+
+/** Tags keep the case, the expected answer and the output apart, whatever text they contain. */
+function userText(subject: JudgeSubject): string {
+  const inputs = Object.entries(subject.vars).map(([name, value]) => `<${name}>\n${value}\n</${name}>`)
+  return [
+    '<case_input>',
+    ...inputs,
+    '</case_input>',
+    '<expected>',
+    JSON.stringify(subject.expected, null, 2),
+    '</expected>',
+    '<output>',
+    subject.output,
+    '</output>',
+  ].join('\n')
+}
+
+/** The judge prompt built from one rubric criterion, the case (input and expected fields) and the output. */
+export function judgeMessages(subject: JudgeSubject): PromptMessage[] {
+  return [
+    { role: 'system', content: systemText(subject) },
+    { role: 'user', content: userText(subject) },
+  ]
+}

@@ -1,0 +1,236 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import { AppError } from '../../../../shared/contract'
+import type { DatasetCase } from '../../../../shared/domain/datasets'
+import type { Run } from '../../../../shared/domain/runs'
+import type { RunSummary } from '../../../../shared/domain/scoring'
+import { writeTransaction, type CoreContext } from '../api/context'
+import { scoreKey, type ScoredOutput, type StoredScore } from '../db/repos/run-scores'
+import { defaultScoringBatch, type ScoringDeps } from './deps'
+import { judgeOutput, type JudgedOutput } from './judge/call'
+import { judgeSetups, modelKey, type JudgeSetup } from './judge/env'
+import { suiteCache, type JudgeMetric } from './prepare'
+import { unscored, type ScoreOutcome } from './scorers/types'
+import { summarizeRun } from './summary'
+import type { SuiteMetric } from './metrics'
+
+export interface ScoreResultsOptions {
+  /** Only the results this accepts (e.g. the canary's sample); every result of the run when omitted. */
+  resultFilter?: (result: ScoredOutput) => boolean
+  /** Judges call models (time, money); the canary scores its sample with format and rule checks only. */
+  judges: boolean
+}
+
+export interface ScoringReport {
+  /** Score rows written (new, or a failed judge's retried score). */
+  written: number
+  /** Result × scorer pairs already scored by the same scorer: skipped without a call. */
+  skipped: number
+  judgeCalls: number
+}
+
+interface PendingJudge {
+  output: ScoredOutput
+  metric: JudgeMetric
+  case: DatasetCase | undefined
+}
+
+interface Pass {
+  ctx: CoreContext
+  run: Run
+  cases: Map<string, DatasetCase>
+  scored: Set<string>
+  report: ScoringReport
+}
+
+function requireRun(ctx: CoreContext, runId: string): Run {
+  const run = ctx.repos.runs.get(runId)
+  if (!run) throw new AppError('NOT_FOUND', `No run with id ${runId}`)
+  return run
+}
+
+function stored(pass: Pass, output: ScoredOutput, metric: SuiteMetric, outcome: ScoreOutcome): StoredScore {
+  return {
+    runId: pass.run.id,
+    caseId: output.caseId,
+    promptVersionId: output.promptVersionId,
+    modelId: output.modelId,
+    repeat: output.repeat,
+    metric: metric.metric,
+    scorerHash: metric.hash,
+    source: metric.source,
+    value: outcome.value,
+    raw: outcome.raw,
+    passed: outcome.passed,
+    reason: outcome.reason,
+    details: outcome.details ?? {},
+    createdAt: pass.ctx.now(),
+  }
+}
+
+/**
+ * Format and rule checks on every stored output, in pages of `batch` results: one short transaction per
+ * page, then a yield, so scoring a large run never blocks the event loop for long. Collects the judge work.
+ */
+async function scoreDeterministic(
+  pass: Pass,
+  options: ScoreResultsOptions,
+  batch: number,
+): Promise<PendingJudge[]> {
+  const { ctx, run } = pass
+  const suites = suiteCache(ctx)
+  const judges: PendingJudge[] = []
+  for (let after = 0; ;) {
+    const page = ctx.repos.runScores.outputs(run.id, after, batch)
+    const last = page.at(-1)
+    if (!last) break
+    after = last.row
+    const rows: StoredScore[] = []
+    for (const output of page) {
+      if (options.resultFilter && !options.resultFilter(output)) continue
+      const prepared = suites(output.promptVersionId)
+      const c = pass.cases.get(output.caseId)
+      for (const metric of prepared.deterministic) {
+        if (alreadyScored(pass, output, metric)) continue
+        const input = {
+          output: output.responseText,
+          failure: output.errorMessage,
+          case: c ?? { expected: {} },
+        }
+        rows.push(stored(pass, output, metric, metric.evaluate(input)))
+      }
+      if (!options.judges) continue
+      for (const metric of prepared.judges)
+        if (!alreadyScored(pass, output, metric)) judges.push({ output, metric, case: c })
+    }
+    if (rows.length > 0) {
+      writeTransaction(ctx, () => {
+        for (const row of rows) if (ctx.repos.runScores.insert(row)) pass.report.written++
+      })
+    }
+    await yieldToEventLoop()
+  }
+  return judges
+}
+
+function alreadyScored(pass: Pass, output: ScoredOutput, metric: SuiteMetric): boolean {
+  const done = pass.scored.has(scoreKey(output, metric.metric, metric.hash))
+  if (done) pass.report.skipped++
+  return done
+}
+
+async function judgeOne(pass: Pass, job: PendingJudge, setup: JudgeSetup | undefined): Promise<JudgedOutput> {
+  const { output, metric } = job
+  if (output.responseText === null) {
+    return {
+      outcome: unscored(`No output to judge: the call failed: ${output.errorMessage ?? ''}`),
+      calls: [],
+    }
+  }
+  if (!setup?.ok) {
+    const error = setup?.error ?? 'no judge model'
+    return {
+      outcome: { ...unscored(`The judge cannot be called: ${error}`), details: { retry: true } },
+      calls: [],
+    }
+  }
+  return judgeOutput(
+    {
+      runId: pass.run.id,
+      key: output,
+      metric: metric.metric,
+      scorerHash: metric.hash,
+      model: metric.model,
+      samples: metric.samples,
+      rubric: metric.rubric,
+      criterion: metric.criterion,
+      vars: job.case?.vars ?? {},
+      expected: job.case?.expected ?? {},
+      output: output.responseText,
+    },
+    setup.env,
+  )
+}
+
+/** Judges run side by side within each judge provider's limits; each judged output is written at once. */
+async function scoreJudges(pass: Pass, jobs: readonly PendingJudge[], deps: ScoringDeps): Promise<void> {
+  if (jobs.length === 0) return
+  const models = [...new Map(jobs.map((j) => [modelKey(j.metric.model), j.metric.model])).values()]
+  const setups = await judgeSetups(pass.ctx, models, deps)
+  const { ctx } = pass
+  await Promise.all(
+    jobs.map(async (job) => {
+      let judged: JudgedOutput
+      try {
+        judged = await judgeOne(pass, job, setups.get(modelKey(job.metric.model)))
+      } catch (error) {
+        if (deps.signal?.aborted) return // stopped: nothing half-judged is stored
+        throw error
+      }
+      if (deps.signal?.aborted) return
+      writeTransaction(ctx, () => {
+        for (const call of judged.calls) ctx.repos.scoreCalls.insert(call)
+        ctx.repos.runScores.replace(stored(pass, job.output, job.metric, judged.outcome))
+      })
+      pass.report.written++
+      pass.report.judgeCalls += judged.calls.length
+    }),
+  )
+}
+
+/** Scoring passes per run, chained: a second pass waits and then sees the first one's scores. */
+const passes = new Map<string, Promise<unknown>>()
+
+/**
+ * Two passes over the same run at once (a gate and the Score button) would both call the same judges; one
+ * after the other, the second skips what the first scored.
+ */
+async function oneAtATime<T>(runId: string, work: () => Promise<T>): Promise<T> {
+  const before = passes.get(runId) ?? Promise.resolve()
+  const mine = before.then(work, work)
+  const settledMine = mine.catch(() => undefined)
+  passes.set(runId, settledMine)
+  try {
+    return await mine
+  } finally {
+    if (passes.get(runId) === settledMine) passes.delete(runId)
+  }
+}
+
+/**
+ * Scores the stored outputs of a run (or the results `resultFilter` accepts) with the latest suite of each
+ * result's prompt. Never calls the evaluated model: only stored outputs are read. An output already scored
+ * by an unchanged scorer is skipped; a new or changed scorer adds its own rows.
+ */
+export function scoreResults(
+  ctx: CoreContext,
+  runId: string,
+  options: ScoreResultsOptions,
+  deps: ScoringDeps = {},
+): Promise<ScoringReport> {
+  return oneAtATime(runId, () => scorePass(ctx, runId, options, deps))
+}
+
+async function scorePass(
+  ctx: CoreContext,
+  runId: string,
+  options: ScoreResultsOptions,
+  deps: ScoringDeps,
+): Promise<ScoringReport> {
+  const run = requireRun(ctx, runId)
+  const pass: Pass = {
+    ctx,
+    run,
+    cases: new Map(ctx.repos.snapshots.allCases(run.datasetSnapshotId).map((c) => [c.id, c])),
+    scored: ctx.repos.runScores.scoredKeys(runId),
+    report: { written: 0, skipped: 0, judgeCalls: 0 },
+  }
+  const judges = await scoreDeterministic(pass, options, deps.scoringBatch ?? defaultScoringBatch)
+  if (options.judges) await scoreJudges(pass, judges, deps)
+  return pass.report
+}
+
+/** Scores every result of the run, judges included, and returns the run's summary. */
+export async function scoreRun(ctx: CoreContext, runId: string, deps: ScoringDeps = {}): Promise<RunSummary> {
+  await scoreResults(ctx, runId, { judges: true }, deps)
+  return summarizeRun(ctx, runId)
+}

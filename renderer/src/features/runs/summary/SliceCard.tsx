@@ -1,0 +1,143 @@
+import { useEffect } from 'react'
+import type { SliceSummary } from '../../../../../shared/domain/scoring'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { formatUsd } from '../../../components/format'
+import { useCatalog, useSummary } from '../../../stores/hooks'
+import { versionLabel } from '../../../stores/runs/catalog-store'
+import { selectVersionLabels } from '../../../stores/runs/selectors'
+import { durationText } from '../../../stores/scoring/rule-text'
+import {
+  selectBaselines,
+  selectBaselineSubmit,
+  selectGateEntry,
+  selectSummaryActions,
+} from '../../../stores/scoring/selectors'
+import { baselineFor, isBaselineSlice, sliceId } from '../../../stores/scoring/slices'
+import { ModelName } from '../ModelName'
+import { GateResultView } from './GateResultView'
+import { MetricsTable } from './MetricsTable'
+import { TagBreakdown } from './TagBreakdown'
+
+interface Props {
+  runId: string
+  snapshotId: string
+  slice: SliceSummary
+}
+
+const ms = (n: number | null) => (n === null ? '—' : durationText(n))
+
+/** One prompt version × model of the run: its metrics, segments, cost, latency, baseline and gate. */
+export function SliceCard({ runId, snapshotId, slice }: Props) {
+  const labels = useCatalog(selectVersionLabels)
+  const promptId = labels[slice.promptVersionId]?.promptId ?? null
+  const id = sliceId(slice)
+  const baselines = useSummary(selectBaselines)
+  const gate = useSummary(selectGateEntry(id))
+  const baselineSubmit = useSummary(selectBaselineSubmit(id))
+  const { ensureEvidence, setBaseline, evaluateGate } = useSummary(selectSummaryActions)
+  useEffect(() => {
+    if (promptId) void ensureEvidence(promptId)
+  }, [ensureEvidence, promptId])
+
+  const run = { id: runId, datasetSnapshotId: snapshotId }
+  const mine = promptId ? baselines[promptId] : undefined
+  const isBaseline = isBaselineSlice(mine, run, slice)
+  const baseline = baselineFor(mine, run)
+  const model = { provider: slice.provider, model: slice.modelId }
+
+  return (
+    <article
+      className="summary-slice"
+      data-testid="summary-slice"
+      data-version={slice.versionNumber}
+      data-model={slice.modelId}
+      data-provider={slice.provider}
+      aria-label={`${versionLabel(labels, slice.promptVersionId, true)} on ${slice.modelId}`}
+    >
+      <header className="slice-head">
+        <h3>
+          {versionLabel(labels, slice.promptVersionId, true)} <ModelName model={model} />
+        </h3>
+        {isBaseline ? (
+          <span
+            className="badge baseline"
+            data-testid="baseline-badge"
+            title="The prompt's baseline on this dataset snapshot"
+          >
+            Baseline
+          </span>
+        ) : null}
+        <span className="toolbar">
+          <button
+            type="button"
+            className="button small"
+            data-testid="set-baseline"
+            disabled={!promptId || isBaseline || baselineSubmit.status === 'busy'}
+            title={baseline && !isBaseline ? 'Replaces the current baseline on this snapshot' : undefined}
+            onClick={() => promptId && void setBaseline(promptId, slice)}
+          >
+            {baselineSubmit.status === 'busy' ? 'Setting…' : 'Set as baseline'}
+          </button>
+          <button
+            type="button"
+            className="button small primary"
+            data-testid="evaluate-gate"
+            disabled={gate.submit.status === 'busy'}
+            onClick={() => void evaluateGate(slice)}
+          >
+            {gate.submit.status === 'busy' ? 'Evaluating…' : 'Evaluate gate'}
+          </button>
+        </span>
+      </header>
+      <dl className="slice-facts">
+        <div>
+          <dt>Results</dt>
+          <dd data-testid="summary-results">
+            {slice.results.toLocaleString()}
+            {slice.errors > 0 ? <span className="run-item-errors"> · {slice.errors} errors</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Cost per interaction</dt>
+          <dd data-testid="summary-cost" data-value={slice.costPerInteractionUsd ?? undefined}>
+            {slice.costPerInteractionUsd === null ? 'unknown' : formatUsd(slice.costPerInteractionUsd)}
+          </dd>
+        </div>
+        <div>
+          <dt>Latency</dt>
+          <dd
+            data-testid="summary-latency"
+            data-p50={slice.latencyP50Ms ?? undefined}
+            data-p95={slice.latencyP95Ms ?? undefined}
+          >
+            P50 {ms(slice.latencyP50Ms)} · P95 {ms(slice.latencyP95Ms)}
+          </dd>
+        </div>
+        <div>
+          <dt>Total cost</dt>
+          <dd data-testid="summary-total-cost">{formatUsd(slice.totalCostUsd)}</dd>
+        </div>
+        <div>
+          <dt>Judge cost</dt>
+          <dd data-testid="summary-judge-cost">{formatUsd(slice.judgeCostUsd)}</dd>
+        </div>
+      </dl>
+      {baseline && !isBaseline ? (
+        <p className="muted slice-baseline-note" data-testid="baseline-note">
+          The gate compares with the baseline {versionLabel(labels, baseline.slice.promptVersionId)} on{' '}
+          {baseline.slice.modelId}
+          {baseline.runId === runId ? ' (this run)' : ' (another run)'}.
+        </p>
+      ) : null}
+      {baselineSubmit.error ? (
+        <ErrorNotice title="Baseline not set" error={baselineSubmit.error} testId="baseline-error" />
+      ) : null}
+      <MetricsTable metrics={slice.metrics} />
+      <TagBreakdown slice={slice} />
+      {gate.submit.error ? (
+        <ErrorNotice title="Could not evaluate the gate" error={gate.submit.error} testId="gate-error" />
+      ) : null}
+      {gate.result ? <GateResultView result={gate.result} /> : null}
+    </article>
+  )
+}

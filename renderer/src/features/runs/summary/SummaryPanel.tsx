@@ -1,0 +1,73 @@
+import { memo, useEffect } from 'react'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { useSummary } from '../../../stores/hooks'
+import {
+  selectScoring,
+  selectSummary,
+  selectSummaryActions,
+  selectSummaryLoad,
+  selectSummaryRunId,
+} from '../../../stores/scoring/selectors'
+import { ScoreButton } from './ScoreButton'
+import { SliceCard } from './SliceCard'
+
+interface Props {
+  runId: string
+  snapshotId: string
+  /** False while the run still calls the model: its outputs are not all there yet. */
+  scorable: boolean
+}
+
+/**
+ * The run scored by its prompts' eval suites: per slice (version × model) each metric with its 95 % interval,
+ * segments, cost and latency, and the baseline and gate actions. Memoised on plain props, so progress events
+ * do not re-render it.
+ */
+export const SummaryPanel = memo(function SummaryPanel({ runId, snapshotId, scorable }: Props) {
+  const shownFor = useSummary(selectSummaryRunId)
+  const summary = useSummary(selectSummary)
+  const load = useSummary(selectSummaryLoad)
+  const scoring = useSummary(selectScoring)
+  const { open } = useSummary(selectSummaryActions)
+  useEffect(() => {
+    void open(runId)
+  }, [open, runId])
+
+  const mine = shownFor === runId ? summary : null
+  const scored = mine?.slices.some((s) => s.metrics.some((m) => m.n > 0)) ?? false
+  return (
+    <section className="summary-panel" role="tabpanel" aria-labelledby="run-tab-summary">
+      <ScoreButton scorable={scorable} scored={scored} />
+      {scoring.error ? (
+        <ErrorNotice title="Could not score the outputs" error={scoring.error} testId="score-run-error" />
+      ) : null}
+      {load.error ? (
+        <ErrorNotice title="Could not load the summary" error={load.error} testId="summary-error" />
+      ) : null}
+      {!mine && load.status === 'loading' ? <p className="muted">Loading the summary…</p> : null}
+      {mine ? (
+        <div
+          className="run-summary"
+          data-testid="run-summary"
+          data-scored={scored ? 'true' : 'false'}
+          data-suite-version={mine.suiteVersion}
+        >
+          {!scored ? (
+            <p className="muted" data-testid="summary-unscored">
+              Not scored yet: “Score outputs” runs the eval suite on the stored outputs (the model is not
+              called again).
+            </p>
+          ) : null}
+          {mine.slices.map((slice) => (
+            <SliceCard
+              key={`${slice.promptVersionId}|${slice.provider}|${slice.modelId}`}
+              runId={runId}
+              snapshotId={snapshotId}
+              slice={slice}
+            />
+          ))}
+        </div>
+      ) : null}
+    </section>
+  )
+})

@@ -1,0 +1,35 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** A run's summary tab: scoring, per-slice metrics, baselines and gate results. */
+export class ScoringPage {
+  constructor(readonly page: Page) {}
+
+  async scoreRun(): Promise<void> {
+    await this.page.getByTestId('run-tab-summary').click()
+    await this.page.getByTestId('score-run').click()
+    await expect(this.page.getByTestId('run-summary')).toBeVisible({ timeout: 60_000 })
+  }
+
+  slice(version: number, model: string): Locator {
+    return this.page.locator(
+      `[data-testid="summary-slice"][data-version="${version}"][data-model="${model}"]`,
+    )
+  }
+
+  metric(slice: Locator, metric: string): Locator {
+    return slice.locator(`[data-testid="summary-metric"][data-metric="${metric}"]`)
+  }
+
+  async setBaseline(slice: Locator): Promise<void> {
+    await slice.getByTestId('set-baseline').click()
+    await expect(slice.getByTestId('baseline-badge')).toBeVisible()
+  }
+
+  /** Evaluates the gate of a slice and returns the result panel. */
+  async evaluateGate(slice: Locator): Promise<Locator> {
+    await slice.getByTestId('evaluate-gate').click()
+    const result = slice.getByTestId('gate-result')
+    await expect(result).toHaveAttribute('data-verdict', /pass|fail|inconclusive/, { timeout: 60_000 })
+    return result
+  }
+}
