@@ -14,6 +14,7 @@ const stores = createStores(client, {
   initialPrompt: start?.prompt,
   initialDataset: start?.dataset,
   initialRun: start?.run,
+  initialQueue: start?.queue,
 })
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -31,6 +31,7 @@ import { columnMappingSchema } from '../domain/dataset-mapping'
 import { appStatusSchema } from '../domain/workspace'
 import { providerMethods } from './methods-providers'
 import { runMethods } from './methods-runs'
+import { reviewMethods } from './methods-review'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
 
@@ -317,6 +318,7 @@ export const methods = {
   ...runMethods,
   ...providerMethods,
   ...scoringMethods,
+  ...reviewMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

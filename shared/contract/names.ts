@@ -63,6 +63,21 @@ export const methodNames = [
   'baselines.list',
   'gates.evaluate',
   'gates.list',
+  'reviewers.list',
+  'reviewers.create',
+  'queues.create',
+  'queues.list',
+  'queues.get',
+  'queues.report',
+  'queues.adjudicate',
+  'queues.exportPack',
+  'queues.importPack',
+  'queues.exportScores',
+  'queues.importScores',
+  'review.item',
+  'review.score',
+  'review.skip',
+  'review.undo',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -26,6 +26,8 @@ import type { CatalogState } from './runs/catalog-store'
 import type { NewRunState } from './runs/new-run-store'
 import type { ResultsState } from './runs/results-store'
 import type { RunsState } from './runs/runs-store'
+import type { QueuesState } from './review/queues-store'
+import type { SessionState } from './review/session-store'
 import type { RubricsState } from './scoring/rubrics-store'
 import type { SuiteState } from './scoring/suite-store'
 import type { SummaryState } from './scoring/summary-store'
@@ -161,6 +163,19 @@ export function useSuite<T>(selector: (s: SuiteState) => T): T {
 
 export function useSummary<T>(selector: (s: SummaryState) => T): T {
   return useStore(useStores().summary, selector)
+}
+
+export function useQueues<T>(selector: (s: QueuesState) => T): T {
+  return useStore(useStores().queues, selector)
+}
+
+export function useSession<T>(selector: (s: SessionState) => T): T {
+  return useStore(useStores().session, selector)
+}
+
+/** The review session store itself, for the document-level key handler: it reads state once per key. */
+export function useSessionStore(): Stores['session'] {
+  return useStores().session
 }
 
 /**

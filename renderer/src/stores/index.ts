@@ -35,6 +35,8 @@ import { createCatalogStore, type CatalogStore } from './runs/catalog-store'
 import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
 import { createResultsStore, liveRefreshMs, resultsTables, type ResultsStore } from './runs/results-store'
 import { createRunsStore, runsTables, type RunsStore } from './runs/runs-store'
+import { createQueuesStore, queuesTables, type QueuesStore } from './review/queues-store'
+import { createSessionStore, type SessionStore } from './review/session-store'
 import { createRubricsStore, rubricsTables, type RubricsStore } from './scoring/rubrics-store'
 import { createSuiteStore, suiteTables, type SuiteStore } from './scoring/suite-store'
 import { createSummaryStore, summaryTables, type SummaryStore } from './scoring/summary-store'
@@ -67,6 +69,8 @@ export interface Stores {
   rubrics: RubricsStore
   suite: SuiteStore
   summary: SummaryStore
+  queues: QueuesStore
+  session: SessionStore
   nav: Navigation
   /** The prompt part of the address the app started with; boot opens it. */
   initialPrompt: PromptLocation | null
@@ -74,6 +78,8 @@ export interface Stores {
   initialDataset: DatasetLocation | null
   /** The run named in the address the app started with (`#/runs/<id>`); boot shows it. */
   initialRun: string | null
+  /** The review queue named in the address the app started with (`#/review/<id>`); boot opens it. */
+  initialQueue: string | null
   /** Stops listening to core events and drops pending timers (tests, hot reload). */
   dispose(): void
 }
@@ -84,6 +90,7 @@ export interface StoresOptions {
   initialPrompt?: PromptLocation | null
   initialDataset?: DatasetLocation | null
   initialRun?: string | null
+  initialQueue?: string | null
   refetchDelayMs?: number
   previewDelayMs?: number
   /** How long the run form waits after a change before asking for an estimate. */
@@ -126,6 +133,8 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const rubrics = createRubricsStore(client)
   const suite = createSuiteStore(client)
   const summary = createSummaryStore(client)
+  const queues = createQueuesStore(client)
+  const session = createSessionStore(client)
   const newRun = createNewRunStore(client, {
     ...(options.estimateDelayMs !== undefined ? { delayMs: options.estimateDelayMs } : {}),
     canCall: (provider) => {
@@ -148,6 +157,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     snapshotDiff,
     duplicates,
     runs,
+    queues,
   })
   const liveRefresh = options.liveRefreshMs ?? liveRefreshMs
   const watch = (tables: readonly string[], refetch: () => Promise<void>) =>
@@ -167,6 +177,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(pricesTables, () => providers.getState().actions.refreshPrices()),
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
+    watch(queuesTables, () => queues.getState().actions.refresh()),
     // Scoring writes scores in batches: the summary shown follows, at most once per liveRefresh.
     throttleTables(
       client,
@@ -215,10 +226,13 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     rubrics,
     suite,
     summary,
+    queues,
+    session,
     nav,
     initialPrompt: options.initialPrompt ?? null,
     initialDataset: options.initialDataset ?? null,
     initialRun: options.initialRun ?? null,
+    initialQueue: options.initialQueue ?? null,
     dispose: () => {
       unwatch.forEach((off) => off())
       preview.getState().actions.cancel()
@@ -235,7 +249,16 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
 export async function boot(
   stores: Pick<
     Stores,
-    'app' | 'prompts' | 'datasets' | 'runs' | 'nav' | 'initialPrompt' | 'initialDataset' | 'initialRun'
+    | 'app'
+    | 'prompts'
+    | 'datasets'
+    | 'runs'
+    | 'queues'
+    | 'nav'
+    | 'initialPrompt'
+    | 'initialDataset'
+    | 'initialRun'
+    | 'initialQueue'
   >,
 ): Promise<void> {
   const { actions, route } = stores.app.getState()
@@ -254,6 +277,10 @@ export async function boot(
   if (route === 'datasets') {
     await stores.datasets.getState().actions.ensureLoaded()
     if (stores.initialDataset) await stores.nav.datasets.apply(stores.initialDataset)
+  }
+  if (route === 'review') {
+    await stores.queues.getState().actions.ensureLoaded()
+    if (stores.initialQueue) await stores.nav.openQueue(stores.initialQueue)
   }
   actions.markReady()
 }

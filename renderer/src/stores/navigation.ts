@@ -12,6 +12,7 @@ import type { DiffState } from './diff/diff-store'
 import type { Stores } from './index'
 import type { PromptsState } from './prompts/prompts-store'
 import { selectIsReadOnly } from './prompts/selectors'
+import type { QueuesState } from './review/queues-store'
 import type { RunsState } from './runs/runs-store'
 
 /** Moves that span stores (open a prompt on a tab, compare two versions); components call these. */
@@ -25,11 +26,13 @@ export interface Navigation {
   openDiff: (promptId: string, pair: DiffPair) => Promise<void>
   /** Shows a run on the runs screen (null: none selected) once the run list has loaded. */
   openRun: (runId: string | null) => Promise<void>
+  /** Shows a review queue on the review screen (null: the queue list) once the queues have loaded. */
+  openQueue: (queueId: string | null) => Promise<void>
   /** The datasets screen: list, one dataset, a snapshot diff. */
   datasets: DatasetNavigation
 }
 
-type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff' | 'runs'> & DatasetNavStores
+type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff' | 'runs' | 'queues'> & DatasetNavStores
 
 export function createNavigation(stores: NavStores): Navigation {
   const prompts = () => stores.prompts.getState()
@@ -41,6 +44,7 @@ export function createNavigation(stores: NavStores): Navigation {
       if (location.route === 'datasets') return nav.datasets.apply(location.dataset)
       stores.app.getState().actions.navigate(location.route)
       if (location.route === 'runs') return nav.openRun(location.run ?? null)
+      if (location.route === 'review') return nav.openQueue(location.queue ?? null)
       if (location.route !== 'prompts') return
       await prompts().actions.ensureLoaded()
       if (location.prompt) await nav.openPrompt(location.prompt)
@@ -68,6 +72,12 @@ export function createNavigation(stores: NavStores): Navigation {
       runs.select(runId)
     },
 
+    async openQueue(queueId) {
+      const queues = stores.queues.getState().actions
+      await queues.ensureLoaded()
+      queues.select(queueId)
+    },
+
     async openDiff(promptId, pair) {
       if (prompts().selectedId !== promptId) await prompts().actions.select(promptId)
       if (prompts().selectedId !== promptId) return
@@ -86,6 +96,7 @@ export interface LocationSources {
   datasetDetail: DetailState
   snapshotDiff: SnapshotDiffState
   runs: RunsState
+  queues: QueuesState
 }
 
 /** The address of what is on screen; `parseHash(formatHash(locationOf(...)))` reopens it. */
@@ -96,7 +107,12 @@ export function locationOf({
   datasetDetail,
   snapshotDiff,
   runs,
+  queues,
 }: LocationSources): AppLocation {
+  if (app.route === 'review') {
+    const queue = queues.selectedId
+    return queue ? { route: app.route, prompt: null, queue } : { route: app.route, prompt: null }
+  }
   if (app.route === 'runs') {
     const run = runs.mode === 'detail' ? runs.selectedId : null
     return run ? { route: app.route, prompt: null, run } : { route: app.route, prompt: null }

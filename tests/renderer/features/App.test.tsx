@@ -113,8 +113,11 @@ describe('navigation', () => {
     expect(await screen.findByTestId('runs-empty')).toBeTruthy()
 
     fireEvent.click(screen.getByTestId('nav-review'))
-    expect(screen.getByTestId('screen-review').textContent).toMatch(/not built yet/)
-    expect(screen.getByTestId('screen-review').querySelector('button')).toBeNull()
+    expect(within(screen.getByTestId('screen-review')).getByTestId('review-screen')).toBeTruthy()
+    expect((await screen.findByTestId('queues-empty')).textContent).toMatch(/Create a queue from a run/)
+
+    fireEvent.click(screen.getByTestId('nav-compare'))
+    expect(screen.getByTestId('screen-compare').textContent).toMatch(/not built yet/)
   })
 
   it('starts on the screen named in the URL hash and waits for its data', async () => {

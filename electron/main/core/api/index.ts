@@ -18,6 +18,8 @@ import { promptFileHandlers } from './prompt-files'
 import { priceHandlers } from './prices'
 import { promptHandlers } from './prompts'
 import { providerHandlers } from './providers'
+import { reviewHandlers } from './review'
+import { reviewPackHandlers } from './review-packs'
 import { rubricHandlers } from './rubrics'
 import { runHandlers } from './runs'
 import { scoringHandlers } from './scoring'
@@ -63,6 +65,8 @@ export function createHandlers(
     ...suiteHandlers(ctx),
     ...scoringHandlers(ctx, options.scoring ?? {}),
     ...gateHandlers(ctx, options.scoring ?? {}),
+    ...reviewHandlers(ctx),
+    ...reviewPackHandlers(ctx),
   }
 }
 

@@ -4,6 +4,7 @@ import { selectAppActions, selectRoute } from '../../stores/app/selectors'
 import { useApp } from '../../stores/hooks'
 import { DatasetsScreen } from '../datasets/DatasetsScreen'
 import { PromptsScreen } from '../prompts/PromptsScreen'
+import { ReviewScreen } from '../review/ReviewScreen'
 import { RunsScreen } from '../runs/RunsScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { AppHeader } from './AppHeader'
@@ -48,6 +49,8 @@ function Screen({ route, workspace }: { route: RouteId; workspace: Workspace }) 
       return <DatasetsScreen />
     case 'runs':
       return <RunsScreen />
+    case 'review':
+      return <ReviewScreen />
     case 'settings':
       return <SettingsScreen workspace={workspace} />
     default: {

@@ -8,13 +8,6 @@ export interface ComingSoonCopy {
 
 /** Plain statements about screens that do not exist yet: what they will do and when they help. */
 export const comingSoon: Partial<Record<RouteId, ComingSoonCopy>> = {
-  review: {
-    title: 'Review is not built yet',
-    what:
-      'Review will step through a run case by case so you can grade each output (pass, fail, notes) from ' +
-      'the keyboard, next to the rubric and the expected answer.',
-    useful: 'Useful once a run has produced outputs.',
-  },
   compare: {
     title: 'Compare is not built yet',
     what:

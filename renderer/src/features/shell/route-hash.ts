@@ -17,7 +17,7 @@ export function routeFromHash(hash: string): RouteId | null {
 export function useLocationHash(): void {
   const stores = useStores()
   useEffect(() => {
-    const { app, prompts, diff, datasetDetail, snapshotDiff, runs } = stores
+    const { app, prompts, diff, datasetDetail, snapshotDiff, runs, queues } = stores
     const write = () => {
       if (app.getState().phase !== 'ready') return
       const target = formatHash(
@@ -28,6 +28,7 @@ export function useLocationHash(): void {
           datasetDetail: datasetDetail.getState(),
           snapshotDiff: snapshotDiff.getState(),
           runs: runs.getState(),
+          queues: queues.getState(),
         }),
       )
       if (window.location.hash !== target) window.history.replaceState(window.history.state, '', target)
@@ -37,7 +38,7 @@ export function useLocationHash(): void {
       if (location) void stores.nav.apply(location)
     }
     write()
-    const unsubscribe = [app, prompts, diff, datasetDetail, snapshotDiff, runs].map((store) =>
+    const unsubscribe = [app, prompts, diff, datasetDetail, snapshotDiff, runs, queues].map((store) =>
       store.subscribe(write),
     )
     window.addEventListener('hashchange', onHashChange)

@@ -36,11 +36,13 @@ export interface AppLocation {
   dataset?: DatasetLocation
   /** Only on the runs screen: the id of the run shown. */
   run?: string
+  /** Only on the review screen: the id of the open queue. */
+  queue?: string
 }
 
 /**
  * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/suite`, `#/prompts/<id>/diff`,
- * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`, `#/runs/<id>`. Anything unknown after a
+ * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`, `#/runs/<id>`, `#/review/<id>`. Anything unknown after a
  * valid screen falls back to that screen alone; an unknown screen gives null.
  */
 export function parseHash(hash: string): AppLocation | null {
@@ -54,6 +56,10 @@ export function parseHash(hash: string): AppLocation | null {
   if (route === 'runs') {
     const run = parts[1] ? safeDecode(parts[1]) : null
     return run ? { route, prompt: null, run } : { route, prompt: null }
+  }
+  if (route === 'review') {
+    const queue = parts[1] ? safeDecode(parts[1]) : null
+    return queue ? { route, prompt: null, queue } : { route, prompt: null }
   }
   if (route !== 'prompts' || !parts[1]) return { route, prompt: null }
   const promptId = safeDecode(parts[1])
@@ -111,6 +117,8 @@ export function formatHash(location: AppLocation): string {
   const base = `#/${location.route}`
   if (location.route === 'datasets') return formatDatasetHash(base, location.dataset)
   if (location.route === 'runs') return location.run ? `${base}/${encodeURIComponent(location.run)}` : base
+  if (location.route === 'review')
+    return location.queue ? `${base}/${encodeURIComponent(location.queue)}` : base
   const prompt = location.route === 'prompts' ? location.prompt : null
   if (!prompt) return base
   const root = `${base}/${encodeURIComponent(prompt.promptId)}`

@@ -29,6 +29,7 @@ describe('eval suites', () => {
       'rule.priority',
       'rule.needs_human',
       'judge.priority_reasonable',
+      'human.category_correct',
     ])
     const [rubric] = await call<Rubric[]>(core, 'rubrics.list', {})
     expect(suite.scorers[4]?.config).toEqual({
@@ -89,7 +90,7 @@ describe('eval suites', () => {
       message: 'Add a length check',
     })
     expect(v2).toMatchObject({ version: 2, createdBy: 'tester', message: 'Add a length check' })
-    expect((await call<EvalSuite>(core, 'suites.get', { promptId })).scorers).toHaveLength(6)
+    expect((await call<EvalSuite>(core, 'suites.get', { promptId })).scorers).toHaveLength(7)
     const db = openConnection(join(home, 'evallab.db'))
     const audit = createRepos(db)
       .audit.forEntity('prompt', promptId)

@@ -10,6 +10,10 @@ import { createGateResultsRepo } from './gate-results'
 import { createHistoryRepo } from './history'
 import { createPriceOverridesRepo } from './price-overrides'
 import { createPromptsRepo } from './prompts'
+import { createReviewAssignmentsRepo } from './review-assignments'
+import { createReviewQueuesRepo } from './review-queues'
+import { createReviewScoresRepo } from './review-scores'
+import { createReviewersRepo } from './reviewers'
 import { createProviderSettingsRepo } from './provider-settings'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
@@ -41,5 +45,9 @@ export function createRepos(db: Db) {
     priceOverrides: createPriceOverridesRepo(db),
     baselines: createBaselinesRepo(db),
     gateResults: createGateResultsRepo(db),
+    reviewers: createReviewersRepo(db),
+    reviewQueues: createReviewQueuesRepo(db),
+    reviewAssignments: createReviewAssignmentsRepo(db),
+    reviewScores: createReviewScoresRepo(db),
   }
 }

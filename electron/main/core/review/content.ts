@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { queueSourceSchema } from '../../../../shared/domain/review'
+import { parseJsonColumn } from '../db/repos/json'
+import type { ItemRecord, QueueRecord } from '../db/repos/review-queues'
+
+/** A result under review, as stored on the item: enough to find its run_scores rows again. */
+export const itemResultSchema = z.object({
+  promptVersionId: z.string(),
+  provider: z.string(),
+  modelId: z.string(),
+  repeat: z.number().int().nonnegative(),
+})
+export type ItemResult = z.infer<typeof itemResultSchema>
+
+/**
+ * What the reviewer sees, snapshotted when the queue is made: an imported queue has no run behind it, and
+ * a later change to the dataset must not change what was reviewed. Outputs are in queue order (a, b).
+ */
+export const itemContentSchema = z.object({
+  caseKey: z.string().nullable(),
+  input: z.record(z.string(), z.unknown()),
+  expected: z.record(z.string(), z.unknown()),
+  outputs: z.array(
+    z.object({
+      text: z.string().nullable(),
+      error: z.string().nullable(),
+      // Absent in a blind pack: the other workspace must not learn what the reviewer may not see.
+      promptVersionNumber: z.number().int().nullable().default(null),
+      modelId: z.string().nullable().default(null),
+    }),
+  ),
+})
+export type ItemContent = z.output<typeof itemContentSchema>
+
+/** The draft parts a queue keeps in `definition`; every field optional so an imported queue's record parses. */
+export const queueDefinitionSchema = z.object({
+  criterionKeys: z.array(z.string()).optional(),
+  source: queueSourceSchema.optional(),
+  pair: z
+    .object({
+      a: z.object({ promptVersionId: z.string(), modelId: z.string() }),
+      b: z.object({ promptVersionId: z.string(), modelId: z.string() }),
+    })
+    .optional(),
+})
+export type QueueDefinition = z.output<typeof queueDefinitionSchema>
+
+export const parseDefinition = (q: QueueRecord): QueueDefinition =>
+  parseJsonColumn(queueDefinitionSchema, q.definition, `review queue ${q.id}`)
+
+export const parseContent = (item: ItemRecord): ItemContent =>
+  parseJsonColumn(itemContentSchema, item.content, `review item ${item.id}`)
+
+export const parseResults = (item: ItemRecord): ItemResult[] =>
+  parseJsonColumn(z.array(itemResultSchema), item.results, `review item ${item.id}`)

@@ -1,0 +1,10 @@
+/** Human review: reviewer profiles, queues, one-item-at-a-time scoring, agreement, adjudication, human scores. */
+export { createReviewer } from './reviewers'
+export { createQueue } from './create-queue'
+export { listQueues, queueById, loadQueue } from './queue-view'
+export type { LoadedQueue } from './queue-view'
+export { nextItem, scoreItem, skipItem, undoLast } from './actions'
+export { queueReport, adjudicate } from './report'
+export { syncHumanScores } from './human-scores'
+export { itemContentSchema, itemResultSchema, queueDefinitionSchema } from './content'
+export type { ItemContent, ItemResult, QueueDefinition } from './content'

@@ -1,0 +1,75 @@
+import { AppError } from '../../../../shared/contract'
+import type { QueueReport } from '../../../../shared/domain/review'
+import { writeTransaction, type CoreContext } from '../api/context'
+import { winRate } from './agreement'
+import { agreementParts } from './agreement-report'
+import { calibration } from './calibration'
+import { parseDefinition } from './content'
+import { syncHumanScores } from './human-scores'
+import { loadQueue, type LoadedQueue } from './queue-view'
+import { checkRaw } from './raw'
+
+/** Pairwise: the done preferences (stored in the queue's terms, so sides shown to reviewers do not matter). */
+function pairwiseWinRate(ctx: CoreContext, queue: LoadedQueue): QueueReport['winRate'] {
+  const pair = parseDefinition(queue.record).pair
+  if (queue.record.mode !== 'pairwise' || !pair) return null
+  const done = ctx.repos.reviewAssignments.forQueue(queue.record.id).filter((a) => a.status === 'done')
+  const count = (p: string) => done.filter((a) => a.preference === p).length
+  const [aWins, bWins, ties] = [count('a'), count('b'), count('equal')]
+  const rate = winRate(aWins, bWins, ties)
+  return {
+    a: pair.a,
+    b: pair.b,
+    judgments: rate.judgments,
+    aWins,
+    bWins,
+    ties,
+    winRateA: rate.winRateA,
+    ci95: rate.ci95,
+  }
+}
+
+export function queueReport(ctx: CoreContext, queueId: string): QueueReport {
+  const queue = loadQueue(ctx, queueId)
+  return {
+    queueId,
+    ...agreementParts(ctx, queue),
+    winRate: pairwiseWinRate(ctx, queue),
+    calibration: calibration(ctx, queue),
+  }
+}
+
+export interface AdjudicationInput {
+  queueId: string
+  itemId: string
+  criterionKey: string
+  raw: number
+  reason: string
+}
+
+/** The adjudicated score becomes the item's final score for that criterion, and so its human run score. */
+export function adjudicate(ctx: CoreContext, input: AdjudicationInput): QueueReport {
+  writeTransaction(ctx, () => {
+    const queue = loadQueue(ctx, input.queueId)
+    const item = ctx.repos.reviewQueues.item(input.itemId)
+    if (!item || item.queueId !== input.queueId)
+      throw new AppError('NOT_FOUND', `Review queue ${input.queueId} has no item ${input.itemId}`)
+    const criterion = queue.criteria.find((c) => c.key === input.criterionKey)
+    if (!criterion)
+      throw new AppError('INVALID_INPUT', `This queue does not review the criterion "${input.criterionKey}"`)
+    checkRaw(criterion, input.raw)
+    const at = ctx.now()
+    const { itemId, criterionKey, raw, reason } = input
+    ctx.repos.reviewScores.adjudicate({ itemId, criterionKey, raw, reason, by: ctx.user, at })
+    ctx.repos.audit.append({
+      at,
+      actor: ctx.user,
+      action: 'review.adjudicated',
+      entityType: 'review_queue',
+      entityId: input.queueId,
+      details: { itemId, criterionKey, raw, reason },
+    })
+    syncHumanScores(ctx, input.queueId, [itemId])
+  })
+  return queueReport(ctx, input.queueId)
+}

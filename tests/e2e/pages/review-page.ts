@@ -1,0 +1,61 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The Review screen: queues, the one-item-at-a-time review view and the queue report. */
+export class ReviewPage {
+  constructor(readonly page: Page) {}
+
+  private id(testId: string): Locator {
+    return this.page.getByTestId(testId)
+  }
+
+  /** A queue over a sample of a run's results, for the named reviewers (created when missing). */
+  async createQueue(q: {
+    name: string
+    run: string
+    criterion: string
+    sample: number
+    reviewers: string[]
+    perItem: number
+  }): Promise<void> {
+    await this.id('queue-new').click()
+    const dialog = this.id('queue-dialog')
+    await expect(dialog).toBeVisible()
+    await dialog.getByTestId('queue-run').selectOption({ label: q.run })
+    await dialog.getByTestId('queue-rubric').selectOption({ index: 0 })
+    for (const box of await dialog.getByTestId('queue-criterion').all()) {
+      if ((await box.getAttribute('data-key')) === q.criterion) await box.check()
+      else await box.uncheck()
+    }
+    await dialog.getByTestId('queue-source').selectOption('sample')
+    await dialog.getByTestId('queue-sample-n').fill(String(q.sample))
+    for (const name of q.reviewers) {
+      await dialog.getByTestId('reviewer-new-name').fill(name)
+      await dialog.getByTestId('reviewer-new-add').click()
+      await dialog.locator(`[data-testid="queue-assignee"][data-name="${name}"]`).check()
+    }
+    await dialog.getByTestId('queue-reviewers-per-item').fill(String(q.perItem))
+    await dialog.getByTestId('queue-name').fill(q.name)
+    await dialog.getByTestId('queue-create').click()
+    await expect(dialog).toBeHidden()
+  }
+
+  async reviewAs(name: string): Promise<void> {
+    await this.id('queue-tab-review').click()
+    await this.id('review-as').selectOption({ label: name })
+    await this.id('review-start').click()
+    await expect(this.id('review-item')).toBeVisible()
+  }
+
+  /** Scores every item with the keyboard only: `answer(i)` says y or n for the i-th item seen. */
+  async scoreAllWithKeys(items: number, answer: (index: number) => 'y' | 'n'): Promise<void> {
+    for (let i = 0; i < items; i++) {
+      const item = this.id('review-item')
+      await expect(item).toHaveAttribute('data-position', String(i + 1))
+      await this.page.keyboard.press(answer(i))
+      await expect(this.id('review-saved')).toBeVisible()
+      await expect(item).toHaveAttribute('data-status', 'done')
+      await this.page.keyboard.press('j')
+    }
+    await expect(this.id('review-done')).toBeVisible()
+  }
+}
