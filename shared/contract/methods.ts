@@ -31,6 +31,7 @@ import { columnMappingSchema } from '../domain/dataset-mapping'
 import { appStatusSchema } from '../domain/workspace'
 import { providerMethods } from './methods-providers'
 import { runMethods } from './methods-runs'
+import { compareMethods } from './methods-compare'
 import { reviewMethods } from './methods-review'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
@@ -319,6 +320,7 @@ export const methods = {
   ...providerMethods,
   ...scoringMethods,
   ...reviewMethods,
+  ...compareMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

@@ -78,6 +78,9 @@ export const methodNames = [
   'review.score',
   'review.skip',
   'review.undo',
+  'compare.data',
+  'compare.cases',
+  'compare.promptTrend',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -3,6 +3,7 @@ import { useStore } from 'zustand'
 import type { Stores } from './index'
 import type { AppState } from './app/app-store'
 import type { CasesState } from './cases/cases-store'
+import type { CompareState } from './compare/compare-store'
 import type { CaseEditState } from './datasets/case-edit-store'
 import type { CaseOpsState } from './datasets/case-ops-store'
 import type { CaseTableState } from './datasets/case-table-store'
@@ -185,4 +186,8 @@ export function useSessionStore(): Stores['session'] {
 export function useRunGridStores(): Pick<Stores, 'results'> {
   const { results } = useStores()
   return { results }
+}
+
+export function useCompare<T>(selector: (s: CompareState) => T): T {
+  return useStore(useStores().compare, selector)
 }

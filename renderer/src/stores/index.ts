@@ -15,6 +15,7 @@ import {
   snapshotDiffTables,
   type SnapshotDiffStore,
 } from './datasets/snapshot-diff-store'
+import { createCompareStore, type CompareStore } from './compare/compare-store'
 import { createDiffStore, type DiffStore } from './diff/diff-store'
 import { createFilesStore, type FilesStore } from './files/files-store'
 import { createNavigation, type Navigation } from './navigation'
@@ -71,6 +72,7 @@ export interface Stores {
   summary: SummaryStore
   queues: QueuesStore
   session: SessionStore
+  compare: CompareStore
   nav: Navigation
   /** The prompt part of the address the app started with; boot opens it. */
   initialPrompt: PromptLocation | null
@@ -135,6 +137,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const summary = createSummaryStore(client)
   const queues = createQueuesStore(client)
   const session = createSessionStore(client)
+  const compare = createCompareStore(client)
   const newRun = createNewRunStore(client, {
     ...(options.estimateDelayMs !== undefined ? { delayMs: options.estimateDelayMs } : {}),
     canCall: (provider) => {
@@ -228,6 +231,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     summary,
     queues,
     session,
+    compare,
     nav,
     initialPrompt: options.initialPrompt ?? null,
     initialDataset: options.initialDataset ?? null,

@@ -117,7 +117,7 @@ describe('navigation', () => {
     expect((await screen.findByTestId('queues-empty')).textContent).toMatch(/Create a queue from a run/)
 
     fireEvent.click(screen.getByTestId('nav-compare'))
-    expect(screen.getByTestId('screen-compare').textContent).toMatch(/not built yet/)
+    expect(screen.getByTestId('screen-compare').textContent).toMatch(/Nothing to compare yet/)
   })
 
   it('starts on the screen named in the URL hash and waits for its data', async () => {

@@ -8,6 +8,7 @@ import {
   type PromotionRequirement,
 } from '../prompts/promotion'
 import { caseHandlers } from './cases'
+import { compareHandlers } from './compare'
 import type { CoreContext } from './context'
 import { datasetEditHandlers } from './dataset-edits'
 import { datasetFileHandlers } from './dataset-files'
@@ -67,6 +68,7 @@ export function createHandlers(
     ...gateHandlers(ctx, options.scoring ?? {}),
     ...reviewHandlers(ctx),
     ...reviewPackHandlers(ctx),
+    ...compareHandlers(ctx),
   }
 }
 

@@ -2,6 +2,7 @@ import type { AppStatus } from '../../../../shared/domain/workspace'
 import type { RouteId } from '../../stores/app/routes'
 import { selectAppActions, selectRoute } from '../../stores/app/selectors'
 import { useApp } from '../../stores/hooks'
+import { CompareScreen } from '../compare/CompareScreen'
 import { DatasetsScreen } from '../datasets/DatasetsScreen'
 import { PromptsScreen } from '../prompts/PromptsScreen'
 import { ReviewScreen } from '../review/ReviewScreen'
@@ -51,6 +52,8 @@ function Screen({ route, workspace }: { route: RouteId; workspace: Workspace }) 
       return <RunsScreen />
     case 'review':
       return <ReviewScreen />
+    case 'compare':
+      return <CompareScreen />
     case 'settings':
       return <SettingsScreen workspace={workspace} />
     default: {

@@ -47,7 +47,8 @@ export interface AppLocation {
  */
 export function parseHash(hash: string): AppLocation | null {
   const parts = hash.replace(/^#?\/?/, '').split('/')
-  const route = parts[0]
+  // `#/compare?runs=a,b`: the query belongs to the screen, not to the route name.
+  const route = parts[0]?.split('?')[0]
   if (!isRouteId(route)) return null
   if (route === 'datasets') {
     const dataset = parseDatasetRest(parts.slice(1))

@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { EmptyState } from '../../components/EmptyState'
+import { compareRunsFromHash } from '../../stores/compare/compare-slices'
+import {
+  selectCompareActions,
+  selectCompareData,
+  selectCompareLoad,
+  seriesOf,
+} from '../../stores/compare/selectors'
+import { useCompare, useRuns } from '../../stores/hooks'
+import { selectRuns } from '../../stores/runs/selectors'
+import { CasesPanel } from './CasesPanel'
+import { ChartsPanel } from './ChartsPanel'
+import { metricsOf, tagPrefixesOf } from './charts/format'
+import { ProjectionPanel } from './ProjectionPanel'
+import { RunPicker } from './RunPicker'
+import { SlicePicker } from './SlicePicker'
+
+/** `#/compare?runs=a,b` opens with those runs added (read once: the address is then rewritten). */
+function useRunsFromAddress(): void {
+  const runs = useRuns(selectRuns)
+  const { addRun } = useCompare(selectCompareActions)
+  const [wanted] = useState(() => compareRunsFromHash(window.location.hash))
+  // A ref, not state: adding the runs once is bookkeeping, nothing to render.
+  const done = useRef(false)
+  useEffect(() => {
+    if (done.current || wanted.length === 0 || runs.length === 0) return
+    done.current = true
+    void (async () => {
+      for (const id of wanted) await addRun(id, runs.find((r) => r.id === id)?.name ?? id)
+    })()
+  }, [wanted, runs, addRun])
+}
+
+function Controls(props: {
+  metrics: { metric: string; label: string }[]
+  metric: string
+  onMetric: (m: string) => void
+  prefixes: string[]
+  segment: string
+  onSegment: (s: string) => void
+}) {
+  return (
+    <div className="compare-controls">
+      <label>
+        Metric{' '}
+        <select
+          data-testid="compare-metric"
+          value={props.metric}
+          onChange={(e) => props.onMetric(e.target.value)}
+        >
+          {props.metrics.map((m) => (
+            <option key={m.metric} value={m.metric}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Segment{' '}
+        <select
+          data-testid="compare-segment"
+          value={props.segment}
+          onChange={(e) => props.onSegment(e.target.value)}
+        >
+          {props.prefixes.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  )
+}
+
+/** Where a PM decides what ships: quality, cost and latency of prompt versions × models side by side. */
+export function CompareScreen() {
+  useRunsFromAddress()
+  const data = useCompare(selectCompareData)
+  const load = useCompare(selectCompareLoad)
+  const trend = useCompare((s) => s.trend)
+  const candidateId = useCompare((s) => s.candidateId)
+  const series = useMemo(() => data?.series ?? [], [data])
+  const metrics = useMemo(() => metricsOf(series), [series])
+  const prefixes = useMemo(() => tagPrefixesOf(series), [series])
+  const [metricPick, setMetric] = useState('')
+  const [segmentPick, setSegment] = useState('')
+  // A pick that the current series lack falls back to the first available one.
+  const metric = metrics.some((m) => m.metric === metricPick) ? metricPick : (metrics[0]?.metric ?? '')
+  const segment = prefixes.includes(segmentPick) ? segmentPick : (prefixes[0] ?? '')
+  const enough = series.length >= 2 && metrics.length > 0
+
+  return (
+    <div className="compare-screen" data-testid="compare-screen">
+      <RunPicker />
+      <SlicePicker />
+      {load.status === 'error' && <p className="error">{load.error?.message}</p>}
+      {!enough && load.status !== 'loading' && (
+        <EmptyState title="Nothing to compare yet" testId="compare-empty">
+          Add runs and choose at least two prompt version × model slices that have been run and scored (Runs →
+          Summary → Score).
+        </EmptyState>
+      )}
+      {data && enough && (
+        <>
+          <Controls
+            metrics={metrics}
+            metric={metric}
+            onMetric={setMetric}
+            prefixes={prefixes}
+            segment={segment}
+            onSegment={setSegment}
+          />
+          <ChartsPanel data={data} trend={trend} metric={metric} segment={segment} />
+          <CasesPanel />
+          <ProjectionPanel series={series} candidate={seriesOf(series, candidateId)} prefixes={prefixes} />
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,61 @@
+import { useMemo, useState } from 'react'
+import type { Run } from '../../../../shared/domain/runs'
+import { useCompare, useRuns } from '../../stores/hooks'
+import { selectRuns } from '../../stores/runs/selectors'
+import type { PickableSlice } from '../../stores/compare/compare-slices'
+import { selectCompareActions } from '../../stores/compare/selectors'
+
+/** Runs with results to compare: finished ones, and paused or cancelled ones that have some. */
+function comparableRuns(list: readonly Run[], added: readonly string[]): Run[] {
+  return list.filter((r) => !added.includes(r.id) && r.counts.done > 0)
+}
+
+export function sliceLabel(s: PickableSlice): string {
+  return `v${s.versionNumber} · ${s.modelId} · ${s.runName}`
+}
+
+export function RunPicker() {
+  const runs = useRuns(selectRuns)
+  const runIds = useCompare((s) => s.runIds)
+  const { addRun, removeRun } = useCompare(selectCompareActions)
+  const options = useMemo(() => comparableRuns(runs, runIds), [runs, runIds])
+  const [choice, setChoice] = useState('')
+  const chosen = options.find((r) => r.id === choice) ?? options[0]
+
+  return (
+    <div className="compare-runs">
+      <label>
+        Run{' '}
+        <select
+          data-testid="compare-run"
+          value={chosen?.id ?? ''}
+          onChange={(e) => setChoice(e.target.value)}
+        >
+          {options.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        data-testid="compare-add-run"
+        disabled={!chosen}
+        onClick={() => chosen && void addRun(chosen.id, chosen.name)}
+      >
+        Add run
+      </button>
+      <ul className="compare-run-list">
+        {runIds.map((id) => (
+          <li key={id}>
+            {runs.find((r) => r.id === id)?.name ?? id}{' '}
+            <button type="button" onClick={() => void removeRun(id)} aria-label="Remove run">
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+import { maxCompareSlices } from '../../stores/compare/compare-slices'
+import { selectCompareActions } from '../../stores/compare/selectors'
+import { useCompare } from '../../stores/hooks'
+import { sliceLabel } from './RunPicker'
+
+/** Prompt version × model slices of the added runs; all are chosen at first, up to the limit. */
+export function SlicePicker() {
+  const slices = useCompare((s) => s.slices)
+  const selected = useCompare((s) => s.selected)
+  const { toggleSlice } = useCompare(selectCompareActions)
+  if (slices.length === 0) return null
+  return (
+    <fieldset className="compare-slices">
+      <legend>
+        Slices ({selected.length} of at most {maxCompareSlices})
+      </legend>
+      {slices.map((s) => (
+        <label key={s.id}>
+          <input
+            type="checkbox"
+            data-testid="compare-slice"
+            data-version={s.versionNumber}
+            data-model={s.modelId}
+            checked={selected.includes(s.id)}
+            disabled={!selected.includes(s.id) && selected.length >= maxCompareSlices}
+            onChange={() => void toggleSlice(s.id)}
+          />{' '}
+          {sliceLabel(s)}
+        </label>
+      ))}
+    </fieldset>
+  )
+}

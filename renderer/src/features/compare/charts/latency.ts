@@ -1,0 +1,127 @@
+import type { EChartsOption, LineSeriesOption } from 'echarts'
+import type { CompareSeries } from '../../../../../shared/domain/compare'
+import type { CsvRows } from './csv'
+import { escapeHtml, formatMs, shortLabel } from './format'
+
+export interface Histogram {
+  /** Lower edge of each bin, ms. */
+  edges: number[]
+  binMs: number
+  /** Per series, the count in each bin. */
+  counts: number[][]
+}
+
+/** Shared bins for all series (so their shapes compare), about `bins` of them from 0 to the slowest call. */
+export function latencyHistogram(series: readonly CompareSeries[], bins = 30): Histogram {
+  const max = Math.max(0, ...series.flatMap((s) => s.latenciesMs))
+  const binMs = niceBin(max / bins)
+  const count = Math.max(1, Math.floor(max / binMs) + 1)
+  const edges = Array.from({ length: count }, (_, i) => i * binMs)
+  const counts = series.map((s) => {
+    const row = new Array<number>(count).fill(0)
+    for (const ms of s.latenciesMs) row[Math.min(count - 1, Math.floor(ms / binMs))]! += 1
+    return row
+  })
+  return { edges, binMs, counts }
+}
+
+/** 1, 2 or 5 × a power of ten: bin edges a reader can read off the axis. */
+function niceBin(raw: number): number {
+  if (raw <= 1) return 1
+  const power = 10 ** Math.floor(Math.log10(raw))
+  const step = [1, 2, 5, 10].find((m) => m * power >= raw) ?? 10
+  return step * power
+}
+
+function percentileLines(s: CompareSeries) {
+  const lines: { name: string; xAxis: number; label: { formatter: string } }[] = []
+  if (s.latencyP50Ms !== null)
+    lines.push({
+      name: 'P50',
+      xAxis: s.latencyP50Ms,
+      label: { formatter: `P50 ${formatMs(s.latencyP50Ms)}` },
+    })
+  if (s.latencyP95Ms !== null)
+    lines.push({
+      name: 'P95',
+      xAxis: s.latencyP95Ms,
+      label: { formatter: `P95 ${formatMs(s.latencyP95Ms)}` },
+    })
+  return lines
+}
+
+/**
+ * Latency distribution: a step line per series over shared bins (overlapping bars would hide each other),
+ * with each series' P50 and P95 and, when set, the SLO as vertical lines.
+ */
+export function latencyOption(series: readonly CompareSeries[], sloMs: number | null): EChartsOption {
+  const { edges, binMs, counts } = latencyHistogram(series)
+  const lines: LineSeriesOption[] = series.map((s, i) => ({
+    type: 'line',
+    name: s.label,
+    step: 'start',
+    symbol: 'none',
+    areaStyle: { opacity: 0.15 },
+    data: edges.map((edge, b) => [edge, counts[i]?.[b] ?? 0]),
+    markLine: { symbol: 'none', lineStyle: { type: 'dashed' }, data: percentileLines(s) },
+  }))
+  if (sloMs !== null)
+    lines.push({
+      type: 'line',
+      name: 'SLO',
+      data: [],
+      markLine: {
+        symbol: 'none',
+        lineStyle: { color: '#c0392b', width: 2 },
+        data: [{ name: 'SLO', xAxis: sloMs, label: { formatter: `SLO P95 ≤ ${formatMs(sloMs)}` } }],
+      },
+    })
+  return {
+    legend: { type: 'scroll', formatter: (name) => shortLabel(name, 40) },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      axisPointer: { type: 'line' },
+      formatter: (params) => latencyTooltip(params, binMs),
+    },
+    grid: { left: 56, right: 32, bottom: 56, top: 48, containLabel: true },
+    xAxis: { type: 'value', name: 'latency (ms)', min: 0 },
+    yAxis: { type: 'value', name: 'calls', minInterval: 1 },
+    series: lines,
+  }
+}
+
+type TooltipParams = Parameters<
+  Extract<
+    NonNullable<Extract<EChartsOption['tooltip'], { formatter?: unknown }>['formatter']>,
+    (...args: never[]) => unknown
+  >
+>[0]
+
+function latencyTooltip(params: TooltipParams, binMs: number): string {
+  const items = Array.isArray(params) ? params : [params]
+  const first = items[0]?.value
+  const edge = Array.isArray(first) ? Number(first[0]) : 0
+  const rows = items.map((p) => {
+    const count = Array.isArray(p.value) ? Number(p.value[1]) : 0
+    return `${escapeHtml(p.seriesName ?? '')}: ${count} calls`
+  })
+  return [`${edge}–${edge + binMs} ms`, ...rows].join('<br/>')
+}
+
+export function latencyRows(series: readonly CompareSeries[]): CsvRows {
+  const { edges, binMs, counts } = latencyHistogram(series)
+  return [
+    ['series', 'bin_from_ms', 'bin_to_ms', 'calls', 'p50_ms', 'p95_ms'],
+    ...series.flatMap((s, i) =>
+      edges.map((edge, b) => [
+        s.label,
+        edge,
+        edge + binMs,
+        counts[i]?.[b] ?? 0,
+        s.latencyP50Ms,
+        s.latencyP95Ms,
+      ]),
+    ),
+  ]
+}

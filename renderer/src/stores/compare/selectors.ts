@@ -1,0 +1,12 @@
+import type { CompareSeries } from '../../../../shared/domain/compare'
+import { compareSliceId } from './compare-slices'
+import type { CompareState } from './compare-store'
+
+export const selectCompareActions = (s: CompareState) => s.actions
+export const selectCompareData = (s: CompareState) => s.data
+export const selectCompareLoad = (s: CompareState) => s.dataLoad
+
+/** The chart series of a picked slice id, when compare.data has returned it. */
+export function seriesOf(series: readonly CompareSeries[], sliceId: string | null): CompareSeries | null {
+  return series.find((s) => compareSliceId(s) === sliceId) ?? null
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { idSchema } from '../domain/ids'
+import {
+  compareCaseSchema,
+  compareCasesFilterSchema,
+  compareDataSchema,
+  compareSliceSchema,
+  promptTrendSchema,
+} from '../domain/compare'
+import type { MethodSpec } from './methods'
+
+/** The compare screen: series for the charts, case-by-case outputs, and a prompt's metrics across versions. */
+export const compareMethods = {
+  'compare.data': {
+    input: z.object({ slices: z.array(compareSliceSchema).min(1).max(12) }).strict(),
+    output: compareDataSchema,
+  },
+  'compare.cases': {
+    input: z
+      .object({
+        baseline: compareSliceSchema,
+        candidate: compareSliceSchema,
+        filter: compareCasesFilterSchema.default('all'),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ total: z.number().int().nonnegative(), cases: z.array(compareCaseSchema) }),
+  },
+  'compare.promptTrend': {
+    input: z.object({ promptId: idSchema }).strict(),
+    output: promptTrendSchema,
+  },
+} satisfies Record<string, MethodSpec>

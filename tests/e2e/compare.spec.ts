@@ -1,0 +1,81 @@
+import { AppPage } from './pages/app-page'
+import { RunsPage } from './pages/runs-page'
+import { ScoringPage } from './pages/scoring-page'
+import { expect, test } from './fixtures'
+
+const charts = [
+  'chart-quality',
+  'chart-quality-segment',
+  'chart-cost',
+  'chart-cost-segment',
+  'chart-latency',
+  'chart-pareto',
+  'chart-trend',
+]
+
+test('compares the two demo model versions: every chart, regressions, a side-by-side diff and a cost projection', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(180_000)
+  const app = new AppPage(page)
+  const runs = new RunsPage(page)
+  const scoring = new ScoringPage(page)
+  await app.open(host.url)
+  await app.waitReady()
+
+  // The simulated models are free; a price for the September one gives the cost charts and projection figures.
+  await app.nav('settings').click()
+  const prices = page.getByTestId('prices-section')
+  await prices.getByTestId('price-provider').fill('demo')
+  await prices.getByTestId('price-model').fill('triage-sim-2026-09')
+  await prices.getByTestId('price-input').fill('0.5')
+  await prices.getByTestId('price-output').fill('1.5')
+  await prices.getByTestId('price-save').click()
+  await expect(prices.getByTestId('price-row')).toHaveCount(1)
+
+  await app.nav('runs').click()
+  await runs.planDemoRun({
+    prompt: 'Ticket triage',
+    versions: [4, 5],
+    concurrency: 8,
+    name: 'March vs September',
+  })
+  await runs.start()
+  await runs.waitForStatus('completed', 90_000)
+  await scoring.scoreRun()
+
+  await app.nav('compare').click()
+  const screen = page.getByTestId('compare-screen')
+  await screen.getByTestId('compare-run').selectOption({ label: 'March vs September' })
+  await screen.getByTestId('compare-add-run').click()
+  for (const slice of await screen.getByTestId('compare-slice').all()) {
+    const wanted =
+      ((await slice.getAttribute('data-version')) === '4' &&
+        (await slice.getAttribute('data-model')) === 'triage-sim-2026-03') ||
+      ((await slice.getAttribute('data-version')) === '5' &&
+        (await slice.getAttribute('data-model')) === 'triage-sim-2026-09')
+    if (wanted) await slice.check()
+    else await slice.uncheck()
+  }
+  for (const chart of charts) {
+    await expect(screen.getByTestId(chart)).toHaveAttribute('data-rendered', 'true', { timeout: 20_000 })
+  }
+
+  const cases = screen.getByTestId('compare-cases')
+  await cases.getByTestId('compare-filter').selectOption('regressions')
+  const regressions = cases.getByTestId('compare-case')
+  await expect(regressions.first()).toBeVisible()
+  for (const row of await regressions.all()) await expect(row).toHaveAttribute('data-change', 'regression')
+  await regressions.first().click()
+  await expect(screen.getByTestId('case-diff')).toBeVisible()
+  await expect(screen.getByTestId('case-diff')).not.toBeEmpty()
+
+  const projection = screen.getByTestId('projection')
+  for (const dau of await projection.getByTestId('projection-dau').all()) await dau.fill('1000')
+  await projection.getByTestId('projection-interactions').fill('3')
+  await projection.getByTestId('projection-conversion-rate').fill('2')
+  await projection.getByTestId('projection-conversion-value').fill('40')
+  await expect(projection.getByTestId('projection-monthly-cost')).toContainText(/\$\s?[0-9.,]*[1-9]/)
+  await expect(projection.getByTestId('projection-row').first()).toBeVisible()
+})

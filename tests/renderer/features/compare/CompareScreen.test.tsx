@@ -1,0 +1,130 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { CompareCase } from '../../../../shared/domain/compare'
+import { createFakeCore, defaultState } from '../../fixtures/fake-core'
+import { makeRun } from '../../fixtures/fake-runs'
+import { makeSlice } from '../../fixtures/fake-scoring'
+import { renderApp } from '../render-app'
+import { series } from './fixtures'
+
+// ECharts needs a canvas that happy-dom lacks; the option builders have their own tests.
+vi.mock('../../../../renderer/src/lib/echarts/EChart', async () => {
+  const { forwardRef } = await import('react')
+  return {
+    EChart: forwardRef<unknown, { testId: string }>(function FakeChart({ testId }, _ref) {
+      return <div data-testid={testId} data-rendered="true" />
+    }),
+  }
+})
+
+const evil = '<img src=x onerror=alert(1)>'
+
+function compareCase(caseId: string, change: number): CompareCase {
+  return {
+    caseId,
+    caseKey: `key-${caseId}`,
+    tags: ['tier:free'],
+    baseline: { text: 'Category: billing', error: null },
+    candidate: { text: `Category: refunds ${evil}`, error: null },
+    scores: [{ metric: 'accuracy', baseline: 1, candidate: change < 0 ? 0 : 1 }],
+    change,
+  }
+}
+
+function setup() {
+  const state = defaultState()
+  state.runs = [makeRun('run-1', { name: 'March vs September' })]
+  state.summaries = {
+    'run-1': {
+      runId: 'run-1',
+      suiteVersion: 1,
+      slices: [makeSlice('pv-a', 'triage-sim-2026-03'), makeSlice('pv-b', 'triage-sim-2026-09')],
+    },
+  }
+  const core = createFakeCore(state)
+  const a = series('v4 · march', {
+    runId: 'run-1',
+    promptVersionId: 'pv-a',
+    provider: 'demo',
+    modelId: 'triage-sim-2026-03',
+  })
+  const b = series('v5 · september', {
+    runId: 'run-1',
+    promptVersionId: 'pv-b',
+    provider: 'demo',
+    modelId: 'triage-sim-2026-09',
+  })
+  core.handlers['compare.data'] = () => ({ series: [a, b], latencySloMs: 1200 })
+  core.handlers['compare.promptTrend'] = ({ promptId }) => ({ promptId, points: [] })
+  core.handlers['compare.cases'] = ({ filter }) => {
+    const all = [compareCase('c1', -1), compareCase('c2', 1)]
+    const cases = filter === 'regressions' ? all.filter((c) => c.change < 0) : all
+    return { total: cases.length, cases }
+  }
+  return core
+}
+
+afterEach(() => {
+  cleanup()
+  window.location.hash = ''
+})
+
+describe('CompareScreen', () => {
+  it('asks for two scored slices before anything is added', async () => {
+    renderApp(setup().transport, { initialRoute: 'compare' })
+    expect(await screen.findByTestId('compare-empty')).toBeTruthy()
+  })
+
+  it('adds a run, shows every chart, filters to regressions and shows the diff as text only', async () => {
+    const core = setup()
+    renderApp(core.transport, { initialRoute: 'compare' })
+    await waitFor(() => expect(screen.getByTestId('compare-run').querySelectorAll('option')).toHaveLength(1))
+    fireEvent.click(screen.getByTestId('compare-add-run'))
+
+    for (const id of [
+      'chart-quality',
+      'chart-quality-segment',
+      'chart-cost',
+      'chart-cost-segment',
+      'chart-latency',
+      'chart-pareto',
+      'chart-trend',
+    ])
+      expect(await screen.findByTestId(id)).toBeTruthy()
+    expect(screen.getAllByTestId('compare-slice')).toHaveLength(2)
+    expect(screen.getAllByTestId('chart-export-png')).toHaveLength(7)
+
+    await waitFor(() => expect(screen.getByTestId('compare-cases-total').textContent).toBe('2'))
+    fireEvent.change(screen.getByTestId('compare-filter'), { target: { value: 'regressions' } })
+    await waitFor(() => expect(screen.getByTestId('compare-cases-total').textContent).toBe('1'))
+    const row = screen.getByTestId('compare-case')
+    expect(row.dataset.change).toBe('regression')
+
+    fireEvent.click(row)
+    const diff = await screen.findByTestId('case-diff')
+    expect(diff.querySelector('img')).toBeNull()
+    expect(within(diff).getByTestId('case-diff-candidate').textContent).toContain(evil)
+    expect(diff.querySelector('.diff-added')?.textContent).toContain('refunds')
+    expect(diff.querySelector('.diff-removed')?.textContent).toContain('billing')
+  })
+
+  it('projects the monthly cost of the candidate from DAU per segment', async () => {
+    renderApp(setup().transport, { initialRoute: 'compare' })
+    await waitFor(() => expect(screen.getByTestId('compare-run').querySelectorAll('option')).toHaveLength(1))
+    fireEvent.click(screen.getByTestId('compare-add-run'))
+    await screen.findByTestId('projection')
+    fireEvent.change(screen.getByTestId('projection-dimension'), { target: { value: 'tier' } })
+    const dau = screen.getAllByTestId('projection-dau')
+    fireEvent.change(
+      dau.find((d) => d.dataset.segment === 'tier:enterprise')!,
+      { target: { value: '1000' } },
+    )
+    fireEvent.change(screen.getByTestId('projection-interactions'), { target: { value: '2' } })
+    // 1000 users × 2 × 30 days × $0.002 = $120
+    expect(screen.getByTestId('projection-monthly-cost').textContent).toBe('$120.00')
+    expect(screen.getAllByTestId('projection-row').map((r) => r.dataset.segment)).toEqual([
+      'tier:enterprise',
+      'tier:free',
+    ])
+  })
+})

@@ -1,0 +1,206 @@
+import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts'
+import { describe, expect, it } from 'vitest'
+import {
+  costBySegmentOption,
+  costOption,
+  costRows,
+} from '../../../../renderer/src/features/compare/charts/cost'
+import { toCsv } from '../../../../renderer/src/features/compare/charts/csv'
+import { escapeHtml, tagPrefixesOf } from '../../../../renderer/src/features/compare/charts/format'
+import { latencyHistogram, latencyOption } from '../../../../renderer/src/features/compare/charts/latency'
+import { paretoFront, paretoOption } from '../../../../renderer/src/features/compare/charts/pareto'
+import {
+  qualityBySegmentOption,
+  qualityOption,
+  qualityRows,
+} from '../../../../renderer/src/features/compare/charts/quality'
+import { trendOption } from '../../../../renderer/src/features/compare/charts/trend'
+import { metric, series } from './fixtures'
+
+type AnySeries = BarSeriesOption | CustomSeriesOption | LineSeriesOption
+
+function seriesList(option: { series?: unknown }): AnySeries[] {
+  return Array.isArray(option.series) ? (option.series as AnySeries[]) : []
+}
+
+function axisData(axis: unknown): unknown[] {
+  const first: unknown = Array.isArray(axis) ? axis[0] : axis
+  return (first as { data?: unknown[] }).data ?? []
+}
+
+const a = series('v4 · march')
+const b = series('v5 · september', {
+  metrics: [metric('accuracy', 0.9, 145, [0.84, 0.94])],
+  costPerInteractionUsd: 0.0005,
+  latencyP50Ms: 300,
+  latencyP95Ms: 700,
+  latenciesMs: [200, 300, 700],
+})
+
+describe('qualityOption', () => {
+  it('draws a bar per series per metric and a CI whisker series per series', () => {
+    const option = qualityOption([a, b])
+    expect(axisData(option.xAxis)).toEqual(['accuracy', 'format.json'])
+    const list = seriesList(option)
+    expect(list.filter((s) => s.type === 'bar')).toHaveLength(2)
+    const whiskers = list.filter((s) => s.type === 'custom')
+    expect(whiskers).toHaveLength(2)
+    expect(whiskers[0]?.data).toEqual([
+      [0, 0.72, 0.86],
+      [1, 0.9, 0.98],
+    ])
+    // b has no format.json score: no bar value and no whisker for it.
+    expect(whiskers[1]?.data).toEqual([[0, 0.84, 0.94]])
+    const barB = list.find((s) => s.name === 'v5 · september')
+    expect(barB?.data).toEqual([
+      { value: 0.9, n: 145, low: 0.84, high: 0.94 },
+      { value: null, n: 0, low: null, high: null },
+    ])
+  })
+
+  it('puts the exact value, interval and n in the tooltip, escaping names', () => {
+    const evil = series('<b>x</b>')
+    const bar = seriesList(qualityOption([evil]))[0] as BarSeriesOption
+    const formatter = (bar.tooltip as { formatter: (p: unknown) => string }).formatter
+    const text = formatter({ dataIndex: 0 })
+    expect(text).toContain('0.800')
+    expect(text).toContain('0.720–0.860')
+    expect(text).toContain('n = 145')
+    expect(text).not.toContain('<b>')
+  })
+
+  it('breaks a metric down by the segments of a prefix', () => {
+    const option = qualityBySegmentOption([a, b], 'accuracy', 'tier')
+    expect(axisData(option.xAxis)).toEqual(['tier:enterprise', 'tier:free'])
+    const custom = seriesList(option).filter((s) => s.type === 'custom')
+    expect(custom[0]?.data).toEqual([
+      [0, 0.56, 0.81],
+      [1, 0.77, 0.91],
+    ])
+  })
+
+  it('exports one CSV row per series and metric', () => {
+    expect(qualityRows([a, b])).toHaveLength(5)
+  })
+})
+
+describe('cost options', () => {
+  it('shows cost per interaction and total per series on two axes', () => {
+    const option = costOption([a, b])
+    expect(axisData(option.xAxis)).toEqual([a.label, b.label])
+    const [perCall, total] = seriesList(option)
+    expect(perCall?.data).toEqual([0.001, 0.0005])
+    expect(total?.data).toEqual([0.145, 0.145])
+    expect((total as BarSeriesOption).yAxisIndex).toBe(1)
+    expect(costRows([a])[1]).toEqual([a.label, 145, 0.001, 0.145])
+  })
+
+  it('breaks cost per interaction down by segment, null where not measured', () => {
+    const option = costBySegmentOption([a], 'tier')
+    expect(axisData(option.xAxis)).toEqual(['tier:enterprise', 'tier:free'])
+    expect(seriesList(option)[0]?.data).toEqual([0.002, null])
+  })
+})
+
+describe('latencyOption', () => {
+  it('bins every call once on shared bins', () => {
+    const h = latencyHistogram([a, b])
+    expect(h.counts.map((row) => row.reduce((x, y) => x + y, 0))).toEqual([6, 3])
+    expect(h.edges[0]).toBe(0)
+  })
+
+  it('marks P50 and P95 per series and the SLO', () => {
+    const option = latencyOption([a, b], 800)
+    const list = seriesList(option) as LineSeriesOption[]
+    expect(list).toHaveLength(3)
+    expect(list[0]?.markLine?.data).toEqual([
+      expect.objectContaining({ name: 'P50', xAxis: 400 }),
+      expect.objectContaining({ name: 'P95', xAxis: 900 }),
+    ])
+    expect(list[2]?.name).toBe('SLO')
+    expect(list[2]?.markLine?.data).toEqual([expect.objectContaining({ name: 'SLO', xAxis: 800 })])
+  })
+
+  it('draws no SLO line when none is set', () => {
+    expect(seriesList(latencyOption([a], null)).map((s) => s.name)).toEqual([a.label])
+  })
+})
+
+describe('paretoFront', () => {
+  it('keeps only the non-dominated points, cheapest first', () => {
+    const front = paretoFront([
+      { label: 'cheap-bad', cost: 1, quality: 0.5 },
+      { label: 'dear-good', cost: 3, quality: 0.9 },
+      { label: 'dominated', cost: 2, quality: 0.4 },
+      { label: 'middle', cost: 2, quality: 0.7 },
+    ])
+    expect(front.map((p) => p.label)).toEqual(['cheap-bad', 'middle', 'dear-good'])
+  })
+
+  it('keeps identical points together and drops a same-cost worse point', () => {
+    const front = paretoFront([
+      { label: 'a', cost: 1, quality: 0.8 },
+      { label: 'b', cost: 1, quality: 0.8 },
+      { label: 'c', cost: 1, quality: 0.6 },
+      { label: 'd', cost: 2, quality: 0.8 },
+    ])
+    expect(front.map((p) => p.label)).toEqual(['a', 'b'])
+  })
+
+  it('builds a scatter per series and the front line', () => {
+    const option = paretoOption([a, b], 'accuracy')
+    const list = seriesList(option)
+    expect(list.filter((s) => (s.type as string) === 'scatter')).toHaveLength(2)
+    const front = list.find((s) => s.name === 'Pareto front')
+    // b is cheaper and better: it alone is on the front.
+    expect(front?.data).toEqual([[0.0005, 0.9]])
+  })
+})
+
+describe('trendOption', () => {
+  it('draws a line per model over the versions, the newest run of a version winning', () => {
+    const point = (versionNumber: number, modelId: string, value: number, createdAt: string) => ({
+      versionNumber,
+      runId: `r-${versionNumber}`,
+      runName: 'r',
+      modelId,
+      createdAt,
+      metrics: [metric('accuracy', value)],
+      costPerInteractionUsd: 0.001,
+      latencyP95Ms: 900,
+    })
+    const option = trendOption(
+      {
+        promptId: 'p',
+        points: [
+          point(5, 'm1', 0.9, '2026-02-01'),
+          point(4, 'm1', 0.6, '2026-01-01'),
+          point(4, 'm1', 0.7, '2026-01-02'),
+          point(4, 'm2', 0.5, '2026-01-01'),
+        ],
+      },
+      'accuracy',
+    )
+    expect(axisData(option.xAxis)).toEqual(['v4', 'v5'])
+    const list = seriesList(option)
+    expect(list.map((s) => s.name)).toEqual(['m1', 'm2'])
+    expect(list[0]?.data).toEqual([0.7, 0.9])
+    expect(list[1]?.data).toEqual([0.5, null])
+  })
+})
+
+describe('csv and helpers', () => {
+  it('quotes commas, quotes and line breaks and defuses formulas', () => {
+    expect(
+      toCsv([
+        ['a,b', 'say "hi"', 1.5, null],
+        ['=SUM(A1)', 'x\ny', -2, 'plain'],
+      ]),
+    ).toBe('"a,b","say ""hi""",1.5,\r\n\'=SUM(A1),"x\ny",-2,plain\r\n')
+  })
+
+  it('escapes html and lists tag prefixes', () => {
+    expect(escapeHtml('<img src=x>')).toBe('&#60;img src=x&#62;')
+    expect(tagPrefixesOf([a])).toEqual(['lang', 'tier'])
+  })
+})
