@@ -17,6 +17,8 @@ export default defineConfig({
           host: resolve(root, 'electron/main/host/index.ts'),
           // The core alone, as built for users: what `npm run bench` measures.
           core: resolve(root, 'electron/main/core/index.ts'),
+          // The `evallab` CLI (bin/evallab.mjs loads it): the same core in plain Node, no Electron.
+          cli: resolve(root, 'electron/main/cli/index.ts'),
         },
       },
     },

@@ -6,10 +6,12 @@ import type { BrowserWindow, Session, WebContents } from 'electron'
 import { openCore, resolveHome } from './core/index'
 import type { Core } from './core/index'
 import { createEnvironmentSecretStore, type SecretStore } from './core/secrets'
+import { createSessionSigningKeyStore, type SigningKeyStore } from './core/signing'
 import { registerIpc } from './ipc'
 import type { IpcBridge } from './ipc'
 import { findNativeBinding } from './native-binding'
 import { createAppSecretStore } from './secrets'
+import { createAppSigningKeyStore } from './signing-keys'
 import { appUrlFor, createMainWindow, windowPaths } from './window'
 import type { MainWindowOptions } from './window'
 
@@ -45,8 +47,8 @@ function start(): void {
 
   void app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession)
-    // safeStorage is only usable once the app is ready, so the key store is built here.
-    core = startCore(await appSecrets())
+    // safeStorage is only usable once the app is ready, so the key stores are built here.
+    core = startCore(await appSecrets(), await appSigningKeys())
     if (!core) return
     ipc = registerIpc(core)
     window = openWindow(ipc)
@@ -59,10 +61,10 @@ function dataHome(): string {
   return resolve(resolveHome(process.argv, process.env, app.getPath('userData')))
 }
 
-function startCore(secrets: SecretStore): Core | undefined {
+function startCore(secrets: SecretStore, signingKeys: SigningKeyStore): Core | undefined {
   const home = dataHome()
   try {
-    return openCore({ home, nativeBinding: electronSqliteBinding(), secrets })
+    return openCore({ home, nativeBinding: electronSqliteBinding(), secrets, signingKeys })
   } catch (error) {
     // openCore reports workspace problems through core.status; reaching here means it could not even try.
     const message = error instanceof Error ? error.message : String(error)
@@ -79,6 +81,16 @@ async function appSecrets(): Promise<SecretStore> {
   } catch (error) {
     console.warn('[main] the key store could not be opened; keys are read from the environment only', error)
     return createEnvironmentSecretStore(process.env)
+  }
+}
+
+/** Signing keys in the OS keychain; if that store cannot be built, keys that last for this session only. */
+async function appSigningKeys(): Promise<SigningKeyStore> {
+  try {
+    return await createAppSigningKeyStore(app.getPath('userData'))
+  } catch (error) {
+    console.warn('[main] the signing key store could not be opened; keys last for this session only', error)
+    return createSessionSigningKeyStore()
   }
 }
 

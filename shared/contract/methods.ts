@@ -31,7 +31,9 @@ import { columnMappingSchema } from '../domain/dataset-mapping'
 import { appStatusSchema } from '../domain/workspace'
 import { providerMethods } from './methods-providers'
 import { runMethods } from './methods-runs'
+import { baselineMethods } from './methods-baselines'
 import { compareMethods } from './methods-compare'
+import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
@@ -321,6 +323,8 @@ export const methods = {
   ...scoringMethods,
   ...reviewMethods,
   ...compareMethods,
+  ...baselineMethods,
+  ...productionMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

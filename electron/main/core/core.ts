@@ -13,6 +13,7 @@ import type { RunnerOptions } from './evals/run-options'
 import type { ProviderSettings } from './evals/providers/settings'
 import type { PromotionRequirement } from './prompts/promotion'
 import { createEnvironmentSecretStore, type SecretStore } from './secrets'
+import type { SigningKeyStore } from './signing'
 import { dbFileName, openWorkspace, type OpenedWorkspace } from './workspace/open'
 import { join } from 'node:path'
 
@@ -39,6 +40,8 @@ export interface CoreOptions {
    * only (browser host, CLI), read from `runner.env` or process.env.
    */
   secrets?: SecretStore
+  /** Users' Ed25519 signing keys: the app passes a safeStorage-backed store; memory-only by default. */
+  signingKeys?: SigningKeyStore
   /** For tests: retry policy, timeouts, batch and progress intervals, demo latency. */
   runner?: Omit<RunnerOptions, 'providerSettings' | 'secrets'>
 }
@@ -90,6 +93,7 @@ export function openCore(options: CoreOptions): Core {
     importLimits: options.importLimits ?? {},
     // Judges are called like eval calls: the same provider settings, keys, retry policy and timeouts.
     scoring: runnerOptions,
+    ...(options.signingKeys ? { signingKeys: options.signingKeys } : {}),
   })
   return {
     dispatch: createDispatch(handlers, bus),

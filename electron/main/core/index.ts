@@ -11,3 +11,4 @@ export {
   type EncryptedFileStoreOptions,
   type SecretStore,
 } from './secrets'
+export { createSessionSigningKeyStore, type SigningKeyStore } from './signing'

@@ -1,5 +1,8 @@
 import type { ApiClient } from '../api'
 import { createAppStore, type AppStore } from './app/app-store'
+import { createBaselinesStores, type BaselinesStores } from './baselines'
+import { createScorecardStore, type ScorecardStore } from './maturity/scorecard-store'
+import { createProductionStores, type ProductionStores } from './production'
 import type { DatasetLocation, PromptLocation } from './app/location'
 import type { RouteId } from './app/routes'
 import { casesTables, createCasesStore, type CasesStore } from './cases/cases-store'
@@ -73,6 +76,9 @@ export interface Stores {
   queues: QueuesStore
   session: SessionStore
   compare: CompareStore
+  baselines: BaselinesStores
+  production: ProductionStores
+  scorecard: ScorecardStore
   nav: Navigation
   /** The prompt part of the address the app started with; boot opens it. */
   initialPrompt: PromptLocation | null
@@ -138,6 +144,9 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const queues = createQueuesStore(client)
   const session = createSessionStore(client)
   const compare = createCompareStore(client)
+  const baselines = createBaselinesStores(client, delay)
+  const production = createProductionStores(client, delay)
+  const scorecard = createScorecardStore(client)
   const newRun = createNewRunStore(client, {
     ...(options.estimateDelayMs !== undefined ? { delayMs: options.estimateDelayMs } : {}),
     canCall: (provider) => {
@@ -232,6 +241,9 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     queues,
     session,
     compare,
+    baselines,
+    production,
+    scorecard,
     nav,
     initialPrompt: options.initialPrompt ?? null,
     initialDataset: options.initialDataset ?? null,
@@ -239,6 +251,8 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     initialQueue: options.initialQueue ?? null,
     dispose: () => {
       unwatch.forEach((off) => off())
+      baselines.dispose()
+      production.dispose()
       preview.getState().actions.cancel()
       newRun.getState().actions.cancel()
       runs.getState().actions.dispose()

@@ -12,7 +12,9 @@ export class AppPage {
     await expect(this.page.locator('html')).toHaveAttribute('data-app-state', 'ready')
   }
 
-  nav(route: 'prompts' | 'datasets' | 'runs' | 'review' | 'compare' | 'settings'): Locator {
+  nav(
+    route: 'prompts' | 'datasets' | 'runs' | 'review' | 'compare' | 'production' | 'scorecard' | 'settings',
+  ): Locator {
     return this.page.getByTestId(`nav-${route}`)
   }
 

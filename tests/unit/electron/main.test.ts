@@ -66,7 +66,12 @@ describe('electron main entry', () => {
     await startMain()
     // No Electron build of better-sqlite3 under the fake app path: the core is left to report it.
     const home = resolve('/fake/appData/Eval Lab')
-    expect(core.openCore).toHaveBeenCalledWith({ home, nativeBinding: undefined, secrets: expect.anything() })
+    expect(core.openCore).toHaveBeenCalledWith({
+      home,
+      nativeBinding: undefined,
+      secrets: expect.anything(),
+      signingKeys: expect.anything(),
+    })
     expect(FakeBrowserWindow.instances).toHaveLength(1)
     expect(ipcMain.handlers.has('evallab:rpc')).toBe(true)
   })

@@ -7,6 +7,7 @@ import {
   defaultPromotionRequirements,
   type PromotionRequirement,
 } from '../prompts/promotion'
+import { bundleHandlers } from './bundles'
 import { caseHandlers } from './cases'
 import { compareHandlers } from './compare'
 import type { CoreContext } from './context'
@@ -15,6 +16,8 @@ import { datasetFileHandlers } from './dataset-files'
 import { datasetHandlers } from './datasets'
 import { gateHandlers } from './gates'
 import { environmentHandlers } from './prompt-environments'
+import { maturityHandlers } from './maturity'
+import { productionHandlers } from './production'
 import { promptFileHandlers } from './prompt-files'
 import { priceHandlers } from './prices'
 import { promptHandlers } from './prompts'
@@ -24,10 +27,12 @@ import { reviewPackHandlers } from './review-packs'
 import { rubricHandlers } from './rubrics'
 import { runHandlers } from './runs'
 import { scoringHandlers } from './scoring'
+import { signoffHandlers } from './signoffs'
 import { suiteHandlers } from './suites'
 import type { ScoringDeps } from '../scoring/deps'
 import type { RunManager } from '../evals/runner'
 import type { KeySources } from '../providers/catalog'
+import { createSessionSigningKeyStore, type SigningKeyStore } from '../signing'
 
 export interface HandlerOptions {
   /** Added to the default promotion requirements (an approval and a passing eval gate for prod). */
@@ -36,6 +41,8 @@ export interface HandlerOptions {
   importLimits?: Partial<ImportLimits>
   /** How judges reach their providers (the runner's options); the environment's defaults otherwise. */
   scoring?: ScoringDeps
+  /** Users' signing keys (safeStorage in the app); a memory-only store otherwise. */
+  signingKeys?: SigningKeyStore
 }
 
 /** The full handler table of an open workspace. */
@@ -69,6 +76,10 @@ export function createHandlers(
     ...reviewHandlers(ctx),
     ...reviewPackHandlers(ctx),
     ...compareHandlers(ctx),
+    ...signoffHandlers(ctx, options.signingKeys ?? createSessionSigningKeyStore()),
+    ...bundleHandlers(ctx),
+    ...productionHandlers(ctx, options.scoring ?? {}),
+    ...maturityHandlers(ctx),
   }
 }
 

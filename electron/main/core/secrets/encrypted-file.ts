@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { AppError } from '../../../../shared/contract'
 import type { SecretStoreInfo } from '../../../../shared/domain/providers'
 import { apiKeyEnvName } from '../evals/providers/settings'
 import type { SecretStore } from './types'
+import { writeOwnerOnlyFileAtomically } from './owner-only-file'
 
 export interface EncryptedFileStoreOptions {
   /** A JSON file `{ name: base64(ciphertext) }`, outside the workspace so a copied workspace has no keys. */
@@ -48,7 +47,7 @@ export async function createEncryptedFileSecretStore(
     const next = { ...stored }
     if (entry) next[name] = entry.cipherText
     else delete next[name]
-    writeAtomically(options.file, JSON.stringify(next, null, 2))
+    writeOwnerOnlyFileAtomically(options.file, JSON.stringify(next, null, 2))
     stored = next
     if (entry) keys.set(name, entry.key)
     else keys.delete(name)
@@ -103,18 +102,4 @@ async function decryptAll(
     }
   }
   return keys
-}
-
-/** Temp file + rename, so a crash mid-write leaves the old file whole; owner-only from the first byte. */
-function writeAtomically(file: string, text: string): void {
-  const dir = dirname(file)
-  mkdirSync(dir, { recursive: true })
-  const temp = join(dir, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
-  try {
-    writeFileSync(temp, text, { mode: 0o600, flush: true })
-    renameSync(temp, file)
-  } catch (error) {
-    rmSync(temp, { force: true })
-    throw error
-  }
 }

@@ -7,6 +7,7 @@ import {
   selectPromptActions,
   selectTab,
 } from '../../stores/prompts/selectors'
+import { BaselineTab } from '../baselines/BaselineTab'
 import { DetailHeader } from './detail/DetailHeader'
 import { DetailTabs } from './detail/DetailTabs'
 import { DiffTab } from './diff/DiffTab'
@@ -59,6 +60,7 @@ export function PromptDetail({ detail }: { detail: Detail }) {
       {tab === 'diff' ? <DiffTab detail={detail} /> : null}
       {tab === 'history' ? <HistoryTab detail={detail} /> : null}
       {tab === 'suite' ? <SuiteTab detail={detail} /> : null}
+      {tab === 'baseline' ? <BaselineTab detail={detail} /> : null}
       <PromotionDialog />
       <RollbackDialog detail={detail} />
     </article>

@@ -6,6 +6,7 @@ import { selectRubricsActions } from '../../stores/scoring/selectors'
 import { PricesSection } from './PricesSection'
 import { ProvidersSection } from './ProvidersSection'
 import { RubricsSection } from './RubricsSection'
+import { SigningKeysSection } from './SigningKeysSection'
 
 interface Props {
   workspace: Extract<AppStatus, { state: 'ready' }>
@@ -26,6 +27,7 @@ export function SettingsScreen({ workspace }: Props) {
       <ProvidersSection />
       <PricesSection />
       <RubricsSection />
+      <SigningKeysSection />
     </div>
   )
 }

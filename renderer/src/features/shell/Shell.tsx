@@ -4,6 +4,8 @@ import { selectAppActions, selectRoute } from '../../stores/app/selectors'
 import { useApp } from '../../stores/hooks'
 import { CompareScreen } from '../compare/CompareScreen'
 import { DatasetsScreen } from '../datasets/DatasetsScreen'
+import { ScorecardScreen } from '../maturity/ScorecardScreen'
+import { ProductionScreen } from '../production/ProductionScreen'
 import { PromptsScreen } from '../prompts/PromptsScreen'
 import { ReviewScreen } from '../review/ReviewScreen'
 import { RunsScreen } from '../runs/RunsScreen'
@@ -54,6 +56,10 @@ function Screen({ route, workspace }: { route: RouteId; workspace: Workspace }) 
       return <ReviewScreen />
     case 'compare':
       return <CompareScreen />
+    case 'production':
+      return <ProductionScreen />
+    case 'scorecard':
+      return <ScorecardScreen />
     case 'settings':
       return <SettingsScreen workspace={workspace} />
     default: {

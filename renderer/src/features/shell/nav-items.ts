@@ -14,6 +14,9 @@ export const navItems: readonly NavItem[] = [
   { route: 'review', label: 'Review', digit: '4' },
   { route: 'compare', label: 'Compare', digit: '5' },
   { route: 'settings', label: 'Settings', digit: '6' },
+  // After Settings: added later, so the digits people already use (Settings = 6) keep their screens.
+  { route: 'production', label: 'Production', digit: '7' },
+  { route: 'scorecard', label: 'Scorecard', digit: '8' },
 ]
 
 /** The route for a Ctrl/Cmd+digit key press, or null. Uses `code` too, for layouts where digits need Shift. */

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import type { RouteId } from '../../stores/app/routes'
 import { routeForKey } from './nav-items'
 
-/** Ctrl/Cmd+1..6 switch screens from anywhere, editors included (capture phase runs before Monaco). */
+/** Ctrl/Cmd+1..8 switch screens from anywhere, editors included (capture phase runs before Monaco). */
 export function useNavShortcuts(navigate: (route: RouteId) => void): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {

@@ -1,7 +1,7 @@
 import { isRouteId, type RouteId } from './routes'
 
 /** The tabs of a prompt's detail; each has its own address so a reload or a pasted link reopens it. */
-export const promptTabs = ['editor', 'diff', 'history', 'suite'] as const
+export const promptTabs = ['editor', 'diff', 'history', 'suite', 'baseline'] as const
 export type PromptTab = (typeof promptTabs)[number]
 
 export interface DiffPair {
@@ -41,7 +41,7 @@ export interface AppLocation {
 }
 
 /**
- * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/suite`, `#/prompts/<id>/diff`,
+ * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/suite`, `#/prompts/<id>/baseline`, `#/prompts/<id>/diff`,
  * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`, `#/runs/<id>`, `#/review/<id>`. Anything unknown after a
  * valid screen falls back to that screen alone; an unknown screen gives null.
  */
@@ -76,6 +76,7 @@ function parsePromptRest(promptId: string, rest: string[]): PromptLocation {
   }
   if (kind === 'history') return { promptId, tab: 'history' }
   if (kind === 'suite') return { promptId, tab: 'suite' }
+  if (kind === 'baseline') return { promptId, tab: 'baseline' }
   if (kind === 'diff') {
     const diff = arg === undefined ? null : parseDiffRange(arg)
     return diff ? { promptId, tab: 'diff', diff } : { promptId, tab: 'diff' }
@@ -128,6 +129,8 @@ export function formatHash(location: AppLocation): string {
       return `${root}/history`
     case 'suite':
       return `${root}/suite`
+    case 'baseline':
+      return `${root}/baseline`
     case 'diff':
       return prompt.diff ? `${root}/diff/${formatDiffRange(prompt.diff)}` : `${root}/diff`
     case 'editor':

@@ -1,4 +1,13 @@
-export const routeIds = ['prompts', 'datasets', 'runs', 'review', 'compare', 'settings'] as const
+export const routeIds = [
+  'prompts',
+  'datasets',
+  'runs',
+  'review',
+  'compare',
+  'production',
+  'scorecard',
+  'settings',
+] as const
 export type RouteId = (typeof routeIds)[number]
 
 export function isRouteId(value: unknown): value is RouteId {

@@ -2,6 +2,7 @@ import type { Db } from '../connection'
 import { createApprovalsRepo } from './approvals'
 import { createAuditRepo } from './audit'
 import { createBaselinesRepo } from './baselines'
+import { createBundleExportsRepo } from './bundle-exports'
 import { createDatasetCasesRepo } from './dataset-cases'
 import { createDatasetsRepo } from './datasets'
 import { createEnvironmentsRepo } from './environments'
@@ -9,6 +10,7 @@ import { createEvalSuitesRepo } from './eval-suites'
 import { createGateResultsRepo } from './gate-results'
 import { createHistoryRepo } from './history'
 import { createPriceOverridesRepo } from './price-overrides'
+import { createProductionRepo } from './production'
 import { createPromptsRepo } from './prompts'
 import { createReviewAssignmentsRepo } from './review-assignments'
 import { createReviewQueuesRepo } from './review-queues'
@@ -20,6 +22,7 @@ import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
 import { createRunScoresRepo } from './run-scores'
 import { createScoreCallsRepo } from './score-calls'
+import { createSignoffsRepo } from './signoffs'
 import { createSnapshotsRepo } from './snapshots'
 
 export type Repos = ReturnType<typeof createRepos>
@@ -49,5 +52,8 @@ export function createRepos(db: Db) {
     reviewQueues: createReviewQueuesRepo(db),
     reviewAssignments: createReviewAssignmentsRepo(db),
     reviewScores: createReviewScoresRepo(db),
+    signoffs: createSignoffsRepo(db),
+    bundleExports: createBundleExportsRepo(db),
+    production: createProductionRepo(db),
   }
 }

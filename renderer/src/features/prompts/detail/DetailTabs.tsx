@@ -6,9 +6,13 @@ const labels: Record<PromptTab, string> = {
   diff: 'Diff',
   history: 'History',
   suite: 'Eval suite',
+  baseline: 'Baseline & sign-offs',
 }
 
-/** Editor | Diff | History | Eval suite; arrow keys move between tabs, as in any tablist. */
+/** The e2e suite names the newer tabs after the screen they sit on. */
+const testIds: Partial<Record<PromptTab, string>> = { baseline: 'prompt-tab-baseline' }
+
+/** Editor | Diff | History | Eval suite | Baseline & sign-offs; arrow keys move between tabs, as in any tablist. */
 export function DetailTabs({ tab, onSelect }: { tab: PromptTab; onSelect: (tab: PromptTab) => void }) {
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
@@ -27,7 +31,7 @@ export function DetailTabs({ tab, onSelect }: { tab: PromptTab; onSelect: (tab: 
           role="tab"
           id={`tab-${t}`}
           className="tab"
-          data-testid={`tab-${t}`}
+          data-testid={testIds[t] ?? `tab-${t}`}
           aria-selected={t === tab}
           tabIndex={t === tab ? 0 : -1}
           onClick={() => onSelect(t)}

@@ -12,7 +12,8 @@ import {
   selectGateEntry,
   selectSummaryActions,
 } from '../../../stores/scoring/selectors'
-import { baselineFor, isBaselineSlice, sliceId } from '../../../stores/scoring/slices'
+import { baselineFor, isBaselineSlice, sliceId, sliceKeyOf } from '../../../stores/scoring/slices'
+import { SignoffButton } from '../../baselines/SignoffButton'
 import { ModelName } from '../ModelName'
 import { GateResultView } from './GateResultView'
 import { MetricsTable } from './MetricsTable'
@@ -44,6 +45,7 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
   const isBaseline = isBaselineSlice(mine, run, slice)
   const baseline = baselineFor(mine, run)
   const model = { provider: slice.provider, model: slice.modelId }
+  const label = `${versionLabel(labels, slice.promptVersionId, true)} on ${slice.modelId}`
 
   return (
     <article
@@ -52,7 +54,7 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
       data-version={slice.versionNumber}
       data-model={slice.modelId}
       data-provider={slice.provider}
-      aria-label={`${versionLabel(labels, slice.promptVersionId, true)} on ${slice.modelId}`}
+      aria-label={label}
     >
       <header className="slice-head">
         <h3>
@@ -78,6 +80,7 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
           >
             {baselineSubmit.status === 'busy' ? 'Setting…' : 'Set as baseline'}
           </button>
+          <SignoffButton promptId={promptId} runId={runId} slice={sliceKeyOf(slice)} label={label} />
           <button
             type="button"
             className="button small primary"

@@ -1,0 +1,111 @@
+import { environment, modelRef, parseCommandArgs, positiveInt, singlePositional } from '../args'
+import { call } from '../call'
+import { exitCodes, line, printUsage, UsageError, type CliIo } from '../io'
+import { cliProviderSettings } from '../providers'
+import { runSummaryMarkdown, runSummaryText } from '../run-report'
+import { chooseVersion, executeRun, latestBaseline, writeReport } from '../run-exec'
+import { openRunWorkspace, openWorkspaceAt, promptFolder, userHome, type CliWorkspace } from '../workspace'
+import { promptIdByName } from './export'
+
+export const runUsage = `Usage: evallab run (<prompt-folder> | --prompt NAME) [options]
+
+Runs a prompt's suite on its baseline's dataset against the configured providers, scores it and prints
+the summary (metric, n, value, 95 % CI; cost per interaction; P50/P95 latency).
+With a folder it is imported into the workspace first (default: a fresh temporary workspace, removed
+at exit); with --prompt the workspace's prompt runs on its latest baseline's dataset.
+
+  --prompt NAME               a prompt of the workspace (instead of a folder)
+  --workspace DIR             the workspace's data folder (with --prompt default: EVALLAB_HOME, else the
+                              desktop app's folder)
+  --version N | --env ENV     the prompt version to run, or the one staging/prod points at (default: latest)
+  --model provider/model      a model to run (repeatable; default: the version's pinned model)
+  --provider NAME=URL         a provider's base URL (repeatable); keys come from the environment
+                              (OPENAI_API_KEY, ANTHROPIC_API_KEY, EVALLAB_<NAME>_API_KEY); base URLs also
+                              from EVALLAB_<NAME>_BASE_URL
+  --concurrency N             parallel calls per provider (default 8)
+  --cache                     reuse stored answers to identical requests at temperature 0
+  --summary FILE              also write the summary as Markdown
+
+Exit codes: 0 completed, 1 the run failed, 3 usage or I/O error.`
+
+const options = {
+  prompt: { type: 'string' },
+  workspace: { type: 'string' },
+  version: { type: 'string' },
+  env: { type: 'string' },
+  model: { type: 'string', multiple: true },
+  provider: { type: 'string', multiple: true },
+  concurrency: { type: 'string' },
+  cache: { type: 'boolean' },
+  summary: { type: 'string' },
+  help: { type: 'boolean' },
+} as const
+
+interface Target {
+  promptId: string
+  datasetId: string
+}
+
+async function folderTarget(workspace: CliWorkspace, folder: string): Promise<Target> {
+  const imported = await call(workspace.core, 'bundles.import', { folder })
+  return { promptId: imported.promptId, datasetId: imported.datasetId }
+}
+
+async function workspaceTarget(workspace: CliWorkspace, name: string): Promise<Target> {
+  const promptId = await promptIdByName(workspace, name)
+  const baseline = await latestBaseline(workspace.core, promptId)
+  if (!baseline) throw new UsageError(`"${name}" has no baseline yet: its dataset is the one a run uses`)
+  const baselineRun = await call(workspace.core, 'runs.get', { id: baseline.runId })
+  return { promptId, datasetId: baselineRun.plan.datasetId }
+}
+
+export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, options)
+  if (values.help) return printUsage(io, runUsage)
+  const folderArg = singlePositional('run', positionals, true)
+  if ((folderArg === undefined) === (values.prompt === undefined)) {
+    throw new UsageError('run needs either a prompt folder or --prompt NAME (not both)')
+  }
+  const version = positiveInt('version', values.version)
+  const env = environment(values.env)
+  if (version !== undefined && env !== undefined) throw new UsageError('give --version or --env, not both')
+  const models = (values.model ?? []).map(modelRef)
+  const concurrency = positiveInt('concurrency', values.concurrency)
+  const settings = cliProviderSettings(
+    { provider: values.provider ?? [], ...(concurrency ? { concurrency } : {}) },
+    io.env,
+  )
+  const folder = folderArg === undefined ? undefined : promptFolder(folderArg)
+  const workspace = folder
+    ? openRunWorkspace(values.workspace, io, settings)
+    : openWorkspaceAt(userHome(values.workspace, io), io, settings)
+  try {
+    const target = folder
+      ? await folderTarget(workspace, folder)
+      : await workspaceTarget(workspace, values.prompt ?? '')
+    const chosen = await chooseVersion(workspace.core, target.promptId, {
+      ...(version ? { version } : {}),
+      ...(env ? { env } : {}),
+    })
+    const { run, summary } = await executeRun(workspace.core, io, {
+      name: `evallab run: ${chosen.detail.prompt.name} v${chosen.version.number}`,
+      promptVersionId: chosen.version.id,
+      models: models.length > 0 ? models : [chosen.version.model],
+      datasetId: target.datasetId,
+      useCache: values.cache ?? false,
+      ...(concurrency ? { concurrency } : {}),
+    })
+    if (!summary) {
+      line(
+        io.stdout,
+        `Run "${run.name}" ${run.status} (${run.counts.done}/${run.counts.total} calls, ${run.counts.errors} errors)`,
+      )
+      return exitCodes.failed
+    }
+    io.stdout(runSummaryText(run, summary))
+    if (values.summary) writeReport('summary', values.summary, runSummaryMarkdown(run, summary))
+    return exitCodes.ok
+  } finally {
+    workspace.dispose()
+  }
+}

@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { openCore, platformDataDir, resolveHome, type Core } from '../core'
+import type { ProviderSettings } from '../core/evals/providers/settings'
+import { UsageError, type CliIo } from './io'
+
+export interface CliWorkspace {
+  core: Core
+  home: string
+  /** Closes the core and removes the folder when it was a throw-away one. */
+  dispose(): void
+}
+
+/** --workspace DIR, else EVALLAB_HOME, else the desktop app's folder: where export and import work. */
+export function userHome(workspace: string | undefined, io: CliIo): string {
+  if (workspace) return resolve(workspace)
+  return resolveHome([], io.env, platformDataDir())
+}
+
+/** Opens an existing or new workspace without the demo data (a CLI never wants sample prompts). */
+export function openWorkspaceAt(
+  home: string,
+  io: CliIo,
+  providerSettings: Record<string, ProviderSettings> = {},
+): CliWorkspace {
+  const core = openCore({
+    home,
+    seedDemo: false,
+    providerSettings,
+    runner: { env: io.env },
+  })
+  if (core.status.state === 'failed') {
+    core.close()
+    throw new UsageError(`Cannot open the workspace ${home}: ${core.status.failure.message}`)
+  }
+  return { core, home, dispose: () => core.close() }
+}
+
+/** A fresh workspace in the temp folder, removed at the end: a gate in CI leaves nothing behind. */
+export function openTempWorkspace(
+  io: CliIo,
+  providerSettings: Record<string, ProviderSettings> = {},
+): CliWorkspace {
+  const home = mkdtempSync(join(tmpdir(), 'evallab-cli-'))
+  const opened = openWorkspaceAt(home, io, providerSettings)
+  return {
+    ...opened,
+    dispose: () => {
+      opened.dispose()
+      rmSync(home, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Opens --workspace DIR when given (it must exist for run/gate), else a throw-away one. */
+export function openRunWorkspace(
+  workspace: string | undefined,
+  io: CliIo,
+  providerSettings: Record<string, ProviderSettings>,
+): CliWorkspace {
+  if (workspace === undefined) return openTempWorkspace(io, providerSettings)
+  return openWorkspaceAt(resolve(workspace), io, providerSettings)
+}
+
+/** A prompt folder argument: must exist and hold a manifest, or it is a usage error (exit 3). */
+export function promptFolder(folder: string): string {
+  const absolute = resolve(folder)
+  if (!existsSync(absolute)) throw new UsageError(`${folder}: no such folder`)
+  if (!existsSync(join(absolute, 'manifest.json'))) {
+    throw new UsageError(`${folder}: not a prompt folder (no manifest.json); give evals/<prompt-slug>`)
+  }
+  return absolute
+}

@@ -1,0 +1,89 @@
+import type { Db } from '../db/connection'
+
+/**
+ * Small read-only SELECTs over the tables the scorecard draws evidence from that have no repo function
+ * for these questions (runs by prompt, review queues, production imports). The scorecard only reads.
+ */
+
+/** Runs whose plan includes any version of the prompt (`p` is the prompt id parameter). */
+const runsOfPrompt = `SELECT r.* FROM runs r
+  WHERE EXISTS (SELECT 1 FROM json_each(r.plan, '$.promptVersionIds') pv
+                  JOIN prompt_versions v ON v.id = pv.value WHERE v.prompt_id = @promptId)`
+
+/** Production-import runs hold logged outputs, not an evaluation on a curated dataset. */
+const notProduction = 'r.id NOT IN (SELECT run_id FROM production_imports)'
+
+export interface LargestRun {
+  name: string
+  cases: number
+  datasetName: string
+}
+
+export interface CostRun {
+  name: string
+  segments: number
+}
+
+export interface ProductionImportFact {
+  fileName: string
+  importedAt: string
+  scored: boolean
+}
+
+export interface RunFacts {
+  largestRun: LargestRun | null
+  costRun: CostRun | null
+  canaryRuns: number
+  reviewQueues: number
+  latestImport: ProductionImportFact | null
+}
+
+export type RunFactsReader = (promptId: string, since: string) => RunFacts
+
+/** Prepares the statements once; the returned reader answers for one prompt. */
+export function createRunFactsReader(db: Db): RunFactsReader {
+  const statements = {
+    largestRun: db.prepare<[{ promptId: string }], LargestRun>(
+      `SELECT r.name, s.case_count AS cases, d.name AS datasetName
+         FROM (${runsOfPrompt}) r
+         JOIN dataset_snapshots s ON s.id = r.dataset_snapshot_id JOIN datasets d ON d.id = s.dataset_id
+        WHERE ${notProduction} AND r.status = 'completed'
+        ORDER BY s.case_count DESC, r.created_at DESC LIMIT 1`,
+    ),
+    // A completed run with priced results on a dataset whose cases carry segment: tags gives cost per
+    // feature (the prompt) and per segment.
+    costRun: db.prepare<[{ promptId: string }], CostRun>(
+      `SELECT r.name,
+              (SELECT COUNT(DISTINCT t.value) FROM dataset_snapshot_cases m
+                 JOIN case_revisions c ON c.hash = m.revision_hash, json_each(c.tags) t
+                WHERE m.snapshot_id = r.dataset_snapshot_id AND t.value LIKE 'segment:%') AS segments
+         FROM (${runsOfPrompt}) r
+        WHERE ${notProduction} AND r.status = 'completed'
+          AND EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = r.id AND x.cost_usd IS NOT NULL)
+        ORDER BY segments > 0 DESC, r.created_at DESC LIMIT 1`,
+    ),
+    canaryRuns: db.prepare<[{ promptId: string }], { n: number }>(
+      `SELECT COUNT(*) AS n FROM (${runsOfPrompt}) r WHERE r.canary IS NOT NULL`,
+    ),
+    reviewQueues: db.prepare<[{ promptId: string }], { n: number }>(
+      `SELECT COUNT(*) AS n FROM review_queues q WHERE q.run_id IN (SELECT id FROM (${runsOfPrompt}))`,
+    ),
+    latestImport: db.prepare<[{ promptId: string; since: string }], ProductionImportFact>(
+      `SELECT file_name AS fileName, imported_at AS importedAt, scored_suite_version IS NOT NULL AS scored
+         FROM production_imports WHERE prompt_id = @promptId AND imported_at >= @since
+        ORDER BY scored DESC, imported_at DESC LIMIT 1`,
+    ),
+  }
+  return (promptId, since) => {
+    const p = { promptId }
+    const latestImport = statements.latestImport.get({ promptId, since })
+    const costRun = statements.costRun.get(p)
+    return {
+      largestRun: statements.largestRun.get(p) ?? null,
+      costRun: costRun ?? null,
+      canaryRuns: statements.canaryRuns.get(p)?.n ?? 0,
+      reviewQueues: statements.reviewQueues.get(p)?.n ?? 0,
+      latestImport: latestImport ? { ...latestImport, scored: Boolean(latestImport.scored) } : null,
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import {
+  criterionKeys,
+  type MaturityCriterion,
+  type PromptScorecard,
+  type WorkspaceScorecard,
+} from '../../../../shared/domain/maturity'
+import type { CoreContext } from '../api/context'
+import type { Assessment } from './criterion'
+import { baselineSigned, costTracking, evalSuite, gateRules, latencySlo } from './criteria-measured'
+import { canaryUse, ciGateExported, humanReview, productionSampling } from './criteria-optimized'
+import { datasetSize, pinnedModels, registryHistory } from './criteria-repeatable'
+import { readPromptFacts, type PromptFacts } from './facts'
+import { createRunFactsReader } from './run-facts'
+
+type CriterionKey = (typeof criterionKeys)[number]
+
+interface CriterionDefinition {
+  label: string
+  level: 1 | 2 | 3
+  assess: (facts: PromptFacts) => Assessment
+}
+
+/** The criteria in the order the scorecard shows them; `satisfies` keeps it complete. */
+const definitions = {
+  registry_history: { label: 'Versioned in the registry with history', level: 1, assess: registryHistory },
+  pinned_models: { label: 'Models pinned to dated snapshots', level: 1, assess: pinnedModels },
+  dataset_size: { label: 'Evaluated on a dataset of 50+ cases', level: 1, assess: datasetSize },
+  eval_suite: { label: 'Eval suite with scorers', level: 2, assess: evalSuite },
+  gate_rules: { label: 'Release gate rules', level: 2, assess: gateRules },
+  baseline_signed: { label: 'Baseline set and signed off', level: 2, assess: baselineSigned },
+  cost_tracking: { label: 'Cost tracked per feature and segment', level: 2, assess: costTracking },
+  latency_slo: { label: 'P95 latency SLO gate', level: 2, assess: latencySlo },
+  ci_gate_exported: { label: 'Gate exported to CI', level: 3, assess: ciGateExported },
+  canary_use: { label: 'Canary runs', level: 3, assess: canaryUse },
+  production_sampling: { label: 'Production calls sampled and scored', level: 3, assess: productionSampling },
+  human_review: { label: 'Human review queues', level: 3, assess: humanReview },
+} satisfies Record<CriterionKey, CriterionDefinition>
+
+/** The scorecard of every prompt and of the workspace, from what the database holds now. */
+export function assessWorkspace(ctx: CoreContext): WorkspaceScorecard {
+  const readRunFacts = createRunFactsReader(ctx.db)
+  const assessed = ctx.repos.prompts.list().map((prompt) => {
+    const facts = readPromptFacts(ctx, readRunFacts, prompt)
+    return { deployed: facts.deployed, card: assessPrompt(facts) }
+  })
+  const deployed = assessed.filter((a) => a.deployed)
+  const counted = (deployed.length > 0 ? deployed : assessed).map((a) => a.card)
+  return {
+    level: counted.length > 0 ? Math.min(...counted.map((c) => c.level)) : 0,
+    criteria: criterionKeys.map((key) => ({
+      key,
+      label: definitions[key].label,
+      level: definitions[key].level,
+      met: counted.filter((c) => c.criteria.some((x) => x.key === key && x.met)).length,
+      of: counted.length,
+    })),
+    prompts: assessed.map((a) => a.card),
+    nextSteps: commonGaps(counted),
+    assessedAt: ctx.now(),
+  }
+}
+
+export function assessPrompt(facts: PromptFacts): PromptScorecard {
+  const criteria: MaturityCriterion[] = criterionKeys.map((key) => {
+    const { label, level, assess } = definitions[key]
+    const verdict = assess(facts)
+    return { key, label, level, ...verdict, nextStep: verdict.met ? '' : verdict.nextStep }
+  })
+  const level = reachedLevel(criteria)
+  return {
+    promptId: facts.prompt.id,
+    name: facts.prompt.name,
+    level,
+    criteria,
+    nextSteps: gapsAt(criteria, level + 1).map((c) => c.nextStep),
+  }
+}
+
+/** The highest level L such that every criterion of levels 1..L is met. */
+export function reachedLevel(criteria: readonly Pick<MaturityCriterion, 'level' | 'met'>[]): 0 | 1 | 2 | 3 {
+  let level: 0 | 1 | 2 | 3 = 0
+  for (const next of [1, 2, 3] as const) {
+    if (!criteria.filter((c) => c.level === next).every((c) => c.met)) break
+    level = next
+  }
+  return level
+}
+
+function gapsAt(criteria: readonly MaturityCriterion[], level: number): MaturityCriterion[] {
+  return criteria.filter((c) => c.level === level && !c.met)
+}
+
+/** Each prompt's gaps to its next level, most common first: "<step> (Reply drafter, Ticket triage)". */
+function commonGaps(cards: readonly PromptScorecard[]): string[] {
+  const byKey = new Map<CriterionKey, { step: string; prompts: string[] }>()
+  for (const card of cards) {
+    for (const gap of gapsAt(card.criteria, card.level + 1)) {
+      const entry = byKey.get(gap.key) ?? { step: gap.nextStep, prompts: [] }
+      entry.prompts.push(card.name)
+      byKey.set(gap.key, entry)
+    }
+  }
+  return [...byKey.entries()]
+    .sort(
+      ([a, x], [b, y]) =>
+        y.prompts.length - x.prompts.length || criterionKeys.indexOf(a) - criterionKeys.indexOf(b),
+    )
+    .map(([, { step, prompts }]) => `${step} (${prompts.join(', ')})`)
+}

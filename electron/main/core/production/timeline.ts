@@ -1,0 +1,50 @@
+import type { MonitorPoint } from '../../../../shared/domain/production'
+import { importMetrics, type ImportScores } from './monitor-metrics'
+import type { StoredProductionImport as StoredImport } from '../db/repos/production'
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** "Nov 20" in UTC (the logs' timestamps are UTC), with the year when the period spans two years. */
+function day(date: Date, withYear: boolean): string {
+  const text = `${months[date.getUTCMonth()] ?? ''} ${date.getUTCDate()}`
+  return withYear ? `${text}, ${date.getUTCFullYear()}` : text
+}
+
+/** "Nov 20 – Nov 21", "Nov 20" for one day, or the file name when the log had no timestamps. */
+export function periodLabel(start: string | null, end: string | null, fileName: string): string {
+  const from = start ? new Date(start) : null
+  const to = end ? new Date(end) : from
+  if (!from || !to || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return fileName
+  const years = from.getUTCFullYear() !== to.getUTCFullYear()
+  const first = day(from, years)
+  const last = day(to, years)
+  return first === last ? first : `${first} – ${last}`
+}
+
+/** When an import's calls were made: a log of last month imported today belongs before today's. */
+const pointTime = (imp: StoredImport): string => imp.periodStart ?? imp.importedAt
+
+/** Imports in time order, oldest first; equal times in import order. */
+export function oldestFirst(imports: readonly StoredImport[]): StoredImport[] {
+  return [...imports].sort(
+    (a, b) => pointTime(a).localeCompare(pointTime(b)) || a.importedAt.localeCompare(b.importedAt),
+  )
+}
+
+/** One point per import, oldest first: the sample's metrics over the period its calls cover. */
+export function monitorTimeline(
+  imports: readonly StoredImport[],
+  scoresOf: (imp: StoredImport) => ImportScores,
+): MonitorPoint[] {
+  return oldestFirst(imports).map((imp) => {
+    const data = scoresOf(imp)
+    return {
+      importId: imp.id,
+      label: periodLabel(imp.periodStart, imp.periodEnd, imp.fileName),
+      periodStart: imp.periodStart,
+      periodEnd: imp.periodEnd,
+      n: data.facts.length,
+      metrics: importMetrics(data),
+    }
+  })
+}

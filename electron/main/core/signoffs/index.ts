@@ -1,0 +1,3 @@
+export { createSignoff, type SignoffInput } from './create'
+export { listSignoffs } from './list'
+export { baselineContent, type BaselineContent } from './content'

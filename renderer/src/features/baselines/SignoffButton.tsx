@@ -1,0 +1,38 @@
+import type { SliceKey } from '../../../../shared/domain/scoring'
+import { useSignoff } from '../../stores/baselines/hooks'
+import { selectSignoffActions, selectSignoffTarget } from '../../stores/baselines/selectors'
+import { SignoffDialog } from './SignoffDialog'
+
+interface Props {
+  promptId: string | null
+  runId: string
+  slice: SliceKey
+  /** Names the slice for people, e.g. "Triage v3 on gpt-4o". */
+  label: string
+}
+
+const sameSlice = (a: SliceKey, b: SliceKey) =>
+  a.promptVersionId === b.promptVersionId && a.provider === b.provider && a.modelId === b.modelId
+
+/** "Sign off as baseline" for one run slice; the dialog opens under the slice it is about. */
+export function SignoffButton({ promptId, runId, slice, label }: Props) {
+  const target = useSignoff(selectSignoffTarget)
+  const { open } = useSignoff(selectSignoffActions)
+  const mine = target !== null && target.runId === runId && sameSlice(target.slice, slice)
+  return (
+    <>
+      <button
+        type="button"
+        className="button small"
+        data-testid="signoff-open"
+        data-slice-label={label}
+        aria-label={`Sign off ${label} as baseline`}
+        disabled={!promptId}
+        onClick={() => promptId && open({ promptId, runId, slice, label })}
+      >
+        Sign off as baseline
+      </button>
+      {mine ? <SignoffDialog target={target} /> : null}
+    </>
+  )
+}

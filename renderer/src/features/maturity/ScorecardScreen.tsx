@@ -1,0 +1,77 @@
+import { useEffect } from 'react'
+import type { WorkspaceScorecard } from '../../../../shared/domain/maturity'
+import { EmptyState } from '../../components/EmptyState'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useScorecard } from '../../stores/maturity/hooks'
+import { PromptScorecardCard } from './PromptScorecardCard'
+import { levelTitle } from './scorecard-view'
+
+function WorkspaceLevel({ scorecard }: { scorecard: WorkspaceScorecard }) {
+  return (
+    <section className="card scorecard-workspace" aria-label="Workspace level">
+      <p className="scorecard-level" data-testid="scorecard-level" data-level={scorecard.level}>
+        {levelTitle(scorecard.level)}
+      </p>
+      <p className="muted">
+        The workspace is as mature as its least mature prompt in staging or production. Assessed{' '}
+        {scorecard.assessedAt.slice(0, 16).replace('T', ' ')}.
+      </p>
+      <table className="scorecard-counts">
+        <thead>
+          <tr>
+            <th>Criterion</th>
+            <th>Level</th>
+            <th>Prompts meeting it</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scorecard.criteria.map((c) => (
+            <tr key={c.key} data-testid="scorecard-count" data-key={c.key}>
+              <td>{c.label}</td>
+              <td>{c.level}</td>
+              <td>
+                {c.met} of {c.of}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {scorecard.nextSteps.length > 0 ? (
+        <>
+          <h3>Next steps</h3>
+          <ol className="scorecard-workspace-steps">
+            {scorecard.nextSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>Every criterion is met: the workspace is at the top level.</p>
+      )}
+    </section>
+  )
+}
+
+/** LLMOps maturity: the workspace's level and each prompt's, with the evidence and what to do next. */
+export function ScorecardScreen() {
+  const scorecard = useScorecard((s) => s.scorecard)
+  const load = useScorecard((s) => s.load)
+  const { load: assess } = useScorecard((s) => s.actions)
+  // Every visit reassesses: a gate rule added on another screen must show here at once.
+  useEffect(() => void assess(), [assess])
+  if (load.error && !scorecard)
+    return <ErrorNotice title="Could not assess the workspace" error={load.error} />
+  if (!scorecard) return <p className="muted">Assessing the workspace…</p>
+  return (
+    <div className="scorecard-screen" data-testid="scorecard-screen">
+      <WorkspaceLevel scorecard={scorecard} />
+      {scorecard.prompts.length === 0 ? (
+        <EmptyState title="No prompts to assess">
+          Create a prompt (Prompts, Ctrl+1) and the scorecard shows what it takes to reach each level.
+        </EmptyState>
+      ) : (
+        scorecard.prompts.map((p) => <PromptScorecardCard key={p.promptId} card={p} />)
+      )}
+    </div>
+  )
+}

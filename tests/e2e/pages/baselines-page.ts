@@ -1,0 +1,65 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** Signing keys (Settings), sign-off (run summary) and the prompt's baseline folder panel. */
+export class BaselinesPage {
+  constructor(readonly page: Page) {}
+
+  private id(testId: string): Locator {
+    return this.page.getByTestId(testId)
+  }
+
+  async createSigningKey(owner: string): Promise<Locator> {
+    await this.id('signing-key-owner').fill(owner)
+    await this.id('signing-key-create').click()
+    const row = this.id('signing-key-row').filter({ hasText: owner })
+    await expect(row).toBeVisible()
+    return row
+  }
+
+  /** Signs off a run-summary slice with the first key of the signer. */
+  async signOff(slice: Locator, signoff: { name: string; role: string; comment: string; withKey: boolean }) {
+    await slice.getByTestId('signoff-open').click()
+    await this.id('signoff-name').fill(signoff.name)
+    await this.id('signoff-role').fill(signoff.role)
+    await this.id('signoff-comment').fill(signoff.comment)
+    if (signoff.withKey) {
+      // The first option is "No signature"; the signer's own keys follow.
+      await this.id('signoff-key').selectOption({ index: 1 })
+    }
+    await this.id('signoff-submit').click()
+    await expect(this.id('signoff-result')).toBeVisible({ timeout: 30_000 })
+  }
+
+  async openPromptBaselineTab(prompt: string): Promise<void> {
+    await this.page.getByTestId('prompt-item').filter({ hasText: prompt }).click()
+    await this.id('prompt-tab-baseline').click()
+  }
+
+  signoffRows(): Locator {
+    return this.id('signoff-row')
+  }
+
+  async exportTo(folder: string): Promise<Locator> {
+    await this.id('bundle-folder').fill(folder)
+    await this.id('bundle-export').click()
+    const result = this.id('bundle-export-result')
+    await expect(result).toBeVisible({ timeout: 30_000 })
+    return result
+  }
+
+  async verify(folder: string): Promise<Locator> {
+    await this.id('bundle-verify-folder').fill(folder)
+    await this.id('bundle-verify').click()
+    const result = this.id('bundle-verify-result')
+    await expect(result).toBeVisible({ timeout: 30_000 })
+    return result
+  }
+
+  async importFrom(folder: string): Promise<Locator> {
+    await this.id('bundle-import-folder').fill(folder)
+    await this.id('bundle-import').click()
+    const result = this.id('bundle-import-result')
+    await expect(result).toBeVisible({ timeout: 30_000 })
+    return result
+  }
+}

@@ -1,0 +1,93 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { MaturityCriterion, WorkspaceScorecard } from '../../../../shared/domain/maturity'
+import { createFakeCore, defaultState } from '../../fixtures/fake-core'
+import { appState, renderApp } from '../render-app'
+
+afterEach(() => {
+  cleanup()
+  history.replaceState(null, '', '/')
+})
+
+const evil = '<img src=x onerror=alert(1)>'
+
+function criterion(key: MaturityCriterion['key'], level: number, met: boolean): MaturityCriterion {
+  return {
+    key,
+    label: key.replace('_', ' '),
+    level,
+    met,
+    evidence: met ? `${key} found ${evil}` : `no ${key}`,
+    nextStep: met ? '' : `Add ${key}`,
+    link: met ? null : key === 'gate_rules' ? '#/prompts/p-reply/suite' : 'https://evil.example',
+  }
+}
+
+function scorecard(gateMet: boolean): WorkspaceScorecard {
+  const criteria = [
+    criterion('registry_history', 1, true),
+    criterion('gate_rules', 2, gateMet),
+    criterion('canary_use', 3, false),
+  ]
+  return {
+    level: gateMet ? 2 : 1,
+    criteria: criteria.map((c) => ({
+      key: c.key,
+      label: c.label,
+      level: c.level,
+      met: c.met ? 1 : 0,
+      of: 1,
+    })),
+    prompts: [
+      {
+        promptId: 'p-reply',
+        name: 'Reply drafter',
+        level: gateMet ? 2 : 1,
+        criteria,
+        nextSteps: gateMet ? ['Add canary_use'] : ['Add gate_rules'],
+      },
+    ],
+    nextSteps: ['Reply drafter: Add gate_rules'],
+    assessedAt: '2026-11-21T10:00:00.000Z',
+  }
+}
+
+describe('the Scorecard screen', () => {
+  it('shows the workspace level, each prompt’s criteria with evidence and next steps, and reassesses on each visit', async () => {
+    const core = createFakeCore(defaultState())
+    let gateMet = false
+    core.handlers['maturity.scorecard'] = () => scorecard(gateMet)
+    renderApp(core.transport, { initialRoute: 'scorecard' })
+    await waitFor(() => expect(appState()).toBe('ready'))
+
+    expect((await screen.findByTestId('scorecard-level')).textContent).toBe('Level 1 · Repeatable')
+    const card = screen.getByTestId('scorecard-prompt')
+    expect(card.dataset.prompt).toBe('Reply drafter')
+    expect(card.dataset.level).toBe('1')
+    const gate = card.querySelector<HTMLElement>('[data-key="gate_rules"]')!
+    expect(gate.dataset.met).toBe('false')
+    expect(within(gate).getByTestId('scorecard-next-step').textContent).toContain('Add gate_rules')
+    expect(within(gate).getByRole('link').getAttribute('href')).toBe('#/prompts/p-reply/suite')
+    const canary = card.querySelector<HTMLElement>('[data-key="canary_use"]')!
+    expect(within(canary).queryByRole('link')).toBeNull()
+    const evidence = within(card).getAllByTestId('scorecard-evidence')[0]!
+    expect(evidence.textContent).toContain(evil)
+    expect(evidence.querySelector('img')).toBeNull()
+
+    gateMet = true
+    fireEvent.click(screen.getByTestId('nav-prompts'))
+    fireEvent.keyDown(window, { key: '8', code: 'Digit8', ctrlKey: true })
+    await waitFor(() => expect(screen.getByTestId('scorecard-level').textContent).toBe('Level 2 · Measured'))
+    expect(screen.getByTestId('nav-scorecard').getAttribute('aria-current')).toBe('page')
+    expect(location.hash).toBe('#/scorecard')
+    const met = screen.getByTestId('scorecard-prompt').querySelector<HTMLElement>('[data-key="gate_rules"]')
+    expect(met!.dataset.met).toBe('true')
+  })
+
+  it('shows the core’s refusal when the workspace cannot be assessed', async () => {
+    const core = createFakeCore(defaultState())
+    renderApp(core.transport, { initialRoute: 'scorecard' })
+    await waitFor(() => expect(appState()).toBe('ready'))
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not assess the workspace')
+  })
+})

@@ -1,0 +1,1 @@
+export const evil = '<img src=x onerror=alert(1)>'
