@@ -3,6 +3,7 @@ import type { IpcMainInvokeEvent } from 'electron'
 import { isMethodName } from '../../shared/contract/names'
 import type { ErrorCode, Result } from '../../shared/contract/result'
 import type { Core } from './core/index'
+import { chooseFolder, FOLDER_CHANNEL } from './folder-picker'
 import { isAppUrl } from './window'
 
 /** Kept in step with electron/preload/index.ts (a test checks both agree). */
@@ -50,6 +51,10 @@ export function registerIpc(core: Pick<Core, 'dispatch' | 'bus'>): IpcBridge {
   ipcMain.handle(RPC_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown) =>
     handleRpc(core, findTrusted(attached, event), method, input),
   )
+  // The same sender check as RPC: only our own window may open the native folder dialog.
+  ipcMain.handle(FOLDER_CHANNEL, (event: IpcMainInvokeEvent, title: unknown) =>
+    findTrusted(attached, event) ? chooseFolder(title) : null,
+  )
 
   return {
     attach(window, appUrl) {
@@ -60,6 +65,7 @@ export function registerIpc(core: Pick<Core, 'dispatch' | 'bus'>): IpcBridge {
     },
     dispose() {
       ipcMain.removeHandler(RPC_CHANNEL)
+      ipcMain.removeHandler(FOLDER_CHANNEL)
       for (const id of [...attached.keys()]) detach(attached, id)
     },
   }

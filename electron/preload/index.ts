@@ -8,6 +8,21 @@ import type { Transport } from '../../shared/contract/transport'
 /** Kept in step with electron/main/ipc.ts (a test checks both agree). */
 export const RPC_CHANNEL = 'evallab:rpc'
 export const EVENT_CHANNEL = 'evallab:event'
+export const FOLDER_CHANNEL = 'evallab:choose-folder'
+
+/** `window.evalLabShell`: desktop-only abilities beside the contract; today the native folder dialog. */
+export interface EvalLabShell {
+  chooseFolder(title: string): Promise<string | null>
+}
+
+export function createShellApi(ipc: Pick<RendererIpc, 'invoke'>): EvalLabShell {
+  return {
+    chooseFolder: async (title: string) => {
+      const path: unknown = await ipc.invoke(FOLDER_CHANNEL, String(title))
+      return typeof path === 'string' ? path : null
+    },
+  }
+}
 
 /** The three ipcRenderer calls the bridge needs; the object itself never reaches the page. */
 export type RendererIpc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>
@@ -54,3 +69,4 @@ function refuse(code: ErrorCode, message: string): Result<never> {
 }
 
 contextBridge.exposeInMainWorld('evalLab', createEvalLabApi(ipcRenderer))
+contextBridge.exposeInMainWorld('evalLabShell', createShellApi(ipcRenderer))

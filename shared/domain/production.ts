@@ -142,6 +142,8 @@ export const productionMonitorSchema = z.object({
   /** One per threshold, on the latest scored import; breached first. */
   alerts: z.array(alertSchema),
   metricLabels: z.record(z.string(), z.string()),
+  /** The rubric of the suite's first human scorer: what a review queue of a sample is preset to. */
+  reviewRubricId: idSchema.nullable(),
 })
 export type ProductionMonitor = z.infer<typeof productionMonitorSchema>
 

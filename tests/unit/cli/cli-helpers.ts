@@ -8,7 +8,7 @@ import type { PromptDetail } from '../../../shared/domain/prompts'
 import type { DatasetDetail } from '../../../shared/domain/datasets'
 import type { Run } from '../../../shared/domain/runs'
 import type { SigningKey, BundleExport } from '../../../shared/domain/baselines'
-import type { SliceKey } from '../../../shared/domain/scoring'
+import type { GateRule, SliceKey } from '../../../shared/domain/scoring'
 import { settled } from '../core/scoring/helpers'
 
 export interface Captured {
@@ -68,14 +68,27 @@ const outputSchema = {
   required: ['category', 'priority'],
 }
 
+const defaultGates: GateRule[] = [
+  { kind: 'min_score', metric: 'format.json_schema', min: 0.99 },
+  { kind: 'max_drop', metric: 'rule.category', maxDropPoints: 5 },
+]
+
+export interface BaselineOptions {
+  /** How many cases the dataset holds (default 40). */
+  cases?: number
+  /** The suite's gate rules (default: valid JSON ≥ 99 % and category at most 5 points below). */
+  gates?: GateRule[]
+}
+
 /**
- * A workspace with a signed-off baseline of "Ticket triage" v1 × openai/triage-good on 40 cases, exported
- * to `exportDir`. Returns the prompt folder and the signer's allowed-signers content.
+ * A workspace with a signed-off baseline of "Ticket triage" v1 × openai/triage-good on 40 cases (or
+ * `options.cases`), exported to `exportDir`. Returns the prompt folder and the signer's allowed-signers content.
  */
 export async function buildSignedBaseline(
   home: string,
   openaiBaseUrl: string,
   exportDir: string,
+  options: BaselineOptions = {},
 ): Promise<{ folder: string; publicKey: string }> {
   const core = openCore({
     home,
@@ -100,7 +113,7 @@ export async function buildSignedBaseline(
       allowNewVariables: true,
     })
     const dataset = await call<DatasetDetail>(core, 'datasets.create', { name: 'Triage cases' })
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < (options.cases ?? 40); i++) {
       const t = ticket(i)
       await call(core, 'cases.add', {
         datasetId: dataset.dataset.id,
@@ -130,10 +143,7 @@ export async function buildSignedBaseline(
             config: { kind: 'rule', rule: { op: 'equals', path: 'category', expectedField: 'category' } },
           },
         ],
-        gates: [
-          { kind: 'min_score', metric: 'format.json_schema', min: 0.99 },
-          { kind: 'max_drop', metric: 'rule.category', maxDropPoints: 5 },
-        ],
+        gates: options.gates ?? defaultGates,
       },
     })
     const started = await call<Run>(core, 'runs.start', {

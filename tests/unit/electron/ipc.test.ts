@@ -161,3 +161,30 @@ describe('registerIpc: events', () => {
     expect(window.webContents.sent).toEqual([])
   })
 })
+
+describe('registerIpc: the folder dialog', () => {
+  const choose = (window: FakeWindow, frame: FakeFrame | null, title: unknown) =>
+    ipcMain.invoke(preload.FOLDER_CHANNEL, { sender: window.webContents, senderFrame: frame }, title)
+
+  it('opens the native dialog for our window and returns the chosen folder, or null when cancelled', async () => {
+    const { bridge } = setup()
+    const window = openWindow(bridge)
+    expect(await choose(window, window.webContents.mainFrame, 'Export the baseline to')).toBeNull()
+    fake.dialog.openDialogAnswer = { canceled: false, filePaths: ['/repo/evals'] }
+    expect(await choose(window, window.webContents.mainFrame, 'Export the baseline to')).toBe('/repo/evals')
+    expect(fake.dialog.openDialogCalls.at(-1)).toEqual({
+      title: 'Export the baseline to',
+      properties: ['openDirectory', 'createDirectory'],
+    })
+    bridge.dispose()
+  })
+
+  it('refuses a page that is not ours without opening a dialog', async () => {
+    const { bridge } = setup()
+    const window = openWindow(bridge, 'https://evil.example/')
+    fake.dialog.openDialogAnswer = { canceled: false, filePaths: ['/repo/evals'] }
+    expect(await choose(window, window.webContents.mainFrame, 'x')).toBeNull()
+    expect(fake.dialog.openDialogCalls).toEqual([])
+    bridge.dispose()
+  })
+})

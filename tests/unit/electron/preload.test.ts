@@ -26,8 +26,9 @@ const loose = () =>
   }
 
 describe('preload bridge', () => {
-  it('exposes exactly { rpc, on } as window.evalLab and nothing else', () => {
-    expect([...contextBridge.exposed.keys()]).toEqual(['evalLab'])
+  it('exposes exactly { rpc, on } as window.evalLab, and only the folder dialog as window.evalLabShell', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['evalLab', 'evalLabShell'])
+    expect(Object.keys(contextBridge.exposed.get('evalLabShell') as object)).toEqual(['chooseFolder'])
     expect(Object.keys(api).sort()).toEqual(['on', 'rpc'])
     expect(typeof api.rpc).toBe('function')
     expect(typeof api.on).toBe('function')
@@ -79,5 +80,18 @@ describe('preload bridge', () => {
     expect(() => loose().on('runs.secret', () => {})).toThrow('Unknown event "runs.secret"')
     expect(() => loose().on('db.changed', 'not a function')).toThrow(TypeError)
     expect(ipcRenderer.listenerCount('evallab:event')).toBe(0)
+  })
+})
+
+describe('shell bridge', () => {
+  it('asks main for a folder on its own channel and passes on only a string path', async () => {
+    const shell = contextBridge.exposed.get('evalLabShell') as {
+      chooseFolder(title: string): Promise<string | null>
+    }
+    ipcRenderer.reply = () => Promise.resolve('/repo/evals')
+    expect(await shell.chooseFolder('Export to')).toBe('/repo/evals')
+    expect(ipcRenderer.invocations).toEqual([{ channel: 'evallab:choose-folder', args: ['Export to'] }])
+    ipcRenderer.reply = () => Promise.resolve({ path: '/etc' })
+    expect(await shell.chooseFolder('Export to')).toBeNull()
   })
 })

@@ -58,6 +58,8 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
     for (const f of exported.files) line(io.stdout, `  ${f.changed ? 'changed  ' : 'unchanged'}  ${f.path}`)
     if (exported.commit)
       line(io.stdout, `Committed ${exported.commit.sha.slice(0, 12)}: ${exported.commit.message}`)
+    // Without this line a --commit that made no commit would be indistinguishable from a forgotten flag.
+    else if (values.commit) line(io.stdout, 'Nothing to commit: the folder is as committed')
     return exitCodes.ok
   } finally {
     workspace.dispose()

@@ -172,7 +172,8 @@ function resultOf(run: Run, call: ProductionCall, c: DatasetCase, version: Promp
     errorKind: call.error === null ? null : 'production',
     errorMessage: call.error,
     cached: false,
-    createdAt: run.createdAt,
+    // The call's own time, not the import's: the timeline groups a sample's results by the day of the call.
+    createdAt: call.at,
   }
 }
 

@@ -24,6 +24,8 @@ export interface ImportScores {
   /** Metric → the current scorer's scores over the whole run (every version and model of the sample). */
   scores: Map<string, StoredScore[]>
   facts: ResultFacts[]
+  /** resultKey() → when the call was made (run_results.created_at holds the logged call's time). */
+  times: ReadonlyMap<string, string>
 }
 
 /** The prompt's current suite metrics, read once per monitor call. */
@@ -62,7 +64,8 @@ export function loadImportScores(ctx: CoreContext, runId: string, metrics: Suite
   const expectedOf = new Map(cases.map((c) => [c.id, c.expected]))
   const list = ctx.repos.runScores.list(runId, { scorerHashes: metrics.map((m) => m.hash) })
   const scores = groupCurrentScores(metrics, withoutUnlabelled(metrics, list, expectedOf))
-  return { runId, metrics, scores, facts: ctx.repos.runScores.facts(runId) }
+  const { runScores } = ctx.repos
+  return { runId, metrics, scores, facts: runScores.facts(runId), times: runScores.times(runId) }
 }
 
 /** A log records no latency for a call that failed before answering; failed calls are left out (as in runs). */

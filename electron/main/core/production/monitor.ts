@@ -9,15 +9,15 @@ import { toProductionImport } from './monitor-imports'
 import { loadImportScores, operationalLabels, promptMetrics, type ImportScores } from './monitor-metrics'
 import type { StoredProductionImport as StoredImport } from '../db/repos/production'
 import { productionSettings } from './settings'
-import { monitorTimeline } from './timeline'
+import { importPoint, monitorTimeline } from './timeline'
 
 function metricLabels(metrics: readonly SuiteMetric[]): Record<string, string> {
   return { ...Object.fromEntries(metrics.map((m) => [m.metric, m.label])), ...operationalLabels }
 }
 
 /**
- * The prompt's production monitoring: settings (stored or defaults), imports newest first, one timeline
- * point per import (oldest first) and the alerts of the latest import scored with the current suite.
+ * The prompt's production monitoring: settings (stored or defaults), imports newest first, timeline
+ * points per day of calls (oldest first) and the alerts of the latest import scored with the current suite.
  * Reads only.
  */
 export function productionMonitor(ctx: CoreContext, promptId: string): ProductionMonitor {
@@ -38,7 +38,8 @@ export function productionMonitor(ctx: CoreContext, promptId: string): Productio
   const timeline = monitorTimeline(stored, scoresOf)
   const labels = metricLabels(metrics)
   const latestScored = stored.find((imp) => imp.scoredSuiteVersion === suiteVersion)
-  const point = latestScored && timeline.find((p) => p.importId === latestScored.id)
+  // Alerts judge the whole latest import, not its last day: a day can hold too few calls to judge.
+  const point = latestScored && importPoint(latestScored, scoresOf(latestScored))
   const run = latestScored && ctx.repos.runs.get(latestScored.runId)
   const alerts =
     latestScored && point && run
@@ -57,7 +58,14 @@ export function productionMonitor(ctx: CoreContext, promptId: string): Productio
     timeline,
     alerts,
     metricLabels: labels,
+    reviewRubricId: humanRubricId(metrics),
   }
+}
+
+/** The rubric of the suite's first human scorer, so "Review a sample" asks what the suite will read back. */
+function humanRubricId(metrics: readonly SuiteMetric[]): string | null {
+  for (const { scorer } of metrics) if (scorer.config.kind === 'human') return scorer.config.rubricId
+  return null
 }
 
 const lookupIn =

@@ -1,6 +1,7 @@
 import type { MonitorPoint } from '../../../../shared/domain/production'
 import { importMetrics, type ImportScores } from './monitor-metrics'
 import type { StoredProductionImport as StoredImport } from '../db/repos/production'
+import { splitByDay } from './timeline-days'
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -31,20 +32,40 @@ export function oldestFirst(imports: readonly StoredImport[]): StoredImport[] {
   )
 }
 
-/** One point per import, oldest first: the sample's metrics over the period its calls cover. */
+/** The whole import as one point: the sample's metrics over the period its calls cover (alerts read this). */
+export function importPoint(imp: StoredImport, data: ImportScores): MonitorPoint {
+  return {
+    importId: imp.id,
+    label: periodLabel(imp.periodStart, imp.periodEnd, imp.fileName),
+    periodStart: imp.periodStart,
+    periodEnd: imp.periodEnd,
+    n: data.facts.length,
+    metrics: importMetrics(data),
+  }
+}
+
+/**
+ * One point per UTC day of the import's calls, so a week-long log shows the week. An import whose results
+ * carry no usable time, or whose calls fall on one day, stays one point (imports stored before results
+ * held the call's time all read as the import's day, so they too stay whole).
+ */
+function importPoints(imp: StoredImport, data: ImportScores): MonitorPoint[] {
+  const days = splitByDay(data)
+  if (!days || days.length < 2) return [importPoint(imp, data)]
+  return days.map((d) => ({
+    importId: imp.id,
+    label: periodLabel(d.first, d.last, imp.fileName),
+    periodStart: d.first,
+    periodEnd: d.last,
+    n: d.data.facts.length,
+    metrics: importMetrics(d.data),
+  }))
+}
+
+/** The timeline, oldest first: the days of each import, imports in the order their calls were made. */
 export function monitorTimeline(
   imports: readonly StoredImport[],
   scoresOf: (imp: StoredImport) => ImportScores,
 ): MonitorPoint[] {
-  return oldestFirst(imports).map((imp) => {
-    const data = scoresOf(imp)
-    return {
-      importId: imp.id,
-      label: periodLabel(imp.periodStart, imp.periodEnd, imp.fileName),
-      periodStart: imp.periodStart,
-      periodEnd: imp.periodEnd,
-      n: data.facts.length,
-      metrics: importMetrics(data),
-    }
-  })
+  return oldestFirst(imports).flatMap((imp) => importPoints(imp, scoresOf(imp)))
 }

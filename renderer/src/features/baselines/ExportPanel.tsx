@@ -6,6 +6,7 @@ import { useBaselineFolder } from '../../stores/baselines/hooks'
 import { selectFolderActions, shortHash } from '../../stores/baselines/selectors'
 import { ExportResult } from './ExportResult'
 import { rememberFolder, rememberedFolder } from './folder-memory'
+import { FolderInput } from './FolderInput'
 
 /** Writes the prompt's baseline folder into the team's repository, optionally committing it. */
 export function ExportPanel({ promptId }: { promptId: string }) {
@@ -30,7 +31,12 @@ export function ExportPanel({ promptId }: { promptId: string }) {
           label="Folder"
           hint="e.g. /home/you/repo/evals — the prompt gets its own sub-folder, rewritten byte-for-byte"
         >
-          <input data-testid="bundle-folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
+          <FolderInput
+            testId="bundle-folder"
+            value={folder}
+            onChange={setFolder}
+            dialogTitle="Export the baseline to"
+          />
         </Field>
         <label className="check">
           <input

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { useBaselineFolder } from '../../stores/baselines/hooks'
 import { selectFolderActions } from '../../stores/baselines/selectors'
+import { FolderInput } from './FolderInput'
 
 /** Brings a prompt folder from the repository into this workspace (verified first by the core). */
 export function ImportPanel() {
@@ -20,10 +21,11 @@ export function ImportPanel() {
       <h2 id="bundle-import-title">Import a prompt folder</h2>
       <form onSubmit={onSubmit}>
         <Field label="Prompt folder" hint="e.g. /home/you/repo/evals/ticket-triage">
-          <input
-            data-testid="bundle-import-folder"
+          <FolderInput
+            testId="bundle-import-folder"
             value={folder}
-            onChange={(e) => setFolder(e.target.value)}
+            onChange={setFolder}
+            dialogTitle="Import a prompt folder"
           />
         </Field>
         <button

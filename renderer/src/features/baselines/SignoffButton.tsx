@@ -1,5 +1,7 @@
 import type { SliceKey } from '../../../../shared/domain/scoring'
 import { useSignoff } from '../../stores/baselines/hooks'
+import { useSummary } from '../../stores/hooks'
+import { selectScoring } from '../../stores/scoring/selectors'
 import { selectSignoffActions, selectSignoffTarget } from '../../stores/baselines/selectors'
 import { SignoffDialog } from './SignoffDialog'
 
@@ -19,6 +21,8 @@ export function SignoffButton({ promptId, runId, slice, label }: Props) {
   const target = useSignoff(selectSignoffTarget)
   const { open } = useSignoff(selectSignoffActions)
   const mine = target !== null && target.runId === runId && sameSlice(target.slice, slice)
+  // A sign-off hashes the results with their scores: signing mid-scoring would sign a half-scored run.
+  const scoring = useSummary(selectScoring).status === 'busy'
   return (
     <>
       <button
@@ -27,7 +31,8 @@ export function SignoffButton({ promptId, runId, slice, label }: Props) {
         data-testid="signoff-open"
         data-slice-label={label}
         aria-label={`Sign off ${label} as baseline`}
-        disabled={!promptId}
+        disabled={!promptId || scoring}
+        title={scoring ? 'Wait until scoring has finished' : undefined}
         onClick={() => promptId && open({ promptId, runId, slice, label })}
       >
         Sign off as baseline

@@ -4,6 +4,7 @@ import { Field } from '../../components/Field'
 import { useBaselineFolder } from '../../stores/baselines/hooks'
 import { selectFolderActions } from '../../stores/baselines/selectors'
 import { VerifyResult } from './VerifyResult'
+import { FolderInput } from './FolderInput'
 
 interface SignerFiles {
   names: string[]
@@ -43,10 +44,11 @@ export function VerifyPanel() {
       <h2 id="bundle-verify-title">Verify a prompt folder</h2>
       <form onSubmit={onSubmit}>
         <Field label="Prompt folder" hint="e.g. /home/you/repo/evals/ticket-triage">
-          <input
-            data-testid="bundle-verify-folder"
+          <FolderInput
+            testId="bundle-verify-folder"
             value={folder}
-            onChange={(e) => setFolder(e.target.value)}
+            onChange={setFolder}
+            dialogTitle="Verify a prompt folder"
           />
         </Field>
         <Field

@@ -1,10 +1,14 @@
+import { useQueues } from '../../stores/hooks'
 import { useMonitor } from '../../stores/production/hooks'
+import { selectQueuesActions } from '../../stores/review/selectors'
 import { rateToPercentText } from '../../stores/production/units'
 import { formatPeriod } from './alert-text'
 
 /** Every import of the prompt, newest first; each is a run, so it opens in Runs (and Review, Compare). */
 export function ImportsList() {
   const imports = useMonitor((s) => s.monitor?.imports ?? null)
+  const rubricId = useMonitor((s) => s.monitor?.reviewRubricId ?? null)
+  const { openDialogFor } = useQueues(selectQueuesActions)
   if (!imports) return null
   return (
     <section className="card production-imports" aria-label="Imports">
@@ -33,7 +37,14 @@ export function ImportsList() {
               <td>
                 <a href={`#/runs/${encodeURIComponent(i.runId)}`}>Open run</a>
                 {' · '}
-                <a href="#/review">Create review queue</a>
+                {/* The link shows the Review screen; the click first opens its new-queue dialog on this run. */}
+                <a
+                  href="#/review"
+                  data-testid="production-review-sample"
+                  onClick={() => openDialogFor({ runId: i.runId, rubricId })}
+                >
+                  Review a sample
+                </a>
               </td>
             </tr>
           ))}

@@ -66,7 +66,7 @@ export function timelineOption(
       valueFormatter: (v) => formatMetricValue(metric, typeof v === 'number' ? v : null),
     },
     grid: { left: 56, right: 24, bottom: 48, top: 32, containLabel: true },
-    xAxis: { type: 'category', name: 'import', data: timeline.map((p) => p.label) },
+    xAxis: { type: 'category', name: 'day', data: timeline.map((p) => p.label) },
     yAxis: share ? { type: 'value', name: label, min: 0, max: 1 } : { type: 'value', name: label },
     series: [...bandSeries(timeline, metric), value],
   }

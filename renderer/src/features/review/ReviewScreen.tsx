@@ -1,8 +1,13 @@
 import { useEffect } from 'react'
 import { useCatalog, useQueues, useRubrics, useRuns } from '../../stores/hooks'
-import { selectRubricsActions } from '../../stores/scoring/selectors'
-import { selectDialogOpen, selectQueuesActions, selectSelectedQueue } from '../../stores/review/selectors'
-import { selectCatalogActions, selectRunsActions } from '../../stores/runs/selectors'
+import { selectRubrics, selectRubricsActions } from '../../stores/scoring/selectors'
+import {
+  selectDialogOpen,
+  selectDialogPreset,
+  selectQueuesActions,
+  selectSelectedQueue,
+} from '../../stores/review/selectors'
+import { selectCatalogActions, selectRuns, selectRunsActions } from '../../stores/runs/selectors'
 import { QueueDetail } from './QueueDetail'
 import { QueueDialog } from './dialog/QueueDialog'
 import { QueueList } from './QueueList'
@@ -11,6 +16,7 @@ import { QueueList } from './QueueList'
 export function ReviewScreen() {
   const queue = useQueues(selectSelectedQueue)
   const dialogOpen = useQueues(selectDialogOpen)
+  const dialogKey = usePresetKey()
   useScreenData()
 
   return (
@@ -25,9 +31,22 @@ export function ReviewScreen() {
           <p className="muted pane-hint">Select a queue to review its items or see its agreement report.</p>
         )}
       </section>
-      {dialogOpen ? <QueueDialog /> : null}
+      {dialogOpen ? <QueueDialog key={dialogKey} /> : null}
     </div>
   )
+}
+
+/**
+ * A preset (from "Review a sample" on Production) can name a run or rubric the lists have not loaded yet
+ * when the dialog opens; the key changes once they arrive, so the dialog starts again with them chosen.
+ */
+function usePresetKey(): string {
+  const preset = useQueues(selectDialogPreset)
+  const runFound = useRuns((s) => preset !== null && selectRuns(s).some((r) => r.id === preset.runId))
+  const rubricFound = useRubrics(
+    (s) => preset?.rubricId != null && selectRubrics(s).some((r) => r.id === preset.rubricId),
+  )
+  return `${String(runFound)}-${String(rubricFound)}`
 }
 
 /** Queues and reviewers; runs, rubrics and version labels for the new-queue dialog. */

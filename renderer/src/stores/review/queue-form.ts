@@ -39,6 +39,14 @@ export function slicesOf(run: Run | undefined): Slice[] {
   )
 }
 
+/** The item a preset names when the list has it, else the first: a preset never leaves the choice empty. */
+export function presetOrFirst<T extends { id: string }>(
+  list: readonly T[],
+  id: string | null | undefined,
+): T | undefined {
+  return list.find((item) => item.id === id) ?? list[0]
+}
+
 export function initialQueueForm(run: Run | undefined, rubric: Rubric | undefined): QueueForm {
   const slices = slicesOf(run)
   return {

@@ -27,6 +27,12 @@ export const queuesTables = [
 
 export type QueueTab = 'review' | 'report'
 
+/** What another screen preselects in the new-queue dialog, e.g. a production import's run and rubric. */
+export interface QueueDialogPreset {
+  runId: string
+  rubricId: string | null
+}
+
 export interface MergeCounts {
   added: number
   updated: number
@@ -40,6 +46,8 @@ export interface QueuesActions {
   select: (id: string | null) => void
   setTab: (tab: QueueTab) => void
   openDialog: () => void
+  /** Opens the new-queue dialog with this run (and rubric) chosen; the caller then shows the Review screen. */
+  openDialogFor: (preset: QueueDialogPreset) => void
   closeDialog: () => void
   createReviewer: (name: string) => Promise<Reviewer | null>
   create: (draft: QueueDraft) => Promise<Queue | null>
@@ -60,6 +68,7 @@ export interface QueuesState {
   selectedId: string | null
   tab: QueueTab
   dialogOpen: boolean
+  dialogPreset: QueueDialogPreset | null
   create: SubmitState
   reviewerSubmit: SubmitState
   report: QueueReport | null
@@ -133,7 +142,8 @@ export function createQueuesStore(client: ApiClient): QueuesStore {
         set({ tab })
         if (tab === 'report') void actions.loadReport()
       },
-      openDialog: () => set({ dialogOpen: true, create: submitIdle }),
+      openDialog: () => set({ dialogOpen: true, dialogPreset: null, create: submitIdle }),
+      openDialogFor: (preset) => set({ dialogOpen: true, dialogPreset: preset, create: submitIdle }),
       closeDialog: () => set({ dialogOpen: false }),
       async createReviewer(name) {
         set({ reviewerSubmit: submitBusy })
@@ -240,6 +250,7 @@ export function createQueuesStore(client: ApiClient): QueuesStore {
       selectedId: null,
       tab: 'review',
       dialogOpen: false,
+      dialogPreset: null,
       create: submitIdle,
       reviewerSubmit: submitIdle,
       report: null,

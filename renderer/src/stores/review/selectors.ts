@@ -11,6 +11,7 @@ export const selectSelectedQueue = (s: QueuesState): Queue | null =>
   s.list.find((q) => q.id === s.selectedId) ?? null
 export const selectQueueTab = (s: QueuesState) => s.tab
 export const selectDialogOpen = (s: QueuesState) => s.dialogOpen
+export const selectDialogPreset = (s: QueuesState) => s.dialogPreset
 export const selectCreateSubmit = (s: QueuesState) => s.create
 export const selectReport = (s: QueuesState) => s.report
 export const selectReportLoad = (s: QueuesState) => s.reportLoad

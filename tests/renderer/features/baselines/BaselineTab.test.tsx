@@ -182,3 +182,35 @@ describe('the prompt’s Baseline & sign-offs tab', () => {
     expect(callsOf(core, 'bundles.import')).toHaveLength(2)
   })
 })
+
+describe('choosing a folder', () => {
+  const withShell = (chooseFolder: (title: string) => Promise<string | null>) =>
+    Object.defineProperty(window, 'evalLabShell', { value: { chooseFolder }, configurable: true })
+
+  afterEach(() => {
+    Reflect.deleteProperty(window, 'evalLabShell')
+  })
+
+  it('offers no dialog button in the browser host, where folders are typed', async () => {
+    await openTab(seed)
+    await screen.findByTestId('bundle-folder')
+    expect(screen.queryByTestId('bundle-folder-choose')).toBeNull()
+  })
+
+  it('fills the folder from the desktop app’s native dialog, and keeps it when the dialog is cancelled', async () => {
+    const answers = ['/home/ana/repo/evals', null]
+    const titles: string[] = []
+    withShell((title) => {
+      titles.push(title)
+      return Promise.resolve(answers.shift() ?? null)
+    })
+    await openTab(seed)
+    fireEvent.click(await screen.findByTestId('bundle-folder-choose'))
+    await waitFor(() => expect(byId<HTMLInputElement>('bundle-folder').value).toBe('/home/ana/repo/evals'))
+    fireEvent.click(byId('bundle-folder-choose'))
+    await waitFor(() => expect(titles).toEqual(['Export the baseline to', 'Export the baseline to']))
+    expect(byId<HTMLInputElement>('bundle-folder').value).toBe('/home/ana/repo/evals')
+    expect(screen.getByTestId('bundle-verify-folder-choose')).toBeTruthy()
+    expect(screen.getByTestId('bundle-import-folder-choose')).toBeTruthy()
+  })
+})

@@ -1,7 +1,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ProductionImport, ProductionSettings } from '../../../../shared/domain/production'
-import { createFakeCore, defaultState } from '../../fixtures/fake-core'
+import { createFakeCore, defaultState, type FakeCoreState } from '../../fixtures/fake-core'
+import { triageRubric } from '../../fixtures/fake-review'
+import { makeRun } from '../../fixtures/fake-runs'
 import { appState, renderApp } from '../render-app'
 import { evil } from './evil'
 import { drift, formatAlert, monitor, preview, productionImport, promptId } from './fixtures'
@@ -21,8 +23,9 @@ afterEach(() => {
   history.replaceState(null, '', '/')
 })
 
-function setup() {
+function setup(prepare: (state: FakeCoreState) => void = () => {}, reviewRubricId: string | null = null) {
   const state = defaultState()
+  prepare(state)
   state.datasets = [
     {
       id: 'ds-golden',
@@ -40,7 +43,7 @@ function setup() {
   let imports: ProductionImport[] = []
   const alerts = () =>
     imports.some((i) => i.scored) && settings.thresholds.length > 0 ? [formatAlert()] : []
-  core.handlers['production.monitor'] = () => monitor(settings, imports, alerts())
+  core.handlers['production.monitor'] = () => monitor(settings, imports, alerts(), reviewRubricId)
   core.handlers['production.saveSettings'] = (input) => (settings = input)
   core.handlers['production.preview'] = () => preview()
   core.handlers['production.import'] = () => {
@@ -132,6 +135,22 @@ describe('the Production screen', () => {
       caseIds: ['case-9'],
       datasetId: 'ds-golden',
     })
+  })
+
+  it("opens the Review screen's new-queue dialog on the import's run and the suite's human rubric", async () => {
+    // Neither is first in its list, so a dialog that merely defaulted would show other choices.
+    const core = setup((state) => {
+      state.runs = [makeRun('run-other'), makeRun('run-prod-1', { name: 'Production sample' })]
+      state.rubrics = [{ ...triageRubric, id: 'rub-other', key: 'other', name: 'Other rubric' }, triageRubric]
+    }, triageRubric.id)
+    await openScreen(core)
+    await importAndScore(core)
+    fireEvent.click(screen.getByTestId('production-review-sample'))
+    expect(await screen.findByTestId('queue-dialog')).toBeTruthy()
+    await waitFor(() => expect(screen.getByTestId<HTMLSelectElement>('queue-run').value).toBe('run-prod-1'))
+    expect(screen.getByTestId<HTMLSelectElement>('queue-rubric').value).toBe(triageRubric.id)
+    expect(screen.getByTestId<HTMLInputElement>('queue-name').value).toBe('Production sample review')
+    expect(location.hash).toBe('#/review')
   })
 
   it('adds the default thresholds only for pass/fail metrics and refuses share values above 1', async () => {

@@ -106,6 +106,7 @@ export function monitor(
   settings: ProductionSettings,
   imports: ProductionImport[],
   alerts: Alert[] = [],
+  reviewRubricId: string | null = null,
 ): ProductionMonitor {
   return {
     promptId,
@@ -120,6 +121,7 @@ export function monitor(
       'cost.per_interaction_usd': 'Cost per call',
       'error.rate': 'Error rate',
     },
+    reviewRubricId,
   }
 }
 

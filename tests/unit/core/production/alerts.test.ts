@@ -51,6 +51,7 @@ const data: ImportScores = {
     ['format.json', [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => score(i, i < 2 ? 0 : i === 2 ? null : 1))],
   ]),
   facts: Array.from({ length: 10 }, (_, i) => fact(i, i === 7 ? 9000 : i === 8 ? 15000 : 1000 + i, i === 9)),
+  times: new Map(),
 }
 const point: MonitorPoint = {
   importId: 'imp-1',

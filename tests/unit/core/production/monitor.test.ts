@@ -44,8 +44,11 @@ describe('production.score and production.monitor', () => {
     const before = await monitor()
     expect(before.imports.map((i) => [i.id, i.scored])).toEqual([[imported.id, false]])
     expect(before.alerts).toEqual([])
-    expect(before.timeline).toHaveLength(1)
-    expect(before.timeline[0]?.metrics['latency.p95_ms']?.n).toBe(28)
+    // The calls span Nov 20 and 21: one point per day.
+    expect(before.timeline.map((p) => [p.label, p.metrics['latency.p95_ms']?.n])).toEqual([
+      ['Nov 20', 14],
+      ['Nov 21', 14],
+    ])
   })
 
   it('scores the sample with the suite and marks the import scored', async () => {
@@ -53,25 +56,39 @@ describe('production.score and production.monitor', () => {
     expect(scored).toMatchObject({ id: imported.id, scored: true, sampled: 28 })
   }, 60_000)
 
-  it('puts one point on the timeline with each metric of the suite and the operational ones', async () => {
+  it("puts one point per day of calls on the timeline, each over that day's results only", async () => {
     const { timeline, metricLabels } = await monitor()
-    expect(timeline).toHaveLength(1)
-    const point = timeline[0]
-    expect(point?.label).toBe('Nov 20 – Nov 21')
-    expect(point?.n).toBe(28)
-    const format = point?.metrics['format.json_schema']
-    expect(format?.n).toBe(28)
-    expect(format?.value).toBeCloseTo(24 / 28, 6)
+    expect(timeline.map((p) => [p.importId, p.label, p.n])).toEqual([
+      [imported.id, 'Nov 20', 14],
+      [imported.id, 'Nov 21', 14],
+    ])
+    const [first, second] = timeline
+    expect([first?.periodStart, first?.periodEnd]).toEqual([
+      '2026-11-20T09:00:00.000Z',
+      '2026-11-20T09:13:00.000Z',
+    ])
+    expect([second?.periodStart, second?.periodEnd]).toEqual([
+      '2026-11-21T09:14:00.000Z',
+      '2026-11-21T09:27:00.000Z',
+    ])
+    // Two malformed answers a day (calls 3 and 10, then 17 and 24).
+    const format = first?.metrics['format.json_schema']
+    expect(format?.n).toBe(14)
+    expect(format?.value).toBeCloseTo(12 / 14, 6)
     expect(format?.ci95?.high).toBeGreaterThan(format?.value ?? 1)
-    expect(point?.metrics['error.rate']?.value).toBe(0)
-    expect(point?.metrics['latency.p95_ms']?.value).toBeLessThan(8000)
+    expect(second?.metrics['format.json_schema']?.value).toBeCloseTo(12 / 14, 6)
+    expect(first?.metrics['error.rate']?.value).toBe(0)
+    // The 12 s call was made on Nov 20; Nov 21's P95 does not see it.
+    expect(first?.metrics['latency.p95_ms']?.value).toBeGreaterThan(
+      second?.metrics['latency.p95_ms']?.value ?? 0,
+    )
     expect(metricLabels['latency.p95_ms']).toBe('P95 latency')
     expect(metricLabels['format.json_schema']).toBeTruthy()
   })
 
   it('leaves rules against expected fields unscored: production calls have no expected answer', async () => {
     const { timeline } = await monitor()
-    const metrics = timeline[0]?.metrics ?? {}
+    const metrics = timeline[1]?.metrics ?? {}
     // Not even the malformed outputs count against them: the format check reports those.
     for (const rule of ['rule.category', 'rule.priority', 'rule.needs_human'])
       expect([rule, metrics[rule]]).toEqual([rule, { value: null, ci95: null, n: 0 }])

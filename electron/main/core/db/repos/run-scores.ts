@@ -113,6 +113,9 @@ export function createRunScoresRepo(db: Db) {
       `SELECT case_id, prompt_version_id, provider, model_id, repeat, cost_usd, total_ms, error_kind, cached
          FROM run_results WHERE run_id = ? ORDER BY rowid`,
     ),
+    times: db.prepare<[string], TimeRow>(
+      `SELECT case_id, prompt_version_id, model_id, repeat, created_at FROM run_results WHERE run_id = ?`,
+    ),
   }
   const params = (runId: string, f: ScoreFilter): FilterParams => ({
     runId,
@@ -160,6 +163,19 @@ export function createRunScoresRepo(db: Db) {
       statements.outputs.all(runId, afterRow, limit).map(toOutput),
     /** Per result: what a summary needs besides scores (cost, latency, error, cache). */
     facts: (runId: string): ResultFacts[] => statements.facts.all(runId).map(toFacts),
+    /** When each result was made, by resultKey(); for a production sample that is the logged call's time. */
+    times: (runId: string): Map<string, string> =>
+      new Map(
+        statements.times.all(runId).map((r) => [
+          resultKey({
+            caseId: r.case_id,
+            promptVersionId: r.prompt_version_id,
+            modelId: r.model_id,
+            repeat: r.repeat,
+          }),
+          r.created_at,
+        ]),
+      ),
   }
 }
 
@@ -202,6 +218,14 @@ interface OutputRow {
   repeat: number
   response_text: string | null
   error_message: string | null
+}
+
+interface TimeRow {
+  case_id: string
+  prompt_version_id: string
+  model_id: string
+  repeat: number
+  created_at: string
 }
 
 interface FactRow {

@@ -3,8 +3,14 @@ import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Field } from '../../../components/Field'
 import { useQueues, useRubrics, useRuns } from '../../../stores/hooks'
-import { draftOf, initialQueueForm, toggled, type QueueForm } from '../../../stores/review/queue-form'
-import { selectCreateSubmit, selectQueuesActions } from '../../../stores/review/selectors'
+import {
+  draftOf,
+  initialQueueForm,
+  presetOrFirst,
+  toggled,
+  type QueueForm,
+} from '../../../stores/review/queue-form'
+import { selectCreateSubmit, selectDialogPreset, selectQueuesActions } from '../../../stores/review/selectors'
 import { selectRubrics } from '../../../stores/scoring/selectors'
 import { selectRuns } from '../../../stores/runs/selectors'
 import { AssigneeField } from './AssigneeField'
@@ -17,8 +23,11 @@ export function QueueDialog() {
   const runs = useRuns(selectRuns)
   const rubrics = useRubrics(selectRubrics)
   const submit = useQueues(selectCreateSubmit)
+  const preset = useQueues(selectDialogPreset)
   const { create, closeDialog, loadRunMetrics } = useQueues(selectQueuesActions)
-  const [form, setFormState] = useState<QueueForm>(() => initialQueueForm(runs[0], rubrics[0]))
+  const [form, setFormState] = useState<QueueForm>(() =>
+    initialQueueForm(presetOrFirst(runs, preset?.runId), presetOrFirst(rubrics, preset?.rubricId)),
+  )
   const [error, setError] = useState<string | null>(null)
   const set: SetForm = (change) => setFormState((f) => ({ ...f, ...change }))
   const run = runs.find((r) => r.id === form.runId)
