@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { idSchema } from '../domain/ids'
 import { workspaceScorecardSchema } from '../domain/maturity'
 import {
+  breachSummarySchema,
   driftReportSchema,
   productionFormatSchema,
   productionImportSchema,
@@ -62,6 +63,11 @@ export const productionMethods = {
   'production.monitor': {
     input: z.object({ promptId: idSchema }).strict(),
     output: productionMonitorSchema,
+  },
+  /** Every breached threshold of every prompt (on each prompt's latest scored import), for the header. */
+  'production.breaches': {
+    input: z.object({}).strict(),
+    output: z.array(breachSummarySchema),
   },
   /** Production inputs of an import against the curated dataset (default: the prompt's baseline dataset). */
   'production.drift': {

@@ -97,6 +97,7 @@ export const methodNames = [
   'production.import',
   'production.score',
   'production.monitor',
+  'production.breaches',
   'production.drift',
   'production.addToDataset',
   'maturity.scorecard',

@@ -189,3 +189,16 @@ export const driftReportSchema = z.object({
   unrepresented: z.array(unrepresentedCaseSchema),
 })
 export type DriftReport = z.infer<typeof driftReportSchema>
+
+/** A breached threshold anywhere in the workspace: what the header shows on every screen. */
+export const breachSummarySchema = z.object({
+  promptId: idSchema,
+  promptName: z.string(),
+  importId: idSchema,
+  metric: z.string(),
+  label: z.string(),
+  threshold: alertThresholdSchema,
+  value: z.number().nullable(),
+  cases: z.number().int().nonnegative(),
+})
+export type BreachSummary = z.infer<typeof breachSummarySchema>

@@ -41,6 +41,10 @@ test('a production log is imported, sampled and scored; a format threshold is br
   await expect(page.getByTestId('drift-unrepresented').first()).toBeVisible()
   await page.getByTestId('drift-add').click()
   await expect(page.getByTestId('drift-add-result')).toContainText(/added/i)
+
+  // The breach follows the user to every other screen until it is resolved.
+  await app.nav('prompts').click()
+  await expect(page.getByTestId('header-production-alert')).toContainText(/matches the schema.*Ticket triage/)
 })
 
 test('the demo scorecard shows each level with its evidence and changes when a gate rule is added', async ({

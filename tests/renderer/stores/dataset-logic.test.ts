@@ -16,14 +16,13 @@ import {
   templateVariables,
   withRoleField,
 } from '../../../renderer/src/stores/datasets/import-mapping'
+import { withPage } from '../../../renderer/src/lib/paging/page-cache'
 import {
   emptyEntry,
   idsInRange,
-  markStale,
+  maxPagesPerQuery,
   mergeVarNames,
-  pagesToFetch,
   queryKey,
-  withPage,
 } from '../../../renderer/src/stores/datasets/page-cache'
 import {
   clickIntent,
@@ -45,23 +44,10 @@ describe('page cache', () => {
     )
   })
 
-  it('asks for missing and stale pages only, within the total', () => {
-    expect(pagesToFetch(emptyEntry, 0, 30)).toEqual([0])
-    let entry = withPage(emptyEntry, 0, page(500), 1200)
-    expect(pagesToFetch(entry, 0, 30)).toEqual([])
-    expect(pagesToFetch(entry, 450, 1600)).toEqual([1, 2])
-    entry = markStale(entry)
-    expect(pagesToFetch(entry, 0, 10)).toEqual([0])
-    entry = withPage(entry, 0, page(500), 1200)
-    expect(entry.stale).toEqual({})
+  it('gives the ids of a loaded range in either order, or null past the loaded rows', () => {
+    const entry = withPage(emptyEntry, 0, page(500), 1200, maxPagesPerQuery)
     expect(idsInRange(entry, 3, 1)).toEqual(['c-c1', 'c-c2', 'c-c3'])
     expect(idsInRange(entry, 499, 500)).toBeNull()
-  })
-
-  it('keeps at most maxPages, dropping the farthest from the newest page', () => {
-    let entry = emptyEntry
-    for (const n of [0, 1, 2, 9]) entry = withPage(entry, n, page(1), 5000, 3)
-    expect(Object.keys(entry.pages)).toEqual(['1', '2', '9'])
   })
 
   it('collects variable names in order of first appearance', () => {

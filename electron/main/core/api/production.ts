@@ -13,11 +13,12 @@ type ProductionHandlers = Pick<
   | 'production.import'
   | 'production.score'
   | 'production.monitor'
+  | 'production.breaches'
   | 'production.drift'
   | 'production.addToDataset'
 >
 
-/** Production samples: import, sampling, scoring, alerts and drift. (Being implemented.) */
+/** Production samples: import, sampling, scoring, alerts (per prompt and across the workspace) and drift. */
 export function productionHandlers(ctx: CoreContext, scoring: ScoringDeps): ProductionHandlers {
   return {
     ...productionImportHandlers(ctx),

@@ -12,6 +12,7 @@ import { RunsScreen } from '../runs/RunsScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { AppHeader } from './AppHeader'
 import { InterruptedRunsNotice } from './InterruptedRunsNotice'
+import { ProductionAlertNotice } from './ProductionAlertNotice'
 import { ComingSoon } from './ComingSoon'
 import { comingSoon } from './coming-soon'
 import { NavBar } from './NavBar'
@@ -34,7 +35,12 @@ export function Shell({ workspace }: { workspace: Workspace }) {
         title={title}
         user={workspace.user}
         home={workspace.home}
-        notice={route === 'runs' ? null : <InterruptedRunsNotice onOpen={() => navigate('runs')} />}
+        notice={
+          <>
+            {route === 'runs' ? null : <InterruptedRunsNotice onOpen={() => navigate('runs')} />}
+            {route === 'production' ? null : <ProductionAlertNotice onOpen={() => navigate('production')} />}
+          </>
+        }
       />
       <NavBar current={route} onNavigate={navigate} />
       <main className="screen" data-testid={`screen-${route}`} aria-label={title}>

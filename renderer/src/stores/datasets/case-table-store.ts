@@ -3,18 +3,15 @@ import type { ErrorInfo } from '../../../../shared/contract'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import { toErrorInfo, type ApiClient } from '../../api'
 import { submitBusy, submitDone, submitFailed, submitIdle, type SubmitState } from '../load-state'
+import { createPagedQuery } from '../../lib/paging/paged-query'
 import {
   casePageSize,
-  emptyEntry,
   idsInRange,
-  markStale,
+  maxPagesPerQuery,
   mergeVarNames,
   pageOf,
-  pagesToFetch,
   queryKey,
   replaceCase,
-  touchKey,
-  withPage,
   type CacheEntry,
   type CaseQuery,
 } from './page-cache'
@@ -75,11 +72,6 @@ export interface CaseTableState {
 export type CaseTableStore = StoreApi<CaseTableState>
 
 export function createCaseTableStore(client: ApiClient): CaseTableStore {
-  /** Bumped when loaded data may be stale: replies to requests sent before are dropped. */
-  let generation = 0
-  const inflight = new Map<string, Promise<void>>()
-  let visible = { start: 0, end: 0 }
-
   return createStore<CaseTableState>()((set, get) => {
     const callPage = (query: CaseQuery, page: number) =>
       client.call('datasets.cases', {
@@ -90,59 +82,33 @@ export function createCaseTableStore(client: ApiClient): CaseTableStore {
         ...(query.tags.length > 0 ? { tags: [...query.tags] } : {}),
       })
 
-    function fetchPage(query: CaseQuery, key: string, page: number): Promise<void> {
-      const gen = generation
-      const flight = `${gen}#${key}#${page}`
-      const pending = inflight.get(flight)
-      if (pending) return pending
-      const request = (async () => {
-        try {
-          const reply = await callPage(query, page)
-          // Out of order: the data changed since this request left, or the query was dropped from the cache.
-          if (gen !== generation || !get().entries[key]) return
-          set((s) => ({
-            entries: {
-              ...s.entries,
-              [key]: withPage(s.entries[key] ?? emptyEntry, page, reply.cases, reply.total),
-            },
-            varNames:
-              s.query?.datasetId === query.datasetId ? mergeVarNames(s.varNames, reply.cases) : s.varNames,
-            loadError: key === s.key ? null : s.loadError,
-          }))
-        } catch (error) {
-          if (gen === generation && key === get().key) set({ loadError: toErrorInfo(error) })
-        } finally {
-          inflight.delete(flight)
-        }
-      })()
-      inflight.set(flight, request)
-      return request
-    }
+    const paged = createPagedQuery<CaseQuery, DatasetCase, CaseTableState>({
+      get,
+      set,
+      pageSize: casePageSize,
+      maxPages: maxPagesPerQuery,
+      keyOf: queryKey,
+      fetchPage: async (query, page) => {
+        const reply = await callPage(query, page)
+        return { rows: reply.cases, total: reply.total }
+      },
+      // Columns come from the rows: a page of the shown dataset may bring new variables.
+      onPage: (s, query, cases) => ({
+        varNames: s.query?.datasetId === query.datasetId ? mergeVarNames(s.varNames, cases) : s.varNames,
+      }),
+    })
 
-    function show(query: CaseQuery): void {
-      const key = queryKey(query)
-      const { order, evicted } = touchKey(get().order, key)
-      const entries = { ...get().entries }
-      for (const k of evicted) delete entries[k]
-      entries[key] ??= emptyEntry
-      visible = { start: 0, end: 0 }
-      set({ query, key, entries, order, loadError: null, selection: emptySelection, active: 0 })
-      void actions.ensureRange(0, 0)
-    }
-
-    const current = (): CacheEntry => {
-      const { key, entries } = get()
-      return (key && entries[key]) || emptyEntry
-    }
+    const show = (query: CaseQuery) => paged.show(query, { selection: emptySelection, active: 0 })
+    const current = paged.current
 
     const actions: CaseTableActions = {
       openDataset(datasetId) {
-        generation += 1
+        paged.invalidate()
         set({ entries: {}, order: [], varNames: [], activeColumn: 'key', selectingAll: submitIdle })
         show({ datasetId, search: '', tags: [] })
       },
       close() {
-        generation += 1
+        paged.invalidate()
         set({ query: null, key: null, entries: {}, order: [], varNames: [], selection: emptySelection })
       },
       setSearch(search) {
@@ -159,21 +125,8 @@ export function createCaseTableStore(client: ApiClient): CaseTableStore {
         const query = get().query
         if (query) show({ ...query, search: '', tags: [] })
       },
-      async ensureRange(start, end) {
-        const { query, key } = get()
-        if (!query || !key) return
-        visible = { start, end }
-        const pages = pagesToFetch(current(), start, end)
-        await Promise.all(pages.map((page) => fetchPage(query, key, page)))
-      },
-      async refresh() {
-        const { key, entries } = get()
-        if (!key) return
-        generation += 1
-        const entry = entries[key]
-        set({ entries: entry ? { [key]: markStale(entry) } : {}, order: [key] })
-        await actions.ensureRange(visible.start, visible.end)
-      },
+      ensureRange: paged.ensureRange,
+      refresh: paged.refresh,
       replaceCase(updated) {
         set((s) => {
           const entries: Record<string, CacheEntry> = {}

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand'
 import { useStores } from '../hooks'
+import type { BreachesState } from './breaches-store'
 import type { DriftState } from './drift-store'
 import type { ImportState } from './import-store'
 import type { MonitorState } from './monitor-store'
@@ -15,4 +16,8 @@ export function useProductionImport<T>(selector: (s: ImportState) => T): T {
 
 export function useDrift<T>(selector: (s: DriftState) => T): T {
   return useStore(useStores().production.drift, selector)
+}
+
+export function useBreaches<T>(selector: (s: BreachesState) => T): T {
+  return useStore(useStores().production.breaches, selector)
 }

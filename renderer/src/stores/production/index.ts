@@ -1,5 +1,6 @@
 import type { ApiClient } from '../../api'
 import { watchTables } from '../watch-tables'
+import { createBreachesStore, type BreachesStore } from './breaches-store'
 import { createDriftStore, type DriftStore } from './drift-store'
 import { createImportStore, type ImportStore } from './import-store'
 import { createMonitorStore, monitorTables, type MonitorStore } from './monitor-store'
@@ -9,6 +10,8 @@ export interface ProductionStores {
   monitor: MonitorStore
   importer: ImportStore
   drift: DriftStore
+  /** Breached thresholds of every prompt, shown in the header. */
+  breaches: BreachesStore
   /** Stops listening to core events. */
   dispose(): void
 }
@@ -17,11 +20,16 @@ export function createProductionStores(client: ApiClient, refetchDelayMs?: numbe
   const monitor = createMonitorStore(client)
   const importer = createImportStore(client, () => monitor.getState().actions.refresh())
   const drift = createDriftStore(client)
+  const breaches = createBreachesStore(client)
+  void breaches.getState().actions.refresh()
   const off = watchTables(
     client,
     monitorTables,
-    () => void monitor.getState().actions.refresh(),
+    () => {
+      void monitor.getState().actions.refresh()
+      void breaches.getState().actions.refresh()
+    },
     refetchDelayMs,
   )
-  return { monitor, importer, drift, dispose: off }
+  return { monitor, importer, drift, breaches, dispose: off }
 }

@@ -1,18 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ErrorInfo } from '../../../../shared/contract'
 import type { RunResult } from '../../../../shared/domain/runs'
-import { toErrorInfo, type ApiClient } from '../../api'
-import { touchKey } from '../datasets/page-cache'
+import type { ApiClient } from '../../api'
+import { createPagedQuery } from '../../lib/paging/paged-query'
 import {
-  emptyResultEntry,
-  markResultsStale,
+  maxResultPages,
   noFilter,
   resultAt,
   resultFilterInput,
   resultPageSize,
-  resultPagesToFetch,
   resultQueryKey,
-  withResultPage,
   type ResultEntry,
   type ResultFilter,
   type ResultQuery,
@@ -53,57 +50,25 @@ export interface ResultsState {
 export type ResultsStore = StoreApi<ResultsState>
 
 export function createResultsStore(client: ApiClient): ResultsStore {
-  let generation = 0
-  const inflight = new Map<string, Promise<void>>()
-  let visible = { start: 0, end: 0 }
-
   return createStore<ResultsState>()((set, get) => {
-    function fetchPage(query: ResultQuery, key: string, page: number): Promise<void> {
-      const gen = generation
-      const flight = `${gen}#${key}#${page}`
-      const pending = inflight.get(flight)
-      if (pending) return pending
-      const request = (async () => {
-        try {
-          const reply = await client.call('runs.results', {
-            runId: query.runId,
-            offset: page * resultPageSize,
-            limit: resultPageSize,
-            ...resultFilterInput(query),
-          })
-          if (gen !== generation || !get().entries[key]) return
-          set((s) => ({
-            entries: {
-              ...s.entries,
-              [key]: withResultPage(s.entries[key] ?? emptyResultEntry, page, reply.results, reply.total),
-            },
-            loadError: key === s.key ? null : s.loadError,
-          }))
-        } catch (error) {
-          if (gen === generation && key === get().key) set({ loadError: toErrorInfo(error) })
-        } finally {
-          inflight.delete(flight)
-        }
-      })()
-      inflight.set(flight, request)
-      return request
-    }
+    const paged = createPagedQuery<ResultQuery, RunResult, ResultsState>({
+      get,
+      set,
+      pageSize: resultPageSize,
+      maxPages: maxResultPages,
+      keyOf: resultQueryKey,
+      fetchPage: async (query, page) => {
+        const reply = await client.call('runs.results', {
+          runId: query.runId,
+          offset: page * resultPageSize,
+          limit: resultPageSize,
+          ...resultFilterInput(query),
+        })
+        return { rows: reply.results, total: reply.total }
+      },
+    })
 
-    function show(query: ResultQuery): void {
-      const key = resultQueryKey(query)
-      const { order, evicted } = touchKey(get().order, key)
-      const entries = { ...get().entries }
-      for (const k of evicted) delete entries[k]
-      entries[key] ??= emptyResultEntry
-      visible = { start: 0, end: 0 }
-      set({ query, key, entries, order, loadError: null, active: 0 })
-      void actions.ensureRange(0, 0)
-    }
-
-    const current = (): ResultEntry => {
-      const { key, entries } = get()
-      return (key && entries[key]) || emptyResultEntry
-    }
+    const show = (query: ResultQuery) => paged.show(query, { active: 0 })
 
     const actions: ResultsActions = {
       open(runId) {
@@ -111,12 +76,12 @@ export function createResultsStore(client: ApiClient): ResultsStore {
           void actions.refresh()
           return
         }
-        generation += 1
+        paged.invalidate()
         set({ entries: {}, order: [], detail: null })
         show({ runId, ...noFilter })
       },
       close() {
-        generation += 1
+        paged.invalidate()
         set({ query: null, key: null, entries: {}, order: [], detail: null, loadError: null })
       },
       setFilter(patch) {
@@ -126,25 +91,12 @@ export function createResultsStore(client: ApiClient): ResultsStore {
         if (resultQueryKey(next) !== get().key) show(next)
       },
       clearFilters: () => actions.setFilter(noFilter),
-      async ensureRange(start, end) {
-        const { query, key } = get()
-        if (!query || !key) return
-        visible = { start, end }
-        const pages = resultPagesToFetch(current(), start, end)
-        await Promise.all(pages.map((page) => fetchPage(query, key, page)))
-      },
-      async refresh() {
-        const { key, entries } = get()
-        if (!key) return
-        generation += 1
-        const entry = entries[key]
-        set({ entries: entry ? { [key]: markResultsStale(entry) } : {}, order: [key] })
-        await actions.ensureRange(visible.start, visible.end)
-      },
+      ensureRange: paged.ensureRange,
+      refresh: paged.refresh,
       setActive: (index) => set({ active: Math.max(0, index) }),
       openDetail(index) {
         const at = index ?? get().active
-        const row = resultAt(current(), at)
+        const row = resultAt(paged.current(), at)
         if (row) set({ detail: row, active: at })
       },
       closeDetail: () => set({ detail: null }),

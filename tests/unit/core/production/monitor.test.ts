@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../electron/main/core'
-import type { ProductionImport, ProductionMonitor } from '../../../../shared/domain/production'
+import type { BreachSummary, ProductionImport, ProductionMonitor } from '../../../../shared/domain/production'
 import { call, demoCore, failure } from '../core-calls'
 import { triage } from '../scoring/helpers'
 import { fakeCalls, importCalls, saveSettings } from './monitor-helpers'
@@ -105,6 +105,21 @@ describe('production.score and production.monitor', () => {
     expect(format?.cases[0]).toMatchObject({ value: 0, output: calls[3]?.output })
     expect(format?.cases[0]?.input).toContain('subject: ')
     expect(format?.cases[0]?.reason).not.toBe('')
+  })
+
+  it('lists the breach workspace-wide for the header, and only the breached thresholds', async () => {
+    const breaches = await call<BreachSummary[]>(core, 'production.breaches', {})
+    expect(breaches).toEqual([
+      expect.objectContaining({
+        promptId,
+        promptName: 'Ticket triage',
+        importId: imported.id,
+        metric: 'format.json_schema',
+        threshold: { metric: 'format.json_schema', direction: 'min', value: 0.99 },
+        cases: malformed.length,
+      }),
+    ])
+    expect(breaches[0]?.value).toBeCloseTo(24 / 28, 6)
   })
 
   it('lists the calls slower than a latency maximum even when the P95 stays under it', async () => {
