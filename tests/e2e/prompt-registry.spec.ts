@@ -46,7 +46,7 @@ test('a prompt lives through versions, a diff, promotions with approval, a rollb
   await expect(page.getByTestId('diff-message-0').locator('.char-insert, .line-insert').first()).toBeVisible()
 
   await page.getByTestId('tab-editor').click()
-  await registry.version(2).click()
+  await registry.showVersion(2)
   await registry.promote('staging', 'Ready for QA')
   await expect(registry.envBadge('staging')).toContainText('v2')
 

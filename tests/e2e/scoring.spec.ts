@@ -54,7 +54,7 @@ test('the gate fails the newer demo model on the format rule, blocks its promoti
   // Promotion: v5 has no passing gate and stays blocked; v4 passed and promotes once approved.
   await app.nav('prompts').click()
   await page.getByTestId('prompt-item').filter({ hasText: 'Ticket triage' }).click()
-  await registry.version(5).click()
+  await registry.showVersion(5)
   await page.getByTestId('promote-prod').click()
   const gateRequirement = registry.gateRequirements().and(page.locator('[data-overridable="true"]'))
   await expect(gateRequirement).toHaveAttribute('data-satisfied', 'false')
@@ -63,7 +63,7 @@ test('the gate fails the newer demo model on the format rule, blocks its promoti
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('promotion-dialog')).toBeHidden()
 
-  await registry.version(4).click()
+  await registry.showVersion(4)
   await page.getByTestId('promote-prod').click()
   await expect(gateRequirement).toHaveAttribute('data-satisfied', 'true')
   await page.getByTestId('approve-version').click()

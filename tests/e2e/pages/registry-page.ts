@@ -21,6 +21,12 @@ export class RegistryPage {
     return this.page.locator(`[data-testid="version-item"][data-version-number="${number}"]`)
   }
 
+  /** Opens a version and waits until the detail shows it, so the actions clicked next act on that version. */
+  async showVersion(number: number): Promise<void> {
+    await this.version(number).click()
+    await expect(this.version(number)).toHaveAttribute('aria-current', 'true')
+  }
+
   envBadge(env: 'staging' | 'prod'): Locator {
     return this.page.getByTestId(`env-badge-${env}`)
   }
