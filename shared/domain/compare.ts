@@ -67,6 +67,7 @@ export const promptTrendSchema = z.object({
       versionNumber: z.number().int(),
       runId: idSchema,
       runName: z.string(),
+      provider: z.string(),
       modelId: z.string(),
       createdAt: z.string(),
       metrics: z.array(metricSummarySchema),

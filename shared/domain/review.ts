@@ -5,6 +5,14 @@ import { rubricSchema } from './scoring'
 export const reviewerSchema = z.object({ id: idSchema, name: z.string(), createdAt: isoTimeSchema })
 export type Reviewer = z.infer<typeof reviewerSchema>
 
+/** One slice of a run (prompt version × provider/model): a side of a pairwise queue. */
+export const pairSideSchema = z.object({
+  promptVersionId: idSchema,
+  provider: z.string(),
+  modelId: z.string(),
+})
+export type PairSide = z.infer<typeof pairSideSchema>
+
 /** Which results of the run go into the queue. */
 export const queueSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
@@ -18,6 +26,8 @@ export const queueSourceSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('filter'),
     promptVersionId: idSchema.optional(),
+    /** With modelId: one model. A queue made before providers were told apart has the model id alone. */
+    provider: z.string().optional(),
     modelId: z.string().optional(),
     tag: z.string().optional(),
     caseIds: z.array(idSchema).max(10_000).optional(),
@@ -35,12 +45,7 @@ export const queueDraftSchema = z.object({
   criterionKeys: z.array(z.string()).min(1).max(30).optional(),
   mode: queueModeSchema.default('single'),
   /** Pairwise: the two slices whose outputs are compared for each case. */
-  pair: z
-    .object({
-      a: z.object({ promptVersionId: idSchema, modelId: z.string() }),
-      b: z.object({ promptVersionId: idSchema, modelId: z.string() }),
-    })
-    .optional(),
+  pair: z.object({ a: pairSideSchema, b: pairSideSchema }).optional(),
   source: queueSourceSchema,
   reviewersPerItem: z.number().int().min(1).max(10).default(1),
   reviewerIds: z.array(idSchema).min(1, 'Assign at least one reviewer').max(50),
@@ -83,6 +88,7 @@ export const reviewOutputSchema = z.object({
   error: z.string().nullable(),
   /** Null when the queue is blind. */
   promptVersionNumber: z.number().int().nullable(),
+  provider: z.string().nullable(),
   modelId: z.string().nullable(),
 })
 
@@ -135,8 +141,8 @@ export const disagreementSchema = z.object({
 })
 
 export const winRateSchema = z.object({
-  a: z.object({ promptVersionId: idSchema, modelId: z.string() }),
-  b: z.object({ promptVersionId: idSchema, modelId: z.string() }),
+  a: pairSideSchema,
+  b: pairSideSchema,
   judgments: z.number().int(),
   aWins: z.number().int(),
   bWins: z.number().int(),

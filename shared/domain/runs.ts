@@ -125,6 +125,8 @@ export type RunResult = z.infer<typeof runResultSchema>
 
 export const runResultFilterSchema = z.object({
   caseId: idSchema.optional(),
+  /** A model is its provider and model id: give both to narrow to one model (either alone narrows less). */
+  provider: z.string().optional(),
   modelId: z.string().optional(),
   promptVersionId: idSchema.optional(),
   status: z.enum(['ok', 'error']).optional(),

@@ -156,6 +156,7 @@ export type EvalSuite = z.output<typeof evalSuiteSchema>
 export const scoreSchema = z.object({
   caseId: idSchema,
   promptVersionId: idSchema,
+  provider: z.string(),
   modelId: z.string(),
   repeat: z.number().int().nonnegative(),
   metric: z.string(),

@@ -1,6 +1,7 @@
 import type { BundleImport } from '../../../../shared/domain/baselines'
 import type { ModelRef } from '../../../../shared/domain/prompts'
 import type { Verdict } from '../../../../shared/domain/scoring'
+import { sameSlice } from '../../../../shared/lib/model-identity'
 import { promptSlug } from '../../core/bundles/format'
 import { environment, modelRef, parseCommandArgs, positiveInt, singlePositional } from '../args'
 import { call } from '../call'
@@ -139,10 +140,7 @@ async function gateImported(
     promptName: imported.promptName,
     candidateLabel,
     gate,
-    slice:
-      summary.slices.find(
-        (s) => s.promptVersionId === slice.promptVersionId && s.modelId === slice.modelId,
-      ) ?? null,
+    slice: summary.slices.find((s) => sameSlice(s, slice)) ?? null,
     signoffs: check.report.signoffs,
   }
   io.stdout(gateText(report))

@@ -12,6 +12,7 @@ type ScoringHandlers = Pick<Handlers, 'runs.score' | 'runs.summary' | 'runs.scor
 const toScore = (s: StoredScore): Score => ({
   caseId: s.caseId,
   promptVersionId: s.promptVersionId,
+  provider: s.provider,
   modelId: s.modelId,
   repeat: s.repeat,
   metric: s.metric,

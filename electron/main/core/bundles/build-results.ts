@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { RunResult } from '../../../../shared/domain/runs'
 import type { Baseline } from '../../../../shared/domain/scoring'
+import { sliceOf } from '../../../../shared/lib/model-identity'
 import type { Repos } from '../db/repos'
 import { resultKey, type StoredScore } from '../db/repos/run-scores'
 import type { SuiteMetric } from '../scoring/metrics'
@@ -9,13 +10,11 @@ import type { ResultLine } from './format'
 
 type LineScores = ResultLine['scores']
 
-/** The slice's results (every page of them), of the baseline's provider only. */
+/** The slice's results (every page of them): its provider and model id both. */
 function sliceResults(repos: Repos, baseline: Baseline): RunResult[] {
-  const filter = { promptVersionId: baseline.slice.promptVersionId, modelId: baseline.slice.modelId }
+  const filter = sliceOf(baseline.slice)
   const total = repos.runResults.count(baseline.runId, filter)
-  return repos.runResults
-    .page(baseline.runId, filter, 0, Math.max(total, 1))
-    .filter((r) => r.provider === baseline.slice.provider)
+  return repos.runResults.page(baseline.runId, filter, 0, Math.max(total, 1))
 }
 
 /** Scores of the current suite's scorers by result, metric → score. */
@@ -25,8 +24,7 @@ function scoresByResult(
   metrics: readonly SuiteMetric[],
 ): Map<string, LineScores> {
   const stored = repos.runScores.list(baseline.runId, {
-    promptVersionId: baseline.slice.promptVersionId,
-    modelId: baseline.slice.modelId,
+    ...sliceOf(baseline.slice),
     scorerHashes: metrics.map((m) => m.hash),
   })
   const out = new Map<string, LineScores>()

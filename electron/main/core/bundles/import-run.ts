@@ -5,6 +5,7 @@ import type { Run, RunResult } from '../../../../shared/domain/runs'
 import type { EvalSuite } from '../../../../shared/domain/scoring'
 import type { CoreContext } from '../api/context'
 import type { StoredScore } from '../db/repos/run-scores'
+import { identityOf, sameModel } from '../../../../shared/lib/model-identity'
 import { newId } from '../ids'
 import { renderMessages } from '../prompts/templates'
 import { suiteMetrics } from '../scoring/metrics'
@@ -56,9 +57,7 @@ function existingRun(ctx: CoreContext, input: RunImportInput): Run | null {
           r.name === run.name &&
           r.createdAt === run.createdAt &&
           r.plan.promptVersionIds.includes(input.version.id) &&
-          r.plan.models.some(
-            (m) => m.provider === input.baseline.provider && m.model === input.baseline.modelId,
-          ),
+          r.plan.models.some((m) => sameModel(identityOf(m), input.baseline)),
       ) ?? null
   )
 }
@@ -152,6 +151,7 @@ function scoreRows(
         runId,
         caseId,
         promptVersionId: input.version.id,
+        provider: input.baseline.provider,
         modelId: input.baseline.modelId,
         repeat: line.repeat,
         metric,

@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/contract'
 import type { CompareSlice } from '../../../../shared/domain/compare'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
 import type { Run } from '../../../../shared/domain/runs'
+import { modelLabel, modelRefOf } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../api/context'
 import { requireRun, requireSliceInRun, requireSliceVersion } from '../scoring/gates/slice'
 
@@ -26,6 +27,6 @@ export function resolveSlice(ctx: CoreContext, slice: CompareSlice): ResolvedSli
   return { slice, run, version, promptName: prompt.name }
 }
 
-/** "Ticket triage v4 · triage-sim-2026-03 (run March vs September)". */
+/** "Ticket triage v4 · demo/triage-sim-2026-03 (run March vs September)": the provider tells two apart. */
 export const seriesLabel = (r: ResolvedSlice): string =>
-  `${r.promptName} v${r.version.number} · ${r.slice.modelId} (run ${r.run.name})`
+  `${r.promptName} v${r.version.number} · ${modelLabel(modelRefOf(r.slice))} (run ${r.run.name})`

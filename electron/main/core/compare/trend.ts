@@ -2,6 +2,7 @@ import type { PromptTrend } from '../../../../shared/domain/compare'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
 import type { Run } from '../../../../shared/domain/runs'
 import type { SliceKey } from '../../../../shared/domain/scoring'
+import { distinctModels, identityOf, sameModel, sliceOf } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../api/context'
 import { requirePrompt } from '../prompts/detail'
 import { sameSlice } from '../scoring/gates/slice'
@@ -17,9 +18,9 @@ interface RunSlice {
 /** Planned slices of the version in the run that produced results. */
 function slicesOfVersion(ctx: CoreContext, run: Run, versionId: string): RunSlice[] {
   if (!run.plan.promptVersionIds.includes(versionId)) return []
-  return run.plan.models
-    .map((m) => ({ run, slice: { promptVersionId: versionId, provider: m.provider, modelId: m.model } }))
-    .filter(({ slice }) => ctx.repos.runResults.count(run.id, slice) > 0)
+  return distinctModels(run.plan.models)
+    .map((m) => ({ run, slice: { promptVersionId: versionId, ...identityOf(m) } }))
+    .filter(({ slice }) => ctx.repos.runResults.count(run.id, sliceOf(slice)) > 0)
 }
 
 /**
@@ -28,9 +29,7 @@ function slicesOfVersion(ctx: CoreContext, run: Run, versionId: string): RunSlic
  */
 function latestSliceOf(ctx: CoreContext, completed: readonly Run[], version: PromptVersion): RunSlice | null {
   const all = completed.flatMap((run) => slicesOfVersion(ctx, run, version.id))
-  const pinned = all.filter(
-    ({ slice }) => slice.provider === version.model.provider && slice.modelId === version.model.model,
-  )
+  const pinned = all.filter(({ slice }) => sameModel(slice, identityOf(version.model)))
   return pinned[0] ?? all[0] ?? null
 }
 
@@ -41,6 +40,7 @@ function pointOf(ctx: CoreContext, number: number, { run, slice }: RunSlice): Tr
     versionNumber: number,
     runId: run.id,
     runName: run.name,
+    provider: slice.provider,
     modelId: slice.modelId,
     createdAt: run.createdAt,
     metrics: summary.metrics.filter((m) => m.n > 0),

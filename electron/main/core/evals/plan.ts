@@ -3,6 +3,7 @@ import type { DatasetCase, DatasetSnapshot } from '../../../../shared/domain/dat
 import type { ModelRef, PromptVersion } from '../../../../shared/domain/prompts'
 import type { PriceOverride } from '../../../../shared/domain/providers'
 import type { ModelPrice, RunEstimate, RunPlan } from '../../../../shared/domain/runs'
+import { repeatedModels } from '../../../../shared/lib/model-identity'
 import { writeTransaction, type CoreContext } from '../api/context'
 import { ensureSnapshot } from '../datasets/snapshot'
 import { defaultAssumedOutputTokens } from '../prompts/preview'
@@ -48,8 +49,27 @@ export function planSettings(
   return out
 }
 
+/**
+ * A model is its provider and model id: `local-llm/qwen2.5` and `vllm-box/qwen2.5` are two models and both
+ * run. The exact same provider/model twice is refused rather than quietly dropped: it can only ever hold one
+ * set of results, so it is a mistake in the plan (another provider meant, or more repeats), and the stored
+ * plan must stay what the user asked for.
+ */
+function refuseRepeatedModels(plan: RunPlan): void {
+  const repeated = repeatedModels(plan.models)
+  if (repeated.length === 0) return
+  const names = repeated.join(', ')
+  throw new AppError(
+    'INVALID_INPUT',
+    `The plan lists ${names} more than once. Each provider/model runs once per run: to call it more often ` +
+      'set repeats; the same model id through another provider is a model of its own and can be added.',
+    { repeated },
+  )
+}
+
 /** Takes (or reuses) the dataset snapshot: runs never read the editable working copy. */
 export function resolvePlan(ctx: CoreContext, plan: RunPlan, options: RunnerOptions): ResolvedPlan {
+  refuseRepeatedModels(plan)
   const versions = loadVersions(ctx, plan.promptVersionIds)
   const settings = planSettings(ctx, plan.models, plan.concurrency, options)
   const snapshot = writeTransaction(ctx, () => ensureSnapshot(ctx, plan.datasetId))

@@ -43,9 +43,13 @@ type Base = Omit<
   | 'cached'
 >
 
-/** Ties the mock server's per-key fault scripts and provider logs to exactly one result row. */
+/**
+ * Ties the mock server's per-key fault scripts and provider logs to exactly one result row: the provider is
+ * part of it (the same model id through two providers is two rows), and the model id, which may hold '/',
+ * comes last but for the repeat.
+ */
 export const itemCaseKey = (runId: string, item: WorkItem): string =>
-  `${runId}/${item.case.id}/${item.version.id}/${item.model.model}/${item.repeat}`
+  `${runId}/${item.case.id}/${item.version.id}/${item.model.provider}/${item.model.model}/${item.repeat}`
 
 /**
  * Renders and calls one work item. Returns null only when the call was cancelled: no row is written, so a

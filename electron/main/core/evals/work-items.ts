@@ -1,5 +1,6 @@
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { ModelRef, PromptVersion } from '../../../../shared/domain/prompts'
+import { distinctModels, resultKey } from '../../../../shared/lib/model-identity'
 import type { DoneKey } from '../db/repos/runs-results'
 
 /** One call to make: a case rendered with a prompt version, sent to a model, for one repeat. */
@@ -10,20 +11,21 @@ export interface WorkItem {
   repeat: number
 }
 
-export const itemKey = (k: DoneKey): string =>
-  `${k.caseId}\u0000${k.promptVersionId}\u0000${k.modelId}\u0000${k.repeat}`
-
+/** The identity of the result a work item produces: provider and model id both, as run_results keys it. */
 export const workItemKey = (item: WorkItem): string =>
-  itemKey({
+  resultKey({
     caseId: item.case.id,
     promptVersionId: item.version.id,
+    provider: item.model.provider,
     modelId: item.model.model,
     repeat: item.repeat,
   })
 
 /**
- * Every (case × version × model × repeat) of the plan without a result yet. A fresh run and a resumed one
- * are the same call: what is done is skipped, so a result is never requested twice.
+ * Every (case × version × provider/model × repeat) of the plan without a result yet. A fresh run and a resumed
+ * one are the same call: what is done is skipped, so a result is never requested twice. The same model id
+ * through two providers is two models; an exact repeat of one provider/model (a plan stored before plans
+ * refused them) is called once, as it can only ever hold one result.
  */
 export function pendingWorkItems(
   cases: readonly DatasetCase[],
@@ -32,13 +34,14 @@ export function pendingWorkItems(
   repeats: number,
   done: readonly DoneKey[] = [],
 ): WorkItem[] {
-  const skip = new Set(done.map(itemKey))
+  const skip = new Set(done.map(resultKey))
+  const distinct = distinctModels(models)
   const items: WorkItem[] = []
   // Repeat-major order: a paused run has whole passes over the dataset, not every repeat of a few cases.
   for (let repeat = 0; repeat < repeats; repeat++) {
     for (const c of cases) {
       for (const version of versions) {
-        for (const model of models) {
+        for (const model of distinct) {
           const item = { case: c, version, model, repeat }
           if (!skip.has(workItemKey(item))) items.push(item)
         }

@@ -3,6 +3,7 @@ import type { DatasetCase, DatasetSnapshot } from '../../../../shared/domain/dat
 import type { ProductionCall, ProductionFormat } from '../../../../shared/domain/production'
 import type { ModelRef, PromptSummary, PromptVersion } from '../../../../shared/domain/prompts'
 import type { Run, RunResult } from '../../../../shared/domain/runs'
+import { distinctModels } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../api/context'
 import { datasetDetail } from '../datasets/detail'
 import type { ImportedCase } from '../datasets/files'
@@ -134,17 +135,15 @@ function insertRun(ctx: CoreContext, log: SampledLog, datasetId: string, snapsho
 }
 
 function uniqueModels(log: SampledLog): ModelRef[] {
-  const byKey = new Map(
-    log.sampled.map((c) => [`${c.provider}\u0000${c.model}`, { provider: c.provider, model: c.model }]),
-  )
-  if (byKey.size > MAX_MODELS) {
+  const models = distinctModels(log.sampled.map((c) => ({ provider: c.provider, model: c.model })))
+  if (models.length > MAX_MODELS) {
     throw new AppError(
       'INVALID_INPUT',
-      `${log.fileName}: the sample names ${byKey.size} models; a run holds at most ${MAX_MODELS}. ` +
+      `${log.fileName}: the sample names ${models.length} models; a run holds at most ${MAX_MODELS}. ` +
         'Split the log by model.',
     )
   }
-  return [...byKey.values()]
+  return models
 }
 
 /** The request is rendered as the runner would have sent it, so result views show what the model saw. */

@@ -1,4 +1,5 @@
 import type { QueueReport } from '../../../../shared/domain/review'
+import { resultKey } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../api/context'
 import { suiteMetrics, type SuiteMetric } from '../scoring/metrics'
 import { latestSuite } from '../scoring/suites'
@@ -45,16 +46,11 @@ export function calibration(ctx: CoreContext, queue: LoadedQueue): QueueReport['
       metric: metric.metric,
       scorerHashes: [metric.hash],
     })
+    const judgedBy = new Map(judged.map((s) => [resultKey(s), s]))
     const pairs: [number, number][] = []
     for (const { item, result } of items) {
       const human = finalScoreOf(finals, item.id, criterion.key)?.raw
-      const judge = judged.find(
-        (s) =>
-          s.caseId === item.caseId &&
-          s.promptVersionId === result.promptVersionId &&
-          s.modelId === result.modelId &&
-          s.repeat === result.repeat,
-      )?.raw
+      const judge = judgedBy.get(resultKey({ ...result, caseId: item.caseId }))?.raw
       if (human !== undefined && human !== null && judge !== undefined && judge !== null)
         pairs.push([judge, human])
     }

@@ -26,6 +26,8 @@ export const itemContentSchema = z.object({
       error: z.string().nullable(),
       // Absent in a blind pack: the other workspace must not learn what the reviewer may not see.
       promptVersionNumber: z.number().int().nullable().default(null),
+      // Null in items snapshotted before providers were told apart, as in a blind pack.
+      provider: z.string().nullable().default(null),
       modelId: z.string().nullable().default(null),
     }),
   ),
@@ -36,10 +38,12 @@ export type ItemContent = z.output<typeof itemContentSchema>
 export const queueDefinitionSchema = z.object({
   criterionKeys: z.array(z.string()).optional(),
   source: queueSourceSchema.optional(),
+  // The provider is absent only in a pack exported before providers were told apart; importing one fills it
+  // from the pack's items (migration 0011 did the same for this workspace's own queues).
   pair: z
     .object({
-      a: z.object({ promptVersionId: z.string(), modelId: z.string() }),
-      b: z.object({ promptVersionId: z.string(), modelId: z.string() }),
+      a: z.object({ promptVersionId: z.string(), provider: z.string().optional(), modelId: z.string() }),
+      b: z.object({ promptVersionId: z.string(), provider: z.string().optional(), modelId: z.string() }),
     })
     .optional(),
 })

@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/contract'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { Queue, QueueDraft } from '../../../../shared/domain/review'
 import type { Rubric } from '../../../../shared/domain/scoring'
+import { sameSlice } from '../../../../shared/lib/model-identity'
 import { writeTransaction, type CoreContext } from '../api/context'
 import type { ScoredOutput } from '../db/repos/run-scores'
 import { newId } from '../ids'
@@ -35,17 +36,14 @@ function requireReviewers(ctx: CoreContext, draft: QueueDraft): string[] {
   return ids
 }
 
-const inSlice = (o: ScoredOutput, s: { promptVersionId: string; modelId: string }): boolean =>
-  o.promptVersionId === s.promptVersionId && o.modelId === s.modelId
-
 /** Pairwise: per selected case, its first output of slice a and of slice b; cases missing either are left out. */
 function pairItems(draft: QueueDraft, selected: readonly ScoredOutput[]): PlannedItem[] {
   const pair = draft.pair
   if (!pair) throw new AppError('INVALID_INPUT', 'A pairwise queue needs the two slices to compare (pair)')
   const items: PlannedItem[] = []
   for (const caseId of new Set(selected.map((o) => o.caseId))) {
-    const a = selected.find((o) => o.caseId === caseId && inSlice(o, pair.a))
-    const b = selected.find((o) => o.caseId === caseId && inSlice(o, pair.b))
+    const a = selected.find((o) => o.caseId === caseId && sameSlice(o, pair.a))
+    const b = selected.find((o) => o.caseId === caseId && sameSlice(o, pair.b))
     if (a && b) items.push([a, b])
   }
   return items
@@ -60,6 +58,7 @@ function itemContent(ctx: CoreContext, outputs: PlannedItem, c: DatasetCase | un
       text: o.responseText,
       error: o.errorMessage,
       promptVersionNumber: ctx.repos.prompts.versionById(o.promptVersionId)?.number ?? null,
+      provider: o.provider,
       modelId: o.modelId,
     })),
   }

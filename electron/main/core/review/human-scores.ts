@@ -43,6 +43,7 @@ function humanScore(
     runId: queue.record.runId,
     caseId: result.caseId,
     promptVersionId: result.promptVersionId,
+    provider: result.provider,
     modelId: result.modelId,
     repeat: result.repeat,
     metric: metric.metric,

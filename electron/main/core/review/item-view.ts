@@ -20,6 +20,7 @@ function outputsFor(queue: LoadedQueue, content: ItemContent, swapped: boolean):
     text: o?.text ?? null,
     error: o?.error ?? null,
     promptVersionNumber: blind ? null : (o?.promptVersionNumber ?? null),
+    provider: blind ? null : (o?.provider ?? null),
     modelId: blind ? null : (o?.modelId ?? null),
   })
   if (queue.record.mode === 'single') return [view(content.outputs[0], 'output')]

@@ -1,13 +1,22 @@
 import { AppError } from '../../../../shared/contract'
-import type { QueueReport } from '../../../../shared/domain/review'
+import type { PairSide, QueueReport } from '../../../../shared/domain/review'
 import { writeTransaction, type CoreContext } from '../api/context'
 import { winRate } from './agreement'
 import { agreementParts } from './agreement-report'
 import { calibration } from './calibration'
-import { parseDefinition } from './content'
+import { parseDefinition, type QueueDefinition } from './content'
 import { syncHumanScores } from './human-scores'
 import { loadQueue, type LoadedQueue } from './queue-view'
 import { checkRaw } from './raw'
+
+type StoredSide = NonNullable<QueueDefinition['pair']>['a']
+
+/** Every stored side names its provider (migration 0011, pack import); '' only if nothing could tell it. */
+const pairSide = (s: StoredSide): PairSide => ({
+  promptVersionId: s.promptVersionId,
+  provider: s.provider ?? '',
+  modelId: s.modelId,
+})
 
 /** Pairwise: the done preferences (stored in the queue's terms, so sides shown to reviewers do not matter). */
 function pairwiseWinRate(ctx: CoreContext, queue: LoadedQueue): QueueReport['winRate'] {
@@ -18,8 +27,8 @@ function pairwiseWinRate(ctx: CoreContext, queue: LoadedQueue): QueueReport['win
   const [aWins, bWins, ties] = [count('a'), count('b'), count('equal')]
   const rate = winRate(aWins, bWins, ties)
   return {
-    a: pair.a,
-    b: pair.b,
+    a: pairSide(pair.a),
+    b: pairSide(pair.b),
     judgments: rate.judgments,
     aWins,
     bWins,

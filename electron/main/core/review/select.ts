@@ -43,6 +43,7 @@ function matchesFilter(
   cases: ReadonlyMap<string, DatasetCase>,
 ): boolean {
   if (f.promptVersionId && o.promptVersionId !== f.promptVersionId) return false
+  if (f.provider && o.provider !== f.provider) return false
   if (f.modelId && o.modelId !== f.modelId) return false
   if (f.caseIds && !f.caseIds.includes(o.caseId)) return false
   if (f.tag && !(cases.get(o.caseId)?.tags.includes(f.tag) ?? false)) return false

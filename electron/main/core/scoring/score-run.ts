@@ -53,6 +53,7 @@ function stored(pass: Pass, output: ScoredOutput, metric: SuiteMetric, outcome: 
     runId: pass.run.id,
     caseId: output.caseId,
     promptVersionId: output.promptVersionId,
+    provider: output.provider,
     modelId: output.modelId,
     repeat: output.repeat,
     metric: metric.metric,

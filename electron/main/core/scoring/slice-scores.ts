@@ -1,5 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { EvalSuite, SliceKey } from '../../../../shared/domain/scoring'
+import { sliceOf } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../api/context'
 import type { StoredScore } from '../db/repos/run-scores'
 import { suiteMetrics, type SuiteMetric } from './metrics'
@@ -16,25 +17,17 @@ export interface SliceScores {
   unscored: number
 }
 
-export function sliceScores(
-  ctx: CoreContext,
-  runId: string,
-  slice: Pick<SliceKey, 'promptVersionId' | 'modelId'>,
-): SliceScores {
+export function sliceScores(ctx: CoreContext, runId: string, slice: SliceKey): SliceScores {
   const version = ctx.repos.prompts.versionById(slice.promptVersionId)
   if (!version) throw new AppError('NOT_FOUND', `No prompt version with id ${slice.promptVersionId}`)
   const suite = latestSuite(ctx, version.promptId)
   const metrics = suiteMetrics(ctx.repos, suite)
   const list = ctx.repos.runScores.list(runId, {
-    promptVersionId: slice.promptVersionId,
-    modelId: slice.modelId,
+    ...sliceOf(slice),
     scorerHashes: metrics.map((m) => m.hash),
   })
   const scores = groupCurrentScores(metrics, list)
-  const results = ctx.repos.runResults.count(runId, {
-    promptVersionId: slice.promptVersionId,
-    modelId: slice.modelId,
-  })
+  const results = ctx.repos.runResults.count(runId, sliceOf(slice))
   const automatic = metrics.filter((m) => m.source !== 'human')
   const unscored = automatic.reduce(
     (n, m) => n + Math.max(0, results - (scores.get(m.metric)?.length ?? 0)),

@@ -1,23 +1,31 @@
 import { AppError } from '../../../../shared/contract'
 import type { Run } from '../../../../shared/domain/runs'
 import type { RunSummary, SliceKey, SliceSummary } from '../../../../shared/domain/scoring'
+import {
+  distinctModels,
+  identityOf,
+  sameSlice,
+  sliceId,
+  sliceOf,
+} from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../api/context'
 import type { ResultFacts } from '../db/repos/run-scores'
 import { suiteMetrics, type SuiteMetric } from './metrics'
 import { callFigures, groupCurrentScores, metricSummaries } from './summary-metrics'
 import { latestSuite } from './suites'
 
-const sliceId = (s: SliceKey): string => `${s.promptVersionId}\u0000${s.provider}\u0000${s.modelId}`
-
-/** The run's slices in plan order (version × model), plus any a result names that the plan does not. */
+/**
+ * The run's slices in plan order (version × provider/model), plus any a result names that the plan does not.
+ * The same model id through two providers is two slices.
+ */
 function sliceKeys(run: Run, facts: readonly ResultFacts[]): SliceKey[] {
   const keys = new Map<string, SliceKey>()
   const add = (k: SliceKey): void => {
     if (!keys.has(sliceId(k))) keys.set(sliceId(k), k)
   }
   for (const promptVersionId of run.plan.promptVersionIds)
-    for (const m of run.plan.models) add({ promptVersionId, provider: m.provider, modelId: m.model })
-  for (const f of facts) add({ promptVersionId: f.promptVersionId, provider: f.provider, modelId: f.modelId })
+    for (const m of distinctModels(run.plan.models)) add({ promptVersionId, ...identityOf(m) })
+  for (const f of facts) add(sliceOf(f))
   return [...keys.values()]
 }
 
@@ -39,8 +47,7 @@ function summarizeSlice(sc: SliceContext, key: SliceKey, facts: readonly ResultF
   const version = sc.ctx.repos.prompts.versionById(key.promptVersionId)
   const metrics = version ? sc.metricsFor(version.promptId) : []
   const scores = sc.ctx.repos.runScores.list(sc.run.id, {
-    promptVersionId: key.promptVersionId,
-    modelId: key.modelId,
+    ...sliceOf(key),
     scorerHashes: metrics.map((m) => m.hash),
   })
   const byMetric = groupCurrentScores(metrics, scores)
@@ -85,15 +92,12 @@ export function summarizeRun(ctx: CoreContext, runId: string): RunSummary {
     ctx,
     run,
     tagsOf: new Map(cases.map((c) => [c.id, c.tags])),
-    judgeCost: (k) =>
-      judgeCosts
-        .filter((j) => j.promptVersionId === k.promptVersionId && j.modelId === k.modelId)
-        .reduce((sum, j) => sum + j.costUsd, 0),
+    judgeCost: (k) => judgeCosts.filter((j) => sameSlice(j, k)).reduce((sum, j) => sum + j.costUsd, 0),
     metricsFor: (promptId) => suiteOf(promptId).metrics,
   }
   const factsBySlice = new Map<string, ResultFacts[]>()
   for (const f of facts) {
-    const id = sliceId({ promptVersionId: f.promptVersionId, provider: f.provider, modelId: f.modelId })
+    const id = sliceId(f)
     const list = factsBySlice.get(id)
     if (list) list.push(f)
     else factsBySlice.set(id, [f])

@@ -1,4 +1,5 @@
 import type { SliceKey } from '../../../../shared/domain/scoring'
+import { sameSlice } from '../../../../shared/lib/model-identity'
 import { useSignoff } from '../../stores/baselines/hooks'
 import { useSummary } from '../../stores/hooks'
 import { selectScoring } from '../../stores/scoring/selectors'
@@ -12,9 +13,6 @@ interface Props {
   /** Names the slice for people, e.g. "Triage v3 on gpt-4o". */
   label: string
 }
-
-const sameSlice = (a: SliceKey, b: SliceKey) =>
-  a.promptVersionId === b.promptVersionId && a.provider === b.provider && a.modelId === b.modelId
 
 /** "Sign off as baseline" for one run slice; the dialog opens under the slice it is about. */
 export function SignoffButton({ promptId, runId, slice, label }: Props) {

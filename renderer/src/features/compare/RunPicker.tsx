@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { Run } from '../../../../shared/domain/runs'
+import { identityLabel } from '../../../../shared/lib/model-identity'
 import { useCompare, useRuns } from '../../stores/hooks'
 import { selectRuns } from '../../stores/runs/selectors'
 import type { PickableSlice } from '../../stores/compare/compare-slices'
@@ -11,7 +12,7 @@ function comparableRuns(list: readonly Run[], added: readonly string[]): Run[] {
 }
 
 export function sliceLabel(s: PickableSlice): string {
-  return `v${s.versionNumber} · ${s.modelId} · ${s.runName}`
+  return `v${s.versionNumber} · ${identityLabel(s)} · ${s.runName}`
 }
 
 export function RunPicker() {

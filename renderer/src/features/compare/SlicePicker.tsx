@@ -3,7 +3,7 @@ import { selectCompareActions } from '../../stores/compare/selectors'
 import { useCompare } from '../../stores/hooks'
 import { sliceLabel } from './RunPicker'
 
-/** Prompt version × model slices of the added runs; all are chosen at first, up to the limit. */
+/** Prompt version × provider/model slices of the added runs; all are chosen at first, up to the limit. */
 export function SlicePicker() {
   const slices = useCompare((s) => s.slices)
   const selected = useCompare((s) => s.selected)
@@ -20,6 +20,7 @@ export function SlicePicker() {
             type="checkbox"
             data-testid="compare-slice"
             data-version={s.versionNumber}
+            data-provider={s.provider}
             data-model={s.modelId}
             checked={selected.includes(s.id)}
             disabled={!selected.includes(s.id) && selected.length >= maxCompareSlices}

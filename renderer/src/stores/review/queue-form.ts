@@ -1,6 +1,7 @@
 import type { QueueDraft } from '../../../../shared/domain/review'
 import type { Run } from '../../../../shared/domain/runs'
 import type { Rubric } from '../../../../shared/domain/scoring'
+import { distinctModels, modelLabel, parseModelLabel } from '../../../../shared/lib/model-identity'
 
 export type SourceKind = 'all' | 'sample' | 'failing' | 'filter'
 
@@ -14,10 +15,11 @@ export interface QueueForm {
   sampleN: string
   failingMetric: string
   filterVersionId: string
-  filterModelId: string
+  /** "provider/model" ('' = any): the same model id through two providers is two models. */
+  filterModel: string
   filterTag: string
   mode: 'single' | 'pairwise'
-  /** Slice ids `versionId|modelId`. */
+  /** Slice ids `versionId|provider|modelId`. */
   pairA: string
   pairB: string
   reviewersPerItem: string
@@ -28,16 +30,26 @@ export interface QueueForm {
 export interface Slice {
   id: string
   promptVersionId: string
+  provider: string
   modelId: string
 }
 
-/** The slices a run produced outputs for: every prompt version on every model of its plan. */
+/** The slices a run produced outputs for: every prompt version on every provider/model of its plan. */
 export function slicesOf(run: Run | undefined): Slice[] {
   if (!run) return []
   return run.plan.promptVersionIds.flatMap((promptVersionId) =>
-    run.plan.models.map((m) => ({ id: `${promptVersionId}|${m.model}`, promptVersionId, modelId: m.model })),
+    distinctModels(run.plan.models).map((m) => ({
+      id: `${promptVersionId}|${m.provider}|${m.model}`,
+      promptVersionId,
+      provider: m.provider,
+      modelId: m.model,
+    })),
   )
 }
+
+/** The model filter's choices: "provider/model" of each model of the plan. */
+export const modelChoicesOf = (run: Run | undefined): string[] =>
+  distinctModels(run?.plan.models ?? []).map(modelLabel)
 
 /** The item a preset names when the list has it, else the first: a preset never leaves the choice empty. */
 export function presetOrFirst<T extends { id: string }>(
@@ -58,7 +70,7 @@ export function initialQueueForm(run: Run | undefined, rubric: Rubric | undefine
     sampleN: '20',
     failingMetric: '',
     filterVersionId: '',
-    filterModelId: '',
+    filterModel: '',
     filterTag: '',
     mode: 'single',
     pairA: slices[0]?.id ?? '',
@@ -123,16 +135,18 @@ function sourceOf(
         ok: true,
         source: form.failingMetric ? { kind: 'failing', metric: form.failingMetric } : { kind: 'failing' },
       }
-    case 'filter':
+    case 'filter': {
+      const model = parseModelLabel(form.filterModel)
       return {
         ok: true,
         source: {
           kind: 'filter',
           ...(form.filterVersionId ? { promptVersionId: form.filterVersionId } : {}),
-          ...(form.filterModelId ? { modelId: form.filterModelId } : {}),
+          ...(model ? { provider: model.provider, modelId: model.model } : {}),
           ...(form.filterTag.trim() ? { tag: form.filterTag.trim() } : {}),
         },
       }
+    }
   }
 }
 
@@ -147,8 +161,8 @@ function pairOf(form: QueueForm, run: Run): PairResult {
   return {
     ok: true,
     pair: {
-      a: { promptVersionId: a.promptVersionId, modelId: a.modelId },
-      b: { promptVersionId: b.promptVersionId, modelId: b.modelId },
+      a: { promptVersionId: a.promptVersionId, provider: a.provider, modelId: a.modelId },
+      b: { promptVersionId: b.promptVersionId, provider: b.provider, modelId: b.modelId },
     },
   }
 }

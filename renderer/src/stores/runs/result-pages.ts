@@ -10,6 +10,8 @@ export const maxResultPages = 30
 export interface ResultQuery {
   runId: string
   caseId: string
+  /** A model is its provider and model id: the model filter sets both. */
+  provider: string
   modelId: string
   promptVersionId: string
   status: '' | 'ok' | 'error'
@@ -17,20 +19,27 @@ export interface ResultQuery {
 
 export type ResultFilter = Omit<ResultQuery, 'runId'>
 
-export const noFilter: ResultFilter = { caseId: '', modelId: '', promptVersionId: '', status: '' }
+export const noFilter: ResultFilter = {
+  caseId: '',
+  provider: '',
+  modelId: '',
+  promptVersionId: '',
+  status: '',
+}
 
 export type ResultEntry = PageEntry<RunResult>
 
 export const emptyResultEntry: ResultEntry = emptyPageEntry
 
 export function resultQueryKey(q: ResultQuery): string {
-  return JSON.stringify([q.runId, q.caseId.trim(), q.modelId, q.promptVersionId, q.status])
+  return JSON.stringify([q.runId, q.caseId.trim(), q.provider, q.modelId, q.promptVersionId, q.status])
 }
 
 /** The filter part of `runs.results` input: only the filters that are set. */
 export function resultFilterInput(q: ResultQuery) {
   return {
     ...(q.caseId.trim() ? { caseId: q.caseId.trim() } : {}),
+    ...(q.provider ? { provider: q.provider } : {}),
     ...(q.modelId ? { modelId: q.modelId } : {}),
     ...(q.promptVersionId ? { promptVersionId: q.promptVersionId } : {}),
     ...(q.status ? { status: q.status } : {}),

@@ -39,7 +39,14 @@ export const selectResultEntry = (s: ResultsState): ResultEntry =>
   (s.key && s.entries[s.key]) || emptyResultEntry
 export const selectResultsTotal = (s: ResultsState): number | null => selectResultEntry(s).total
 export const selectIsResultsFiltered = (s: ResultsState): boolean =>
-  !!s.query && !!(s.query.caseId.trim() || s.query.modelId || s.query.promptVersionId || s.query.status)
+  !!s.query &&
+  !!(
+    s.query.caseId.trim() ||
+    s.query.provider ||
+    s.query.modelId ||
+    s.query.promptVersionId ||
+    s.query.status
+  )
 
 // Version labels
 export const selectVersionLabels = (s: CatalogState) => s.versions

@@ -1,17 +1,11 @@
 import type { Run } from '../../../../shared/domain/runs'
 import type { Baseline, GateResult, SliceKey } from '../../../../shared/domain/scoring'
+import { sameSlice, sliceId, sliceOf } from '../../../../shared/lib/model-identity'
 
-/** One string per (prompt version × model) of a run, to key per-slice state. */
-export const sliceId = (slice: SliceKey): string =>
-  `${slice.promptVersionId}|${slice.provider}|${slice.modelId}`
+// One key per (prompt version × provider/model) of a run, to key per-slice state: shared with the core.
+export { sameSlice, sliceId }
 
-export const sameSlice = (a: SliceKey, b: SliceKey): boolean => sliceId(a) === sliceId(b)
-
-export const sliceKeyOf = (slice: SliceKey): SliceKey => ({
-  promptVersionId: slice.promptVersionId,
-  provider: slice.provider,
-  modelId: slice.modelId,
-})
+export const sliceKeyOf = (slice: SliceKey): SliceKey => sliceOf(slice)
 
 /** The prompt's baseline for the run's dataset snapshot, if one is set. */
 export function baselineFor(

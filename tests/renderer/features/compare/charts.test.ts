@@ -163,6 +163,7 @@ describe('trendOption', () => {
       versionNumber,
       runId: `r-${versionNumber}`,
       runName: 'r',
+      provider: 'local-llm',
       modelId,
       createdAt,
       metrics: [metric('accuracy', value)],
@@ -183,7 +184,7 @@ describe('trendOption', () => {
     )
     expect(axisData(option.xAxis)).toEqual(['v4', 'v5'])
     const list = seriesList(option)
-    expect(list.map((s) => s.name)).toEqual(['m1', 'm2'])
+    expect(list.map((s) => s.name)).toEqual(['local-llm/m1', 'local-llm/m2'])
     expect(list[0]?.data).toEqual([0.7, 0.9])
     expect(list[1]?.data).toEqual([0.5, null])
   })

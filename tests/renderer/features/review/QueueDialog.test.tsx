@@ -74,11 +74,11 @@ describe('new queue dialog', () => {
   it('builds a pairwise draft with a filter source and blind off', async () => {
     const { core } = await openDialog()
     change('queue-source', 'filter')
-    change('queue-filter-model', 'triage-sim-2026-09')
+    change('queue-filter-model', 'demo/triage-sim-2026-09')
     change('queue-filter-tag', 'tier:enterprise')
     change('queue-mode', 'pairwise')
-    change('queue-pair-a', 'p-triage-v3|triage-sim-2026-09')
-    change('queue-pair-b', 'p-triage-v2|triage-sim-2026-09')
+    change('queue-pair-a', 'p-triage-v3|demo|triage-sim-2026-09')
+    change('queue-pair-b', 'p-triage-v2|demo|triage-sim-2026-09')
     fireEvent.click(checkbox('queue-assignee', 'data-name', 'Ben'))
     fireEvent.click(byId('queue-blind'))
     fireEvent.click(byId('queue-create'))
@@ -86,10 +86,10 @@ describe('new queue dialog', () => {
     expect(calls(core, 'queues.create')[0]?.input).toMatchObject({
       mode: 'pairwise',
       blind: false,
-      source: { kind: 'filter', modelId: 'triage-sim-2026-09', tag: 'tier:enterprise' },
+      source: { kind: 'filter', provider: 'demo', modelId: 'triage-sim-2026-09', tag: 'tier:enterprise' },
       pair: {
-        a: { promptVersionId: 'p-triage-v3', modelId: 'triage-sim-2026-09' },
-        b: { promptVersionId: 'p-triage-v2', modelId: 'triage-sim-2026-09' },
+        a: { promptVersionId: 'p-triage-v3', provider: 'demo', modelId: 'triage-sim-2026-09' },
+        b: { promptVersionId: 'p-triage-v2', provider: 'demo', modelId: 'triage-sim-2026-09' },
       },
       reviewerIds: ['rv-ben'],
     })

@@ -109,8 +109,8 @@ describe('queue report', () => {
       state.queues = [makeQueue('q1', { mode: 'pairwise' })]
       const pairwise = structuredClone(report)
       pairwise.winRate = {
-        a: { promptVersionId: 'p-triage-v3', modelId: 'triage-sim-2026-09' },
-        b: { promptVersionId: 'p-triage-v2', modelId: 'triage-sim-2026-03' },
+        a: { promptVersionId: 'p-triage-v3', provider: 'demo', modelId: 'triage-sim-2026-09' },
+        b: { promptVersionId: 'p-triage-v2', provider: 'demo', modelId: 'triage-sim-2026-03' },
         judgments: 40,
         aWins: 24,
         bWins: 12,
@@ -122,6 +122,6 @@ describe('queue report', () => {
     })
     const panel = screen.getByTestId('win-rate')
     expect(panel.textContent).toContain('A wins 65 % (95 % CI 50 %–78 %)')
-    await waitFor(() => expect(panel.textContent).toContain('Ticket triage v3 on triage-sim-2026-09'))
+    await waitFor(() => expect(panel.textContent).toContain('Ticket triage v3 on demo/triage-sim-2026-09'))
   })
 })

@@ -138,8 +138,15 @@ describe('review view: keyboard', () => {
       state.assignments = assign(q, 'rv-ana', 2, (i) => ({
         ...i,
         outputs: [
-          { side: 'a', text: 'first', error: null, promptVersionNumber: null, modelId: null },
-          { side: 'b', text: 'second', error: null, promptVersionNumber: null, modelId: null },
+          { side: 'a', text: 'first', error: null, promptVersionNumber: null, provider: null, modelId: null },
+          {
+            side: 'b',
+            text: 'second',
+            error: null,
+            promptVersionNumber: null,
+            provider: null,
+            modelId: null,
+          },
         ],
       }))
     })

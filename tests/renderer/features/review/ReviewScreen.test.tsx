@@ -40,7 +40,16 @@ describe('review screen', () => {
         i.position === 1
           ? {
               ...i,
-              outputs: [{ side: 'output', text: xss, error: null, promptVersionNumber: null, modelId: null }],
+              outputs: [
+                {
+                  side: 'output',
+                  text: xss,
+                  error: null,
+                  promptVersionNumber: null,
+                  provider: null,
+                  modelId: null,
+                },
+              ],
             }
           : i,
       )
@@ -69,11 +78,18 @@ describe('review screen', () => {
       state.assignments = assign(q, 'rv-ana', 1, (i) => ({
         ...i,
         outputs: [
-          { side: 'output', text: 'hi', error: null, promptVersionNumber: 3, modelId: 'triage-sim-2026-09' },
+          {
+            side: 'output',
+            text: 'hi',
+            error: null,
+            promptVersionNumber: 3,
+            provider: 'demo',
+            modelId: 'triage-sim-2026-09',
+          },
         ],
       }))
     })
-    expect(screen.getByTestId('review-output').textContent).toContain('v3 · triage-sim-2026-09')
+    expect(screen.getByTestId('review-output').textContent).toContain('v3 · demo/triage-sim-2026-09')
   })
 
   it('remembers the reviewer per queue and opens #/review/<id> from the address', async () => {

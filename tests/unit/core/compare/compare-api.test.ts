@@ -61,8 +61,8 @@ describe('compare.data on the demo runs', () => {
   it('gives each slice the figures of its run summary, labelled', async () => {
     const data = await call<CompareData>(core, 'compare.data', { slices: [baseline, candidate] })
     expect(data.series.map((s) => s.label)).toEqual([
-      'Ticket triage v4 · triage-sim-2026-03 (run triage-sim-2026-03)',
-      'Ticket triage v5 · triage-sim-2026-09 (run triage-sim-2026-09)',
+      'Ticket triage v4 · demo/triage-sim-2026-03 (run triage-sim-2026-03)',
+      'Ticket triage v5 · demo/triage-sim-2026-09 (run triage-sim-2026-09)',
     ])
     data.series.forEach((series, i) => {
       const summary = summaries[i]?.slices[0]

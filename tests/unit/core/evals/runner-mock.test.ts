@@ -60,7 +60,7 @@ describe('runs against the mock server through the real SDKs', () => {
     const results = await allResults(core, run.id)
     expect(results.length).toBe(run.counts.total)
     for (const r of results) {
-      const key = `${run.id}/${r.caseId}/${r.promptVersionId}/${r.modelId}/${r.repeat}`
+      const key = `${run.id}/${r.caseId}/${r.promptVersionId}/${r.provider}/${r.modelId}/${r.repeat}`
       expect(r.attempts).toBe(server.stats.attemptsFor(key).length)
       expect(r.attemptLog.length).toBe(r.attempts)
       expect(r.responseText !== null || r.errorKind !== null).toBe(true)

@@ -21,7 +21,13 @@ const format: SuiteMetric = {
   criterion: null,
 }
 
-const key = (i: number) => ({ caseId: `case-${i}`, promptVersionId: 'v4', modelId: 'm', repeat: 0 })
+const key = (i: number) => ({
+  caseId: `case-${i}`,
+  promptVersionId: 'v4',
+  provider: 'demo',
+  modelId: 'm',
+  repeat: 0,
+})
 
 function score(i: number, value: number | null): StoredScore {
   return {

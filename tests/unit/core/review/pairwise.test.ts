@@ -11,8 +11,8 @@ describe('pairwise review', () => {
     const s = await reviewSetup(tempHome(), ['Ana'], true)
     const ana = s.reviewers[0]?.id ?? ''
     const pair = {
-      a: { promptVersionId: s.v4, modelId: march.model },
-      b: { promptVersionId: s.v5, modelId: september.model },
+      a: { promptVersionId: s.v4, provider: march.provider, modelId: march.model },
+      b: { promptVersionId: s.v5, provider: september.provider, modelId: september.model },
     }
     const queue = await createQueue(s.core, {
       name: 'v4 against v5',

@@ -120,6 +120,7 @@ function setUp(): { ctx: CoreContext; runId: string } {
         runId: run.id,
         caseId: cases[i]?.id ?? '',
         promptVersionId: version.id,
+        provider: model.provider,
         modelId: model.model,
         repeat: 0,
         metric: 'human.tone',

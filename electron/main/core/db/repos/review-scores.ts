@@ -1,5 +1,5 @@
 import type { Db } from '../connection'
-import type { ResultKey } from './run-scores'
+import type { ResultKey } from '../../../../../shared/lib/model-identity'
 
 export interface ReviewScoreRecord {
   assignmentId: string
@@ -54,7 +54,7 @@ export function createReviewScoresRepo(db: Db) {
     // Only ever a human row: an undone last score leaves nothing to report, and no other scorer's row is touched.
     deleteHumanScore: db.prepare(
       `DELETE FROM run_scores WHERE run_id = @runId AND case_id = @caseId AND prompt_version_id = @promptVersionId
-         AND model_id = @modelId AND repeat = @repeat AND metric = @metric AND scorer_hash = @scorerHash
+         AND provider = @provider AND model_id = @modelId AND repeat = @repeat AND metric = @metric AND scorer_hash = @scorerHash
          AND source = 'human'`,
     ),
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Score } from '../../../../../shared/domain/scoring'
+import { resultKey, type ResultKey } from '../../../../../shared/lib/model-identity'
 import type { Db } from '../connection'
 import { parseJsonColumn } from './json'
 
@@ -18,6 +19,8 @@ export interface ScoreFilter {
   caseId?: string
   metric?: string
   promptVersionId?: string
+  /** With modelId: one model (a model is its provider and id). */
+  provider?: string
   modelId?: string
   /** value < 1 or passed = false. */
   failedOnly?: boolean
@@ -27,6 +30,7 @@ interface ScoreRow {
   run_id: string
   case_id: string
   prompt_version_id: string
+  provider: string
   model_id: string
   repeat: number
   metric: string
@@ -40,14 +44,17 @@ interface ScoreRow {
   created_at: string
 }
 
-const columns = `run_id, case_id, prompt_version_id, model_id, repeat, metric, scorer_hash, source, value, raw,
-  passed, reason, details, created_at`
+const columns = `run_id, case_id, prompt_version_id, provider, model_id, repeat, metric, scorer_hash, source,
+  value, raw, passed, reason, details, created_at`
+const values = `@runId, @caseId, @promptVersionId, @provider, @modelId, @repeat, @metric, @scorerHash, @source,
+  @value, @raw, @passed, @reason, @details, @createdAt`
 // Every filter is optional: a NULL parameter matches all rows.
 const filterSql = `run_id = @runId
   AND (@hashes IS NULL OR scorer_hash IN (SELECT value FROM json_each(@hashes)))
   AND (@caseId IS NULL OR case_id = @caseId)
   AND (@metric IS NULL OR metric = @metric)
   AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
+  AND (@provider IS NULL OR provider = @provider)
   AND (@modelId IS NULL OR model_id = @modelId)
   AND (@failedOnly = 0 OR value < 1 OR passed = 0)`
 
@@ -57,6 +64,7 @@ interface FilterParams {
   caseId: string | null
   metric: string | null
   promptVersionId: string | null
+  provider: string | null
   modelId: string | null
   failedOnly: number
 }
@@ -68,16 +76,13 @@ export function createRunScoresRepo(db: Db) {
   const statements = {
     // ON CONFLICT DO NOTHING, not INSERT OR IGNORE: only a score already there is skipped; a value that
     // breaks a CHECK must fail loudly, not vanish.
-    insert: db.prepare(
-      `INSERT INTO run_scores (${columns}) VALUES (@runId, @caseId, @promptVersionId, @modelId,
-         @repeat, @metric, @scorerHash, @source, @value, @raw, @passed, @reason, @details, @createdAt)
-       ON CONFLICT DO NOTHING`,
-    ),
+    insert: db.prepare(`INSERT INTO run_scores (${columns}) VALUES (${values}) ON CONFLICT DO NOTHING`),
     keys: db.prepare<
       [string],
       {
         case_id: string
         prompt_version_id: string
+        provider: string
         model_id: string
         repeat: number
         metric: string
@@ -85,13 +90,12 @@ export function createRunScoresRepo(db: Db) {
       }
     >(
       // A judge that failed is marked for retry: it is not "scored", so the next scoring calls it again.
-      `SELECT case_id, prompt_version_id, model_id, repeat, metric, scorer_hash FROM run_scores
+      `SELECT case_id, prompt_version_id, provider, model_id, repeat, metric, scorer_hash FROM run_scores
         WHERE run_id = ? AND json_extract(details, '$.retry') IS NOT 1`,
     ),
     replace: db.prepare(
-      `INSERT INTO run_scores (${columns}) VALUES (@runId, @caseId, @promptVersionId, @modelId,
-         @repeat, @metric, @scorerHash, @source, @value, @raw, @passed, @reason, @details, @createdAt)
-       ON CONFLICT (run_id, case_id, prompt_version_id, model_id, repeat, metric, scorer_hash) DO UPDATE SET
+      `INSERT INTO run_scores (${columns}) VALUES (${values})
+       ON CONFLICT (run_id, case_id, prompt_version_id, provider, model_id, repeat, metric, scorer_hash) DO UPDATE SET
          value = excluded.value, raw = excluded.raw, passed = excluded.passed, reason = excluded.reason,
          details = excluded.details, created_at = excluded.created_at`,
     ),
@@ -114,7 +118,7 @@ export function createRunScoresRepo(db: Db) {
          FROM run_results WHERE run_id = ? ORDER BY rowid`,
     ),
     times: db.prepare<[string], TimeRow>(
-      `SELECT case_id, prompt_version_id, model_id, repeat, created_at FROM run_results WHERE run_id = ?`,
+      `SELECT case_id, prompt_version_id, provider, model_id, repeat, created_at FROM run_results WHERE run_id = ?`,
     ),
   }
   const params = (runId: string, f: ScoreFilter): FilterParams => ({
@@ -123,6 +127,7 @@ export function createRunScoresRepo(db: Db) {
     caseId: f.caseId ?? null,
     metric: f.metric ?? null,
     promptVersionId: f.promptVersionId ?? null,
+    provider: f.provider ?? null,
     modelId: f.modelId ?? null,
     failedOnly: f.failedOnly ? 1 : 0,
   })
@@ -141,6 +146,7 @@ export function createRunScoresRepo(db: Db) {
             {
               caseId: k.case_id,
               promptVersionId: k.prompt_version_id,
+              provider: k.provider,
               modelId: k.model_id,
               repeat: k.repeat,
             },
@@ -170,6 +176,7 @@ export function createRunScoresRepo(db: Db) {
           resultKey({
             caseId: r.case_id,
             promptVersionId: r.prompt_version_id,
+            provider: r.provider,
             modelId: r.model_id,
             repeat: r.repeat,
           }),
@@ -179,15 +186,8 @@ export function createRunScoresRepo(db: Db) {
   }
 }
 
-export interface ResultKey {
-  caseId: string
-  promptVersionId: string
-  modelId: string
-  repeat: number
-}
-
-export const resultKey = (k: ResultKey): string =>
-  `${k.caseId}\u0000${k.promptVersionId}\u0000${k.modelId}\u0000${k.repeat}`
+// The full identity of a result (provider included) and its map key live in shared/, used everywhere.
+export { resultKey, type ResultKey }
 
 export const scoreKey = (k: ResultKey, metric: string, scorerHash: string): string =>
   `${resultKey(k)}\u0000${metric}\u0000${scorerHash}`
@@ -195,14 +195,12 @@ export const scoreKey = (k: ResultKey, metric: string, scorerHash: string): stri
 export interface ScoredOutput extends ResultKey {
   /** Position in run_results, for paging. */
   row: number
-  provider: string
   responseText: string | null
   /** Set when the call failed and there is no output. */
   errorMessage: string | null
 }
 
 export interface ResultFacts extends ResultKey {
-  provider: string
   costUsd: number | null
   totalMs: number | null
   failed: boolean
@@ -223,6 +221,7 @@ interface OutputRow {
 interface TimeRow {
   case_id: string
   prompt_version_id: string
+  provider: string
   model_id: string
   repeat: number
   created_at: string
@@ -268,6 +267,7 @@ function toRow(s: StoredScore): Record<string, unknown> {
     runId: s.runId,
     caseId: s.caseId,
     promptVersionId: s.promptVersionId,
+    provider: s.provider,
     modelId: s.modelId,
     repeat: s.repeat,
     metric: s.metric,
@@ -289,6 +289,7 @@ function toScore(row: ScoreRow): StoredScore {
     runId: row.run_id,
     caseId: row.case_id,
     promptVersionId: row.prompt_version_id,
+    provider: row.provider,
     modelId: row.model_id,
     repeat: row.repeat,
     metric: row.metric,

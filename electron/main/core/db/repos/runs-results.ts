@@ -6,6 +6,7 @@ import {
   type RunResult,
   type RunResultFilter,
 } from '../../../../../shared/domain/runs'
+import type { ResultKey } from '../../../../../shared/lib/model-identity'
 import type { Db } from '../connection'
 import { parseJsonColumn } from './json'
 
@@ -44,18 +45,15 @@ const values = `@runId, @caseId, @promptVersionId, @promptHash, @provider, @mode
 // Every filter is optional: a NULL parameter matches all rows.
 const filterSql = `run_id = @runId
   AND (@caseId IS NULL OR case_id = @caseId)
+  AND (@provider IS NULL OR provider = @provider)
   AND (@modelId IS NULL OR model_id = @modelId)
   AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
   AND (@status IS NULL OR (error_kind IS NULL) = (@status = 'ok'))`
 
 type FilterParams = { runId: string } & { [K in keyof RunResultFilter]-?: RunResultFilter[K] | null }
 
-export interface DoneKey {
-  caseId: string
-  promptVersionId: string
-  modelId: string
-  repeat: number
-}
+/** A result already stored: its full identity, provider included. */
+export type DoneKey = ResultKey
 
 export interface ResultTotals {
   done: number
@@ -73,8 +71,8 @@ export function createRunResultsRepo(db: Db) {
     insert: db.prepare(`INSERT INTO run_results (${columns}) VALUES (${values}) ON CONFLICT DO NOTHING`),
     keys: db.prepare<
       [string],
-      { case_id: string; prompt_version_id: string; model_id: string; repeat: number }
-    >('SELECT case_id, prompt_version_id, model_id, repeat FROM run_results WHERE run_id = ?'),
+      { case_id: string; prompt_version_id: string; provider: string; model_id: string; repeat: number }
+    >('SELECT case_id, prompt_version_id, provider, model_id, repeat FROM run_results WHERE run_id = ?'),
     totals: db.prepare<[string], ResultTotals>(
       `SELECT COUNT(*) AS done, COUNT(error_kind) AS errors, COALESCE(SUM(cached), 0) AS cached,
          COALESCE(SUM(cost_usd), 0) AS spentUsd FROM run_results WHERE run_id = ?`,
@@ -95,6 +93,7 @@ export function createRunResultsRepo(db: Db) {
   const params = (runId: string, f: RunResultFilter): FilterParams => ({
     runId,
     caseId: f.caseId ?? null,
+    provider: f.provider ?? null,
     modelId: f.modelId ?? null,
     promptVersionId: f.promptVersionId ?? null,
     status: f.status ?? null,
@@ -106,6 +105,7 @@ export function createRunResultsRepo(db: Db) {
       statements.keys.all(runId).map((k) => ({
         caseId: k.case_id,
         promptVersionId: k.prompt_version_id,
+        provider: k.provider,
         modelId: k.model_id,
         repeat: k.repeat,
       })),

@@ -1,5 +1,5 @@
 import type { Db } from '../connection'
-import type { ResultKey } from './run-scores'
+import type { ResultKey } from '../../../../../shared/lib/model-identity'
 
 /** One judge call, recorded like an eval call: what was sent, what came back, what it cost. */
 export interface ScoreCall extends ResultKey {
@@ -20,8 +20,10 @@ export interface ScoreCall extends ResultKey {
   createdAt: string
 }
 
+/** Judge spend on one slice (version × provider/model) of the run. */
 export interface JudgeCost {
   promptVersionId: string
+  provider: string
   modelId: string
   calls: number
   costUsd: number
@@ -30,6 +32,7 @@ export interface JudgeCost {
 interface CallRow {
   case_id: string
   prompt_version_id: string
+  provider: string
   model_id: string
   repeat: number
   metric: string
@@ -50,19 +53,22 @@ export type ScoreCallsRepo = ReturnType<typeof createScoreCallsRepo>
 export function createScoreCallsRepo(db: Db) {
   const statements = {
     insert: db.prepare(
-      `INSERT INTO score_calls (run_id, case_id, prompt_version_id, model_id, repeat, metric, scorer_hash, sample,
-         judge_provider, judge_model, request, response_text, input_tokens, output_tokens, cost_usd, total_ms,
+      `INSERT INTO score_calls (run_id, case_id, prompt_version_id, provider, model_id, repeat, metric, scorer_hash,
+         sample, judge_provider, judge_model, request, response_text, input_tokens, output_tokens, cost_usd, total_ms,
          attempts, error_message, created_at)
-       VALUES (@runId, @caseId, @promptVersionId, @modelId, @repeat, @metric, @scorerHash, @sample,
+       VALUES (@runId, @caseId, @promptVersionId, @provider, @modelId, @repeat, @metric, @scorerHash, @sample,
          @judgeProvider, @judgeModel, @request, @responseText, @inputTokens, @outputTokens, @costUsd, @totalMs,
          @attempts, @errorMessage, @createdAt)`,
     ),
-    costs: db.prepare<[string], { prompt_version_id: string; model_id: string; calls: number; cost: number }>(
-      `SELECT prompt_version_id, model_id, COUNT(*) AS calls, COALESCE(SUM(cost_usd), 0) AS cost
-         FROM score_calls WHERE run_id = ? GROUP BY prompt_version_id, model_id`,
+    costs: db.prepare<
+      [string],
+      { prompt_version_id: string; provider: string; model_id: string; calls: number; cost: number }
+    >(
+      `SELECT prompt_version_id, provider, model_id, COUNT(*) AS calls, COALESCE(SUM(cost_usd), 0) AS cost
+         FROM score_calls WHERE run_id = ? GROUP BY prompt_version_id, provider, model_id`,
     ),
     forRun: db.prepare<[string], CallRow>(
-      `SELECT case_id, prompt_version_id, model_id, repeat, metric, sample, judge_provider, judge_model,
+      `SELECT case_id, prompt_version_id, provider, model_id, repeat, metric, sample, judge_provider, judge_model,
          response_text, input_tokens, output_tokens, cost_usd, total_ms, attempts, error_message
          FROM score_calls WHERE run_id = ? ORDER BY id`,
     ),
@@ -75,6 +81,7 @@ export function createScoreCallsRepo(db: Db) {
     costs: (runId: string): JudgeCost[] =>
       statements.costs.all(runId).map((r) => ({
         promptVersionId: r.prompt_version_id,
+        provider: r.provider,
         modelId: r.model_id,
         calls: r.calls,
         costUsd: r.cost,
@@ -84,6 +91,7 @@ export function createScoreCallsRepo(db: Db) {
       statements.forRun.all(runId).map((r) => ({
         caseId: r.case_id,
         promptVersionId: r.prompt_version_id,
+        provider: r.provider,
         modelId: r.model_id,
         repeat: r.repeat,
         metric: r.metric,

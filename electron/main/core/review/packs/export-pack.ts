@@ -73,6 +73,7 @@ const blindContent = (content: ItemContent): ItemContent => ({
     text: o.text,
     error: o.error,
     promptVersionNumber: null,
+    provider: null,
     modelId: null,
   })),
 })

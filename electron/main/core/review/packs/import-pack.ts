@@ -4,6 +4,7 @@ import type { Rubric } from '../../../../../shared/domain/scoring'
 import { canonicalJson } from '../../../../../shared/lib/canonical-json'
 import { writeTransaction, type CoreContext } from '../../api/context'
 import { newId } from '../../ids'
+import type { QueueDefinition } from '../content'
 import { queueById } from '../queue-view'
 import { checkPack } from './check-pack'
 import { packBody } from './export-pack'
@@ -107,6 +108,18 @@ function reviewersFor(ctx: CoreContext, pack: ReviewPack): Map<string, string> {
   return ids
 }
 
+/**
+ * A pack exported before providers were told apart names its pair by model id only; each item's results
+ * (a first, b second) name the provider, so the pair is completed from them.
+ */
+function pairWithProviders(pack: ReviewPack): Pick<QueueDefinition, 'pair'> {
+  const pair = pack.queue.definition.pair
+  if (!pair) return {}
+  const results = pack.items.find((i) => i.results && i.results.length === 2)?.results
+  const side = (s: typeof pair.a, i: 0 | 1) => ({ ...s, provider: s.provider ?? results?.[i]?.provider })
+  return { pair: { a: side(pair.a, 0), b: side(pair.b, 1) } }
+}
+
 function insertQueue(
   ctx: CoreContext,
   pack: ReviewPack,
@@ -122,7 +135,11 @@ function insertQueue(
     mode: queue.mode,
     blind: queue.blind,
     reviewersPerItem: queue.reviewersPerItem,
-    definition: JSON.stringify({ ...queue.definition, criterionKeys: queue.criterionKeys }),
+    definition: JSON.stringify({
+      ...queue.definition,
+      ...pairWithProviders(pack),
+      criterionKeys: queue.criterionKeys,
+    }),
     origin: 'imported',
     createdAt: queue.createdAt,
     createdBy: queue.createdBy,

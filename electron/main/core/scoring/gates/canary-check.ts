@@ -1,5 +1,6 @@
 import type { Run } from '../../../../../shared/domain/runs'
 import type { RuleOutcome, SliceKey, Verdict } from '../../../../../shared/domain/scoring'
+import { distinctModels, identityOf } from '../../../../../shared/lib/model-identity'
 import type { CoreContext } from '../../api/context'
 import { baselineEvidence, gateSetup, scoreBothSides } from './evaluate'
 import { overallVerdict, evaluateRules } from './evaluate-rules'
@@ -54,9 +55,9 @@ export async function checkCanarySample(
 /** Every slice of the plan that produced results on the sample (a slice without any cannot be judged). */
 function slicesOf(ctx: CoreContext, run: Run): { key: SliceKey; name: string }[] {
   return run.plan.promptVersionIds.flatMap((promptVersionId) =>
-    run.plan.models
-      .map((m) => ({ promptVersionId, provider: m.provider, modelId: m.model }))
-      .filter((key) => ctx.repos.runResults.count(run.id, { promptVersionId, modelId: key.modelId }) > 0)
+    distinctModels(run.plan.models)
+      .map((m) => ({ promptVersionId, ...identityOf(m) }))
+      .filter((key) => ctx.repos.runResults.count(run.id, key) > 0)
       .map((key) => ({ key, name: sliceName(requireSliceVersion(ctx, key).number, key) })),
   )
 }

@@ -1,4 +1,5 @@
 import type { SliceKey } from '../../../../../shared/domain/scoring'
+import { sliceOf } from '../../../../../shared/lib/model-identity'
 import type { CoreContext } from '../../api/context'
 import type { SuiteMetric } from '../metrics'
 import type { CaseScore, SliceEvidence } from './evidence'
@@ -17,8 +18,7 @@ export function loadSliceEvidence(
 ): SliceEvidence {
   const rows = ctx.repos.runScores.list(runId, {
     scorerHashes: metrics.map((m) => m.hash),
-    promptVersionId: slice.promptVersionId,
-    modelId: slice.modelId,
+    ...sliceOf(slice),
   })
   const scores = new Map<string, CaseScore[]>()
   for (const row of rows) {

@@ -2,22 +2,15 @@ import { AppError } from '../../../../../shared/contract'
 import type { PromptVersion } from '../../../../../shared/domain/prompts'
 import type { Run } from '../../../../../shared/domain/runs'
 import type { SliceKey } from '../../../../../shared/domain/scoring'
+import { identityOf, sameModel, sliceOf } from '../../../../../shared/lib/model-identity'
 import type { CoreContext } from '../../api/context'
 
 /** "v5 × demo/triage-sim-2026-09", as people name a slice. */
 export const sliceName = (versionNumber: number, slice: SliceKey): string =>
   `v${versionNumber} × ${slice.provider}/${slice.modelId}`
 
-export const sameSlice = (a: SliceKey, b: SliceKey): boolean =>
-  a.promptVersionId === b.promptVersionId && a.provider === b.provider && a.modelId === b.modelId
-
-/** Whether a stored result (or score) belongs to the slice. */
-export const inSlice =
-  (slice: SliceKey) =>
-  (r: { promptVersionId: string; modelId: string; provider?: string }): boolean =>
-    r.promptVersionId === slice.promptVersionId &&
-    r.modelId === slice.modelId &&
-    (r.provider === undefined || r.provider === slice.provider)
+// A slice is (prompt version × provider/model): the same model id through two providers is two slices.
+export { inSlice, sameSlice } from '../../../../../shared/lib/model-identity'
 
 export function requireRun(ctx: CoreContext, runId: string): Run {
   const run = ctx.repos.runs.get(runId)
@@ -49,10 +42,8 @@ export function requireSliceInRun(ctx: CoreContext, run: Run, slice: SliceKey, v
   const { plan } = run
   const planned =
     plan.promptVersionIds.includes(slice.promptVersionId) &&
-    plan.models.some((m) => m.provider === slice.provider && m.model === slice.modelId)
-  const results = planned
-    ? ctx.repos.runResults.count(run.id, { promptVersionId: slice.promptVersionId, modelId: slice.modelId })
-    : 0
+    plan.models.some((m) => sameModel(identityOf(m), slice))
+  const results = planned ? ctx.repos.runResults.count(run.id, sliceOf(slice)) : 0
   if (results === 0) {
     const what = sliceName(versionNumber, slice)
     throw new AppError(

@@ -1,7 +1,7 @@
 import type { ModelParams } from '../../../../../shared/domain/prompts'
 import type { ModelPrice } from '../../../../../shared/domain/runs'
 import type { Rubric, RubricCriterion } from '../../../../../shared/domain/scoring'
-import type { ResultKey } from '../../db/repos/run-scores'
+import type { ResultKey } from '../../../../../shared/lib/model-identity'
 import type { ScoreCall } from '../../db/repos/score-calls'
 import { costOf } from '../../evals/cost'
 import type { ChatRequest, Provider } from '../../evals/providers/types'
@@ -88,7 +88,7 @@ async function sampleOnce(
     model: task.model,
     params: judgeParams(task.samples),
     // Ties the call to one judged output in provider logs (and the mock server's scripts).
-    caseKey: `${task.runId}/judge/${task.metric}/${key.caseId}/${key.promptVersionId}/${key.modelId}/${key.repeat}/${sample}`,
+    caseKey: `${task.runId}/judge/${task.metric}/${key.caseId}/${key.promptVersionId}/${key.provider}/${key.modelId}/${key.repeat}/${sample}`,
     timeoutMs: env.timeoutMs,
     ...(env.signal ? { signal: env.signal } : {}),
   }

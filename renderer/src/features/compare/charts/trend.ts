@@ -1,5 +1,6 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { PromptTrend } from '../../../../../shared/domain/compare'
+import { identityLabel } from '../../../../../shared/lib/model-identity'
 import type { CsvRows } from './csv'
 import { formatScore, metricOf } from './format'
 
@@ -10,16 +11,19 @@ function versionsOf(trend: PromptTrend): number[] {
   return [...new Set(trend.points.map((p) => p.versionNumber))].sort((a, b) => a - b)
 }
 
-/** The newest point of a model at a version (a version may have been run more than once). */
+/** The newest point of a model ("provider/model") at a version (a version may have been run more than once). */
 function latestAt(points: readonly TrendPoint[], model: string, version: number): TrendPoint | null {
-  const matching = points.filter((p) => p.modelId === model && p.versionNumber === version)
+  const matching = points.filter((p) => identityLabel(p) === model && p.versionNumber === version)
   return matching.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null
 }
 
-/** A prompt's metric across its versions: a line per model, so a model change does not read as a prompt change. */
+/**
+ * A prompt's metric across its versions: a line per model (provider/model: one model id through two providers
+ * is two lines), so a model change does not read as a prompt change.
+ */
 export function trendOption(trend: PromptTrend, metric: string): EChartsOption {
   const versions = versionsOf(trend)
-  const models = [...new Set(trend.points.map((p) => p.modelId))].sort()
+  const models = [...new Set(trend.points.map(identityLabel))].sort()
   const lines: LineSeriesOption[] = models.map((model) => ({
     type: 'line',
     name: model,
@@ -46,11 +50,12 @@ export function trendOption(trend: PromptTrend, metric: string): EChartsOption {
 
 export function trendRows(trend: PromptTrend, metric: string): CsvRows {
   return [
-    ['version', 'model', 'run', 'created_at', metric, 'n', 'cost_per_interaction_usd', 'p95_ms'],
+    ['version', 'provider', 'model', 'run', 'created_at', metric, 'n', 'cost_per_interaction_usd', 'p95_ms'],
     ...trend.points.map((p) => {
       const m = metricOf(p.metrics, metric)
       return [
         p.versionNumber,
+        p.provider,
         p.modelId,
         p.runName,
         p.createdAt,

@@ -1,7 +1,8 @@
 import type { Run } from '../../../../../shared/domain/runs'
+import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { Field } from '../../../components/Field'
 import { useCatalog, useQueues } from '../../../stores/hooks'
-import { slicesOf, type QueueForm, type SourceKind } from '../../../stores/review/queue-form'
+import { modelChoicesOf, slicesOf, type QueueForm, type SourceKind } from '../../../stores/review/queue-form'
 import { selectRunMetrics } from '../../../stores/review/selectors'
 import { versionLabel } from '../../../stores/runs/catalog-store'
 import { selectVersionLabels } from '../../../stores/runs/selectors'
@@ -86,13 +87,13 @@ export function SourceFields({ form, run, set }: Props) {
           <Field label="Model">
             <select
               data-testid="queue-filter-model"
-              value={form.filterModelId}
-              onChange={(e) => set({ filterModelId: e.target.value })}
+              value={form.filterModel}
+              onChange={(e) => set({ filterModel: e.target.value })}
             >
               <option value="">Any model</option>
-              {(run?.plan.models ?? []).map((m) => (
-                <option key={`${m.provider}/${m.model}`} value={m.model}>
-                  {m.model}
+              {modelChoicesOf(run).map((label) => (
+                <option key={label} value={label}>
+                  {label}
                 </option>
               ))}
             </select>
@@ -117,7 +118,7 @@ export function ModeFields({ form, run, set }: Props) {
   const slices = slicesOf(run)
   const sliceOptions = slices.map((s) => (
     <option key={s.id} value={s.id}>
-      {versionLabel(labels, s.promptVersionId, true)} on {s.modelId}
+      {versionLabel(labels, s.promptVersionId, true)} on {identityLabel(s)}
     </option>
   ))
   return (

@@ -1,4 +1,5 @@
 import type { ReviewItem } from '../../../../../shared/domain/review'
+import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { outputText, valueText } from '../../../stores/review/output-text'
 
 type Output = ReviewItem['outputs'][number]
@@ -32,9 +33,10 @@ const sideTitles: Record<Output['side'], string> = { output: 'Output', a: 'A', b
  */
 export function OutputPanel({ output }: { output: Output }) {
   const testId = output.side === 'output' ? 'review-output' : `review-output-${output.side}`
+  const version = output.promptVersionNumber === null ? '' : `v${output.promptVersionNumber} · `
   const source =
     output.modelId !== null
-      ? `${output.promptVersionNumber === null ? '' : `v${output.promptVersionNumber} · `}${output.modelId}`
+      ? `${version}${identityLabel({ provider: output.provider, modelId: output.modelId })}`
       : null
   return (
     <section className="review-panel" data-testid={testId} aria-label={sideTitles[output.side]}>

@@ -1,4 +1,5 @@
 import type { QueueReport } from '../../../../../shared/domain/review'
+import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { useCatalog } from '../../../stores/hooks'
 import { versionLabel } from '../../../stores/runs/catalog-store'
 import { selectVersionLabels } from '../../../stores/runs/selectors'
@@ -10,7 +11,7 @@ type WinRate = NonNullable<QueueReport['winRate']>
 export function WinRatePanel({ winRate }: { winRate: WinRate }) {
   const labels = useCatalog(selectVersionLabels)
   const name = (side: WinRate['a']) =>
-    `${versionLabel(labels, side.promptVersionId, true)} on ${side.modelId}`
+    `${versionLabel(labels, side.promptVersionId, true)} on ${identityLabel(side)}`
   return (
     <section className="report-section win-rate" data-testid="win-rate">
       <h3>Win rate</h3>

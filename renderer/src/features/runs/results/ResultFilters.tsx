@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react'
 import type { RunPlan } from '../../../../../shared/domain/runs'
+import {
+  distinctModels,
+  identityOf,
+  modelLabel,
+  modelRefOf,
+  parseModelLabel,
+} from '../../../../../shared/lib/model-identity'
 import { useCatalog, useResults } from '../../../stores/hooks'
 import { versionLabel } from '../../../stores/runs/catalog-store'
 import { isSimulated } from '../../../stores/runs/new-run-plan'
@@ -13,14 +20,18 @@ import {
 
 export const caseFilterDelayMs = 300
 
-/** Narrow the results by case id, model, prompt version and outcome; the count says how many match. */
+/**
+ * Narrow the results by case id, model (provider/model: the same model id through two providers is two
+ * models), prompt version and outcome; the count says how many match.
+ */
 export function ResultFilters({ plan }: { plan: RunPlan }) {
   const query = useResults(selectResultQuery)
   const total = useResults(selectResultsTotal)
   const labels = useCatalog(selectVersionLabels)
   const { setFilter, clearFilters } = useResults(selectResultsActions)
   const filtered = useResults(selectIsResultsFiltered)
-  const modelIds = [...new Set(plan.models.map((m) => m.model))]
+  const models = distinctModels(plan.models)
+  const chosen = query?.provider && query.modelId ? modelLabel(modelRefOf(query)) : ''
 
   return (
     <div className="toolbar results-filters" role="group" aria-label="Filter results">
@@ -29,13 +40,20 @@ export function ResultFilters({ plan }: { plan: RunPlan }) {
         <span>Model</span>
         <select
           data-testid="results-filter-model"
-          value={query?.modelId ?? ''}
-          onChange={(e) => setFilter({ modelId: e.target.value })}
+          value={chosen}
+          onChange={(e) => {
+            const model = parseModelLabel(e.target.value)
+            setFilter(model ? identityOf(model) : { provider: '', modelId: '' })
+          }}
         >
           <option value="">All models</option>
-          {modelIds.map((id) => (
-            <option key={id} value={id} title={providersOf(plan, id)}>
-              {id}
+          {models.map((m) => (
+            <option
+              key={modelLabel(m)}
+              value={modelLabel(m)}
+              title={isSimulated(m) ? 'simulated' : undefined}
+            >
+              {modelLabel(m)}
             </option>
           ))}
         </select>
@@ -92,14 +110,6 @@ export function ResultFilters({ plan }: { plan: RunPlan }) {
       </span>
     </div>
   )
-}
-
-/** "demo (simulated)" for a model id: shown on hover, the option itself is the model id. */
-function providersOf(plan: RunPlan, modelId: string): string {
-  return plan.models
-    .filter((m) => m.model === modelId)
-    .map((m) => `${m.provider}${isSimulated(m) ? ' (simulated)' : ''}`)
-    .join(', ')
 }
 
 /** Case id, applied 300 ms after the last keystroke (Enter applies at once, Esc clears). */

@@ -1,4 +1,5 @@
 import type { GateResult, Verdict } from '../../../../../shared/domain/scoring'
+import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { formatAbsolute } from '../../../components/format'
 import { useCatalog } from '../../../stores/hooks'
 import { versionLabel } from '../../../stores/runs/catalog-store'
@@ -35,7 +36,7 @@ export function GateResultView({ result }: { result: GateResult }) {
         <span className="muted">{verdictHint[result.verdict]}</span>
       </header>
       <p className="muted gate-result-meta">
-        {versionLabel(labels, result.promptVersionId, true)} on {result.candidate.modelId} · suite v
+        {versionLabel(labels, result.promptVersionId, true)} on {identityLabel(result.candidate)} · suite v
         {result.suiteVersion} ·{' '}
         {result.baselineRunId
           ? `${result.pairedCases.toLocaleString()} cases paired with the baseline`

@@ -1,4 +1,5 @@
 import type { RuleOutcome, SliceKey } from '../../../../../shared/domain/scoring'
+import { sliceOf } from '../../../../../shared/lib/model-identity'
 import { useResults, useSummary } from '../../../stores/hooks'
 import { selectResultsActions } from '../../../stores/runs/selectors'
 import { deltaText, pValueText, ruleValueText } from '../../../stores/scoring/rule-text'
@@ -94,6 +95,6 @@ function useShowCase(candidate: SliceKey): (caseId: string) => void {
   const { setTab } = useSummary(selectSummaryActions)
   return (caseId) => {
     setTab('results')
-    setFilter({ caseId, promptVersionId: candidate.promptVersionId, modelId: candidate.modelId })
+    setFilter({ caseId, ...sliceOf(candidate) })
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { SliceSummary } from '../../../../../shared/domain/scoring'
+import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { formatUsd } from '../../../components/format'
 import { useCatalog, useSummary } from '../../../stores/hooks'
@@ -45,7 +46,7 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
   const isBaseline = isBaselineSlice(mine, run, slice)
   const baseline = baselineFor(mine, run)
   const model = { provider: slice.provider, model: slice.modelId }
-  const label = `${versionLabel(labels, slice.promptVersionId, true)} on ${slice.modelId}`
+  const label = `${versionLabel(labels, slice.promptVersionId, true)} on ${identityLabel(slice)}`
 
   return (
     <article
@@ -128,7 +129,7 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
       {baseline && !isBaseline ? (
         <p className="muted slice-baseline-note" data-testid="baseline-note">
           The gate compares with the baseline {versionLabel(labels, baseline.slice.promptVersionId)} on{' '}
-          {baseline.slice.modelId}
+          {identityLabel(baseline.slice)}
           {baseline.runId === runId ? ' (this run)' : ' (another run)'}.
         </p>
       ) : null}
