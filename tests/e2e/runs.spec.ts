@@ -45,7 +45,7 @@ test('a demo run starts from the UI, shows live progress, cancels, resumes and s
   await expect(page.getByTestId('results-total')).toContainText(String(demoCalls))
 
   // Every result is there, and filters narrow the grid through the API.
-  await page.getByTestId('results-filter-model').selectOption({ label: 'triage-sim-2026-09' })
+  await page.getByTestId('results-filter-model').selectOption({ label: 'demo/triage-sim-2026-09' })
   await expect(page.getByTestId('results-total')).toContainText(String(demoCalls / 2))
   await page.getByTestId('results-filter-status').selectOption('ok')
   await expect(runs.resultRows('error')).toHaveCount(0)

@@ -4,6 +4,7 @@ import { createRubricsStore } from '../../../renderer/src/stores/scoring/rubrics
 import { selectCanSaveSuite, selectSuiteDirty } from '../../../renderer/src/stores/scoring/selectors'
 import { createSuiteStore } from '../../../renderer/src/stores/scoring/suite-store'
 import { createSummaryStore } from '../../../renderer/src/stores/scoring/summary-store'
+import { sliceId } from '../../../shared/lib/model-identity'
 import { createFakeCore, deferred, defaultState } from '../fixtures/fake-core'
 import { makeRun } from '../fixtures/fake-runs'
 import { makeMetric, makeRubric, makeSlice, rubricDraft } from '../fixtures/fake-scoring'
@@ -96,13 +97,12 @@ describe('summary store', () => {
     await store.getState().actions.open('r1')
     const result = await store.getState().actions.evaluateGate(slice)
     expect(result?.verdict).toBe('fail')
-    expect(
-      store.getState().gates['p-triage-v1|demo|triage-sim-2026-03']?.result?.rules[0]?.failingCases,
-    ).toHaveLength(1)
+    expect(store.getState().gates[sliceId(slice)]?.result?.rules[0]?.failingCases).toHaveLength(1)
     const other = { ...slice, modelId: 'unknown-model' }
     expect(await store.getState().actions.evaluateGate({ ...other, promptVersionId: 'nope' })).toBeNull()
-    expect(store.getState().gates['nope|demo|unknown-model']?.submit.error?.code).toBe('NOT_FOUND')
-    expect(store.getState().gates['p-triage-v1|demo|triage-sim-2026-03']?.submit.status).toBe('idle')
+    const gates = store.getState().gates
+    expect(gates[sliceId({ ...other, promptVersionId: 'nope' })]?.submit.error?.code).toBe('NOT_FOUND')
+    expect(gates[sliceId(slice)]?.submit.status).toBe('idle')
   })
 
   it('sets a baseline and restores the last gate result from the prompt’s gate history', async () => {
@@ -118,7 +118,7 @@ describe('summary store', () => {
     const fresh = createSummaryStore(client)
     await fresh.getState().actions.open('r1')
     await fresh.getState().actions.ensureEvidence('p-triage')
-    expect(fresh.getState().gates['p-triage-v1|demo|triage-sim-2026-03']?.result?.verdict).toBe('pass')
+    expect(fresh.getState().gates[sliceId(slice)]?.result?.verdict).toBe('pass')
     expect(fresh.getState().baselines['p-triage']).toHaveLength(1)
   })
 })

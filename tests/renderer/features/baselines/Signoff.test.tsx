@@ -71,7 +71,7 @@ describe('sign-off from the run summary', () => {
     await openSummary()
     const buttons = screen.getAllByTestId('signoff-open')
     expect(buttons).toHaveLength(2)
-    expect(buttons[0]!.getAttribute('aria-label')).toMatch(/^Sign off .*v2 on triage-sim as baseline$/)
+    expect(buttons[0]!.getAttribute('aria-label')).toMatch(/^Sign off .*v2 on demo\/triage-sim as baseline$/)
     fireEvent.click(openButton('3'))
     const dialog = await screen.findByTestId('signoff-dialog')
     expect(byId<HTMLInputElement>('signoff-name').value).toBe('ana')

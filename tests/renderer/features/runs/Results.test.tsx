@@ -110,8 +110,8 @@ describe('results grid', () => {
     const models = within(byId('results-filter-model'))
       .getAllByRole('option')
       .map((o) => o.textContent)
-    expect(models).toEqual(['All models', 'triage-sim-2026-03', 'triage-sim-2026-09'])
-    fireEvent.change(byId('results-filter-model'), { target: { value: 'triage-sim-2026-09' } })
+    expect(models).toEqual(['All models', 'demo/triage-sim-2026-03', 'demo/triage-sim-2026-09'])
+    fireEvent.change(byId('results-filter-model'), { target: { value: 'demo/triage-sim-2026-09' } })
     const versions = within(byId('results-filter-version'))
       .getAllByRole('option')
       .map((o) => o.textContent)
@@ -123,6 +123,7 @@ describe('results grid', () => {
         offset: 0,
         limit: 200,
         status: 'error',
+        provider: 'demo',
         modelId: 'triage-sim-2026-09',
         promptVersionId: 'p-triage-v3',
       }),
@@ -134,6 +135,43 @@ describe('results grid', () => {
     fireEvent.keyDown(byId('results-filter-case'), { key: 'Enter' })
     await waitFor(() => expect(byId('results-total').textContent).toBe('1 result'))
     expect(resultRows().map((r) => r.dataset.caseId)).toEqual(['case-0007'])
+  })
+
+  it('tells one model id through two providers apart: in the rows and in the model filter', async () => {
+    const model = 'qwen2.5:7b'
+    const { core } = await openRun((state) => {
+      state.runs = [
+        makeRun('r1', {
+          name: 'Ollama vs vLLM',
+          plan: {
+            promptVersionIds: ['p-triage-v1'],
+            models: [
+              { provider: 'local-llm', model },
+              { provider: 'vllm-box', model },
+            ],
+            datasetId: 'ds-golden',
+            repeats: 1,
+            useCache: true,
+          },
+          counts: { total: 8, done: 8, errors: 0, cached: 0, spentUsd: 0 },
+        }),
+      ]
+      state.runResults = {
+        r1: Array.from({ length: 8 }, (_, i) =>
+          makeResult('r1', i % 4, { provider: i < 4 ? 'local-llm' : 'vllm-box', modelId: model }),
+        ),
+      }
+    })
+    const options = within(byId('results-filter-model'))
+      .getAllByRole('option')
+      .map((o) => o.textContent)
+    expect(options).toEqual(['All models', 'local-llm/qwen2.5:7b', 'vllm-box/qwen2.5:7b'])
+    fireEvent.change(byId('results-filter-model'), { target: { value: 'vllm-box/qwen2.5:7b' } })
+    await waitFor(() => expect(byId('results-total').textContent).toBe('4 results'))
+    expect(calls(core, 'runs.results').at(-1)?.input).toMatchObject({ provider: 'vllm-box', modelId: model })
+    const rows = resultRows().map((r) => r.textContent ?? '')
+    expect(rows).toHaveLength(4)
+    expect(rows.every((text) => text.includes('vllm-box/qwen2.5:7b'))).toBe(true)
   })
 
   it('opens a result with a click; arrows and j/k move, Enter opens, Esc closes', async () => {

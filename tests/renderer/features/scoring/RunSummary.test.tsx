@@ -179,7 +179,7 @@ describe('run summary', () => {
     await waitFor(() => expect(within(slice('2')).queryByTestId('baseline-badge')).toBeTruthy())
     expect(within(slice('3')).queryByTestId('baseline-badge')).toBeNull()
     expect(within(slice('3')).getByTestId('baseline-note').textContent).toContain(
-      'v2 on triage-sim-2026-03 (this run)',
+      'v2 on demo/triage-sim-2026-03 (this run)',
     )
     expect(state.baselines?.[0]).toMatchObject({
       promptId: 'p-triage',
@@ -218,7 +218,7 @@ describe('run summary', () => {
     await waitFor(() => expect(byId('run-tab-results').getAttribute('aria-selected')).toBe('true'))
     expect(byId<HTMLInputElement>('results-filter-case').value).toBe('case-0003')
     expect(byId<HTMLSelectElement>('results-filter-version').value).toBe('p-triage-v3')
-    expect(byId<HTMLSelectElement>('results-filter-model').value).toBe('triage-sim-2026-09')
+    expect(byId<HTMLSelectElement>('results-filter-model').value).toBe('demo/triage-sim-2026-09')
     await waitFor(() => expect(byId('results-total').textContent).toBe('1 result'))
   })
 

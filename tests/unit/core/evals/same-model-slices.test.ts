@@ -126,6 +126,18 @@ describe('slices of one model id through two providers', () => {
     core.close()
   }, 30_000)
 
+  it("a canary checks each provider's slice on its own answers", async () => {
+    const servers = [await startMock(answeringAs('ollama')), await startMock(answeringAs('vllm'))] as const
+    const w = await userWorkspace(tempHome(), servers)
+    const plan = { ...planOf(w, [ollama, vllm]), canary: { share: 0.5, seed: 3 } }
+    const run = await settled(w.core, (await call<Run>(w.core, 'runs.start', { ...plan, name: 'canary' })).id)
+    expect(run.status).toBe('cancelled')
+    expect(run.canary).toMatchObject({ phase: 'stopped', verdict: 'fail' })
+    expect(run.canary?.reason).toContain('v1 × vllm-box/qwen2.5:7b fails')
+    expect(run.canary?.reason).not.toContain('local-llm')
+    w.core.close()
+  }, 30_000)
+
   it('a baseline folder of the second provider round-trips with its provider, results and scores', async () => {
     const { w, run } = await scoredRun()
     const baseline = sliceOf(w, vllm)

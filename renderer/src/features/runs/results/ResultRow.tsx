@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { RunResult } from '../../../../../shared/domain/runs'
+import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { formatUsd } from '../../../components/format'
 import { resultStatus } from '../../../stores/runs/result-pages'
 import { snippet } from './layout'
@@ -58,8 +59,8 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
       <div className="result-cell" role="gridcell">
         {version}
       </div>
-      <div className="result-cell mono" role="gridcell" title={`${row.provider}/${row.modelId}`}>
-        {row.modelId}
+      <div className="result-cell mono" role="gridcell" title={identityLabel(row)}>
+        {identityLabel(row)}
       </div>
       <div className="result-cell" role="gridcell">
         <span className="result-status" data-status={status}>
