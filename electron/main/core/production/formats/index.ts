@@ -1,6 +1,7 @@
 import { AppError } from '../../../../../shared/contract'
 import type { ProductionCall, ProductionFormat } from '../../../../../shared/domain/production'
 import type { ModelRef } from '../../../../../shared/domain/prompts'
+import { modelLabel } from '../../../../../shared/lib/model-identity'
 import { callText, detectLanguage } from '../language'
 import { metaTags, metaVariables, metaVersion } from './call-meta'
 import { RecordFields } from './fields'
@@ -91,15 +92,13 @@ function toCall(
     f.fail('prompt version', `"${prompt.name}" has no version ${version} (it has ${known})`)
   }
   const vars = raw.vars ?? metaVariables(raw.meta) ?? { input: raw.input ?? '' }
-  // "demo/triage-sim-2026-03" and "triage-sim-2026-03" are the same model: results name it as runs do.
-  const model =
-    raw.model === `${pinned.provider}/${pinned.model}` ? pinned.model : (raw.model ?? pinned.model)
+  const model = loggedModel(raw.model ?? modelLabel(pinned), [pinned, ...prompt.versions.values()])
   return {
     externalId: raw.externalId ?? `row-${index + 1}`,
     at: raw.at ?? prompt.now,
     promptVersion: version,
-    provider: providerOf(model, [pinned, ...prompt.versions.values()]),
-    model,
+    provider: model.provider,
+    model: model.model,
     vars,
     output: raw.output,
     error: raw.error,
@@ -112,11 +111,13 @@ function toCall(
 }
 
 /**
- * The provider of the pinned model the log names (with or without the provider prefix): the call's own
- * version first, then the prompt's other versions; else guessed from the model name.
+ * The model a log names, as results name it (provider and model id apart). "local-llm/qwen2.5" names that
+ * provider's model exactly, whichever version pins it; a bare "qwen2.5" is the pinned model of the call's own
+ * version first, then of the prompt's other versions; else the provider is guessed from the model name.
  */
-export function providerOf(model: string, pinned: readonly ModelRef[]): string {
-  const match = pinned.find((p) => model === p.model || model === `${p.provider}/${p.model}`)
-  if (match) return match.provider
-  return /^claude/i.test(model.replace(/^anthropic\//, '')) ? 'anthropic' : 'openai'
+export function loggedModel(named: string, pinned: readonly ModelRef[]): ModelRef {
+  const exact = pinned.find((p) => named === modelLabel(p)) ?? pinned.find((p) => named === p.model)
+  if (exact) return exact
+  const provider = /^claude/i.test(named.replace(/^anthropic\//, '')) ? 'anthropic' : 'openai'
+  return { provider, model: named }
 }

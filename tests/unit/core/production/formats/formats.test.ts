@@ -248,6 +248,30 @@ describe('generic', () => {
     })
   })
 
+  it('tells one model id through two providers apart by the provider the log names', () => {
+    const boxes = {
+      ...prompt,
+      versions: new Map([
+        [1, { provider: 'local-llm', model: 'qwen2.5:7b' }],
+        [2, { provider: 'vllm-box', model: 'qwen2.5:7b' }],
+      ]),
+    }
+    const csv = [
+      'input,output,model,version',
+      'a,x,vllm-box/qwen2.5:7b,1',
+      'b,y,qwen2.5:7b,2',
+      'c,z,qwen2.5:7b,1',
+      'd,w,local-llm/qwen2.5:7b,2',
+    ].join('\n')
+    const { calls } = parseProductionLog({ fileName: 'calls.csv', content: csv, format: 'auto' }, boxes)
+    expect(calls.map((c) => [c.promptVersion, c.provider, c.model])).toEqual([
+      [1, 'vllm-box', 'qwen2.5:7b'],
+      [2, 'vllm-box', 'qwen2.5:7b'],
+      [1, 'local-llm', 'qwen2.5:7b'],
+      [2, 'local-llm', 'qwen2.5:7b'],
+    ])
+  })
+
   it('names the row without a version', () => {
     const csv = ['input,output', 'a,b', 'c,d'].join('\n')
     expect(message(() => parse('calls.csv', csv))).toBe(
