@@ -19,6 +19,10 @@ export type RunStatus = z.infer<typeof runStatusSchema>
 /** What a run is made of; stored with the run as its plan (never any provider key or URL). */
 export const runPlanSchema = z.object({
   promptVersionIds: z.array(idSchema).min(1, 'Choose at least one prompt version').max(50),
+  /**
+   * A model is its provider and model id: the same model id through two providers (`local-llm/qwen2.5`,
+   * `vllm-box/qwen2.5`) is two models with results of their own. Planning the exact same one twice is refused.
+   */
   models: z.array(modelRefSchema).min(1, 'Choose at least one model').max(20),
   datasetId: idSchema,
   repeats: z.number().int().min(1).max(10).default(1),
