@@ -1,4 +1,5 @@
 import type { ModelRef } from '../domain/prompts'
+import { modelKey } from './model-ref'
 
 /**
  * A model is identified by its provider AND its model id: the same id through two providers (an Ollama and a
@@ -24,9 +25,6 @@ export interface ResultKey extends SliceIdentity {
   repeat: number
 }
 
-/** "local-llm/qwen2.5": how people name a model. Provider names have no '/', so the first '/' splits. */
-export const modelLabel = (m: ModelRef): string => `${m.provider}/${m.model}`
-
 /**
  * "local-llm/qwen2.5" for a row or slice; the model id alone only where the provider is not known (an output
  * snapshotted for review before providers were told apart).
@@ -40,25 +38,12 @@ export const modelRefOf = (m: ModelIdentity): ModelRef => ({ provider: m.provide
 /** The identity of a ModelRef in the rows' spelling. */
 export const identityOf = (m: ModelRef): ModelIdentity => ({ provider: m.provider, modelId: m.model })
 
-/** "local-llm/qwen2.5" back into its parts; null when there is no provider part. */
-export function parseModelLabel(label: string): ModelRef | null {
-  const slash = label.indexOf('/')
-  if (slash <= 0 || slash === label.length - 1) return null
-  return { provider: label.slice(0, slash), model: label.slice(slash + 1) }
-}
-
-export const sameModelRef = (a: ModelRef, b: ModelRef): boolean =>
-  a.provider === b.provider && a.model === b.model
-
-export const sameModel = (a: ModelIdentity, b: ModelIdentity): boolean =>
+export const sameIdentity = (a: ModelIdentity, b: ModelIdentity): boolean =>
   a.provider === b.provider && a.modelId === b.modelId
-
-/** A map key for a ModelRef. */
-export const modelRefKey = (m: ModelRef): string => `${m.provider}\u0000${m.model}`
 
 /** The plan's models without exact repeats of the same provider/model, in their first order. */
 export function distinctModels(models: readonly ModelRef[]): ModelRef[] {
-  return [...new Map(models.map((m) => [modelRefKey(m), m])).values()]
+  return [...new Map(models.map((m) => [modelKey(m), m])).values()]
 }
 
 /** Exact repeats of the same provider/model in a list, each named once ("local-llm/qwen2.5"). */
@@ -66,8 +51,8 @@ export function repeatedModels(models: readonly ModelRef[]): string[] {
   const seen = new Set<string>()
   const repeated = new Set<string>()
   for (const m of models) {
-    const key = modelRefKey(m)
-    if (seen.has(key)) repeated.add(modelLabel(m))
+    const key = modelKey(m)
+    if (seen.has(key)) repeated.add(key)
     seen.add(key)
   }
   return [...repeated]
@@ -78,7 +63,7 @@ export const sliceId = (s: SliceIdentity): string =>
   `${s.promptVersionId}\u0000${s.provider}\u0000${s.modelId}`
 
 export const sameSlice = (a: SliceIdentity, b: SliceIdentity): boolean =>
-  a.promptVersionId === b.promptVersionId && sameModel(a, b)
+  a.promptVersionId === b.promptVersionId && sameIdentity(a, b)
 
 /** Whether a stored result or score belongs to the slice. */
 export const inSlice =

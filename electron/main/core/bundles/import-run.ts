@@ -5,7 +5,7 @@ import type { Run, RunResult } from '../../../../shared/domain/runs'
 import type { EvalSuite } from '../../../../shared/domain/scoring'
 import type { CoreContext } from '../api/context'
 import type { StoredScore } from '../db/repos/run-scores'
-import { identityOf, sameModel } from '../../../../shared/lib/model-identity'
+import { identityOf, sameIdentity } from '../../../../shared/lib/model-identity'
 import { newId } from '../ids'
 import { renderMessages } from '../prompts/templates'
 import { suiteMetrics } from '../scoring/metrics'
@@ -57,7 +57,7 @@ function existingRun(ctx: CoreContext, input: RunImportInput): Run | null {
           r.name === run.name &&
           r.createdAt === run.createdAt &&
           r.plan.promptVersionIds.includes(input.version.id) &&
-          r.plan.models.some((m) => sameModel(identityOf(m), input.baseline)),
+          r.plan.models.some((m) => sameIdentity(identityOf(m), input.baseline)),
       ) ?? null
   )
 }

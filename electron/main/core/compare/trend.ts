@@ -2,7 +2,7 @@ import type { PromptTrend } from '../../../../shared/domain/compare'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
 import type { Run } from '../../../../shared/domain/runs'
 import type { SliceKey } from '../../../../shared/domain/scoring'
-import { distinctModels, identityOf, sameModel, sliceOf } from '../../../../shared/lib/model-identity'
+import { distinctModels, identityOf, sameIdentity, sliceOf } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../api/context'
 import { requirePrompt } from '../prompts/detail'
 import { sameSlice } from '../scoring/gates/slice'
@@ -29,7 +29,7 @@ function slicesOfVersion(ctx: CoreContext, run: Run, versionId: string): RunSlic
  */
 function latestSliceOf(ctx: CoreContext, completed: readonly Run[], version: PromptVersion): RunSlice | null {
   const all = completed.flatMap((run) => slicesOfVersion(ctx, run, version.id))
-  const pinned = all.filter(({ slice }) => sameModel(slice, identityOf(version.model)))
+  const pinned = all.filter(({ slice }) => sameIdentity(slice, identityOf(version.model)))
   return pinned[0] ?? all[0] ?? null
 }
 

@@ -1,7 +1,8 @@
 import type { QueueDraft } from '../../../../shared/domain/review'
 import type { Run } from '../../../../shared/domain/runs'
 import type { Rubric } from '../../../../shared/domain/scoring'
-import { distinctModels, modelLabel, parseModelLabel } from '../../../../shared/lib/model-identity'
+import { distinctModels } from '../../../../shared/lib/model-identity'
+import { modelLabel, parseModelKey } from '../../../../shared/lib/model-ref'
 
 export type SourceKind = 'all' | 'sample' | 'failing' | 'filter'
 
@@ -136,7 +137,7 @@ function sourceOf(
         source: form.failingMetric ? { kind: 'failing', metric: form.failingMetric } : { kind: 'failing' },
       }
     case 'filter': {
-      const model = parseModelLabel(form.filterModel)
+      const model = parseModelKey(form.filterModel)
       return {
         ok: true,
         source: {

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../../shared/contract'
 import type { ProductionCall, ProductionFormat } from '../../../../../shared/domain/production'
 import type { ModelRef } from '../../../../../shared/domain/prompts'
-import { modelLabel } from '../../../../../shared/lib/model-identity'
+import { modelLabel } from '../../../../../shared/lib/model-ref'
 import { callText, detectLanguage } from '../language'
 import { metaTags, metaVariables, metaVersion } from './call-meta'
 import { RecordFields } from './fields'

@@ -2,7 +2,7 @@ import { AppError } from '../../../../../shared/contract'
 import type { PromptVersion } from '../../../../../shared/domain/prompts'
 import type { Run } from '../../../../../shared/domain/runs'
 import type { SliceKey } from '../../../../../shared/domain/scoring'
-import { identityOf, sameModel, sliceOf } from '../../../../../shared/lib/model-identity'
+import { identityOf, sameIdentity, sliceOf } from '../../../../../shared/lib/model-identity'
 import type { CoreContext } from '../../api/context'
 
 /** "v5 × demo/triage-sim-2026-09", as people name a slice. */
@@ -42,7 +42,7 @@ export function requireSliceInRun(ctx: CoreContext, run: Run, slice: SliceKey, v
   const { plan } = run
   const planned =
     plan.promptVersionIds.includes(slice.promptVersionId) &&
-    plan.models.some((m) => sameModel(identityOf(m), slice))
+    plan.models.some((m) => sameIdentity(identityOf(m), slice))
   const results = planned ? ctx.repos.runResults.count(run.id, sliceOf(slice)) : 0
   if (results === 0) {
     const what = sliceName(versionNumber, slice)

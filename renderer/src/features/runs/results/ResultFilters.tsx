@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { RunPlan } from '../../../../../shared/domain/runs'
-import {
-  distinctModels,
-  identityOf,
-  modelLabel,
-  modelRefOf,
-  parseModelLabel,
-} from '../../../../../shared/lib/model-identity'
+import { distinctModels, identityOf, modelRefOf } from '../../../../../shared/lib/model-identity'
+import { modelLabel, parseModelKey } from '../../../../../shared/lib/model-ref'
 import { useCatalog, useResults } from '../../../stores/hooks'
 import { versionLabel } from '../../../stores/runs/catalog-store'
 import { isSimulated } from '../../../stores/runs/new-run-plan'
@@ -42,7 +37,7 @@ export function ResultFilters({ plan }: { plan: RunPlan }) {
           data-testid="results-filter-model"
           value={chosen}
           onChange={(e) => {
-            const model = parseModelLabel(e.target.value)
+            const model = parseModelKey(e.target.value)
             setFilter(model ? identityOf(model) : { provider: '', modelId: '' })
           }}
         >
