@@ -1,7 +1,8 @@
 import { AppError } from '../../../../shared/contract'
 import type { ProviderConfig } from '../../../../shared/domain/providers'
 import type { CoreContext } from '../api/context'
-import { baseUrlEnvVars, defaultConcurrency, findProvider } from '../providers/catalog'
+import { providerLocality } from '../../../../shared/lib/provider-locality'
+import { baseUrlEnvVars, findProvider, providerDefaults } from '../providers/catalog'
 import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../secrets'
 import { createProvider } from './providers'
 import { createDemoProvider } from './providers/demo'
@@ -25,9 +26,12 @@ export function resolveSettings(ctx: CoreContext, name: string, options: RunnerO
   const limits = {
     concurrency: config.concurrency,
     ...(config.requestsPerMinute ? { requestsPerMinute: config.requestsPerMinute } : {}),
+    ...(config.requestTimeoutMs ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
+    ...(config.idleTimeoutMs ? { idleTimeoutMs: config.idleTimeoutMs } : {}),
   }
-  if (config.kind === 'demo') return { kind: 'demo', ...limits }
+  if (config.kind === 'demo') return { kind: 'demo', isLocal: true, ...limits }
   const baseUrl = config.baseUrl ?? envBaseUrl(name, env)
+  const { isLocal } = providerLocality({ kind: config.kind, baseUrl, locality: config.locality })
   const secrets = options.secrets ?? createEnvironmentSecretStore(env)
   const key = resolveProviderKey(name, config.kind, secrets, env)
   if (config.kind === 'openai-compatible' && !baseUrl) {
@@ -41,6 +45,7 @@ export function resolveSettings(ctx: CoreContext, name: string, options: RunnerO
   }
   return {
     kind: config.kind,
+    isLocal,
     ...limits,
     ...(baseUrl ? { baseUrl } : {}),
     ...(key.apiKey ? { apiKey: key.apiKey } : {}),
@@ -55,8 +60,7 @@ function envBaseUrl(name: string, env: Env): string | undefined {
 /** Prompts written before Settings existed name "openai-compatible" and give its URL in the environment. */
 function legacyCompatible(name: string, env: Env): ProviderConfig | undefined {
   if (name !== 'openai-compatible' || !envBaseUrl(name, env)) return undefined
-  const concurrency = defaultConcurrency['openai-compatible']
-  return { name, kind: 'openai-compatible', baseUrl: null, concurrency, requestsPerMinute: null }
+  return { ...providerDefaults(name, 'openai-compatible'), baseUrl: null }
 }
 
 export function buildProvider(name: string, settings: ProviderSettings, options: RunnerOptions): Provider {
