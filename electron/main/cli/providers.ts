@@ -101,8 +101,8 @@ function settingsFor(name: string, baseUrl: string, flags: ProviderFlags, env: E
 }
 
 /** The providers part of `gate --help` and `run --help`. */
-export const providerUsage = `Providers: a prompt names its model as provider/model (e.g. local-llm/llama3.1:8b); the CLI
-reaches the provider through a flag or the environment, never through the desktop app's Settings.
+export const providerUsage = `Providers: a prompt names its model as provider/model (e.g. local-llm/llama3.1:8b). A folder's
+temporary workspace has no Settings, so tell the CLI where each provider is:
   --provider NAME=URL         an OpenAI-compatible server's base URL, e.g.
                               --provider local-llm=http://127.0.0.1:11434/v1 (repeatable; openai=URL and
                               anthropic=URL send the built-in providers elsewhere)
@@ -110,4 +110,5 @@ reaches the provider through a flag or the environment, never through the deskto
                               (local-llm: EVALLAB_LOCAL_LLM_BASE_URL); --provider wins over it
   EVALLAB_<NAME>_API_KEY      the provider's key (e.g. EVALLAB_LOCAL_LLM_API_KEY); a local server needs
                               none. openai and anthropic also read OPENAI_API_KEY / ANTHROPIC_API_KEY.
-Keys are read from the environment only, never from flags or files.`
+Keys are read from the environment only. In a workspace of your own (--workspace DIR, run --prompt),
+the providers saved in its Settings are used as well, unless a flag or variable names them.`
