@@ -23,7 +23,8 @@ function responder(request: MockChatRequest): string {
 
 /**
  * v1 × local-llm/triage-good is the signed baseline and in prod; v2 is pinned to local-llm/triage-bad (a
- * quarter of its answers are broken JSON), v3 to local-llm/triage-slip. Only a max_drop rule, on 20 cases.
+ * quarter of its answers are broken JSON), v3 to local-llm/triage-slip. On 20 cases one miss is a 5-point drop
+ * whose interval straddles the max_drop margin: inconclusive.
  */
 async function pinnedFolder(): Promise<{ folder: string; url: string }> {
   const server = await startServer({ responder })
