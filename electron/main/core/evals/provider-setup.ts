@@ -5,6 +5,7 @@ import { providerLocality } from '../../../../shared/lib/provider-locality'
 import { baseUrlEnvVars, findProvider, providerDefaults } from '../providers/catalog'
 import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../secrets'
 import { createProvider } from './providers'
+import { settingsAdvice } from './provider-advice'
 import { createDemoProvider } from './providers/demo'
 import type { ProviderSettings } from './providers/settings'
 import type { Provider } from './providers/types'
@@ -19,9 +20,10 @@ export function resolveSettings(ctx: CoreContext, name: string, options: RunnerO
   const given = options.providerSettings?.[name]
   if (given) return given
   const env = options.env ?? process.env
+  const advice = options.providerAdvice ?? settingsAdvice
   const config = findProvider(ctx.repos, name) ?? legacyCompatible(name, env)
   if (!config) {
-    throw new AppError('INVALID_INPUT', `Unknown provider "${name}": add it in Settings → Providers`)
+    throw new AppError('INVALID_INPUT', `Unknown provider "${name}": ${advice.unknownProvider(name)}`)
   }
   const limits = {
     concurrency: config.concurrency,
@@ -35,12 +37,12 @@ export function resolveSettings(ctx: CoreContext, name: string, options: RunnerO
   const secrets = options.secrets ?? createEnvironmentSecretStore(env)
   const key = resolveProviderKey(name, config.kind, secrets, env)
   if (config.kind === 'openai-compatible' && !baseUrl) {
-    throw new AppError('INVALID_INPUT', `Provider "${name}" has no base URL: set one in Settings → Providers`)
+    throw new AppError('INVALID_INPUT', `Provider "${name}" has no base URL: ${advice.missingBaseUrl(name)}`)
   }
   if (config.kind !== 'openai-compatible' && !key.apiKey) {
     throw new AppError(
       'INVALID_INPUT',
-      `No API key for provider "${name}": add one in Settings → Providers or set ${key.envVar}`,
+      `No API key for provider "${name}": ${advice.missingKey(name, key.envVar)}`,
     )
   }
   return {

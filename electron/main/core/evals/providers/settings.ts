@@ -43,7 +43,8 @@ export function resolveApiKey(
   env: Record<string, string | undefined>,
   name: string = kind,
 ): string | undefined {
-  const vars = envSchema.parse(env)
+  // A plain copy: process.env's prototype is not Object.prototype, and zod refuses it as a record.
+  const vars = envSchema.parse({ ...env })
   const pick = (key: string): string | undefined => {
     const value = vars[key]?.trim()
     return value ? value : undefined
