@@ -10,6 +10,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
           pool: 'forks',
+          // Builds out/ when it is missing or stale: tests/unit/cli spawns the built bin/evallab.mjs.
+          globalSetup: ['tests/unit/cli/built-cli.setup.ts'],
         },
       },
       {

@@ -13,6 +13,25 @@ export const providerNameSchema = z
 /** A base URL names where prompts (and the key) are sent, so only http(s) URLs pass. */
 export const baseUrlSchema = z.url({ protocol: /^https?$/, error: 'The base URL must be an http(s) URL.' })
 
+/**
+ * Whether a provider's calls cost money. 'auto' decides from the kind and base URL (an OpenAI-compatible
+ * server on a loopback or private address is local, everything else hosted); the other two are the user's word.
+ */
+export const providerLocalities = ['auto', 'local', 'hosted'] as const
+export const providerLocalitySchema = z.enum(providerLocalities)
+export type ProviderLocality = z.infer<typeof providerLocalitySchema>
+
+/** Bounds of the per-provider timeouts, in milliseconds; null in a config means "automatic". */
+export const requestTimeoutBounds = { min: 1_000, max: 3_600_000 } as const
+export const idleTimeoutBounds = { min: 500, max: 600_000 } as const
+
+const timeoutMs = (bounds: { min: number; max: number }, what: string) =>
+  z
+    .number()
+    .int()
+    .min(bounds.min, `${what} must be at least ${bounds.min / 1000} s`)
+    .max(bounds.max, `${what} must be at most ${bounds.max / 1000} s`)
+
 /** What is stored per provider in the workspace: never a key. */
 export const providerConfigSchema = z
   .object({
@@ -21,6 +40,11 @@ export const providerConfigSchema = z
     baseUrl: baseUrlSchema.nullable().default(null),
     concurrency: z.number().int().min(1).max(256),
     requestsPerMinute: z.number().int().positive().max(1_000_000).nullable().default(null),
+    locality: providerLocalitySchema.default('auto'),
+    /** A whole call (stream included) may take this long; null: the automatic limit. */
+    requestTimeoutMs: timeoutMs(requestTimeoutBounds, 'The request timeout').nullable().default(null),
+    /** A call that sends no byte for this long is cut; null: the automatic limit. */
+    idleTimeoutMs: timeoutMs(idleTimeoutBounds, 'The idle timeout').nullable().default(null),
   })
   .refine((s) => s.kind !== 'openai-compatible' || s.baseUrl !== null, {
     message: 'An OpenAI-compatible provider needs a base URL (e.g. http://127.0.0.1:11434/v1 for Ollama).',
@@ -38,6 +62,13 @@ export const providerViewSchema = z.object({
   baseUrl: z.string().nullable(),
   concurrency: z.number().int(),
   requestsPerMinute: z.number().nullable(),
+  locality: providerLocalitySchema,
+  /** What `locality` resolves to: local providers are free, hosted ones are priced. */
+  isLocal: z.boolean(),
+  /** Why, in a few words: "loopback address", "private network address", "marked local", "hosted API"… */
+  localityReason: z.string(),
+  requestTimeoutMs: z.number().int().nullable(),
+  idleTimeoutMs: z.number().int().nullable(),
   keySource: keySourceSchema,
   /** The environment variable the key is read from when not in the keychain. */
   keyEnvVar: z.string(),

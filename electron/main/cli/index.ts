@@ -10,7 +10,9 @@ export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    env: process.env,
+    // A plain copy: process.env is an exotic object (its prototype is not Object.prototype), which
+    // schema validators refuse as a record; every command reads this one snapshot instead.
+    env: { ...process.env },
     isTTY: process.stderr.isTTY === true,
   }
 }

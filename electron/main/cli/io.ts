@@ -7,8 +7,11 @@ export interface CliIo {
   isTTY: boolean
 }
 
-/** Exit codes every command shares; gate adds 2 for an inconclusive verdict. */
-export const exitCodes = { ok: 0, failed: 1, inconclusive: 2, usage: 3 } as const
+/**
+ * Exit codes every command shares; gate adds 2 for an inconclusive verdict. 4 is a bug of evallab itself,
+ * so a CI job can tell a crash from a misconfigured job (3) and from a failing gate (1).
+ */
+export const exitCodes = { ok: 0, failed: 1, inconclusive: 2, usage: 3, internal: 4 } as const
 
 /** Bad flags or arguments, a missing file: exit 3 with the message (it names the flag, file or field). */
 export class UsageError extends Error {

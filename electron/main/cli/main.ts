@@ -1,10 +1,10 @@
-import { AppError } from '../../../shared/contract'
 import { exportCommand, exportUsage } from './commands/export'
 import { gateCommand, gateUsage } from './commands/gate'
 import { importCommand, importUsage } from './commands/import'
 import { runCommand, runUsage } from './commands/run'
 import { verifyCommand, verifyUsage } from './commands/verify'
-import { exitCodes, line, printUsage, UsageError, type CliIo } from './io'
+import { reportError } from './errors'
+import { exitCodes, line, printUsage, type CliIo } from './io'
 
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>
 
@@ -34,7 +34,7 @@ ${Object.entries(commands)
   .join('\n')}
 
 Run "evallab <command> --help" for a command's options.
-Exit codes: 0 ok/pass, 1 fail, 2 inconclusive (gate), 3 usage or I/O error.`
+Exit codes: 0 ok/pass, 1 fail, 2 inconclusive (gate), 3 usage or I/O error, 4 internal error (a bug).`
 
 /** The CLI as a function: argv without node and script, the process's io; resolves with the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -51,18 +51,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     return reportError(io, name, error)
   }
-}
-
-function reportError(io: CliIo, name: string, error: unknown): number {
-  if (error instanceof UsageError) {
-    line(io.stderr, `evallab ${name}: ${error.message}\nRun "evallab ${name} --help" for its options.`)
-    return exitCodes.usage
-  }
-  if (error instanceof AppError) {
-    line(io.stderr, `evallab ${name}: ${error.message}`)
-    return exitCodes.usage
-  }
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
-  line(io.stderr, `evallab ${name}: unexpected error: ${message}`)
-  return exitCodes.usage
 }

@@ -1,4 +1,7 @@
-import { resolveApiKey, type ProviderSettings } from '../core/evals/providers/settings'
+import { providerNameSchema } from '../../../shared/domain/providers'
+import type { ProviderAdvice } from '../core/evals/provider-advice'
+import { apiKeyEnvName, type ProviderSettings } from '../core/evals/providers/settings'
+import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../core/secrets'
 import { UsageError } from './io'
 
 const builtInKinds: Readonly<Record<string, 'openai' | 'anthropic'>> = {
@@ -7,8 +10,23 @@ const builtInKinds: Readonly<Record<string, 'openai' | 'anthropic'>> = {
 }
 const defaultConcurrency = 8
 const baseUrlVar = /^EVALLAB_([A-Z0-9_]+)_BASE_URL$/
-/** The core already reads these itself (built-ins and the legacy compatible name). */
+/** The core reads these itself, as the app does: the built-ins' and the legacy `openai-compatible` URL. */
 const handledByCore = new Set(['OPENAI', 'ANTHROPIC', 'COMPATIBLE'])
+
+/** `local-llm` -> `EVALLAB_LOCAL_LLM_BASE_URL`: the variable the CLI reads a provider's base URL from. */
+export function baseUrlEnvName(name: string): string {
+  return apiKeyEnvName(name).replace(/_API_KEY$/, '_BASE_URL')
+}
+
+/** The CLI's side of the core's provider errors: which flag or variable fixes them in a terminal. */
+export const terminalAdvice: ProviderAdvice = {
+  unknownProvider: (name) => `pass --provider ${name}=URL or set ${baseUrlEnvName(name)}`,
+  missingBaseUrl: (name) => `pass --provider ${name}=URL or set ${baseUrlEnvName(name)}`,
+  missingKey: (name, envVar) => {
+    const own = apiKeyEnvName(name)
+    return envVar === own ? `set ${own}` : `set ${envVar} or ${own}`
+  },
+}
 
 export interface ProviderFlags {
   /** `NAME=URL` values of --provider. */
@@ -17,13 +35,10 @@ export interface ProviderFlags {
 }
 
 /**
- * Provider settings for openCore from `--provider NAME=URL` and EVALLAB_<NAME>_BASE_URL; keys come from the
- * environment only. Names not listed here are resolved by the core itself (built-ins and env base URLs).
+ * Provider settings for openCore from `--provider NAME=URL` and EVALLAB_<NAME>_BASE_URL (a flag wins over
+ * the variable); keys come from the environment only. Other names are resolved by the core itself.
  */
-export function cliProviderSettings(
-  flags: ProviderFlags,
-  env: Record<string, string | undefined>,
-): Record<string, ProviderSettings> {
+export function cliProviderSettings(flags: ProviderFlags, env: Env): Record<string, ProviderSettings> {
   const urls = new Map<string, string>()
   for (const [name, url] of envBaseUrls(env)) urls.set(name, url)
   for (const value of flags.provider) {
@@ -37,46 +52,63 @@ export function cliProviderSettings(
 
 function splitProviderFlag(value: string): [string, string] {
   const eq = value.indexOf('=')
-  const name = value.slice(0, eq).trim()
+  const name = value.slice(0, Math.max(eq, 0)).trim()
   const url = value.slice(eq + 1).trim()
-  if (eq <= 0 || !/^[A-Za-z0-9_.-]+$/.test(name) || !/^https?:\/\/\S+$/.test(url)) {
+  const example = '(e.g. local-llm=http://127.0.0.1:11434/v1)'
+  if (eq <= 0 || !providerNameSchema.safeParse(name).success) {
     throw new UsageError(
-      `--provider must be NAME=http(s)-URL (e.g. openai=http://127.0.0.1:8787/v1), got "${value}"`,
+      `--provider must be NAME=URL ${example}, NAME in lower-case letters, digits and dashes; got "${value}"`,
     )
   }
+  if (!isHttpUrl(url)) throw new UsageError(`--provider ${name}: "${url}" is not an http(s) URL ${example}`)
   return [name, url]
 }
 
-/** EVALLAB_MY_VLLM_BASE_URL names provider "my-vllm" (and "my_vllm": env names cannot hold a dash). */
-function envBaseUrls(env: Record<string, string | undefined>): [string, string][] {
+function isHttpUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false
+  const { protocol } = new URL(text)
+  return protocol === 'http:' || protocol === 'https:'
+}
+
+/**
+ * EVALLAB_MY_VLLM_BASE_URL names provider "my-vllm": provider names are lower-case letters, digits and
+ * dashes, and a variable cannot hold a dash. A malformed URL in a variable is an error naming the variable.
+ */
+function envBaseUrls(env: Env): [string, string][] {
   const found: [string, string][] = []
   for (const [variable, raw] of Object.entries(env)) {
     const match = baseUrlVar.exec(variable)
     const url = raw?.trim()
     if (!match?.[1] || !url || handledByCore.has(match[1])) continue
-    const lower = match[1].toLowerCase()
-    found.push([lower, url])
-    if (lower.includes('_')) found.push([lower.replace(/_/g, '-'), url])
+    if (!isHttpUrl(url)) throw new UsageError(`${variable}: "${url}" is not an http(s) URL`)
+    found.push([match[1].toLowerCase().replace(/_/g, '-'), url])
   }
   return found
 }
 
-function settingsFor(
-  name: string,
-  baseUrl: string,
-  flags: ProviderFlags,
-  env: Record<string, string | undefined>,
-): ProviderSettings {
+function settingsFor(name: string, baseUrl: string, flags: ProviderFlags, env: Env): ProviderSettings {
   const kind = builtInKinds[name] ?? 'openai-compatible'
-  const apiKey = resolveApiKey(kind, env, name)
-  if (kind !== 'openai-compatible' && !apiKey) {
-    const vendorVar = kind === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY'
-    throw new UsageError(`No API key for provider "${name}": set ${vendorVar}`)
+  const key = resolveProviderKey(name, kind, createEnvironmentSecretStore(env), env)
+  if (kind !== 'openai-compatible' && !key.apiKey) {
+    throw new UsageError(`No API key for provider "${name}": ${terminalAdvice.missingKey(name, key.envVar)}`)
   }
   return {
     kind,
     baseUrl,
     concurrency: flags.concurrency ?? defaultConcurrency,
-    ...(apiKey ? { apiKey } : {}),
+    ...(key.apiKey ? { apiKey: key.apiKey } : {}),
   }
 }
+
+/** The providers part of `gate --help` and `run --help`. */
+export const providerUsage = `Providers: a prompt names its model as provider/model (e.g. local-llm/llama3.1:8b). A folder's
+temporary workspace has no Settings, so tell the CLI where each provider is:
+  --provider NAME=URL         an OpenAI-compatible server's base URL, e.g.
+                              --provider local-llm=http://127.0.0.1:11434/v1 (repeatable; openai=URL and
+                              anthropic=URL send the built-in providers elsewhere)
+  EVALLAB_<NAME>_BASE_URL     the same from the environment; a dash in NAME becomes an underscore
+                              (local-llm: EVALLAB_LOCAL_LLM_BASE_URL); --provider wins over it
+  EVALLAB_<NAME>_API_KEY      the provider's key (e.g. EVALLAB_LOCAL_LLM_API_KEY); a local server needs
+                              none. openai and anthropic also read OPENAI_API_KEY / ANTHROPIC_API_KEY.
+Keys are read from the environment only. In a workspace of your own (--workspace DIR, run --prompt),
+the providers saved in its Settings are used as well, unless a flag or variable names them.`

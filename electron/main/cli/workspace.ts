@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { openCore, platformDataDir, resolveHome, type Core } from '../core'
 import type { ProviderSettings } from '../core/evals/providers/settings'
 import { UsageError, type CliIo } from './io'
+import { terminalAdvice } from './providers'
 
 export interface CliWorkspace {
   core: Core
@@ -28,7 +29,8 @@ export function openWorkspaceAt(
     home,
     seedDemo: false,
     providerSettings,
-    runner: { env: io.env },
+    // Errors about a provider say which flag or variable fixes them, not where in Settings.
+    runner: { env: io.env, providerAdvice: terminalAdvice },
   })
   if (core.status.state === 'failed') {
     core.close()

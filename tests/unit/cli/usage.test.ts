@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { plainLine, progressBar } from '../../../electron/main/cli/progress'
 import { xmlEscape } from '../../../electron/main/cli/junit'
 import { runCli } from './cli-helpers'
+import { spawnEvallab } from './spawn-bin'
 
 const commands = ['run', 'gate', 'verify', 'export', 'import']
 
@@ -57,10 +55,24 @@ describe('evallab usage', () => {
     expect(xmlEscape(`a<b & "c" 'd'>\u0001`)).toBe('a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;')
   })
 
-  const built = resolve('out/main/cli.js')
-  it.skipIf(!existsSync(built))('node bin/evallab.mjs --help runs the built CLI', () => {
-    const result = spawnSync(process.execPath, ['bin/evallab.mjs', '--help'], { encoding: 'utf8' })
-    expect(result.status).toBe(0)
+  // The global setup (built-cli.setup.ts) builds out/ first: a missing build fails, it never skips.
+  it('node bin/evallab.mjs --help runs the built CLI', async () => {
+    const result = await spawnEvallab(['--help'])
+    expect(result.code).toBe(0)
     expect(result.stdout).toContain('Usage: evallab <command>')
+    expect(result.stdout).toContain('4 internal error')
+  })
+
+  it('gate --help and run --help document --provider, the base URL and key variables', async () => {
+    for (const command of ['gate', 'run']) {
+      const { code, out } = await runCli([command, '--help'])
+      expect(code).toBe(0)
+      expect(out).toContain('--provider NAME=URL')
+      expect(out).toContain('EVALLAB_<NAME>_BASE_URL')
+      expect(out).toContain('(local-llm: EVALLAB_LOCAL_LLM_BASE_URL)')
+      expect(out).toContain('EVALLAB_<NAME>_API_KEY')
+      expect(out).toContain('OPENAI_API_KEY / ANTHROPIC_API_KEY')
+      expect(out).not.toContain('Settings →')
+    }
   })
 })

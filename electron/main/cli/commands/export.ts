@@ -17,7 +17,7 @@ only when their bytes change.
   --commit          commit exactly that folder with git
   --message M       the commit message
 
-Exit codes: 0 exported, 3 usage or I/O error (e.g. the prompt has no baseline yet).`
+Exit codes: 0 exported, 3 usage or I/O error (e.g. the prompt has no baseline yet), 4 internal error.`
 
 const options = {
   prompt: { type: 'string' },

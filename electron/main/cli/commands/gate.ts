@@ -9,7 +9,7 @@ import { checkFolder, printFolderCheck, readAllowedSigners, type FolderCheck } f
 import { gateJunit } from '../junit'
 import { gateMarkdown, gateText, type GateReportInput } from '../gate-report'
 import { exitCodes, line, printUsage, UsageError, type CliIo } from '../io'
-import { cliProviderSettings } from '../providers'
+import { cliProviderSettings, providerUsage } from '../providers'
 import { chooseVersion, executeRun, latestBaseline, modelLabel, writeReport } from '../run-exec'
 import { openRunWorkspace, promptFolder, type CliWorkspace } from '../workspace'
 import { requiredSignatures } from './verify'
@@ -29,13 +29,13 @@ compares it with the baseline under the folder's gate rules.
   --junit FILE                write a JUnit XML report (one test case per gate rule)
   --summary FILE              write a Markdown summary for a pull-request comment
   --workspace DIR             import into this workspace instead of a temporary one
-  --provider NAME=URL         a provider's base URL (repeatable); keys come from the environment
-                              (OPENAI_API_KEY, ANTHROPIC_API_KEY, EVALLAB_<NAME>_API_KEY)
   --concurrency N             parallel calls per provider (default 8)
   --cache                     reuse stored answers to identical requests at temperature 0
 
+${providerUsage}
+
 Exit codes: 0 pass, 1 fail (or the folder does not verify, or the run failed), 2 inconclusive,
-3 usage or I/O error.`
+3 usage, I/O or configuration error (e.g. a missing key), 4 internal error (a bug in evallab).`
 
 const options = {
   version: { type: 'string' },

@@ -11,7 +11,7 @@ first. Importing the same folder again changes nothing.
 
   --workspace DIR   the workspace's data folder (default: EVALLAB_HOME, else the desktop app's folder)
 
-Exit codes: 0 imported, 3 usage, I/O or invalid-folder error.`
+Exit codes: 0 imported, 3 usage, I/O or invalid-folder error, 4 internal error.`
 
 const options = { workspace: { type: 'string' }, help: { type: 'boolean' } } as const
 

@@ -1,7 +1,7 @@
 import { environment, modelRef, parseCommandArgs, positiveInt, singlePositional } from '../args'
 import { call } from '../call'
 import { exitCodes, line, printUsage, UsageError, type CliIo } from '../io'
-import { cliProviderSettings } from '../providers'
+import { cliProviderSettings, providerUsage } from '../providers'
 import { runSummaryMarkdown, runSummaryText } from '../run-report'
 import { chooseVersion, executeRun, latestBaseline, writeReport } from '../run-exec'
 import { openRunWorkspace, openWorkspaceAt, promptFolder, userHome, type CliWorkspace } from '../workspace'
@@ -19,14 +19,14 @@ at exit); with --prompt the workspace's prompt runs on its latest baseline's dat
                               desktop app's folder)
   --version N | --env ENV     the prompt version to run, or the one staging/prod points at (default: latest)
   --model provider/model      a model to run (repeatable; default: the version's pinned model)
-  --provider NAME=URL         a provider's base URL (repeatable); keys come from the environment
-                              (OPENAI_API_KEY, ANTHROPIC_API_KEY, EVALLAB_<NAME>_API_KEY); base URLs also
-                              from EVALLAB_<NAME>_BASE_URL
   --concurrency N             parallel calls per provider (default 8)
   --cache                     reuse stored answers to identical requests at temperature 0
   --summary FILE              also write the summary as Markdown
 
-Exit codes: 0 completed, 1 the run failed, 3 usage or I/O error.`
+${providerUsage}
+
+Exit codes: 0 completed, 1 the run failed, 3 usage, I/O or configuration error (e.g. a missing key),
+4 internal error (a bug in evallab).`
 
 const options = {
   prompt: { type: 'string' },

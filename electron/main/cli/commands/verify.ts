@@ -13,7 +13,7 @@ manifest.json, every file's format, and each sign-off's Ed25519 signature agains
                             signers (default: 1 with --allowed-signers, else 0)
 
 Exit codes: 0 verified, 1 tampered or invalid (each problem is printed as "<file>: <message>"),
-3 usage or I/O error.`
+3 usage or I/O error, 4 internal error.`
 
 const options = {
   'allowed-signers': { type: 'string', multiple: true },

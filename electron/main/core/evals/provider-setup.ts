@@ -1,9 +1,11 @@
 import { AppError } from '../../../../shared/contract'
 import type { ProviderConfig } from '../../../../shared/domain/providers'
 import type { CoreContext } from '../api/context'
-import { baseUrlEnvVars, defaultConcurrency, findProvider } from '../providers/catalog'
+import { providerLocality } from '../../../../shared/lib/provider-locality'
+import { baseUrlEnvVars, findProvider, providerDefaults } from '../providers/catalog'
 import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../secrets'
 import { createProvider } from './providers'
+import { settingsAdvice } from './provider-advice'
 import { createDemoProvider } from './providers/demo'
 import type { ProviderSettings } from './providers/settings'
 import type { Provider } from './providers/types'
@@ -18,29 +20,34 @@ export function resolveSettings(ctx: CoreContext, name: string, options: RunnerO
   const given = options.providerSettings?.[name]
   if (given) return given
   const env = options.env ?? process.env
+  const advice = options.providerAdvice ?? settingsAdvice
   const config = findProvider(ctx.repos, name) ?? legacyCompatible(name, env)
   if (!config) {
-    throw new AppError('INVALID_INPUT', `Unknown provider "${name}": add it in Settings → Providers`)
+    throw new AppError('INVALID_INPUT', `Unknown provider "${name}": ${advice.unknownProvider(name)}`)
   }
   const limits = {
     concurrency: config.concurrency,
     ...(config.requestsPerMinute ? { requestsPerMinute: config.requestsPerMinute } : {}),
+    ...(config.requestTimeoutMs ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
+    ...(config.idleTimeoutMs ? { idleTimeoutMs: config.idleTimeoutMs } : {}),
   }
-  if (config.kind === 'demo') return { kind: 'demo', ...limits }
+  if (config.kind === 'demo') return { kind: 'demo', isLocal: true, ...limits }
   const baseUrl = config.baseUrl ?? envBaseUrl(name, env)
+  const { isLocal } = providerLocality({ kind: config.kind, baseUrl, locality: config.locality })
   const secrets = options.secrets ?? createEnvironmentSecretStore(env)
   const key = resolveProviderKey(name, config.kind, secrets, env)
   if (config.kind === 'openai-compatible' && !baseUrl) {
-    throw new AppError('INVALID_INPUT', `Provider "${name}" has no base URL: set one in Settings → Providers`)
+    throw new AppError('INVALID_INPUT', `Provider "${name}" has no base URL: ${advice.missingBaseUrl(name)}`)
   }
   if (config.kind !== 'openai-compatible' && !key.apiKey) {
     throw new AppError(
       'INVALID_INPUT',
-      `No API key for provider "${name}": add one in Settings → Providers or set ${key.envVar}`,
+      `No API key for provider "${name}": ${advice.missingKey(name, key.envVar)}`,
     )
   }
   return {
     kind: config.kind,
+    isLocal,
     ...limits,
     ...(baseUrl ? { baseUrl } : {}),
     ...(key.apiKey ? { apiKey: key.apiKey } : {}),
@@ -55,8 +62,7 @@ function envBaseUrl(name: string, env: Env): string | undefined {
 /** Prompts written before Settings existed name "openai-compatible" and give its URL in the environment. */
 function legacyCompatible(name: string, env: Env): ProviderConfig | undefined {
   if (name !== 'openai-compatible' || !envBaseUrl(name, env)) return undefined
-  const concurrency = defaultConcurrency['openai-compatible']
-  return { name, kind: 'openai-compatible', baseUrl: null, concurrency, requestsPerMinute: null }
+  return { ...providerDefaults(name, 'openai-compatible'), baseUrl: null }
 }
 
 export function buildProvider(name: string, settings: ProviderSettings, options: RunnerOptions): Provider {

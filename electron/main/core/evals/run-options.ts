@@ -1,4 +1,5 @@
 import type { SecretStore } from '../secrets'
+import type { ProviderAdvice } from './provider-advice'
 import type { ProviderSettings } from './providers/settings'
 import type { RetryPolicy } from './retry-policy'
 
@@ -10,6 +11,8 @@ export interface RunnerOptions {
   env?: Record<string, string | undefined>
   /** Where keys are kept (the keychain in the app); the environment alone by default. */
   secrets?: SecretStore
+  /** How errors about a missing provider, base URL or key say to fix it; Settings wording by default. */
+  providerAdvice?: ProviderAdvice
   retryPolicy?: Partial<RetryPolicy>
   /** Per-call timeout when the retry policy sets none. */
   timeoutMs?: number

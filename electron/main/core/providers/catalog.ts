@@ -1,4 +1,5 @@
 import type { ProviderConfig, ProviderKind, ProviderView } from '../../../../shared/domain/providers'
+import { providerLocality } from '../../../../shared/lib/provider-locality'
 import type { Repos } from '../db/repos'
 import { resolveProviderKey, type Env, type SecretStore } from '../secrets'
 
@@ -39,7 +40,20 @@ export const baseUrlEnvVars: Readonly<Record<string, string>> = {
 export function builtInConfig(name: string): ProviderConfig | undefined {
   const kind = builtInKinds[name]
   if (!kind) return undefined
-  return { name, kind, baseUrl: null, concurrency: defaultConcurrency[kind], requestsPerMinute: null }
+  return { ...providerDefaults(name, kind), baseUrl: null }
+}
+
+/** A config with nothing chosen but its name and kind: default limits, automatic locality and timeouts. */
+export function providerDefaults(name: string, kind: ProviderKind): Omit<ProviderConfig, 'baseUrl'> {
+  return {
+    name,
+    kind,
+    concurrency: defaultConcurrency[kind],
+    requestsPerMinute: null,
+    locality: 'auto',
+    requestTimeoutMs: null,
+    idleTimeoutMs: null,
+  }
 }
 
 /** The stored row, else a built-in's defaults; undefined for a name that is neither. */
@@ -50,12 +64,18 @@ export function findProvider(repos: Repos, name: string): ProviderConfig | undef
 /** What the UI may see of a provider: where its key comes from, never the key. */
 export function providerView(config: ProviderConfig, keys: KeySources): ProviderView {
   const key = resolveProviderKey(config.name, config.kind, keys.secrets, keys.env)
+  const locality = providerLocality(config)
   return {
     name: config.name,
     kind: config.kind,
     baseUrl: config.baseUrl,
     concurrency: config.concurrency,
     requestsPerMinute: config.requestsPerMinute,
+    locality: config.locality,
+    isLocal: locality.isLocal,
+    localityReason: locality.reason,
+    requestTimeoutMs: config.requestTimeoutMs,
+    idleTimeoutMs: config.idleTimeoutMs,
     keySource: key.source,
     keyEnvVar: key.envVar,
     builtIn: isBuiltIn(config.name),

@@ -6,7 +6,7 @@ import type { RunnerOptions } from '../evals/run-options'
  */
 export interface ScoringDeps extends Pick<
   RunnerOptions,
-  'providerSettings' | 'env' | 'secrets' | 'retryPolicy' | 'timeoutMs' | 'demoLatencyScale'
+  'providerSettings' | 'env' | 'secrets' | 'providerAdvice' | 'retryPolicy' | 'timeoutMs' | 'demoLatencyScale'
 > {
   /** Aborts judge calls (the canary stopping, the core closing). */
   signal?: AbortSignal

@@ -3,7 +3,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { useProviders } from '../../stores/hooks'
 import { selectProvidersActions, selectSubmit } from '../../stores/providers/selectors'
-import { wholeNumber } from './ProviderRow'
+import { wholeNumber } from '../../lib/whole-number'
 
 const defaultConcurrency = 4
 
@@ -31,6 +31,9 @@ export function AddProviderForm() {
             baseUrl: baseUrl.trim(),
             concurrency: parsed,
             requestsPerMinute: null,
+            locality: 'auto',
+            requestTimeoutMs: null,
+            idleTimeoutMs: null,
           },
           'add',
         ).then((saved) => {

@@ -1,9 +1,6 @@
-import { useState } from 'react'
 import type { ProviderView } from '../../../../shared/domain/providers'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Field } from '../../components/Field'
-import { useProviders } from '../../stores/hooks'
-import { keySourceLabel, selectProvidersActions, selectSubmit } from '../../stores/providers/selectors'
+import { keySourceLabel } from '../../stores/providers/selectors'
+import { ProviderEditForm } from './ProviderEditForm'
 import { ProviderKeyField } from './ProviderKeyField'
 
 interface Props {
@@ -38,122 +35,33 @@ export function ProviderRow({ provider, canStoreKeys }: Props) {
         {p.requestsPerMinute === null
           ? 'no rate limit'
           : `${p.requestsPerMinute.toLocaleString()} requests a minute`}
+        {' · '}
+        <span data-testid="provider-locality" data-local={p.isLocal ? 'true' : 'false'}>
+          {localityLabel(p)}
+        </span>
+        {' · '}
+        {timeoutLabel(p)}
       </p>
-      <ProviderEditForm key={`${p.baseUrl}|${p.concurrency}|${p.requestsPerMinute}`} provider={p} />
+      <ProviderEditForm key={formKey(p)} provider={p} />
       {p.kind === 'demo' ? null : <ProviderKeyField provider={p} canStoreKeys={canStoreKeys} />}
     </li>
   )
 }
 
-/** A whole number in range, or null when `text` is not one. */
-export function wholeNumber(text: string, min: number, max: number): number | null {
-  if (!/^\s*\d+\s*$/.test(text)) return null
-  const n = Number(text)
-  return n >= min && n <= max ? n : null
+/** A fresh form whenever the saved settings change, so its fields show what is stored. */
+const formKey = (p: ProviderView): string =>
+  [p.baseUrl, p.concurrency, p.requestsPerMinute, p.locality, p.requestTimeoutMs, p.idleTimeoutMs].join('|')
+
+export function localityLabel(p: Pick<ProviderView, 'isLocal' | 'localityReason'>): string {
+  return p.isLocal
+    ? `local, free (${p.localityReason})`
+    : `hosted, priced from the price table or your prices (${p.localityReason})`
 }
 
-/** Base URL, concurrency and requests per minute; the core checks them (a base URL must be http(s)). */
-function ProviderEditForm({ provider }: { provider: ProviderView }) {
-  const submitKey = `provider:${provider.name}`
-  const submit = useProviders(selectSubmit(submitKey))
-  const deleting = useProviders(selectSubmit(`delete:${provider.name}`))
-  const { save, remove } = useProviders(selectProvidersActions)
-  const [baseUrl, setBaseUrl] = useState(provider.baseUrl ?? '')
-  const [concurrency, setConcurrency] = useState(String(provider.concurrency))
-  const [rpm, setRpm] = useState(
-    provider.requestsPerMinute === null ? '' : String(provider.requestsPerMinute),
-  )
-  const [checked, setChecked] = useState(false)
-  const label = (what: string) => `${what} for ${provider.name}`
-  const parsedConcurrency = wholeNumber(concurrency, 1, 256)
-  const parsedRpm = rpm.trim() === '' ? null : wholeNumber(rpm, 1, 1_000_000)
-  const concurrencyError = parsedConcurrency === null ? 'A whole number from 1 to 256.' : undefined
-  const rpmError = rpm.trim() !== '' && parsedRpm === null ? 'A positive whole number, or empty.' : undefined
+const seconds = (ms: number): string => `${ms / 1000} s`
 
-  return (
-    <form
-      className="provider-form"
-      aria-label={`Settings for ${provider.name}`}
-      onSubmit={(event) => {
-        event.preventDefault()
-        setChecked(true)
-        if (parsedConcurrency === null || rpmError) return
-        void save(
-          {
-            name: provider.name,
-            kind: provider.kind,
-            baseUrl: baseUrl.trim() || null,
-            concurrency: parsedConcurrency,
-            requestsPerMinute: parsedRpm,
-          },
-          submitKey,
-        )
-      }}
-    >
-      <div className="field-row">
-        {provider.kind === 'demo' ? null : (
-          <Field label="Base URL" className="grow">
-            <input
-              type="text"
-              className="mono-input"
-              data-testid="provider-base-url"
-              aria-label={label('Base URL')}
-              placeholder={provider.kind === 'openai-compatible' ? 'http://127.0.0.1:11434/v1' : 'default'}
-              spellCheck={false}
-              value={baseUrl}
-              onChange={(e) => setBaseUrl(e.target.value)}
-            />
-          </Field>
-        )}
-        <Field label="Concurrency" className="narrow" error={checked ? concurrencyError : undefined}>
-          <input
-            type="number"
-            data-testid="provider-concurrency"
-            aria-label={label('Concurrency')}
-            min={1}
-            max={256}
-            value={concurrency}
-            onChange={(e) => setConcurrency(e.target.value)}
-          />
-        </Field>
-        <Field label="Requests / minute" className="narrow" error={checked ? rpmError : undefined}>
-          <input
-            type="number"
-            data-testid="provider-rpm"
-            aria-label={label('Requests per minute')}
-            min={1}
-            placeholder="no limit"
-            value={rpm}
-            onChange={(e) => setRpm(e.target.value)}
-          />
-        </Field>
-        <div className="provider-form-actions">
-          <button
-            type="submit"
-            className="button small"
-            data-testid="provider-save"
-            disabled={submit.status === 'busy'}
-          >
-            {submit.status === 'busy' ? 'Saving…' : 'Save'}
-          </button>
-          {provider.builtIn ? null : (
-            <button
-              type="button"
-              className="button small"
-              data-testid="provider-delete"
-              disabled={deleting.status === 'busy'}
-              onClick={() => void remove(provider.name)}
-            >
-              Delete
-            </button>
-          )}
-        </div>
-      </div>
-      {submit.status === 'done' ? <p className="op-status">Saved.</p> : null}
-      {submit.error ? <ErrorNotice title={`Could not save ${provider.name}`} error={submit.error} /> : null}
-      {deleting.error ? (
-        <ErrorNotice title={`Could not delete ${provider.name}`} error={deleting.error} />
-      ) : null}
-    </form>
-  )
+function timeoutLabel(p: ProviderView): string {
+  const request = p.requestTimeoutMs === null ? 'automatic' : seconds(p.requestTimeoutMs)
+  const idle = p.idleTimeoutMs === null ? 'automatic' : seconds(p.idleTimeoutMs)
+  return `timeouts: call ${request}, silence ${idle}`
 }

@@ -1,5 +1,6 @@
 import type { ModelRef } from '../../../../shared/domain/prompts'
 import type { RunPlan } from '../../../../shared/domain/runs'
+import { wholeNumber } from '../../lib/whole-number'
 
 /** Built-in simulated models: no key, no network, no cost. Always offered, always labelled "Simulated". */
 export const simulatedModels: readonly ModelRef[] = [
@@ -108,12 +109,6 @@ export function chosenModels(form: NewRunForm, ctx: PlanContext): ModelRef[] {
   return modelOptions(pinnedOf(form, ctx), form.addedModels)
     .filter((o) => form.modelKeys.includes(o.key))
     .map((o) => o.ref)
-}
-
-function wholeNumber(text: string, min: number, max: number): number | null {
-  if (!/^\s*\d+\s*$/.test(text)) return null
-  const n = Number(text)
-  return n >= min && n <= max ? n : null
 }
 
 /** The plan the form describes, or what is missing; the same plan estimates and starts the run. */

@@ -103,6 +103,9 @@ describe('providers', () => {
       baseUrl: 'https://proxy.example.com/v1',
       concurrency: 2,
       requestsPerMinute: null,
+      locality: 'auto',
+      requestTimeoutMs: null,
+      idleTimeoutMs: null,
     })
 
     expect(screen.getByTestId('providers-section').textContent).toContain('http://127.0.0.1:11434/v1')
@@ -118,6 +121,40 @@ describe('providers', () => {
     await waitFor(() => expect(providerRow('ollama')).toBeTruthy())
     expect(providerRow('ollama').textContent).toContain('OpenAI-compatible')
     expect(screen.getByTestId<HTMLInputElement>('provider-add-name').value).toBe('')
+  })
+})
+
+describe('provider pricing and timeouts', () => {
+  it('shows a loopback server as free, and saves "hosted" and timeouts the user sets', async () => {
+    const { core } = await openSettings()
+    fireEvent.change(screen.getByTestId('provider-add-name'), { target: { value: 'local-llm' } })
+    fireEvent.change(screen.getByTestId('provider-add-base-url'), {
+      target: { value: 'http://127.0.0.1:4000/v1' },
+    })
+    fireEvent.click(screen.getByTestId('provider-add'))
+    await waitFor(() => expect(providerRow('local-llm')).toBeTruthy())
+    const locality = () => within(providerRow('local-llm')).getByTestId('provider-locality')
+    expect(locality().textContent).toBe('local, free (loopback address)')
+
+    const row = providerRow('local-llm')
+    fireEvent.change(within(row).getByTestId('provider-locality-select'), { target: { value: 'hosted' } })
+    fireEvent.change(within(row).getByTestId('provider-request-timeout'), { target: { value: '0.5' } })
+    fireEvent.click(within(row).getByTestId('provider-save'))
+    expect(within(row).getByText(/Seconds from 1 to 3600/)).toBeTruthy()
+    expect(calls(core, 'providers.save')).toHaveLength(1)
+
+    fireEvent.change(within(row).getByTestId('provider-request-timeout'), { target: { value: '45' } })
+    fireEvent.change(within(row).getByTestId('provider-idle-timeout'), { target: { value: '2.5' } })
+    fireEvent.click(within(row).getByTestId('provider-save'))
+    await waitFor(() => expect(locality().dataset.local).toBe('false'))
+    expect(locality().textContent).toContain('marked hosted')
+    expect(providerRow('local-llm').textContent).toContain('timeouts: call 45 s, silence 2.5 s')
+    expect(calls(core, 'providers.save')[1]?.input).toMatchObject({
+      name: 'local-llm',
+      locality: 'hosted',
+      requestTimeoutMs: 45_000,
+      idleTimeoutMs: 2_500,
+    })
   })
 })
 

@@ -48,6 +48,11 @@ describe('providers.list', () => {
         baseUrl: null,
         concurrency: 8,
         requestsPerMinute: null,
+        locality: 'auto',
+        isLocal: false,
+        localityReason: 'hosted API',
+        requestTimeoutMs: null,
+        idleTimeoutMs: null,
         keySource: 'environment',
         keyEnvVar: 'OPENAI_API_KEY',
         builtIn: true,
@@ -60,6 +65,42 @@ describe('providers.list', () => {
 })
 
 describe('providers.save', () => {
+  it('stores locality and timeouts, and says whether the provider is free and why', async () => {
+    const core = open(tempHome())
+    const gateway = {
+      name: 'gateway',
+      kind: 'openai-compatible',
+      baseUrl: 'https://llm-gateway.example.com/v1',
+      concurrency: 4,
+    }
+    expect(await call<ProviderView>(core, 'providers.save', gateway)).toMatchObject({
+      locality: 'auto',
+      isLocal: false,
+      localityReason: 'public address',
+      requestTimeoutMs: null,
+      idleTimeoutMs: null,
+    })
+    await call(core, 'providers.save', {
+      ...gateway,
+      locality: 'local',
+      requestTimeoutMs: 20_000,
+      idleTimeoutMs: 3_000,
+    })
+    const listed = (await call<ProviderList>(core, 'providers.list', {})).providers.find(
+      (p) => p.name === 'gateway',
+    )
+    expect(listed).toMatchObject({
+      locality: 'local',
+      isLocal: true,
+      localityReason: 'marked local',
+      requestTimeoutMs: 20_000,
+      idleTimeoutMs: 3_000,
+    })
+    const refused = await core.dispatch('providers.save', { ...gateway, idleTimeoutMs: 100 })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    core.close()
+  })
+
   it('adds a provider, then updates it, each with an audit entry', async () => {
     const home = tempHome()
     const core = open(home)

@@ -26,7 +26,15 @@ function store(
   config: Partial<ProviderConfig> & Pick<ProviderConfig, 'name' | 'kind'>,
 ): void {
   ctx.repos.providerSettings.upsert(
-    { baseUrl: null, concurrency: 1, requestsPerMinute: null, ...config },
+    {
+      baseUrl: null,
+      concurrency: 1,
+      requestsPerMinute: null,
+      locality: 'auto',
+      requestTimeoutMs: null,
+      idleTimeoutMs: null,
+      ...config,
+    },
     't',
   )
 }
@@ -61,6 +69,7 @@ describe('resolveSettings', () => {
     }
     expect(resolveSettings(ctx, 'openai', options)).toEqual({
       kind: 'openai',
+      isLocal: false,
       baseUrl: 'https://gateway.example/v1',
       apiKey: 'from-keychain',
       concurrency: 2,
@@ -76,6 +85,7 @@ describe('resolveSettings', () => {
     const env = { OPENAI_API_KEY: 'vendor', EVALLAB_OPENAI_WORK_API_KEY: 'own' }
     expect(resolveSettings(ctx, 'openai-work', { env, secrets })).toEqual({
       kind: 'openai',
+      isLocal: false,
       apiKey: 'own',
       concurrency: 3,
     })
@@ -90,11 +100,12 @@ describe('resolveSettings', () => {
     const env = { ANTHROPIC_API_KEY: 'a-key', EVALLAB_ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/' }
     expect(resolveSettings(ctx, 'anthropic', { env })).toEqual({
       kind: 'anthropic',
+      isLocal: false,
       baseUrl: 'http://127.0.0.1:9/',
       apiKey: 'a-key',
       concurrency: 4,
     })
-    expect(resolveSettings(ctx, 'demo', { env: {} })).toEqual({ kind: 'demo', concurrency: 8 })
+    expect(resolveSettings(ctx, 'demo', { env: {} })).toEqual({ kind: 'demo', isLocal: true, concurrency: 8 })
     ctx.db.close()
   })
 
@@ -119,6 +130,7 @@ describe('resolveSettings', () => {
     })
     expect(resolveSettings(ctx, 'ollama', { env: {} })).toEqual({
       kind: 'openai-compatible',
+      isLocal: true,
       baseUrl: 'http://127.0.0.1:11434/v1',
       concurrency: 2,
     })
@@ -131,12 +143,40 @@ describe('resolveSettings', () => {
     ctx.db.close()
   })
 
+  it('carries locality and timeouts: a hosted gateway is priced, a marked-local one is free', () => {
+    const ctx = context()
+    store(ctx, {
+      name: 'gateway',
+      kind: 'openai-compatible',
+      baseUrl: 'https://llm-gateway.example.com/v1',
+      requestTimeoutMs: 30_000,
+      idleTimeoutMs: 4_000,
+    })
+    store(ctx, {
+      name: 'lan-box',
+      kind: 'openai-compatible',
+      baseUrl: 'https://llm.corp.example/v1',
+      locality: 'local',
+    })
+    expect(resolveSettings(ctx, 'gateway', { env: {} })).toEqual({
+      kind: 'openai-compatible',
+      isLocal: false,
+      baseUrl: 'https://llm-gateway.example.com/v1',
+      concurrency: 1,
+      requestTimeoutMs: 30_000,
+      idleTimeoutMs: 4_000,
+    })
+    expect(resolveSettings(ctx, 'lan-box', { env: {} }).isLocal).toBe(true)
+    ctx.db.close()
+  })
+
   it('lets a plan override the stored concurrency, keeping the stored rate limit', () => {
     const ctx = context()
     store(ctx, { name: 'sim', kind: 'demo', concurrency: 2, requestsPerMinute: 30 })
     const models = [{ provider: 'sim', model: 'triage-sim-2026-03' }]
     expect(planSettings(ctx, models, { sim: 5 }, {}).get('sim')).toEqual({
       kind: 'demo',
+      isLocal: true,
       concurrency: 5,
       requestsPerMinute: 30,
     })

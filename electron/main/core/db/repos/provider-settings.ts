@@ -1,4 +1,4 @@
-import type { ProviderConfig, ProviderKind } from '../../../../../shared/domain/providers'
+import type { ProviderConfig, ProviderKind, ProviderLocality } from '../../../../../shared/domain/providers'
 import type { Db } from '../connection'
 
 interface ProviderRow {
@@ -7,9 +7,13 @@ interface ProviderRow {
   base_url: string | null
   concurrency: number
   requests_per_minute: number | null
+  locality: ProviderLocality
+  request_timeout_ms: number | null
+  idle_timeout_ms: number | null
 }
 
-const columns = 'name, kind, base_url, concurrency, requests_per_minute'
+const columns =
+  'name, kind, base_url, concurrency, requests_per_minute, locality, request_timeout_ms, idle_timeout_ms'
 
 export type ProviderSettingsRepo = ReturnType<typeof createProviderSettingsRepo>
 
@@ -20,10 +24,12 @@ export function createProviderSettingsRepo(db: Db) {
     get: db.prepare<[string], ProviderRow>(`SELECT ${columns} FROM provider_settings WHERE name = ?`),
     upsert: db.prepare(
       `INSERT INTO provider_settings (${columns}, updated_at)
-       VALUES (@name, @kind, @baseUrl, @concurrency, @requestsPerMinute, @updatedAt)
+       VALUES (@name, @kind, @baseUrl, @concurrency, @requestsPerMinute, @locality, @requestTimeoutMs,
+         @idleTimeoutMs, @updatedAt)
        ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, base_url = excluded.base_url,
          concurrency = excluded.concurrency, requests_per_minute = excluded.requests_per_minute,
-         updated_at = excluded.updated_at`,
+         locality = excluded.locality, request_timeout_ms = excluded.request_timeout_ms,
+         idle_timeout_ms = excluded.idle_timeout_ms, updated_at = excluded.updated_at`,
     ),
     delete: db.prepare('DELETE FROM provider_settings WHERE name = ?'),
   }
@@ -48,5 +54,8 @@ function toConfig(row: ProviderRow): ProviderConfig {
     baseUrl: row.base_url,
     concurrency: row.concurrency,
     requestsPerMinute: row.requests_per_minute,
+    locality: row.locality,
+    requestTimeoutMs: row.request_timeout_ms,
+    idleTimeoutMs: row.idle_timeout_ms,
   }
 }

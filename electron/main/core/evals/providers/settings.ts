@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { providerLocality } from '../../../../../shared/lib/provider-locality'
 
 export const providerKinds = ['openai', 'anthropic', 'openai-compatible', 'demo'] as const
 export type ProviderKind = (typeof providerKinds)[number]
@@ -14,6 +15,11 @@ export const providerSettingsSchema = z
     apiKey: z.string().min(1).optional(),
     concurrency: z.number().int().min(1).max(256),
     requestsPerMinute: z.number().positive().max(1_000_000).optional(),
+    /** Whether calls are free (a server of the user's own); decided from kind and base URL when absent. */
+    isLocal: z.boolean().optional(),
+    /** Limits on one call; the automatic ones when absent. */
+    requestTimeoutMs: z.number().int().positive().optional(),
+    idleTimeoutMs: z.number().int().positive().optional(),
   })
   .refine((s) => s.kind !== 'openai-compatible' || s.baseUrl !== undefined, {
     message: 'An OpenAI-compatible provider needs a base URL (e.g. http://127.0.0.1:11434/v1 for Ollama).',
@@ -37,7 +43,8 @@ export function resolveApiKey(
   env: Record<string, string | undefined>,
   name: string = kind,
 ): string | undefined {
-  const vars = envSchema.parse(env)
+  // A plain copy: process.env's prototype is not Object.prototype, and zod refuses it as a record.
+  const vars = envSchema.parse({ ...env })
   const pick = (key: string): string | undefined => {
     const value = vars[key]?.trim()
     return value ? value : undefined
@@ -47,6 +54,12 @@ export function resolveApiKey(
   if (kind === 'openai') return pick('OPENAI_API_KEY')
   if (kind === 'anthropic') return pick('ANTHROPIC_API_KEY')
   return undefined
+}
+
+/** Local providers cost nothing; settings injected without `isLocal` are judged by kind and base URL. */
+export function settingsAreLocal(settings: ProviderSettings): boolean {
+  if (settings.isLocal !== undefined) return settings.isLocal
+  return providerLocality({ kind: settings.kind, baseUrl: settings.baseUrl, locality: 'auto' }).isLocal
 }
 
 /** What settings may show in logs and the UI: whether a key is present, never the key. */
