@@ -43,6 +43,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O
   /** Tables a successful call writes; the core announces them in one `db.changed` event. */
   writes?: readonly string[]
+  /**
+   * Tables the answer is read from: a screen showing it is stale once a `db.changed` names one of them.
+   * Checked against the SQL each handler really runs (tests/unit/core/contract/reads.test.ts).
+   */
+  reads?: readonly string[]
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

@@ -190,12 +190,14 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
-    // Scoring writes scores in batches: the summary shown follows, at most once per liveRefresh.
+    // A running run writes results and scoring writes scores in batches: the summary tab, while shown,
+    // follows at most once per liveRefresh (opening the tab fetches it anyway).
     throttleTables(
       client,
       summaryTables,
       () => {
-        if (app.getState().route === 'runs') void summary.getState().actions.refresh()
+        if (app.getState().route === 'runs' && summary.getState().tab === 'summary')
+          void summary.getState().actions.refresh()
       },
       liveRefresh,
     ),
