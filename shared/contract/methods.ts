@@ -117,6 +117,8 @@ export const methods = {
         model: modelRefSchema,
         params: modelParamsSchema.default({}),
         vars: z.record(z.string(), z.string()).default({}),
+        /** Fills `{{case.key}}`: the picked case's key, or a value typed for it. */
+        caseKey: z.string().nullable().default(null),
       })
       .strict(),
     output: previewSchema,
