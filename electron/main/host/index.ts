@@ -8,7 +8,11 @@ import { startHost } from './server'
 const usage = `Usage: npm run web -- [--port N] [--home DIR] [--no-open]
   --port N     port on 127.0.0.1 (0 = any free port; default 0)
   --home DIR   workspace data folder (default: EVALLAB_HOME, else the desktop app's folder)
-  --no-open    do not open a browser`
+  --no-open    do not open a browser
+Environment:
+  EVALLAB_HOST_TOKEN  the access token to require (at least 24 characters of A-Z a-z 0-9 - _);
+                      with a fixed --port, an open page reconnects by itself after a restart.
+                      Default: a new random token each start.`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,7 +33,8 @@ async function main(): Promise<void> {
   const core = openCore({ home, secrets: createEnvironmentSecretStore(process.env) })
   if (core.status.state === 'failed') console.error(`Workspace problem: ${core.status.failure.message}`)
   const staticDir = fileURLToPath(new URL('../renderer', import.meta.url))
-  const host = await startHost({ dispatch: core.dispatch, bus: core.bus, staticDir, token: newToken(), port })
+  const token = hostToken(process.env['EVALLAB_HOST_TOKEN'])
+  const host = await startHost({ dispatch: core.dispatch, bus: core.bus, staticDir, token, port })
   console.log(`Eval Lab is running at ${host.url}`)
   if (!values['no-open']) openBrowser(host.url)
   const stop = (): void => {
@@ -40,6 +45,15 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** A token given in the environment must be as hard to guess as ours; none means a fresh one. */
+function hostToken(given: string | undefined): string {
+  const value = given?.trim() ?? ''
+  if (value === '') return newToken()
+  if (!/^[A-Za-z0-9_-]{24,}$/.test(value))
+    throw new Error('EVALLAB_HOST_TOKEN must be at least 24 characters of A-Z, a-z, 0-9, - and _')
+  return value
 }
 
 function openBrowser(url: string): void {
