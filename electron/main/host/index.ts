@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createEnvironmentSecretStore, openCore, platformDataDir, resolveHome } from '../core'
-import { newToken } from './security'
+import { hostToken } from './security'
 import { startHost } from './server'
 
 const usage = `Usage: npm run web -- [--port N] [--home DIR] [--no-open]
@@ -45,15 +45,6 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
-}
-
-/** A token given in the environment must be as hard to guess as ours; none means a fresh one. */
-function hostToken(given: string | undefined): string {
-  const value = given?.trim() ?? ''
-  if (value === '') return newToken()
-  if (!/^[A-Za-z0-9_-]{24,}$/.test(value))
-    throw new Error('EVALLAB_HOST_TOKEN must be at least 24 characters of A-Z, a-z, 0-9, - and _')
-  return value
 }
 
 function openBrowser(url: string): void {
