@@ -24,8 +24,8 @@ export const runMethods = {
     output: runSchema,
     writes: ['runs', 'dataset_snapshots', 'audit_log'],
   },
-  'runs.list': { input: z.object({}).strict(), output: z.array(runSchema) },
-  'runs.get': { input: runId, output: runSchema },
+  'runs.list': { input: z.object({}).strict(), output: z.array(runSchema), reads: ['runs'] },
+  'runs.get': { input: runId, output: runSchema, reads: ['runs'] },
   'runs.cancel': { input: runId, output: runSchema, writes: runTables },
   'runs.pause': { input: runId, output: runSchema, writes: runTables },
   'runs.resume': { input: runId, output: runSchema, writes: runTables },
@@ -38,5 +38,6 @@ export const runMethods = {
       })
       .strict(),
     output: runResultPageSchema,
+    reads: runTables,
   },
 } satisfies Record<string, MethodSpec>

@@ -15,6 +15,20 @@ import type { MethodSpec } from './methods'
 
 const promptRef = z.object({ promptId: idSchema }).strict()
 const scoreTables = ['run_scores', 'score_calls', 'audit_log'] as const
+/** A prompt's baselines and gates are read through its versions (and the prompt must exist). */
+const promptReads = ['prompts', 'prompt_versions', 'prompt_environments'] as const
+/** The summary is computed from the results and their scores, the run's snapshot and the current suites. */
+const summaryReads = [
+  'runs',
+  'run_results',
+  'run_scores',
+  'score_calls',
+  'dataset_snapshot_cases',
+  'case_revisions',
+  'eval_suites',
+  'rubrics',
+  'prompt_versions',
+] as const
 
 /** Rubrics, eval suites (scorers + gate rules), scoring runs, baselines and gates. */
 export const scoringMethods = {
@@ -57,7 +71,11 @@ export const scoringMethods = {
     output: runSummarySchema,
     writes: scoreTables,
   },
-  'runs.summary': { input: z.object({ runId: idSchema }).strict(), output: runSummarySchema },
+  'runs.summary': {
+    input: z.object({ runId: idSchema }).strict(),
+    output: runSummarySchema,
+    reads: summaryReads,
+  },
   'runs.scores': {
     input: z
       .object({
@@ -83,12 +101,20 @@ export const scoringMethods = {
     output: baselineSchema,
     writes: ['baselines', 'audit_log'],
   },
-  'baselines.list': { input: promptRef, output: z.array(baselineSchema) },
+  'baselines.list': {
+    input: promptRef,
+    output: z.array(baselineSchema),
+    reads: ['baselines', ...promptReads],
+  },
   /** Compares one slice of a run with the prompt's baseline on the same dataset snapshot, and stores it. */
   'gates.evaluate': {
     input: z.object({ runId: idSchema, slice: sliceKeySchema }).strict(),
     output: gateResultSchema,
     writes: ['gate_results', 'run_scores', 'score_calls', 'audit_log'],
   },
-  'gates.list': { input: promptRef, output: z.array(gateResultSchema) },
+  'gates.list': {
+    input: promptRef,
+    output: z.array(gateResultSchema),
+    reads: ['gate_results', ...promptReads],
+  },
 } satisfies Record<string, MethodSpec>

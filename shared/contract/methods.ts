@@ -43,6 +43,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O
   /** Tables a successful call writes; the core announces them in one `db.changed` event. */
   writes?: readonly string[]
+  /**
+   * Tables the answer is read from: a screen showing it is stale once a `db.changed` names one of them.
+   * Checked against the SQL each handler really runs (tests/unit/core/contract/reads.test.ts).
+   */
+  reads?: readonly string[]
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
@@ -112,6 +117,8 @@ export const methods = {
         model: modelRefSchema,
         params: modelParamsSchema.default({}),
         vars: z.record(z.string(), z.string()).default({}),
+        /** Fills `{{case.key}}`: the picked case's key, or a value typed for it. */
+        caseKey: z.string().nullable().default(null),
       })
       .strict(),
     output: previewSchema,

@@ -11,8 +11,12 @@ export const expectedTypeSchema = z.enum(['string', 'number', 'boolean', 'json']
 export type ExpectedType = z.infer<typeof expectedTypeSchema>
 
 export const columnRoleSchema = z.discriminatedUnion('role', [
-  /** The case's stable id within the dataset. */
-  z.object({ role: z.literal('key') }),
+  /**
+   * The case's stable id within the dataset; a prompt reads it as `{{case.key}}`. With `alsoVar`, the key is
+   * also stored as that variable, for a prompt that names it (e.g. `{{id}}`) because the team's own
+   * application fills it under that name.
+   */
+  z.object({ role: z.literal('key'), alsoVar: nameSchema.optional() }),
   /** One input variable. */
   z.object({ role: z.literal('var'), name: nameSchema }),
   /** An object of input variables (JSON sources: our JSONL `vars`). */

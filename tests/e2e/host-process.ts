@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -6,29 +7,60 @@ import { join, resolve } from 'node:path'
 export interface HostProcess {
   url: string
   home: string
+  port: number
+  /** Stops the host and removes its data folder (unless the caller gave the folder). */
   stop(): Promise<void>
+  /** Stops the host process only: the data folder stays, and `restart` starts it again. */
+  halt(): Promise<void>
+  /** Starts the host again on the same port, data folder and token: an open page can reconnect. */
+  restart(): Promise<void>
 }
 
 const hostEntry = resolve(import.meta.dirname, '../../out/main/host.js')
 
+export interface HostOptions {
+  home?: string
+  /** 0 (default) lets the host pick a free port. */
+  port?: number
+  /** The access token (EVALLAB_HOST_TOKEN); the host makes a new one per start when absent. */
+  token?: string
+}
+
 /** Starts the built Node host on a free port and its own data folder, as `npm run web` would. */
-export async function startHostProcess(options: { home?: string } = {}): Promise<HostProcess> {
+export async function startHostProcess(options: HostOptions = {}): Promise<HostProcess> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'evallab-e2e-'))
-  // The same heap cap as `npm run web` (scripts/web.mjs).
-  const args = ['--max-old-space-size=1024', hostEntry, '--port', '0', '--home', home, '--no-open']
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EVALLAB_HOME: '' },
-  })
+  let child = spawnHost(home, options.port ?? 0, options.token)
   const url = await readUrl(child)
+  const port = Number(new URL(url).port)
   return {
     url,
     home,
+    port,
     stop: async () => {
       await stopChild(child)
       if (!options.home) rmSync(home, { recursive: true, force: true })
     },
+    halt: () => stopChild(child),
+    restart: async () => {
+      await stopChild(child)
+      child = spawnHost(home, port, new URL(url).searchParams.get('token') ?? undefined)
+      await readUrl(child)
+    },
   }
+}
+
+/** A token a host can be restarted with, so the page keeps working across the restart. */
+export function stableToken(): string {
+  return randomBytes(24).toString('base64url')
+}
+
+function spawnHost(home: string, port: number, token: string | undefined): ChildProcess {
+  // The same heap cap as `npm run web` (scripts/web.mjs).
+  const args = ['--max-old-space-size=1024', hostEntry, '--port', String(port), '--home', home, '--no-open']
+  return spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EVALLAB_HOME: '', EVALLAB_HOST_TOKEN: token ?? '' },
+  })
 }
 
 function readUrl(child: ChildProcess): Promise<string> {
@@ -53,7 +85,7 @@ function readUrl(child: ChildProcess): Promise<string> {
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve()
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolvePromise) => {
     child.once('exit', () => resolvePromise())
     child.kill('SIGTERM')

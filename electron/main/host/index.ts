@@ -2,13 +2,17 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createEnvironmentSecretStore, openCore, platformDataDir, resolveHome } from '../core'
-import { newToken } from './security'
+import { hostToken } from './security'
 import { startHost } from './server'
 
 const usage = `Usage: npm run web -- [--port N] [--home DIR] [--no-open]
   --port N     port on 127.0.0.1 (0 = any free port; default 0)
   --home DIR   workspace data folder (default: EVALLAB_HOME, else the desktop app's folder)
-  --no-open    do not open a browser`
+  --no-open    do not open a browser
+Environment:
+  EVALLAB_HOST_TOKEN  the access token to require (at least 24 characters of A-Z a-z 0-9 - _);
+                      with a fixed --port, an open page reconnects by itself after a restart.
+                      Default: a new random token each start.`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,7 +33,8 @@ async function main(): Promise<void> {
   const core = openCore({ home, secrets: createEnvironmentSecretStore(process.env) })
   if (core.status.state === 'failed') console.error(`Workspace problem: ${core.status.failure.message}`)
   const staticDir = fileURLToPath(new URL('../renderer', import.meta.url))
-  const host = await startHost({ dispatch: core.dispatch, bus: core.bus, staticDir, token: newToken(), port })
+  const token = hostToken(process.env['EVALLAB_HOST_TOKEN'])
+  const host = await startHost({ dispatch: core.dispatch, bus: core.bus, staticDir, token, port })
   console.log(`Eval Lab is running at ${host.url}`)
   if (!values['no-open']) openBrowser(host.url)
   const stop = (): void => {

@@ -5,6 +5,18 @@ export function newToken(): string {
   return randomBytes(24).toString('base64url')
 }
 
+/**
+ * The token to require: one given in the environment (EVALLAB_HOST_TOKEN, so a restart on a fixed port
+ * keeps open pages working) must be as hard to guess as ours; none means a fresh one.
+ */
+export function hostToken(given: string | undefined): string {
+  const value = given?.trim() ?? ''
+  if (value === '') return newToken()
+  if (!/^[A-Za-z0-9_-]{24,}$/.test(value))
+    throw new Error('EVALLAB_HOST_TOKEN must be at least 24 characters of A-Z, a-z, 0-9, - and _')
+  return value
+}
+
 /** The host answers only to names of this machine: a DNS-rebinding page presents a foreign Host. */
 export function isAllowedHost(req: IncomingMessage, port: number): boolean {
   const host = req.headers.host

@@ -8,8 +8,8 @@ import {
   type MethodName,
   type MethodOutput,
   type Result,
-  type Transport,
 } from '../../../shared/contract'
+import { alwaysConnected, isReconnect, type ClientTransport, type ConnectionSource } from './connection'
 import { ApiError, TransportError } from './errors'
 
 export interface ApiClient {
@@ -17,10 +17,21 @@ export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
   /** Listens to a core event; payloads that do not match the contract are dropped. Returns an unsubscribe. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /** Whether the core can be reached (always, except over the browser host). */
+  readonly connection: ConnectionSource
+  /** Called each time the connection comes back: events were missed, so what is shown must be refetched. */
+  onReconnected(listener: () => void): () => void
 }
 
-export function createClient(transport: Transport): ApiClient {
+export function createClient(transport: ClientTransport): ApiClient {
+  const connection = transport.connection ?? alwaysConnected
   return {
+    connection,
+    onReconnected: (listener) =>
+      connection.subscribe((state, previous) => {
+        if (isReconnect(state, previous)) listener()
+      }),
+
     async call(method, input) {
       let result: Result<unknown>
       try {

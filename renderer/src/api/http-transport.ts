@@ -1,5 +1,7 @@
-import { isEventName, resultEnvelopeSchema, type EventName, type Transport } from '../../../shared/contract'
+import { isEventName, resultEnvelopeSchema, type Transport } from '../../../shared/contract'
+import type { ConnectionSource } from './connection'
 import { TransportError } from './errors'
+import { createEventStream, type ProbeResult } from './event-stream'
 
 export interface HttpTransportOptions {
   /** Per-start token printed by the Node host; sent as a Bearer header and on the SSE URL. */
@@ -8,52 +10,48 @@ export interface HttpTransportOptions {
   baseUrl?: string
   fetch?: typeof fetch
   EventSource?: typeof EventSource
+  /** Wait before reconnect attempt `n` (tests shorten it). */
+  reconnectDelayMs?: (attempt: number) => number
 }
 
-type Listener = (payload: unknown) => void
-
-/** POST /rpc for calls, one shared EventSource on /events with named SSE events for pushes. */
-export function createHttpTransport(options: HttpTransportOptions): Transport {
+/**
+ * POST /rpc for calls, one shared EventSource on /events with named SSE events for pushes. When the host
+ * goes away (stopped, restarted, the stream dropped), `connection` says so and the stream comes back by
+ * itself; whoever shows data refetches on the way back, since events were missed meanwhile.
+ */
+export function createHttpTransport(
+  options: HttpTransportOptions,
+): Transport & { connection: ConnectionSource } {
   const base = options.baseUrl ?? ''
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
-  const EventSourceImpl = options.EventSource ?? globalThis.EventSource
-  const listeners = new Map<EventName, Set<Listener>>()
-  const attached = new Set<EventName>()
-  let source: EventSource | null = null
-
-  function attach(event: EventName): void {
-    source ??= new EventSourceImpl(`${base}/events?token=${encodeURIComponent(options.token ?? '')}`)
-    if (attached.has(event)) return
-    attached.add(event)
-    source.addEventListener(event, (message) => {
-      const payload = parseJson((message as MessageEvent<string>).data)
-      if (payload === undefined) return
-      for (const listener of [...(listeners.get(event) ?? [])]) listener(payload)
+  const post = (method: string, input: unknown) =>
+    doFetch(`${base}/rpc`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      },
+      body: JSON.stringify({ method, input }),
     })
-  }
-
-  function detachIfIdle(): void {
-    if ([...listeners.values()].some((set) => set.size > 0)) return
-    source?.close()
-    source = null
-    attached.clear()
-  }
+  const stream = createEventStream({
+    url: `${base}/events?token=${encodeURIComponent(options.token ?? '')}`,
+    EventSource: options.EventSource ?? globalThis.EventSource,
+    probe: () => probe(post),
+    ...(options.reconnectDelayMs ? { delayMs: options.reconnectDelayMs } : {}),
+  })
 
   return {
+    connection: stream,
+
     async rpc(method, input) {
       let response: Response
       try {
-        response = await doFetch(`${base}/rpc`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
-          },
-          body: JSON.stringify({ method, input }),
-        })
+        response = await post(method, input)
       } catch (error) {
+        stream.lost()
         throw new TransportError('Could not reach the Eval Lab host', { cause: error })
       }
+      stream.alive()
       const body = parseJson(await response.text().catch(() => ''))
       const envelope = resultEnvelopeSchema.safeParse(body)
       if (!envelope.success) {
@@ -66,15 +64,22 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
     on(event, listener) {
       if (!isEventName(event)) return () => undefined
-      const set = listeners.get(event) ?? new Set<Listener>()
-      listeners.set(event, set)
-      set.add(listener)
-      attach(event)
-      return () => {
-        set.delete(listener)
-        detachIfIdle()
-      }
+      return stream.listen(event, (data) => {
+        const payload = parseJson(data)
+        if (payload !== undefined) listener(payload)
+      })
     },
+  }
+}
+
+/** app.status is cheap and always allowed: any answer means the host is up; 401/403 means not for us. */
+async function probe(post: (method: string, input: unknown) => Promise<Response>): Promise<ProbeResult> {
+  try {
+    const response = await post('app.status', {})
+    await response.text().catch(() => '')
+    return response.status === 401 || response.status === 403 ? 'refused' : 'up'
+  } catch {
+    return 'down'
   }
 }
 

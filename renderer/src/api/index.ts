@@ -4,3 +4,9 @@ export { createMemoryTransport, type MemoryHandlers, type MemoryTransport } from
 export { createHttpTransport } from './http-transport'
 export { createElectronTransport } from './electron-transport'
 export { pickTransport } from './pick-transport'
+export {
+  createManualConnection,
+  type ClientTransport,
+  type ConnectionSource,
+  type ConnectionState,
+} from './connection'

@@ -14,6 +14,7 @@ import {
   type Result,
   type Transport,
 } from '../../../shared/contract'
+import { createManualConnection } from './connection'
 
 export type MemoryHandler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -21,6 +22,8 @@ export type MemoryHandler<M extends MethodName> = (
 export type MemoryHandlers = { [M in MethodName]?: MemoryHandler<M> }
 
 export interface MemoryTransport extends Transport {
+  /** Set by a test to play a lost and regained core (the HTTP transport's states). */
+  readonly connection: ReturnType<typeof createManualConnection>
   /** Pushes an event to every listener, as the core's event bus would. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
   /** Every call made, in order, with its raw input. */
@@ -80,6 +83,7 @@ export function createMemoryTransport(
   }
 
   return {
+    connection: createManualConnection(),
     calls,
     emit,
     rpc,

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
 import type { Stores } from './index'
 import type { AppState } from './app/app-store'
+import type { ConnectionStoreState } from './app/connection-store'
 import type { CasesState } from './cases/cases-store'
 import type { CompareState } from './compare/compare-store'
 import type { CaseEditState } from './datasets/case-edit-store'
@@ -45,6 +46,10 @@ export function useStores(): Stores {
 /** Selectors must return stable values (a field, a primitive); derive lists with useMemo in the component. */
 export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(useStores().app, selector)
+}
+
+export function useConnection<T>(selector: (s: ConnectionStoreState) => T): T {
+  return useStore(useStores().connection, selector)
 }
 
 export function usePrompts<T>(selector: (s: PromptsState) => T): T {

@@ -1,5 +1,6 @@
 import type { ApiClient } from '../api'
 import { createAppStore, type AppStore } from './app/app-store'
+import { createConnectionStore, type ConnectionStore } from './app/connection-store'
 import { createBaselinesStores, type BaselinesStores } from './baselines'
 import { createScorecardStore, type ScorecardStore } from './maturity/scorecard-store'
 import { createProductionStores, type ProductionStores } from './production'
@@ -48,6 +49,8 @@ import { refetchDelayMs, throttleTables, watchTables } from './watch-tables'
 
 export interface Stores {
   app: AppStore
+  /** Whether the core can be reached; the shell's banner reads it. */
+  connection: ConnectionStore
   prompts: PromptsStore
   datasets: DatasetsStore
   newPrompt: NewPromptStore
@@ -116,6 +119,7 @@ export interface StoresOptions {
 export function createStores(client: ApiClient, options: StoresOptions = {}): Stores {
   const delay = options.refetchDelayMs ?? refetchDelayMs
   const app = createAppStore(client, options.initialRoute)
+  const connection = createConnectionStore(client)
   const prompts = createPromptsStore(client)
   const datasets = createDatasetsStore(client)
   const show = prompts.getState().actions.adopt
@@ -190,12 +194,14 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
-    // Scoring writes scores in batches: the summary shown follows, at most once per liveRefresh.
+    // A running run writes results and scoring writes scores in batches: the summary tab, while shown,
+    // follows at most once per liveRefresh (opening the tab fetches it anyway).
     throttleTables(
       client,
       summaryTables,
       () => {
-        if (app.getState().route === 'runs') void summary.getState().actions.refresh()
+        if (app.getState().route === 'runs' && summary.getState().tab === 'summary')
+          void summary.getState().actions.refresh()
       },
       liveRefresh,
     ),
@@ -213,6 +219,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   ]
   return {
     app,
+    connection,
     prompts,
     datasets,
     newPrompt,
@@ -251,6 +258,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     initialQueue: options.initialQueue ?? null,
     dispose: () => {
       unwatch.forEach((off) => off())
+      connection.dispose()
       baselines.dispose()
       production.dispose()
       preview.getState().actions.cancel()

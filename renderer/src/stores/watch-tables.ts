@@ -4,7 +4,8 @@ export const refetchDelayMs = 100
 
 /**
  * Calls `onChange` once, `delayMs` after the last `db.changed` event that names one of `tables`: a burst
- * of batched writes (a run saving results) costs one refetch, not one per batch.
+ * of batched writes (a run saving results) costs one refetch, not one per batch. A reconnect counts as a
+ * change of every table: events were missed while the core could not be reached.
  */
 export function watchTables(
   client: ApiClient,
@@ -13,16 +14,20 @@ export function watchTables(
   delayMs = refetchDelayMs,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
-  const off = client.on('db.changed', ({ tables: changed }) => {
-    if (!changed.some((table) => tables.includes(table))) return
+  const changed = (): void => {
     clearTimeout(timer)
     timer = setTimeout(() => {
       timer = undefined
       onChange()
     }, delayMs)
+  }
+  const off = client.on('db.changed', ({ tables: names }) => {
+    if (names.some((table) => tables.includes(table))) changed()
   })
+  const offReconnect = client.onReconnected(changed)
   return () => {
     off()
+    offReconnect()
     clearTimeout(timer)
   }
 }
@@ -40,17 +45,22 @@ export function throttleTables(
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
   let last = Number.NEGATIVE_INFINITY
-  const off = client.on('db.changed', ({ tables: changed }) => {
-    if (timer !== undefined || !changed.some((table) => tables.includes(table))) return
+  const changed = (): void => {
+    if (timer !== undefined) return
     const wait = Math.max(0, last + intervalMs - Date.now())
     timer = setTimeout(() => {
       timer = undefined
       last = Date.now()
       onChange()
     }, wait)
+  }
+  const off = client.on('db.changed', ({ tables: names }) => {
+    if (names.some((table) => tables.includes(table))) changed()
   })
+  const offReconnect = client.onReconnected(changed)
   return () => {
     off()
+    offReconnect()
     clearTimeout(timer)
   }
 }

@@ -25,4 +25,9 @@ export class AppPage {
   get recoveryScreen(): Locator {
     return this.page.getByTestId('recovery-screen')
   }
+
+  /** Shown over every screen while the host cannot be reached. */
+  get connectionBanner(): Locator {
+    return this.page.getByTestId('connection-banner')
+  }
 }

@@ -43,6 +43,22 @@ describe('preview store', () => {
     expect(store.getState().load.status).toBe('ready')
   })
 
+  it("fills {{case.key}} with the picked case's key, or with the value typed for it", async () => {
+    const { store, calls } = setup()
+    const { actions } = store.getState()
+    actions.setTemplate(template('Ticket {{case.key}}: {{subject}}'))
+    actions.setManualVar('case.key', 'tkt-7')
+    actions.setManualVar('subject', 'Refund')
+    await actions.flush()
+    expect(calls().at(-1)?.input).toMatchObject({ vars: { subject: 'Refund' }, caseKey: 'tkt-7' })
+    expect(Object.keys((calls().at(-1)?.input as { vars: object }).vars)).toEqual(['subject'])
+    actions.setSource('case')
+    const picked = { key: 'tkt-0042', vars: { subject: 'Charged twice' } }
+    actions.pickCase({ ...picked, id: 'c1', expected: {}, expectedOutput: null, tags: [], notes: '' })
+    await actions.flush()
+    expect(calls().at(-1)?.input).toMatchObject({ vars: picked.vars, caseKey: 'tkt-0042' })
+  })
+
   it('drops a reply that arrives after a newer one', async () => {
     const core = createFakeCore()
     const slow = deferred<void>()

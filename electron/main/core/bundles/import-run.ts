@@ -117,7 +117,7 @@ function resultRow(
     modelId: baseline.modelId,
     repeat: line.repeat,
     params: version.params,
-    request: { messages: renderMessages(version.messages, c.vars).messages, params: version.params },
+    request: { messages: renderMessages(version.messages, c).messages, params: version.params },
     responseText: line.output,
     finishReason: line.finishReason,
     inputTokens: line.inputTokens,

@@ -96,7 +96,7 @@ export async function estimatePlan(resolved: ResolvedPlan): Promise<RunEstimate>
   let inputTokens = 0
   for (const version of versions) {
     for (const c of cases) {
-      const rendered = renderMessages(version.messages, c.vars).messages
+      const rendered = renderMessages(version.messages, c).messages
       inputTokens += rendered.reduce((n, m) => n + approxTokens(m.content) + 4, 0)
     }
   }

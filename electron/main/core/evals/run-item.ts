@@ -57,7 +57,7 @@ export const itemCaseKey = (runId: string, item: WorkItem): string =>
  */
 export async function runWorkItem(item: WorkItem, ctx: ItemContext): Promise<ItemOutcome | null> {
   const { version, model } = item
-  const messages = renderMessages(version.messages, item.case.vars).messages
+  const messages = renderMessages(version.messages, item.case).messages
   const params = version.params
   const base: Base = {
     runId: ctx.runId,

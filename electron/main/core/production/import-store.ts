@@ -157,7 +157,7 @@ function resultOf(run: Run, call: ProductionCall, c: DatasetCase, version: Promp
     modelId: call.model,
     repeat: 0,
     params: version.params,
-    request: { messages: renderMessages(version.messages, call.vars).messages, params: version.params },
+    request: { messages: renderMessages(version.messages, c).messages, params: version.params },
     responseText: call.output,
     finishReason: call.error === null && call.output !== null ? 'stop' : null,
     inputTokens: call.inputTokens,

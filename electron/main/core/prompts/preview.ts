@@ -40,9 +40,11 @@ export async function previewPrompt(input: {
   model: ModelRef
   params: ModelParams
   vars: Readonly<Record<string, string>>
+  /** The picked case's key (`{{case.key}}`), or one typed by hand; null leaves it missing. */
+  caseKey?: string | null
 }): Promise<Preview> {
   const engine = await loadEngines()
-  const rendered = renderMessages(input.messages, input.vars)
+  const rendered = renderMessages(input.messages, { vars: input.vars, key: input.caseKey ?? null })
   const tokens = countTokens(engine, rendered.messages, input.model)
   const maxTokens = input.params.maxTokens
   const cost = estimateCost(engine, input.model, tokens.input, maxTokens)

@@ -1,5 +1,6 @@
 import Mustache from 'mustache'
 import type { PromptMessage } from '../../../../shared/domain/prompts'
+import { caseKeyVariable, caseNamespace } from '../../../../shared/domain/template-names'
 
 /** A template problem in one message; `messageIndex` is 0-based, messages shown to people count from 1. */
 export interface TemplateIssue {
@@ -29,7 +30,8 @@ class TemplateSyntaxError extends Error {}
 
 /**
  * Variables one template uses: plain, `&` and triple-brace names and section names (`#`, `^`).
- * Dotted names count by their first segment, which is the key a caller has to supply.
+ * Dotted names count by their first segment, which is the key a caller has to supply; the reserved
+ * `{{case.key}}` counts by its whole name (the case supplies it, not a variable).
  * Throws TemplateSyntaxError with the library's message plus a line and column.
  */
 export function templateVariables(content: string): string[] {
@@ -62,10 +64,18 @@ function collect(spans: Spans, content: string, found: string[]): void {
       const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
       throw syntax(`Tag name ${shown} contains a brace or space: is a "}" missing?`, content, start)
     }
-    if (value !== '.') found.push(value.split('.')[0] ?? value)
+    if (value !== '.') found.push(variableOf(value, content, start))
     const children = sectionChildren(span)
     if (children) collect(children, content, found)
   }
+}
+
+/** The name a caller supplies for a tag: its first segment, or the reserved `case.key` as a whole. */
+function variableOf(tag: string, content: string, start: number): string {
+  const [root = tag, ...rest] = tag.split('.')
+  if (root !== caseNamespace || rest.length === 0) return root
+  if (tag === caseKeyVariable) return tag
+  throw syntax(`{{${tag}}}: a case offers only {{${caseKeyVariable}}}, its key`, content, start)
 }
 
 function sectionChildren(span: Span): Spans | null {
@@ -108,31 +118,43 @@ export interface RenderResult {
   errors: TemplateIssue[]
 }
 
+/** What fills a template: a case's variables and its key (null where there is no case, e.g. typed values). */
+export interface TemplateValues {
+  vars: Readonly<Record<string, string>>
+  key: string | null
+}
+
 /**
  * Fills the templates with HTML escaping off: prompts are not HTML, and `&` or `<` in a ticket must reach
- * the model as written. A message with a syntax error is returned as written.
+ * the model as written. A message with a syntax error is returned as written. Every render goes through
+ * here (runs, estimates, preview, bundle and production imports), so `{{case.key}}` reads the same everywhere.
  */
-export function renderMessages(
-  messages: readonly PromptMessage[],
-  vars: Readonly<Record<string, string>>,
-): RenderResult {
+export function renderMessages(messages: readonly PromptMessage[], values: TemplateValues): RenderResult {
   const analysis = analyzeMessages(messages)
   const broken = new Set(analysis.errors.map((e) => e.messageIndex))
   const rendered = messages.map((m, i) =>
-    broken.has(i) ? { ...m } : { role: m.role, content: renderTemplate(m.content, vars) },
+    broken.has(i) ? { ...m } : { role: m.role, content: renderTemplate(m.content, values) },
   )
-  const supplied = Object.keys(vars)
+  const supplied = Object.keys(values.vars)
+  const isSupplied = (v: string) =>
+    v === caseKeyVariable ? values.key !== null : Object.hasOwn(values.vars, v)
   return {
     messages: rendered,
     variables: analysis.variables,
-    missing: analysis.variables.filter((v) => !Object.hasOwn(vars, v)),
+    missing: analysis.variables.filter((v) => !isSupplied(v)),
     unused: supplied.filter((v) => !analysis.variables.includes(v)),
     errors: analysis.errors,
   }
 }
 
-export function renderTemplate(content: string, vars: Readonly<Record<string, string>>): string {
-  return Mustache.render(content, vars, {}, { tags, escape: (s: string) => s })
+/**
+ * The case's own values sit in a parent context: a dataset variable that happens to be named `case`
+ * still fills `{{case}}`, and `{{case.key}}` (which a text value cannot answer) falls through to the key.
+ */
+export function renderTemplate(content: string, values: TemplateValues): string {
+  const reserved = new Mustache.Context(values.key === null ? {} : { [caseNamespace]: { key: values.key } })
+  const view = new Mustache.Context(values.vars, reserved)
+  return Mustache.render(content, view, {}, { tags, escape: (s: string) => s })
 }
 
 function unique(values: readonly string[]): string[] {

@@ -1,5 +1,10 @@
 import { AppError } from '../../../../shared/contract'
 import type { PromptMessage } from '../../../../shared/domain/prompts'
+import {
+  caseKeyVariable,
+  isKeyColumnName,
+  isReservedVariable,
+} from '../../../../shared/domain/template-names'
 import type { Repos } from '../db/repos'
 import { analyzeMessages, templateVariables } from './templates'
 
@@ -35,6 +40,7 @@ export function checkMessages(messages: readonly PromptMessage[]): void {
 /**
  * A variable is unknown when no earlier version of this prompt uses it and no dataset case in the workspace
  * provides it: most often a typo ({{subjet}}) that would render as an empty string in every eval.
+ * `{{case.key}}` is always known: every case has a key.
  */
 export function findUnknownVariables(
   repos: Repos,
@@ -50,7 +56,7 @@ export function findUnknownVariables(
   const unknown: UnknownVariable[] = []
   messages.forEach((m, messageIndex) => {
     for (const name of templateVariables(m.content)) {
-      if (!known.has(name)) unknown.push({ name, messageIndex, role: m.role })
+      if (!known.has(name) && !isReservedVariable(name)) unknown.push({ name, messageIndex, role: m.role })
     }
   })
   return unknown
@@ -71,7 +77,21 @@ export function checkVariables(
   throw new AppError(
     'INVALID_INPUT',
     `Unknown ${subject} ${list}: no earlier version uses ${them} and no dataset provides ${them}. ` +
-      'Fix the name, or save anyway to introduce a new variable.',
+      `${keyAdvice(unknown)}Fix the name, or save anyway to introduce a new variable.`,
     { unknownVariables: unknown, allowWith: 'allowNewVariables' },
+  )
+}
+
+/**
+ * An import maps a column named like `id` or `case_id` to the case key, not to a variable: a prompt that
+ * asks for {{id}} most likely means the key, which a template reads as {{case.key}}.
+ */
+function keyAdvice(unknown: readonly UnknownVariable[]): string {
+  const names = [...new Set(unknown.map((u) => u.name).filter(isKeyColumnName))]
+  if (names.length === 0) return ''
+  const shown = names.map((n) => `{{${n}}}`).join(', ')
+  return (
+    `A column named like ${shown} becomes the case key on import, not a variable: ` +
+    `write {{${caseKeyVariable}}} for the case key. `
   )
 }

@@ -3,10 +3,12 @@ import type { ErrorInfo } from '../../../../shared/contract'
 interface Props {
   error: ErrorInfo | null
   onRetry: () => void
+  /** The transport is trying again by itself; the screen goes once the core answers. */
+  reconnecting?: boolean
 }
 
 /** The core never answered (or refused this page): say which, and offer the one thing that can help. */
-export function UnreachableScreen({ error, onRetry }: Props) {
+export function UnreachableScreen({ error, onRetry, reconnecting = false }: Props) {
   const forbidden = error?.code === 'FORBIDDEN'
   return (
     <main className="recovery" data-testid="unreachable-screen">
@@ -29,6 +31,11 @@ export function UnreachableScreen({ error, onRetry }: Props) {
           <pre className="recovery-message" data-testid="unreachable-message">
             {error.message}
           </pre>
+        ) : null}
+        {reconnecting && !forbidden ? (
+          <p className="muted" role="status" data-testid="unreachable-reconnecting">
+            Reconnecting by itself…
+          </p>
         ) : null}
         {forbidden ? null : (
           <button type="button" className="button" onClick={onRetry} data-testid="retry-connection">

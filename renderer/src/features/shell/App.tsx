@@ -7,7 +7,7 @@ import {
 } from '../../lib/monaco'
 import { boot, type Stores } from '../../stores'
 import { selectConnectionError, selectFailure, selectPhase, selectStatus } from '../../stores/app/selectors'
-import { StoresContext, useApp } from '../../stores/hooks'
+import { StoresContext, useApp, useConnection } from '../../stores/hooks'
 import { RecoveryScreen } from '../recovery/RecoveryScreen'
 import { UnreachableScreen } from '../recovery/UnreachableScreen'
 import { useAppStateAttribute } from './app-state-attribute'
@@ -28,6 +28,15 @@ export function App({ stores, editor, diffEditor }: AppProps) {
     booted.current = true
     void boot(stores)
   }, [stores])
+  // A start that found no core tries again by itself once the connection comes back.
+  useEffect(
+    () =>
+      stores.connection.subscribe(({ connection }, previous) => {
+        const back = connection.status === 'connected' && previous.connection.status !== 'connected'
+        if (back && stores.app.getState().phase === 'unreachable') void boot(stores)
+      }),
+    [stores],
+  )
 
   const root = (
     <StoresContext.Provider value={stores}>
@@ -51,9 +60,11 @@ function Root({ onRetry }: { onRetry: () => void }) {
   const status = useApp(selectStatus)
   const failure = useApp(selectFailure)
   const connectionError = useApp(selectConnectionError)
+  const reconnecting = useConnection((s) => s.connection.status === 'reconnecting')
   useAppStateAttribute(phase, failure?.kind ?? null)
 
-  if (phase === 'unreachable') return <UnreachableScreen error={connectionError} onRetry={onRetry} />
+  if (phase === 'unreachable')
+    return <UnreachableScreen error={connectionError} onRetry={onRetry} reconnecting={reconnecting} />
   if (failure && status) return <RecoveryScreen home={status.home} failure={failure} />
   if (status?.state === 'ready') return <Shell workspace={status} />
   return (

@@ -14,6 +14,7 @@ import { AppHeader } from './AppHeader'
 import { InterruptedRunsNotice } from './InterruptedRunsNotice'
 import { ProductionAlertNotice } from './ProductionAlertNotice'
 import { ComingSoon } from './ComingSoon'
+import { ConnectionBanner } from './ConnectionBanner'
 import { comingSoon } from './coming-soon'
 import { NavBar } from './NavBar'
 import { navItems } from './nav-items'
@@ -31,6 +32,9 @@ export function Shell({ workspace }: { workspace: Workspace }) {
 
   return (
     <div className="shell">
+      <div className="shell-banner">
+        <ConnectionBanner />
+      </div>
       <AppHeader
         title={title}
         user={workspace.user}

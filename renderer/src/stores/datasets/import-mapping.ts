@@ -4,6 +4,7 @@ import {
   type ColumnRole,
   type ExpectedType,
 } from '../../../../shared/domain/dataset-mapping'
+import { isReservedVariable } from '../../../../shared/domain/template-names'
 
 export type RoleName = ColumnRole['role']
 
@@ -49,11 +50,13 @@ export function roleFor(column: string, role: RoleName, previous?: ColumnRole): 
   }
 }
 
-export type RoleField = 'name' | 'prefix' | 'separator' | 'type' | 'json'
+export type RoleField = 'name' | 'prefix' | 'separator' | 'type' | 'json' | 'alsoVar'
 
 /** Changes one setting of a role (the name of a var, the prefix of a tag, ...); other fields stay. */
 export function withRoleField(role: ColumnRole, field: RoleField, value: string | boolean): ColumnRole {
   if (field === 'json') return role.role === 'tags' ? { ...role, json: value === true } : role
+  if (field === 'alsoVar' && role.role === 'key')
+    return typeof value === 'string' ? { role: 'key', alsoVar: value } : { role: 'key' }
   const text = String(value)
   if (field === 'name' && (role.role === 'var' || role.role === 'expected')) return { ...role, name: text }
   if (field === 'prefix' && role.role === 'tag') return { ...role, prefix: text }
@@ -76,20 +79,22 @@ export function mappingErrors(mapping: ColumnMapping): Record<string, string> {
       errors[column] = parsed.error.issues[0]?.message ?? 'incomplete'
       continue
     }
-    const slot = slotOf(parsed.data)
-    if (!slot) continue
-    const owner = owners.get(slot)
-    if (owner !== undefined) errors[column] = `${describeSlot(slot)} is already column "${owner}"`
-    else owners.set(slot, column)
+    for (const slot of slotsOf(parsed.data)) {
+      const owner = owners.get(slot)
+      if (owner !== undefined) errors[column] ??= `${describeSlot(slot)} is already column "${owner}"`
+      else owners.set(slot, column)
+    }
   }
   return errors
 }
 
-function slotOf(role: ColumnRole): string | null {
-  if (role.role === 'var') return `var:${role.name.trim()}`
-  if (role.role === 'expected') return `expected:${role.name.trim()}`
-  if (role.role === 'key' || role.role === 'expectedOutput' || role.role === 'notes') return role.role
-  return null
+/** What a role takes that no other column may: a var or expected name, the key (and the var it fills). */
+function slotsOf(role: ColumnRole): string[] {
+  if (role.role === 'var') return [`var:${role.name.trim()}`]
+  if (role.role === 'expected') return [`expected:${role.name.trim()}`]
+  if (role.role === 'key') return role.alsoVar === undefined ? ['key'] : ['key', `var:${role.alsoVar.trim()}`]
+  if (role.role === 'expectedOutput' || role.role === 'notes') return [role.role]
+  return []
 }
 
 function describeSlot(slot: string): string {
@@ -98,13 +103,13 @@ function describeSlot(slot: string): string {
   return slot === 'key' ? 'The case key' : slot === 'notes' ? 'Notes' : 'The expected output'
 }
 
-/** Variables named in a prompt's messages: `{{ name }}`, in order of first use. */
+/** Variables named in a prompt's messages: `{{ name }}`, in order of first use; `{{case.key}}` is no column's. */
 export function templateVariables(texts: readonly string[]): string[] {
   const names: string[] = []
   for (const text of texts) {
     for (const match of text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)) {
       const name = match[1]
-      if (name && !names.includes(name)) names.push(name)
+      if (name && !isReservedVariable(name) && !names.includes(name)) names.push(name)
     }
   }
   return names

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { ModelParams, ModelRef, PromptMessage } from '../../../../shared/domain/prompts'
 import type { Preview } from '../../../../shared/domain/registry'
+import { caseKeyVariable } from '../../../../shared/domain/template-names'
 import { toErrorInfo, type ApiClient } from '../../api'
 import { createSequence, failed, idle, loading, ready, type LoadState } from '../load-state'
 
@@ -42,8 +43,17 @@ export interface PreviewState {
 
 export type PreviewStore = StoreApi<PreviewState>
 
-export function currentVars(s: Pick<PreviewState, 'source' | 'manualVars' | 'pickedCase'>) {
-  return s.source === 'case' ? (s.pickedCase?.vars ?? {}) : s.manualVars
+/**
+ * What fills the template: the picked case's variables and key, or the typed values (the field for
+ * `{{case.key}}` is typed like any other, but the core takes it as the key, not as a variable).
+ */
+export function currentValues(s: Pick<PreviewState, 'source' | 'manualVars' | 'pickedCase'>): {
+  vars: Record<string, string>
+  caseKey: string | null
+} {
+  if (s.source === 'case') return { vars: s.pickedCase?.vars ?? {}, caseKey: s.pickedCase?.key ?? null }
+  const { [caseKeyVariable]: typedKey, ...vars } = s.manualVars
+  return { vars, caseKey: typedKey ?? null }
 }
 
 /**
@@ -62,7 +72,7 @@ export function createPreviewStore(client: ApiClient, delayMs = previewDelayMs):
       if (!s.template) return
       const n = seq.next()
       try {
-        const result = await client.call('prompts.preview', { ...s.template, vars: currentVars(s) })
+        const result = await client.call('prompts.preview', { ...s.template, ...currentValues(s) })
         if (seq.isLatest(n)) set({ result, load: ready })
       } catch (error) {
         if (seq.isLatest(n)) set({ load: failed(toErrorInfo(error)) })

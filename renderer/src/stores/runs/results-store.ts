@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { ErrorInfo } from '../../../../shared/contract'
+import { readsOf, type ErrorInfo } from '../../../../shared/contract'
 import type { RunResult } from '../../../../shared/domain/runs'
 import type { ApiClient } from '../../api'
 import { createPagedQuery } from '../../lib/paging/paged-query'
@@ -16,7 +16,7 @@ import {
 } from './result-pages'
 
 /** Results are written in batches while a run goes; the visible page is refreshed at most once a second. */
-export const resultsTables = ['run_results'] as const
+export const resultsTables = readsOf('runs.results')
 export const liveRefreshMs = 1000
 
 export interface ResultsActions {

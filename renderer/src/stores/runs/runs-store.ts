@@ -1,12 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { ErrorInfo } from '../../../../shared/contract'
+import { readsOf, type ErrorInfo } from '../../../../shared/contract'
 import type { Run, RunProgress } from '../../../../shared/domain/runs'
 import { toErrorInfo, type ApiClient } from '../../api'
 import { createSequence, failed, idle, loading, ready, type LoadState } from '../load-state'
 import { applyEvents, newestFirst, overlayLive, type LiveProgress, type RunControl } from './progress'
 
 /** Tables whose change makes the run list stale (a batch of results also rewrites a run's counts). */
-export const runsTables = ['runs'] as const
+export const runsTables = readsOf('runs.list')
 
 /** Progress events are merged into the list at most this often (a status change goes through at once). */
 export const progressFlushMs = 200

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { readsOf } from '../../../../shared/contract'
 import type { Baseline, GateResult, RunSummary, SliceKey } from '../../../../shared/domain/scoring'
 import { toErrorInfo, type ApiClient } from '../../api'
 import {
@@ -16,8 +17,11 @@ import {
 } from '../load-state'
 import { latestGatesOf, sliceId, sliceKeyOf } from './slices'
 
-/** Scores, baselines and gate results: any of them changes what the summary tab shows. */
-export const summaryTables = ['run_scores', 'baselines', 'gate_results'] as const
+/**
+ * What the summary tab shows is read from these (results, scores, the run, suites, baselines, gates): the
+ * contract lists them, so a table the summary starts reading is watched without anyone copying it here.
+ */
+export const summaryTables = readsOf('runs.summary', 'baselines.list', 'gates.list')
 
 export type RunTab = 'results' | 'summary'
 

@@ -58,18 +58,16 @@ describe('renderMessages', () => {
   ]
 
   it('fills variables without HTML escaping', () => {
-    const result = renderMessages(messages, {
-      product: 'Fernwork',
-      subject: 'Q&A <urgent>',
-      body: '"quoted" & \'single\'',
-    })
+    const vars = { product: 'Fernwork', subject: 'Q&A <urgent>', body: '"quoted" & \'single\'' }
+    const result = renderMessages(messages, { vars, key: null })
     expect(result.messages[1]?.content).toBe('Subject: Q&A <urgent>\n"quoted" & \'single\'')
     expect(result.missing).toEqual([])
     expect(result.unused).toEqual([])
   })
 
   it('names missing and unused variables', () => {
-    const result = renderMessages(messages, { product: 'Fernwork', subjet: 'typo', extra: 'x' })
+    const vars = { product: 'Fernwork', subjet: 'typo', extra: 'x' }
+    const result = renderMessages(messages, { vars, key: 'tkt-1' })
     expect(result.variables).toEqual(['product', 'subject', 'body'])
     expect(result.missing).toEqual(['subject', 'body'])
     expect(result.unused).toEqual(['subjet', 'extra'])
@@ -77,13 +75,48 @@ describe('renderMessages', () => {
   })
 
   it('counts an empty string as supplied and leaves a broken message as written', () => {
-    const result = renderMessages([{ role: 'user', content: '{{#a}}' }, ...messages], {
-      product: '',
-      subject: 's',
-      body: 'b',
-    })
+    const vars = { product: '', subject: 's', body: 'b' }
+    const result = renderMessages([{ role: 'user', content: '{{#a}}' }, ...messages], { vars, key: null })
     expect(result.missing).toEqual([])
     expect(result.messages[0]?.content).toBe('{{#a}}')
     expect(result.errors.map((e) => e.messageIndex)).toEqual([0])
+  })
+})
+
+describe('the case key, {{case.key}}', () => {
+  const messages = [{ role: 'user' as const, content: 'Ticket {{case.key}}: {{question}}' }]
+
+  it('is a variable by its whole name, and any other case field is a template error', () => {
+    expect(templateVariables('{{case.key}} {{#case.key}}x{{/case.key}} {{question}}')).toEqual([
+      'case.key',
+      'question',
+    ])
+    expect(() => templateVariables('Hi {{case.id}}')).toThrow(
+      /\{\{case\.id\}\}: a case offers only \{\{case\.key\}\}, its key at 3 \(line 1, column 4\)/,
+    )
+  })
+
+  it("is filled with the case's key, or named missing when there is no case", () => {
+    const vars = { question: 'Where is my refund?' }
+    const filled = renderMessages(messages, { vars, key: 'rq-0042' })
+    expect(filled.messages[0]?.content).toBe('Ticket rq-0042: Where is my refund?')
+    expect(filled).toMatchObject({ variables: ['case.key', 'question'], missing: [], unused: [] })
+    const typed = renderMessages(messages, { vars, key: null })
+    expect(typed.messages[0]?.content).toBe('Ticket : Where is my refund?')
+    expect(typed.missing).toEqual(['case.key'])
+  })
+
+  it('does not clash with a dataset variable named case (a text has no key)', () => {
+    const result = renderMessages([{ role: 'user', content: '{{case}} / {{case.key}}' }], {
+      vars: { case: 'damaged parcel' },
+      key: 'rq-7',
+    })
+    expect(result.messages[0]?.content).toBe('damaged parcel / rq-7')
+    expect(result.missing).toEqual([])
+  })
+
+  it('is filled as written: a key is never HTML-escaped', () => {
+    const result = renderMessages(messages, { vars: { question: 'q' }, key: 'A&B <1>' })
+    expect(result.messages[0]?.content).toBe('Ticket A&B <1>: q')
   })
 })

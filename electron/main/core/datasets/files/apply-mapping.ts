@@ -9,7 +9,7 @@ import {
   toVarText,
 } from './cells'
 import type { CellMode } from './cells'
-import { checkMapping } from './mapping-check'
+import { checkMapping, keyVarOf } from './mapping-check'
 import type { ColumnMapping, ColumnRole } from './mapping-schema'
 import { fromEntries, type FileIssue, type ImportedCase, type ParsedRow, type ParsedTable } from './table'
 
@@ -94,7 +94,7 @@ interface MappingContext {
 
 function mappingContext(table: ParsedTable, mapping: ColumnMapping): MappingContext {
   const roles = Object.entries(mapping).filter(([column]) => table.columns.includes(column))
-  const expectsVars = roles.some(([, r]) => r.role === 'var' || r.role === 'varsObject')
+  const expectsVars = roles.some(([, r]) => r.role === 'var' || r.role === 'varsObject' || keyVarOf(r))
   return {
     file: table.file,
     mode: { strict: table.layout !== 'generic', textCells: table.format === 'csv' },
@@ -142,6 +142,8 @@ function markDuplicateKeys(file: string, outcomes: RowOutcome[], column: string 
 /** A case being built from one row's cells. */
 interface Draft {
   key: string | null
+  /** The variable the key is also stored as (the key column's `alsoVar`). */
+  keyVar: string | null
   vars: [string, string][]
   expected: [string, unknown][]
   expectedOutput: string | null
@@ -152,7 +154,15 @@ interface Draft {
 function mapRow(context: MappingContext, row: ParsedRow): RowOutcome {
   const { file } = context
   const issues: FileIssue[] = []
-  const draft: Draft = { key: null, vars: [], expected: [], expectedOutput: null, tags: [], notes: [] }
+  const draft: Draft = {
+    key: null,
+    keyVar: null,
+    vars: [],
+    expected: [],
+    expectedOutput: null,
+    tags: [],
+    notes: [],
+  }
   const where = { file, row: row.row, line: row.line }
   if (Object.values(row.values).every(isBlank)) {
     return {
@@ -166,7 +176,7 @@ function mapRow(context: MappingContext, row: ParsedRow): RowOutcome {
     const error = applyRole(draft, role, row.values[column], context.mode)
     if (error !== null) issues.push({ ...where, column, message: error })
   }
-  if (context.expectsVars && draft.vars.length === 0 && issues.length === 0) {
+  if (context.expectsVars && draft.vars.length === 0 && draft.keyVar === null && issues.length === 0) {
     issues.push({ ...where, message: 'no variables: the row gives no value to any variable' })
   }
   const built = issues.length > 0 ? null : finish(draft, row.row)
@@ -174,9 +184,11 @@ function mapRow(context: MappingContext, row: ParsedRow): RowOutcome {
 }
 
 function finish(draft: Draft, row: number): ImportedCase {
+  const key = draft.key ?? generatedKey(row)
   return {
-    key: draft.key ?? generatedKey(row),
-    vars: fromEntries(draft.vars),
+    key,
+    // The variable copy is the key itself (a generated one included), so the two never disagree.
+    vars: fromEntries(draft.keyVar === null ? draft.vars : [...draft.vars, [draft.keyVar, key]]),
     expected: fromEntries(draft.expected),
     expectedOutput: draft.expectedOutput,
     tags: normaliseTags(draft.tags),
@@ -193,6 +205,7 @@ export function generatedKey(row: number): string {
 function applyRole(draft: Draft, role: ColumnRole, value: unknown, mode: CellMode): string | null {
   switch (role.role) {
     case 'key':
+      draft.keyVar = role.alsoVar ?? null
       return applyKey(draft, value)
     case 'var':
       // A generic file's empty cell is an empty var; only a missing value (or a strict layout's null) is none.

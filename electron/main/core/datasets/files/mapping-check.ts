@@ -1,6 +1,11 @@
 import type { ColumnMapping, ColumnRole } from './mapping-schema'
 import type { FileIssue, ParsedTable } from './table'
 
+/** The variable a key column also fills, if any. */
+export function keyVarOf(role: ColumnRole): string | null {
+  return role.role === 'key' ? (role.alsoVar ?? null) : null
+}
+
 /** Roles a mapping may give to one column only. */
 const SINGLE_ROLES: ColumnRole['role'][] = ['key', 'expectedOutput', 'varsObject']
 
@@ -24,7 +29,8 @@ export function checkMapping(table: ParsedTable, mapping: ColumnMapping): FileIs
     ...sameNames(file, entries, 'expected', 'expected field'),
   )
   const mapsVars = entries.some(
-    ([c, r]) => (r.role === 'var' || r.role === 'varsObject') && table.columns.includes(c),
+    ([c, r]) =>
+      (r.role === 'var' || r.role === 'varsObject' || keyVarOf(r) !== null) && table.columns.includes(c),
   )
   if (!mapsVars) {
     issues.push({
@@ -43,8 +49,8 @@ function sameNames(
 ): FileIssue[] {
   const byName = new Map<string, string[]>()
   for (const [column, r] of entries) {
-    if (r.role !== role) continue
-    byName.set(r.name, [...(byName.get(r.name) ?? []), column])
+    const name = r.role === role ? r.name : role === 'var' ? keyVarOf(r) : null
+    if (name !== null) byName.set(name, [...(byName.get(name) ?? []), column])
   }
   return [...byName.entries()]
     .filter(([, columns]) => columns.length > 1)

@@ -1,3 +1,8 @@
+import {
+  isReservedVariable,
+  keyColumnNames,
+  normaliseColumnName,
+} from '../../../../../shared/domain/template-names'
 import { EXPECTED_JSON_PREFIX, EXPECTED_PREFIX, TAGS_JSON_COLUMN, TAG_SEPARATOR, VAR_PREFIX } from './layout'
 import type { ColumnMapping, ColumnRole, ExpectedType } from './mapping-schema'
 import { fromEntries, type ParsedTable } from './table'
@@ -6,7 +11,6 @@ import { isPlainObject } from './values'
 export { applyMapping, mapTable, generatedKey } from './apply-mapping'
 export type { ApplyOptions, ApplyResult, MappedTable, RowOutcome } from './apply-mapping'
 
-const KEY_NAMES = ['key', 'id', 'case_id', 'caseid', 'case_key', 'test_id']
 const NOTES_NAMES = ['notes', 'note', 'description', 'comment', 'comments']
 const OUTPUT_NAMES = [
   'expected_output',
@@ -23,7 +27,8 @@ const SAMPLE_ROWS = 200
 
 /**
  * A first mapping for the UI to show: Eval Lab's own column names exactly (`vars.<name>`, `expected.<name>`,
- * ...), then a column named like a known prompt variable → that var, `id`/`key`/`case_id` → key,
+ * ...), then a column named like a known prompt variable → that var (a key-named one, e.g. `id` when the
+ * prompt uses `{{id}}`, → the key, kept as that variable too), `id`/`key`/`case_id` → key,
  * `expected_*` → expected field, `expected_output`/`expected` → expected output, `tags` → tags,
  * `segment`/`cohort`/`difficulty`/`lang`... → a prefixed tag, `notes`/`description` → notes, and any other
  * column → a var of its own name (nothing is dropped unless the user says so).
@@ -34,8 +39,7 @@ export function suggestMapping(table: ParsedTable, knownVariables: readonly stri
   const entries: [string, ColumnRole][] = []
   for (const column of table.columns) {
     const role = firstFree(candidates(table, column, knownVariables), taken)
-    const occupied = slot(role)
-    if (occupied !== null) taken.add(occupied)
+    for (const occupied of slots(role)) taken.add(occupied)
     entries.push([column, role])
   }
   return fromEntries(entries)
@@ -58,9 +62,12 @@ function jsonlRole(field: string): [string, ColumnRole] {
 function candidates(table: ParsedTable, column: string, known: readonly string[]): ColumnRole[] {
   const name = normalise(column)
   const prefixed = prefixedRole(table, column)
-  const knownVar = known.find((v) => normalise(v) === name)
+  // `{{case.key}}` is the key itself, never a column's variable.
+  const knownVar = known.find((v) => !isReservedVariable(v) && normalise(v) === name)
   const list: ColumnRole[] = []
   if (prefixed) list.push(prefixed)
+  // The key stays stable across re-imports, and the prompt keeps the name it (and its application) uses.
+  if (knownVar !== undefined && keyColumnNames.includes(name)) list.push({ role: 'key', alsoVar: knownVar })
   if (knownVar !== undefined) list.push({ role: 'var', name: knownVar })
   list.push(...namedRoles(table, column, name))
   list.push({ role: 'var', name: column.trim() }, { role: 'ignore' })
@@ -84,7 +91,7 @@ function namedRoles(table: ParsedTable, column: string, name: string): ColumnRol
   const objects = sample(table, column).some(isPlainObject)
   if (name === 'vars' && objects) return [{ role: 'varsObject' }]
   if (name === 'expected' && objects) return [{ role: 'expectedObject' }]
-  if (KEY_NAMES.includes(name)) return [{ role: 'key' }]
+  if (keyColumnNames.includes(name)) return [{ role: 'key' }]
   if (OUTPUT_NAMES.includes(name)) return [{ role: 'expectedOutput' }]
   if (TAGS_NAMES.includes(name)) return [{ role: 'tags', separator: guessSeparator(table, column) }]
   if (TAG_PREFIX_NAMES.includes(name)) return [{ role: 'tag', prefix: name }]
@@ -98,23 +105,19 @@ function namedRoles(table: ParsedTable, column: string, name: string): ColumnRol
 }
 
 /** Lower case, with spaces, dashes and dots as underscores: `Case ID` and `case-id` both read `case_id`. */
-function normalise(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s\-.]+/g, '_')
-}
+const normalise = normaliseColumnName
 
-/** What a role occupies: a var or expected name, or the single key/output/notes... column; null when shared. */
-function slot(role: ColumnRole): string | null {
-  if (role.role === 'var') return `var:${role.name}`
-  if (role.role === 'expected') return `expected:${role.name}`
-  if (role.role === 'ignore' || role.role === 'tag' || role.role === 'tags') return null
-  return role.role
+/** What a role occupies: var or expected names, the single key/output/notes... column; none when shared. */
+function slots(role: ColumnRole): string[] {
+  if (role.role === 'var') return [`var:${role.name}`]
+  if (role.role === 'expected') return [`expected:${role.name}`]
+  if (role.role === 'key') return role.alsoVar === undefined ? ['key'] : ['key', `var:${role.alsoVar}`]
+  if (role.role === 'ignore' || role.role === 'tag' || role.role === 'tags') return []
+  return [role.role]
 }
 
 function firstFree(roles: ColumnRole[], taken: Set<string>): ColumnRole {
-  return roles.find((r) => !taken.has(slot(r) ?? '')) ?? { role: 'ignore' }
+  return roles.find((r) => !slots(r).some((s) => taken.has(s))) ?? { role: 'ignore' }
 }
 
 function sample(table: ParsedTable, column: string): unknown[] {

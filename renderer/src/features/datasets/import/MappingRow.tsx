@@ -2,6 +2,7 @@ import type { ColumnRole } from '../../../../../shared/domain/dataset-mapping'
 import { expectedTypes, roleOptions, type RoleName } from '../../../stores/datasets/import-mapping'
 import { selectImportActions } from '../../../stores/datasets/import-selectors'
 import { useDatasetImport } from '../../../stores/hooks'
+import { KeyRoleControls } from './KeyRoleControls'
 
 interface Props {
   column: string
@@ -59,6 +60,7 @@ export function MappingRow({ column, role, sample, error }: Props) {
               onChange={(e) => setRoleField(column, nameField, e.target.value)}
             />
           ) : null}
+          {role.role === 'key' ? <KeyRoleControls column={column} role={role} /> : null}
           {role.role === 'expected' ? (
             <select
               aria-label={`Type of ${column}`}

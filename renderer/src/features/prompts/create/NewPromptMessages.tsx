@@ -45,7 +45,11 @@ export function NewPromptMessages({ messages, onChange }: Props) {
             data-testid={`new-prompt-message-${i}`}
             rows={i === 0 ? 5 : 3}
             spellCheck={false}
-            placeholder={i === 0 ? 'You are… (use {{variable}} for values filled per case)' : ''}
+            placeholder={
+              i === 0
+                ? 'You are… (use {{variable}} for values filled per case, {{case.key}} for its key)'
+                : ''
+            }
             value={m.content}
             onChange={(e) => onChange((d) => drafts.setContent(d, i, e.target.value))}
           />

@@ -1,7 +1,8 @@
+import { caseKeyVariable } from '../../../../../shared/domain/template-names'
 import { usePreview } from '../../../stores/hooks'
 import { selectManualVars, selectPreviewActions } from '../../../stores/preview/selectors'
 
-/** One field per `{{variable}}` the messages use, typed by hand. */
+/** One field per `{{variable}}` the messages use, typed by hand; `{{case.key}}` takes a key. */
 export function ManualVars({ variables }: { variables: string[] }) {
   const values = usePreview(selectManualVars)
   const { setManualVar } = usePreview(selectPreviewActions)
@@ -15,12 +16,13 @@ export function ManualVars({ variables }: { variables: string[] }) {
       {variables.map((name) => (
         <label key={name} className="var-field">
           <code>{name}</code>
+          {name === caseKeyVariable ? <span className="muted"> the case key</span> : null}
           <textarea
             data-testid="preview-var"
             data-variable={name}
             rows={1}
             value={values[name] ?? ''}
-            placeholder={`Value for ${name}`}
+            placeholder={name === caseKeyVariable ? 'A case key, e.g. tkt-0042' : `Value for ${name}`}
             onChange={(e) => setManualVar(name, e.target.value)}
           />
         </label>

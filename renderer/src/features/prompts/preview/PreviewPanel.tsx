@@ -1,3 +1,4 @@
+import { caseKeyVariable } from '../../../../../shared/domain/template-names'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { usePreview } from '../../../stores/hooks'
 import {
@@ -41,6 +42,10 @@ export function PreviewPanel() {
           </label>
         ))}
       </div>
+      <p className="muted variable-help" data-testid="variable-help">
+        A dataset column is <code>{'{{column}}'}</code>; the case key (e.g. an imported <code>id</code>{' '}
+        column) is <code>{`{{${caseKeyVariable}}}`}</code>.
+      </p>
       {source === 'case' ? <CasePicker /> : <ManualVars variables={result?.variables ?? []} />}
       {load.error ? <ErrorNotice title="Preview failed" error={load.error} testId="preview-error" /> : null}
       {result ? (

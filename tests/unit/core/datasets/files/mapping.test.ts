@@ -53,6 +53,35 @@ describe('suggestMapping', () => {
     })
   })
 
+  it('keeps a key column the prompt names as a variable too, so the key stays stable and {{id}} works', () => {
+    const table = parseText('t.csv', 'id,question\nrq-1,Where is my refund?\n,Can I return a gift?\n')
+    const mapping = suggestMapping(table, ['id', 'question', 'case.key'])
+    expect(mapping).toEqual({
+      id: { role: 'key', alsoVar: 'id' },
+      question: { role: 'var', name: 'question' },
+    })
+    const { cases, issues } = applyMapping(table, mapping)
+    expect(issues).toEqual([])
+    // The variable is the key itself, a generated one included: the two never disagree.
+    expect(cases.map((c) => [c.key, c.vars])).toEqual([
+      ['rq-1', { question: 'Where is my refund?', id: 'rq-1' }],
+      ['row-0002', { question: 'Can I return a gift?', id: 'row-0002' }],
+    ])
+    expect(suggestMapping(table, ['question', 'case.key'])).toEqual({
+      id: { role: 'key' },
+      question: { role: 'var', name: 'question' },
+    })
+  })
+
+  it('refuses a key kept as a variable another column also sets', () => {
+    const table = parseText('t.csv', 'id,ref\nrq-1,A-7\n')
+    const { issues } = applyMapping(table, {
+      id: { role: 'key', alsoVar: 'ref' },
+      ref: { role: 'var', name: 'ref' },
+    })
+    expect(issues.map((i) => i.message)).toContain('columns "id", "ref" all set the variable "ref"')
+  })
+
   it('produces a mapping the boundary schema accepts', () => {
     const mapping = suggestMapping(parseText('t.csv', TICKETS), ['customer_message'])
     expect(columnMappingSchema.parse(mapping)).toEqual(mapping)

@@ -18,7 +18,7 @@ function requestFor(
   vars: Record<string, string>,
 ): ChatRequest {
   return {
-    messages: renderMessages(version.messages, vars).messages,
+    messages: renderMessages(version.messages, { vars, key: null }).messages,
     model: { provider: 'demo', model },
     params: version.params,
     timeoutMs: 10_000,

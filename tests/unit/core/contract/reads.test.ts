@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { methods, type MethodName, type MethodSpec } from '../../../../shared/contract'
+import type { Run } from '../../../../shared/domain/runs'
+import { demoWithBaseline, type BaselineWorkspace } from '../bundles/baseline-fixture'
+import { call } from '../core-calls'
+import { createSqlTrace, tablesNamed } from './sql-trace'
+
+/*
+ * A screen watches the tables its methods declare in `reads`; a table missing there is a screen that goes
+ * stale (the run summary once watched scores only, never the results a running run writes). So every
+ * declared `reads` is checked against the SQL its handler really runs, on a workspace where each has data.
+ */
+
+const trace = createSqlTrace()
+let w: BaselineWorkspace
+let allTables: string[]
+
+/** A real input per method that declares `reads`: a method added there without one fails below. */
+function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>> {
+  return {
+    'runs.list': {},
+    'runs.get': { id: run.id },
+    'runs.results': { runId: run.id },
+    'runs.summary': { runId: run.id },
+    'baselines.list': { promptId },
+    'gates.list': { promptId },
+  }
+}
+
+const declaring = (Object.entries(methods) as [MethodName, MethodSpec][]).filter(([, spec]) => spec.reads)
+
+beforeAll(async () => {
+  w = await demoWithBaseline()
+  const db = new Database(join(w.home, 'evallab.db'), { readonly: true })
+  allTables = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+    .all()
+    .map((r) => r.name)
+  db.close()
+  const run = await call<Run>(w.core, 'runs.get', { id: w.runId })
+  const [promptVersionId] = run.plan.promptVersionIds
+  const [model] = run.plan.models
+  const slice = { promptVersionId, provider: model?.provider, modelId: model?.model }
+  await call(w.core, 'gates.evaluate', { runId: w.runId, slice })
+}, 60_000)
+
+afterAll(() => w.cleanup())
+
+describe('the tables each method declares it reads', () => {
+  it('covers the methods the run screen watches', () => {
+    expect(declaring.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['runs.list', 'runs.results', 'runs.summary', 'baselines.list', 'gates.list']),
+    )
+  })
+
+  it.each(declaring)('%s reads only tables it declares', async (name, spec) => {
+    const run = await call<Run>(w.core, 'runs.get', { id: w.runId })
+    const input = inputs(run, w.prompt.prompt.id)[name]
+    expect(input, `add an input for ${name} to this test`).toBeDefined()
+    const { sql } = await trace.record(() => call(w.core, name, input))
+    expect(sql.length).toBeGreaterThan(0)
+    const undeclared = tablesNamed(sql, allTables).filter((t) => !spec.reads?.includes(t))
+    expect(undeclared, `${name} reads tables its contract entry does not declare`).toEqual([])
+  })
+})
