@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ModelRef, PromptDetail } from '../../../../shared/domain/prompts'
 import type { Run, RunEstimate } from '../../../../shared/domain/runs'
+import { modelKey, parseModelKey } from '../../../../shared/lib/model-ref'
 import { toErrorInfo, type ApiClient } from '../../api'
 import {
   createSequence,
@@ -17,9 +18,7 @@ import {
 } from '../load-state'
 import {
   blankRunForm,
-  modelKey,
   nameFor,
-  parseModelKey,
   planKey,
   planOf,
   simulatedModels,

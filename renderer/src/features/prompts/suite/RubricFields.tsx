@@ -1,7 +1,8 @@
 import type { ModelRef } from '../../../../../shared/domain/prompts'
 import type { Rubric } from '../../../../../shared/domain/scoring'
 import { Field } from '../../../components/Field'
-import { modelKey, simulatedModels } from '../../../stores/runs/new-run-plan'
+import { modelKey } from '../../../../../shared/lib/model-ref'
+import { simulatedModels } from '../../../stores/runs/new-run-plan'
 import type { ScorerForm } from '../../../stores/scoring/scorer-form'
 import type { PatchScorer } from './ScorerEditor'
 
