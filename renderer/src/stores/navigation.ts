@@ -26,13 +26,18 @@ export interface Navigation {
   openDiff: (promptId: string, pair: DiffPair) => Promise<void>
   /** Shows a run on the runs screen (null: none selected) once the run list has loaded. */
   openRun: (runId: string | null) => Promise<void>
+  /**
+   * The runs screen's new-run form on a prompt version, with the version and its pinned model checked and
+   * the first dataset chosen: "Run" from the prompt the user is looking at.
+   */
+  newRunFrom: (from: { promptId: string; versionNumber: number }) => Promise<void>
   /** Shows a review queue on the review screen (null: the queue list) once the queues have loaded. */
   openQueue: (queueId: string | null) => Promise<void>
   /** The datasets screen: list, one dataset, a snapshot diff. */
   datasets: DatasetNavigation
 }
 
-type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff' | 'runs' | 'queues'> & DatasetNavStores
+type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues'> & DatasetNavStores
 
 export function createNavigation(stores: NavStores): Navigation {
   const prompts = () => stores.prompts.getState()
@@ -70,6 +75,14 @@ export function createNavigation(stores: NavStores): Navigation {
       const shown = stores.runs.getState()
       if (runId === shown.selectedId && shown.mode === 'detail') return
       runs.select(runId)
+    },
+
+    async newRunFrom({ promptId, versionNumber }) {
+      stores.app.getState().actions.navigate('runs')
+      await stores.datasets.getState().actions.ensureLoaded()
+      const datasetId = stores.datasets.getState().list[0]?.id ?? null
+      stores.newRun.getState().actions.begin({ promptId, versionNumber, datasetId, pinned: true })
+      stores.runs.getState().actions.openNew()
     },
 
     async openQueue(queueId) {
