@@ -74,6 +74,8 @@ export function createNavigation(stores: NavStores): Navigation {
       await runs.ensureLoaded()
       const shown = stores.runs.getState()
       if (runId === shown.selectedId && shown.mode === 'detail') return
+      // "#/runs" is also the address of an open new-run form: applying it must not close the form.
+      if (runId === null && shown.mode === 'new') return
       runs.select(runId)
     },
 
