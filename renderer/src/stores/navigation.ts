@@ -31,6 +31,11 @@ export interface Navigation {
    * the first dataset chosen: "Run" from the prompt the user is looking at.
    */
   newRunFrom: (from: { promptId: string; versionNumber: number }) => Promise<void>
+  /**
+   * The new-run form with the first prompt and dataset chosen, once both lists have loaded (a form begun
+   * before the datasets arrived would start with none chosen).
+   */
+  startNewRun: () => Promise<void>
   /** Shows a review queue on the review screen (null: the queue list) once the queues have loaded. */
   openQueue: (queueId: string | null) => Promise<void>
   /** The datasets screen: list, one dataset, a snapshot diff. */
@@ -84,6 +89,14 @@ export function createNavigation(stores: NavStores): Navigation {
       await stores.datasets.getState().actions.ensureLoaded()
       const datasetId = stores.datasets.getState().list[0]?.id ?? null
       stores.newRun.getState().actions.begin({ promptId, versionNumber, datasetId, pinned: true })
+      stores.runs.getState().actions.openNew()
+    },
+
+    async startNewRun() {
+      await Promise.all([prompts().actions.ensureLoaded(), stores.datasets.getState().actions.ensureLoaded()])
+      const promptId = prompts().list[0]?.id ?? null
+      const datasetId = stores.datasets.getState().list[0]?.id ?? null
+      stores.newRun.getState().actions.begin({ promptId, datasetId })
       stores.runs.getState().actions.openNew()
     },
 

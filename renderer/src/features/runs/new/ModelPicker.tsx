@@ -1,14 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react'
-import { modelKey } from '../../../../../shared/lib/model-ref'
+import { useId, useMemo, useState } from 'react'
 import { selectAppActions } from '../../../stores/app/selectors'
 import { useApp, useNewRun, useProviders } from '../../../stores/hooks'
-import {
-  readinessOf,
-  selectKnownModels,
-  selectProviders,
-  selectProvidersActions,
-  selectProvidersLoad,
-} from '../../../stores/providers/selectors'
+import { useKnownModelKeys } from '../../../stores/providers/hooks'
+import { readinessOf, selectProviders, selectProvidersLoad } from '../../../stores/providers/selectors'
 import { modelOptions, pinnedOf, type ModelOption } from '../../../stores/runs/new-run-plan'
 import { planContext } from '../../../stores/runs/new-run-store'
 import {
@@ -99,22 +93,11 @@ function KeyWarning({ option }: { option: ModelOption }) {
   )
 }
 
-/** "provider/model" for every model a configured provider is known to serve: suggestions, never a limit. */
-function useModelSuggestions(): string[] {
-  const known = useProviders(selectKnownModels)
-  const { ensureModels } = useProviders(selectProvidersActions)
-  useEffect(() => void ensureModels(), [ensureModels])
-  return useMemo(
-    () => known.flatMap((p) => p.models.map((m) => modelKey({ provider: p.provider, model: m.id }))),
-    [known],
-  )
-}
-
 function AddModel() {
   const error = useNewRun(selectAddModelError)
   const { addModel } = useNewRun(selectNewRunActions)
   const [text, setText] = useState('')
-  const suggestions = useModelSuggestions()
+  const suggestions = useKnownModelKeys()
   const listId = useId()
   const add = () => {
     if (addModel(text)) setText('')
