@@ -10,6 +10,7 @@ import { readLangfuse } from './langfuse'
 import { readOpenAiLog } from './openai-log'
 import type { FormatReader, RawCall } from './raw-call'
 import { readRecords, type LogRecord } from './records'
+import { modelKey } from '../../../../../shared/lib/model-ref'
 
 const readers: Record<ProductionFormat, FormatReader> = {
   'openai-log': readOpenAiLog,
@@ -92,8 +93,7 @@ function toCall(
   }
   const vars = raw.vars ?? metaVariables(raw.meta) ?? { input: raw.input ?? '' }
   // "demo/triage-sim-2026-03" and "triage-sim-2026-03" are the same model: results name it as runs do.
-  const model =
-    raw.model === `${pinned.provider}/${pinned.model}` ? pinned.model : (raw.model ?? pinned.model)
+  const model = raw.model === modelKey(pinned) ? pinned.model : (raw.model ?? pinned.model)
   return {
     externalId: raw.externalId ?? `row-${index + 1}`,
     at: raw.at ?? prompt.now,
@@ -116,7 +116,7 @@ function toCall(
  * version first, then the prompt's other versions; else guessed from the model name.
  */
 export function providerOf(model: string, pinned: readonly ModelRef[]): string {
-  const match = pinned.find((p) => model === p.model || model === `${p.provider}/${p.model}`)
+  const match = pinned.find((p) => model === p.model || model === modelKey(p))
   if (match) return match.provider
   return /^claude/i.test(model.replace(/^anthropic\//, '')) ? 'anthropic' : 'openai'
 }

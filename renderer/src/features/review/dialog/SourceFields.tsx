@@ -6,6 +6,7 @@ import { selectRunMetrics } from '../../../stores/review/selectors'
 import { versionLabel } from '../../../stores/runs/catalog-store'
 import { selectVersionLabels } from '../../../stores/runs/selectors'
 import type { SetForm } from './QueueDialog'
+import { modelKey } from '../../../../../shared/lib/model-ref'
 
 interface Props {
   form: QueueForm
@@ -91,7 +92,7 @@ export function SourceFields({ form, run, set }: Props) {
             >
               <option value="">Any model</option>
               {(run?.plan.models ?? []).map((m) => (
-                <option key={`${m.provider}/${m.model}`} value={m.model}>
+                <option key={modelKey(m)} value={m.model}>
                   {m.model}
                 </option>
               ))}

@@ -3,6 +3,7 @@ import type { RunResult } from '../../../../../shared/domain/runs'
 import { formatUsd } from '../../../components/format'
 import { resultStatus } from '../../../stores/runs/result-pages'
 import { snippet } from './layout'
+import { modelKey } from '../../../../../shared/lib/model-ref'
 
 interface Props {
   index: number
@@ -58,7 +59,11 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
       <div className="result-cell" role="gridcell">
         {version}
       </div>
-      <div className="result-cell mono" role="gridcell" title={`${row.provider}/${row.modelId}`}>
+      <div
+        className="result-cell mono"
+        role="gridcell"
+        title={modelKey({ provider: row.provider, model: row.modelId })}
+      >
         {row.modelId}
       </div>
       <div className="result-cell" role="gridcell">
