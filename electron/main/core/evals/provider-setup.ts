@@ -82,8 +82,10 @@ export function pricedProviderOf(
 ): (PricedProvider & { localityReason: string }) | undefined {
   const given = options.providerSettings?.[name]
   if (given) {
-    const priced = pricedProvider(given)
-    return { ...priced, localityReason: priced.isLocal ? 'local' : 'hosted' }
+    const auto = providerLocality({ kind: given.kind, baseUrl: given.baseUrl, locality: 'auto' })
+    const reason =
+      given.isLocal === undefined ? auto.reason : given.isLocal ? 'marked local' : 'marked hosted'
+    return { ...pricedProvider(given), localityReason: reason }
   }
   const env = options.env ?? process.env
   const config = findProvider(ctx.repos, name) ?? legacyCompatible(name, env)
