@@ -3,6 +3,7 @@ import {
   priceOverrideSchema,
   providerConfigSchema,
   providerListSchema,
+  providerModelsSchema,
   providerNameSchema,
   providerViewSchema,
 } from '../domain/providers'
@@ -29,6 +30,8 @@ export const providerMethods = {
     // The key itself goes to the OS keychain, not the workspace; only the audit row is written here.
     writes: ['audit_log'],
   },
+  /** Per configured provider, the models it is known to serve: for pickers, never a limit on what may be typed. */
+  'providers.models': { input: z.object({}).strict(), output: z.array(providerModelsSchema) },
   'prices.list': { input: z.object({}).strict(), output: z.array(priceOverrideSchema) },
   'prices.save': {
     input: priceOverrideSchema,

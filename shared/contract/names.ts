@@ -47,6 +47,7 @@ export const methodNames = [
   'providers.save',
   'providers.delete',
   'providers.setKey',
+  'providers.models',
   'prices.list',
   'prices.save',
   'prices.delete',

@@ -92,6 +92,24 @@ export const providerListSchema = z.object({
 })
 export type ProviderList = z.infer<typeof providerListSchema>
 
+/**
+ * Why a model is suggested for a provider: a prompt version pins it, a run used it, the user priced it,
+ * it is one of the simulated models, or the price table knows it for the provider's vendor or gateway.
+ */
+export const knownModelSources = ['pinned', 'run', 'override', 'simulated', 'price-table'] as const
+export const knownModelSchema = z.object({
+  id: z.string(),
+  sources: z.array(z.enum(knownModelSources)),
+})
+export type KnownModel = z.infer<typeof knownModelSchema>
+
+/** The models a configured provider is known to serve; any other id may still be typed. */
+export const providerModelsSchema = z.object({
+  provider: z.string(),
+  models: z.array(knownModelSchema),
+})
+export type ProviderModels = z.infer<typeof providerModelsSchema>
+
 const perMTok = z.number().nonnegative().max(10_000)
 
 /** A user's own price for a model (negotiated rates, a model missing from the table), USD per million tokens. */

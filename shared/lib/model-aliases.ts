@@ -1,4 +1,5 @@
 import type { ModelRef } from '../domain/prompts'
+import type { ProviderKind } from '../domain/providers'
 
 export interface ModelAdvice {
   movingAlias: boolean
@@ -35,15 +36,22 @@ const datedSnapshot = /(?:-|_)(?:20\d{2}-\d{2}-\d{2}|20\d{6}|\d{4})$/
 
 /**
  * A pinned model must not change under the team's feet. `-latest`, `:latest` and bare family names
- * (no dated snapshot) are moving aliases for hosted providers; local tags are flagged only for `latest`.
+ * (no dated snapshot) are moving aliases for the vendors' APIs; a server of the user's own (an
+ * OpenAI-compatible provider: Ollama, vLLM, a gateway) names its own models, so its tags are flagged only
+ * for `latest` or when they are a vendor's known alias (a gateway serving "gpt-4o" or "openai/gpt-4o").
+ * `kind` is the kind of the provider the model is pinned to; without it the name decides, as before
+ * providers could be added ("openai-compatible" and "demo" serve their own models).
  */
-export function adviseModel(model: ModelRef): ModelAdvice {
+export function adviseModel(model: ModelRef, kind?: ProviderKind | null): ModelAdvice {
   const id = model.model.trim()
-  const alternatives = knownSnapshots[id] ?? []
+  const alternatives = snapshotsOf(id)
   if (/(^|[-:])latest$/i.test(id)) {
     return advice(`"${id}" is a moving alias: the vendor repoints it to new model versions.`, alternatives)
   }
-  if (model.provider === 'openai-compatible' || model.provider === 'demo') return pinned()
+  const ownModels = kind
+    ? kind === 'openai-compatible' || kind === 'demo'
+    : model.provider === 'openai-compatible' || model.provider === 'demo'
+  if (ownModels && alternatives.length === 0) return pinned()
   if (alternatives.length > 0 || !datedSnapshot.test(id)) {
     return advice(
       `"${id}" has no dated snapshot, so the model behind it can change without notice.`,
@@ -51,6 +59,15 @@ export function adviseModel(model: ModelRef): ModelAdvice {
     )
   }
   return pinned()
+}
+
+/** The dated snapshots of a known alias, keeping a gateway's "vendor/" prefix when the id has one. */
+function snapshotsOf(id: string): string[] {
+  const direct = knownSnapshots[id]
+  if (direct) return direct
+  const slash = id.indexOf('/')
+  const prefixed = slash > 0 ? knownSnapshots[id.slice(slash + 1)] : undefined
+  return prefixed ? prefixed.map((s) => `${id.slice(0, slash + 1)}${s}`) : []
 }
 
 function advice(reason: string, pinnedAlternatives: string[]): ModelAdvice {

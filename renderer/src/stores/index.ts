@@ -28,6 +28,7 @@ import { createPreviewStore, previewDelayMs, type PreviewStore } from './preview
 import { createPromptsStore, promptsTables, type PromptsStore } from './prompts/prompts-store'
 import {
   createProvidersStore,
+  knownModelsTables,
   pricesTables,
   providersTables,
   type ProvidersStore,
@@ -173,6 +174,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     snapshotDiff,
     duplicates,
     runs,
+    newRun,
     queues,
   })
   const liveRefresh = options.liveRefreshMs ?? liveRefreshMs
@@ -191,6 +193,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(promptsTables, () => catalog.getState().actions.refresh()),
     watch(providersTables, () => providers.getState().actions.refresh()),
     watch(pricesTables, () => providers.getState().actions.refreshPrices()),
+    watch(knownModelsTables, () => providers.getState().actions.refreshModels()),
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),

@@ -26,13 +26,23 @@ export interface Navigation {
   openDiff: (promptId: string, pair: DiffPair) => Promise<void>
   /** Shows a run on the runs screen (null: none selected) once the run list has loaded. */
   openRun: (runId: string | null) => Promise<void>
+  /**
+   * The runs screen's new-run form on a prompt version, with the version and its pinned model checked and
+   * the first dataset chosen: "Run" from the prompt the user is looking at.
+   */
+  newRunFrom: (from: { promptId: string; versionNumber: number }) => Promise<void>
+  /**
+   * The new-run form with the first prompt and dataset chosen, once both lists have loaded (a form begun
+   * before the datasets arrived would start with none chosen).
+   */
+  startNewRun: () => Promise<void>
   /** Shows a review queue on the review screen (null: the queue list) once the queues have loaded. */
   openQueue: (queueId: string | null) => Promise<void>
   /** The datasets screen: list, one dataset, a snapshot diff. */
   datasets: DatasetNavigation
 }
 
-type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff' | 'runs' | 'queues'> & DatasetNavStores
+type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues'> & DatasetNavStores
 
 export function createNavigation(stores: NavStores): Navigation {
   const prompts = () => stores.prompts.getState()
@@ -69,7 +79,25 @@ export function createNavigation(stores: NavStores): Navigation {
       await runs.ensureLoaded()
       const shown = stores.runs.getState()
       if (runId === shown.selectedId && shown.mode === 'detail') return
+      // "#/runs" is also the address of an open new-run form: applying it must not close the form.
+      if (runId === null && shown.mode === 'new') return
       runs.select(runId)
+    },
+
+    async newRunFrom({ promptId, versionNumber }) {
+      stores.app.getState().actions.navigate('runs')
+      await stores.datasets.getState().actions.ensureLoaded()
+      const datasetId = stores.datasets.getState().list[0]?.id ?? null
+      stores.newRun.getState().actions.begin({ promptId, versionNumber, datasetId, pinned: true })
+      stores.runs.getState().actions.openNew()
+    },
+
+    async startNewRun() {
+      await Promise.all([prompts().actions.ensureLoaded(), stores.datasets.getState().actions.ensureLoaded()])
+      const promptId = prompts().list[0]?.id ?? null
+      const datasetId = stores.datasets.getState().list[0]?.id ?? null
+      stores.newRun.getState().actions.begin({ promptId, datasetId })
+      stores.runs.getState().actions.openNew()
     },
 
     async openQueue(queueId) {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createClient, createMemoryTransport } from '../../../renderer/src/api'
-import {
-  defaultRunName,
-  modelOptions,
-  parseModelKey,
-  planOf,
-} from '../../../renderer/src/stores/runs/new-run-plan'
+import { defaultRunName, modelOptions, planOf } from '../../../renderer/src/stores/runs/new-run-plan'
 import { createNewRunStore, planContext } from '../../../renderer/src/stores/runs/new-run-store'
 import type { RunPlan } from '../../../shared/domain/runs'
+import { parseModelKey } from '../../../shared/lib/model-ref'
 import { createFakeCore, deferred, defaultState, version } from '../fixtures/fake-core'
 import { seedDataset } from '../fixtures/fake-datasets'
 

@@ -50,6 +50,25 @@ describe('adviseModel', () => {
     expect(latest.reason).toMatch(/moving alias/)
   })
 
+  it("judges by the kind of the provider: a server of the user's own names its own models", () => {
+    expect(adviseModel({ provider: 'local-llm', model: 'qwen2.5-7b' }, 'openai-compatible').movingAlias).toBe(
+      false,
+    )
+    expect(adviseModel({ provider: 'openai-work', model: 'gpt-4o-mini' }, 'openai')).toMatchObject({
+      movingAlias: true,
+      pinnedAlternatives: ['gpt-4o-mini-2024-07-18'],
+    })
+    // A gateway serving a vendor's alias, in either form, still moves under the team.
+    expect(adviseModel({ provider: 'gateway', model: 'gpt-4o' }, 'openai-compatible').movingAlias).toBe(true)
+    expect(adviseModel({ provider: 'gateway', model: 'openai/gpt-4o' }, 'openai-compatible')).toMatchObject({
+      movingAlias: true,
+      pinnedAlternatives: ['openai/gpt-4o-2024-11-20', 'openai/gpt-4o-2024-08-06'],
+    })
+    expect(
+      adviseModel({ provider: 'gateway', model: 'openai/gpt-4o-2024-08-06' }, 'openai-compatible'),
+    ).toMatchObject({ movingAlias: false })
+  })
+
   it('is case-insensitive for latest and ignores surrounding spaces', () => {
     expect(adviseModel({ provider: 'openai', model: 'chatgpt-4o-LATEST' }).movingAlias).toBe(true)
     expect(adviseModel({ provider: 'openai', model: ' gpt-4o-2024-11-20 ' }).movingAlias).toBe(false)

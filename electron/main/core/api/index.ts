@@ -59,7 +59,7 @@ export function createHandlers(
   ])
   return {
     'app.status': () => status,
-    ...promptHandlers(ctx),
+    ...promptHandlers(ctx, options.scoring ?? {}),
     ...environmentHandlers(ctx, gate),
     ...promptFileHandlers(ctx),
     ...datasetHandlers(ctx),

@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { Handlers } from '../dispatch'
 import { writeTransaction, type CoreContext } from './context'
+import { modelKey } from '../../../../shared/lib/model-ref'
 
 type PriceHandlers = Pick<Handlers, 'prices.list' | 'prices.save' | 'prices.delete'>
 
@@ -22,7 +23,7 @@ export function priceHandlers(ctx: CoreContext): PriceHandlers {
       writeTransaction(ctx, () => {
         const before = ctx.repos.priceOverrides.get(price.provider, price.model)
         ctx.repos.priceOverrides.upsert(price, ctx.now())
-        audit('price.saved', `${price.provider}/${price.model}`, { before: before ?? null, after: price })
+        audit('price.saved', modelKey(price), { before: before ?? null, after: price })
         return price
       }),
 
@@ -31,7 +32,7 @@ export function priceHandlers(ctx: CoreContext): PriceHandlers {
         const before = ctx.repos.priceOverrides.get(provider, model)
         if (!before) throw new AppError('NOT_FOUND', `No price override for ${provider}/${model}`)
         ctx.repos.priceOverrides.delete(provider, model)
-        audit('price.deleted', `${provider}/${model}`, { before })
+        audit('price.deleted', modelKey({ provider, model }), { before })
         return null
       }),
   }

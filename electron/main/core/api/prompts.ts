@@ -1,4 +1,6 @@
 import type { Handlers } from '../dispatch'
+import { pricedProviderOf } from '../evals/provider-setup'
+import type { RunnerOptions } from '../evals/run-options'
 import { promptDetail, requirePrompt } from '../prompts/detail'
 import { toHistory } from '../prompts/history'
 import { previewPrompt } from '../prompts/preview'
@@ -16,7 +18,11 @@ type PromptHandlers = Pick<
   | 'prompts.preview'
 >
 
-export function promptHandlers(ctx: CoreContext): PromptHandlers {
+/** `options` say where providers' base URLs come from besides Settings (injected settings, the environment). */
+export function promptHandlers(
+  ctx: CoreContext,
+  options: Pick<RunnerOptions, 'providerSettings' | 'env'> = {},
+): PromptHandlers {
   const { repos } = ctx
   return {
     'prompts.list': () => repos.prompts.list(),
@@ -39,6 +45,10 @@ export function promptHandlers(ctx: CoreContext): PromptHandlers {
       return toHistory(repos.history.forPrompt(promptId))
     },
 
-    'prompts.preview': (input) => previewPrompt(input),
+    'prompts.preview': (input) =>
+      previewPrompt(input, {
+        overrides: repos.priceOverrides.list(),
+        provider: pricedProviderOf(ctx, input.model.provider, options),
+      }),
   }
 }

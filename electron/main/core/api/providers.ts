@@ -9,11 +9,12 @@ import {
   providerView,
   type KeySources,
 } from '../providers/catalog'
+import { knownModels } from '../providers/known-models'
 import { writeTransaction, type CoreContext } from './context'
 
 type ProviderHandlers = Pick<
   Handlers,
-  'providers.list' | 'providers.save' | 'providers.delete' | 'providers.setKey'
+  'providers.list' | 'providers.save' | 'providers.delete' | 'providers.setKey' | 'providers.models'
 >
 
 /** Provider settings. Keys go into the secret store and never come back: views say only where one is. */
@@ -54,6 +55,8 @@ export function providerHandlers(ctx: CoreContext, keys: KeySources): ProviderHa
     },
 
     'providers.setKey': async ({ name, apiKey }) => setKey(ctx, keys, name, apiKey),
+
+    'providers.models': () => knownModels(ctx.repos),
   }
 }
 

@@ -1,4 +1,5 @@
 import { modelPriceSchema, type ModelPrice } from '../../../../shared/domain/runs'
+import { modelKey } from '../../../../shared/lib/model-ref'
 
 /**
  * A run's frozen price list as baseline.json keeps it: keyed "provider/model" so the file's key order (sorted)
@@ -6,7 +7,7 @@ import { modelPriceSchema, type ModelPrice } from '../../../../shared/domain/run
  * the values alone.
  */
 export function priceTableRecord(prices: readonly ModelPrice[]): Record<string, ModelPrice> {
-  return Object.fromEntries(prices.map((p) => [`${p.provider}/${p.model}`, p]))
+  return Object.fromEntries(prices.map((p) => [modelKey(p), p]))
 }
 
 /** The run's price list back from baseline.json's record, in key order; each value must be a whole price. */

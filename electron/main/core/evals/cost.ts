@@ -1,39 +1,40 @@
-import type * as Prices from '@pydantic/genai-prices'
 import type { ModelRef } from '../../../../shared/domain/prompts'
 import type { PriceOverride, ProviderKind } from '../../../../shared/domain/providers'
 import type { ModelPrice } from '../../../../shared/domain/runs'
+import { sameModel } from '../../../../shared/lib/model-ref'
+import { listPrice, loadPriceTable, type PriceTableLib } from './price-match'
+import { settingsAreLocal, type ProviderSettings } from './providers/settings'
 import type { ChatUsage } from './providers/types'
 
-// Loaded on the first plan, not at startup, like prompts/preview.ts: the price table is large.
-let prices: Promise<typeof Prices.calcPrice> | null = null
+const MTOK = 1_000_000
 
-function loadCalcPrice(): Promise<typeof Prices.calcPrice> {
-  prices ??= import('@pydantic/genai-prices').then(
-    (m) => m.calcPrice,
-    (error: unknown) => {
-      prices = null // let the next plan try again
-      throw error
-    },
-  )
-  return prices
+/** What pricing needs to know of a provider: whether its calls are free, and where to look its models up. */
+export interface PricedProvider {
+  kind: ProviderKind
+  /** A server of the user's own (or the simulated model): its calls cost nothing. */
+  isLocal: boolean
+  baseUrl?: string | undefined
 }
 
-/** Local and simulated models are free; their calls are never priced from a table. */
-const localKinds: ReadonlySet<ProviderKind> = new Set(['openai-compatible', 'demo'])
-
-const MTOK = 1_000_000
+export function pricedProvider(settings: ProviderSettings): PricedProvider {
+  return { kind: settings.kind, isLocal: settingsAreLocal(settings), baseUrl: settings.baseUrl }
+}
 
 /** What a price table is built from besides the maintained table. */
 export interface PriceContext {
   /** The user's own prices; they win over the table and over "local is free". */
   overrides: readonly PriceOverride[]
-  /** The kind of each provider of the plan: local kinds cost 0, and a user's "openai-work" reads openai's prices. */
-  kinds: ReadonlyMap<string, ProviderKind>
+  /**
+   * The providers the models are called through, by name. A local one costs 0; a hosted one is priced from
+   * the table; a model whose provider is not here (no such provider) has an unknown price.
+   */
+  providers: ReadonlyMap<string, PricedProvider>
 }
 
 /**
  * The prices of each model, per million tokens, frozen into the run when it is created: costs of a run
  * resumed next month are computed with the prices it started with, whatever the overrides say by then.
+ * Nothing is ever priced at 0 for want of a price: a model the table does not know is 'unknown'.
  */
 export async function priceTableFor(
   models: readonly ModelRef[],
@@ -41,11 +42,11 @@ export async function priceTableFor(
 ): Promise<ModelPrice[]> {
   const fixed = models.map((m) => fixedPrice(m, context))
   // The table is only loaded when some model needs it: a demo run never pays for the import.
-  const calcPrice = fixed.every((p) => p !== undefined) ? null : await loadCalcPrice()
-  return models.map((m, i) => fixed[i] ?? tablePrice(calcPrice, m, context.kinds.get(m.provider)))
+  const lib = fixed.every((p) => p !== undefined) ? null : await loadPriceTable()
+  return models.map((m, i) => fixed[i] ?? tablePrice(lib, m, context.providers.get(m.provider)))
 }
 
-/** An override, or zero for a local model; undefined when the price must come from the table. */
+/** An override, or zero for a local provider; undefined when the price must come from the table. */
 function fixedPrice(m: ModelRef, context: PriceContext): ModelPrice | undefined {
   const base = { provider: m.provider, model: m.model }
   const override = context.overrides.find((o) => o.provider === m.provider && o.model === m.model)
@@ -54,49 +55,27 @@ function fixedPrice(m: ModelRef, context: PriceContext): ModelPrice | undefined 
     const cachedInputPerMTok = override.cachedInputPerMTok ?? inputPerMTok
     return { ...base, inputPerMTok, outputPerMTok, cachedInputPerMTok, source: 'override' }
   }
-  const kind = context.kinds.get(m.provider)
-  if (kind && localKinds.has(kind)) {
+  if (context.providers.get(m.provider)?.isLocal) {
     return { ...base, inputPerMTok: 0, outputPerMTok: 0, cachedInputPerMTok: 0, source: 'local' }
   }
   return undefined
 }
 
 function tablePrice(
-  calcPrice: typeof Prices.calcPrice | null,
+  lib: PriceTableLib | null,
   m: ModelRef,
-  kind: ProviderKind | undefined,
+  provider: PricedProvider | undefined,
 ): ModelPrice {
   const base = { provider: m.provider, model: m.model }
-  const unknown: ModelPrice = {
-    ...base,
-    inputPerMTok: null,
-    outputPerMTok: null,
-    cachedInputPerMTok: null,
-    source: 'unknown',
+  const price = lib && provider ? listPrice(lib, m.model, provider) : null
+  if (!price) {
+    return { ...base, inputPerMTok: null, outputPerMTok: null, cachedInputPerMTok: null, source: 'unknown' }
   }
-  if (!calcPrice) return unknown
-  const providerId = kind ?? m.provider
-  const price = (usage: Prices.Usage, part: 'input_price' | 'output_price'): number | null => {
-    try {
-      return calcPrice(usage, m.model, { providerId })?.[part] ?? null
-    } catch {
-      return null // an unknown model is priced as unknown, never a failed run
-    }
-  }
-  const inputPerMTok = price({ input_tokens: MTOK, output_tokens: 0 }, 'input_price')
-  if (inputPerMTok === null) return unknown
-  return {
-    ...base,
-    inputPerMTok,
-    outputPerMTok: price({ input_tokens: 0, output_tokens: MTOK }, 'output_price'),
-    cachedInputPerMTok:
-      price({ input_tokens: MTOK, cache_read_tokens: MTOK, output_tokens: 0 }, 'input_price') ?? inputPerMTok,
-    source: 'genai-prices',
-  }
+  return { ...base, ...price, source: 'genai-prices' }
 }
 
 export function findPrice(table: readonly ModelPrice[], model: ModelRef): ModelPrice | undefined {
-  return table.find((p) => p.provider === model.provider && p.model === model.model)
+  return table.find((p) => sameModel(p, model))
 }
 
 /** USD for one call at the run's frozen prices; null when the model has no known price. */

@@ -8,7 +8,7 @@ import { writeTransaction, type CoreContext } from '../api/context'
 import { ensureSnapshot } from '../datasets/snapshot'
 import { defaultAssumedOutputTokens } from '../prompts/preview'
 import { renderMessages } from '../prompts/templates'
-import { findPrice, priceTableFor } from './cost'
+import { findPrice, pricedProvider, priceTableFor } from './cost'
 import { resolveSettings } from './provider-setup'
 import type { ProviderSettings } from './providers/settings'
 import type { RunnerOptions } from './run-options'
@@ -78,10 +78,10 @@ export function resolvePlan(ctx: CoreContext, plan: RunPlan, options: RunnerOpti
   return { plan, snapshot, cases, versions, settings, priceOverrides }
 }
 
-/** The prices a run of this plan freezes: the user's overrides, zero for local kinds, else the table. */
+/** The prices a run of this plan freezes: the user's overrides, zero for local providers, else the table. */
 export function planPriceTable(resolved: ResolvedPlan): Promise<ModelPrice[]> {
-  const kinds = new Map([...resolved.settings].map(([name, s]) => [name, s.kind]))
-  return priceTableFor(resolved.plan.models, { overrides: resolved.priceOverrides, kinds })
+  const providers = new Map([...resolved.settings].map(([name, s]) => [name, pricedProvider(s)]))
+  return priceTableFor(resolved.plan.models, { overrides: resolved.priceOverrides, providers })
 }
 
 // A rough count (4 characters a token) is enough for an estimate and needs no tokenizer load.

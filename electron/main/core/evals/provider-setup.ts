@@ -4,6 +4,7 @@ import type { CoreContext } from '../api/context'
 import { providerLocality } from '../../../../shared/lib/provider-locality'
 import { baseUrlEnvVars, findProvider, providerDefaults } from '../providers/catalog'
 import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../secrets'
+import { pricedProvider, type PricedProvider } from './cost'
 import { createProvider } from './providers'
 import { settingsAdvice } from './provider-advice'
 import { createDemoProvider } from './providers/demo'
@@ -70,4 +71,28 @@ export function buildProvider(name: string, settings: ProviderSettings, options:
     return createDemoProvider({ id: name, latencyScale: options.demoLatencyScale ?? 1 })
   }
   return createProvider(name, settings)
+}
+
+/**
+ * How a provider is priced, without needing its key (a preview prices a model nobody can call yet): the
+ * injected settings, else the stored or built-in config with its base URL; undefined for no such provider.
+ */
+export function pricedProviderOf(
+  ctx: CoreContext,
+  name: string,
+  options: Pick<RunnerOptions, 'providerSettings' | 'env'>,
+): (PricedProvider & { localityReason: string }) | undefined {
+  const given = options.providerSettings?.[name]
+  if (given) {
+    const auto = providerLocality({ kind: given.kind, baseUrl: given.baseUrl, locality: 'auto' })
+    const reason =
+      given.isLocal === undefined ? auto.reason : given.isLocal ? 'marked local' : 'marked hosted'
+    return { ...pricedProvider(given), localityReason: reason }
+  }
+  const env = options.env ?? process.env
+  const config = findProvider(ctx.repos, name) ?? legacyCompatible(name, env)
+  if (!config) return undefined
+  const baseUrl = config.baseUrl ?? envBaseUrl(name, env)
+  const locality = providerLocality({ kind: config.kind, baseUrl, locality: config.locality })
+  return { kind: config.kind, isLocal: locality.isLocal, baseUrl, localityReason: locality.reason }
 }

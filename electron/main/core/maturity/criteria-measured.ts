@@ -47,15 +47,21 @@ export function baselineSigned(f: PromptFacts): Assessment {
 /** L2: cost known per feature (this prompt) and per customer segment. */
 export function costTracking(f: PromptFacts): Assessment {
   const run = f.runs.costRun
+  const unpriced = f.runs.unpricedRun
   const evidence = !run
-    ? 'No completed run with known prices'
+    ? unpriced
+      ? `No completed run with known prices: in run "${unpriced.name}" the price of ${unpriced.models.join(', ')} is unknown`
+      : 'No completed run with known prices'
     : run.segments > 0
       ? `Run "${run.name}" has prices and ${plural(run.segments, 'segment')} to split cost by`
       : `Run "${run.name}" has prices, but its dataset has no segment: tags`
   return {
     met: run !== null && run.segments > 0,
     evidence,
-    nextStep: 'Tag dataset cases with segment:<name> and run the prompt with known model prices',
+    nextStep:
+      unpriced && !run
+        ? 'Set a price for the model in Settings → Prices (or mark a server of your own local), then run again'
+        : 'Tag dataset cases with segment:<name> and run the prompt with known model prices',
     link: run ? links.datasets : links.settings,
   }
 }

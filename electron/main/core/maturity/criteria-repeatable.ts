@@ -1,4 +1,5 @@
 import { adviseModel } from '../../../../shared/lib/model-aliases'
+import { modelLabel } from '../../../../shared/lib/model-ref'
 import type { Assessment } from './criterion'
 import type { PromptFacts } from './facts'
 import { links } from './links'
@@ -25,9 +26,9 @@ export function registryHistory(f: PromptFacts): Assessment {
 
 /** L1: what is deployed (or the latest version) calls a dated model snapshot, not a moving alias. */
 export function pinnedModels(f: PromptFacts): Assessment {
-  const moving = f.checkedVersions.filter((v) => adviseModel(v.model).movingAlias)
+  const moving = f.checkedVersions.filter((v) => adviseModel(v.model, v.providerKind).movingAlias)
   const where = (v: PromptFacts['checkedVersions'][number]) =>
-    `v${v.number}${v.env ? ` (${v.env})` : ''} → ${v.model.provider}/${v.model.model}`
+    `v${v.number}${v.env ? ` (${v.env})` : ''} → ${modelLabel(v.model)}`
   const evidence =
     f.checkedVersions.length === 0
       ? 'No version to check'

@@ -1,7 +1,9 @@
 import type { EnvironmentPointer } from '../../../../shared/domain/environments'
 import type { ModelRef, PromptSummary, VersionSummary } from '../../../../shared/domain/prompts'
 import type { Baseline, EvalSuite } from '../../../../shared/domain/scoring'
+import type { ProviderKind } from '../../../../shared/domain/providers'
 import type { CoreContext } from '../api/context'
+import { findProvider } from '../providers/catalog'
 import type { RunFacts, RunFactsReader } from './run-facts'
 
 /** The model a version checked for pinning is configured with, and where it is deployed. */
@@ -9,6 +11,8 @@ export interface CheckedVersion {
   number: number
   env: string | null
   model: ModelRef
+  /** The kind of the provider the model is pinned to; null when no provider has that name. */
+  providerKind: ProviderKind | null
 }
 
 /** Everything the workspace holds about one prompt that a maturity criterion looks at. */
@@ -63,7 +67,9 @@ function checkedVersions(
       : [{ id: ctx.repos.prompts.latestVersion(promptId)?.id ?? '', env: null }]
   return chosen.flatMap(({ id, env }) => {
     const version = ctx.repos.prompts.versionById(id)
-    return version ? [{ number: version.number, env, model: version.model }] : []
+    if (!version) return []
+    const providerKind = findProvider(ctx.repos, version.model.provider)?.kind ?? null
+    return [{ number: version.number, env, model: version.model, providerKind }]
   })
 }
 

@@ -1,4 +1,7 @@
+import { z } from 'zod'
 import type { Db } from '../db/connection'
+
+const modelList = z.array(z.string())
 
 /**
  * Small read-only SELECTs over the tables the scorecard draws evidence from that have no repo function
@@ -13,6 +16,9 @@ const runsOfPrompt = `SELECT r.* FROM runs r
 /** Production-import runs hold logged outputs, not an evaluation on a curated dataset. */
 const notProduction = 'r.id NOT IN (SELECT run_id FROM production_imports)'
 
+/** A model of run `r` whose price was unknown when the run froze its prices. */
+const unknownPrices = `SELECT 1 FROM json_each(r.price_table) p WHERE json_extract(p.value, '$.source') = 'unknown'`
+
 export interface LargestRun {
   name: string
   cases: number
@@ -24,6 +30,12 @@ export interface CostRun {
   segments: number
 }
 
+/** The newest completed run of the prompt with a model whose price is unknown, and those models. */
+export interface UnpricedRun {
+  name: string
+  models: string[]
+}
+
 export interface ProductionImportFact {
   fileName: string
   importedAt: string
@@ -33,6 +45,7 @@ export interface ProductionImportFact {
 export interface RunFacts {
   largestRun: LargestRun | null
   costRun: CostRun | null
+  unpricedRun: UnpricedRun | null
   canaryRuns: number
   reviewQueues: number
   latestImport: ProductionImportFact | null
@@ -51,7 +64,8 @@ export function createRunFactsReader(db: Db): RunFactsReader {
         ORDER BY s.case_count DESC, r.created_at DESC LIMIT 1`,
     ),
     // A completed run with priced results on a dataset whose cases carry segment: tags gives cost per
-    // feature (the prompt) and per segment.
+    // feature (the prompt) and per segment. Every model of the run must have a known price: a run that
+    // costs "unknown" for one of its models does not tell what the feature costs.
     costRun: db.prepare<[{ promptId: string }], CostRun>(
       `SELECT r.name,
               (SELECT COUNT(DISTINCT t.value) FROM dataset_snapshot_cases m
@@ -60,7 +74,16 @@ export function createRunFactsReader(db: Db): RunFactsReader {
          FROM (${runsOfPrompt}) r
         WHERE ${notProduction} AND r.status = 'completed'
           AND EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = r.id AND x.cost_usd IS NOT NULL)
+          AND NOT EXISTS (${unknownPrices})
         ORDER BY segments > 0 DESC, r.created_at DESC LIMIT 1`,
+    ),
+    unpricedRun: db.prepare<[{ promptId: string }], { name: string; models: string }>(
+      `SELECT r.name,
+              (SELECT json_group_array(json_extract(p.value, '$.provider') || '/' || json_extract(p.value, '$.model'))
+                 FROM json_each(r.price_table) p WHERE json_extract(p.value, '$.source') = 'unknown') AS models
+         FROM (${runsOfPrompt}) r
+        WHERE ${notProduction} AND r.status = 'completed' AND EXISTS (${unknownPrices})
+        ORDER BY r.created_at DESC LIMIT 1`,
     ),
     canaryRuns: db.prepare<[{ promptId: string }], { n: number }>(
       `SELECT COUNT(*) AS n FROM (${runsOfPrompt}) r WHERE r.canary IS NOT NULL`,
@@ -78,9 +101,13 @@ export function createRunFactsReader(db: Db): RunFactsReader {
     const p = { promptId }
     const latestImport = statements.latestImport.get({ promptId, since })
     const costRun = statements.costRun.get(p)
+    const unpriced = statements.unpricedRun.get(p)
     return {
       largestRun: statements.largestRun.get(p) ?? null,
       costRun: costRun ?? null,
+      unpricedRun: unpriced
+        ? { name: unpriced.name, models: modelList.parse(JSON.parse(unpriced.models)) }
+        : null,
       canaryRuns: statements.canaryRuns.get(p)?.n ?? 0,
       reviewQueues: statements.reviewQueues.get(p)?.n ?? 0,
       latestImport: latestImport ? { ...latestImport, scored: Boolean(latestImport.scored) } : null,

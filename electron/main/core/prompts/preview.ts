@@ -1,109 +1,101 @@
-import type * as Prices from '@pydantic/genai-prices'
 import type * as Tokenizer from 'gpt-tokenizer/encoding/o200k_base'
 import type { ModelParams, ModelRef, PromptMessage } from '../../../../shared/domain/prompts'
 import type { Preview } from '../../../../shared/domain/registry'
+import type { ModelPrice } from '../../../../shared/domain/runs'
+import { modelLabel } from '../../../../shared/lib/model-ref'
+import { costOf, priceTableFor, type PriceContext, type PricedProvider } from '../evals/cost'
 import { renderMessages } from './templates'
 
-// The tokenizer and price table stay in the core: they are large, and the renderer asks through preview.
-// They load on the first preview, not at startup: the o200k tables alone take most of a second to import.
-interface Engines {
-  encodeChat: typeof Tokenizer.encodeChat
-  calcPrice: typeof Prices.calcPrice
-}
+// The tokenizer stays in the core: it is large, and the renderer asks through preview. It loads on the
+// first preview, not at startup: the o200k tables alone take most of a second to import.
+let encoder: Promise<typeof Tokenizer.encodeChat> | null = null
 
-let engines: Promise<Engines> | null = null
-
-function loadEngines(): Promise<Engines> {
-  engines ??= Promise.all([
-    import('gpt-tokenizer/encoding/o200k_base'),
-    import('@pydantic/genai-prices'),
-  ]).then(
-    ([tokenizer, prices]) => ({ encodeChat: tokenizer.encodeChat, calcPrice: prices.calcPrice }),
+function loadEncoder(): Promise<typeof Tokenizer.encodeChat> {
+  encoder ??= import('gpt-tokenizer/encoding/o200k_base').then(
+    (tokenizer) => tokenizer.encodeChat,
     (error: unknown) => {
-      engines = null // let the next preview try again instead of failing forever
+      encoder = null // let the next preview try again instead of failing forever
       throw error
     },
   )
-  return engines
+  return encoder
 }
 
 /** Output length is unknown before a call; without a max tokens setting we assume a short answer. */
 export const defaultAssumedOutputTokens = 256
 
-const localProviders = new Set(['openai-compatible', 'demo'])
-
 /** OpenAI model families tokenized with o200k_base, where our count is the real one. */
-const o200kModel = /^(gpt-4o|gpt-4\.1|gpt-5|o\d)([-.]|$)/
+const o200kModel = /^(openai\/)?(gpt-4o|gpt-4\.1|gpt-5|o\d)([-.]|$)/
 
-export async function previewPrompt(input: {
-  messages: readonly PromptMessage[]
-  model: ModelRef
-  params: ModelParams
-  vars: Readonly<Record<string, string>>
-  /** The picked case's key (`{{case.key}}`), or one typed by hand; null leaves it missing. */
-  caseKey?: string | null
-}): Promise<Preview> {
-  const engine = await loadEngines()
+/** How the pinned model is priced: the user's prices, and its provider (absent: no such provider). */
+export interface PreviewPricing {
+  overrides: PriceContext['overrides']
+  provider: (PricedProvider & { localityReason: string }) | undefined
+}
+
+export async function previewPrompt(
+  input: {
+    messages: readonly PromptMessage[]
+    model: ModelRef
+    params: ModelParams
+    vars: Readonly<Record<string, string>>
+    /** The picked case's key (`{{case.key}}`), or one typed by hand; null leaves it missing. */
+    caseKey?: string | null
+  },
+  pricing: PreviewPricing,
+): Promise<Preview> {
+  const encodeChat = await loadEncoder()
   const rendered = renderMessages(input.messages, { vars: input.vars, key: input.caseKey ?? null })
-  const tokens = countTokens(engine, rendered.messages, input.model)
-  const maxTokens = input.params.maxTokens
-  const cost = estimateCost(engine, input.model, tokens.input, maxTokens)
+  const tokens = countTokens(encodeChat, rendered.messages, input.model, pricing.provider)
+  const cost = await estimateCost(input.model, pricing, tokens.input, input.params.maxTokens)
   return { ...rendered, tokens, cost }
 }
 
 function countTokens(
-  engine: Engines,
+  encodeChat: typeof Tokenizer.encodeChat,
   messages: readonly PromptMessage[],
   model: ModelRef,
+  provider: PricedProvider | undefined,
 ): Preview['tokens'] {
   // Special-token text typed into a prompt (e.g. "<|endoftext|>") is counted as text, never refused.
-  const input = engine.encodeChat(messages, 'gpt-4o', { disallowedSpecial: new Set() }).length
-  const exact = model.provider === 'openai' && o200kModel.test(model.model)
+  const input = encodeChat(messages, 'gpt-4o', { disallowedSpecial: new Set() }).length
+  const openaiWire =
+    provider?.kind === 'openai' || (provider?.kind === 'openai-compatible' && !provider.isLocal)
+  const exact = openaiWire && o200kModel.test(model.model)
   return { input, exact, encoding: exact ? 'o200k_base' : 'o200k_base (approximation for this model)' }
 }
 
-function estimateCost(
-  engine: Engines,
+/** The same prices a run of this model would freeze: the user's, zero for a local provider, else the table. */
+async function estimateCost(
   model: ModelRef,
+  pricing: PreviewPricing,
   inputTokens: number,
   maxTokens: number | undefined,
-): Preview['cost'] {
+): Promise<Preview['cost']> {
   const assumedOutputTokens = maxTokens ?? defaultAssumedOutputTokens
-  if (localProviders.has(model.provider)) {
-    return { perCallUsd: 0, assumedOutputTokens, note: 'local model: no per-call price' }
-  }
-  const price = lookupPrice(engine, model, inputTokens, assumedOutputTokens)
-  if (price === null) {
-    return {
-      perCallUsd: null,
-      assumedOutputTokens,
-      note: `No price for ${model.provider}/${model.model} in the offline price table`,
-    }
-  }
+  const providers = new Map(pricing.provider ? [[model.provider, pricing.provider]] : [])
+  const [price] = await priceTableFor([model], { overrides: pricing.overrides, providers })
+  const perCallUsd = costOf(price, { inputTokens, outputTokens: assumedOutputTokens, cachedTokens: 0 })
   const output =
     maxTokens !== undefined
       ? `${assumedOutputTokens} output tokens (max tokens, so an upper bound)`
       : `${assumedOutputTokens} output tokens (assumed: no max tokens set)`
-  return {
-    perCallUsd: price,
-    assumedOutputTokens,
-    note: `Estimate for ${inputTokens} input tokens + ${output} at list prices (genai-prices)`,
-  }
+  const note = priceNote(model, pricing, price, `${inputTokens} input tokens + ${output}`)
+  return { perCallUsd, assumedOutputTokens, note }
 }
 
-function lookupPrice(
-  engine: Engines,
-  model: ModelRef,
-  inputTokens: number,
-  outputTokens: number,
-): number | null {
-  try {
-    const result = engine.calcPrice({ input_tokens: inputTokens, output_tokens: outputTokens }, model.model, {
-      providerId: model.provider,
-    })
-    return result?.total_price ?? null
-  } catch {
-    // The price table is an estimate aid: a model it cannot price must not break the preview.
-    return null
+function priceNote(model: ModelRef, pricing: PreviewPricing, price: ModelPrice | undefined, usage: string) {
+  const label = modelLabel(model)
+  switch (price?.source) {
+    case 'override':
+      return `Estimate for ${usage} at your price for ${label} (Settings → Prices)`
+    case 'local':
+      return `Free: ${model.provider} is a local provider (${pricing.provider?.localityReason ?? 'local'})`
+    case 'genai-prices':
+      return `Estimate for ${usage} at list prices (genai-prices)`
+    default:
+      return pricing.provider
+        ? `Price unknown: ${label} is not in the offline price table; set a price in Settings → Prices`
+        : `Price unknown: no provider named "${model.provider}"; add it in Settings → Providers`
   }
 }

@@ -1,6 +1,9 @@
 import type { Environment } from '../../../../shared/domain/environments'
 import type { GateCheck } from '../../../../shared/domain/registry'
+import type { PromptVersion } from '../../../../shared/domain/prompts'
+import { modelLabel } from '../../../../shared/lib/model-ref'
 import type { Repos } from '../db/repos'
+import { findProvider } from '../providers/catalog'
 
 export interface PromotionRequest {
   promptId: string
@@ -72,7 +75,8 @@ export const approvalRequirement: PromotionRequirement = (request, repos) => {
 }
 
 /**
- * Prod also needs evidence: a passing eval gate of this version on the model it is pinned to. The latest
+ * Prod also needs evidence: a passing eval gate of this version on the model it is pinned to — the same
+ * provider and model id, since `local-llm/qwen2.5-7b` and `vllm/qwen2.5-7b` are different models. The latest
  * gate result of that version × model decides, so a later failing gate withdraws an earlier pass. It may be
  * overridden (an urgent fix, a gate that cannot be run) with a reason recorded in the audit log.
  */
@@ -80,24 +84,49 @@ export const evalGateRequirement: PromotionRequirement = (request, repos) => {
   if (request.env !== 'prod') return null
   const version = repos.prompts.versionById(request.versionId)
   if (!version) return null
-  const { provider, model } = version.model
-  const label = `Passing eval gate on ${provider}/${model}`
-  const latest = repos.gateResults.latestForModel(version.id, provider, model)
-  const base = { key: 'eval_gate', label, overridable: true }
-  if (!latest) {
-    const detail =
-      `No passing eval gate for v${version.number} on ${model}: ` +
-      'run it on the baseline dataset and evaluate the gate'
-    return { ...base, satisfied: false, detail }
-  }
+  const pinned = modelLabel(version.model)
+  const base = { key: 'eval_gate', label: `Passing eval gate on ${pinned}`, overridable: true }
+  const latest = repos.gateResults.latestForModel(version.id, version.model.provider, version.model.model)
+  if (!latest) return { ...base, satisfied: false, detail: missingGateDetail(repos, version) }
   const run = repos.runs.get(latest.candidateRunId)
   const where = `run "${run?.name ?? latest.candidateRunId}" at ${latest.createdAt}`
   if (latest.verdict === 'pass') return { ...base, satisfied: true, detail: `Gate passed on ${where}` }
   const failed = latest.rules.filter((r) => r.verdict !== 'pass').map((r) => r.label)
   const detail =
-    `The latest eval gate for v${version.number} on ${model} (${where}) is ${latest.verdict}` +
+    `The latest eval gate for v${version.number} on ${pinned} (${where}) is ${latest.verdict}` +
     (failed.length > 0 ? `: ${failed.join('; ')}` : '')
   return { ...base, satisfied: false, detail }
+}
+
+/**
+ * Why there is no evidence yet, and the way to get it. A gate of the same model id through another provider
+ * is named, so the refusal never reads as if the gate the user just saw pass did not exist.
+ */
+function missingGateDetail(repos: Repos, version: PromptVersion): string {
+  const { provider, model } = version.model
+  const pinned = modelLabel(version.model)
+  const v = `v${version.number}`
+  const elsewhere = repos.gateResults
+    .forPrompt(version.promptId)
+    .find((g) => g.promptVersionId === version.id && g.candidate.modelId === model)
+  const other = elsewhere ? modelLabel({ provider: elsewhere.candidate.provider, model }) : null
+  const known = findProvider(repos, provider) !== undefined
+  const head = known
+    ? `No eval gate for ${v} on ${pinned} yet`
+    : `${v} is pinned to ${pinned}, but no provider is named "${provider}" in Settings`
+  const aside =
+    elsewhere && other
+      ? `. The gate ${elsewhere.verdict === 'pass' ? 'passed' : `was ${elsewhere.verdict}`} on ${other}: ` +
+        `another provider, so not evidence for the pinned model`
+      : ''
+  const gateIt = `run ${v} on ${pinned} over the baseline dataset and evaluate the gate`
+  const repin = other
+    ? `save a version pinned to ${other} and gate it`
+    : 'pin a version to a configured provider'
+  const fix = known
+    ? `${gateIt}${other ? `, or ${repin}` : ''}`
+    : `add a provider named "${provider}" in Settings → Providers and ${gateIt}, or ${repin}`
+  return `${head}${aside}: ${fix}`
 }
 
 /** Extra requirements (tests, later issues) are appended to these through createHandlers' options. */

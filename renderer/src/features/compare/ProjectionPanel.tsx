@@ -10,8 +10,11 @@ interface Props {
   prefixes: readonly string[]
 }
 
-const money = (value: number) =>
-  `$${value.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`
+/** Null is a cost nobody knows (no price for the model): it is said, never shown as $0.00. */
+const money = (value: number | null) =>
+  value === null
+    ? 'unknown'
+    : `$${value.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`
 
 /** A number typed by the user; an empty or invalid field counts as 0 rather than blocking the others. */
 function numberOf(text: string): number {
@@ -122,7 +125,7 @@ export function ProjectionPanel({ series, candidate, prefixes }: Props) {
               </td>
               {projections.map((p, i) => (
                 <td key={series[i]?.label ?? i}>
-                  {money(p.segments.find((x) => x.tag === tag)?.monthlyCostUsd ?? 0)}
+                  {money(p.segments.find((x) => x.tag === tag)?.monthlyCostUsd ?? null)}
                 </td>
               ))}
             </tr>

@@ -14,17 +14,21 @@ export interface ProjectionInputs {
 export interface SegmentProjection {
   tag: string
   interactionsPerMonth: number
-  /** The segment's measured cost per interaction, or the series' overall one when the segment has none. */
-  costPerInteractionUsd: number
-  monthlyCostUsd: number
+  /**
+   * The segment's measured cost per interaction, or the series' overall one when the segment has none;
+   * null when the price is unknown (never 0 for want of a price).
+   */
+  costPerInteractionUsd: number | null
+  monthlyCostUsd: number | null
 }
 
 export interface Projection {
   segments: SegmentProjection[]
-  monthlyCostUsd: number
+  /** Null when any segment's cost is unknown. */
+  monthlyCostUsd: number | null
   conversionsPerMonth: number
   revenueUsd: number
-  /** Null when nothing converts. */
+  /** Null when nothing converts or the cost is unknown. */
   costPerConversionUsd: number | null
 }
 
@@ -32,9 +36,9 @@ function nonNegative(value: number): number {
   return Number.isFinite(value) && value > 0 ? value : 0
 }
 
-function segmentCostPerInteraction(series: CompareSeries, tag: string): number {
+function segmentCostPerInteraction(series: CompareSeries, tag: string): number | null {
   const measured = series.costByTag.find((t) => t.tag === tag)?.costPerInteractionUsd ?? null
-  return measured ?? series.costPerInteractionUsd ?? 0
+  return measured ?? series.costPerInteractionUsd
 }
 
 /**
@@ -50,10 +54,12 @@ export function projectMonthlyCost(inputs: ProjectionInputs, series: CompareSeri
       tag,
       interactionsPerMonth,
       costPerInteractionUsd,
-      monthlyCostUsd: interactionsPerMonth * costPerInteractionUsd,
+      monthlyCostUsd: costPerInteractionUsd === null ? null : interactionsPerMonth * costPerInteractionUsd,
     }
   })
-  const monthlyCostUsd = segments.reduce((sum, s) => sum + s.monthlyCostUsd, 0)
+  const monthlyCostUsd = segments.some((s) => s.monthlyCostUsd === null)
+    ? null
+    : segments.reduce((sum, s) => sum + (s.monthlyCostUsd ?? 0), 0)
   const interactions = segments.reduce((sum, s) => sum + s.interactionsPerMonth, 0)
   const conversionsPerMonth = (interactions * Math.min(100, nonNegative(inputs.conversionRatePct))) / 100
   const revenueUsd = conversionsPerMonth * nonNegative(inputs.conversionValueUsd)
@@ -62,6 +68,7 @@ export function projectMonthlyCost(inputs: ProjectionInputs, series: CompareSeri
     monthlyCostUsd,
     conversionsPerMonth,
     revenueUsd,
-    costPerConversionUsd: conversionsPerMonth > 0 ? monthlyCostUsd / conversionsPerMonth : null,
+    costPerConversionUsd:
+      conversionsPerMonth > 0 && monthlyCostUsd !== null ? monthlyCostUsd / conversionsPerMonth : null,
   }
 }

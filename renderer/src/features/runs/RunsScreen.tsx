@@ -1,11 +1,10 @@
 import { useCallback, useEffect } from 'react'
-import { selectDatasetActions, selectDatasets } from '../../stores/datasets/selectors'
-import { useCatalog, useDatasets, useNewRun, usePrompts, useProviders, useRuns } from '../../stores/hooks'
-import { selectPromptActions, selectPromptList } from '../../stores/prompts/selectors'
+import { selectDatasetActions } from '../../stores/datasets/selectors'
+import { useCatalog, useDatasets, useNavigation, usePrompts, useProviders, useRuns } from '../../stores/hooks'
+import { selectPromptActions } from '../../stores/prompts/selectors'
 import { selectProvidersActions } from '../../stores/providers/selectors'
 import {
   selectCatalogActions,
-  selectNewRunActions,
   selectRunsActions,
   selectRunsMode,
   selectSelectedRun,
@@ -61,15 +60,13 @@ function useScreenData(): void {
 /** Opens the new-run form (N), with the first prompt and dataset chosen; an open form is left as it is. */
 export function useStartNewRun(): () => void {
   const mode = useRuns(selectRunsMode)
-  const { openNew } = useRuns(selectRunsActions)
-  const { begin } = useNewRun(selectNewRunActions)
-  const prompts = usePrompts(selectPromptList)
-  const datasets = useDatasets(selectDatasets)
+  const nav = useNavigation()
   return useCallback(() => {
-    if (mode !== 'new') begin({ promptId: prompts[0]?.id ?? null, datasetId: datasets[0]?.id ?? null })
-    openNew()
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>('[data-testid="new-run-prompt"]')?.focus(),
-    )
-  }, [mode, begin, openNew, prompts, datasets])
+    const focus = () =>
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('[data-testid="new-run-prompt"]')?.focus(),
+      )
+    if (mode === 'new') focus()
+    else void nav.startNewRun().then(focus)
+  }, [mode, nav])
 }

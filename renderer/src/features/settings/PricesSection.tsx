@@ -7,6 +7,7 @@ import {
   selectSubmit,
 } from '../../stores/providers/selectors'
 import { PriceForm } from './PriceForm'
+import { modelKey } from '../../../../shared/lib/model-ref'
 
 const perM = (n: number | null) =>
   n === null ? '—' : `$${n.toLocaleString(undefined, { maximumFractionDigits: 4 })}`
@@ -17,9 +18,7 @@ export function PricesSection() {
   const load = useProviders(selectPricesLoad)
   const deleting = useProviders(selectSubmit('price-delete'))
   const { deletePrice } = useProviders(selectProvidersActions)
-  const sorted = [...prices].sort((a, b) =>
-    `${a.provider}/${a.model}`.localeCompare(`${b.provider}/${b.model}`),
-  )
+  const sorted = [...prices].sort((a, b) => modelKey(a).localeCompare(modelKey(b)))
 
   return (
     <section className="panel settings" data-testid="prices-section" aria-labelledby="settings-prices">
@@ -54,12 +53,7 @@ export function PricesSection() {
           </thead>
           <tbody>
             {sorted.map((p) => (
-              <tr
-                key={`${p.provider}/${p.model}`}
-                data-testid="price-row"
-                data-provider={p.provider}
-                data-model={p.model}
-              >
+              <tr key={modelKey(p)} data-testid="price-row" data-provider={p.provider} data-model={p.model}>
                 <th scope="row">
                   <code>
                     {p.provider}/{p.model}

@@ -1,4 +1,5 @@
 import type { ModelParams, ModelRef, PromptMessage, PromptVersion } from '../../../../shared/domain/prompts'
+import { sameModel } from '../../../../shared/lib/model-ref'
 import { paramsFromForm, paramsToForm, sameForm, type ParamsForm } from './params-form'
 
 /** Everything a save turns into a new version: messages, the pinned model and its parameters. */
@@ -16,10 +17,6 @@ export function draftFromVersion(version: Pick<PromptVersion, 'messages' | 'mode
 
 export function sameMessages(a: PromptMessage[], b: PromptMessage[]): boolean {
   return a.length === b.length && a.every((m, i) => m.role === b[i]?.role && m.content === b[i]?.content)
-}
-
-export function sameModel(a: ModelRef, b: ModelRef): boolean {
-  return a.provider === b.provider && a.model === b.model
 }
 
 /** True when the draft differs from `version` (typing back the original is not a change). */

@@ -1,6 +1,7 @@
 import type { MethodInput } from '../../../../shared/contract'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
-import { sameModel, type Draft } from './draft'
+import { sameModel } from '../../../../shared/lib/model-ref'
+import type { Draft } from './draft'
 import { paramsFromForm, paramsToForm, sameForm } from './params-form'
 
 export type SaveInput = MethodInput<'prompts.saveVersion'>

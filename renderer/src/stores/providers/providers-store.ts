@@ -1,6 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { MethodInput } from '../../../../shared/contract'
-import type { PriceOverride, ProviderView, SecretStoreInfo } from '../../../../shared/domain/providers'
+import type {
+  PriceOverride,
+  ProviderModels,
+  ProviderView,
+  SecretStoreInfo,
+} from '../../../../shared/domain/providers'
 import { toErrorInfo, type ApiClient } from '../../api'
 import {
   createSequence,
@@ -20,6 +25,8 @@ import {
 /** Tables whose change makes the provider list or the price overrides stale. */
 export const providersTables = ['provider_settings'] as const
 export const pricesTables = ['price_overrides'] as const
+/** What the known models are drawn from: providers, the user's prices, pinned versions and runs' plans. */
+export const knownModelsTables = ['provider_settings', 'price_overrides', 'prompt_versions', 'runs'] as const
 
 /** Which write a submit state belongs to: `provider:<name>`, `key:<name>`, `delete:<name>`, `add`, `price`, `price-delete`. */
 export type SubmitKey = string
@@ -29,6 +36,9 @@ export interface ProvidersActions {
   ensureLoaded: () => Promise<void>
   refresh: () => Promise<void>
   refreshPrices: () => Promise<void>
+  /** Loads the models each provider is known to serve once (for the model pickers); later via refreshModels. */
+  ensureModels: () => Promise<void>
+  refreshModels: () => Promise<void>
   /** providers.save; true when saved. `submitKey` names the form that shows the outcome. */
   save: (config: MethodInput<'providers.save'>, submitKey: SubmitKey) => Promise<boolean>
   remove: (name: string) => Promise<boolean>
@@ -45,6 +55,8 @@ export interface ProvidersState {
   load: LoadState
   prices: PriceOverride[]
   pricesLoad: LoadState
+  models: ProviderModels[]
+  modelsLoad: LoadState
   submits: Readonly<Record<SubmitKey, SubmitState>>
   actions: ProvidersActions
 }
@@ -54,6 +66,7 @@ export type ProvidersStore = StoreApi<ProvidersState>
 export function createProvidersStore(client: ApiClient): ProvidersStore {
   const listSeq = createSequence()
   const priceSeq = createSequence()
+  const modelSeq = createSequence()
 
   return createStore<ProvidersState>()((set, get) => {
     const mark = (key: SubmitKey, state: SubmitState) =>
@@ -101,6 +114,15 @@ export function createProvidersStore(client: ApiClient): ProvidersStore {
       })
     }
 
+    async function loadModels(): Promise<void> {
+      const n = modelSeq.next()
+      if (get().modelsLoad.status !== 'ready') set({ modelsLoad: loading })
+      await settleLatest(modelSeq, n, client.call('providers.models', {}), {
+        value: (models) => set({ models, modelsLoad: ready }),
+        error: (error) => set({ modelsLoad: failed(error) }),
+      })
+    }
+
     const actions: ProvidersActions = {
       async ensureLoaded() {
         await Promise.all([
@@ -113,6 +135,12 @@ export function createProvidersStore(client: ApiClient): ProvidersStore {
       },
       async refreshPrices() {
         if (get().pricesLoad.status !== 'idle') await loadPrices()
+      },
+      async ensureModels() {
+        if (get().modelsLoad.status === 'idle') await loadModels()
+      },
+      async refreshModels() {
+        if (get().modelsLoad.status !== 'idle') await loadModels()
       },
       save: (config, key) => write(key, () => client.call('providers.save', config), replaceView),
       remove: (name) =>
@@ -151,6 +179,8 @@ export function createProvidersStore(client: ApiClient): ProvidersStore {
       load: idle,
       prices: [],
       pricesLoad: idle,
+      models: [],
+      modelsLoad: idle,
       submits: {},
       actions,
     }

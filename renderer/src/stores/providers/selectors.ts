@@ -1,4 +1,4 @@
-import type { ProviderView } from '../../../../shared/domain/providers'
+import type { ProviderModels, ProviderView } from '../../../../shared/domain/providers'
 import { submitIdle, type SubmitState } from '../load-state'
 import type { ProvidersState } from './providers-store'
 
@@ -50,4 +50,36 @@ export function readinessOf(
   const view = s.providers.find((p) => p.name === provider)
   if (!view) return { state: 'no-provider' }
   return lacksKey(view) ? { state: 'no-key', envVar: view.keyEnvVar } : { state: 'ready' }
+}
+
+export const selectKnownModels = (s: ProvidersState) => s.models
+
+/** The models a provider is known to serve, for a picker's suggestions (empty for an unknown provider). */
+export function knownModelsOf(s: Pick<ProvidersState, 'models'>, provider: string): ProviderModels['models'] {
+  return s.models.find((m) => m.provider === provider)?.models ?? []
+}
+
+const kindLabels: Readonly<Record<ProviderView['kind'], string>> = {
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+  'openai-compatible': 'OpenAI-compatible',
+  demo: 'simulated',
+}
+
+/** "local-llm · OpenAI-compatible, local": enough to tell two providers of the same kind apart. */
+export function providerOptionLabel(p: Pick<ProviderView, 'name' | 'kind' | 'isLocal'>): string {
+  if (p.kind === 'demo') return `${p.name} · simulated`
+  return `${p.name} · ${kindLabels[p.kind]}${p.isLocal ? ', local' : ''}`
+}
+
+/**
+ * Whether a pinned provider is one Settings knows; null while the list is not loaded (or failed), so no
+ * screen flags a provider as missing before it could know.
+ */
+export function isConfigured(
+  s: Pick<ProvidersState, 'providers' | 'load'>,
+  provider: string,
+): boolean | null {
+  if (s.load.status !== 'ready') return null
+  return s.providers.some((p) => p.name === provider)
 }

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { ModelRef } from '../../../../shared/domain/prompts'
 import type { Environment } from '../../../../shared/domain/environments'
 import { gateCheckSchema, type GateCheck } from '../../../../shared/domain/registry'
 import { ApiError, toErrorInfo, type ApiClient } from '../../api'
@@ -24,6 +25,8 @@ export interface PromotionTarget {
   versionId: string
   versionNumber: number
   env: Environment
+  /** The model the version pins: the dialog flags it when no provider in Settings has its name. */
+  model?: ModelRef
 }
 
 export interface PromotionActions {

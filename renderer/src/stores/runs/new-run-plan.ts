@@ -1,5 +1,6 @@
 import type { ModelRef } from '../../../../shared/domain/prompts'
 import type { RunPlan } from '../../../../shared/domain/runs'
+import { modelKey } from '../../../../shared/lib/model-ref'
 import { wholeNumber } from '../../lib/whole-number'
 
 /** Built-in simulated models: no key, no network, no cost. Always offered, always labelled "Simulated". */
@@ -8,20 +9,7 @@ export const simulatedModels: readonly ModelRef[] = [
   { provider: 'demo', model: 'triage-sim-2026-09' },
 ]
 
-export const modelKey = (m: ModelRef): string => `${m.provider}/${m.model}`
-
 export const isSimulated = (m: ModelRef): boolean => m.provider === 'demo'
-
-/** "provider/model" → a model ref; the model id may itself contain slashes (e.g. "meta-llama/llama-3"). */
-export function parseModelKey(text: string): ModelRef | null {
-  const trimmed = text.trim()
-  const at = trimmed.indexOf('/')
-  if (at <= 0 || at === trimmed.length - 1) return null
-  const provider = trimmed.slice(0, at).trim()
-  const model = trimmed.slice(at + 1).trim()
-  if (!/^[a-z][a-z0-9-]{0,39}$/.test(provider) || !model || model.length > 200) return null
-  return { provider, model }
-}
 
 export interface ModelOption {
   ref: ModelRef

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ModelRef, PromptDetail } from '../../../../shared/domain/prompts'
 import type { Run, RunEstimate } from '../../../../shared/domain/runs'
+import { modelKey, parseModelKey } from '../../../../shared/lib/model-ref'
 import { toErrorInfo, type ApiClient } from '../../api'
 import {
   createSequence,
@@ -17,9 +18,7 @@ import {
 } from '../load-state'
 import {
   blankRunForm,
-  modelKey,
   nameFor,
-  parseModelKey,
   planKey,
   planOf,
   simulatedModels,
@@ -29,15 +28,35 @@ import {
 
 export const estimateDelayMs = 250
 
-export interface NewRunActions {
-  /** A fresh form, with a prompt and a dataset chosen when given. */
-  begin: (defaults?: { promptId?: string | null; datasetId?: string | null }) => void
+/** What a fresh form starts from. */
+export interface NewRunDefaults {
+  promptId?: string | null
+  datasetId?: string | null
+  /** The version to check (the latest when absent). */
+  versionNumber?: number
   /**
-   * Loads the prompt's versions. With `preselect` (a fresh form) it also checks the latest version and its
-   * pinned model, or a simulated one when that provider has no key; a prompt the user picks starts with
-   * nothing checked, so no box changes after the user has started choosing.
+   * Check the version's pinned model whatever its readiness: the user came from that version to run it, and
+   * a missing key or provider is said beside the model rather than swapped for a simulated one.
    */
-  setPrompt: (promptId: string | null, options?: { preselect?: boolean }) => Promise<void>
+  pinned?: boolean
+}
+
+export interface PreselectOptions {
+  /** Check a version (the latest, or `versionNumber`) and its model: see NewRunDefaults. */
+  preselect?: boolean
+  versionNumber?: number
+  pinned?: boolean
+}
+
+export interface NewRunActions {
+  /** A fresh form, with a prompt (and a version of it) and a dataset chosen when given. */
+  begin: (defaults?: NewRunDefaults) => void
+  /**
+   * Loads the prompt's versions. With `preselect` (a fresh form) it also checks the version and its pinned
+   * model, or a simulated one when that provider cannot be called (unless `pinned`); a prompt the user picks
+   * starts with nothing checked, so no box changes after the user has started choosing.
+   */
+  setPrompt: (promptId: string | null, options?: PreselectOptions) => Promise<void>
   toggleVersion: (versionId: string) => Promise<void>
   toggleModel: (key: string) => void
   /** Adds "provider/model" to the options, checked; false (with `addModelError`) when it is not one. */
@@ -151,25 +170,32 @@ export function createNewRunStore(client: ApiClient, options: NewRunOptions = {}
           starting: submitIdle,
         })
         replan()
-        if (defaults.promptId) void actions.setPrompt(defaults.promptId, { preselect: true })
+        if (!defaults.promptId) return
+        const { versionNumber, pinned } = defaults
+        void actions.setPrompt(defaults.promptId, {
+          preselect: true,
+          ...(versionNumber !== undefined ? { versionNumber } : {}),
+          ...(pinned !== undefined ? { pinned } : {}),
+        })
       },
-      async setPrompt(promptId, { preselect = false } = {}) {
+      async setPrompt(promptId, { preselect = false, versionNumber, pinned = false } = {}) {
         const n = promptSeq.next()
         update({ promptId, versionIds: [], modelKeys: get().form.addedModels.map(modelKey) })
         set({ prompt: null, promptLoad: promptId ? loading : idle })
         if (!promptId) return
-        await settleLatest(promptSeq, n, client.call('prompts.get', { id: promptId }), {
+        const request = versionNumber === undefined ? { id: promptId } : { id: promptId, versionNumber }
+        await settleLatest(promptSeq, n, client.call('prompts.get', request), {
           value: (detail) => {
-            const latest = detail.version
-            const pinned = latest.model
-            const model = canCall(pinned.provider) ? pinned : (simulatedModels[0] ?? pinned)
+            const chosen = detail.version
+            const model =
+              pinned || canCall(chosen.model.provider) ? chosen.model : (simulatedModels[0] ?? chosen.model)
             set((s) => ({
               prompt: detail,
               promptLoad: ready,
-              versionModels: { ...s.versionModels, [latest.id]: pinned },
+              versionModels: { ...s.versionModels, [chosen.id]: chosen.model },
             }))
             if (preselect) {
-              update({ versionIds: [latest.id], modelKeys: [...get().form.modelKeys, modelKey(model)] })
+              update({ versionIds: [chosen.id], modelKeys: [...get().form.modelKeys, modelKey(model)] })
             }
           },
           error: (error) => set({ promptLoad: failed(error) }),

@@ -1,5 +1,5 @@
 import { scorerSchema, type Rubric, type Scorer } from '../../../../shared/domain/scoring'
-import { parseModelKey } from '../runs/new-run-plan'
+import { parseModelKey } from '../../../../shared/lib/model-ref'
 import { labelOf, metricOf, type ScorerForm } from './scorer-form'
 
 type Config = Scorer['config']

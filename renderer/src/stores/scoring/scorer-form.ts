@@ -1,5 +1,5 @@
 import type { Rubric, RubricCriterion, Scorer } from '../../../../shared/domain/scoring'
-import { modelKey } from '../runs/new-run-plan'
+import { modelKey } from '../../../../shared/lib/model-ref'
 
 export const scorerKinds = ['format', 'rule', 'judge', 'human'] as const
 export type ScorerKind = (typeof scorerKinds)[number]

@@ -39,8 +39,19 @@ describe('projectMonthlyCost', () => {
     expect(p.costPerConversionUsd).toBeNull()
   })
 
-  it('costs nothing when a series has no price at all', () => {
-    const free = series('x', { costPerInteractionUsd: null, costByTag: [] })
+  it('is unknown, never $0, when a series has no price at all', () => {
+    const unpriced = series('x', { costPerInteractionUsd: null, costByTag: [] })
+    const p = projectMonthlyCost(
+      { dau: { 'tier:free': 10 }, interactionsPerUserPerDay: 1, conversionRatePct: 1, conversionValueUsd: 1 },
+      unpriced,
+    )
+    expect(p.segments[0]).toMatchObject({ costPerInteractionUsd: null, monthlyCostUsd: null })
+    expect(p.monthlyCostUsd).toBeNull()
+    expect(p.costPerConversionUsd).toBeNull()
+  })
+
+  it('costs nothing for a free (local) series: a known price of 0', () => {
+    const free = series('x', { costPerInteractionUsd: 0, costByTag: [] })
     const p = projectMonthlyCost(
       { dau: { 'tier:free': 10 }, interactionsPerUserPerDay: 1, conversionRatePct: 1, conversionValueUsd: 1 },
       free,

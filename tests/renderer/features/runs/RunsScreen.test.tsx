@@ -244,7 +244,7 @@ describe('address', () => {
     expect(byId('run-name').textContent).toBe('Second')
     expect(location.hash).toBe('#/runs/r-2')
     fireEvent.click(byId('runs-new'))
-    expect(location.hash).toBe('#/runs')
+    await waitFor(() => expect(location.hash).toBe('#/runs'))
   })
 })
 

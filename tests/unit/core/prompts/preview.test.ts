@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { previewPrompt } from '../../../../electron/main/core/prompts/preview'
+import { previewPrompt, type PreviewPricing } from '../../../../electron/main/core/prompts/preview'
 import type { PromptMessage } from '../../../../shared/domain/prompts'
 import type { Preview } from '../../../../shared/domain/registry'
 import { useTempHomes } from '../../../fixtures/temp-home'
@@ -13,10 +13,12 @@ const messages: PromptMessage[] = [
 ]
 const vars = { subject: 'Charged twice', body: 'We were billed two times this month & want a refund.' }
 const mini = { provider: 'openai', model: 'gpt-4o-mini-2024-07-18' }
+const hosted = (kind: 'openai' | 'anthropic') => ({ kind, isLocal: false, localityReason: 'hosted API' })
+const openai: PreviewPricing = { overrides: [], provider: hosted('openai') }
 
 describe('previewPrompt', () => {
   it('renders, counts tokens exactly for gpt-4o models and prices the call', async () => {
-    const preview = await previewPrompt({ messages, model: mini, params: { maxTokens: 300 }, vars })
+    const preview = await previewPrompt({ messages, model: mini, params: { maxTokens: 300 }, vars }, openai)
     expect(preview.messages[1]?.content).toBe(`Subject: Charged twice\n\n${vars.body}`)
     expect(preview.tokens.input).toBeGreaterThan(20)
     expect(preview.tokens).toMatchObject({ exact: true, encoding: 'o200k_base' })
@@ -27,52 +29,56 @@ describe('previewPrompt', () => {
   })
 
   it('assumes 256 output tokens when max tokens is not set, and says so', async () => {
-    const preview = await previewPrompt({ messages, model: mini, params: {}, vars })
+    const preview = await previewPrompt({ messages, model: mini, params: {}, vars }, openai)
     expect(preview.cost.assumedOutputTokens).toBe(256)
     expect(preview.cost.note).toMatch(/256 output tokens \(assumed: no max tokens set\)/)
   })
 
-  it('costs a local model nothing', async () => {
-    for (const provider of ['openai-compatible', 'demo']) {
-      const preview = await previewPrompt({
-        messages,
-        model: { provider, model: 'llama3.1:8b' },
-        params: {},
-        vars,
-      })
-      expect(preview.cost).toMatchObject({ perCallUsd: 0, note: expect.stringMatching(/local model/) })
-      expect(preview.tokens.exact).toBe(false)
+  it('costs a local provider nothing, and says why', async () => {
+    const local = {
+      kind: 'openai-compatible' as const,
+      isLocal: true,
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      localityReason: 'loopback address',
     }
+    const preview = await previewPrompt(
+      { messages, model: { provider: 'ollama', model: 'llama3.1:8b' }, params: {}, vars },
+      { overrides: [], provider: local },
+    )
+    expect(preview.cost).toMatchObject({
+      perCallUsd: 0,
+      note: 'Free: ollama is a local provider (loopback address)',
+    })
+    expect(preview.tokens.exact).toBe(false)
   })
 
   it('marks other vendors as approximate and gives no price for an unknown model', async () => {
-    const claude = await previewPrompt({
-      messages,
-      model: { provider: 'anthropic', model: 'claude-3-5-haiku-20241022' },
-      params: {},
-      vars,
-    })
+    const claude = await previewPrompt(
+      { messages, model: { provider: 'anthropic', model: 'claude-3-5-haiku-20241022' }, params: {}, vars },
+      { overrides: [], provider: hosted('anthropic') },
+    )
     expect(claude.tokens).toMatchObject({ exact: false, encoding: expect.stringMatching(/approximation/) })
     expect(claude.cost.perCallUsd).toBeGreaterThan(0)
-    const unknown = await previewPrompt({
-      messages,
-      model: { provider: 'openai', model: 'my-finetune' },
-      params: {},
-      vars,
-    })
+    const unknown = await previewPrompt(
+      { messages, model: { provider: 'openai', model: 'my-finetune' }, params: {}, vars },
+      openai,
+    )
     expect(unknown.cost).toMatchObject({
       perCallUsd: null,
-      note: expect.stringMatching(/No price for openai\/my-finetune/),
+      note: expect.stringMatching(/openai\/my-finetune is not in the offline price table/),
     })
   })
 
   it('reports missing, unused and broken templates and counts text that looks like special tokens', async () => {
-    const preview = await previewPrompt({
-      messages: [...messages, { role: 'assistant', content: '{{#open}} <|endoftext|>' }],
-      model: mini,
-      params: {},
-      vars: { subject: 's', extra: 'x' },
-    })
+    const preview = await previewPrompt(
+      {
+        messages: [...messages, { role: 'assistant', content: '{{#open}} <|endoftext|>' }],
+        model: mini,
+        params: {},
+        vars: { subject: 's', extra: 'x' },
+      },
+      openai,
+    )
     expect(preview.missing).toEqual(['body'])
     expect(preview.unused).toEqual(['extra'])
     expect(preview.errors).toEqual([

@@ -49,7 +49,7 @@ describe('the eval gate as a promotion requirement', () => {
       satisfied: false,
       overridable: true,
       detail:
-        'No passing eval gate for v5 on triage-sim-2026-09: run it on the baseline dataset and evaluate the gate',
+        'No eval gate for v5 on demo/triage-sim-2026-09 yet: run v5 on demo/triage-sim-2026-09 over the baseline dataset and evaluate the gate',
     })
     expect((await check(core, t, 5, 'staging')).requirements).toEqual([])
     core.close()
@@ -62,7 +62,7 @@ describe('the eval gate as a promotion requirement', () => {
     const v5 = await check(core, t, 5)
     expect(v5.allowed).toBe(false)
     expect(evalGate(v5)?.detail).toMatch(
-      /^The latest eval gate for v5 on triage-sim-2026-09 \(run "v5 × triage-sim-2026-09" at .*\) is fail: format\.json_schema pass rate ≥ 99 %/,
+      /^The latest eval gate for v5 on demo\/triage-sim-2026-09 \(run "v5 × triage-sim-2026-09" at .*\) is fail: format\.json_schema pass rate ≥ 99 %/,
     )
     const refused = await failure(core, 'prompts.promote', {
       promptId: t.promptId,

@@ -9,6 +9,7 @@ import { createEnvironmentsRepo } from './environments'
 import { createEvalSuitesRepo } from './eval-suites'
 import { createGateResultsRepo } from './gate-results'
 import { createHistoryRepo } from './history'
+import { createModelUsageRepo } from './model-usage'
 import { createPriceOverridesRepo } from './price-overrides'
 import { createProductionRepo } from './production'
 import { createPromptsRepo } from './prompts'
@@ -55,5 +56,6 @@ export function createRepos(db: Db) {
     signoffs: createSignoffsRepo(db),
     bundleExports: createBundleExportsRepo(db),
     production: createProductionRepo(db),
+    modelUsage: createModelUsageRepo(db),
   }
 }

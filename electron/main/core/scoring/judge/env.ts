@@ -1,6 +1,7 @@
 import type { ModelRef } from '../../../../../shared/domain/prompts'
+import { modelKey } from '../../../../../shared/lib/model-ref'
 import type { CoreContext } from '../../api/context'
-import { findPrice, priceTableFor } from '../../evals/cost'
+import { findPrice, pricedProvider, priceTableFor } from '../../evals/cost'
 import { createLimiter } from '../../evals/limits'
 import { buildProvider, resolveSettings } from '../../evals/provider-setup'
 import type { ProviderSettings } from '../../evals/providers/settings'
@@ -10,8 +11,6 @@ import type { JudgeEnv } from './call'
 
 /** A judge model ready to call, or why it cannot be (unknown provider, missing key). */
 export type JudgeSetup = { ok: true; env: JudgeEnv } | { ok: false; error: string }
-
-export const modelKey = (m: ModelRef): string => `${m.provider}/${m.model}`
 
 function settingsOf(ctx: CoreContext, provider: string, deps: ScoringDeps): ProviderSettings | string {
   try {
@@ -38,11 +37,11 @@ export async function judgeSetups(
     settings.set(provider, s)
     if (typeof s !== 'string') limiter.configure(provider, s)
   }
-  const kinds = new Map(
-    [...settings].flatMap(([name, s]) => (typeof s === 'string' ? [] : [[name, s.kind] as const])),
+  const providers = new Map(
+    [...settings].flatMap(([name, s]) => (typeof s === 'string' ? [] : [[name, pricedProvider(s)] as const])),
   )
-  const priced = models.filter((m) => kinds.has(m.provider))
-  const prices = await priceTableFor(priced, { overrides: ctx.repos.priceOverrides.list(), kinds })
+  const priced = models.filter((m) => providers.has(m.provider))
+  const prices = await priceTableFor(priced, { overrides: ctx.repos.priceOverrides.list(), providers })
   const setups = new Map<string, JudgeSetup>()
   for (const model of models) {
     const s = settings.get(model.provider)

@@ -3,6 +3,13 @@ import type { CompareSeries } from '../../../../../shared/domain/compare'
 import type { CsvRows } from './csv'
 import { formatUsd, shortLabel, tagsWithPrefix } from './format'
 
+/** A bar with no value is a price nobody knows: the tooltip says so rather than showing a gap or $0. */
+const usdOrUnknown = (value: unknown): string => (typeof value === 'number' ? formatUsd(value) : 'unknown')
+
+/** Without any priced call the total is unknown, not the $0 the sum of no costs would give. */
+const totalCost = (s: CompareSeries): number | null =>
+  s.costPerInteractionUsd === null ? null : s.totalCostUsd
+
 /** Cost per interaction (left axis) and the total cost of the slice (right axis), one pair per series. */
 export function costOption(series: readonly CompareSeries[]): EChartsOption {
   const labels = series.map((s) => s.label)
@@ -11,7 +18,7 @@ export function costOption(series: readonly CompareSeries[]): EChartsOption {
     tooltip: {
       trigger: 'axis',
       confine: true,
-      valueFormatter: (value) => formatUsd(typeof value === 'number' ? value : null),
+      valueFormatter: usdOrUnknown,
     },
     grid: { left: 64, right: 64, bottom: 72, top: 48, containLabel: true },
     xAxis: {
@@ -25,7 +32,7 @@ export function costOption(series: readonly CompareSeries[]): EChartsOption {
     ],
     series: [
       { type: 'bar', name: 'Cost per interaction', data: series.map((s) => s.costPerInteractionUsd) },
-      { type: 'bar', name: 'Total cost', yAxisIndex: 1, data: series.map((s) => s.totalCostUsd) },
+      { type: 'bar', name: 'Total cost', yAxisIndex: 1, data: series.map(totalCost) },
     ],
   }
 }
@@ -33,7 +40,7 @@ export function costOption(series: readonly CompareSeries[]): EChartsOption {
 export function costRows(series: readonly CompareSeries[]): CsvRows {
   return [
     ['series', 'results', 'cost_per_interaction_usd', 'total_cost_usd'],
-    ...series.map((s) => [s.label, s.results, s.costPerInteractionUsd, s.totalCostUsd]),
+    ...series.map((s) => [s.label, s.results, s.costPerInteractionUsd, totalCost(s)]),
   ]
 }
 
@@ -49,7 +56,7 @@ export function costBySegmentOption(series: readonly CompareSeries[], tagPrefix:
     tooltip: {
       trigger: 'axis',
       confine: true,
-      valueFormatter: (value) => formatUsd(typeof value === 'number' ? value : null),
+      valueFormatter: usdOrUnknown,
     },
     grid: { left: 64, right: 24, bottom: 72, top: 48, containLabel: true },
     xAxis: { type: 'category', data: tags, axisLabel: { interval: 0, rotate: tags.length > 4 ? 20 : 0 } },
@@ -65,7 +72,8 @@ export function costBySegmentRows(series: readonly CompareSeries[], tagPrefix: s
     ...series.flatMap((s) =>
       tags.map((tag) => {
         const c = s.costByTag.find((t) => t.tag === tag)
-        return [s.label, tag, c?.n ?? 0, c?.costPerInteractionUsd ?? null, c?.totalCostUsd ?? null]
+        const known = c?.costPerInteractionUsd ?? null
+        return [s.label, tag, c?.n ?? 0, known, known === null ? null : (c?.totalCostUsd ?? null)]
       }),
     ),
   ]

@@ -51,7 +51,7 @@ export function EditorTab({ detail }: { detail: PromptDetail }) {
         {readOnly ? null : (
           <>
             <AddMessage last={messages.at(-1)?.role} onAdd={actions.addMessage} testId="add-message" />
-            <SaveBar dirty={dirty} baseNumber={version.number} />
+            <SaveBar dirty={dirty} baseNumber={version.number} model={model} />
           </>
         )}
       </div>

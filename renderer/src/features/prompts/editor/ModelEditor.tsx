@@ -1,8 +1,20 @@
+import { useEffect, useId } from 'react'
 import type { ModelRef } from '../../../../../shared/domain/prompts'
+import type { ProviderView } from '../../../../../shared/domain/providers'
 import { Field } from '../../../components/Field'
+import { UnknownProviderNote } from '../../../components/UnknownProviderNote'
+import { selectAppActions } from '../../../stores/app/selectors'
+import { useApp, useProviders } from '../../../stores/hooks'
+import {
+  isConfigured,
+  knownModelsOf,
+  providerOptionLabel,
+  selectKnownModels,
+  selectProviders,
+  selectProvidersActions,
+  selectProvidersLoad,
+} from '../../../stores/providers/selectors'
 import { ModelWarning } from './ModelWarning'
-
-export const providers = ['openai', 'anthropic', 'openai-compatible', 'demo'] as const
 
 interface Props {
   model: ModelRef
@@ -12,27 +24,40 @@ interface Props {
   testIdPrefix: string
 }
 
-/** The pinned model: a provider and the exact model id, warned about when the id is a moving alias. */
+/**
+ * The pinned model: one of the providers configured in Settings (built-in or added) and the exact model id,
+ * typed freely or picked from the models that provider is known to serve. A pin to a provider Settings does
+ * not have is kept (it may come from an import or an older version) but flagged with the fixes.
+ */
 export function ModelEditor({ model, onChange, readOnly = false, testIdPrefix }: Props) {
-  const options: string[] = providers.includes(model.provider as (typeof providers)[number])
-    ? [...providers]
-    : [model.provider, ...providers]
+  const providers = useProviders(selectProviders)
+  const load = useProviders(selectProvidersLoad)
+  const known = useProviders(selectKnownModels)
+  const { ensureLoaded, ensureModels } = useProviders(selectProvidersActions)
+  const { navigate } = useApp(selectAppActions)
+  const listId = useId()
+  useEffect(() => {
+    void ensureLoaded()
+    void ensureModels()
+  }, [ensureLoaded, ensureModels])
+  const configured = isConfigured({ providers, load }, model.provider)
+  // Until Settings' list arrives, the built-ins (which always exist) can already be picked.
+  const offered = load.status === 'ready' || providers.length > 0 ? providers : builtInProviders
+  const view = providers.find((p) => p.name === model.provider)
+  const suggestions = knownModelsOf({ models: known }, model.provider)
+
   return (
     <div className="model-editor">
       <div className="field-row">
         <Field label="Provider" className="narrow">
-          <select
-            data-testid={`${testIdPrefix}-provider`}
+          <ProviderSelect
             value={model.provider}
+            providers={offered}
+            missing={offered.some((p) => p.name === model.provider) ? null : configured === false}
             disabled={readOnly}
-            onChange={(e) => onChange({ ...model, provider: e.target.value })}
-          >
-            {options.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
+            testId={`${testIdPrefix}-provider`}
+            onChange={(provider) => onChange({ ...model, provider })}
+          />
         </Field>
         <Field label="Model id (exact, pinned)" className="grow">
           <input
@@ -41,13 +66,68 @@ export function ModelEditor({ model, onChange, readOnly = false, testIdPrefix }:
             value={model.model}
             readOnly={readOnly}
             spellCheck={false}
-            placeholder="e.g. gpt-4o-mini-2024-07-18"
+            list={readOnly ? undefined : listId}
+            placeholder="e.g. gpt-4o-mini-2024-07-18 — any id the provider serves"
             maxLength={200}
             onChange={(e) => onChange({ ...model, model: e.target.value })}
           />
+          <datalist id={listId} data-testid={`${testIdPrefix}-suggestions`} data-provider={model.provider}>
+            {suggestions.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.sources.includes('price-table') && m.sources.length === 1 ? 'price table' : 'used here'}
+              </option>
+            ))}
+          </datalist>
         </Field>
       </div>
-      <ModelWarning model={model} onUse={readOnly ? undefined : (id) => onChange({ ...model, model: id })} />
+      {configured === false ? (
+        <UnknownProviderNote
+          model={model}
+          configured={providers.map((p) => p.name)}
+          consequence="Runs, gates and promotion cannot reach this model"
+          onOpenSettings={() => navigate('settings')}
+          testId={`${testIdPrefix}-unknown-provider`}
+        />
+      ) : null}
+      <ModelWarning
+        model={model}
+        kind={view?.kind ?? null}
+        onUse={readOnly ? undefined : (id) => onChange({ ...model, model: id })}
+      />
     </div>
+  )
+}
+
+const builtInProviders: readonly Pick<ProviderView, 'name' | 'kind' | 'isLocal'>[] = [
+  { name: 'openai', kind: 'openai', isLocal: false },
+  { name: 'anthropic', kind: 'anthropic', isLocal: false },
+  { name: 'demo', kind: 'demo', isLocal: true },
+]
+
+interface SelectProps {
+  value: string
+  providers: readonly Pick<ProviderView, 'name' | 'kind' | 'isLocal'>[]
+  /**
+   * Null when the pinned provider is offered; else it is kept as the first option, labelled as not
+   * configured once Settings' list says so (true), plainly while the list is loading (false).
+   */
+  missing: boolean | null
+  disabled: boolean
+  testId: string
+  onChange: (provider: string) => void
+}
+
+function ProviderSelect({ value, providers, missing, disabled, testId, onChange }: SelectProps) {
+  return (
+    <select data-testid={testId} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+      {missing === null ? null : (
+        <option value={value}>{missing ? `${value} · not configured` : value}</option>
+      )}
+      {providers.map((p) => (
+        <option key={p.name} value={p.name}>
+          {providerOptionLabel(p)}
+        </option>
+      ))}
+    </select>
   )
 }

@@ -1,16 +1,24 @@
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { shortcutLabel } from '../../../components/shortcuts'
-import { usePrompts } from '../../../stores/hooks'
+import type { ModelRef } from '../../../../../shared/domain/prompts'
+import { modelLabel } from '../../../../../shared/lib/model-ref'
+import { usePrompts, useProviders } from '../../../stores/hooks'
+import { isConfigured, selectProviders, selectProvidersLoad } from '../../../stores/providers/selectors'
 import { selectCommitMessage, selectPromptActions, selectSave } from '../../../stores/prompts/selectors'
 import { AllowNewVariables } from './AllowNewVariables'
 
 interface Props {
   dirty: boolean
   baseNumber: number
+  /** The model the new version will pin. */
+  model: ModelRef | null
 }
 
 /** Commit message, Save (Ctrl/Cmd+S) and the outcome: the new version number, or the core's reason. */
-export function SaveBar({ dirty, baseNumber }: Props) {
+export function SaveBar({ dirty, baseNumber, model }: Props) {
+  const providers = useProviders(selectProviders)
+  const load = useProviders(selectProvidersLoad)
+  const unknownProvider = model !== null && isConfigured({ providers, load }, model.provider) === false
   const commitMessage = usePrompts(selectCommitMessage)
   const save = usePrompts(selectSave)
   const { setCommitMessage, saveVersion, discardDraft } = usePrompts(selectPromptActions)
@@ -58,6 +66,15 @@ export function SaveBar({ dirty, baseNumber }: Props) {
         ) : null}
       </div>
       <div className="save-outcome">
+        {dirty && unknownProvider ? (
+          // Saved, not refused: a provider is a name each place resolves (Settings here, --provider or
+          // EVALLAB_<NAME>_BASE_URL in CI), and an imported prompt may name one this workspace lacks.
+          <p className="muted" data-testid="save-unknown-provider">
+            v{baseNumber + 1} will pin {model ? modelLabel(model) : ''}, which no provider in Settings is
+            named: it can be saved, but runs, gates and promotion here cannot use it until that provider is
+            added.
+          </p>
+        ) : null}
         {dirty ? (
           <span className="badge dirty" data-testid="draft-dirty">
             Unsaved changes to v{baseNumber}

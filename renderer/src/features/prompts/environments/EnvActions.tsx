@@ -15,7 +15,13 @@ export function EnvActions({ detail }: { detail: PromptDetail }) {
   const { prompt, version } = detail
 
   const promote = (env: Environment) =>
-    void promotion.open({ promptId: prompt.id, versionId: version.id, versionNumber: version.number, env })
+    void promotion.open({
+      promptId: prompt.id,
+      versionId: version.id,
+      versionNumber: version.number,
+      env,
+      model: version.model,
+    })
 
   return (
     <div className="env-actions" data-testid="env-actions">

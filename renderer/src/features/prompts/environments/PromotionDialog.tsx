@@ -1,7 +1,16 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import type { ModelRef } from '../../../../../shared/domain/prompts'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { usePromotion } from '../../../stores/hooks'
+import { UnknownProviderNote } from '../../../components/UnknownProviderNote'
+import { selectAppActions } from '../../../stores/app/selectors'
+import { useApp, usePromotion, useProviders } from '../../../stores/hooks'
+import {
+  isConfigured,
+  selectProviders,
+  selectProvidersActions,
+  selectProvidersLoad,
+} from '../../../stores/providers/selectors'
 import type { PromotionTarget } from '../../../stores/registry/promotion-store'
 import {
   selectCanPromote,
@@ -28,6 +37,25 @@ export function PromotionDialog() {
   return <PromotionForm key={`${target.versionId}:${target.env}`} target={target} />
 }
 
+/** A version pinned to a provider Settings lacks can never be gated here: say so before anything else. */
+function PinnedProviderCheck({ model }: { model: ModelRef }) {
+  const providers = useProviders(selectProviders)
+  const load = useProviders(selectProvidersLoad)
+  const { ensureLoaded } = useProviders(selectProvidersActions)
+  const { navigate } = useApp(selectAppActions)
+  useEffect(() => void ensureLoaded(), [ensureLoaded])
+  if (isConfigured({ providers, load }, model.provider) !== false) return null
+  return (
+    <UnknownProviderNote
+      model={model}
+      configured={providers.map((p) => p.name)}
+      consequence="No eval gate can run on it here, so prod promotion has no evidence"
+      onOpenSettings={() => navigate('settings')}
+      testId="promotion-unknown-provider"
+    />
+  )
+}
+
 function PromotionForm({ target }: { target: PromotionTarget }) {
   const check = usePromotion(selectGateCheck)
   const checkLoad = usePromotion(selectCheckLoad)
@@ -48,6 +76,7 @@ function PromotionForm({ target }: { target: PromotionTarget }) {
           if (canPromote) void promote()
         }}
       >
+        {target.model ? <PinnedProviderCheck model={target.model} /> : null}
         <section aria-label="Requirements">
           <h3>Requirements</h3>
           {checkLoad.status === 'loading' && !check ? <p className="muted">Checking…</p> : null}

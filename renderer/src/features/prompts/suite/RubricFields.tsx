@@ -1,7 +1,9 @@
 import type { ModelRef } from '../../../../../shared/domain/prompts'
 import type { Rubric } from '../../../../../shared/domain/scoring'
 import { Field } from '../../../components/Field'
-import { modelKey, simulatedModels } from '../../../stores/runs/new-run-plan'
+import { modelKey } from '../../../../../shared/lib/model-ref'
+import { useKnownModelKeys } from '../../../stores/providers/hooks'
+import { simulatedModels } from '../../../stores/runs/new-run-plan'
 import type { ScorerForm } from '../../../stores/scoring/scorer-form'
 import type { PatchScorer } from './ScorerEditor'
 
@@ -15,7 +17,9 @@ interface Props {
 /** A rubric criterion, scored by an LLM judge (model and samples) or by reviewers (human). */
 export function RubricFields({ form, patch, rubrics, pinnedModel }: Props) {
   const rubric = rubrics.find((r) => r.id === form.rubricId)
-  const models = [...new Set([pinnedModel, ...simulatedModels].map(modelKey))]
+  const known = useKnownModelKeys()
+  // The pinned model first, then every configured provider's known models (a local judge included).
+  const models = [...new Set([...[pinnedModel, ...simulatedModels].map(modelKey), ...known])]
   return (
     <div className="suite-fields">
       {rubrics.length === 0 ? (

@@ -1,5 +1,5 @@
 import type { Rubric, Scorer } from '../../../../../shared/domain/scoring'
-import { modelKey } from '../../../stores/runs/new-run-plan'
+import { modelKey } from '../../../../../shared/lib/model-ref'
 import { findCriterion } from '../../../stores/scoring/scorer-form'
 
 type Config = Scorer['config']

@@ -4,6 +4,7 @@ import { useCatalog, useDatasets } from '../../../stores/hooks'
 import { versionLabel } from '../../../stores/runs/catalog-store'
 import { selectVersionLabels } from '../../../stores/runs/selectors'
 import { ModelName } from '../ModelName'
+import { modelKey } from '../../../../../shared/lib/model-ref'
 
 /** What the run is made of: versions × models × dataset, repeats, cache, concurrency. */
 export function PlanSummary({ run }: { run: Run }) {
@@ -19,7 +20,7 @@ export function PlanSummary({ run }: { run: Run }) {
       <dt>Models</dt>
       <dd className="run-plan-models">
         {plan.models.map((m) => (
-          <ModelName key={`${m.provider}/${m.model}`} model={m} />
+          <ModelName key={modelKey(m)} model={m} />
         ))}
       </dd>
       <dt>Dataset</dt>

@@ -1,12 +1,14 @@
 import type { Run } from '../../../../../shared/domain/runs'
-import { formatDuration, formatUsd } from '../../../components/format'
+import { formatDuration } from '../../../components/format'
 import { useRuns } from '../../../stores/hooks'
 import { selectLive } from '../../../stores/runs/selectors'
+import { spendText } from './spend'
 
 /** Progress as it streams in: done of total, time left, calls per second, money spent and errors. */
 export function RunProgressView({ run }: { run: Run }) {
   const live = useRuns(selectLive(run.id))
-  const { done, total, errors, cached, spentUsd } = run.counts
+  const { done, total, errors, cached } = run.counts
+  const spend = spendText(run)
   const running = run.status === 'running'
   const percent = total > 0 ? Math.min(100, (done / total) * 100) : 0
   const eta = running && live?.etaSeconds != null ? formatDuration(live.etaSeconds) : '—'
@@ -44,7 +46,9 @@ export function RunProgressView({ run }: { run: Run }) {
         </div>
         <div>
           <dt>Spent</dt>
-          <dd data-testid="run-spend">{formatUsd(spentUsd)}</dd>
+          <dd data-testid="run-spend" title={spend.note ?? undefined}>
+            {spend.text}
+          </dd>
         </div>
         <div>
           <dt>Errors</dt>

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { selectAppActions } from '../../../stores/app/selectors'
 import { useApp, useNewRun, useProviders } from '../../../stores/hooks'
+import { useKnownModelKeys } from '../../../stores/providers/hooks'
 import { readinessOf, selectProviders, selectProvidersLoad } from '../../../stores/providers/selectors'
 import { modelOptions, pinnedOf, type ModelOption } from '../../../stores/runs/new-run-plan'
 import { planContext } from '../../../stores/runs/new-run-store'
@@ -41,7 +42,7 @@ export function ModelPicker() {
               <ModelName model={option.ref} />
               <OptionNote option={option} />
             </label>
-            <KeyWarning provider={option.ref.provider} />
+            <KeyWarning option={option} />
           </li>
         ))}
       </ul>
@@ -58,13 +59,15 @@ function OptionNote({ option }: { option: ModelOption }) {
   return <span className="muted">added</span>
 }
 
-/** Says why calls to a provider would fail before the run starts: no key, or no such provider. */
-function KeyWarning({ provider }: { provider: string }) {
+/** Says why calls to a provider would fail before the run starts, and how to fix it: no key, or no such provider. */
+function KeyWarning({ option }: { option: ModelOption }) {
+  const provider = option.ref.provider
   const providers = useProviders(selectProviders)
   const load = useProviders(selectProvidersLoad)
   const { navigate } = useApp(selectAppActions)
   const readiness = readinessOf({ providers, load }, provider)
   if (readiness.state === 'ready' || readiness.state === 'unknown') return null
+  const others = providers.map((p) => p.name).filter((name) => name !== 'demo')
   const settings = (
     <button type="button" className="link-button" onClick={() => navigate('settings')}>
       Settings
@@ -79,7 +82,11 @@ function KeyWarning({ provider }: { provider: string }) {
         </>
       ) : (
         <>
-          No provider named <strong>{provider}</strong>: add it in {settings}.
+          No provider named <strong>{provider}</strong> in Settings
+          {option.source === 'pinned' ? ` (v${option.pinnedBy.join(', v')} pins it)` : ''}: add it in{' '}
+          {settings}
+          {others.length > 0 ? `, or run the model through a configured provider (${others.join(', ')})` : ''}
+          .
         </>
       )}
     </p>
@@ -90,6 +97,8 @@ function AddModel() {
   const error = useNewRun(selectAddModelError)
   const { addModel } = useNewRun(selectNewRunActions)
   const [text, setText] = useState('')
+  const suggestions = useKnownModelKeys()
+  const listId = useId()
   const add = () => {
     if (addModel(text)) setText('')
   }
@@ -103,6 +112,7 @@ function AddModel() {
           aria-label="Add a model as provider/model"
           placeholder="provider/model, e.g. ollama/llama3.1:8b"
           spellCheck={false}
+          list={listId}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
@@ -112,6 +122,11 @@ function AddModel() {
             }
           }}
         />
+        <datalist id={listId} data-testid="new-run-model-suggestions">
+          {suggestions.map((key) => (
+            <option key={key} value={key} />
+          ))}
+        </datalist>
         <button
           type="button"
           className="button small"

@@ -119,7 +119,10 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
         </div>
         <div>
           <dt>Total cost</dt>
-          <dd data-testid="summary-total-cost">{formatUsd(slice.totalCostUsd)}</dd>
+          <dd data-testid="summary-total-cost">
+            {/* No priced call: the sum of no costs is not $0, it is unknown. */}
+            {slice.costPerInteractionUsd === null ? 'unknown' : formatUsd(slice.totalCostUsd)}
+          </dd>
         </div>
         <div>
           <dt>Judge cost</dt>
