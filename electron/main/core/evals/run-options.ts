@@ -1,4 +1,5 @@
 import type { SecretStore } from '../secrets'
+import type { CallLimitOverrides } from './call-limits'
 import type { ProviderSettings } from './providers/settings'
 import type { RetryPolicy } from './retry-policy'
 
@@ -11,8 +12,10 @@ export interface RunnerOptions {
   /** Where keys are kept (the keychain in the app); the environment alone by default. */
   secrets?: SecretStore
   retryPolicy?: Partial<RetryPolicy>
-  /** Per-call timeout when the retry policy sets none. */
+  /** An explicit whole-call timeout for every call (tests); wins over the providers' own limits. */
   timeoutMs?: number
+  /** Request and idle limits for every provider (the CLI's --request-timeout and --idle-timeout). */
+  callLimits?: CallLimitOverrides
   /** Multiplies the demo provider's simulated latency; tests pass 0. */
   demoLatencyScale?: number
   flushRows?: number
@@ -21,7 +24,6 @@ export interface RunnerOptions {
 }
 
 export const runnerDefaults = {
-  timeoutMs: 60_000,
   flushRows: 50,
   flushMs: 250,
   progressIntervalMs: 100,

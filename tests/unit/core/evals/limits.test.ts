@@ -25,7 +25,7 @@ describe('limiter', () => {
       }),
     )
     await flush()
-    expect(limiter.stats()['p']).toEqual({ inFlight: 3, waitingForRate: 0, queued: 7 })
+    expect(limiter.stats()['p']).toEqual({ inFlight: 3, waitingForRate: 0, queued: 7, window: 3 })
     for (const gate of gates) {
       gate.resolve()
       await flush()
@@ -68,7 +68,7 @@ describe('limiter', () => {
     await clock.runAll()
     await next
     expect(startedAt).toEqual([1000])
-    expect(limiter.stats()['p']).toEqual({ inFlight: 0, waitingForRate: 0, queued: 0 })
+    expect(limiter.stats()['p']).toEqual({ inFlight: 0, waitingForRate: 0, queued: 0, window: 1 })
   })
 
   it('refuses a provider without configured limits', async () => {

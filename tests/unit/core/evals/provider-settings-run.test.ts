@@ -67,7 +67,9 @@ describe('stored provider settings in runs', () => {
     configured.length = 0
     const run = await call<Run>(core, 'runs.start', { ...plan, name: 'limits' })
     expect((await settled(core, run.id)).status).toBe('completed')
-    expect(configured).toEqual([['sim', { kind: 'demo', concurrency: 3, requestsPerMinute: 1_000_000 }]])
+    expect(configured).toEqual([
+      ['sim', { kind: 'demo', isLocal: true, concurrency: 3, requestsPerMinute: 1_000_000 }],
+    ])
     core.close()
   })
 })

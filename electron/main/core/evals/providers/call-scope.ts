@@ -1,47 +1,171 @@
+import { parseRateLimit, type RateLimitInfo } from './rate-limit-headers'
+import type { CallLimits } from './types'
+
 /**
- * One call's signal, whole-call timer and clock. The SDKs' own `timeout` stops at the response headers, so
- * a stream that stalls halfway would otherwise hang forever; this timer covers the body too.
+ * One call's signal, watchdog and clock. Times are taken at the HTTP client (see `probeFetch`): `sent` when the
+ * SDK hands the request to fetch, after any wait for a slot and after the SDK built the body, and every chunk
+ * of the response as it arrives. So latency and time to first token are the server's and the network's, not
+ * the time a call spent queued, and a server that goes silent is noticed whether or not a byte came first.
  */
 export interface CallScope {
   signal: AbortSignal
-  readonly timedOut: boolean
-  /** Milliseconds since the scope started. */
+  /** Why the watchdog cut the call, and at what limit; null while it has not. */
+  readonly cut: { kind: 'idle' | 'request'; limitMs: number } | null
+  /** Per-request fetch options that route this call's timings here (see `probeFetch`); opaque to callers. */
+  readonly fetchOptions: object
+  /** The whole-call limit as it stood when the call started (for the SDK's own timer, kept as a backstop). */
+  readonly requestLimitMs: number
+  /** Milliseconds since the request was sent (since the scope opened until then). */
   elapsed(): number
   /** Records the first content delta once; later calls are ignored. */
   markFirstToken(): void
   firstTokenMs(): number | null
+  /** The longest time without a byte from the server, counted from when the request was sent. */
+  longestSilenceMs(): number
+  rateLimit(): RateLimitInfo | undefined
   dispose(): void
 }
 
-export function openCallScope(
-  timeoutMs: number,
-  outer: AbortSignal | undefined,
-  now: () => number = () => performance.now(),
-): CallScope {
-  const startedAt = now()
+export interface CallScopeOptions {
+  outer?: AbortSignal
+  /** An explicit whole-call limit; wins over `limits.requestMs()`. */
+  timeoutMs?: number
+  limits?: CallLimits
+  now?: () => number
+}
+
+/** Without limits or an explicit timeout a call may still not hang forever. */
+export const FALLBACK_REQUEST_MS = 600_000
+/** The watchdog looks again at least this often, so a limit learned meanwhile applies to calls in flight. */
+const RECHECK_MS = 500
+
+interface Probe {
+  sent(): void
+  bytes(): void
+  headers(headers: Headers): void
+}
+
+const PROBE = 'evallabProbe'
+
+function tapBody(body: ReadableStream<Uint8Array>, probe: Probe): ReadableStream<Uint8Array> {
+  const reader = body.getReader()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read()
+      if (done) return controller.close()
+      probe.bytes()
+      controller.enqueue(value)
+    },
+    cancel: (reason) => reader.cancel(reason),
+  })
+}
+
+/**
+ * The `fetch` both SDK clients are built with. A call made through a scope carries it in its fetch options;
+ * other requests (none today) pass straight through. The marker is removed before the real fetch sees it.
+ */
+export async function probeFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const probe = (init as Record<string, unknown> | undefined)?.[PROBE] as Probe | undefined
+  if (!probe || !init) return globalThis.fetch(input, init)
+  const rest: Record<string, unknown> = { ...init }
+  delete rest[PROBE]
+  probe.sent()
+  const response = await globalThis.fetch(input, rest)
+  probe.headers(response.headers)
+  if (!response.body) return response
+  const { status, statusText, headers } = response
+  return new Response(tapBody(response.body, probe), { status, statusText, headers })
+}
+
+export function openCallScope(options: CallScopeOptions = {}): CallScope {
+  const now = options.now ?? (() => performance.now())
+  const { outer, limits } = options
   const controller = new AbortController()
-  let timedOut = false
+  const requestLimit = (): number => options.timeoutMs ?? limits?.requestMs() ?? FALLBACK_REQUEST_MS
+  const idleLimit = (): number => limits?.idleMs() ?? Number.POSITIVE_INFINITY
+  const startedAt = now()
+  let sentAt = startedAt
+  let lastByteAt = startedAt
+  let silence = 0
   let firstToken: number | null = null
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort(new Error('timeout'))
-  }, timeoutMs)
+  let cut: CallScope['cut'] = null
+  let rateLimit: RateLimitInfo | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const check = (): void => {
+    const t = now()
+    const idle = idleLimit()
+    const request = requestLimit()
+    if (t - lastByteAt >= idle) cut = { kind: 'idle', limitMs: idle }
+    else if (t - startedAt >= request) cut = { kind: 'request', limitMs: request }
+    if (cut) return controller.abort(new Error(`${cut.kind} timeout`))
+    const next = Math.min(lastByteAt + idle, startedAt + request, t + RECHECK_MS)
+    timer = setTimeout(check, Math.max(1, next - t))
+  }
+  const probe: Probe = {
+    sent: () => {
+      sentAt = now()
+      lastByteAt = sentAt
+    },
+    bytes: () => {
+      const t = now()
+      if (t - lastByteAt > silence) silence = t - lastByteAt
+      lastByteAt = t
+    },
+    headers: (headers) => {
+      probe.bytes()
+      rateLimit = parseRateLimit(headers)
+    },
+  }
   const onOuterAbort = (): void => controller.abort(outer?.reason)
   if (outer?.aborted) onOuterAbort()
   else outer?.addEventListener('abort', onOuterAbort, { once: true })
+  const requestLimitMs = requestLimit()
+  timer = setTimeout(check, Math.max(1, Math.min(idleLimit(), requestLimitMs, RECHECK_MS)))
   return {
     signal: controller.signal,
-    get timedOut() {
-      return timedOut
+    get cut() {
+      return cut
     },
-    elapsed: () => now() - startedAt,
+    fetchOptions: { [PROBE]: probe },
+    requestLimitMs,
+    elapsed: () => now() - sentAt,
     markFirstToken: () => {
-      if (firstToken === null) firstToken = now() - startedAt
+      if (firstToken === null) firstToken = now() - sentAt
     },
     firstTokenMs: () => firstToken,
+    longestSilenceMs: () => silence,
+    rateLimit: () => rateLimit,
     dispose: () => {
       clearTimeout(timer)
       outer?.removeEventListener('abort', onOuterAbort)
     },
+  }
+}
+
+/** A call's scope options from its request: the caller's signal, explicit timeout and provider limits. */
+export function scopeOptions(
+  request: { signal?: AbortSignal; timeoutMs?: number; limits?: CallLimits },
+  now?: () => number,
+): CallScopeOptions {
+  return {
+    ...(request.signal ? { outer: request.signal } : {}),
+    ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+    ...(request.limits ? { limits: request.limits } : {}),
+    ...(now ? { now } : {}),
+  }
+}
+
+/** Completes an answer with the scope's timings (from when it was sent) and the announced request budget. */
+export function withTimings<T extends object>(
+  answer: T,
+  scope: CallScope,
+): T & { ttftMs: number | null; totalMs: number; rateLimit?: RateLimitInfo } {
+  const rateLimit = scope.rateLimit()
+  return {
+    ...answer,
+    ttftMs: scope.firstTokenMs(),
+    totalMs: scope.elapsed(),
+    ...(rateLimit ? { rateLimit } : {}),
   }
 }
