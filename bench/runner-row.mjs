@@ -4,7 +4,7 @@
  * one run of 2,000 calls. Plain JavaScript against the core as built for users (out/main/core.js; `npm run
  * bench` builds it when stale): a TypeScript loader in this process would add ~60 MB that users never carry.
  * A fresh workspace with 500 generated cases imported through `datasets.importCommit`, a prompt with two
- * versions, two OpenAI models pointed at the mock server (in its own process, see mock-process.ts, as a real
+ * versions, two OpenAI models pointed at the mock server (in its own process, see tests/fixtures/mock-llm/child.ts, as a real
  * provider would be), then runs.start → the run's final progress event, timed. Prints one JSON line (the
  * row's figures, a RowMeasure of runner.ts) as its last line of output.
  *
@@ -134,7 +134,7 @@ function nextMessage(child, type) {
 
 /** The mock LLM server in its own process (a TypeScript fixture, so it runs under tsx there). */
 async function startMockProcess(/** @type {number} */ latencyMs) {
-  const script = fileURLToPath(new URL('./mock-process.ts', import.meta.url))
+  const script = fileURLToPath(new URL('../tests/fixtures/mock-llm/child.ts', import.meta.url))
   // tsx resolves from the working directory: run the mock from the repo root wherever the bench started.
   const cwd = fileURLToPath(new URL('..', import.meta.url))
   const behavior = JSON.stringify({ seed: 1, ...MOCK, latencyMs })
@@ -142,7 +142,7 @@ async function startMockProcess(/** @type {number} */ latencyMs) {
   const { openaiBaseUrl } = await nextMessage(child, 'ready')
   return {
     /** @type {string} */ openaiBaseUrl,
-    /** @returns {Promise<import('./mock-process').MockProcessStats>} */
+    /** @returns {Promise<import('../tests/fixtures/mock-llm/child').MockProcessStats>} */
     async stats() {
       const reply = nextMessage(child, 'stats')
       child.send('stats')

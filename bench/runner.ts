@@ -4,7 +4,7 @@
  * runner-faults.ts (429s, hung requests, a requests-per-minute limit) against those clean rows. Each row runs in a process of its
  * own (runner-row.mjs, plain JS on the built core) so its peak RSS is that of one run. Prints wall time against the theoretical minimum
  * ⌈calls / concurrency⌉ × latency, overhead per call, calls per second and peak RSS, with PASS/FAIL per target,
- * and writes the figures to bench/results.json. The mock runs in a process of its own (mock-process.ts), as a
+ * and writes the figures to bench/results.json. The mock runs in a process of its own (tests/fixtures/mock-llm/child.ts), as a
  * remote provider would, so RSS is the runner's alone; on a 2-core machine it still competes for CPU.
  *
  *   npx tsx bench/runner.ts     (or `npm run bench` for every benchmark)

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore, platformDataDir, resolveHome, type Core } from '../core'
+import type { CallLimitOverrides } from '../core/evals/call-limits'
 import type { ProviderSettings } from '../core/evals/providers/settings'
 import { UsageError, type CliIo } from './io'
 
@@ -23,12 +24,14 @@ export function openWorkspaceAt(
   home: string,
   io: CliIo,
   providerSettings: Record<string, ProviderSettings> = {},
+  callLimits: CallLimitOverrides = {},
 ): CliWorkspace {
   const core = openCore({
     home,
     seedDemo: false,
     providerSettings,
-    runner: { env: io.env },
+    // --request-timeout / --idle-timeout: for every provider, those of Settings and --provider alike.
+    runner: { env: io.env, callLimits },
   })
   if (core.status.state === 'failed') {
     core.close()
@@ -41,9 +44,10 @@ export function openWorkspaceAt(
 export function openTempWorkspace(
   io: CliIo,
   providerSettings: Record<string, ProviderSettings> = {},
+  callLimits: CallLimitOverrides = {},
 ): CliWorkspace {
   const home = mkdtempSync(join(tmpdir(), 'evallab-cli-'))
-  const opened = openWorkspaceAt(home, io, providerSettings)
+  const opened = openWorkspaceAt(home, io, providerSettings, callLimits)
   return {
     ...opened,
     dispose: () => {
@@ -58,9 +62,10 @@ export function openRunWorkspace(
   workspace: string | undefined,
   io: CliIo,
   providerSettings: Record<string, ProviderSettings>,
+  callLimits: CallLimitOverrides = {},
 ): CliWorkspace {
-  if (workspace === undefined) return openTempWorkspace(io, providerSettings)
-  return openWorkspaceAt(resolve(workspace), io, providerSettings)
+  if (workspace === undefined) return openTempWorkspace(io, providerSettings, callLimits)
+  return openWorkspaceAt(resolve(workspace), io, providerSettings, callLimits)
 }
 
 /** A prompt folder argument: must exist and hold a manifest, or it is a usage error (exit 3). */

@@ -25,12 +25,16 @@ export const automaticLimits = {
 
 type Rule = (typeof automaticLimits)['idle' | 'request']
 
-/** The last `size` values and their 95th percentile, recomputed lazily. */
+/** Sorting 200 values on every look-up would cost more than the call: the percentile is refreshed this often. */
+const REFRESH_EVERY = 16
+
+/** The last `size` values and their 95th percentile, refreshed every few additions. */
 class RecentValues {
   private readonly values: Float64Array
   private count = 0
   private next = 0
   private p95: number | null = null
+  private sinceRefresh = 0
 
   constructor(size: number) {
     this.values = new Float64Array(size)
@@ -40,7 +44,9 @@ class RecentValues {
     this.values[this.next] = value
     this.next = (this.next + 1) % this.values.length
     this.count = Math.min(this.count + 1, this.values.length)
-    this.p95 = null
+    // Early on every value matters; later a percentile a few calls old is as good.
+    if (++this.sinceRefresh >= REFRESH_EVERY || this.count <= 2 * automaticLimits.minObservations)
+      this.p95 = null
   }
 
   get size(): number {
@@ -49,6 +55,7 @@ class RecentValues {
 
   percentile95(): number {
     if (this.p95 !== null) return this.p95
+    this.sinceRefresh = 0
     const sorted = Array.from(this.values.subarray(0, this.count)).sort((a, b) => a - b)
     this.p95 = sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? 0
     return this.p95

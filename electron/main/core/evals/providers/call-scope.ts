@@ -47,16 +47,43 @@ interface Probe {
 
 const PROBE = 'evallabProbe'
 
-function tapBody(body: ReadableStream<Uint8Array>, probe: Probe): ReadableStream<Uint8Array> {
-  const reader = body.getReader()
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read()
-      if (done) return controller.close()
-      probe.bytes()
-      controller.enqueue(value)
+type Chunks = AsyncIterator<Uint8Array>
+
+/** An iterator that tells the probe about every chunk it yields. */
+function tapped(inner: Chunks, probe: Probe): AsyncIterableIterator<Uint8Array> {
+  const it: AsyncIterableIterator<Uint8Array> = {
+    next: async () => {
+      const result = await inner.next()
+      if (!result.done) probe.bytes()
+      return result
     },
-    cancel: (reason) => reader.cancel(reason),
+    return: async (value?: unknown) => (await inner.return?.(value)) ?? { done: true, value: undefined },
+    [Symbol.asyncIterator]: () => it,
+  }
+  return it
+}
+
+/**
+ * Watches the response body without copying it into a new stream (a second ReadableStream per call costs more
+ * than the rest of this file): both SDKs read the body through its async iterator, which is wrapped on this one
+ * instance; a reader taken with getReader() is wrapped as well, so any other way of reading is watched too.
+ */
+function tapBody(body: ReadableStream<Uint8Array>, probe: Probe): void {
+  const stream = body as ReadableStream<Uint8Array> & { [Symbol.asyncIterator](): Chunks }
+  const iterate = stream[Symbol.asyncIterator].bind(stream)
+  const getReader = stream.getReader.bind(stream) as () => ReadableStreamDefaultReader<Uint8Array>
+  Object.defineProperty(stream, Symbol.asyncIterator, { value: () => tapped(iterate(), probe) })
+  Object.defineProperty(stream, 'getReader', {
+    value: () => {
+      const reader = getReader()
+      const read = reader.read.bind(reader)
+      reader.read = async () => {
+        const result = await read()
+        if (!result.done) probe.bytes()
+        return result
+      }
+      return reader
+    },
   })
 }
 
@@ -72,9 +99,8 @@ export async function probeFetch(input: string | URL | Request, init?: RequestIn
   probe.sent()
   const response = await globalThis.fetch(input, rest)
   probe.headers(response.headers)
-  if (!response.body) return response
-  const { status, statusText, headers } = response
-  return new Response(tapBody(response.body, probe), { status, statusText, headers })
+  if (response.body) tapBody(response.body, probe)
+  return response
 }
 
 export function openCallScope(options: CallScopeOptions = {}): CallScope {

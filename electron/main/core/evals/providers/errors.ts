@@ -50,6 +50,15 @@ export interface MapContext {
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`
 
+/**
+ * A stream the SDK ended early because its signal aborted. Both SDKs end the iteration quietly on an abort
+ * ("the user called controller.abort()"), so without this check a stream cut mid-way by the watchdog or a
+ * cancel would come back as a shorter, successful answer.
+ */
+export function abortedStreamError(ctx: MapContext): ProviderError {
+  return ctx.cut ? timeoutError(ctx) : new ProviderError('cancelled', 'The call was cancelled.')
+}
+
 function timeoutError(ctx: MapContext): ProviderError {
   if (ctx.cut?.kind === 'idle') {
     return new ProviderError(

@@ -7,7 +7,7 @@ import type {
 import type { ModelParams } from '../../../../../shared/domain/prompts'
 import { openCallScope, probeFetch, scopeOptions, withTimings } from './call-scope'
 import type { CallScope } from './call-scope'
-import { toProviderError } from './errors'
+import { abortedStreamError, toProviderError, type MapContext } from './errors'
 import type { ChatRequest, ChatResponse, Provider } from './types'
 
 export interface OpenAiProviderOptions {
@@ -48,6 +48,12 @@ async function chat(
   apiKey: string | undefined,
 ): Promise<ChatResponse> {
   const scope = openCallScope(scopeOptions(request, options.now))
+  const mapContext = (): MapContext => ({
+    classes: errorClasses,
+    apiKey,
+    cut: scope.cut,
+    timeoutMs: scope.requestLimitMs,
+  })
   try {
     const stream = await client.chat.completions.create(openAiBody(request, options.compatible === true), {
       signal: scope.signal,
@@ -57,15 +63,11 @@ async function chat(
       fetchOptions: scope.fetchOptions,
     })
     const response = await collect(stream, scope)
+    if (scope.signal.aborted) throw abortedStreamError(mapContext())
     request.limits?.observe({ longestSilenceMs: scope.longestSilenceMs(), totalMs: response.totalMs })
     return response
   } catch (error) {
-    throw toProviderError(error, {
-      classes: errorClasses,
-      apiKey,
-      cut: scope.cut,
-      timeoutMs: scope.requestLimitMs,
-    })
+    throw toProviderError(error, mapContext())
   } finally {
     scope.dispose()
   }
