@@ -20,39 +20,44 @@ const runsNaming = (json: string, match: string) => `SELECT r.id FROM runs r
 
 const answered = `error_kind IS NULL AND cached = 0`
 
+const byProvider = `json_extract(e.value, '$.provider') = @provider`
+const byModel = `${byProvider} AND json_extract(e.value, '$.model') = @model`
+
+/** The statements' text, exported so a test can check their query plans. */
+export const resultHistorySql = {
+  latencies: `SELECT total_ms AS totalMs FROM run_results
+    WHERE run_id IN (${runsNaming('$.models', byProvider)})
+      AND provider = @provider AND ${answered} AND total_ms IS NOT NULL
+    ORDER BY created_at DESC, rowid DESC LIMIT @results`,
+  outputsOfVersion: `SELECT COUNT(*) AS calls, AVG(output_tokens) AS mean FROM (
+      SELECT output_tokens FROM run_results
+      WHERE run_id IN (${runsNaming('$.promptVersionIds', 'e.value = @versionId')})
+        AND prompt_version_id = @versionId AND provider = @provider AND model_id = @model
+        AND ${answered} AND output_tokens IS NOT NULL
+      ORDER BY created_at DESC, rowid DESC LIMIT @results)`,
+  outputsOfModel: `SELECT COUNT(*) AS calls, AVG(output_tokens) AS mean FROM (
+      SELECT output_tokens FROM run_results
+      WHERE run_id IN (${runsNaming('$.models', byModel)})
+        AND provider = @provider AND model_id = @model AND ${answered} AND output_tokens IS NOT NULL
+      ORDER BY created_at DESC, rowid DESC LIMIT @results)`,
+} as const
+
+type Outputs = { calls: number; mean: number | null }
+
 export function createResultHistoryRepo(db: Db) {
-  const byProvider = `json_extract(e.value, '$.provider') = @provider`
-  const byModel = `${byProvider} AND json_extract(e.value, '$.model') = @model`
   const statements = {
     latencies: db.prepare<[{ provider: string } & HistoryLimits], { totalMs: number }>(
-      `SELECT total_ms AS totalMs FROM run_results
-       WHERE run_id IN (${runsNaming('$.models', byProvider)})
-         AND provider = @provider AND ${answered} AND total_ms IS NOT NULL
-       ORDER BY created_at DESC, rowid DESC LIMIT @results`,
+      resultHistorySql.latencies,
     ),
     outputsOfVersion: db.prepare<
       [{ versionId: string; provider: string; model: string } & HistoryLimits],
-      { calls: number; mean: number | null }
-    >(
-      `SELECT COUNT(*) AS calls, AVG(output_tokens) AS mean FROM (
-         SELECT output_tokens FROM run_results
-         WHERE run_id IN (${runsNaming('$.promptVersionIds', 'e.value = @versionId')})
-           AND prompt_version_id = @versionId AND provider = @provider AND model_id = @model
-           AND ${answered} AND output_tokens IS NOT NULL
-         ORDER BY created_at DESC, rowid DESC LIMIT @results)`,
-    ),
-    outputsOfModel: db.prepare<
-      [{ provider: string; model: string } & HistoryLimits],
-      { calls: number; mean: number | null }
-    >(
-      `SELECT COUNT(*) AS calls, AVG(output_tokens) AS mean FROM (
-         SELECT output_tokens FROM run_results
-         WHERE run_id IN (${runsNaming('$.models', byModel)})
-           AND provider = @provider AND model_id = @model AND ${answered} AND output_tokens IS NOT NULL
-         ORDER BY created_at DESC, rowid DESC LIMIT @results)`,
+      Outputs
+    >(resultHistorySql.outputsOfVersion),
+    outputsOfModel: db.prepare<[{ provider: string; model: string } & HistoryLimits], Outputs>(
+      resultHistorySql.outputsOfModel,
     ),
   }
-  const outputs = (row: { calls: number; mean: number | null } | undefined) =>
+  const outputs = (row: Outputs | undefined) =>
     row && row.mean !== null ? { calls: row.calls, meanTokens: row.mean } : { calls: 0, meanTokens: 0 }
   return {
     /** Durations (sent to last byte, ms) of the provider's recent answered calls, newest first. */

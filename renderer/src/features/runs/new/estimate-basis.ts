@@ -15,8 +15,8 @@ export function describeTimeBasis(basis: readonly TimeBasis[]): string {
 
 function assumedWords(b: Extract<OutputTokensBasis, { kind: 'assumed' }>): string {
   return b.source === 'max_tokens'
-    ? `its max tokens (${b.tokensPerCall.toLocaleString()})`
-    : `${b.tokensPerCall.toLocaleString()} tokens (no max tokens set)`
+    ? `Assumes each answer uses its max tokens (${b.tokensPerCall.toLocaleString()})`
+    : `Assumes ${b.tokensPerCall.toLocaleString()} output tokens an answer (no max tokens set)`
 }
 
 /** Where the output length of the cost estimate comes from, in one sentence. */
@@ -29,12 +29,13 @@ export function describeOutputBasis(basis: readonly OutputTokensBasis[]): string
   const first = assumed[0]
   if (!first) return `Output length from ${seen}.`
   if (observed.length === 0) {
-    return assumed.length === 1 || assumed.every((b) => b.tokensPerCall === first.tokensPerCall)
-      ? `Assumes each answer is ${assumedWords(first)} long: no recent answers.`
-      : 'Assumes each answer is as long as its max tokens (or 256 tokens): no recent answers.'
+    const same = assumed.every((b) => b.source === first.source && b.tokensPerCall === first.tokensPerCall)
+    return same
+      ? `${assumedWords(first)}: no recent answers to go by.`
+      : 'Assumes each answer uses its max tokens (256 tokens without one): no recent answers to go by.'
   }
   return (
     `Output length from ${seen} for ${observed.length} of ${basis.length} version × model pairs; ` +
-    'the others assume their max tokens (or 256 tokens).'
+    'the others assume their max tokens (256 tokens without one).'
   )
 }
