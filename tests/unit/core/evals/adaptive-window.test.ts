@@ -29,12 +29,13 @@ describe('adaptive window (AIMD)', () => {
 
   it('halves once per round when 429s pass the tolerance, and paces below the ceiling', () => {
     const { w, at } = windowOf(16)
-    for (let i = 0; i < 10; i++) w.onAnswer(200)
+    for (let i = 0; i < 30; i++) w.onAnswer(200)
     at(1000)
-    // Twenty answers seen, four of them 429s (20 %): still within the tolerance.
-    for (let i = 0; i < 6; i++) w.onAnswer(200)
-    for (let i = 0; i < 4; i++) expect(w.onRefused(900)).toBe(false)
-    // The fifth 429 of 21 answers passes it: cut.
+    // Fifty answers seen, ten of them 429s (20 %): still within the tolerance.
+    for (let i = 0; i < 10; i++) w.onAnswer(200)
+    for (let i = 0; i < 10; i++) expect(w.onRefused(900)).toBe(false)
+    expect(w.share()).toBe(aimd.tolerance)
+    // The eleventh 429 of 51 answers passes it: cut.
     expect(w.onRefused(900)).toBe(true)
     expect(w.window).toBe(8)
     // 429s to calls sent before the cut (at 1000) belong to the same round.

@@ -165,8 +165,9 @@ describe('limiter slots per attempt', () => {
     const limiter = createLimiter({ now: clock.now, sleep: clock.sleep })
     limiter.configure('p', { concurrency: 8 })
     const lane = limiter.lane('p')
-    for (let i = 0; i < 20; i++) (await lane.acquire()).release({ kind: 'answered', latencyMs: 400 })
-    for (let i = 0; i < 6; i++) (await lane.acquire()).release({ kind: 'refused' })
+    for (let i = 0; i < 40; i++) (await lane.acquire()).release({ kind: 'answered', latencyMs: 400 })
+    // Eleven 429s in 51 answers: past the 20 % tolerance once.
+    for (let i = 0; i < 11; i++) (await lane.acquire()).release({ kind: 'refused' })
     expect(limiter.stats()['p']?.window).toBe(4)
     // Four at a time over 400 ms: one every 100 ms.
     const granted: number[] = []

@@ -103,70 +103,101 @@ export async function probeFetch(input: string | URL | Request, init?: RequestIn
   return response
 }
 
-export function openCallScope(options: CallScopeOptions = {}): CallScope {
-  const now = options.now ?? (() => performance.now())
-  const { outer, limits } = options
-  const controller = new AbortController()
-  const requestLimit = (): number => options.timeoutMs ?? limits?.requestMs() ?? FALLBACK_REQUEST_MS
-  const idleLimit = (): number => limits?.idleMs() ?? Number.POSITIVE_INFINITY
-  const startedAt = now()
-  let sentAt = startedAt
-  let lastByteAt = startedAt
-  let silence = 0
-  let firstToken: number | null = null
-  let cut: CallScope['cut'] = null
-  let rateLimit: RateLimitInfo | undefined
-  let timer: ReturnType<typeof setTimeout> | undefined
+/** One call's clock and watchdog; it is also the probe `probeFetch` reports the request's timings to. */
+class Scope implements CallScope, Probe {
+  readonly signal: AbortSignal
+  readonly fetchOptions: object
+  readonly requestLimitMs: number
+  cut: CallScope['cut'] = null
+  private readonly controller = new AbortController()
+  private readonly now: () => number
+  private readonly startedAt: number
+  private sentAt: number
+  private lastByteAt: number
+  private silence = 0
+  private firstToken: number | null = null
+  private budget: RateLimitInfo | undefined
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private readonly onOuterAbort = (): void => this.controller.abort(this.options.outer?.reason)
 
-  const check = (): void => {
-    const t = now()
-    const idle = idleLimit()
-    const request = requestLimit()
-    if (t - lastByteAt >= idle) cut = { kind: 'idle', limitMs: idle }
-    else if (t - startedAt >= request) cut = { kind: 'request', limitMs: request }
-    if (cut) return controller.abort(new Error(`${cut.kind} timeout`))
-    const next = Math.min(lastByteAt + idle, startedAt + request, t + RECHECK_MS)
-    timer = setTimeout(check, Math.max(1, next - t))
+  constructor(private readonly options: CallScopeOptions) {
+    this.now = options.now ?? (() => performance.now())
+    this.signal = this.controller.signal
+    this.fetchOptions = { [PROBE]: this }
+    this.startedAt = this.sentAt = this.lastByteAt = this.now()
+    const { outer } = options
+    if (outer?.aborted) this.onOuterAbort()
+    else outer?.addEventListener('abort', this.onOuterAbort, { once: true })
+    this.requestLimitMs = this.requestLimit()
+    this.schedule(Math.min(this.idleLimit(), this.requestLimitMs, RECHECK_MS))
   }
-  const probe: Probe = {
-    sent: () => {
-      sentAt = now()
-      lastByteAt = sentAt
-    },
-    bytes: () => {
-      const t = now()
-      if (t - lastByteAt > silence) silence = t - lastByteAt
-      lastByteAt = t
-    },
-    headers: (headers) => {
-      probe.bytes()
-      rateLimit = parseRateLimit(headers)
-    },
+
+  private requestLimit(): number {
+    return this.options.timeoutMs ?? this.options.limits?.requestMs() ?? FALLBACK_REQUEST_MS
   }
-  const onOuterAbort = (): void => controller.abort(outer?.reason)
-  if (outer?.aborted) onOuterAbort()
-  else outer?.addEventListener('abort', onOuterAbort, { once: true })
-  const requestLimitMs = requestLimit()
-  timer = setTimeout(check, Math.max(1, Math.min(idleLimit(), requestLimitMs, RECHECK_MS)))
-  return {
-    signal: controller.signal,
-    get cut() {
-      return cut
-    },
-    fetchOptions: { [PROBE]: probe },
-    requestLimitMs,
-    elapsed: () => now() - sentAt,
-    markFirstToken: () => {
-      if (firstToken === null) firstToken = now() - sentAt
-    },
-    firstTokenMs: () => firstToken,
-    longestSilenceMs: () => silence,
-    rateLimit: () => rateLimit,
-    dispose: () => {
-      clearTimeout(timer)
-      outer?.removeEventListener('abort', onOuterAbort)
-    },
+
+  private idleLimit(): number {
+    return this.options.limits?.idleMs() ?? Number.POSITIVE_INFINITY
   }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => this.check(), Math.max(1, ms))
+  }
+
+  /** Cuts the call when it was silent or ran too long; else looks again at the next deadline or soon. */
+  private check(): void {
+    const t = this.now()
+    const idle = this.idleLimit()
+    const request = this.requestLimit()
+    if (t - this.lastByteAt >= idle) this.cut = { kind: 'idle', limitMs: idle }
+    else if (t - this.startedAt >= request) this.cut = { kind: 'request', limitMs: request }
+    if (this.cut) return this.controller.abort(new Error(`${this.cut.kind} timeout`))
+    this.schedule(Math.min(this.lastByteAt + idle, this.startedAt + request, t + RECHECK_MS) - t)
+  }
+
+  sent(): void {
+    this.sentAt = this.lastByteAt = this.now()
+  }
+
+  bytes(): void {
+    const t = this.now()
+    if (t - this.lastByteAt > this.silence) this.silence = t - this.lastByteAt
+    this.lastByteAt = t
+  }
+
+  headers(headers: Headers): void {
+    this.bytes()
+    this.budget = parseRateLimit(headers)
+  }
+
+  elapsed(): number {
+    return this.now() - this.sentAt
+  }
+
+  markFirstToken(): void {
+    if (this.firstToken === null) this.firstToken = this.now() - this.sentAt
+  }
+
+  firstTokenMs(): number | null {
+    return this.firstToken
+  }
+
+  longestSilenceMs(): number {
+    return this.silence
+  }
+
+  rateLimit(): RateLimitInfo | undefined {
+    return this.budget
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer)
+    this.options.outer?.removeEventListener('abort', this.onOuterAbort)
+  }
+}
+
+export function openCallScope(options: CallScopeOptions = {}): CallScope {
+  return new Scope(options)
 }
 
 /** A call's scope options from its request: the caller's signal, explicit timeout and provider limits. */
