@@ -11,7 +11,7 @@ export const callLimitOptions = {
 export const callLimitUsage = `  --request-timeout SECONDS   cut a call that has not finished after this long (default: automatic,
                               5 × the provider's recent P95 call time, 30 s to 10 min)
   --idle-timeout SECONDS      cut a call when the server sends nothing for this long, before the first
-                              byte or mid-stream (default: automatic, 5 × its recent P95 silence, 1 s to
+                              byte or mid-stream (default: automatic, 5 × its recent P95 silence, 0.5 s to
                               2 min; 30 s until 8 calls were seen). A cut call is retried like a timeout.`
 
 function seconds(

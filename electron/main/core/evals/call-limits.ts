@@ -5,7 +5,7 @@ import type { ProviderSettings } from './providers/settings'
  * Automatic call limits, learned per provider from its own answers in this process (every run and judge on
  * the provider shares what was seen):
  *
- *   idle limit    = clamp(5 × P95 of the longest silence of recent calls, 1 s, 120 s)   else 30 s
+ *   idle limit    = clamp(5 × P95 of the longest silence of recent calls, 0.5 s, 120 s) else 30 s
  *   request limit = clamp(5 × P95 of recent call durations,              30 s, 600 s) else 600 s
  *
  * "Silence" is the longest time a successful call went without a byte from the server, counted from when the
@@ -13,13 +13,15 @@ import type { ProviderSettings } from './providers/settings'
  * 200 successful calls, and a limit is learned from 8 of them on; before that the fallback applies. A provider
  * that answers in 300 ms has a hung call cut after a second or two instead of after a minute, while one whose
  * model thinks for 20 s before it streams is given more than that. Limits are looked up again while a call runs,
- * so the first calls of a run, sent before anything was learned, are cut by the learned limit too. A user's
+ * so the first calls of a run, sent before anything was learned, are cut by the learned limit too. The idle
+ * floor is the smallest idle timeout Settings accepts: it applies only to a server whose calls were almost all
+ * silent for under 100 ms, for which half a second of silence is already a five-fold outlier. A user's
  * value (Settings, or `--request-timeout` / `--idle-timeout` on the CLI) always wins over the automatic one.
  */
 export const automaticLimits = {
   minObservations: 8,
   recent: 200,
-  idle: { factor: 5, floorMs: 1_000, capMs: 120_000, fallbackMs: 30_000 },
+  idle: { factor: 5, floorMs: 500, capMs: 120_000, fallbackMs: 30_000 },
   request: { factor: 5, floorMs: 30_000, capMs: 600_000, fallbackMs: 600_000 },
 } as const
 

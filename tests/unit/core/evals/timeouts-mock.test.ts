@@ -102,7 +102,7 @@ describe('automatic limits', () => {
     expect(limits.requestMs()).toBe(automaticLimits.request.floorMs)
     const outcome = await callWithRetry(provider, ask('late', limits), twice)
     expect(outcome.ok).toBe(true)
-    expect(outcome.attempts[0]?.message).toBe('No bytes from the server for 1 s (idle timeout).')
+    expect(outcome.attempts[0]?.message).toBe('No bytes from the server for 0.5 s (idle timeout).')
   })
 
   it('are 5 × the P95 of what was seen, clamped, and give way to a user value', () => {
