@@ -4,11 +4,14 @@
  * one run of 2,000 calls. Plain JavaScript against the core as built for users (out/main/core.js; `npm run
  * bench` builds it when stale): a TypeScript loader in this process would add ~60 MB that users never carry.
  * A fresh workspace with 500 generated cases imported through `datasets.importCommit`, a prompt with two
- * versions, two OpenAI models pointed at the mock server (in its own process, see mock-process.ts, as a real
+ * versions, two OpenAI models pointed at the mock server (in its own process, see tests/fixtures/mock-llm/child.ts, as a real
  * provider would be), then runs.start → the run's final progress event, timed. Prints one JSON line (the
  * row's figures, a RowMeasure of runner.ts) as its last line of output.
  *
- *   node --max-old-space-size=1024 bench/runner-row.mjs <latencyMs> <concurrency>
+ * Optional third and fourth arguments: the number of cases (default 500; calls = cases × 4) and the mock's
+ * behaviour as JSON (fault rates, a requests-per-minute limit; see tests/fixtures/mock-llm/README.md).
+ *
+ *   node --max-old-space-size=1024 bench/runner-row.mjs <latencyMs> <concurrency> [cases] [mock JSON]
  */
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -18,7 +21,8 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { openCore } from '../out/main/core.js'
 
-const CASES = 500
+const CASES = Number(process.argv[4] ?? 500)
+const MOCK = /** @type {Record<string, unknown>} */ (JSON.parse(process.argv[5] ?? '{}'))
 const MODELS = [
   { provider: 'openai', model: 'gpt-4o-mini' },
   { provider: 'openai', model: 'gpt-4o' },
@@ -130,14 +134,15 @@ function nextMessage(child, type) {
 
 /** The mock LLM server in its own process (a TypeScript fixture, so it runs under tsx there). */
 async function startMockProcess(/** @type {number} */ latencyMs) {
-  const script = fileURLToPath(new URL('./mock-process.ts', import.meta.url))
+  const script = fileURLToPath(new URL('../tests/fixtures/mock-llm/child.ts', import.meta.url))
   // tsx resolves from the working directory: run the mock from the repo root wherever the bench started.
   const cwd = fileURLToPath(new URL('..', import.meta.url))
-  const child = fork(script, [String(latencyMs)], { execArgv: ['--import', 'tsx'], cwd })
+  const behavior = JSON.stringify({ seed: 1, ...MOCK, latencyMs })
+  const child = fork(script, [behavior], { execArgv: ['--import', 'tsx'], cwd })
   const { openaiBaseUrl } = await nextMessage(child, 'ready')
   return {
     /** @type {string} */ openaiBaseUrl,
-    /** @returns {Promise<{ total: number, maxInFlight: number }>} */
+    /** @returns {Promise<import('../tests/fixtures/mock-llm/child').MockProcessStats>} */
     async stats() {
       const reply = nextMessage(child, 'stats')
       child.send('stats')
@@ -194,6 +199,10 @@ async function measureRow(/** @type {number} */ latencyMs, /** @type {number} */
       status: final.status,
       mockTotal: mock.total,
       mockMaxInFlight: mock.maxInFlight,
+      mockAverageInFlight: mock.averageInFlight,
+      mock429: mock.byStatus[429] ?? 0,
+      mockOk: mock.byStatus[200] ?? 0,
+      mockFaults: mock.byFault,
     }
   } finally {
     sampler.stop()

@@ -1,9 +1,10 @@
 /**
  * The eval runner against the mock LLM server: 500 cases × 2 prompt versions × 2 models (2,000 calls) at
- * 200 ms latency with concurrency 4, 16 and 64, and at 0 ms with 16 and 64. Each row runs in a process of its
+ * 200 ms latency with concurrency 4, 16 and 64, at 50 ms with 16, and at 0 ms with 16 and 64; then the rows of
+ * runner-faults.ts (429s, hung requests, a requests-per-minute limit) against those clean rows. Each row runs in a process of its
  * own (runner-row.mjs, plain JS on the built core) so its peak RSS is that of one run. Prints wall time against the theoretical minimum
  * ⌈calls / concurrency⌉ × latency, overhead per call, calls per second and peak RSS, with PASS/FAIL per target,
- * and writes the figures to bench/results.json. The mock runs in a process of its own (mock-process.ts), as a
+ * and writes the figures to bench/results.json. The mock runs in a process of its own (tests/fixtures/mock-llm/child.ts), as a
  * remote provider would, so RSS is the runner's alone; on a 2-core machine it still competes for CPU.
  *
  *   npx tsx bench/runner.ts     (or `npm run bench` for every benchmark)
@@ -12,6 +13,7 @@ import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { describeFaultRow, faultRows, toFaultRow, type FaultBenchRow } from './runner-faults'
 
 const run = promisify(execFile)
 
@@ -30,6 +32,11 @@ export interface RowMeasure {
   /** Requests the mock answered and the most it had in flight at once (the effective concurrency). */
   mockTotal: number
   mockMaxInFlight: number
+  /** Requests open on average over the run, as the server saw them. */
+  mockAverageInFlight: number
+  mock429: number
+  mockOk: number
+  mockFaults: Record<string, number>
 }
 
 /**
@@ -43,6 +50,7 @@ export const runnerRows = [
   { latencyMs: 200, concurrency: 4 },
   { latencyMs: 200, concurrency: 16 },
   { latencyMs: 200, concurrency: 64 },
+  { latencyMs: 50, concurrency: 16 },
   { latencyMs: 0, concurrency: 16 },
   { latencyMs: 0, concurrency: 64 },
 ] as const
@@ -59,12 +67,26 @@ export interface RunnerBenchRow {
   overhead_ms_per_call: number
   calls_per_s: number
   peak_rss_mb: number
+  /** Requests the server had open on average: the concurrency it actually saw. */
+  average_in_flight: number
   targets_met: { wall: boolean; overhead: boolean | null; calls_per_s: boolean | null; peak_rss: boolean }
 }
 
-async function measure(latencyMs: number, concurrency: number): Promise<RowMeasure> {
+async function measure(
+  latencyMs: number,
+  concurrency: number,
+  cases = 500,
+  mock: Record<string, unknown> = {},
+): Promise<RowMeasure> {
   const script = fileURLToPath(new URL('./runner-row.mjs', import.meta.url))
-  const args = [NODE_HEAP_FLAG, script, String(latencyMs), String(concurrency)]
+  const args = [
+    NODE_HEAP_FLAG,
+    script,
+    String(latencyMs),
+    String(concurrency),
+    String(cases),
+    JSON.stringify(mock),
+  ]
   const { stdout, stderr } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 })
   const warnings = stderr.split('\n').filter((line) => line.includes('Warning:'))
   if (warnings.length > 0)
@@ -90,6 +112,7 @@ function toRow(m: RowMeasure): RunnerBenchRow {
     overhead_ms_per_call: round(overhead, 3),
     calls_per_s: round(callsPerS, 1),
     peak_rss_mb: round(m.peakRssMb, 1),
+    average_in_flight: round(m.mockAverageInFlight, 2),
     targets_met: {
       wall: wallS <= targets.wallFactor * minWallS + targets.wallSlackS,
       overhead: atZero ? overhead <= targets.overheadMs : null,
@@ -116,19 +139,35 @@ function checkRun(m: RowMeasure): string[] {
   return problems
 }
 
+/** The fault rows, each after the clean row it is compared with (measured above, same machine, same load). */
+async function runFaultRows(clean: Map<string, number>): Promise<FaultBenchRow[]> {
+  const rows: FaultBenchRow[] = []
+  for (const spec of faultRows) {
+    const m = await measure(spec.latencyMs, spec.concurrency, spec.cases, spec.mock)
+    const versus = spec.versus ? clean.get(`${spec.versus.latencyMs}/${spec.versus.concurrency}`) : undefined
+    const row = toFaultRow(spec, m, versus)
+    rows.push(row)
+    console.log(describeFaultRow(row))
+  }
+  return rows
+}
+
 /** Runs every row one after the other, prints the table and writes bench/results.json. */
-export async function runRunnerBench(): Promise<RunnerBenchRow[]> {
+export async function runRunnerBench(): Promise<(RunnerBenchRow | FaultBenchRow)[]> {
   const rows: RunnerBenchRow[] = []
   const problems: string[] = []
+  const cleanWalls = new Map<string, number>()
   for (const { latencyMs, concurrency } of runnerRows) {
     const m = await measure(latencyMs, concurrency)
     const row = toRow(m)
     rows.push(row)
+    cleanWalls.set(`${latencyMs}/${concurrency}`, m.wallMs)
     for (const p of checkRun(m)) problems.push(`${latencyMs} ms × c${concurrency}: ${p}`)
     console.log(
       `${latencyMs} ms × c${concurrency}: ${row.calls} calls in ${row.wall_s} s (min ${row.min_wall_s} s), ` +
         `${row.overhead_ms_per_call} ms/call over, ${row.calls_per_s} calls/s, peak RSS ${row.peak_rss_mb} MB ` +
-        `(${m.baselineRssMb.toFixed(0)} MB before runs.start), mock max in flight ${m.mockMaxInFlight}`,
+        `(${m.baselineRssMb.toFixed(0)} MB before runs.start), mock in flight max ${m.mockMaxInFlight}, ` +
+        `average ${row.average_in_flight}`,
     )
   }
   console.log(
@@ -148,15 +187,31 @@ export async function runRunnerBench(): Promise<RunnerBenchRow[]> {
       rate: verdict(r.targets_met.calls_per_s),
       'RSS MB': r.peak_rss_mb,
       rss: verdict(r.targets_met.peak_rss),
+      'in flight': r.average_in_flight,
     })),
   )
   if (problems.length > 0) console.log(`Run checks FAILED:\n  ${problems.join('\n  ')}`)
   else console.log(`Run checks: every row ${EXPECTED_CALLS} results, 0 errors, concurrency as set`)
-  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(rows, null, 2)}\n`)
+  console.log('\n— against a misbehaving provider —')
+  const all = [...rows, ...(await runFaultRows(cleanWalls))]
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(all, null, 2)}\n`)
   console.log('Wrote bench/results.json')
-  return rows
+  return all
+}
+
+/** One row by hand: `npx tsx bench/runner.ts --row 50 16 500 '{"rateHang":0.02}'` prints its measure. */
+async function measureOne(args: readonly string[]): Promise<RowMeasure> {
+  const [latency = '0', concurrency = '16', cases = '500', mock = '{}'] = args
+  return measure(
+    Number(latency),
+    Number(concurrency),
+    Number(cases),
+    JSON.parse(mock) as Record<string, unknown>,
+  )
 }
 
 if (process.argv[1]?.endsWith('runner.ts')) {
-  await runRunnerBench()
+  const row = process.argv.indexOf('--row')
+  if (row >= 0) console.log(JSON.stringify(await measureOne(process.argv.slice(row + 1))))
+  else await runRunnerBench()
 }

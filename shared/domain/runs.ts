@@ -47,13 +47,57 @@ export const modelPriceSchema = z.object({
 })
 export type ModelPrice = z.infer<typeof modelPriceSchema>
 
+/** What a provider's time per call was taken from: its recent answers in this workspace, or an assumption. */
+export const timeBasisSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('observed'),
+    provider: z.string(),
+    calls: z.number().int().positive(),
+    p50Ms: z.number().nonnegative(),
+    meanMs: z.number().nonnegative(),
+  }),
+  z.object({ kind: z.literal('assumed'), provider: z.string(), secondsPerCall: z.number().positive() }),
+])
+export type TimeBasis = z.infer<typeof timeBasisSchema>
+
+/**
+ * What a prompt version × model's output length was taken from: recent answers of that version on that
+ * model, else of that model with any prompt, else the version's max tokens (an upper bound) or a default.
+ */
+export const outputTokensBasisSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('observed'),
+    promptVersionId: z.string(),
+    provider: z.string(),
+    model: z.string(),
+    scope: z.enum(['version', 'model']),
+    calls: z.number().int().positive(),
+    meanTokens: z.number().nonnegative(),
+  }),
+  z.object({
+    kind: z.literal('assumed'),
+    promptVersionId: z.string(),
+    provider: z.string(),
+    model: z.string(),
+    source: z.enum(['max_tokens', 'default']),
+    tokensPerCall: z.number().nonnegative(),
+  }),
+])
+export type OutputTokensBasis = z.infer<typeof outputTokensBasisSchema>
+
 export const runEstimateSchema = z.object({
   calls: z.number().int().nonnegative(),
   estimatedInputTokens: z.number().int().nonnegative(),
+  /** From observed output lengths where known, else assumed (see outputTokensBasis). */
+  estimatedOutputTokens: z.number().nonnegative(),
   /** Null when a model of the plan has no known price. */
   estimatedCostUsd: z.number().nullable(),
-  /** At the configured concurrency and rate limits, with an assumed latency per call. */
+  /** At the configured concurrency and rate limits, with each provider's time per call (see timeBasis). */
   expectedSeconds: z.number().nonnegative(),
+  /** One per provider of the plan. */
+  timeBasis: z.array(timeBasisSchema),
+  /** One per prompt version × model of the plan. */
+  outputTokensBasis: z.array(outputTokensBasisSchema),
   datasetSnapshot: datasetSnapshotSchema,
 })
 export type RunEstimate = z.infer<typeof runEstimateSchema>
@@ -97,6 +141,8 @@ export const attemptSchema = z.object({
   status: z.number().int().optional(),
   retryAfterMs: z.number().optional(),
   waitMs: z.number().optional(),
+  /** Time spent waiting for a provider slot (concurrency, pacing, a rate-limit hold) before startedAt. */
+  queuedMs: z.number().optional(),
   message: z.string().optional(),
 })
 

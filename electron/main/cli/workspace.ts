@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore, platformDataDir, resolveHome, type Core } from '../core'
+import type { CallLimitOverrides } from '../core/evals/call-limits'
 import type { ProviderSettings } from '../core/evals/providers/settings'
 import { UsageError, type CliIo } from './io'
 import { terminalAdvice } from './providers'
@@ -24,13 +25,15 @@ export function openWorkspaceAt(
   home: string,
   io: CliIo,
   providerSettings: Record<string, ProviderSettings> = {},
+  callLimits: CallLimitOverrides = {},
 ): CliWorkspace {
   const core = openCore({
     home,
     seedDemo: false,
     providerSettings,
-    // Errors about a provider say which flag or variable fixes them, not where in Settings.
-    runner: { env: io.env, providerAdvice: terminalAdvice },
+    // Errors about a provider say which flag or variable fixes them, not where in Settings;
+    // --request-timeout / --idle-timeout apply to every provider, those of Settings and --provider alike.
+    runner: { env: io.env, providerAdvice: terminalAdvice, callLimits },
   })
   if (core.status.state === 'failed') {
     core.close()
@@ -43,9 +46,10 @@ export function openWorkspaceAt(
 export function openTempWorkspace(
   io: CliIo,
   providerSettings: Record<string, ProviderSettings> = {},
+  callLimits: CallLimitOverrides = {},
 ): CliWorkspace {
   const home = mkdtempSync(join(tmpdir(), 'evallab-cli-'))
-  const opened = openWorkspaceAt(home, io, providerSettings)
+  const opened = openWorkspaceAt(home, io, providerSettings, callLimits)
   return {
     ...opened,
     dispose: () => {
@@ -60,9 +64,10 @@ export function openRunWorkspace(
   workspace: string | undefined,
   io: CliIo,
   providerSettings: Record<string, ProviderSettings>,
+  callLimits: CallLimitOverrides = {},
 ): CliWorkspace {
-  if (workspace === undefined) return openTempWorkspace(io, providerSettings)
-  return openWorkspaceAt(resolve(workspace), io, providerSettings)
+  if (workspace === undefined) return openTempWorkspace(io, providerSettings, callLimits)
+  return openWorkspaceAt(resolve(workspace), io, providerSettings, callLimits)
 }
 
 /** A prompt folder argument: must exist and hold a manifest, or it is a usage error (exit 3). */

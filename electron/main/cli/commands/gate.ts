@@ -9,6 +9,7 @@ import { checkFolder, printFolderCheck, readAllowedSigners, type FolderCheck } f
 import { gateJunit } from '../junit'
 import { gateMarkdown, gateText, type GateReportInput } from '../gate-report'
 import { exitCodes, line, printUsage, UsageError, type CliIo } from '../io'
+import { callLimitFlags, callLimitOptions, callLimitUsage } from '../call-limits'
 import { cliProviderSettings, providerUsage } from '../providers'
 import { chooseVersion, executeRun, latestBaseline, modelLabel, writeReport } from '../run-exec'
 import { openRunWorkspace, promptFolder, type CliWorkspace } from '../workspace'
@@ -30,6 +31,7 @@ compares it with the baseline under the folder's gate rules.
   --summary FILE              write a Markdown summary for a pull-request comment
   --workspace DIR             import into this workspace instead of a temporary one
   --concurrency N             parallel calls per provider (default 8)
+${callLimitUsage}
   --cache                     reuse stored answers to identical requests at temperature 0
 
 ${providerUsage}
@@ -48,6 +50,7 @@ const options = {
   workspace: { type: 'string' },
   provider: { type: 'string', multiple: true },
   concurrency: { type: 'string' },
+  ...callLimitOptions,
   cache: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const
@@ -69,6 +72,7 @@ export async function gateCommand(argv: readonly string[], io: CliIo): Promise<n
   if (version !== undefined && env !== undefined) throw new UsageError('give --version or --env, not both')
   const model = values.model === undefined ? undefined : modelRef(values.model)
   const concurrency = positiveInt('concurrency', values.concurrency)
+  const limits = callLimitFlags(values)
   const signerFiles = values['allowed-signers'] ?? []
   const required = requiredSignatures(values['require-signatures'], signerFiles)
   const settings = cliProviderSettings(
@@ -83,7 +87,7 @@ export async function gateCommand(argv: readonly string[], io: CliIo): Promise<n
     line(io.stdout, `gate: the folder does not verify (${check.problems.length} problem(s)); not running`)
     return exitCodes.failed
   }
-  const workspace = openRunWorkspace(values.workspace, io, settings)
+  const workspace = openRunWorkspace(values.workspace, io, settings, limits)
   try {
     const imported = await call(workspace.core, 'bundles.import', { folder })
     return await gateImported(workspace, io, imported, check, { values, version, env, model, concurrency })

@@ -1,6 +1,7 @@
 import { environment, modelRef, parseCommandArgs, positiveInt, singlePositional } from '../args'
 import { call } from '../call'
 import { exitCodes, line, printUsage, UsageError, type CliIo } from '../io'
+import { callLimitFlags, callLimitOptions, callLimitUsage } from '../call-limits'
 import { cliProviderSettings, providerUsage } from '../providers'
 import { runSummaryMarkdown, runSummaryText } from '../run-report'
 import { chooseVersion, executeRun, latestBaseline, writeReport } from '../run-exec'
@@ -20,6 +21,7 @@ at exit); with --prompt the workspace's prompt runs on its latest baseline's dat
   --version N | --env ENV     the prompt version to run, or the one staging/prod points at (default: latest)
   --model provider/model      a model to run (repeatable; default: the version's pinned model)
   --concurrency N             parallel calls per provider (default 8)
+${callLimitUsage}
   --cache                     reuse stored answers to identical requests at temperature 0
   --summary FILE              also write the summary as Markdown
 
@@ -36,6 +38,7 @@ const options = {
   model: { type: 'string', multiple: true },
   provider: { type: 'string', multiple: true },
   concurrency: { type: 'string' },
+  ...callLimitOptions,
   cache: { type: 'boolean' },
   summary: { type: 'string' },
   help: { type: 'boolean' },
@@ -75,10 +78,11 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     { provider: values.provider ?? [], ...(concurrency ? { concurrency } : {}) },
     io.env,
   )
+  const limits = callLimitFlags(values)
   const folder = folderArg === undefined ? undefined : promptFolder(folderArg)
   const workspace = folder
-    ? openRunWorkspace(values.workspace, io, settings)
-    : openWorkspaceAt(userHome(values.workspace, io), io, settings)
+    ? openRunWorkspace(values.workspace, io, settings, limits)
+    : openWorkspaceAt(userHome(values.workspace, io), io, settings, limits)
   try {
     const target = folder
       ? await folderTarget(workspace, folder)

@@ -2,13 +2,20 @@ import { AppError } from '../../../../shared/contract'
 import type { DatasetCase, DatasetSnapshot } from '../../../../shared/domain/datasets'
 import type { ModelRef, PromptVersion } from '../../../../shared/domain/prompts'
 import type { PriceOverride } from '../../../../shared/domain/providers'
-import type { ModelPrice, RunEstimate, RunPlan } from '../../../../shared/domain/runs'
+import type {
+  ModelPrice,
+  OutputTokensBasis,
+  RunEstimate,
+  RunPlan,
+  TimeBasis,
+} from '../../../../shared/domain/runs'
 import { repeatedModels } from '../../../../shared/lib/model-identity'
 import { writeTransaction, type CoreContext } from '../api/context'
+import type { ResultHistoryRepo } from '../db/repos/result-history'
 import { ensureSnapshot } from '../datasets/snapshot'
-import { defaultAssumedOutputTokens } from '../prompts/preview'
 import { renderMessages } from '../prompts/templates'
 import { findPrice, pricedProvider, priceTableFor } from './cost'
+import { outputBasisFor, secondsPerCall, timeBasisFor, tokensPerCall } from './estimate-basis'
 import { resolveSettings } from './provider-setup'
 import type { ProviderSettings } from './providers/settings'
 import type { RunnerOptions } from './run-options'
@@ -87,10 +94,7 @@ export function planPriceTable(resolved: ResolvedPlan): Promise<ModelPrice[]> {
 // A rough count (4 characters a token) is enough for an estimate and needs no tokenizer load.
 const approxTokens = (text: string): number => Math.ceil(text.length / 4)
 
-/** Assumed seconds per call: the simulated model is quick, a hosted one takes a second or two. */
-const assumedLatency = (settings: ProviderSettings): number => (settings.kind === 'demo' ? 0.1 : 2)
-
-export async function estimatePlan(resolved: ResolvedPlan): Promise<RunEstimate> {
+export async function estimatePlan(resolved: ResolvedPlan, history: ResultHistoryRepo): Promise<RunEstimate> {
   const { plan, cases, versions, settings, snapshot } = resolved
   const prices = await planPriceTable(resolved)
   let inputTokens = 0
@@ -101,27 +105,38 @@ export async function estimatePlan(resolved: ResolvedPlan): Promise<RunEstimate>
     }
   }
   const perModelCalls = cases.length * versions.length * plan.repeats
-  const estimatedInputTokens = inputTokens * plan.models.length * plan.repeats
+  const timeBasis = [...settings].map(([name, s]) => timeBasisFor(name, s, history))
+  const outputTokensBasis = versions.flatMap((v) => plan.models.map((m) => outputBasisFor(v, m, history)))
+  const callsPerPair = cases.length * plan.repeats
   return {
     calls: perModelCalls * plan.models.length,
-    estimatedInputTokens,
-    estimatedCostUsd: estimateCost(resolved, prices, inputTokens * plan.repeats),
-    expectedSeconds: expectedSeconds(plan.models, perModelCalls, settings),
+    estimatedInputTokens: inputTokens * plan.models.length * plan.repeats,
+    estimatedOutputTokens: Math.round(
+      outputTokensBasis.reduce((n, b) => n + tokensPerCall(b) * callsPerPair, 0),
+    ),
+    estimatedCostUsd: estimateCost(plan, prices, inputTokens * plan.repeats, outputTokensBasis, callsPerPair),
+    expectedSeconds: expectedSeconds(plan.models, perModelCalls, settings, timeBasis),
+    timeBasis,
+    outputTokensBasis,
     datasetSnapshot: snapshot,
   }
 }
 
-function estimateCost(resolved: ResolvedPlan, prices: ModelPrice[], inputPerModel: number): number | null {
-  const { plan, cases, versions } = resolved
-  const outputPerModel = versions.reduce(
-    (n, v) => n + (v.params.maxTokens ?? defaultAssumedOutputTokens) * cases.length * plan.repeats,
-    0,
-  )
+/** Input at each model's price, output at the observed (or assumed) length of each version on each model. */
+function estimateCost(
+  plan: RunPlan,
+  prices: ModelPrice[],
+  inputPerModel: number,
+  outputs: readonly OutputTokensBasis[],
+  callsPerPair: number,
+): number | null {
   let usd = 0
   for (const model of plan.models) {
     const price = findPrice(prices, model)
     if (!price || price.inputPerMTok === null || price.outputPerMTok === null) return null
-    usd += (inputPerModel * price.inputPerMTok + outputPerModel * price.outputPerMTok) / 1_000_000
+    const mine = outputs.filter((b) => b.provider === model.provider && b.model === model.model)
+    const outputTokens = mine.reduce((n, b) => n + tokensPerCall(b) * callsPerPair, 0)
+    usd += (inputPerModel * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1_000_000
   }
   return usd
 }
@@ -131,14 +146,16 @@ function expectedSeconds(
   models: readonly ModelRef[],
   perModelCalls: number,
   settings: Map<string, ProviderSettings>,
+  basis: readonly TimeBasis[],
 ): number {
   const calls = new Map<string, number>()
   for (const m of models) calls.set(m.provider, (calls.get(m.provider) ?? 0) + perModelCalls)
   let seconds = 0
   for (const [provider, n] of calls) {
     const s = settings.get(provider)
-    if (!s) continue
-    const byConcurrency = (n * assumedLatency(s)) / s.concurrency
+    const b = basis.find((x) => x.provider === provider)
+    if (!s || !b) continue
+    const byConcurrency = (n * secondsPerCall(b)) / s.concurrency
     const byRate = s.requestsPerMinute ? (n * 60) / s.requestsPerMinute : 0
     seconds = Math.max(seconds, byConcurrency, byRate)
   }

@@ -2,7 +2,8 @@ import type { ModelPrice, RunResult } from '../../../../shared/domain/runs'
 import { renderMessages } from '../prompts/templates'
 import { isCacheable, requestHash, toCached, type CachedResponse } from './cache'
 import { costOf, findPrice } from './cost'
-import type { ChatRequest, ChatResponse, Provider } from './providers/types'
+import type { Slot, SlotSource } from './limits'
+import type { CallLimits, ChatRequest, ChatResponse, Provider } from './providers/types'
 import { callWithRetry, type AttemptRecord, type CallOutcome, type RetryPolicy } from './retry'
 import type { WorkItem } from './work-items'
 
@@ -18,7 +19,14 @@ export interface ItemContext {
   priceTable: readonly ModelPrice[]
   useCache: boolean
   policy: Partial<RetryPolicy>
-  timeoutMs: number
+  /** An explicit whole-call limit (tests); otherwise the provider's limits decide. */
+  timeoutMs?: number
+  /** The provider's request and idle limits (settings, CLI flags, else learned). */
+  limits: CallLimits
+  /** The provider's slots: one per attempt. */
+  slots: SlotSource
+  /** Stops waiting for a slot (pause, cancel): the item ends without a row and is called on resume. */
+  stopTaking: AbortSignal
   /** Aborts the call itself (cancel, quit). */
   signal: AbortSignal
   nowIso: () => string
@@ -53,9 +61,36 @@ export const itemCaseKey = (runId: string, item: WorkItem): string =>
 
 /**
  * Renders and calls one work item. Returns null only when the call was cancelled: no row is written, so a
- * resumed run calls it again. Every other ending (an answer, a cache hit, a final error) is a row.
+ * resumed run calls it again. Every other ending (an answer, a cache hit, a final error) is a row. The item
+ * takes its provider slot before it renders, so a run of thousands of cases prepares each one just in time.
  */
 export async function runWorkItem(item: WorkItem, ctx: ItemContext): Promise<ItemOutcome | null> {
+  let slot: Slot
+  try {
+    slot = await ctx.slots.acquire({ signal: ctx.stopTaking })
+  } catch {
+    return null
+  }
+  const prepared = prepare(item, ctx)
+  if (prepared.hit) {
+    slot.release({ kind: 'none' })
+    return { result: fromCache(prepared.base, prepared.hit) }
+  }
+  const hooks = ctx.onAttempt ? { onAttempt: ctx.onAttempt } : {}
+  const deps = { slots: ctx.slots, stopWaiting: ctx.stopTaking, firstSlot: slot }
+  const outcome = await callWithRetry(ctx.provider, prepared.request, ctx.policy, hooks, deps)
+  if (!outcome.ok && (outcome.error.kind === 'cancelled' || ctx.signal.aborted)) return null
+  const result = toResult(prepared.base, outcome, findPrice(ctx.priceTable, item.model))
+  if (outcome.ok && prepared.hash !== null)
+    return { result, cacheEntry: { hash: prepared.hash, response: toCached(outcome.response) } }
+  return { result }
+}
+
+type Prepared =
+  | { base: Base; hit: CachedResponse; hash: string }
+  | { base: Base; hit: null; hash: string | null; request: ChatRequest }
+
+function prepare(item: WorkItem, ctx: ItemContext): Prepared {
   const { version, model } = item
   const messages = renderMessages(version.messages, item.case).messages
   const params = version.params
@@ -73,22 +108,17 @@ export async function runWorkItem(item: WorkItem, ctx: ItemContext): Promise<Ite
   }
   const hash = isCacheable(params, ctx.useCache) ? requestHash(model, messages, params) : null
   const hit = hash === null ? null : ctx.cacheLookup(hash)
-  if (hit) return { result: fromCache(base, hit) }
+  if (hit && hash !== null) return { base, hit, hash }
   const request: ChatRequest = {
     messages,
     model,
     params,
     caseKey: itemCaseKey(ctx.runId, item),
     signal: ctx.signal,
-    timeoutMs: ctx.timeoutMs,
+    limits: ctx.limits,
+    ...(ctx.timeoutMs !== undefined ? { timeoutMs: ctx.timeoutMs } : {}),
   }
-  const hooks = ctx.onAttempt ? { onAttempt: ctx.onAttempt } : {}
-  const outcome = await callWithRetry(ctx.provider, request, ctx.policy, hooks)
-  if (!outcome.ok && (outcome.error.kind === 'cancelled' || ctx.signal.aborted)) return null
-  const result = toResult(base, outcome, findPrice(ctx.priceTable, model))
-  if (outcome.ok && hash !== null)
-    return { result, cacheEntry: { hash, response: toCached(outcome.response) } }
-  return { result }
+  return { base, hit: null, hash, request }
 }
 
 function toResult(base: Base, outcome: CallOutcome, price: ModelPrice | undefined): RunResult {

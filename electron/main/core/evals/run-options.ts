@@ -1,5 +1,6 @@
 import type { SecretStore } from '../secrets'
 import type { ProviderAdvice } from './provider-advice'
+import type { CallLimitOverrides } from './call-limits'
 import type { ProviderSettings } from './providers/settings'
 import type { RetryPolicy } from './retry-policy'
 
@@ -14,8 +15,10 @@ export interface RunnerOptions {
   /** How errors about a missing provider, base URL or key say to fix it; Settings wording by default. */
   providerAdvice?: ProviderAdvice
   retryPolicy?: Partial<RetryPolicy>
-  /** Per-call timeout when the retry policy sets none. */
+  /** An explicit whole-call timeout for every call (tests); wins over the providers' own limits. */
   timeoutMs?: number
+  /** Request and idle limits for every provider (the CLI's --request-timeout and --idle-timeout). */
+  callLimits?: CallLimitOverrides
   /** Multiplies the demo provider's simulated latency; tests pass 0. */
   demoLatencyScale?: number
   flushRows?: number
@@ -24,7 +27,6 @@ export interface RunnerOptions {
 }
 
 export const runnerDefaults = {
-  timeoutMs: 60_000,
   flushRows: 50,
   flushMs: 250,
   progressIntervalMs: 100,

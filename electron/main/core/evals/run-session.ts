@@ -9,8 +9,7 @@ import { canarySample } from './canary'
 import { createLimiter } from './limits'
 import { loadVersions, planSettings } from './plan'
 import { ProgressThrottle, RateMeter } from './progress'
-import { buildProvider } from './provider-setup'
-import type { Provider } from './providers/types'
+import { providerCalls, type ProviderCalls } from './provider-calls'
 import { ResultWriter } from './result-writer'
 import { runWorkItem, type ItemOutcome } from './run-item'
 import { runnerDefaults, type RunnerOptions } from './run-options'
@@ -165,43 +164,41 @@ export class RunSession {
     return pendingWorkItems(cases, versions, plan.models, plan.repeats, done)
   }
 
+  /**
+   * Starts every item at once: each waits for its provider's slot before it renders, so nothing is prepared
+   * ahead of time and a retry waiting for its retry-after lets the next item use the slot.
+   */
   private async callAll(items: readonly WorkItem[]): Promise<void> {
     const settings = planSettings(this.ctx, this.run.plan.models, this.run.plan.concurrency, this.options)
     const limiter = createLimiter()
-    const providers = new Map<string, Provider>()
-    for (const [name, s] of settings) {
-      limiter.configure(name, s)
-      providers.set(name, buildProvider(name, s, this.options))
-    }
+    const calls = new Map<string, ProviderCalls>()
+    for (const [name, s] of settings) calls.set(name, providerCalls(limiter, name, s, this.options))
     this.publish()
-    const inFlight = new Set<Promise<void>>()
-    const task = (item: WorkItem, provider: Provider) => (): Promise<void> => {
-      const p = this.callOne(item, provider)
-      inFlight.add(p)
-      return p
-    }
-    const scheduled = items.map((item) => {
-      const provider = providers.get(item.model.provider)
-      if (!provider) return Promise.resolve()
-      // A queued item skipped by pause or cancel simply stays missing; anything else fails the run.
-      return limiter
-        .schedule(item.model.provider, task(item, provider), this.stopTaking.signal)
-        .catch((error: unknown) => {
+    await Promise.all(
+      items.map(async (item) => {
+        const provider = calls.get(item.model.provider)
+        if (!provider) return
+        try {
+          await this.callOne(item, provider)
+        } catch (error) {
+          // An item stopped by pause or cancel simply stays missing; anything else fails the run.
           if (!this.stopTaking.signal.aborted) this.fail(error)
-        })
-    })
-    await Promise.all(scheduled)
-    await Promise.allSettled([...inFlight])
+        }
+      }),
+    )
   }
 
-  private async callOne(item: WorkItem, provider: Provider): Promise<void> {
+  private async callOne(item: WorkItem, calls: ProviderCalls): Promise<void> {
     const outcome = await runWorkItem(item, {
       runId: this.run.id,
-      provider,
+      provider: calls.provider,
+      slots: calls.slots,
+      limits: calls.limits,
       priceTable: this.run.priceTable,
       useCache: this.run.plan.useCache,
       policy: this.options.retryPolicy ?? {},
-      timeoutMs: this.options.timeoutMs ?? runnerDefaults.timeoutMs,
+      ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
+      stopTaking: this.stopTaking.signal,
       signal: this.abortCalls.signal,
       nowIso: this.ctx.now,
       cacheLookup: (hash) => this.cacheLookup(hash),

@@ -25,7 +25,7 @@ export class RunManager {
   }
 
   async plan(plan: RunPlan): Promise<RunEstimate> {
-    return estimatePlan(resolvePlan(this.ctx, plan, this.options))
+    return estimatePlan(resolvePlan(this.ctx, plan, this.options), this.ctx.repos.resultHistory)
   }
 
   /** Stores the run before its first call, then returns while the calls go on in the background. */

@@ -97,6 +97,8 @@ describe('new run form', () => {
     expect(byId('estimate-tokens').textContent).toBe('139,200')
     expect(byId('estimate-cost').textContent).toBe('$0')
     expect(byId('estimate-time').textContent).toBe('9 min 40 s')
+    // The estimate says what its time is built from.
+    expect(byId('estimate-basis').textContent).toContain('assumes 0.5 s a call to demo (no recent calls)')
     const planCalls = calls(core, 'runs.plan')
     expect(planCalls.at(-1)?.input).toEqual({
       promptVersionIds: ['p-triage-v2', 'p-triage-v3'],

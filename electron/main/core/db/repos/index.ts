@@ -18,6 +18,7 @@ import { createReviewQueuesRepo } from './review-queues'
 import { createReviewScoresRepo } from './review-scores'
 import { createReviewersRepo } from './reviewers'
 import { createProviderSettingsRepo } from './provider-settings'
+import { createResultHistoryRepo } from './result-history'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
@@ -45,6 +46,7 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     runs: createRunsRepo(db),
     runResults: createRunResultsRepo(db),
+    resultHistory: createResultHistoryRepo(db),
     providerSettings: createProviderSettingsRepo(db),
     priceOverrides: createPriceOverridesRepo(db),
     baselines: createBaselinesRepo(db),

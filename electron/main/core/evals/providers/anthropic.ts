@@ -10,9 +10,9 @@ import type {
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages/messages'
 import type { ModelParams } from '../../../../../shared/domain/prompts'
-import { openCallScope } from './call-scope'
+import { openCallScope, probeFetch, scopeOptions, withTimings } from './call-scope'
 import type { CallScope } from './call-scope'
-import { toProviderError } from './errors'
+import { abortedStreamError, toProviderError, type MapContext } from './errors'
 import type { ChatRequest, ChatResponse, ChatUsage, Provider } from './types'
 
 export interface AnthropicProviderOptions {
@@ -25,6 +25,9 @@ export interface AnthropicProviderOptions {
 /** Anthropic requires max_tokens on every call; prompts that leave it unset get this. */
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 1024
 
+/** The SDK's per-request fetch options, which carry the call's probe (see call-scope.ts). */
+type FetchOptions = NonNullable<Parameters<Anthropic['messages']['create']>[1]>['fetchOptions']
+
 const errorClasses = { APIError, APIUserAbortError, APIConnectionTimeoutError, APIConnectionError }
 
 export function createAnthropicProvider(options: AnthropicProviderOptions): Provider {
@@ -33,6 +36,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
     apiKey: options.apiKey ?? 'no-key',
     ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
     maxRetries: 0,
+    // Marks when each request goes out and each chunk comes back: latency, silence and idle timeouts.
+    fetch: probeFetch,
   })
   return { id: options.id, chat: (request) => chat(client, request, options) }
 }
@@ -42,21 +47,27 @@ async function chat(
   request: ChatRequest,
   options: AnthropicProviderOptions,
 ): Promise<ChatResponse> {
-  const scope = openCallScope(request.timeoutMs, request.signal, options.now)
+  const scope = openCallScope(scopeOptions(request, options.now))
+  const mapContext = (): MapContext => ({
+    classes: errorClasses,
+    apiKey: options.apiKey,
+    cut: scope.cut,
+    timeoutMs: scope.requestLimitMs,
+  })
   try {
     const stream = await client.messages.create(anthropicBody(request), {
       signal: scope.signal,
-      timeout: request.timeoutMs,
+      // Our watchdog cuts first and says why; the SDK's timer (headers only) is a backstop.
+      timeout: scope.requestLimitMs + 1000,
       headers: request.caseKey ? { 'x-evallab-case': request.caseKey } : {},
+      fetchOptions: scope.fetchOptions as FetchOptions,
     })
-    return await collect(stream, scope)
+    const response = await collect(stream, scope)
+    if (scope.signal.aborted) throw abortedStreamError(mapContext())
+    request.limits?.observe({ longestSilenceMs: scope.longestSilenceMs(), totalMs: response.totalMs })
+    return response
   } catch (error) {
-    throw toProviderError(error, {
-      classes: errorClasses,
-      apiKey: options.apiKey,
-      timedOut: scope.timedOut,
-      timeoutMs: request.timeoutMs,
-    })
+    throw toProviderError(error, mapContext())
   } finally {
     scope.dispose()
   }
@@ -133,5 +144,5 @@ async function collect(
     outputTokens: parts.output,
     cachedTokens: parts.cacheRead,
   }
-  return { text, finishReason, usage, ttftMs: scope.firstTokenMs(), totalMs: scope.elapsed(), raw: meta }
+  return withTimings({ text, finishReason, usage, raw: meta }, scope)
 }

@@ -95,9 +95,10 @@ export function createDemoProvider(options: DemoProviderOptions = {}): Provider 
       const input = request.messages.map((m) => m.content).join('\n')
       const totalMs = Math.round((40 + unitHash('latency', request.model.model, input) * 120) * scale)
       const ttftMs = Math.round(totalMs * 0.3)
-      if (totalMs > request.timeoutMs) {
-        await sleep(request.timeoutMs, request.signal)
-        throw new ProviderError('timeout', `No complete answer within ${request.timeoutMs} ms.`)
+      const limitMs = request.timeoutMs ?? request.limits?.requestMs() ?? Number.POSITIVE_INFINITY
+      if (totalMs > limitMs) {
+        await sleep(limitMs, request.signal)
+        throw new ProviderError('timeout', `No complete answer within ${limitMs} ms (request timeout).`)
       }
       await sleep(totalMs, request.signal)
       return {

@@ -1,3 +1,4 @@
+import { parseRateLimit } from './rate-limit-headers'
 import { ProviderError } from './types'
 import type { ProviderErrorKind } from './types'
 
@@ -41,9 +42,32 @@ export function redact(message: string, apiKey: string | undefined): string {
 export interface MapContext {
   classes: SdkErrorClasses
   apiKey?: string
-  /** Our own whole-call timer fired: the SDK reports that as a user abort. */
-  timedOut: boolean
+  /** Our own watchdog cut the call (the SDK reports that as a user abort), and at what limit. */
+  cut: { kind: 'idle' | 'request'; limitMs: number } | null
+  /** The whole-call limit the SDK's own timer was given, for its timeout error. */
   timeoutMs: number
+}
+
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`
+
+/**
+ * A stream the SDK ended early because its signal aborted. Both SDKs end the iteration quietly on an abort
+ * ("the user called controller.abort()"), so without this check a stream cut mid-way by the watchdog or a
+ * cancel would come back as a shorter, successful answer.
+ */
+export function abortedStreamError(ctx: MapContext): ProviderError {
+  return ctx.cut ? timeoutError(ctx) : new ProviderError('cancelled', 'The call was cancelled.')
+}
+
+function timeoutError(ctx: MapContext): ProviderError {
+  if (ctx.cut?.kind === 'idle') {
+    return new ProviderError(
+      'timeout',
+      `No bytes from the server for ${seconds(ctx.cut.limitMs)} (idle timeout).`,
+    )
+  }
+  const limit = ctx.cut?.limitMs ?? ctx.timeoutMs
+  return new ProviderError('timeout', `No complete answer within ${seconds(limit)} (request timeout).`)
 }
 
 /** Turns whatever an SDK call threw into the one ProviderError the retry loop understands. */
@@ -51,9 +75,7 @@ export function toProviderError(error: unknown, ctx: MapContext): ProviderError 
   if (error instanceof ProviderError) return error
   const { classes } = ctx
   const message = redact(error instanceof Error ? error.message : String(error), ctx.apiKey)
-  if (ctx.timedOut || error instanceof classes.APIConnectionTimeoutError) {
-    return new ProviderError('timeout', `No complete answer within ${ctx.timeoutMs} ms.`)
-  }
+  if (ctx.cut || error instanceof classes.APIConnectionTimeoutError) return timeoutError(ctx)
   if (error instanceof classes.APIUserAbortError)
     return new ProviderError('cancelled', 'The call was cancelled.')
   if (error instanceof classes.APIConnectionError) return new ProviderError('network', message)
@@ -61,9 +83,12 @@ export function toProviderError(error: unknown, ctx: MapContext): ProviderError 
     // A status-less APIError is an error event inside a stream that had already started: a server fault.
     if (error.status === undefined) return new ProviderError('server', message)
     const retryAfterMs = parseRetryAfter(error.headers)
-    const options =
-      retryAfterMs === undefined ? { status: error.status } : { status: error.status, retryAfterMs }
-    return new ProviderError(kindForStatus(error.status), message, options)
+    const rateLimit = parseRateLimit(error.headers)
+    return new ProviderError(kindForStatus(error.status), message, {
+      status: error.status,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      ...(rateLimit ? { rateLimit } : {}),
+    })
   }
   // Unparseable bodies or SSE lines: the server answered garbage, which a retry may well fix.
   if (error instanceof SyntaxError) return new ProviderError('server', `Malformed response: ${message}`)

@@ -5,9 +5,9 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions'
 import type { ModelParams } from '../../../../../shared/domain/prompts'
-import { openCallScope } from './call-scope'
+import { openCallScope, probeFetch, scopeOptions, withTimings } from './call-scope'
 import type { CallScope } from './call-scope'
-import { toProviderError } from './errors'
+import { abortedStreamError, toProviderError, type MapContext } from './errors'
 import type { ChatRequest, ChatResponse, Provider } from './types'
 
 export interface OpenAiProviderOptions {
@@ -32,6 +32,8 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
     apiKey: apiKey ?? PLACEHOLDER_KEY,
     ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
     maxRetries: 0,
+    // Marks when each request goes out and each chunk comes back: latency, silence and idle timeouts.
+    fetch: probeFetch,
   })
   return {
     id: options.id,
@@ -45,21 +47,27 @@ async function chat(
   options: OpenAiProviderOptions,
   apiKey: string | undefined,
 ): Promise<ChatResponse> {
-  const scope = openCallScope(request.timeoutMs, request.signal, options.now)
+  const scope = openCallScope(scopeOptions(request, options.now))
+  const mapContext = (): MapContext => ({
+    classes: errorClasses,
+    apiKey,
+    cut: scope.cut,
+    timeoutMs: scope.requestLimitMs,
+  })
   try {
     const stream = await client.chat.completions.create(openAiBody(request, options.compatible === true), {
       signal: scope.signal,
-      timeout: request.timeoutMs,
+      // Our watchdog cuts first and says why; the SDK's timer (headers only) is a backstop.
+      timeout: scope.requestLimitMs + 1000,
       headers: request.caseKey ? { 'x-evallab-case': request.caseKey } : {},
+      fetchOptions: scope.fetchOptions,
     })
-    return await collect(stream, scope)
+    const response = await collect(stream, scope)
+    if (scope.signal.aborted) throw abortedStreamError(mapContext())
+    request.limits?.observe({ longestSilenceMs: scope.longestSilenceMs(), totalMs: response.totalMs })
+    return response
   } catch (error) {
-    throw toProviderError(error, {
-      classes: errorClasses,
-      apiKey,
-      timedOut: scope.timedOut,
-      timeoutMs: request.timeoutMs,
-    })
+    throw toProviderError(error, mapContext())
   } finally {
     scope.dispose()
   }
@@ -123,5 +131,5 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>, scope: CallSc
       }
     }
   }
-  return { text, finishReason, usage, ttftMs: scope.firstTokenMs(), totalMs: scope.elapsed(), raw: meta }
+  return withTimings({ text, finishReason, usage, raw: meta }, scope)
 }

@@ -1,4 +1,20 @@
 import type { ModelParams, ModelRef, PromptMessage } from '../../../../../shared/domain/prompts'
+import type { RateLimitInfo } from './rate-limit-headers'
+
+export type { RateLimitInfo } from './rate-limit-headers'
+
+/**
+ * How long one call may take, asked of the provider's limits when the call starts and again while it runs:
+ * an automatic limit learned from the provider's observed latency tightens for calls already in flight.
+ */
+export interface CallLimits {
+  /** The whole call, stream included, in ms. */
+  requestMs(): number
+  /** The longest silence allowed (no byte from the server), before the first byte or mid-stream, in ms. */
+  idleMs(): number
+  /** Learns from one successful call: its longest silence and its duration, both from when it was sent. */
+  observe(timing: { longestSilenceMs: number; totalMs: number }): void
+}
 
 /** One chat call as the runner renders it; the same shape is stored as the result's rendered request. */
 export interface ChatRequest {
@@ -9,8 +25,10 @@ export interface ChatRequest {
   caseKey?: string
   /** Cancels the call; the provider rejects with a 'cancelled' ProviderError. */
   signal?: AbortSignal
-  /** Covers the whole call, stream included, not only the wait for response headers. */
-  timeoutMs: number
+  /** An explicit whole-call limit (tests, a retry policy's timeout); it wins over `limits.requestMs()`. */
+  timeoutMs?: number
+  /** The provider's request and idle limits; without them only `timeoutMs` (or a generous default) applies. */
+  limits?: CallLimits
 }
 
 export interface ChatUsage {
@@ -25,9 +43,15 @@ export interface ChatResponse {
   text: string
   finishReason: string | null
   usage: ChatUsage
-  /** Milliseconds from sending to the first content delta; null when the answer had no content at all. */
+  /**
+   * Milliseconds from sending the request (as the HTTP client got it, after any wait for a slot) to the
+   * first content delta; null when the answer had no content at all.
+   */
   ttftMs: number | null
+  /** Milliseconds from sending the request to the end of the answer. */
   totalMs: number
+  /** What the provider said about its request limits (rate-limit headers), when it said anything. */
+  rateLimit?: RateLimitInfo
   /** Provider-specific extras worth keeping (ids, model echoed back); never the API key. */
   raw?: unknown
 }
@@ -46,6 +70,7 @@ export type ProviderErrorKind = (typeof providerErrorKinds)[number]
 export interface ProviderErrorOptions {
   status?: number
   retryAfterMs?: number
+  rateLimit?: RateLimitInfo
   cause?: unknown
 }
 
@@ -54,6 +79,7 @@ export class ProviderError extends Error {
   readonly kind: ProviderErrorKind
   readonly status?: number
   readonly retryAfterMs?: number
+  readonly rateLimit?: RateLimitInfo
 
   constructor(kind: ProviderErrorKind, message: string, options: ProviderErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -61,6 +87,7 @@ export class ProviderError extends Error {
     this.kind = kind
     if (options.status !== undefined) this.status = options.status
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs
+    if (options.rateLimit !== undefined) this.rateLimit = options.rateLimit
   }
 }
 

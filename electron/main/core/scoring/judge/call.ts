@@ -4,7 +4,8 @@ import type { Rubric, RubricCriterion } from '../../../../../shared/domain/scori
 import type { ResultKey } from '../../../../../shared/lib/model-identity'
 import type { ScoreCall } from '../../db/repos/score-calls'
 import { costOf } from '../../evals/cost'
-import type { ChatRequest, Provider } from '../../evals/providers/types'
+import type { SlotSource } from '../../evals/limits'
+import type { CallLimits, ChatRequest, Provider } from '../../evals/providers/types'
 import { callWithRetry, type CallOutcome, type RetryPolicy } from '../../evals/retry'
 import type { ScoreOutcome } from '../scorers/types'
 import { combineSamples, parseJudgeAnswer, type SampleOutcome } from './answer'
@@ -15,11 +16,14 @@ export interface JudgeEnv {
   provider: Provider
   price: ModelPrice | undefined
   policy: Partial<RetryPolicy>
-  timeoutMs: number
+  /** An explicit whole-call limit (tests); otherwise `limits` decide. */
+  timeoutMs?: number
+  /** The judge provider's request and idle limits. */
+  limits: CallLimits
   signal?: AbortSignal
   nowIso: () => string
-  /** Runs a call within the judge provider's concurrency and rate limits. */
-  schedule: <T>(task: () => Promise<T>) => Promise<T>
+  /** The judge provider's slots: each attempt takes one, a retry waiting for its retry-after holds none. */
+  slots: SlotSource
 }
 
 /** One output to judge on one criterion. */
@@ -89,10 +93,11 @@ async function sampleOnce(
     params: judgeParams(task.samples),
     // Ties the call to one judged output in provider logs (and the mock server's scripts).
     caseKey: `${task.runId}/judge/${task.metric}/${key.caseId}/${key.promptVersionId}/${key.provider}/${key.modelId}/${key.repeat}/${sample}`,
-    timeoutMs: env.timeoutMs,
+    limits: env.limits,
+    ...(env.timeoutMs !== undefined ? { timeoutMs: env.timeoutMs } : {}),
     ...(env.signal ? { signal: env.signal } : {}),
   }
-  const outcome = await env.schedule(() => callWithRetry(env.provider, request, env.policy))
+  const outcome = await callWithRetry(env.provider, request, env.policy, {}, { slots: env.slots })
   const call = recordCall(task, sample, request, outcome, env)
   if (!outcome.ok)
     return { call, sample: { ok: false, error: `the judge call failed: ${outcome.error.message}` } }

@@ -3,9 +3,9 @@ import { modelKey } from '../../../../../shared/lib/model-ref'
 import type { CoreContext } from '../../api/context'
 import { findPrice, pricedProvider, priceTableFor } from '../../evals/cost'
 import { createLimiter } from '../../evals/limits'
-import { buildProvider, resolveSettings } from '../../evals/provider-setup'
+import { providerCalls } from '../../evals/provider-calls'
+import { resolveSettings } from '../../evals/provider-setup'
 import type { ProviderSettings } from '../../evals/providers/settings'
-import { runnerDefaults } from '../../evals/run-options'
 import type { ScoringDeps } from '../deps'
 import type { JudgeEnv } from './call'
 
@@ -22,7 +22,7 @@ function settingsOf(ctx: CoreContext, provider: string, deps: ScoringDeps): Prov
 
 /**
  * One provider, limiter lane and price per judge model, built like the runner's: the same settings, keys,
- * retry policy and concurrency limits. A provider that cannot be set up fails its judges, not the scoring.
+ * retry policy, concurrency limits and call time limits. A provider that cannot be set up fails its judges, not the scoring.
  */
 export async function judgeSetups(
   ctx: CoreContext,
@@ -33,9 +33,7 @@ export async function judgeSetups(
   const settings = new Map<string, ProviderSettings | string>()
   for (const { provider } of models) {
     if (settings.has(provider)) continue
-    const s = settingsOf(ctx, provider, deps)
-    settings.set(provider, s)
-    if (typeof s !== 'string') limiter.configure(provider, s)
+    settings.set(provider, settingsOf(ctx, provider, deps))
   }
   const providers = new Map(
     [...settings].flatMap(([name, s]) => (typeof s === 'string' ? [] : [[name, pricedProvider(s)] as const])),
@@ -50,12 +48,11 @@ export async function judgeSetups(
       continue
     }
     const env: JudgeEnv = {
-      provider: buildProvider(model.provider, s, deps),
+      ...providerCalls(limiter, model.provider, s, deps),
       price: findPrice(prices, model),
       policy: deps.retryPolicy ?? {},
-      timeoutMs: deps.timeoutMs ?? runnerDefaults.timeoutMs,
+      ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
       nowIso: ctx.now,
-      schedule: (task) => limiter.schedule(model.provider, task, deps.signal),
       ...(deps.signal ? { signal: deps.signal } : {}),
     }
     setups.set(modelKey(model), { ok: true, env })

@@ -2,6 +2,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice'
 import { formatDuration, formatUsd } from '../../../components/format'
 import { useNewRun } from '../../../stores/hooks'
 import { selectEstimate, selectEstimateLoad } from '../../../stores/runs/selectors'
+import { describeOutputBasis, describeTimeBasis } from './estimate-basis'
 
 /** Calls, tokens, cost and time for the plan as it stands; asked for again a moment after each change. */
 export function EstimatePreview({ problems }: { problems: readonly string[] }) {
@@ -45,7 +46,7 @@ export function EstimatePreview({ problems }: { problems: readonly string[] }) {
               title={
                 estimate.estimatedCostUsd === null
                   ? 'A model of the plan has no known price; add one in Settings → Prices.'
-                  : 'At list prices, with an assumed output length'
+                  : `At list prices. ${describeOutputBasis(estimate.outputTokensBasis)}`
               }
             >
               {estimate.estimatedCostUsd === null ? 'unknown' : formatUsd(estimate.estimatedCostUsd)}
@@ -56,6 +57,11 @@ export function EstimatePreview({ problems }: { problems: readonly string[] }) {
             <dd data-testid="estimate-time">{formatDuration(estimate.expectedSeconds)}</dd>
           </div>
         </dl>
+      ) : null}
+      {estimate && problems.length === 0 ? (
+        <p className="muted estimate-note" data-testid="estimate-basis">
+          Time {describeTimeBasis(estimate.timeBasis)}. {describeOutputBasis(estimate.outputTokensBasis)}
+        </p>
       ) : null}
       {estimate && problems.length === 0 ? (
         <p className="muted estimate-note">

@@ -4,13 +4,18 @@ type Attempt = RunResult['attemptLog'][number]
 
 const wait = (a: Attempt) => {
   const parts: string[] = []
+  // Before the attempt: time waiting for a provider slot (concurrency, pacing), not part of "Took".
+  if (a.queuedMs !== undefined) parts.push(`queued ${Math.round(a.queuedMs).toLocaleString()} ms for a slot`)
   if (a.waitMs !== undefined) parts.push(`waited ${Math.round(a.waitMs).toLocaleString()} ms`)
   if (a.retryAfterMs !== undefined)
     parts.push(`retry-after ${Math.round(a.retryAfterMs).toLocaleString()} ms`)
   return parts.join(', ') || '—'
 }
 
-/** Each try of the call: how it ended, the HTTP status, how long it waited before the next one. */
+/**
+ * Each try of the call: how it ended, the HTTP status, how long it took from when it was sent, how long it
+ * queued for a slot before that and how long it waited before the next one.
+ */
 export function AttemptLog({ attempts }: { attempts: RunResult['attemptLog'] }) {
   return (
     <section className="attempt-log" data-testid="result-attempts" aria-label="Attempts">
