@@ -49,6 +49,8 @@ test('compares the two demo model versions: every chart, regressions, a side-by-
   const screen = page.getByTestId('compare-screen')
   await screen.getByTestId('compare-run').selectOption({ label: 'March vs September' })
   await screen.getByTestId('compare-add-run').click()
+  // Two versions × two models: wait for all four before choosing (a list read mid-render lies).
+  await expect(screen.getByTestId('compare-slice')).toHaveCount(4)
   for (const slice of await screen.getByTestId('compare-slice').all()) {
     const wanted =
       ((await slice.getAttribute('data-version')) === '4' &&
@@ -66,7 +68,8 @@ test('compares the two demo model versions: every chart, regressions, a side-by-
   await cases.getByTestId('compare-filter').selectOption('regressions')
   const regressions = cases.getByTestId('compare-case')
   await expect(regressions.first()).toBeVisible()
-  for (const row of await regressions.all()) await expect(row).toHaveAttribute('data-change', 'regression')
+  // Waits until the filter has applied: no row left that is not a regression (a list read mid-render lies).
+  await expect(cases.locator('[data-testid="compare-case"]:not([data-change="regression"])')).toHaveCount(0)
   await regressions.first().click()
   await expect(screen.getByTestId('case-diff')).toBeVisible()
   await expect(screen.getByTestId('case-diff')).not.toBeEmpty()
