@@ -69,7 +69,11 @@ export function createDetailStore(client: ApiClient): DetailStore {
       set({ detailLoad: loading })
       try {
         const detail = await client.call('datasets.get', { id })
-        if (seq.isLatest(n) && get().selectedId === id) set({ detail, detailLoad: ready })
+        if (get().selectedId !== id) return
+        if (seq.isLatest(n)) set({ detail, detailLoad: ready })
+        // A refresh asked again meanwhile: its reply replaces this one, but the dataset the user opened
+        // is shown now rather than after a second round trip (and whoever awaited `open` finds it shown).
+        else if (get().detail?.dataset.id !== id) set({ detail })
       } catch (error) {
         if (seq.isLatest(n)) set({ detailLoad: failed(toErrorInfo(error)) })
       }
