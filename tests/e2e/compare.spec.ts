@@ -3,6 +3,10 @@ import { RunsPage } from './pages/runs-page'
 import { ScoringPage } from './pages/scoring-page'
 import { expect, test } from './fixtures'
 
+const march = 'triage-sim-2026-03'
+const september = 'triage-sim-2026-09'
+const segments = ['segment:enterprise', 'segment:free', 'segment:pro']
+
 const charts = [
   'chart-quality',
   'chart-quality-segment',
@@ -49,17 +53,15 @@ test('compares the two demo model versions: every chart, regressions, a side-by-
   const screen = page.getByTestId('compare-screen')
   await screen.getByTestId('compare-run').selectOption({ label: 'March vs September' })
   await screen.getByTestId('compare-add-run').click()
-  // Two versions × two models: wait for all four before choosing (a list read mid-render lies).
+  // Two versions × two models: each slice found by what it is, never by its place in a list still rendering.
   await expect(screen.getByTestId('compare-slice')).toHaveCount(4)
-  for (const slice of await screen.getByTestId('compare-slice').all()) {
-    const wanted =
-      ((await slice.getAttribute('data-version')) === '4' &&
-        (await slice.getAttribute('data-model')) === 'triage-sim-2026-03') ||
-      ((await slice.getAttribute('data-version')) === '5' &&
-        (await slice.getAttribute('data-model')) === 'triage-sim-2026-09')
-    if (wanted) await slice.check()
-    else await slice.uncheck()
-  }
+  const slice = (version: number, model: string) =>
+    screen.locator(`[data-testid="compare-slice"][data-version="${version}"][data-model="${model}"]`)
+  await slice(4, september).uncheck()
+  await slice(5, march).uncheck()
+  await slice(4, march).check()
+  await slice(5, september).check()
+  await expect(screen.locator('[data-testid="compare-slice"]:checked')).toHaveCount(2)
   for (const chart of charts) {
     await expect(screen.getByTestId(chart)).toHaveAttribute('data-rendered', 'true', { timeout: 20_000 })
   }
@@ -74,8 +76,13 @@ test('compares the two demo model versions: every chart, regressions, a side-by-
   await expect(screen.getByTestId('case-diff')).toBeVisible()
   await expect(screen.getByTestId('case-diff')).not.toBeEmpty()
 
+  // Traffic per customer segment: the demo cases are tagged segment:free, segment:pro and segment:enterprise.
   const projection = screen.getByTestId('projection')
-  for (const dau of await projection.getByTestId('projection-dau').all()) await dau.fill('1000')
+  await projection.getByTestId('projection-dimension').selectOption('segment')
+  await expect(projection.getByTestId('projection-dau')).toHaveCount(segments.length)
+  for (const segment of segments) {
+    await projection.locator(`[data-testid="projection-dau"][data-segment="${segment}"]`).fill('1000')
+  }
   await projection.getByTestId('projection-interactions').fill('3')
   await projection.getByTestId('projection-conversion-rate').fill('2')
   await projection.getByTestId('projection-conversion-value').fill('40')

@@ -29,9 +29,10 @@ test('imports a CSV with a mapping, curates it, exports, re-imports and shows th
     },
     'Support cases',
   )
-  await expect(page.getByTestId('dataset-detail')).toContainText('Support cases')
+  const curatedId = await datasets.openDatasetId('Support cases')
   await expect(page.getByTestId('case-table')).toHaveAttribute('data-total', '12')
   await expect(datasets.cell('T-104', 'tags')).toContainText('lang:es')
+  await expect(page).toHaveURL(new RegExp(`#/datasets/${curatedId}$`))
   const curatedUrl = page.url()
   await datasets.snapshot('As imported')
 
@@ -53,13 +54,15 @@ test('imports a CSV with a mapping, curates it, exports, re-imports and shows th
   expect(text.split('\n').filter((line) => line.startsWith('T-1')).length).toBe(12)
 
   await datasets.importFile(exported, {}, 'Support cases (re-imported)')
-  await expect(page.getByTestId('dataset-detail')).toContainText('Support cases (re-imported)')
+  await datasets.openDatasetId('Support cases (re-imported)')
   await expect(page.getByTestId('case-table')).toHaveAttribute('data-total', '12')
   await expect(datasets.cell('T-101', 'var:subject')).toContainText('Charged twice in March')
   await expect(datasets.cell('T-103', 'tags')).toContainText('reviewed')
 
-  await page.goto(curatedUrl)
-  await app.waitReady()
+  // Back to the curated dataset by its address: the app is already ready, so wait for that dataset itself.
+  await datasets.pasteAddress(curatedUrl)
+  await expect(datasets.name).toHaveText('Support cases')
+  await expect(datasets.detail).toHaveAttribute('data-dataset-id', curatedId)
   await page.getByTestId('dataset-tab-snapshots').click()
   await page.getByTestId('snapshot-compare-working').first().click()
   const diff = page.getByTestId('snapshot-diff')
@@ -69,6 +72,27 @@ test('imports a CSV with a mapping, curates it, exports, re-imports and shows th
   const edited = diff.locator('[data-testid="diff-case"][data-key="T-101"]')
   await expect(edited.locator('[data-testid="field-change"][data-field="vars.subject"]')).toBeVisible()
   await expect(edited.locator('[data-testid="field-change"][data-field="tags"]')).toBeVisible()
+})
+
+test('an address pasted while the screen changes opens the dataset it names', async ({ page, host }) => {
+  const app = new AppPage(page)
+  const datasets = new DatasetsPage(page)
+  await app.open(host.url)
+  await app.waitReady()
+  await app.nav('datasets').click()
+  await page.getByRole('link', { name: 'Triage golden set' }).click()
+  const goldenId = await datasets.openDatasetId('Triage golden set')
+  await expect(page).toHaveURL(new RegExp(`#/datasets/${goldenId}$`))
+  const goldenUrl = page.url()
+
+  await datasets.importFile(csv, { 'Ticket ID': { role: 'key' } }, 'Support cases')
+  await datasets.openDatasetId('Support cases')
+
+  // The click lands between the address change and its announcement; the address the user gave wins.
+  await datasets.pasteAddress(goldenUrl, 'duplicates')
+  await expect(datasets.name).toHaveText('Triage golden set')
+  await expect(datasets.detail).toHaveAttribute('data-dataset-id', goldenId)
+  await expect(page).toHaveURL(goldenUrl)
 })
 
 test('deletes a dataset only after its name is typed', async ({ page, host }) => {

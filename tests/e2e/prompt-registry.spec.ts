@@ -3,6 +3,11 @@ import { PromptsPage } from './pages/prompts-page'
 import { RegistryPage } from './pages/registry-page'
 import { expect, test } from './fixtures'
 
+/** An element as read in the page (these specs compile without the DOM library). */
+interface Attributed {
+  getAttribute(name: string): string | null
+}
+
 test('a prompt lives through versions, a diff, promotions with approval, a rollback and its history', async ({
   page,
   host,
@@ -68,16 +73,21 @@ test('a prompt lives through versions, a diff, promotions with approval, a rollb
   await expect(registry.envBadge('prod')).toContainText('v1')
 
   await page.getByTestId('tab-history').click()
-  const entries = await registry.historyEntries().all()
-  const actions = await Promise.all(entries.map((entry) => entry.getAttribute('data-action')))
-  expect(actions).toEqual([
-    'env.rolled_back',
-    'env.promoted',
-    'approval.recorded',
-    'env.promoted',
-    'version.created',
-    'version.created',
-    'version.created',
-    'prompt.created',
-  ])
+  // The whole list, read again until it matches (the history loads after the tab opens).
+  const actions = () =>
+    registry
+      .historyEntries()
+      .evaluateAll((els: Attributed[]) => els.map((el) => el.getAttribute('data-action')))
+  await expect
+    .poll(actions)
+    .toEqual([
+      'env.rolled_back',
+      'env.promoted',
+      'approval.recorded',
+      'env.promoted',
+      'version.created',
+      'version.created',
+      'version.created',
+      'prompt.created',
+    ])
 })

@@ -19,11 +19,14 @@ test('two reviewers score a 20-item queue with the keyboard, κ is shown, a disa
   await app.waitReady()
 
   await app.nav('runs').click()
-  await runs.planDemoRun({ prompt: 'Ticket triage', versions: [4], concurrency: 8, name: 'For review' })
   // One model is enough: the March simulated model pinned by v4.
-  for (const box of await page.getByTestId('new-run-model').all()) {
-    if ((await box.getAttribute('data-model')) !== 'demo/triage-sim-2026-03') await box.uncheck()
-  }
+  await runs.planDemoRun({
+    prompt: 'Ticket triage',
+    versions: [4],
+    models: ['demo/triage-sim-2026-03'],
+    concurrency: 8,
+    name: 'For review',
+  })
   await runs.start()
   await runs.waitForStatus('completed', 60_000)
 

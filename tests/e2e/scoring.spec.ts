@@ -45,8 +45,7 @@ test('the gate fails the newer demo model on the format rule, blocks its promoti
     .locator('[data-testid="gate-rule"][data-verdict="fail"]')
     .filter({ hasText: /format/i })
   await expect(formatRule).toBeVisible()
-  const failingCases = formatRule.getByTestId('gate-failing-case')
-  expect(await failingCases.count()).toBeGreaterThan(0)
+  await expect(formatRule.getByTestId('gate-failing-case').first()).toBeVisible()
 
   const passed = await scoring.evaluateGate(baseline)
   await expect(passed).toHaveAttribute('data-verdict', 'pass')

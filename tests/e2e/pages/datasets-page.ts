@@ -1,5 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
+/** What `pasteAddress` touches of the page's window. */
+interface PageWindow {
+  location: { hash: string }
+  document: { querySelector(selector: string): { click(): void } | null }
+}
+
 /** The datasets screen: import wizard, case table, bulk actions, export and snapshots. */
 export class DatasetsPage {
   constructor(readonly page: Page) {}
@@ -62,5 +68,46 @@ export class DatasetsPage {
     await dialog.getByTestId('snapshot-message').fill(message)
     await dialog.getByTestId('confirm-snapshot').click()
     await expect(dialog).toBeHidden()
+  }
+
+  /** The open dataset (`data-dataset-id`); absent while the list or a loading dataset is shown. */
+  get detail(): Locator {
+    return this.page.getByTestId('dataset-detail')
+  }
+
+  /** The open dataset's name, as its header shows it. */
+  get name(): Locator {
+    return this.page.getByTestId('dataset-name')
+  }
+
+  /** Waits until the dataset called `name` is open, and returns its id. */
+  async openDatasetId(name: string): Promise<string> {
+    await expect(this.name).toHaveText(name)
+    // Read from the detail that shows this name, so the id and the name belong together.
+    const open = this.detail.filter({ has: this.name.getByText(name, { exact: true }) })
+    const id = await open.getAttribute('data-dataset-id')
+    if (!id) throw new Error(`The open dataset "${name}" has no id`)
+    return id
+  }
+
+  /**
+   * Pastes `url` into the address bar. With `clickMeanwhile`, that side-panel tab is clicked in the same
+   * task: the screen changes after the address does but before the browser announces it (`hashchange`),
+   * as a refresh arriving at that moment would.
+   */
+  async pasteAddress(url: string, clickMeanwhile?: 'coverage' | 'duplicates' | 'snapshots'): Promise<void> {
+    if (!clickMeanwhile) {
+      await this.page.goto(url)
+      return
+    }
+    // Runs in the page; these specs compile without the DOM library, hence the narrow shape of `window`.
+    await this.page.evaluate(
+      ({ hash, tab }) => {
+        const page = globalThis as unknown as PageWindow
+        page.location.hash = hash
+        page.document.querySelector(`[data-testid="dataset-tab-${tab}"]`)?.click()
+      },
+      { hash: new URL(url).hash, tab: clickMeanwhile },
+    )
   }
 }

@@ -21,11 +21,19 @@ export class ReviewPage {
     const dialog = this.id('queue-dialog')
     await expect(dialog).toBeVisible()
     await dialog.getByTestId('queue-run').selectOption({ label: q.run })
-    await dialog.getByTestId('queue-rubric').selectOption({ index: 0 })
-    for (const box of await dialog.getByTestId('queue-criterion').all()) {
-      if ((await box.getAttribute('data-key')) === q.criterion) await box.check()
-      else await box.uncheck()
-    }
+    // Until the rubrics arrive the only option is "No rubrics yet" (value ''): choose a real one.
+    const rubric = dialog.getByTestId('queue-rubric')
+    await expect(rubric.locator('option[value=""]')).toHaveCount(0)
+    await rubric.selectOption({ index: 0 })
+    // Choosing a rubric checks all its criteria: keep only the one asked for, found by its key.
+    const criterion = dialog.locator(`[data-testid="queue-criterion"][data-key="${q.criterion}"]`)
+    const others = dialog.locator(`[data-testid="queue-criterion"]:not([data-key="${q.criterion}"])`)
+    const checked = this.page.locator(':checked')
+    await criterion.check()
+    // Each pass reads the live form again; the loop ends when no other criterion is left checked.
+    while ((await others.and(checked).count()) > 0) await others.and(checked).first().uncheck()
+    await expect(others.and(checked)).toHaveCount(0)
+    await expect(criterion).toBeChecked()
     await dialog.getByTestId('queue-source').selectOption('sample')
     await dialog.getByTestId('queue-sample-n').fill(String(q.sample))
     for (const name of q.reviewers) {
