@@ -8,6 +8,10 @@ export class AppPage {
     await this.page.goto(url)
   }
 
+  /**
+   * Ready is set once per page load. A `goto` that changes only the hash (`#/datasets/<id>`) does not
+   * reload, so this returns at once: wait for what that address shows instead.
+   */
   async waitReady(): Promise<void> {
     await expect(this.page.locator('html')).toHaveAttribute('data-app-state', 'ready')
   }
