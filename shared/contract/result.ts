@@ -8,6 +8,10 @@ export const errorCodes = [
   'CONFLICT',
   'FORBIDDEN',
   'WORKSPACE_UNAVAILABLE',
+  /** A documented limit was passed: a file, body, value, row count, nesting depth or alias expansion. */
+  'LIMIT_EXCEEDED',
+  /** The disk holding the workspace (or an export's folder) is full; nothing was half-written. */
+  'DISK_FULL',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
