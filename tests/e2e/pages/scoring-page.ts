@@ -10,10 +10,16 @@ export class ScoringPage {
     await expect(this.page.getByTestId('run-summary')).toBeVisible({ timeout: 60_000 })
   }
 
-  slice(version: number, model: string): Locator {
+  /** A version × model slice; with `provider`, the model through that provider only. */
+  slice(version: number, model: string, provider?: string): Locator {
+    const through = provider === undefined ? '' : `[data-provider="${provider}"]`
     return this.page.locator(
-      `[data-testid="summary-slice"][data-version="${version}"][data-model="${model}"]`,
+      `[data-testid="summary-slice"][data-version="${version}"][data-model="${model}"]${through}`,
     )
+  }
+
+  slices(): Locator {
+    return this.page.getByTestId('summary-slice')
   }
 
   metric(slice: Locator, metric: string): Locator {

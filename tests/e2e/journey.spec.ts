@@ -1,0 +1,393 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { MockLlmServer } from '../fixtures/mock-llm'
+import { evallab, transcript } from './evallab-bin'
+import { expect, test as base } from './fixtures'
+import {
+  AnswerValve,
+  intentCsv,
+  isRegressedCase,
+  pinnedModel,
+  readIntentCases,
+  regressedModel,
+  startIntentServer,
+} from './intent-models'
+import { AppPage } from './pages/app-page'
+import { BaselinesPage } from './pages/baselines-page'
+import { DatasetsPage } from './pages/datasets-page'
+import { RegistryPage } from './pages/registry-page'
+import { RunsPage } from './pages/runs-page'
+import { ScoringPage } from './pages/scoring-page'
+import { SettingsPage } from './pages/settings-page'
+import { SuitePage } from './pages/suite-page'
+
+/**
+ * A team's whole path with its own model server and its own data, never the demo: Settings → import →
+ * prompt → run through two providers → suite → baseline → gate and promotion → sign-off and export to git →
+ * the `evallab` bin gating that folder in CI. Features that pass alone break at the seams between them.
+ */
+
+const cases = readIntentCases()
+const regressedKeys = cases.filter((_, i) => isRegressedCase(i)).map((c) => c.id)
+const prompt = 'Intent router'
+const dataset = 'Intent golden set'
+const runName = 'January vs June, two servers'
+const local = (model: string) => `local-llm/${model}`
+const vllm = (model: string) => `vllm-box/${model}`
+
+interface ModelServers {
+  local: MockLlmServer
+  vllm: MockLlmServer
+  /** Shared by both servers: how many answers go out before the rest are held. */
+  valve: AnswerValve
+}
+
+const test = base.extend<{ servers: ModelServers; gitRepo: string }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
+  servers: async ({}, use) => {
+    const valve = new AnswerValve()
+    const [local, vllm] = [await startIntentServer(cases, valve), await startIntentServer(cases, valve)]
+    const servers = { local, vllm, valve }
+    await use(servers)
+    valve.open()
+    await Promise.all([servers.local.close(), servers.vllm.close()])
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
+  gitRepo: async ({}, use) => {
+    const repo = mkdtempSync(join(tmpdir(), 'evallab-journey-repo-'))
+    git(repo, 'init', '--quiet', '--initial-branch=main')
+    git(repo, 'config', 'user.name', 'Journey')
+    git(repo, 'config', 'user.email', 'journey@example.test')
+    await use(repo)
+    rmSync(repo, { recursive: true, force: true })
+  },
+})
+
+test.use({ hostOptions: { noDemo: true } })
+
+function git(repo: string, ...args: string[]): string {
+  return execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' })
+}
+
+test('a team gates its own model from Settings to the CI bin, with no demo model anywhere', async ({
+  page,
+  host,
+  servers,
+  gitRepo,
+}) => {
+  test.setTimeout(300_000)
+  const app = new AppPage(page)
+  await app.open(host.url)
+  await app.waitReady()
+
+  await test.step('an empty workspace: no demo prompt or dataset', () => emptyWorkspace(page))
+  await test.step('add local-llm and vllm-box in Settings', () => addProviders(page, servers))
+  await test.step('import the CSV with the suggested mapping', () => importCases(page))
+  await test.step('a prompt using {{case.key}}, pinned to local-llm, and v2 on the June model', () =>
+    createPrompt(page))
+  await test.step('run both model versions and the pinned model through vllm-box', () =>
+    runThreeModels(page, servers))
+  await test.step('a suite with a schema check, a rule and gate rules', () => defineSuite(page))
+  await test.step('score, set the baseline, gate each model', () => scoreAndGate(page))
+  await test.step('promotion: blocked for v2, prod for v1 after approval', () => promote(page))
+  const signer = await test.step('sign off and export to a git folder', () => signOffAndExport(page, gitRepo))
+  await test.step('the evallab bin verifies and gates that folder', () =>
+    gateInCi(join(gitRepo, 'evals', 'intent-router'), signer, servers))
+})
+
+async function emptyWorkspace(page: Page): Promise<void> {
+  const app = new AppPage(page)
+  const registry = new RegistryPage(page)
+  await app.nav('prompts').click()
+  await expect(app.screen('prompts')).toBeVisible()
+  await expect(registry.page.getByTestId('prompt-item')).toHaveCount(0)
+}
+
+async function addProviders(page: Page, servers: ModelServers): Promise<void> {
+  const app = new AppPage(page)
+  const settings = new SettingsPage(page)
+  await app.nav('settings').click()
+  for (const [name, server] of [
+    ['local-llm', servers.local],
+    ['vllm-box', servers.vllm],
+  ] as const) {
+    await settings.addOpenAiCompatible({ name, baseUrl: server.openaiBaseUrl, concurrency: 16 })
+    // 127.0.0.1 is this machine: a local server is free, and Settings says why.
+    await expect(settings.locality(name)).toHaveAttribute('data-local', 'true')
+  }
+}
+
+async function importCases(page: Page): Promise<void> {
+  const app = new AppPage(page)
+  const datasets = new DatasetsPage(page)
+  await app.nav('datasets').click()
+  await datasets.openImport(intentCsv)
+  await expect(datasets.mappingRow('id')).toHaveAttribute('data-role', 'key')
+  await expect(datasets.mappingRow('id').getByTestId('mapping-key-hint')).toContainText('{{case.key}}')
+  await expect(datasets.mappingRow('message')).toHaveAttribute('data-role', 'var')
+  await expect(datasets.mappingRow('channel')).toHaveAttribute('data-role', 'tag')
+  await expect(datasets.mappingRow('expected_intent')).toHaveAttribute('data-role', 'expected')
+  await datasets.confirmImportAsNew(dataset)
+  await expect(datasets.row('IR-01')).toBeVisible()
+}
+
+const promptText = `You route a customer's message to one intent: refund, order_status, cancel_subscription,
+billing_question or technical_issue. Answer with JSON only: {"intent": "<intent>", "confidence": <0 to 1>}.
+
+Case {{case.key}}: {{message}}`
+
+async function createPrompt(page: Page): Promise<void> {
+  const app = new AppPage(page)
+  const registry = new RegistryPage(page)
+  await app.nav('prompts').click()
+  await page.getByTestId('new-prompt').click()
+  // Every configured provider can be pinned, the added ones included.
+  await expect(registry.newPromptProviderOptions().filter({ hasText: 'local-llm' })).toHaveCount(1)
+  await expect(registry.newPromptProviderOptions().filter({ hasText: 'vllm-box' })).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await registry.createPrompt({
+    name: prompt,
+    provider: 'local-llm',
+    model: pinnedModel,
+    temperature: '0',
+    responseFormat: 'json_object',
+    message: promptText,
+    commit: 'Route intents on the January model',
+  })
+  await expect(registry.version(1)).toBeVisible()
+  await registry.saveWithModel({ provider: 'local-llm', model: regressedModel }, 'Try the June model')
+  await expect(registry.version(2)).toHaveAttribute('aria-current', 'true')
+}
+
+async function runThreeModels(page: Page, servers: ModelServers): Promise<void> {
+  const registry = new RegistryPage(page)
+  const runs = new RunsPage(page)
+  await registry.runShownVersion()
+  // "Run v2…" opens the form on v2 with the model it pins checked.
+  await expect(runs.version(2)).toBeChecked()
+  await expect(runs.modelOption(local(regressedModel))).toBeChecked()
+  await runs.version(1).check()
+  await runs.modelOption(local(pinnedModel)).check()
+  await runs.addModel(vllm(pinnedModel))
+  await expect(page.locator('[data-testid="new-run-model"][data-model^="demo/"]:checked')).toHaveCount(0)
+  await runs.chooseDataset(`${dataset} (${cases.length} cases)`)
+  await runs.callEveryCase({ concurrency: 16, name: runName })
+  const calls = 2 * 3 * cases.length
+  await expect(runs.estimate('calls')).toContainText(String(calls))
+  await cancelAndResume(page, servers, calls)
+
+  // Every result is there, each model through its own provider, as the grid counts them.
+  await expect(runs.resultsTotal).toHaveAttribute('data-total', String(calls))
+  for (const model of [local(pinnedModel), local(regressedModel), vllm(pinnedModel)]) {
+    await runs.filterByModel(model)
+    await expect(runs.resultsTotal).toHaveAttribute('data-total', String(2 * cases.length))
+  }
+  await runs.filterByModel('')
+  await expect(runs.resultsTotal).toHaveAttribute('data-total', String(calls))
+  await expect(runs.resultRows('error')).toHaveCount(0)
+}
+
+/**
+ * Cancelled with calls in flight on both servers, then resumed: the results already stored are kept and
+ * never called again, and every missing one is (the calls the cancel cut off included).
+ */
+async function cancelAndResume(page: Page, servers: ModelServers, calls: number): Promise<void> {
+  const runs = new RunsPage(page)
+  const answered = 40
+  const inFlight = () => servers.local.stats.inFlight + servers.vllm.stats.inFlight
+  servers.valve.allow(answered)
+  await runs.start()
+  await expect(runs.progress).toHaveAttribute('aria-valuenow', String(answered))
+  await expect.poll(() => servers.valve.held).toBeGreaterThan(0)
+  await runs.control('cancel')
+  await runs.waitForStatus('cancelled')
+  await expect.poll(inFlight).toBe(0)
+  const cutOff = servers.valve.held
+  await expect(runs.resultsTotal).toHaveAttribute('data-total', String(answered))
+
+  servers.valve.open()
+  await runs.control('resume')
+  await runs.waitForStatus('completed', 120_000)
+  expect(servers.local.stats.total + servers.vllm.stats.total).toBe(calls + cutOff)
+  expect(servers.vllm.stats.byModel).toEqual({ [pinnedModel]: expect.any(Number) })
+}
+
+const intentSchema = {
+  type: 'object',
+  properties: {
+    intent: {
+      type: 'string',
+      enum: ['refund', 'order_status', 'cancel_subscription', 'billing_question', 'technical_issue'],
+    },
+    confidence: { type: 'number', minimum: 0, maximum: 1 },
+  },
+  required: ['intent', 'confidence'],
+  additionalProperties: false,
+}
+
+async function defineSuite(page: Page): Promise<void> {
+  const app = new AppPage(page)
+  const suite = new SuitePage(page)
+  await app.nav('prompts').click()
+  await page.getByTestId('prompt-item').filter({ hasText: prompt }).click()
+  await suite.open()
+  await suite.addSchemaCheck({ metric: 'format.intent_json', label: 'Intent JSON', schema: intentSchema })
+  await suite.addEqualsRule({
+    metric: 'rule.intent',
+    label: 'Intent matches the golden label',
+    path: 'intent',
+    expectedField: 'intent',
+  })
+  await suite.addGate({ kind: 'min_score', metric: 'format.intent_json', value: '99' })
+  await suite.addGate({ kind: 'max_drop', metric: 'rule.intent', value: '5' })
+  await suite.addGate({ kind: 'max_p95_latency_ms', value: '8' })
+  await suite.addGate({ kind: 'max_error_rate', value: '1' })
+  await expect(suite.gateTexts()).toHaveCount(4)
+  await suite.save('Intent schema, golden-label rule and the release gate')
+}
+
+async function scoreAndGate(page: Page): Promise<void> {
+  const app = new AppPage(page)
+  const runs = new RunsPage(page)
+  const scoring = new ScoringPage(page)
+  await app.nav('runs').click()
+  await runs.runRow(runName).click()
+  await scoring.scoreRun()
+  await expect(scoring.slices()).toHaveCount(6)
+  const baseline = scoring.slice(1, pinnedModel, 'local-llm')
+  const regressed = scoring.slice(2, regressedModel, 'local-llm')
+  const secondServer = scoring.slice(1, pinnedModel, 'vllm-box')
+  for (const slice of [baseline, regressed, secondServer]) {
+    await expect(slice.getByTestId('summary-results')).toHaveText(String(cases.length))
+    await expect(scoring.metric(slice, 'format.intent_json')).toContainText('100')
+    // Both servers are on 127.0.0.1: free, and known to be free (not an unknown price).
+    await expect(slice.getByTestId('summary-cost')).toHaveAttribute('data-value', '0')
+  }
+  await expect(scoring.metric(baseline, 'rule.intent')).toContainText('100')
+  await expect(scoring.metric(regressed, 'rule.intent')).toContainText('60')
+  await scoring.setBaseline(baseline)
+
+  const failed = await scoring.evaluateGate(regressed)
+  await expect(failed).toHaveAttribute('data-verdict', 'fail')
+  const drop = failed.locator('[data-testid="gate-rule"][data-kind="max_drop"]')
+  await expect(drop).toHaveAttribute('data-verdict', 'fail')
+  const worse = drop.getByTestId('gate-failing-case')
+  await expect(worse).toHaveCount(regressedKeys.length)
+  await expect(worse.and(page.locator(`[data-case-key="${regressedKeys[0]}"]`))).toHaveCount(1)
+
+  await expect(await scoring.evaluateGate(baseline)).toHaveAttribute('data-verdict', 'pass')
+  // The same model through the second server is its own slice, gated on its own answers.
+  const other = await scoring.evaluateGate(secondServer)
+  await expect(other).toHaveAttribute('data-verdict', 'pass')
+  await expect(secondServer.getByTestId('baseline-note')).toContainText('local-llm/')
+
+  // A case that got worse opens its result, named by its key as the dataset, the gate and the CLI name it.
+  const [firstWorse, secondWorse] = regressedKeys
+  await worse.and(page.locator(`[data-case-key="${firstWorse}"]`)).click()
+  await expect(runs.resultsTotal).toHaveAttribute('data-total', '1')
+  await expect(runs.caseFilter).toHaveValue(firstWorse ?? '')
+  await expect(runs.resultRows()).toHaveAttribute('data-case-key', firstWorse ?? '')
+  // Typed by its key, a case shows its result for each version × model.
+  await runs.clearFilters()
+  await runs.filterByCase(secondWorse ?? '')
+  await expect(runs.resultsTotal).toHaveAttribute('data-total', '6')
+}
+
+async function promote(page: Page): Promise<void> {
+  const app = new AppPage(page)
+  const registry = new RegistryPage(page)
+  await app.nav('prompts').click()
+  await page.getByTestId('prompt-item').filter({ hasText: prompt }).click()
+  const gate = registry.gateRequirements().and(page.locator('[data-overridable="true"]'))
+
+  await registry.showEditor()
+  await registry.showVersion(2)
+  await page.getByTestId('promote-prod').click()
+  await expect(gate).toHaveAttribute('data-satisfied', 'false')
+  await page.getByTestId('promotion-reason').fill('Ship the June model')
+  await expect(page.getByTestId('confirm-promotion')).toBeDisabled()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('promotion-dialog')).toBeHidden()
+
+  await registry.showVersion(1)
+  await page.getByTestId('promote-prod').click()
+  await expect(gate).toHaveAttribute('data-satisfied', 'true')
+  await page.getByTestId('approve-version').click()
+  await page.getByTestId('approval-comment').fill('Gate passed on our golden set')
+  await page.getByTestId('confirm-approval').click()
+  await page.getByTestId('promotion-reason').fill('Passing gate and approval')
+  await page.getByTestId('confirm-promotion').click()
+  await expect(registry.envBadge('prod')).toContainText('v1')
+}
+
+async function signOffAndExport(page: Page, repo: string): Promise<string> {
+  const app = new AppPage(page)
+  const runs = new RunsPage(page)
+  const scoring = new ScoringPage(page)
+  const baselines = new BaselinesPage(page)
+  await app.nav('settings').click()
+  await baselines.createSigningKey('Ana Ruiz')
+  const signer = await baselines.exportPublicKey('Ana Ruiz', test.info().outputPath())
+  await app.nav('runs').click()
+  await runs.runRow(runName).click()
+  await page.getByTestId('run-tab-summary').click()
+  await baselines.signOff(scoring.slice(1, pinnedModel, 'local-llm'), {
+    name: 'Ana Ruiz',
+    role: 'PM',
+    comment: 'January model routes the golden set; ships as the baseline',
+    withKey: true,
+  })
+  await expect(page.getByTestId('signoff-result')).toContainText(/signed with key [0-9a-f]{16}/)
+  await page.keyboard.press('Escape')
+
+  await app.nav('prompts').click()
+  await baselines.openPromptBaselineTab(prompt)
+  const exported = await baselines.exportTo(join(repo, 'evals'), 'Intent router baseline, signed off')
+  await expect(exported).toContainText('manifest.json')
+  await expect(exported.getByTestId('bundle-commit-sha')).toHaveText(/^[0-9a-f]{10}$/)
+  expect(git(repo, 'log', '--format=%s')).toContain('Intent router baseline, signed off')
+  expect(git(repo, 'status', '--porcelain')).toBe('')
+  return signer
+}
+
+async function gateInCi(folder: string, signer: string, servers: ModelServers): Promise<void> {
+  const verified = await evallab(['verify', folder, '--allowed-signers', signer])
+  expect(verified.status, transcript(verified)).toBe(0)
+  expect(verified.stdout).toContain('Ana Ruiz')
+
+  const flag = ['--provider', `local-llm=${servers.local.openaiBaseUrl}`]
+  const expectExit = async (args: string[], env: Record<string, string>, status: number) => {
+    const result = await evallab(['gate', folder, '--allowed-signers', signer, ...args], env)
+    expect(result.status, transcript(result)).toBe(status)
+    expect(result.stderr).not.toMatch(/ZodError|at .+\.js:\d+/)
+    return result
+  }
+  // A CI job that forgot to say where local-llm is gets told how, in terms of its own command line.
+  const unknown = await expectExit([], {}, 3)
+  expect(unknown.stderr).toContain('--provider local-llm=URL')
+  expect(unknown.stderr).toContain('EVALLAB_LOCAL_LLM_BASE_URL')
+  expect(unknown.stderr).not.toContain('Settings')
+
+  const summary = test.info().outputPath('gate-summary.md')
+  await expectExit(['--model', local(regressedModel), '--summary', summary, ...flag], {}, 1)
+  const markdown = readFileSync(summary, 'utf8')
+  expect(markdown).toContain(local(regressedModel))
+  for (const key of regressedKeys) expect(markdown).toContain(key)
+  const passed = await expectExit(flag, {}, 0)
+  expect(passed.stdout).toContain(local(pinnedModel))
+
+  // The same from the environment, pointed at the second server: its calls prove the variable was read.
+  const before = servers.vllm.stats.total
+  const env = { EVALLAB_LOCAL_LLM_BASE_URL: servers.vllm.openaiBaseUrl }
+  await expectExit(['--model', local(regressedModel)], env, 1)
+  await expectExit([], env, 0)
+  expect(servers.vllm.stats.total).toBe(before + 2 * cases.length)
+
+  // The pinned prompt by version (each on the model it pins) and by environment.
+  await expectExit(['--version', '1', ...flag], {}, 0)
+  await expectExit(['--version', '2', ...flag], {}, 1)
+  await expectExit(['--env', 'prod', ...flag], {}, 0)
+}
