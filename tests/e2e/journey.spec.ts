@@ -117,6 +117,8 @@ async function addProviders(page: Page, servers: ModelServers): Promise<void> {
     await settings.addOpenAiCompatible({ name, baseUrl: server.openaiBaseUrl, concurrency: 16 })
     // 127.0.0.1 is this machine: a local server is free, and Settings says why.
     await expect(settings.locality(name)).toHaveAttribute('data-local', 'true')
+    // The host's environment has no key for it, and none is needed.
+    await expect(settings.keySource(name)).toContainText('optional')
   }
 }
 

@@ -17,6 +17,11 @@ export class SettingsPage {
     return this.provider(name).getByTestId('provider-locality')
   }
 
+  /** Where the provider's key comes from, as Settings says it. */
+  keySource(name: string): Locator {
+    return this.provider(name).getByTestId('provider-key-source')
+  }
+
   /** Adds an OpenAI-compatible server and waits for its row. */
   async addOpenAiCompatible(p: { name: string; baseUrl: string; concurrency: number }): Promise<Locator> {
     await this.id('provider-add-name').fill(p.name)
