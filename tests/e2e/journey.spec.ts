@@ -133,7 +133,11 @@ async function importCases(page: Page): Promise<void> {
   await expect(datasets.mappingRow('channel')).toHaveAttribute('data-role', 'tag')
   await expect(datasets.mappingRow('expected_intent')).toHaveAttribute('data-role', 'expected')
   await datasets.confirmImportAsNew(dataset)
-  await expect(datasets.row('IR-01')).toBeVisible()
+  // Imported as written: the key, the text (commas and all), the channel as a tag, the label as expected.
+  const [first] = cases
+  await expect(datasets.cell('IR-01', 'var:message')).toHaveText(first?.message ?? '')
+  await expect(datasets.cell('IR-01', 'tags')).toContainText(`channel:${first?.channel}`)
+  await expect(datasets.cell('IR-01', 'expected')).toContainText(`intent: ${first?.expected_intent}`)
 }
 
 const promptText = `You route a customer's message to one intent: refund, order_status, cancel_subscription,
@@ -210,9 +214,24 @@ async function cancelAndResume(page: Page, servers: ModelServers, calls: number)
   const cutOff = servers.valve.held
   await expect(runs.resultsTotal).toHaveAttribute('data-total', String(answered))
 
+  // The Summary tab, open from the cancelled state on, follows the resumed run to its end by itself.
+  const scoring = new ScoringPage(page)
+  await scoring.showSummary()
   servers.valve.open()
   await runs.control('resume')
   await runs.waitForStatus('completed', 120_000)
+  await expect(scoring.slices()).toHaveCount(6)
+  for (const version of [1, 2]) {
+    for (const [model, provider] of [
+      [pinnedModel, 'local-llm'],
+      [regressedModel, 'local-llm'],
+      [pinnedModel, 'vllm-box'],
+    ] as const) {
+      const slice = scoring.slice(version, model, provider)
+      await expect(slice.getByTestId('summary-results')).toHaveText(String(cases.length))
+    }
+  }
+  await runs.showResults()
   expect(servers.local.stats.total + servers.vllm.stats.total).toBe(calls + cutOff)
   expect(servers.vllm.stats.byModel).toEqual({ [pinnedModel]: expect.any(Number) })
 }

@@ -4,6 +4,11 @@ import { expect, type Locator, type Page } from '@playwright/test'
 export class ScoringPage {
   constructor(readonly page: Page) {}
 
+  async showSummary(): Promise<void> {
+    await this.page.getByTestId('run-tab-summary').click()
+    await expect(this.page.getByTestId('run-summary')).toBeVisible()
+  }
+
   async scoreRun(): Promise<void> {
     await this.page.getByTestId('run-tab-summary').click()
     await this.page.getByTestId('score-run').click()
