@@ -114,13 +114,14 @@ describe('environments', () => {
     await waitFor(() => expect(confirm().disabled).toBe(false))
 
     // Another change to the approvals (here: announced again) makes the dialog ask the core once more.
+    const checks = () => core.transport.calls.filter((c) => c.method === 'prompts.checkPromotion').length
+    await waitFor(() => expect(screen.getByTestId('promotion-dialog').textContent).toContain('✓'))
+    const asked = checks()
     const answer = deferred<Awaited<ReturnType<NonNullable<typeof check>>>>()
     const check = core.handlers['prompts.checkPromotion']
     core.handlers['prompts.checkPromotion'] = () => answer.promise
     act(() => core.transport.emit('db.changed', { tables: ['approvals'] }))
-    await waitFor(() =>
-      expect(core.transport.calls.filter((c) => c.method === 'prompts.checkPromotion').length).toBe(4),
-    )
+    await waitFor(() => expect(checks()).toBe(asked + 1))
     // The last answer stands until the new one arrives (the core checks again when promoting anyway).
     expect(confirm().disabled).toBe(false)
     fireEvent.click(confirm())
