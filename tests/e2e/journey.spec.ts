@@ -18,6 +18,7 @@ import {
 import { AppPage } from './pages/app-page'
 import { BaselinesPage } from './pages/baselines-page'
 import { DatasetsPage } from './pages/datasets-page'
+import { PromptsPage } from './pages/prompts-page'
 import { RegistryPage } from './pages/registry-page'
 import { RunsPage } from './pages/runs-page'
 import { ScoringPage } from './pages/scoring-page'
@@ -100,10 +101,12 @@ test('a team gates its own model from Settings to the CI bin, with no demo model
 
 async function emptyWorkspace(page: Page): Promise<void> {
   const app = new AppPage(page)
-  const registry = new RegistryPage(page)
   await app.nav('prompts').click()
   await expect(app.screen('prompts')).toBeVisible()
-  await expect(registry.page.getByTestId('prompt-item')).toHaveCount(0)
+  await expect(new PromptsPage(page).promptItems()).toHaveCount(0)
+  await app.nav('datasets').click()
+  await expect(app.screen('datasets')).toBeVisible()
+  await expect(new DatasetsPage(page).datasetItems()).toHaveCount(0)
 }
 
 async function addProviders(page: Page, servers: ModelServers): Promise<void> {
@@ -128,7 +131,7 @@ async function importCases(page: Page): Promise<void> {
   await app.nav('datasets').click()
   await datasets.openImport(intentCsv)
   await expect(datasets.mappingRow('id')).toHaveAttribute('data-role', 'key')
-  await expect(datasets.mappingRow('id').getByTestId('mapping-key-hint')).toContainText('{{case.key}}')
+  await expect(datasets.keyHint('id')).toContainText('{{case.key}}')
   await expect(datasets.mappingRow('message')).toHaveAttribute('data-role', 'var')
   await expect(datasets.mappingRow('channel')).toHaveAttribute('data-role', 'tag')
   await expect(datasets.mappingRow('expected_intent')).toHaveAttribute('data-role', 'expected')
@@ -149,11 +152,11 @@ async function createPrompt(page: Page): Promise<void> {
   const app = new AppPage(page)
   const registry = new RegistryPage(page)
   await app.nav('prompts').click()
-  await page.getByTestId('new-prompt').click()
+  await registry.openNewPrompt()
   // Every configured provider can be pinned, the added ones included.
   await expect(registry.newPromptProviderOptions().filter({ hasText: 'local-llm' })).toHaveCount(1)
   await expect(registry.newPromptProviderOptions().filter({ hasText: 'vllm-box' })).toHaveCount(1)
-  await page.keyboard.press('Escape')
+  await registry.closeNewPrompt()
   await registry.createPrompt({
     name: prompt,
     provider: 'local-llm',
@@ -178,7 +181,7 @@ async function runThreeModels(page: Page, servers: ModelServers): Promise<void> 
   await runs.version(1).check()
   await runs.modelOption(local(pinnedModel)).check()
   await runs.addModel(vllm(pinnedModel))
-  await expect(page.locator('[data-testid="new-run-model"][data-model^="demo/"]:checked')).toHaveCount(0)
+  await expect(runs.checkedModels('demo/')).toHaveCount(0)
   await runs.chooseDataset(`${dataset} (${cases.length} cases)`)
   await runs.callEveryCase({ concurrency: 16, name: runName })
   const calls = 2 * 3 * cases.length
@@ -228,7 +231,7 @@ async function cancelAndResume(page: Page, servers: ModelServers, calls: number)
       [pinnedModel, 'vllm-box'],
     ] as const) {
       const slice = scoring.slice(version, model, provider)
-      await expect(slice.getByTestId('summary-results')).toHaveText(String(cases.length))
+      await expect(scoring.results(slice)).toHaveText(String(cases.length))
     }
   }
   await runs.showResults()
@@ -253,7 +256,7 @@ async function defineSuite(page: Page): Promise<void> {
   const app = new AppPage(page)
   const suite = new SuitePage(page)
   await app.nav('prompts').click()
-  await page.getByTestId('prompt-item').filter({ hasText: prompt }).click()
+  await new PromptsPage(page).openPrompt(prompt)
   await suite.open()
   await suite.addSchemaCheck({ metric: 'format.intent_json', label: 'Intent JSON', schema: intentSchema })
   await suite.addEqualsRule({
@@ -282,10 +285,10 @@ async function scoreAndGate(page: Page): Promise<void> {
   const regressed = scoring.slice(2, regressedModel, 'local-llm')
   const secondServer = scoring.slice(1, pinnedModel, 'vllm-box')
   for (const slice of [baseline, regressed, secondServer]) {
-    await expect(slice.getByTestId('summary-results')).toHaveText(String(cases.length))
+    await expect(scoring.results(slice)).toHaveText(String(cases.length))
     await expect(scoring.metric(slice, 'format.intent_json')).toContainText('100')
     // Both servers are on 127.0.0.1: free, and known to be free (not an unknown price).
-    await expect(slice.getByTestId('summary-cost')).toHaveAttribute('data-value', '0')
+    await expect(scoring.cost(slice)).toHaveAttribute('data-value', '0')
   }
   await expect(scoring.metric(baseline, 'rule.intent')).toContainText('100')
   await expect(scoring.metric(regressed, 'rule.intent')).toContainText('60')
@@ -293,27 +296,26 @@ async function scoreAndGate(page: Page): Promise<void> {
 
   const failed = await scoring.evaluateGate(regressed)
   await expect(failed).toHaveAttribute('data-verdict', 'fail')
-  const drop = failed.locator('[data-testid="gate-rule"][data-kind="max_drop"]')
+  const drop = scoring.gateRule(failed, 'max_drop')
   await expect(drop).toHaveAttribute('data-verdict', 'fail')
-  const worse = drop.getByTestId('gate-failing-case')
-  await expect(worse).toHaveCount(regressedKeys.length)
-  await expect(worse.and(page.locator(`[data-case-key="${regressedKeys[0]}"]`))).toHaveCount(1)
+  const [firstWorse = '', secondWorse = ''] = regressedKeys
+  await expect(scoring.failingCases(drop)).toHaveCount(regressedKeys.length)
+  await expect(scoring.failingCases(drop, firstWorse)).toHaveCount(1)
 
   await expect(await scoring.evaluateGate(baseline)).toHaveAttribute('data-verdict', 'pass')
   // The same model through the second server is its own slice, gated on its own answers.
   const other = await scoring.evaluateGate(secondServer)
   await expect(other).toHaveAttribute('data-verdict', 'pass')
-  await expect(secondServer.getByTestId('baseline-note')).toContainText('local-llm/')
+  await expect(scoring.baselineNote(secondServer)).toContainText('local-llm/')
 
   // A case that got worse opens its result, named by its key as the dataset, the gate and the CLI name it.
-  const [firstWorse, secondWorse] = regressedKeys
-  await worse.and(page.locator(`[data-case-key="${firstWorse}"]`)).click()
+  await scoring.failingCases(drop, firstWorse).click()
   await expect(runs.resultsTotal).toHaveAttribute('data-total', '1')
-  await expect(runs.caseFilter).toHaveValue(firstWorse ?? '')
-  await expect(runs.resultRows()).toHaveAttribute('data-case-key', firstWorse ?? '')
+  await expect(runs.caseFilter).toHaveValue(firstWorse)
+  await expect(runs.resultRows()).toHaveAttribute('data-case-key', firstWorse)
   // Typed by its key, a case shows its result for each version × model.
   await runs.clearFilters()
-  await runs.filterByCase(secondWorse ?? '')
+  await runs.filterByCase(secondWorse)
   await expect(runs.resultsTotal).toHaveAttribute('data-total', '6')
 }
 
@@ -321,26 +323,25 @@ async function promote(page: Page): Promise<void> {
   const app = new AppPage(page)
   const registry = new RegistryPage(page)
   await app.nav('prompts').click()
-  await page.getByTestId('prompt-item').filter({ hasText: prompt }).click()
-  const gate = registry.gateRequirements().and(page.locator('[data-overridable="true"]'))
+  await new PromptsPage(page).openPrompt(prompt)
+  const gate = registry.evalGateRequirement()
 
   await registry.showEditor()
   await registry.showVersion(2)
-  await page.getByTestId('promote-prod').click()
+  await registry.openPromotion('prod')
   await expect(gate).toHaveAttribute('data-satisfied', 'false')
-  await page.getByTestId('promotion-reason').fill('Ship the June model')
-  await expect(page.getByTestId('confirm-promotion')).toBeDisabled()
-  await page.keyboard.press('Escape')
-  await expect(page.getByTestId('promotion-dialog')).toBeHidden()
+  await expect(gate).toContainText(`fail: rule.intent`)
+  await registry.promotionReason.fill('Ship the June model')
+  await expect(registry.confirmPromotion).toBeDisabled()
+  await registry.closePromotion()
 
   await registry.showVersion(1)
-  await page.getByTestId('promote-prod').click()
+  await registry.openPromotion('prod')
   await expect(gate).toHaveAttribute('data-satisfied', 'true')
-  await page.getByTestId('approve-version').click()
-  await page.getByTestId('approval-comment').fill('Gate passed on our golden set')
-  await page.getByTestId('confirm-approval').click()
-  await page.getByTestId('promotion-reason').fill('Passing gate and approval')
-  await page.getByTestId('confirm-promotion').click()
+  await expect(gate).toContainText(local(pinnedModel))
+  await registry.approveInPromotion('Gate passed on our golden set')
+  await registry.promotionReason.fill('Passing gate and approval')
+  await registry.confirmPromotion.click()
   await expect(registry.envBadge('prod')).toContainText('v1')
 }
 
@@ -354,21 +355,21 @@ async function signOffAndExport(page: Page, repo: string): Promise<string> {
   const signer = await baselines.exportPublicKey('Ana Ruiz', test.info().outputPath())
   await app.nav('runs').click()
   await runs.runRow(runName).click()
-  await page.getByTestId('run-tab-summary').click()
+  await scoring.showSummary()
   await baselines.signOff(scoring.slice(1, pinnedModel, 'local-llm'), {
     name: 'Ana Ruiz',
     role: 'PM',
     comment: 'January model routes the golden set; ships as the baseline',
     withKey: true,
   })
-  await expect(page.getByTestId('signoff-result')).toContainText(/signed with key [0-9a-f]{16}/)
-  await page.keyboard.press('Escape')
+  await expect(baselines.signoffResult).toContainText(/signed with key [0-9a-f]{16}/)
+  await baselines.closeSignoff()
 
   await app.nav('prompts').click()
   await baselines.openPromptBaselineTab(prompt)
   const exported = await baselines.exportTo(join(repo, 'evals'), 'Intent router baseline, signed off')
   await expect(exported).toContainText('manifest.json')
-  await expect(exported.getByTestId('bundle-commit-sha')).toHaveText(/^[0-9a-f]{10}$/)
+  await expect(baselines.commitSha(exported)).toHaveText(/^[0-9a-f]{10}$/)
   expect(git(repo, 'log', '--format=%s')).toContain('Intent router baseline, signed off')
   expect(git(repo, 'status', '--porcelain')).toBe('')
   return signer

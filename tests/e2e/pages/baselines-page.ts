@@ -45,6 +45,20 @@ export class BaselinesPage {
     await expect(this.id('signoff-result')).toBeVisible({ timeout: 30_000 })
   }
 
+  get signoffResult(): Locator {
+    return this.id('signoff-result')
+  }
+
+  async closeSignoff(): Promise<void> {
+    await this.page.keyboard.press('Escape')
+    await expect(this.signoffResult).toBeHidden()
+  }
+
+  /** The commit an export made, shown in its result. */
+  commitSha(exported: Locator): Locator {
+    return exported.getByTestId('bundle-commit-sha')
+  }
+
   async openPromptBaselineTab(prompt: string): Promise<void> {
     await this.page.getByTestId('prompt-item').filter({ hasText: prompt }).click()
     await this.id('prompt-tab-baseline').click()

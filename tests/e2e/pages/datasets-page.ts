@@ -21,6 +21,11 @@ export class DatasetsPage {
     await expect(dialog).toBeHidden()
   }
 
+  /** The datasets listed on the Datasets screen. */
+  datasetItems(): Locator {
+    return this.page.getByTestId('dataset-item')
+  }
+
   /** Opens the wizard on a file and waits for its preview; nothing is mapped by hand. */
   async openImport(file: string): Promise<Locator> {
     await this.page.getByTestId('import-dataset').click()
@@ -35,6 +40,11 @@ export class DatasetsPage {
     return this.page
       .getByTestId('import-dialog-dataset')
       .locator(`[data-testid="mapping-row"][data-column="${column}"]`)
+  }
+
+  /** What the wizard says next to the key column: how a prompt reads the key. */
+  keyHint(column: string): Locator {
+    return this.mappingRow(column).getByTestId('mapping-key-hint')
   }
 
   /** Imports the open wizard's file, as mapped, into a new dataset. */

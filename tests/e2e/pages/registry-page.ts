@@ -30,6 +30,17 @@ export class RegistryPage {
     await expect(dialog).toBeHidden()
   }
 
+  /** Opens the new-prompt dialog (to look at it; createPrompt fills and creates). */
+  async openNewPrompt(): Promise<void> {
+    await this.page.getByTestId('new-prompt').click()
+    await expect(this.page.getByTestId('new-prompt-dialog')).toBeVisible()
+  }
+
+  async closeNewPrompt(): Promise<void> {
+    await this.page.keyboard.press('Escape')
+    await expect(this.page.getByTestId('new-prompt-dialog')).toBeHidden()
+  }
+
   /** The provider choices of the new-prompt dialog's model picker (every provider Settings has). */
   newPromptProviderOptions(): Locator {
     return this.page
@@ -83,6 +94,38 @@ export class RegistryPage {
 
   gateRequirements(): Locator {
     return this.page.getByTestId('promotion-dialog').getByTestId('gate-requirement')
+  }
+
+  /** The eval gate's requirement in the promotion dialog (the one an override may waive). */
+  evalGateRequirement(): Locator {
+    return this.gateRequirements().and(this.page.locator('[data-overridable="true"]'))
+  }
+
+  async openPromotion(env: 'staging' | 'prod'): Promise<void> {
+    await this.page.getByTestId(`promote-${env}`).click()
+    await expect(this.page.getByTestId('promotion-dialog')).toBeVisible()
+  }
+
+  get promotionReason(): Locator {
+    return this.page.getByTestId('promotion-reason')
+  }
+
+  get confirmPromotion(): Locator {
+    return this.page.getByTestId('confirm-promotion')
+  }
+
+  async closePromotion(): Promise<void> {
+    await this.page.keyboard.press('Escape')
+    await expect(this.page.getByTestId('promotion-dialog')).toBeHidden()
+  }
+
+  /** Records an approval from the open promotion dialog and waits until the dialog counts it. */
+  async approveInPromotion(comment: string): Promise<void> {
+    await this.page.getByTestId('approve-version').click()
+    await this.page.getByTestId('approval-comment').fill(comment)
+    await this.page.getByTestId('confirm-approval').click()
+    const approval = this.gateRequirements().and(this.page.locator('[data-key="approval"]'))
+    await expect(approval).toHaveAttribute('data-satisfied', 'true')
   }
 
   async rollbackProd(toVersion: number, reason: string): Promise<void> {

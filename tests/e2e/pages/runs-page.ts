@@ -29,6 +29,11 @@ export class RunsPage {
     return this.page.locator(`[data-testid="new-run-model"][data-model="${key}"]`)
   }
 
+  /** The checked models whose key starts with `prefix` (e.g. `demo/`). */
+  checkedModels(prefix: string): Locator {
+    return this.page.locator(`[data-testid="new-run-model"][data-model^="${prefix}"]:checked`)
+  }
+
   version(number: number): Locator {
     return this.id(`new-run-version-${number}`)
   }

@@ -27,6 +27,32 @@ export class ScoringPage {
     return this.page.getByTestId('summary-slice')
   }
 
+  /** The number of results a slice holds. */
+  results(slice: Locator): Locator {
+    return slice.getByTestId('summary-results')
+  }
+
+  /** Cost per interaction; `data-value` is the number, absent when the price is unknown. */
+  cost(slice: Locator): Locator {
+    return slice.getByTestId('summary-cost')
+  }
+
+  /** Which baseline a slice's gate compares with. */
+  baselineNote(slice: Locator): Locator {
+    return slice.getByTestId('baseline-note')
+  }
+
+  /** One rule of a gate result, by its kind (e.g. max_drop). */
+  gateRule(result: Locator, kind: string): Locator {
+    return result.locator(`[data-testid="gate-rule"][data-kind="${kind}"]`)
+  }
+
+  /** The cases a rule lists as failing (or, for max_drop, got worse); one by its key with `key`. */
+  failingCases(rule: Locator, key?: string): Locator {
+    const cases = rule.getByTestId('gate-failing-case')
+    return key === undefined ? cases : cases.and(this.page.locator(`[data-case-key="${key}"]`))
+  }
+
   metric(slice: Locator, metric: string): Locator {
     return slice.locator(`[data-testid="summary-metric"][data-metric="${metric}"]`)
   }
