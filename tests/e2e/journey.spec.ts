@@ -1,20 +1,9 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { MockLlmServer } from '../fixtures/mock-llm'
-import { evallab, transcript, type BinResult } from './evallab-bin'
-import { expect, test as base } from './fixtures'
-import {
-  AnswerValve,
-  intentCsv,
-  isRegressedCase,
-  pinnedModel,
-  readIntentCases,
-  regressedModel,
-  startIntentServer,
-} from './intent-models'
+import { expect } from './fixtures'
+import { intentCsv, pinnedModel, regressedModel } from './intent-models'
+import { gateInCi } from './journey-ci'
+import { cases, git, local, regressedKeys, test, vllm, type ModelServers } from './journey-fixtures'
 import { AppPage } from './pages/app-page'
 import { BaselinesPage } from './pages/baselines-page'
 import { DatasetsPage } from './pages/datasets-page'
@@ -31,47 +20,11 @@ import { SuitePage } from './pages/suite-page'
  * the `evallab` bin gating that folder in CI. Features that pass alone break at the seams between them.
  */
 
-const cases = readIntentCases()
-const regressedKeys = cases.filter((_, i) => isRegressedCase(i)).map((c) => c.id)
 const prompt = 'Intent router'
 const dataset = 'Intent golden set'
 const runName = 'January vs June, two servers'
-const local = (model: string) => `local-llm/${model}`
-const vllm = (model: string) => `vllm-box/${model}`
-
-interface ModelServers {
-  local: MockLlmServer
-  vllm: MockLlmServer
-  /** Shared by both servers: how many answers go out before the rest are held. */
-  valve: AnswerValve
-}
-
-const test = base.extend<{ servers: ModelServers; gitRepo: string }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-  servers: async ({}, use) => {
-    const valve = new AnswerValve()
-    const [local, vllm] = [await startIntentServer(cases, valve), await startIntentServer(cases, valve)]
-    const servers = { local, vllm, valve }
-    await use(servers)
-    valve.open()
-    await Promise.all([servers.local.close(), servers.vllm.close()])
-  },
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-  gitRepo: async ({}, use) => {
-    const repo = mkdtempSync(join(tmpdir(), 'evallab-journey-repo-'))
-    git(repo, 'init', '--quiet', '--initial-branch=main')
-    git(repo, 'config', 'user.name', 'Journey')
-    git(repo, 'config', 'user.email', 'journey@example.test')
-    await use(repo)
-    rmSync(repo, { recursive: true, force: true })
-  },
-})
 
 test.use({ hostOptions: { noDemo: true } })
-
-function git(repo: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' })
-}
 
 test('a team gates its own model from Settings to the CI bin, with no demo model anywhere', async ({
   page,
@@ -95,8 +48,9 @@ test('a team gates its own model from Settings to the CI bin, with no demo model
   await test.step('score, set the baseline, gate each model', () => scoreAndGate(page))
   await test.step('promotion: blocked for v2, prod for v1 after approval', () => promote(page))
   const signer = await test.step('sign off and export to a git folder', () => signOffAndExport(page, gitRepo))
+  const folder = join(gitRepo, 'evals', 'intent-router')
   await test.step('the evallab bin verifies and gates that folder', () =>
-    gateInCi(join(gitRepo, 'evals', 'intent-router'), signer, servers))
+    gateInCi(folder, signer, servers, test.info().outputPath()))
 })
 
 async function emptyWorkspace(page: Page): Promise<void> {
@@ -373,67 +327,4 @@ async function signOffAndExport(page: Page, repo: string): Promise<string> {
   expect(git(repo, 'log', '--format=%s')).toContain('Intent router baseline, signed off')
   expect(git(repo, 'status', '--porcelain')).toBe('')
   return signer
-}
-
-type GateCli = (args: string[], env: Record<string, string>, status: number) => Promise<BinResult>
-
-/** `evallab gate <folder>` with the exported signer allowed, expecting an exit status and no stack trace. */
-function gateCli(folder: string, signer: string): GateCli {
-  return async (args, env, status) => {
-    const result = await evallab(['gate', folder, '--allowed-signers', signer, ...args], env)
-    expect(result.status, transcript(result)).toBe(status)
-    expect(result.stderr).not.toMatch(/ZodError|at .+\.js:\d+/)
-    return result
-  }
-}
-
-async function gateInCi(folder: string, signer: string, servers: ModelServers): Promise<void> {
-  const verified = await evallab(['verify', folder, '--allowed-signers', signer])
-  expect(verified.status, transcript(verified)).toBe(0)
-  expect(verified.stdout).toContain('Ana Ruiz')
-
-  const gate = gateCli(folder, signer)
-  // A CI job that forgot to say where local-llm is gets told how, in terms of its own command line.
-  const unknown = await gate([], {}, 3)
-  expect(unknown.stderr).toContain('--provider local-llm=URL')
-  expect(unknown.stderr).toContain('EVALLAB_LOCAL_LLM_BASE_URL')
-  expect(unknown.stderr).not.toContain('Settings')
-
-  await gateByFlag(gate, servers)
-  await gateByEnvironment(gate, servers)
-  // The pinned prompt by version (each on the model it pins) and by environment.
-  const flag = ['--provider', `local-llm=${servers.local.openaiBaseUrl}`]
-  await gate(['--version', '1', ...flag], {}, 0)
-  await gate(['--version', '2', ...flag], {}, 1)
-  await gate(['--env', 'prod', ...flag], {}, 0)
-}
-
-async function gateByFlag(gate: GateCli, servers: ModelServers): Promise<void> {
-  const flag = ['--provider', `local-llm=${servers.local.openaiBaseUrl}`]
-  const summary = test.info().outputPath('gate-summary.md')
-  await gate(['--model', local(regressedModel), '--summary', summary, ...flag], {}, 1)
-  const markdown = readFileSync(summary, 'utf8')
-  expect(markdown).toContain(local(regressedModel))
-  for (const key of regressedKeys) expect(markdown).toContain(key)
-  const passed = await gate(flag, {}, 0)
-  expect(passed.stdout).toContain(local(pinnedModel))
-
-  // The same model through the second server is a candidate of its own, gated on the local-llm baseline.
-  const second = ['--provider', `vllm-box=${servers.vllm.openaiBaseUrl}`, '--model', vllm(pinnedModel)]
-  const other = await gate(second, {}, 0)
-  expect(other.stdout).toContain(vllm(pinnedModel))
-}
-
-async function gateByEnvironment(gate: GateCli, servers: ModelServers): Promise<void> {
-  // Pointed at the second server: its calls prove the variable was read.
-  const before = { local: servers.local.stats.total, vllm: servers.vllm.stats.total }
-  const env = { EVALLAB_LOCAL_LLM_BASE_URL: servers.vllm.openaiBaseUrl }
-  await gate(['--model', local(regressedModel)], env, 1)
-  await gate([], env, 0)
-  expect(servers.vllm.stats.total).toBe(before.vllm + 2 * cases.length)
-  expect(servers.local.stats.total).toBe(before.local)
-
-  // A flag wins over the variable.
-  await gate(['--provider', `local-llm=${servers.local.openaiBaseUrl}`], env, 0)
-  expect(servers.local.stats.total).toBe(before.local + cases.length)
 }
