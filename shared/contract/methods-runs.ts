@@ -38,6 +38,7 @@ export const runMethods = {
       })
       .strict(),
     output: runResultPageSchema,
-    reads: runTables,
+    // Each result's case key comes from the run's (immutable) snapshot.
+    reads: [...runTables, 'dataset_snapshot_cases', 'case_revisions'],
   },
 } satisfies Record<string, MethodSpec>

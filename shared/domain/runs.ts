@@ -175,6 +175,8 @@ export type RunResult = z.infer<typeof runResultSchema>
 
 export const runResultFilterSchema = z.object({
   caseId: idSchema.optional(),
+  /** The case as its dataset names it (an imported `id` column, e.g. IR-07): what people see and type. */
+  caseKey: z.string().trim().min(1).max(200).optional(),
   /** A model is its provider and model id: give both to narrow to one model (either alone narrows less). */
   provider: z.string().optional(),
   modelId: z.string().optional(),
@@ -183,10 +185,17 @@ export const runResultFilterSchema = z.object({
 })
 export type RunResultFilter = z.infer<typeof runResultFilterSchema>
 
+/**
+ * A result as the results grid shows it: with its case's key, read from the run's dataset snapshot (null only
+ * if the snapshot lacks the case, which a run's own results never do).
+ */
+export const runResultRowSchema = runResultSchema.extend({ caseKey: z.string().nullable() })
+export type RunResultRow = z.infer<typeof runResultRowSchema>
+
 export const runResultPageSchema = z.object({
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
-  results: z.array(runResultSchema),
+  results: z.array(runResultRowSchema),
 })
 export type RunResultPage = z.infer<typeof runResultPageSchema>
 

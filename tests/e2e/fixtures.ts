@@ -1,11 +1,14 @@
 import { test as base } from '@playwright/test'
-import { startHostProcess, type HostProcess } from './host-process'
+import { startHostProcess, type HostOptions, type HostProcess } from './host-process'
 
-/** Every test gets its own host process and data folder; the browser is shared by the worker. */
-export const test = base.extend<{ host: HostProcess }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
-  host: async ({}, use) => {
-    const host = await startHostProcess()
+/**
+ * Every test gets its own host process and data folder; the browser is shared by the worker. A spec changes
+ * how its host starts with `test.use({ hostOptions: { noDemo: true } })`.
+ */
+export const test = base.extend<{ host: HostProcess; hostOptions: HostOptions }>({
+  hostOptions: [{}, { option: true }],
+  host: async ({ hostOptions }, use) => {
+    const host = await startHostProcess(hostOptions)
     await use(host)
     await host.stop()
   },

@@ -24,12 +24,15 @@ export interface HostOptions {
   port?: number
   /** The access token (EVALLAB_HOST_TOKEN); the host makes a new one per start when absent. */
   token?: string
+  /** Start a new data folder empty (`--no-demo`) instead of seeding the demo workspace. */
+  noDemo?: boolean
 }
 
 /** Starts the built Node host on a free port and its own data folder, as `npm run web` would. */
 export async function startHostProcess(options: HostOptions = {}): Promise<HostProcess> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'evallab-e2e-'))
-  let child = spawnHost(home, options.port ?? 0, options.token)
+  const extraArgs = options.noDemo ? ['--no-demo'] : []
+  let child = spawnHost(home, options.port ?? 0, options.token, extraArgs)
   const url = await readUrl(child)
   const port = Number(new URL(url).port)
   return {
@@ -43,7 +46,7 @@ export async function startHostProcess(options: HostOptions = {}): Promise<HostP
     halt: () => stopChild(child),
     restart: async () => {
       await stopChild(child)
-      child = spawnHost(home, port, new URL(url).searchParams.get('token') ?? undefined)
+      child = spawnHost(home, port, new URL(url).searchParams.get('token') ?? undefined, extraArgs)
       await readUrl(child)
     },
   }
@@ -54,9 +57,15 @@ export function stableToken(): string {
   return randomBytes(24).toString('base64url')
 }
 
-function spawnHost(home: string, port: number, token: string | undefined): ChildProcess {
+function spawnHost(
+  home: string,
+  port: number,
+  token: string | undefined,
+  extraArgs: readonly string[],
+): ChildProcess {
   // The same heap cap as `npm run web` (scripts/web.mjs).
   const args = ['--max-old-space-size=1024', hostEntry, '--port', String(port), '--home', home, '--no-open']
+  args.push(...extraArgs)
   return spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, EVALLAB_HOME: '', EVALLAB_HOST_TOKEN: token ?? '' },

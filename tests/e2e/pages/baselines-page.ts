@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { expect, type Locator, type Page } from '@playwright/test'
 
 /** Signing keys (Settings), sign-off (run summary) and the prompt's baseline folder panel. */
@@ -16,6 +17,20 @@ export class BaselinesPage {
     return row
   }
 
+  /**
+   * Exports a signing key's public key (a download) into `folder` under the name the app gives it: the file a
+   * CI job lists as an allowed signer. Returns its path.
+   */
+  async exportPublicKey(owner: string, folder: string): Promise<string> {
+    const row = this.id('signing-key-row').filter({ hasText: owner })
+    const download = this.page.waitForEvent('download')
+    await row.getByTestId('signing-key-export').click()
+    const file = await download
+    const path = join(folder, file.suggestedFilename())
+    await file.saveAs(path)
+    return path
+  }
+
   /** Signs off a run-summary slice with the first key of the signer. */
   async signOff(slice: Locator, signoff: { name: string; role: string; comment: string; withKey: boolean }) {
     await slice.getByTestId('signoff-open').click()
@@ -30,6 +45,20 @@ export class BaselinesPage {
     await expect(this.id('signoff-result')).toBeVisible({ timeout: 30_000 })
   }
 
+  get signoffResult(): Locator {
+    return this.id('signoff-result')
+  }
+
+  async closeSignoff(): Promise<void> {
+    await this.page.keyboard.press('Escape')
+    await expect(this.signoffResult).toBeHidden()
+  }
+
+  /** The commit an export made, shown in its result. */
+  commitSha(exported: Locator): Locator {
+    return exported.getByTestId('bundle-commit-sha')
+  }
+
   async openPromptBaselineTab(prompt: string): Promise<void> {
     await this.page.getByTestId('prompt-item').filter({ hasText: prompt }).click()
     await this.id('prompt-tab-baseline').click()
@@ -39,8 +68,12 @@ export class BaselinesPage {
     return this.id('signoff-row')
   }
 
-  async exportTo(folder: string): Promise<Locator> {
+  async exportTo(folder: string, commitMessage?: string): Promise<Locator> {
     await this.id('bundle-folder').fill(folder)
+    if (commitMessage !== undefined) {
+      await this.id('bundle-commit').check()
+      await this.id('bundle-commit-message').fill(commitMessage)
+    }
     await this.id('bundle-export').click()
     const result = this.id('bundle-export-result')
     await expect(result).toBeVisible({ timeout: 30_000 })

@@ -27,6 +27,42 @@ export class DatasetsPage {
     await expect(dialog).toBeHidden()
   }
 
+  /** The datasets listed on the Datasets screen. */
+  datasetItems(): Locator {
+    return this.page.getByTestId('dataset-item')
+  }
+
+  /** Opens the wizard on a file and waits for its preview; nothing is mapped by hand. */
+  async openImport(file: string): Promise<Locator> {
+    await this.page.getByTestId('import-dataset').click()
+    const dialog = this.page.getByTestId('import-dialog-dataset')
+    await dialog.getByTestId('import-file-input').setInputFiles(file)
+    await expect(dialog.getByTestId('import-counts')).toBeVisible()
+    return dialog
+  }
+
+  /** A column's row in the wizard's mapping step (its role is `data-role`). */
+  mappingRow(column: string): Locator {
+    return this.page
+      .getByTestId('import-dialog-dataset')
+      .locator(`[data-testid="mapping-row"][data-column="${column}"]`)
+  }
+
+  /** What the wizard says next to the key column: how a prompt reads the key. */
+  keyHint(column: string): Locator {
+    return this.mappingRow(column).getByTestId('mapping-key-hint')
+  }
+
+  /** Imports the open wizard's file, as mapped, into a new dataset. */
+  async confirmImportAsNew(target: string): Promise<void> {
+    const dialog = this.page.getByTestId('import-dialog-dataset')
+    await dialog.getByTestId('import-target-new').check()
+    await dialog.getByTestId('import-dataset-name').fill(target)
+    await expect(dialog.getByTestId('import-counts')).toHaveAttribute('data-failing', '0')
+    await dialog.getByTestId('confirm-dataset-import').click()
+    await expect(dialog).toBeHidden()
+  }
+
   rows(): Locator {
     return this.page.getByTestId('case-row')
   }

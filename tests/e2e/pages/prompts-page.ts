@@ -4,6 +4,10 @@ import { expect, type Locator, type Page } from '@playwright/test'
 export class PromptsPage {
   constructor(readonly page: Page) {}
 
+  promptItems(): Locator {
+    return this.page.getByTestId('prompt-item')
+  }
+
   promptItem(name: string): Locator {
     return this.page.getByTestId('prompt-item').filter({ hasText: name })
   }

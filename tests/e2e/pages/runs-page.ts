@@ -54,6 +54,30 @@ export class RunsPage {
     return this.id(`new-run-version-${number}`)
   }
 
+  /** The checked models whose key starts with `prefix` (e.g. `demo/`). */
+  checkedModels(prefix: string): Locator {
+    return this.page.locator(`[data-testid="new-run-model"][data-model^="${prefix}"]:checked`)
+  }
+
+  /** Adds a model typed as provider/model; it is checked once added. */
+  async addModel(key: string): Promise<void> {
+    await this.id('new-run-add-model').fill(key)
+    await this.id('new-run-add-model-button').click()
+    await expect(this.modelOption(key)).toBeChecked()
+  }
+
+  /** The dataset, by the label the form shows (`name (N cases)`). */
+  async chooseDataset(label: string): Promise<void> {
+    await this.id('new-run-dataset').selectOption({ label })
+  }
+
+  /** Every call goes to the model server (no answers reused from the cache), at this concurrency. */
+  async callEveryCase(options: { concurrency: number; name: string }): Promise<void> {
+    await this.id('new-run-cache').uncheck()
+    await this.id('new-run-concurrency').fill(String(options.concurrency))
+    await this.id('new-run-name').fill(options.name)
+  }
+
   estimate(part: 'calls' | 'tokens' | 'cost' | 'time'): Locator {
     return this.id(`estimate-${part}`)
   }
@@ -68,6 +92,11 @@ export class RunsPage {
 
   get status(): Locator {
     return this.id('run-status')
+  }
+
+  /** Pause, cancel or resume the open run. */
+  async control(action: 'pause' | 'cancel' | 'resume'): Promise<void> {
+    await this.id(`run-${action}`).click()
   }
 
   /** The progress bar: `aria-valuenow` is the number of results stored. */
@@ -96,6 +125,29 @@ export class RunsPage {
   /** The grid's count of results matching the filters (`data-total`). */
   get resultsTotal(): Locator {
     return this.id('results-total')
+  }
+
+  /** The Case filter: a case's key as the dataset names it (e.g. IR-07), applied at once. */
+  get caseFilter(): Locator {
+    return this.id('results-filter-case')
+  }
+
+  async filterByCase(key: string): Promise<void> {
+    await this.caseFilter.fill(key)
+    await this.caseFilter.press('Enter')
+  }
+
+  async clearFilters(): Promise<void> {
+    await this.id('results-clear-filters').click()
+  }
+
+  async showResults(): Promise<void> {
+    await this.id('run-tab-results').click()
+  }
+
+  /** Shows one model's results (`provider/model`), or all with ''. */
+  async filterByModel(key: string): Promise<void> {
+    await this.id('results-filter-model').selectOption(key)
   }
 
   resultRows(status?: 'ok' | 'error'): Locator {

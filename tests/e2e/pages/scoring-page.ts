@@ -4,16 +4,53 @@ import { expect, type Locator, type Page } from '@playwright/test'
 export class ScoringPage {
   constructor(readonly page: Page) {}
 
+  async showSummary(): Promise<void> {
+    await this.page.getByTestId('run-tab-summary').click()
+    await expect(this.page.getByTestId('run-summary')).toBeVisible()
+  }
+
   async scoreRun(): Promise<void> {
     await this.page.getByTestId('run-tab-summary').click()
     await this.page.getByTestId('score-run').click()
     await expect(this.page.getByTestId('run-summary')).toBeVisible({ timeout: 60_000 })
   }
 
-  slice(version: number, model: string): Locator {
+  /** A version × model slice; with `provider`, the model through that provider only. */
+  slice(version: number, model: string, provider?: string): Locator {
+    const through = provider === undefined ? '' : `[data-provider="${provider}"]`
     return this.page.locator(
-      `[data-testid="summary-slice"][data-version="${version}"][data-model="${model}"]`,
+      `[data-testid="summary-slice"][data-version="${version}"][data-model="${model}"]${through}`,
     )
+  }
+
+  slices(): Locator {
+    return this.page.getByTestId('summary-slice')
+  }
+
+  /** The number of results a slice holds. */
+  results(slice: Locator): Locator {
+    return slice.getByTestId('summary-results')
+  }
+
+  /** Cost per interaction; `data-value` is the number, absent when the price is unknown. */
+  cost(slice: Locator): Locator {
+    return slice.getByTestId('summary-cost')
+  }
+
+  /** Which baseline a slice's gate compares with. */
+  baselineNote(slice: Locator): Locator {
+    return slice.getByTestId('baseline-note')
+  }
+
+  /** One rule of a gate result, by its kind (e.g. max_drop). */
+  gateRule(result: Locator, kind: string): Locator {
+    return result.locator(`[data-testid="gate-rule"][data-kind="${kind}"]`)
+  }
+
+  /** The cases a rule lists as failing (or, for max_drop, got worse); one by its key with `key`. */
+  failingCases(rule: Locator, key?: string): Locator {
+    const cases = rule.getByTestId('gate-failing-case')
+    return key === undefined ? cases : cases.and(this.page.locator(`[data-case-key="${key}"]`))
   }
 
   metric(slice: Locator, metric: string): Locator {

@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createFakeCore, defaultState, version, type FakeCoreState } from '../fixtures/fake-core'
+import { createFakeCore, defaultState, deferred, version, type FakeCoreState } from '../fixtures/fake-core'
 import { appState, renderApp } from './render-app'
 
 afterEach(() => {
@@ -101,6 +101,32 @@ describe('environments', () => {
       env: 'prod',
       reason: 'Kinder tone',
     })
+  })
+
+  it('keeps Promote usable while the requirements are checked again, so a click is never swallowed', async () => {
+    const { core } = await openReply(promotedState())
+    fireEvent.click(screen.getByTestId('promote-prod'))
+    fireEvent.click(await screen.findByTestId('approve-version'))
+    fireEvent.change(screen.getByTestId('approval-comment'), { target: { value: 'Read 20 outputs' } })
+    fireEvent.click(screen.getByTestId('confirm-approval'))
+    fireEvent.change(screen.getByTestId('promotion-reason'), { target: { value: 'Kinder tone' } })
+    const confirm = () => screen.getByTestId<HTMLButtonElement>('confirm-promotion')
+    await waitFor(() => expect(confirm().disabled).toBe(false))
+
+    // Another change to the approvals (here: announced again) makes the dialog ask the core once more.
+    const checks = () => core.transport.calls.filter((c) => c.method === 'prompts.checkPromotion').length
+    await waitFor(() => expect(screen.getByTestId('promotion-dialog').textContent).toContain('✓'))
+    const asked = checks()
+    const answer = deferred<Awaited<ReturnType<NonNullable<typeof check>>>>()
+    const check = core.handlers['prompts.checkPromotion']
+    core.handlers['prompts.checkPromotion'] = () => answer.promise
+    act(() => core.transport.emit('db.changed', { tables: ['approvals'] }))
+    await waitFor(() => expect(checks()).toBe(asked + 1))
+    // The last answer stands until the new one arrives (the core checks again when promoting anyway).
+    expect(confirm().disabled).toBe(false)
+    fireEvent.click(confirm())
+    await waitFor(() => expect(detailBadge('prod')).toBe('prod v4'))
+    answer.resolve(await check!({ promptId: 'p-reply', versionId: 'p-reply-v4', env: 'prod' }))
   })
 
   it('shows the gate the core answered with when it refuses a promotion', async () => {

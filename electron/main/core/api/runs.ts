@@ -1,4 +1,5 @@
 import type { Handlers } from '../dispatch'
+import { resultsPage } from '../evals/results-page'
 import type { RunManager } from '../evals/runner'
 import type { CoreContext } from './context'
 
@@ -24,13 +25,7 @@ export function runHandlers(ctx: CoreContext, runs: RunManager): RunHandlers {
     'runs.cancel': ({ id }) => runs.cancel(id),
     'runs.pause': ({ id }) => runs.pause(id),
     'runs.resume': ({ id }) => runs.resume(id),
-    'runs.results': ({ runId, offset, limit, ...filter }) => {
-      runs.get(runId)
-      return {
-        total: ctx.repos.runResults.count(runId, filter),
-        offset,
-        results: ctx.repos.runResults.page(runId, filter, offset, limit),
-      }
-    },
+    'runs.results': ({ runId, offset, limit, ...filter }) =>
+      resultsPage(ctx, runs.get(runId), filter, { offset, limit }),
   }
 }

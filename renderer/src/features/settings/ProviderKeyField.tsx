@@ -23,7 +23,7 @@ export function ProviderKeyField({ provider, canStoreKeys }: Props) {
     return (
       <p className="provider-key-env muted" data-testid="provider-key-unavailable">
         Keys are read from the environment here: set <code>{provider.keyEnvVar}</code> before starting Eval
-        Lab.
+        Lab{provider.kind === 'openai-compatible' ? ' if this server asks for a key' : ''}.
       </p>
     )
   }

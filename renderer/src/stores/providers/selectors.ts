@@ -16,14 +16,17 @@ export const selectSubmit =
     s.submits[key] ?? submitIdle
 
 /** Where the key comes from, as Settings says it: never the key itself. */
-export function keySourceLabel(p: Pick<ProviderView, 'keySource' | 'keyEnvVar'>): string {
+export function keySourceLabel(p: Pick<ProviderView, 'keySource' | 'keyEnvVar' | 'kind'>): string {
   switch (p.keySource) {
     case 'keychain':
       return 'OS keychain'
     case 'environment':
       return `environment (${p.keyEnvVar})`
     case 'none':
-      return `not set — set ${p.keyEnvVar}`
+      // An OpenAI-compatible server (Ollama, vLLM …) is called without a key unless it asks for one.
+      return p.kind === 'openai-compatible'
+        ? `none (optional: set ${p.keyEnvVar} if the server asks for one)`
+        : `not set — set ${p.keyEnvVar}`
     case 'not-needed':
       return 'not needed'
   }

@@ -24,9 +24,14 @@ export const selectGateStanding = (s: PromotionState) => gateStanding(s.check)
  * Promote is possible once the gate allows it (or only the eval gate is unmet and the user overrides it
  * with a reason), a reason is given and nothing is in flight.
  */
+/**
+ * A recheck in flight (an approval just recorded announces itself twice: the approval's own recheck and its
+ * db.changed) keeps the last answer usable instead of disabling Promote under the user's click; the core
+ * checks the gate again when promoting and answers with its check if it no longer allows it.
+ */
 export const selectCanPromote = (s: PromotionState): boolean =>
   (gateStanding(s.check) === 'allowed' || usesOverride(s)) &&
-  s.checkLoad.status === 'ready' &&
+  (s.checkLoad.status === 'ready' || s.checkLoad.status === 'loading') &&
   s.reason.trim().length > 0 &&
   s.submit.status !== 'busy'
 

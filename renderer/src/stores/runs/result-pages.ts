@@ -1,4 +1,4 @@
-import type { RunResult } from '../../../../shared/domain/runs'
+import type { RunResultRow } from '../../../../shared/domain/runs'
 import { emptyPageEntry, rowAt, type PageEntry } from '../../lib/paging/page-cache'
 
 /** Results carry their rendered request and attempt log, so they come 200 to a page (the API allows 500). */
@@ -9,6 +9,9 @@ export const maxResultPages = 30
 /** What the grid shows: one run's results, narrowed by the filters ('' means any). */
 export interface ResultQuery {
   runId: string
+  /** One case by its key, as people type it and see it (e.g. IR-07). */
+  caseKey: string
+  /** One case by its id: only for a result whose key is unknown. */
   caseId: string
   /** A model is its provider and model id: the model filter sets both. */
   provider: string
@@ -20,6 +23,7 @@ export interface ResultQuery {
 export type ResultFilter = Omit<ResultQuery, 'runId'>
 
 export const noFilter: ResultFilter = {
+  caseKey: '',
   caseId: '',
   provider: '',
   modelId: '',
@@ -27,17 +31,26 @@ export const noFilter: ResultFilter = {
   status: '',
 }
 
-export type ResultEntry = PageEntry<RunResult>
+export type ResultEntry = PageEntry<RunResultRow>
 
 export const emptyResultEntry: ResultEntry = emptyPageEntry
 
 export function resultQueryKey(q: ResultQuery): string {
-  return JSON.stringify([q.runId, q.caseId.trim(), q.provider, q.modelId, q.promptVersionId, q.status])
+  return JSON.stringify([
+    q.runId,
+    q.caseKey.trim(),
+    q.caseId.trim(),
+    q.provider,
+    q.modelId,
+    q.promptVersionId,
+    q.status,
+  ])
 }
 
 /** The filter part of `runs.results` input: only the filters that are set. */
 export function resultFilterInput(q: ResultQuery) {
   return {
+    ...(q.caseKey.trim() ? { caseKey: q.caseKey.trim() } : {}),
     ...(q.caseId.trim() ? { caseId: q.caseId.trim() } : {}),
     ...(q.provider ? { provider: q.provider } : {}),
     ...(q.modelId ? { modelId: q.modelId } : {}),
@@ -46,12 +59,20 @@ export function resultFilterInput(q: ResultQuery) {
   }
 }
 
-export function resultAt(entry: ResultEntry, index: number): RunResult | null {
+/** The filter that shows one case: by its key when known (what the Case field shows), else by its id. */
+export function caseFilterOf(c: {
+  caseId: string
+  caseKey: string | null
+}): Pick<ResultFilter, 'caseKey' | 'caseId'> {
+  return c.caseKey ? { caseKey: c.caseKey, caseId: '' } : { caseKey: '', caseId: c.caseId }
+}
+
+export function resultAt(entry: ResultEntry, index: number): RunResultRow | null {
   return rowAt(entry, index, resultPageSize)
 }
 
 /** How a result is shown in the grid: an error, an answer reused from the cache, or a fresh answer. */
-export function resultStatus(r: Pick<RunResult, 'errorKind' | 'cached'>): 'ok' | 'error' | 'cached' {
+export function resultStatus(r: Pick<RunResultRow, 'errorKind' | 'cached'>): 'ok' | 'error' | 'cached' {
   if (r.errorKind !== null) return 'error'
   return r.cached ? 'cached' : 'ok'
 }

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { readsOf, type ErrorInfo } from '../../../../shared/contract'
-import type { RunResult } from '../../../../shared/domain/runs'
+import type { RunResultRow } from '../../../../shared/domain/runs'
 import type { ApiClient } from '../../api'
 import { createPagedQuery } from '../../lib/paging/paged-query'
 import {
@@ -43,7 +43,7 @@ export interface ResultsState {
   loadError: ErrorInfo | null
   active: number
   /** The result whose detail is open; kept as it was while pages refresh (results never change). */
-  detail: RunResult | null
+  detail: RunResultRow | null
   actions: ResultsActions
 }
 
@@ -51,7 +51,7 @@ export type ResultsStore = StoreApi<ResultsState>
 
 export function createResultsStore(client: ApiClient): ResultsStore {
   return createStore<ResultsState>()((set, get) => {
-    const paged = createPagedQuery<ResultQuery, RunResult, ResultsState>({
+    const paged = createPagedQuery<ResultQuery, RunResultRow, ResultsState>({
       get,
       set,
       pageSize: resultPageSize,

@@ -42,6 +42,7 @@ export const selectIsResultsFiltered = (s: ResultsState): boolean =>
   !!s.query &&
   !!(
     s.query.caseId.trim() ||
+    s.query.caseKey.trim() ||
     s.query.provider ||
     s.query.modelId ||
     s.query.promptVersionId ||

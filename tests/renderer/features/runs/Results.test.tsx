@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FakeCoreState } from '../../fixtures/fake-core'
+import { makeCase } from '../../fixtures/fake-datasets'
 import { makeResult, makeRun } from '../../fixtures/fake-runs'
 import { calls, mockResultsViewport, openRuns } from './helpers'
 
@@ -46,6 +47,15 @@ function seed(count: number, extra: (i: number) => Parameters<typeof makeResult>
         }),
       ),
     }
+  }
+}
+
+/** The run's cases as its dataset names them: case-0007 is T-1007. */
+function withKeys(prepare: (state: FakeCoreState) => void) {
+  return (state: FakeCoreState) => {
+    prepare(state)
+    const ids = new Set(Object.values(state.runResults ?? {}).flatMap((rs) => rs.map((r) => r.caseId)))
+    state.cases['ds-golden'] = [...ids].map((id) => makeCase(`T-1${id.slice(-3)}`, { id }))
   }
 }
 
@@ -101,7 +111,7 @@ describe('results grid', () => {
 
   it('filters by case, model, version and outcome', async () => {
     const { core } = await openRun(
-      seed(40, (i) => (i % 5 === 0 ? { errorKind: 'timeout', errorMessage: 'slow' } : {})),
+      withKeys(seed(40, (i) => (i % 5 === 0 ? { errorKind: 'timeout', errorMessage: 'slow' } : {}))),
     )
     fireEvent.change(byId('results-filter-status'), { target: { value: 'error' } })
     await waitFor(() => expect(byId('results-total').textContent).toBe('8 results'))
@@ -131,10 +141,30 @@ describe('results grid', () => {
     fireEvent.click(byId('results-clear-filters'))
     await waitFor(() => expect(byId('results-total').textContent).toBe('40 results'))
 
-    fireEvent.change(byId('results-filter-case'), { target: { value: 'case-0007' } })
+    // A case is typed as its dataset names it (the key the gate and the CLI print), not by an internal id.
+    fireEvent.change(byId('results-filter-case'), { target: { value: 'T-1007' } })
     fireEvent.keyDown(byId('results-filter-case'), { key: 'Enter' })
     await waitFor(() => expect(byId('results-total').textContent).toBe('1 result'))
-    expect(resultRows().map((r) => r.dataset.caseId)).toEqual(['case-0007'])
+    expect(resultRows().map((r) => [r.dataset.caseId, r.dataset.caseKey])).toEqual([['case-0007', 'T-1007']])
+    expect(calls(core, 'runs.results').at(-1)?.input).toEqual({
+      runId: 'r1',
+      offset: 0,
+      limit: 200,
+      caseKey: 'T-1007',
+    })
+    expect(resultRows()[0]?.textContent).toContain('T-1007')
+    expect(resultRows()[0]?.textContent).not.toContain('case-0007')
+  })
+
+  it('names a result by its case key in the detail, and shows every result of that case by key', async () => {
+    await openRun(withKeys(seed(8)))
+    fireEvent.click(resultRows()[3]!)
+    const detail = await screen.findByTestId('result-detail')
+    expect(within(detail).getByRole('heading', { level: 3 }).textContent).toContain('T-1003')
+    expect(detail.getAttribute('aria-label')).toBe('Result for case T-1003')
+    fireEvent.click(within(detail).getByText('Show every result for this case'))
+    await waitFor(() => expect(byId('results-filter-case')).toHaveProperty('value', 'T-1003'))
+    await waitFor(() => expect(byId('results-total').textContent).toBe('1 result'))
   })
 
   it('tells one model id through two providers apart: in the rows and in the model filter', async () => {

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RuleOutcome } from '../../../../shared/domain/scoring'
 import { deferred, type FakeCoreState } from '../../fixtures/fake-core'
+import { makeCase } from '../../fixtures/fake-datasets'
 import { makeResult, makeRun } from '../../fixtures/fake-runs'
 import { makeMetric, makeSlice } from '../../fixtures/fake-scoring'
 import { mockResultsViewport, openRuns } from '../runs/helpers'
@@ -78,6 +79,10 @@ function seed(state: FakeCoreState) {
       }),
     ),
   }
+  // The dataset's names for the cases: case-0003 is tkt-0003, as the gate reports it.
+  state.cases['ds-golden'] = Array.from({ length: 12 }, (_, i) =>
+    makeCase(`tkt-${String(i).padStart(4, '0')}`, { id: `case-${String(i).padStart(4, '0')}` }),
+  )
   const metrics = (format: number) => [
     makeMetric('format.json_schema', {
       label: 'Matches the triage schema',
@@ -216,10 +221,12 @@ describe('run summary', () => {
 
     fireEvent.click(failing[0]!)
     await waitFor(() => expect(byId('run-tab-results').getAttribute('aria-selected')).toBe('true'))
-    expect(byId<HTMLInputElement>('results-filter-case').value).toBe('case-0003')
+    // The case is named as the gate and the dataset name it, and typed so in the Case filter.
+    expect(byId<HTMLInputElement>('results-filter-case').value).toBe('tkt-0003')
     expect(byId<HTMLSelectElement>('results-filter-version').value).toBe('p-triage-v3')
     expect(byId<HTMLSelectElement>('results-filter-model').value).toBe('demo/triage-sim-2026-09')
     await waitFor(() => expect(byId('results-total').textContent).toBe('1 result'))
+    expect(screen.getByTestId('result-row').dataset.caseKey).toBe('tkt-0003')
   })
 
   it('shows the last gate result again when the run is reopened', async () => {

@@ -87,6 +87,31 @@ describe('providers', () => {
     )
   })
 
+  it('says a key is optional for an OpenAI-compatible server, which is called without one', async () => {
+    await openSettings((state) => {
+      state.secretStore = {
+        kind: 'environment',
+        canStoreKeys: false,
+        reason: 'Keys come from the environment.',
+      }
+    })
+    fireEvent.change(screen.getByTestId('provider-add-name'), { target: { value: 'local-llm' } })
+    fireEvent.change(screen.getByTestId('provider-add-base-url'), {
+      target: { value: 'http://127.0.0.1:11434/v1' },
+    })
+    fireEvent.click(screen.getByTestId('provider-add'))
+    await waitFor(() => expect(providerRow('local-llm')).toBeDefined())
+    const row = within(providerRow('local-llm'))
+    expect(row.getByTestId('provider-key-source').textContent).toBe(
+      'none (optional: set EVALLAB_LOCAL_LLM_API_KEY if the server asks for one)',
+    )
+    expect(row.getByTestId('provider-key-unavailable').textContent).toContain('if this server asks for a key')
+    // A hosted API still needs its key.
+    expect(within(providerRow('openai')).getByTestId('provider-key-source').textContent).toBe(
+      'not set — set OPENAI_API_KEY',
+    )
+  })
+
   it('edits limits and adds an OpenAI-compatible provider, showing the core refusal', async () => {
     const { core } = await openSettings()
     const row = providerRow('anthropic')

@@ -50,7 +50,10 @@ const filterSql = `run_id = @runId
   AND (@promptVersionId IS NULL OR prompt_version_id = @promptVersionId)
   AND (@status IS NULL OR (error_kind IS NULL) = (@status = 'ok'))`
 
-type FilterParams = { runId: string } & { [K in keyof RunResultFilter]-?: RunResultFilter[K] | null }
+/** A case key is resolved to its case id (in the run's snapshot) before it reaches the results table. */
+export type ResultIdFilter = Omit<RunResultFilter, 'caseKey'>
+
+type FilterParams = { runId: string } & { [K in keyof ResultIdFilter]-?: ResultIdFilter[K] | null }
 
 /** A result already stored: its full identity, provider included. */
 export type DoneKey = ResultKey
@@ -90,7 +93,7 @@ export function createRunResultsRepo(db: Db) {
       'INSERT OR IGNORE INTO response_cache (request_hash, response, created_at) VALUES (?, ?, ?)',
     ),
   }
-  const params = (runId: string, f: RunResultFilter): FilterParams => ({
+  const params = (runId: string, f: ResultIdFilter): FilterParams => ({
     runId,
     caseId: f.caseId ?? null,
     provider: f.provider ?? null,
@@ -111,9 +114,9 @@ export function createRunResultsRepo(db: Db) {
       })),
     totals: (runId: string): ResultTotals =>
       statements.totals.get(runId) ?? { done: 0, errors: 0, cached: 0, spentUsd: 0 },
-    count: (runId: string, filter: RunResultFilter): number =>
+    count: (runId: string, filter: ResultIdFilter): number =>
       statements.count.get(params(runId, filter))?.n ?? 0,
-    page: (runId: string, filter: RunResultFilter, offset: number, limit: number): RunResult[] =>
+    page: (runId: string, filter: ResultIdFilter, offset: number, limit: number): RunResult[] =>
       statements.page.all({ ...params(runId, filter), offset, limit }).map(toResult),
     cacheGet: (hash: string): string | null => statements.cacheGet.get(hash)?.response ?? null,
     cachePut: (hash: string, response: string, at: string): void => {

@@ -43,6 +43,13 @@ function snapshotReads(db: Db) {
     all: db.prepare<[string], CaseRow>(
       `SELECT ${memberColumns} FROM ${members} WHERE m.snapshot_id = ? ORDER BY m.position`,
     ),
+    keysOf: db.prepare<[{ snapshotId: string; ids: string }], { id: string; key: string }>(
+      `SELECT m.case_id AS id, r.case_key AS key FROM ${members}
+       WHERE m.snapshot_id = @snapshotId AND m.case_id IN (SELECT value FROM json_each(@ids))`,
+    ),
+    idOfKey: db.prepare<[string, string], { id: string }>(
+      `SELECT m.case_id AS id FROM ${members} WHERE m.snapshot_id = ? AND r.case_key = ?`,
+    ),
   }
   return {
     /** Newest first. */
@@ -55,6 +62,16 @@ function snapshotReads(db: Db) {
     pageCases: (snapshotId: string, offset: number, limit: number, filter: CaseFilter = {}): DatasetCase[] =>
       statements.page.all({ snapshotId, offset, limit, ...filterParams(filter) }).map(toCase),
     allCases: (snapshotId: string): DatasetCase[] => statements.all.all(snapshotId).map(toCase),
+    /** The keys of some of the snapshot's cases (by working case id), without reading the whole snapshot. */
+    caseKeys: (snapshotId: string, caseIds: readonly string[]): Map<string, string> =>
+      new Map(
+        statements.keysOf
+          .all({ snapshotId, ids: JSON.stringify([...new Set(caseIds)]) })
+          .map((r) => [r.id, r.key]),
+      ),
+    /** The case a key names in this snapshot (keys are unique in a dataset), or null. */
+    caseIdOfKey: (snapshotId: string, key: string): string | null =>
+      statements.idOfKey.get(snapshotId, key)?.id ?? null,
   }
 }
 

@@ -1,8 +1,8 @@
-import type { RunResult } from '../../../../../shared/domain/runs'
+import type { RunResultRow } from '../../../../../shared/domain/runs'
 import { formatUsd } from '../../../components/format'
 import { useCatalog, useResults } from '../../../stores/hooks'
 import { versionLabel } from '../../../stores/runs/catalog-store'
-import { resultStatus } from '../../../stores/runs/result-pages'
+import { caseFilterOf, resultStatus } from '../../../stores/runs/result-pages'
 import { selectResultsActions, selectVersionLabels } from '../../../stores/runs/selectors'
 import { AttemptLog } from './AttemptLog'
 import { RequestView } from './RequestView'
@@ -12,7 +12,7 @@ const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n).toLocale
 const count = (n: number | null) => (n === null ? '—' : n.toLocaleString())
 
 /** Everything about one call: request, response (as text, always), tokens, cost, timings and attempts. */
-export function ResultDetail({ result }: { result: RunResult }) {
+export function ResultDetail({ result }: { result: RunResultRow }) {
   const labels = useCatalog(selectVersionLabels)
   const { closeDetail, setFilter } = useResults(selectResultsActions)
   const status = resultStatus(result)
@@ -21,11 +21,12 @@ export function ResultDetail({ result }: { result: RunResult }) {
       className="result-detail"
       data-testid="result-detail"
       data-status={status}
-      aria-label={`Result for case ${result.caseId}`}
+      aria-label={`Result for case ${result.caseKey ?? result.caseId}`}
     >
       <header className="result-detail-head">
         <h3>
-          <code>{result.caseId}</code> · {versionLabel(labels, result.promptVersionId, true)} ·{' '}
+          <code title={result.caseId}>{result.caseKey ?? result.caseId}</code> ·{' '}
+          {versionLabel(labels, result.promptVersionId, true)} ·{' '}
           <code>
             {result.provider}/{result.modelId}
           </code>
@@ -38,7 +39,7 @@ export function ResultDetail({ result }: { result: RunResult }) {
       <button
         type="button"
         className="link-button result-same-case"
-        onClick={() => setFilter({ caseId: result.caseId })}
+        onClick={() => setFilter(caseFilterOf(result))}
       >
         Show every result for this case
       </button>

@@ -30,7 +30,10 @@ export function ResultFilters({ plan }: { plan: RunPlan }) {
 
   return (
     <div className="toolbar results-filters" role="group" aria-label="Filter results">
-      <CaseFilter applied={query?.caseId ?? ''} onApply={(caseId) => setFilter({ caseId })} />
+      <CaseFilter
+        applied={query ? query.caseKey || query.caseId : ''}
+        onApply={(caseKey) => setFilter({ caseKey, caseId: '' })}
+      />
       <label className="inline-field">
         <span>Model</span>
         <select
@@ -107,8 +110,8 @@ export function ResultFilters({ plan }: { plan: RunPlan }) {
   )
 }
 
-/** Case id, applied 300 ms after the last keystroke (Enter applies at once, Esc clears). */
-function CaseFilter({ applied, onApply }: { applied: string; onApply: (caseId: string) => void }) {
+/** A case's key (as its dataset names it), applied 300 ms after the last keystroke (Enter applies at once, Esc clears). */
+function CaseFilter({ applied, onApply }: { applied: string; onApply: (caseKey: string) => void }) {
   const [text, setText] = useState(applied)
   const [sent, setSent] = useState(applied)
   if (applied !== sent) {
@@ -131,7 +134,7 @@ function CaseFilter({ applied, onApply }: { applied: string; onApply: (caseId: s
         type="search"
         className="mono-input results-case-filter"
         data-testid="results-filter-case"
-        placeholder="case id"
+        placeholder="case key"
         spellCheck={false}
         value={text}
         onChange={(e) => setText(e.target.value)}

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { RunResult } from '../../../../../shared/domain/runs'
+import type { RunResultRow } from '../../../../../shared/domain/runs'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { formatUsd } from '../../../components/format'
 import { resultStatus } from '../../../stores/runs/result-pages'
@@ -9,7 +9,7 @@ interface Props {
   index: number
   start: number
   /** Null while its page is loading. */
-  row: RunResult | null
+  row: RunResultRow | null
   active: boolean
   /** "v2" for the row's prompt version. */
   version: string
@@ -49,11 +49,12 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
       data-status={status === 'error' ? 'error' : 'ok'}
       data-cached={row.cached ? 'true' : undefined}
       data-case-id={row.caseId}
+      data-case-key={row.caseKey ?? undefined}
       data-active={active ? 'true' : undefined}
       style={style}
     >
       <div className="result-cell mono" role="gridcell" title={row.caseId}>
-        {row.caseId}
+        {row.caseKey ?? row.caseId}
         {row.repeat > 0 ? <span className="muted"> #{row.repeat + 1}</span> : null}
       </div>
       <div className="result-cell" role="gridcell">

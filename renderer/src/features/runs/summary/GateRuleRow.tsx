@@ -1,6 +1,7 @@
 import type { RuleOutcome, SliceKey } from '../../../../../shared/domain/scoring'
 import { sliceOf } from '../../../../../shared/lib/model-identity'
 import { useResults, useSummary } from '../../../stores/hooks'
+import { caseFilterOf } from '../../../stores/runs/result-pages'
 import { selectResultsActions } from '../../../stores/runs/selectors'
 import { deltaText, pValueText, ruleValueText } from '../../../stores/scoring/rule-text'
 import { selectSummaryActions } from '../../../stores/scoring/selectors'
@@ -76,7 +77,7 @@ export function GateRuleRow({ outcome, candidate }: { outcome: RuleOutcome; cand
                   data-testid="gate-failing-case"
                   data-case-id={c.caseId}
                   data-case-key={c.caseKey ?? undefined}
-                  onClick={() => showCase(c.caseId)}
+                  onClick={() => showCase(c)}
                 >
                   <code>{c.caseKey ?? c.caseId}</code> <span className="muted">{c.detail}</span>
                 </button>
@@ -90,11 +91,11 @@ export function GateRuleRow({ outcome, candidate }: { outcome: RuleOutcome; cand
 }
 
 /** Shows the results tab filtered to one case of the candidate slice. */
-function useShowCase(candidate: SliceKey): (caseId: string) => void {
+function useShowCase(candidate: SliceKey): (c: { caseId: string; caseKey: string | null }) => void {
   const { setFilter } = useResults(selectResultsActions)
   const { setTab } = useSummary(selectSummaryActions)
-  return (caseId) => {
+  return (c) => {
     setTab('results')
-    setFilter({ caseId, ...sliceOf(candidate) })
+    setFilter({ ...caseFilterOf(c), ...sliceOf(candidate) })
   }
 }
