@@ -33,7 +33,6 @@ import {
   providersTables,
   type ProvidersStore,
 } from './providers/providers-store'
-import { readinessOf } from './providers/selectors'
 import { createHistoryStore, historyTables, type HistoryStore } from './registry/history-store'
 import { createPromotionStore, promotionTables, type PromotionStore } from './registry/promotion-store'
 import { createRollbackStore, type RollbackStore } from './registry/rollback-store'
@@ -154,10 +153,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const scorecard = createScorecardStore(client)
   const newRun = createNewRunStore(client, {
     ...(options.estimateDelayMs !== undefined ? { delayMs: options.estimateDelayMs } : {}),
-    canCall: (provider) => {
-      const state = readinessOf(providers.getState(), provider).state
-      return state === 'ready' || state === 'unknown'
-    },
     onStarted: (run) => {
       runs.getState().actions.adopt(run)
       runs.getState().actions.select(run.id)

@@ -88,7 +88,7 @@ export function createNavigation(stores: NavStores): Navigation {
       stores.app.getState().actions.navigate('runs')
       await stores.datasets.getState().actions.ensureLoaded()
       const datasetId = stores.datasets.getState().list[0]?.id ?? null
-      stores.newRun.getState().actions.begin({ promptId, versionNumber, datasetId, pinned: true })
+      stores.newRun.getState().actions.begin({ promptId, versionNumber, datasetId })
       stores.runs.getState().actions.openNew()
     },
 

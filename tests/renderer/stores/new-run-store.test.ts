@@ -9,10 +9,7 @@ import { seedDataset } from '../fixtures/fake-datasets'
 
 const flush = (ms = 0) => new Promise((r) => setTimeout(r, ms))
 
-function setup(
-  slowPlan?: (plan: RunPlan) => Promise<void> | undefined,
-  canCall = (provider: string) => provider !== 'openai',
-) {
+function setup(slowPlan?: (plan: RunPlan) => Promise<void> | undefined) {
   const state = defaultState()
   seedDataset(state, 'ds-1', 20)
   state.prompts[1]!.versions.push(
@@ -32,7 +29,6 @@ function setup(
   const started: string[] = []
   const store = createNewRunStore(createClient(transport), {
     delayMs: 20,
-    canCall,
     onStarted: (run) => started.push(run.id),
   })
   const planCalls = () =>
@@ -41,13 +37,13 @@ function setup(
 }
 
 describe('new run form', () => {
-  it('checks the latest version and, without a key for its model, a simulated one', async () => {
+  it('checks the latest version and its pinned model, never a stand-in the user did not choose', async () => {
     const { store, actions } = setup()
     actions.begin({ promptId: 'p-reply', datasetId: 'ds-1' })
     await flush()
     expect(store.getState().form.versionIds).toEqual(['p-reply-v2'])
-    // p-reply pins openai/gpt-4o-mini and this test has no OpenAI key.
-    expect(store.getState().form.modelKeys).toEqual(['demo/triage-sim-2026-03'])
+    // p-reply pins openai/gpt-4o-mini: checked even without a key (the form says the key is missing).
+    expect(store.getState().form.modelKeys).toEqual(['openai/gpt-4o-mini'])
 
     // A prompt the user picks starts with nothing checked: no box changes after they start choosing.
     await actions.setPrompt('p-triage')
@@ -57,7 +53,7 @@ describe('new run form', () => {
   })
 
   it('offers the model a checked version pins, without checking it', async () => {
-    const { store, actions } = setup(undefined, () => true)
+    const { store, actions } = setup()
     actions.begin({ promptId: 'p-triage', datasetId: 'ds-1' })
     await flush()
     await actions.toggleVersion('p-triage-v1')

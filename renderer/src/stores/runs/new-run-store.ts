@@ -16,15 +16,7 @@ import {
   type LoadState,
   type SubmitState,
 } from '../load-state'
-import {
-  blankRunForm,
-  nameFor,
-  planKey,
-  planOf,
-  simulatedModels,
-  type NewRunForm,
-  type PlanContext,
-} from './new-run-plan'
+import { blankRunForm, nameFor, planKey, planOf, type NewRunForm, type PlanContext } from './new-run-plan'
 
 export const estimateDelayMs = 250
 
@@ -34,18 +26,12 @@ export interface NewRunDefaults {
   datasetId?: string | null
   /** The version to check (the latest when absent). */
   versionNumber?: number
-  /**
-   * Check the version's pinned model whatever its readiness: the user came from that version to run it, and
-   * a missing key or provider is said beside the model rather than swapped for a simulated one.
-   */
-  pinned?: boolean
 }
 
 export interface PreselectOptions {
-  /** Check a version (the latest, or `versionNumber`) and its model: see NewRunDefaults. */
+  /** Check a version (the latest, or `versionNumber`) and its pinned model. */
   preselect?: boolean
   versionNumber?: number
-  pinned?: boolean
 }
 
 export interface NewRunActions {
@@ -53,8 +39,8 @@ export interface NewRunActions {
   begin: (defaults?: NewRunDefaults) => void
   /**
    * Loads the prompt's versions. With `preselect` (a fresh form) it also checks the version and its pinned
-   * model, or a simulated one when that provider cannot be called (unless `pinned`); a prompt the user picks
-   * starts with nothing checked, so no box changes after the user has started choosing.
+   * model, ready or not (a missing key or provider is said beside it); a prompt the user picks starts with
+   * nothing checked, so no box changes after the user has started choosing.
    */
   setPrompt: (promptId: string | null, options?: PreselectOptions) => Promise<void>
   toggleVersion: (versionId: string) => Promise<void>
@@ -89,8 +75,6 @@ export type NewRunStore = StoreApi<NewRunState>
 
 export interface NewRunOptions {
   delayMs?: number
-  /** Whether calls to a provider can be made: false when it needs a key nobody set (from the providers store). */
-  canCall?: (provider: string) => boolean
   onStarted?: (run: Run) => void
 }
 
@@ -104,7 +88,6 @@ export function planContext(s: Pick<NewRunState, 'prompt' | 'versionModels'>): P
 
 export function createNewRunStore(client: ApiClient, options: NewRunOptions = {}): NewRunStore {
   const delayMs = options.delayMs ?? estimateDelayMs
-  const canCall = options.canCall ?? (() => true)
   const promptSeq = createSequence()
   const estimateSeq = createSequence()
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -171,14 +154,13 @@ export function createNewRunStore(client: ApiClient, options: NewRunOptions = {}
         })
         replan()
         if (!defaults.promptId) return
-        const { versionNumber, pinned } = defaults
+        const { versionNumber } = defaults
         void actions.setPrompt(defaults.promptId, {
           preselect: true,
           ...(versionNumber !== undefined ? { versionNumber } : {}),
-          ...(pinned !== undefined ? { pinned } : {}),
         })
       },
-      async setPrompt(promptId, { preselect = false, versionNumber, pinned = false } = {}) {
+      async setPrompt(promptId, { preselect = false, versionNumber } = {}) {
         const n = promptSeq.next()
         update({ promptId, versionIds: [], modelKeys: get().form.addedModels.map(modelKey) })
         set({ prompt: null, promptLoad: promptId ? loading : idle })
@@ -187,8 +169,9 @@ export function createNewRunStore(client: ApiClient, options: NewRunOptions = {}
         await settleLatest(promptSeq, n, client.call('prompts.get', request), {
           value: (detail) => {
             const chosen = detail.version
-            const model =
-              pinned || canCall(chosen.model.provider) ? chosen.model : (simulatedModels[0] ?? chosen.model)
+            // The pinned model, whether or not its provider can be called yet: the form warns about a missing
+            // key or provider; quietly ticking another model would run something the user did not choose.
+            const model = chosen.model
             set((s) => ({
               prompt: detail,
               promptLoad: ready,
