@@ -111,6 +111,16 @@ export const runCountsSchema = z.object({
 })
 export type RunCounts = z.infer<typeof runCountsSchema>
 
+/**
+ * Why a run failed, in a sentence that says what to do. 'key-refused': a provider refused its API key, so
+ * nothing more was sent (a configuration problem, not a result); 'error': anything else, e.g. a write failed.
+ */
+export const runFailureSchema = z.object({
+  kind: z.enum(['key-refused', 'error']),
+  message: z.string(),
+})
+export type RunFailure = z.infer<typeof runFailureSchema>
+
 export const runSchema = z.object({
   id: idSchema,
   name: z.string(),
@@ -125,6 +135,8 @@ export const runSchema = z.object({
   counts: runCountsSchema,
   /** Null for a plain run. */
   canary: canaryStateSchema.nullable().default(null),
+  /** Why the run failed (status 'failed'); null otherwise. */
+  failure: runFailureSchema.nullable().default(null),
 })
 export type Run = z.infer<typeof runSchema>
 

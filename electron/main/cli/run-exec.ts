@@ -5,7 +5,7 @@ import type { Run } from '../../../shared/domain/runs'
 import type { Baseline, RunSummary } from '../../../shared/domain/scoring'
 import type { Core } from '../core'
 import { call } from './call'
-import { UsageError, type CliIo } from './io'
+import { exitCodes, line, UsageError, type CliIo } from './io'
 import { createProgress } from './progress'
 import { waitForRun } from './run-wait'
 
@@ -80,6 +80,18 @@ export async function executeRun(
   const run = await waitForRun(core, started.id, createProgress(io, 'run'))
   if (run.status !== 'completed') return { run, summary: null }
   return { run, summary: await call(core, 'runs.score', { runId: run.id }) }
+}
+
+/**
+ * A run that did not complete: its status and, for a failed run, why — and the exit code. A refused key is a
+ * configuration problem (3), never a verdict on the model; anything else that stopped the run is 1.
+ */
+export function reportUnfinished(io: CliIo, what: string, run: Run): number {
+  const { done, total, errors } = run.counts
+  line(io.stdout, `${what} ${run.status} (${done}/${total} calls, ${errors} errors); no verdict`)
+  if (!run.failure) return exitCodes.failed
+  line(io.stderr, `${what} failed: ${run.failure.message}`)
+  return run.failure.kind === 'key-refused' ? exitCodes.usage : exitCodes.failed
 }
 
 /** Writes a report file (--junit, --summary), creating its folder; failure is an I/O error (exit 3). */

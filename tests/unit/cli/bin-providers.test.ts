@@ -68,9 +68,14 @@ describe('the built evallab bin with providers from flags and the environment', 
 
     const unkeyed = await spawnEvallab(args, vars)
     expectNoInternals(unkeyed)
-    // Without its key the gateway refuses every call: the gate fails on them, naming the refusal.
-    expect(unkeyed.code, described(unkeyed)).toBe(1)
-    expect(unkeyed.stdout).toMatch(/^ {4}tkt-000: The call failed: 401 /m)
+    // Without its key the gateway refuses the first call: the run stops there and the gate gives no verdict
+    // (a refused key is a configuration problem, exit 3, never a regression of the model).
+    expect(unkeyed.code, described(unkeyed)).toBe(3)
+    expect(unkeyed.stdout).toMatch(/^gate: the candidate run failed .*no verdict$/m)
+    expect(unkeyed.stderr).toMatch(
+      /Provider "my-gateway" refused the API key \(401 .*fix the key, then resume/,
+    )
+    expect(unkeyed.stdout).not.toMatch(/Gate FAIL/)
   }, 60_000)
 
   it('a hosted provider without a key is a one-line usage error naming the variables (exit 3)', async () => {

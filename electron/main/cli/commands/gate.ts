@@ -11,7 +11,14 @@ import { gateMarkdown, gateText, type GateReportInput } from '../gate-report'
 import { exitCodes, line, printUsage, UsageError, type CliIo } from '../io'
 import { callLimitFlags, callLimitOptions, callLimitUsage } from '../call-limits'
 import { cliProviderSettings, providerUsage } from '../providers'
-import { chooseVersion, executeRun, latestBaseline, modelLabel, writeReport } from '../run-exec'
+import {
+  chooseVersion,
+  executeRun,
+  latestBaseline,
+  modelLabel,
+  reportUnfinished,
+  writeReport,
+} from '../run-exec'
 import { openRunWorkspace, promptFolder, type CliWorkspace } from '../workspace'
 import { requiredSignatures } from './verify'
 
@@ -134,10 +141,7 @@ async function gateImported(
     useCache: choice.values.cache ?? false,
     ...(choice.concurrency ? { concurrency: choice.concurrency } : {}),
   })
-  if (!summary) {
-    line(io.stdout, `gate: the candidate run ${run.status} (${run.counts.errors} errors); no verdict`)
-    return exitCodes.failed
-  }
+  if (!summary) return reportUnfinished(io, 'gate: the candidate run', run)
   const slice = { promptVersionId: chosen.version.id, provider: model.provider, modelId: model.model }
   const gate = await call(core, 'gates.evaluate', { runId: run.id, slice })
   const report: GateReportInput = {

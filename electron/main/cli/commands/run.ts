@@ -1,10 +1,10 @@
 import { environment, modelRef, parseCommandArgs, positiveInt, singlePositional } from '../args'
 import { call } from '../call'
-import { exitCodes, line, printUsage, UsageError, type CliIo } from '../io'
+import { exitCodes, printUsage, UsageError, type CliIo } from '../io'
 import { callLimitFlags, callLimitOptions, callLimitUsage } from '../call-limits'
 import { cliProviderSettings, providerUsage } from '../providers'
 import { runSummaryMarkdown, runSummaryText } from '../run-report'
-import { chooseVersion, executeRun, latestBaseline, writeReport } from '../run-exec'
+import { chooseVersion, executeRun, latestBaseline, reportUnfinished, writeReport } from '../run-exec'
 import { openRunWorkspace, openWorkspaceAt, promptFolder, userHome, type CliWorkspace } from '../workspace'
 import { promptIdByName } from './export'
 
@@ -99,13 +99,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
       useCache: values.cache ?? false,
       ...(concurrency ? { concurrency } : {}),
     })
-    if (!summary) {
-      line(
-        io.stdout,
-        `Run "${run.name}" ${run.status} (${run.counts.done}/${run.counts.total} calls, ${run.counts.errors} errors)`,
-      )
-      return exitCodes.failed
-    }
+    if (!summary) return reportUnfinished(io, `Run "${run.name}"`, run)
     io.stdout(runSummaryText(run, summary))
     if (values.summary) writeReport('summary', values.summary, runSummaryMarkdown(run, summary))
     return exitCodes.ok

@@ -85,6 +85,7 @@ function newRun(input: RunImportInput): Run {
     createdBy: baseline.run.createdBy,
     counts: { total: results.length, done: results.length, errors, cached: 0, spentUsd },
     canary: null,
+    failure: null,
   }
 }
 

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events'
-import type { Run, RunCounts, RunStatus } from '../../../../shared/domain/runs'
+import type { Run, RunCounts, RunFailure, RunStatus } from '../../../../shared/domain/runs'
 import type { CanaryState } from '../../../../shared/domain/scoring'
 import { writeTransaction, type CoreContext } from '../api/context'
 import type { EventBus } from '../events'
@@ -14,6 +14,17 @@ import { ResultWriter } from './result-writer'
 import { runWorkItem, type ItemOutcome } from './run-item'
 import { runnerDefaults, type RunnerOptions } from './run-options'
 import { pendingWorkItems, type WorkItem } from './work-items'
+
+/** A provider refused its key: every later call would fail too, so the run stops (see callOne). */
+export class KeyRefusedError extends Error {
+  constructor(provider: string, message: string | null) {
+    const said = message ? ` (${message})` : ''
+    super(
+      `Provider "${provider}" refused the API key${said}. Nothing more was sent to it: fix the key, then resume the run.`,
+    )
+    this.name = 'KeyRefusedError'
+  }
+}
 
 export type StopReason = 'pause' | 'cancel' | 'close' | 'fail'
 
@@ -151,7 +162,8 @@ export class RunSession {
     } catch {
       // The database may be what failed; the status below is still worth trying.
     }
-    this.finish('failed')
+    const kind = this.failure instanceof KeyRefusedError ? 'key-refused' : 'error'
+    this.finish('failed', { kind, message })
   }
 
   /** What is still missing, of the cases `include` keeps (all by default). */
@@ -204,6 +216,10 @@ export class RunSession {
       cacheLookup: (hash) => this.cacheLookup(hash),
     })
     if (!outcome) return
+    // A refused key fails every later call too: stop here, resumable, instead of storing one error per case
+    // (which a gate would read as a regression). The refused item stays missing and is called on resume.
+    if (outcome.result.errorKind === 'auth')
+      throw new KeyRefusedError(item.model.provider, outcome.result.errorMessage)
     if (outcome.cacheEntry) this.freshCache.set(outcome.cacheEntry.hash, outcome.cacheEntry.response)
     this.writer.add(outcome)
   }
@@ -249,11 +265,14 @@ export class RunSession {
     this.publish()
   }
 
-  private finish(status: RunStatus): void {
+  private finish(status: RunStatus, failure?: RunFailure): void {
     this.status = status
     const at = this.ctx.now()
     const final = status === 'completed' || status === 'cancelled' || status === 'failed'
-    this.ctx.repos.runs.setStatus(this.run.id, status, final ? { finishedAt: at } : {})
+    this.ctx.repos.runs.setStatus(this.run.id, status, {
+      ...(final ? { finishedAt: at } : {}),
+      ...(failure !== undefined ? { failure } : {}),
+    })
     this.bus.emit('db.changed', { tables: ['runs'] })
     this.publish()
   }

@@ -53,6 +53,7 @@ export class RunManager {
         spentUsd: 0,
       },
       canary: startCanary(plan.canary, cases.length),
+      failure: null,
     }
     writeTransaction(this.ctx, () => {
       this.ctx.repos.runs.insert(run)

@@ -129,6 +129,7 @@ function insertRun(ctx: CoreContext, log: SampledLog, datasetId: string, snapsho
     createdBy: ctx.user,
     counts: { total: log.sampled.length, done: log.sampled.length, errors, cached: 0, spentUsd },
     canary: null,
+    failure: null,
   }
   ctx.repos.runs.insert(run)
   return run

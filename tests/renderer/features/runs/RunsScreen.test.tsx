@@ -248,6 +248,20 @@ describe('address', () => {
     fireEvent.click(byId('runs-new'))
     await waitFor(() => expect(location.hash).toBe('#/runs'))
   })
+
+  it('says why a failed run failed and what to do', async () => {
+    const message =
+      'Provider "my-gateway" refused the API key (401 Incorrect API key provided.). Fix it, then resume.'
+    await openRuns(
+      (state) => {
+        state.runs = [makeRun('r-1', { status: 'failed', failure: { kind: 'key-refused', message } })]
+      },
+      { initialRun: 'r-1' },
+    )
+    const failure = await screen.findByTestId('run-failure')
+    expect(failure.textContent).toBe(`The run failed: ${message}`)
+    expect(failure.dataset.kind).toBe('key-refused')
+  })
 })
 
 describe('resume offer', () => {

@@ -109,6 +109,7 @@ function setUp(): { ctx: CoreContext; runId: string } {
     createdBy: 'tester',
     counts: { total: 6, done: 6, errors: 1, cached: 1, spentUsd: 0.006 },
     canary: null,
+    failure: null,
   }
   writeTransaction(ctx, () => {
     ctx.repos.runs.insert(run)

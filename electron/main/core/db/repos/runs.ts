@@ -3,8 +3,10 @@ import { canaryStateSchema, type CanaryState } from '../../../../../shared/domai
 import {
   modelPriceSchema,
   runCountsSchema,
+  runFailureSchema,
   runPlanSchema,
   type Run,
+  type RunFailure,
   type RunCounts,
   type RunStatus,
 } from '../../../../../shared/domain/runs'
@@ -24,10 +26,11 @@ interface RunRow {
   created_by: string
   counts: string
   canary: string | null
+  failure: string | null
 }
 
 const columns =
-  'id, name, status, plan, dataset_snapshot_id, price_table, created_at, started_at, finished_at, created_by, counts, canary'
+  'id, name, status, plan, dataset_snapshot_id, price_table, created_at, started_at, finished_at, created_by, counts, canary, failure'
 const priceTableSchema = z.array(modelPriceSchema)
 
 export type RunsRepo = ReturnType<typeof createRunsRepo>
@@ -37,19 +40,22 @@ export function createRunsRepo(db: Db) {
   const statements = {
     insert: db.prepare(
       `INSERT INTO runs (${columns}) VALUES (@id, @name, @status, @plan, @datasetSnapshotId, @priceTable,
-         @createdAt, @startedAt, @finishedAt, @createdBy, @counts, @canary)`,
+         @createdAt, @startedAt, @finishedAt, @createdBy, @counts, @canary, @failure)`,
     ),
     get: db.prepare<[string], RunRow>(`SELECT ${columns} FROM runs WHERE id = ?`),
     list: db.prepare<[], RunRow>(`SELECT ${columns} FROM runs ORDER BY created_at DESC, rowid DESC`),
     setStatus: db.prepare(
       `UPDATE runs SET status = @status,
          started_at = COALESCE(started_at, @startedAt),
-         finished_at = @finishedAt
+         finished_at = @finishedAt,
+         failure = @failure
        WHERE id = @id`,
     ),
     setCounts: db.prepare('UPDATE runs SET counts = ? WHERE id = ?'),
     setCanary: db.prepare('UPDATE runs SET canary = ? WHERE id = ?'),
-    interruptRunning: db.prepare("UPDATE runs SET status = 'interrupted' WHERE status = 'running'"),
+    interruptRunning: db.prepare(
+      "UPDATE runs SET status = 'interrupted', failure = NULL WHERE status = 'running'",
+    ),
     namesForDataset: db.prepare<[string], { name: string }>(
       `SELECT r.name FROM runs r JOIN dataset_snapshots s ON s.id = r.dataset_snapshot_id
         WHERE s.dataset_id = ? ORDER BY r.created_at DESC`,
@@ -69,6 +75,7 @@ export function createRunsRepo(db: Db) {
         priceTable: JSON.stringify(run.priceTable),
         counts: JSON.stringify(run.counts),
         canary: run.canary ? JSON.stringify(run.canary) : null,
+        failure: run.failure ? JSON.stringify(run.failure) : null,
       })
     },
     get: (id: string): Run | null => {
@@ -77,13 +84,21 @@ export function createRunsRepo(db: Db) {
     },
     /** Newest first. */
     list: (): Run[] => statements.list.all().map(toRun),
-    /** `startedAt` is kept from the first start; `finishedAt` is set for final states and cleared otherwise. */
-    setStatus: (id: string, status: RunStatus, at: { startedAt?: string; finishedAt?: string }): void => {
+    /**
+     * `startedAt` is kept from the first start; `finishedAt` is set for final states and cleared otherwise;
+     * `failure` says why a failed run failed and is cleared by any other status.
+     */
+    setStatus: (
+      id: string,
+      status: RunStatus,
+      at: { startedAt?: string; finishedAt?: string; failure?: RunFailure },
+    ): void => {
       statements.setStatus.run({
         id,
         status,
         startedAt: at.startedAt ?? null,
         finishedAt: at.finishedAt ?? null,
+        failure: status === 'failed' && at.failure ? JSON.stringify(at.failure) : null,
       })
     },
     setCounts: (id: string, counts: RunCounts): void => {
@@ -119,5 +134,6 @@ function toRun(row: RunRow): Run {
     createdBy: row.created_by,
     counts: parseJsonColumn(runCountsSchema, row.counts, where),
     canary: row.canary === null ? null : parseJsonColumn(canaryStateSchema, row.canary, where),
+    failure: row.failure === null ? null : parseJsonColumn(runFailureSchema, row.failure, where),
   }
 }

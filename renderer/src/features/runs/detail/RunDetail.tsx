@@ -44,6 +44,16 @@ export function RunDetail({ run }: { run: Run }) {
         Created {formatAbsolute(run.createdAt)} by {run.createdBy}
         {run.finishedAt ? ` · finished ${formatAbsolute(run.finishedAt)}` : ''}
       </p>
+      {run.status === 'failed' && run.failure ? (
+        <p
+          className="banner warn run-failure"
+          role="alert"
+          data-testid="run-failure"
+          data-kind={run.failure.kind}
+        >
+          <strong>The run failed:</strong> {run.failure.message}
+        </p>
+      ) : null}
       {run.canary ? <CanaryNotice canary={run.canary} /> : null}
       <RunProgressView run={run} />
       <PlanSummary run={run} />
