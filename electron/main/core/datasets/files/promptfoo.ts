@@ -50,8 +50,9 @@ export function parsePromptfoo(file: string, text: string, options: PromptfooOpt
   const refs = options.fileReferences === 'asText' ? null : splitFileReferences(file, all, found.defaults)
   if (refs && refs.defaults.length > 0) return { ok: false, issues: refs.defaults }
   const tests = refs ? refs.tests : all
+  if (refs && tests.length === 0) return { ok: false, issues: refs.issues }
   const hasVars = (t: SourceTest): boolean => isPlainObject(t.test) && 'vars' in t.test
-  if (found.defaults.vars === undefined && !tests.some(hasVars)) {
+  if (found.defaults.vars === undefined && !all.some(hasVars)) {
     const message =
       'no test has "vars": expected promptfoo tests like { "vars": {...}, "assert": [...] }; ' +
       'for a plain list of rows use CSV or JSON Lines (.jsonl)'
