@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { toCsv as datasetCsv } from '../../../electron/main/core/datasets/files'
 import { neutraliseFormula, restoreFormula } from '../../../shared/lib/spreadsheet-cell'
 
@@ -24,13 +25,14 @@ const values = [
 
 describe('the dataset export writes cells with the shared formula rule', () => {
   it.each(values)('%j', (value) => {
-    const rows = parse(
+    const parsed: unknown = parse(
       datasetCsv(
         [{ key: 'k', vars: { v: 'x' }, expected: {}, expectedOutput: null, tags: [], notes: value }],
         { bom: false },
       ),
       { record_delimiter: '\r\n' },
-    ) as string[][]
+    )
+    const rows = z.array(z.array(z.string())).parse(parsed)
     const datasetCell = rows[1]?.at(-1)
     expect(datasetCell).toBe(value === '' ? '' : neutraliseFormula(value))
     expect(restoreFormula(datasetCell ?? '')).toBe(value)

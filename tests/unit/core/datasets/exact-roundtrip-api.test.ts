@@ -99,7 +99,10 @@ describe('property: any dataset leaves as CSV and JSONL and comes back identical
             const exported = result.value as Exported
             const copy = await importAsNew(core, exported.fileName, exported.content, `Copy ${n} ${format}`)
             expect(withoutIds(await allCases(core, copy.dataset.id))).toEqual(cases)
-            const again = await call<Exported>(core, 'datasets.export', { ...input, datasetId: copy.dataset.id })
+            const again = await call<Exported>(core, 'datasets.export', {
+              ...input,
+              datasetId: copy.dataset.id,
+            })
             expect(again.content).toBe(exported.content)
           }
         },

@@ -68,8 +68,12 @@ describe('promptfoo YAML as promptfoo reads it', () => {
     })
     expect(error.code).toBe('INVALID_INPUT')
     expect(error.message).toContain('promptfoo-file-refs.yaml')
-    expect(error.message).toMatch(/row 2.*vars\.document is a file reference \(file:\/\/docs\/contract\.txt\)/)
-    expect(error.message).toMatch(/row 3.*assert\[1\]\.value is a file reference \(file:\/\/checks\/polite\.js\)/)
+    expect(error.message).toMatch(
+      /row 2.*vars\.document is a file reference \(file:\/\/docs\/contract\.txt\)/,
+    )
+    expect(error.message).toMatch(
+      /row 3.*assert\[1\]\.value is a file reference \(file:\/\/checks\/polite\.js\)/,
+    )
     expect(error.message).toContain('Nothing was imported')
     expect(fingerprint(home)).toEqual(before)
     core.close()
