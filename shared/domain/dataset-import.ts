@@ -52,6 +52,8 @@ export type ImportPreviewInfo = z.infer<typeof importPreviewSchema>
 export const importFileSchema = z.object({
   fileName: z.string().min(1).max(260),
   contentBase64: z.string().max(70_000_000, 'Files over 50 MB are not accepted'),
+  /** promptfoo `file://` references: refused (default), or kept as text when the user picks it. Never read. */
+  fileReferences: z.enum(['refuse', 'asText']).optional(),
 })
 
 /** What an import did to the working copy; the rows the user excluded are listed, not silently dropped. */

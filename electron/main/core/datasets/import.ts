@@ -11,6 +11,7 @@ import {
   importDatasetFile,
   parseDatasetFile,
   type FileIssue,
+  type FileReferences,
   type ImportLimits,
   type ImportPreview,
   type ImportedCase,
@@ -21,6 +22,7 @@ export interface ImportFile {
   fileName: string
   contentBase64: string
   excludeRows?: readonly number[] | undefined
+  fileReferences?: FileReferences | undefined
 }
 
 export interface PreviewRequest extends ImportFile {
@@ -31,7 +33,8 @@ export interface PreviewRequest extends ImportFile {
 /** The mapping step: columns, suggested mapping, first rows and every failing row. Reads only. */
 export function previewImport(request: PreviewRequest, limits: Partial<ImportLimits> = {}): ImportPreview {
   const bytes = decodeBase64(request.fileName, request.contentBase64)
-  const parsed = parseDatasetFile({ fileName: request.fileName, bytes, limits })
+  const { fileName, fileReferences } = request
+  const parsed = parseDatasetFile({ fileName, bytes, limits, fileReferences })
   if (!parsed.ok) throw refusal(parsed.issues, [])
   return buildImportPreview(parsed.table, request.mapping, {
     knownVariables: request.knownVariables,
@@ -62,6 +65,7 @@ export function readImport(
     fileName: request.fileName,
     bytes,
     limits,
+    fileReferences: request.fileReferences,
     mapping: request.mapping,
     excludeRows: request.excludeRows,
   })

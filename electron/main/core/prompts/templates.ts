@@ -1,6 +1,7 @@
 import Mustache from 'mustache'
 import type { PromptMessage } from '../../../../shared/domain/prompts'
 import { caseKeyVariable, caseNamespace } from '../../../../shared/domain/template-names'
+import { brokenTagStart } from './template-errors'
 
 /** A template problem in one message; `messageIndex` is 0-based, messages shown to people count from 1. */
 export interface TemplateIssue {
@@ -32,16 +33,14 @@ class TemplateSyntaxError extends Error {}
  * Variables one template uses: plain, `&` and triple-brace names and section names (`#`, `^`).
  * Dotted names count by their first segment, which is the key a caller has to supply; the reserved
  * `{{case.key}}` counts by its whole name (the case supplies it, not a variable).
- * Throws TemplateSyntaxError with the library's message plus a line and column.
+ * Throws TemplateSyntaxError with the library's message and the line and column where the broken tag starts.
  */
 export function templateVariables(content: string): string[] {
   let spans: Spans
   try {
     spans = Mustache.parse(content, tags)
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const at = /\bat (\d+)$/.exec(message)
-    throw new TemplateSyntaxError(at?.[1] ? `${message} (${lineColumn(content, Number(at[1]))})` : message)
+    throw libraryError(content, error)
   }
   const found: string[] = []
   collect(spans, content, found)
@@ -81,6 +80,15 @@ function variableOf(tag: string, content: string, start: number): string {
 function sectionChildren(span: Span): Spans | null {
   const inner = span[4]
   return (span[0] === '#' || span[0] === '^') && Array.isArray(inner) ? inner : null
+}
+
+/** The library's message, placed where the broken tag starts rather than where the library gave up. */
+function libraryError(content: string, error: unknown): TemplateSyntaxError {
+  const message = error instanceof Error ? error.message : String(error)
+  const at = /\s+at (\d+)$/.exec(message)
+  if (!at?.[1]) return new TemplateSyntaxError(message)
+  const start = brokenTagStart(content, message) ?? Number(at[1])
+  return syntax(message.slice(0, at.index), content, start)
 }
 
 function syntax(message: string, content: string, position: number): TemplateSyntaxError {

@@ -10,6 +10,7 @@ export const selectImportTarget = (s: ImportState) => s.target
 export const selectImportCommitting = (s: ImportState) => s.committing
 export const selectImportIssues = (s: ImportState) => s.issues
 export const selectKnownVariables = (s: ImportState) => s.knownVariables
+export const selectKeepFileReferences = (s: ImportState) => s.keepFileReferences
 export const selectImportActions = (s: ImportState) => s.actions
 export const selectShownMapping = shownMapping
 

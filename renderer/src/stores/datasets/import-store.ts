@@ -66,6 +66,8 @@ export interface ImportActions {
   /** Takes the known variables from a prompt's latest version (`{{name}}`); null forgets them. */
   pickPrompt: (promptId: string | null) => Promise<void>
   setTarget: (patch: Partial<ImportTarget>) => void
+  /** promptfoo `file://` references: kept as text when the PM picks it (never read), else refused. */
+  setKeepFileReferences: (keep: boolean) => void
   /** Sends a pending preview now (tests; the Import button waits for a fresh preview anyway). */
   flush: () => Promise<void>
   commit: () => Promise<ImportedDetail | null>
@@ -92,6 +94,7 @@ export interface ImportState {
   /** Failing rows the PM excluded (the core no longer reports them), so they stay listed and can come back. */
   excludedRows: Readonly<Record<number, FailingRow>>
   knownVariables: readonly string[]
+  keepFileReferences: boolean
   /** The prompt the known variables came from. */
   promptId: string | null
   promptLoad: LoadState
@@ -116,6 +119,7 @@ const fresh = {
   excluded: [],
   excludedRows: {},
   knownVariables: [],
+  keepFileReferences: false,
   promptId: null,
   promptLoad: idle,
   committing: submitIdle,
@@ -167,6 +171,7 @@ export function createImportStore(client: ApiClient, delayMs = importPreviewDela
         ...(s.mapping ? { mapping: s.mapping } : {}),
         ...(s.excluded.length > 0 ? { excludeRows: [...s.excluded] } : {}),
         ...(s.knownVariables.length > 0 ? { knownVariables: [...s.knownVariables] } : {}),
+        ...(s.keepFileReferences ? { fileReferences: 'asText' as const } : {}),
       }
       try {
         const preview = await client.call('datasets.importPreview', input)
@@ -253,6 +258,10 @@ export function createImportStore(client: ApiClient, delayMs = importPreviewDela
           if (get().promptId === promptId) set({ promptLoad: failed(toErrorInfo(error)) })
         }
       },
+      setKeepFileReferences(keep) {
+        set({ keepFileReferences: keep })
+        if (get().file) schedule()
+      },
       setTarget: (patch) => set((s) => ({ target: { ...s.target, ...patch }, committing: submitIdle })),
       flush: run,
       dismissOutcome: () => set({ outcome: null }),
@@ -267,6 +276,7 @@ export function createImportStore(client: ApiClient, delayMs = importPreviewDela
             contentBase64: s.file.base64,
             mapping: shownMapping(s),
             excludeRows: [...s.excluded],
+            ...(s.keepFileReferences ? { fileReferences: 'asText' as const } : {}),
             target:
               t.kind === 'new'
                 ? { kind: 'new', name: t.name, description: t.description }

@@ -6,6 +6,7 @@ import {
   costRows,
 } from '../../../../renderer/src/features/compare/charts/cost'
 import { toCsv } from '../../../../renderer/src/features/compare/charts/csv'
+import { neutraliseFormula } from '../../../../shared/lib/spreadsheet-cell'
 import { escapeHtml, tagPrefixesOf } from '../../../../renderer/src/features/compare/charts/format'
 import { latencyHistogram, latencyOption } from '../../../../renderer/src/features/compare/charts/latency'
 import { paretoFront, paretoOption } from '../../../../renderer/src/features/compare/charts/pareto'
@@ -191,6 +192,23 @@ describe('trendOption', () => {
 })
 
 describe('csv and helpers', () => {
+  it.each([
+    '=HYPERLINK("http://x","y")',
+    '+1',
+    '-2',
+    '@SUM(A1)',
+    '\t=1',
+    '\uFF1D1',
+    '\uFF20x',
+    "'=already",
+    "'plain",
+    'plain',
+  ])('neutralises %j exactly as the dataset export does (one shared function)', (label) => {
+    const cell = neutraliseFormula(label)
+    const quoted = /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
+    expect(toCsv([[label]])).toBe(`${quoted}\r\n`)
+  })
+
   it('quotes commas, quotes and line breaks and defuses formulas', () => {
     expect(
       toCsv([

@@ -145,6 +145,28 @@ describe('import wizard', () => {
     })
   })
 
+  it('offers to keep promptfoo file:// references as text, and asks the core so when ticked', async () => {
+    const core = await start()
+    fireEvent.click(screen.getByTestId('import-dataset'))
+    chooseFile('support.csv', csv)
+    await screen.findByTestId('import-preview')
+    expect(screen.queryByTestId('import-keep-file-references')).toBeNull()
+    chooseFile('tests.yaml', '- vars: { doc: file://doc.txt }\n')
+    const keep = await screen.findByTestId<HTMLInputElement>('import-keep-file-references')
+    expect(keep.checked).toBe(false)
+    await waitFor(() =>
+      expect(calls(core, 'datasets.importPreview').at(-1)?.input).toMatchObject({ fileName: 'tests.yaml' }),
+    )
+    expect(calls(core, 'datasets.importPreview').at(-1)?.input).not.toHaveProperty('fileReferences')
+    fireEvent.click(keep)
+    await waitFor(() =>
+      expect(calls(core, 'datasets.importPreview').at(-1)?.input).toMatchObject({
+        fileName: 'tests.yaml',
+        fileReferences: 'asText',
+      }),
+    )
+  })
+
   it('re-imports into the open dataset, replacing its cases', async () => {
     const core = await start((state) => seedDataset(state, 'ds-1', 3))
     fireEvent.click(screen.getAllByTestId('dataset-item')[0]!.querySelector('a')!)

@@ -20,9 +20,9 @@ describe('templateVariables', () => {
 
   it('reports syntax errors with the library message and a line and column', () => {
     expect(() => templateVariables('line one\nHello {{#vip}} there')).toThrow(
-      'Unclosed section "vip" at 29 (line 2, column 21)',
+      'Unclosed section "vip" at 15 (line 2, column 7)',
     )
-    expect(() => templateVariables('Hi {{name')).toThrow(/Unclosed tag at 9 \(line 1, column 10\)/)
+    expect(() => templateVariables('Hi {{name')).toThrow(/Unclosed tag at 3 \(line 1, column 4\)/)
     expect(() => templateVariables('{{/vip}}')).toThrow(/Unopened section "vip"/)
   })
 

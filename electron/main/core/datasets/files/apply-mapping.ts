@@ -97,7 +97,11 @@ function mappingContext(table: ParsedTable, mapping: ColumnMapping): MappingCont
   const expectsVars = roles.some(([, r]) => r.role === 'var' || r.role === 'varsObject' || keyVarOf(r))
   return {
     file: table.file,
-    mode: { strict: table.layout !== 'generic', textCells: table.format === 'csv' },
+    mode: {
+      strict: table.layout !== 'generic',
+      textCells: table.format === 'csv',
+      quotedEmpty: table.format === 'csv',
+    },
     roles,
     expectsVars,
   }

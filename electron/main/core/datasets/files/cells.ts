@@ -5,10 +5,13 @@ import { describeType, isPlainObject, scalarText } from './values'
 /**
  * How a cell becomes part of a case. In a generic file an empty cell is "blank": an empty var, no expected
  * field, no expected output. In Eval Lab's and promptfoo's layouts only a missing value (an absent JSON key, an
- * unquoted empty CSV cell) is "no value", and an empty string is kept as the empty string.
+ * unquoted empty CSV cell) is "no value", and an empty string is kept as the empty string. In every CSV file a
+ * quoted empty cell `""` is the empty string the writer put there (R and csv-stringify write them so).
  */
 export interface CellMode {
   strict: boolean
+  /** A CSV: '' can only come from a quoted empty cell (an unquoted one is null), so it is a value. */
+  quotedEmpty: boolean
   /** CSV: every cell is text, so a JSON-typed cell holds JSON text to parse. In JSON sources it is the value. */
   textCells: boolean
 }
@@ -22,7 +25,7 @@ export function isBlank(value: unknown): boolean {
 /** True when the cell gives no value at all (see CellMode). */
 export function isAbsent(value: unknown, mode: CellMode): boolean {
   if (value === undefined || value === null) return true
-  return !mode.strict && value === ''
+  return !mode.strict && !mode.quotedEmpty && value === ''
 }
 
 /** A var's text: strings as they are, numbers and booleans as JSON text; an empty generic cell is ''. */

@@ -26,18 +26,21 @@ interface RowContext {
   maxFieldChars: number
   restore: boolean
   text: string
+  /** The parse told quoted empty cells from unquoted ones; without it every empty cell was unquoted. */
+  cast: boolean
 }
 
 /**
  * CSV (or TSV, or ; or | separated) text → table. The first non-blank line is the header. Quoted fields may
  * span lines; line endings may be CRLF, LF or CR. Values are kept verbatim (formula-looking cells included);
- * only a file in Eval Lab's export layout gets its formula prefix removed (see layout.ts). A broken quote
- * stops the parse; a row with the wrong number of fields or an over-long value is reported and the rest read.
+ * only a file in Eval Lab's export layout gets its formula prefix removed (see layout.ts). An unquoted empty
+ * cell is null (no value) and a quoted one `""` the empty string, in every file. A broken quote stops the
+ * parse; a row with the wrong number of fields or an over-long value is reported and the rest read.
  */
 export function parseCsv(file: string, text: string, options: CsvOptions): ParseResult {
   const delimiter = detectDelimiter(text, options.preferTab)
   const ours = isEvalLabCsvHeader(headerSample(text, delimiter))
-  const read = readRecords(file, text, delimiter, ours)
+  const read = readRecords(file, text, delimiter, mayHoldQuotedEmpty(text))
   if (!read.ok) return fail(read.issue)
   const [headerRecord, ...body] = read.records.filter((r) => !isBlankRecord(r.fields))
   if (!headerRecord) return fail({ file, message: 'the file is empty' })
@@ -48,7 +51,8 @@ export function parseCsv(file: string, text: string, options: CsvOptions): Parse
     return fail({ file, line: headerRecord.line, message: 'the file has a header but no rows' })
   }
   const layout = ours && isEvalLabCsvHeader(columns) ? 'evallab' : 'generic'
-  const context: RowContext = { file, columns, delimiter, text, ...options, restore: layout === 'evallab' }
+  const restore = layout === 'evallab'
+  const context: RowContext = { file, columns, delimiter, text, ...options, restore, cast: read.cast }
   const rows: ParsedRow[] = []
   const issues: FileIssue[] = []
   body.forEach((record, i) => {
@@ -62,11 +66,16 @@ export function parseCsv(file: string, text: string, options: CsvOptions): Parse
 /** An empty cell that was not quoted is null, so `,,` and `,"",` stay distinguishable. */
 const castEmpty: CastingFunction = (value, context) => (value === '' && !context.quoting ? null : value)
 
-type ReadResult = { ok: true; records: RawRecord[] } | { ok: false; issue: FileIssue }
+type ReadResult = { ok: true; records: RawRecord[]; cast: boolean } | { ok: false; issue: FileIssue }
+
+/** A quoted empty cell is written `""`: a file without those two characters in a row has none. */
+function mayHoldQuotedEmpty(text: string): boolean {
+  return text.includes('""')
+}
 
 /**
- * Every record with the line it starts on. Only our own layout needs empty unquoted cells told apart (as
- * null); that costs a cast call per cell, several times the plain parse, so other files go without it.
+ * Every record with the line it starts on. Telling a quoted empty cell from an unquoted one costs a cast call
+ * per cell, several times the plain parse, so only a file that may hold a quoted empty cell pays for it.
  */
 function readRecords(file: string, text: string, delimiter: string, distinctEmpty: boolean): ReadResult {
   const records: RawRecord[] = []
@@ -88,7 +97,7 @@ function readRecords(file: string, text: string, delimiter: string, distinctEmpt
   } catch (error) {
     return { ok: false, issue: parseErrorIssue(file, error, records, line) }
   }
-  return { ok: true, records }
+  return { ok: true, records, cast: distinctEmpty }
 }
 
 /** Line breaks inside quoted values: each CRLF, LF or lone CR moves the next record one line down. */
@@ -168,7 +177,8 @@ function toRow(context: RowContext, record: RawRecord, row: number): ParsedRow |
   }
   const values = fromEntries(
     columns.map((name, i) => {
-      const field = fields[i] ?? null
+      const read = fields[i] ?? null
+      const field = read === '' && !context.cast ? null : read
       return [name, context.restore && field !== null ? restoreFormula(field) : field] as const
     }),
   )

@@ -48,9 +48,11 @@ export function toCsv(cases: readonly ExportCase[], options: CsvExportOptions = 
     NOTES_COLUMN,
   ]
   checkHeader(header, layout)
-  const records = cases.map((c) =>
-    toRecord(c, layout).map((cell) => (cell === null ? null : neutraliseFormula(cell))),
-  )
+  const records = cases.map((c) => {
+    const record = toRecord(c, layout)
+    refuseNul(c.key, record, header)
+    return record.map((cell) => (cell === null ? null : neutraliseFormula(cell)))
+  })
   const body = stringify([header, ...records], {
     record_delimiter: '\r\n',
     // With an explicit record delimiter csv-stringify stops quoting lone CR and LF unless told to.
@@ -102,6 +104,19 @@ function toRecord(c: ExportCase, layout: Layout): (string | null)[] {
     layout.tagsJson ? JSON.stringify(c.tags) : c.tags.join(TAG_SEPARATOR),
     c.notes,
   ]
+}
+
+/**
+ * U+0000 cannot travel in a CSV file: spreadsheets cut the cell there and importers (ours included) take a
+ * NUL byte for a binary file. JSON Lines writes it as `\u0000`, so that is the format to use.
+ */
+function refuseNul(key: string, record: readonly (string | null)[], header: readonly string[]): void {
+  const at = record.findIndex((cell) => cell?.includes('\u0000') === true)
+  if (at === -1) return
+  throw new CsvExportError(
+    `case ${JSON.stringify(key)}, column ${JSON.stringify(header[at] ?? '')}: the value holds the character ` +
+      'U+0000 (NUL), which a CSV file cannot carry (spreadsheets cut the cell there and CSV readers refuse it)',
+  )
 }
 
 /** Names the importer could not read back the same: blank, padded with spaces, or equal ignoring case. */

@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, type ImportLimits } from './limits'
 import { applyMapping, suggestMapping } from './mapping'
 import type { ColumnMapping } from './mapping-schema'
 import { parsePromptfoo } from './promptfoo'
+import type { FileReferences } from './promptfoo-refs'
 import { fail, type FileIssue, type ImportedCase, type ParseResult, type ParsedTable } from './table'
 
 export { formatIssue } from './table'
@@ -27,11 +28,14 @@ export { toCsv, toJsonl, CsvExportError } from './export'
 export type { CsvExportOptions, ExportCase } from './export'
 export { DEFAULT_LIMITS, PREVIEW_ROWS } from './limits'
 export type { ImportLimits } from './limits'
+export type { FileReferences } from './promptfoo-refs'
 
 export interface DatasetFile {
   fileName: string
   bytes: Uint8Array
   limits?: Partial<ImportLimits>
+  /** promptfoo `file://` references: refused unless the user chose to keep them as text. */
+  fileReferences?: FileReferences
 }
 
 const EXTENSIONS = '.csv, .tsv, .txt, .jsonl, .ndjson, .json, .yaml or .yml'
@@ -53,6 +57,7 @@ export function parseDatasetFile(input: DatasetFile): ParseResult {
   if (!decoded.ok) return fail(decoded.issue)
   const { text } = decoded
   const maxFieldChars = limits.maxFieldChars
+  const fileReferences = input.fileReferences ?? 'refuse'
   switch (extension) {
     case 'csv':
     case 'tsv':
@@ -64,9 +69,9 @@ export function parseDatasetFile(input: DatasetFile): ParseResult {
     case 'json':
       return looksLikeJsonLines(text)
         ? parseJsonl(file, text, { maxFieldChars })
-        : parsePromptfoo(file, text, { maxFieldChars, json: true })
+        : parsePromptfoo(file, text, { maxFieldChars, json: true, fileReferences })
     default:
-      return parsePromptfoo(file, text, { maxFieldChars, json: false })
+      return parsePromptfoo(file, text, { maxFieldChars, json: false, fileReferences })
   }
 }
 

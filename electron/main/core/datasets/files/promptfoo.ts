@@ -1,5 +1,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml'
+import { AppError } from '../../../../../shared/contract'
 import { jsonErrorPosition, lineOfOffset, oneLine } from './json-errors'
+import { fileReferenceIssues, type FileReferences } from './promptfoo-refs'
 import { testsToTable, type SourceTest, type TestDefaults } from './promptfoo-tests'
 import { fail, type FileIssue, type ParseResult } from './table'
 import { describeType, isPlainObject } from './values'
@@ -8,7 +10,16 @@ export interface PromptfooOptions {
   maxFieldChars: number
   /** A .json file: it must be strict JSON (it is then read with the YAML parser, for line numbers). */
   json: boolean
+  /** `file://` references: refused (the default) or kept as text; never read. */
+  fileReferences?: FileReferences
 }
+
+/**
+ * How many times aliases may be expanded, counted as the yaml library counts them (uses of an anchor times the
+ * aliases inside it). Generous for a config whose thousands of tests each merge `<<: *defaults`; an alias bomb
+ * ("billion laughs") passes it within a few levels.
+ */
+export const MAX_YAML_ALIAS_COUNT = 10_000
 
 /**
  * A promptfoo test file → table. Accepts a list of tests, or an object with a `tests` list (a promptfoo
@@ -20,7 +31,8 @@ export function parsePromptfoo(file: string, text: string, options: PromptfooOpt
     if (invalid) return fail(invalid)
   }
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
+  // promptfoo reads YAML with js-yaml, which applies `<<` merge keys; its .json files are plain JSON.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: !options.json })
   const [error] = doc.errors
   if (error) {
     const line = lines.linePos(error.pos[0]).line
@@ -29,22 +41,56 @@ export function parsePromptfoo(file: string, text: string, options: PromptfooOpt
   }
   const found = findTests(file, doc)
   if ('issue' in found) return fail(found.issue)
-  const tests: SourceTest[] = found.items.map((item, i) => ({
+  const all: SourceTest[] = found.items.map((item, i) => ({
     row: i + 1,
     line: lines.linePos(item.offset).line,
     test: item.value,
   }))
-  if (tests.length === 0) return fail({ file, message: 'the file has no tests' })
+  if (all.length === 0) return fail({ file, message: 'the file has no tests' })
+  const refs = options.fileReferences === 'asText' ? null : splitFileReferences(file, all, found.defaults)
+  if (refs && refs.defaults.length > 0) return { ok: false, issues: refs.defaults }
+  const tests = refs ? refs.tests : all
+  if (refs && tests.length === 0) return { ok: false, issues: refs.issues }
   const hasVars = (t: SourceTest): boolean => isPlainObject(t.test) && 'vars' in t.test
-  if (found.defaults.vars === undefined && !tests.some(hasVars)) {
+  if (found.defaults.vars === undefined && !all.some(hasVars)) {
     const message =
       'no test has "vars": expected promptfoo tests like { "vars": {...}, "assert": [...] }; ' +
       'for a plain list of rows use CSV or JSON Lines (.jsonl)'
     return fail({ file, message })
   }
-  const table = testsToTable(file, 'promptfoo', tests, found.defaults, options.maxFieldChars)
+  const built = testsToTable(file, 'promptfoo', tests, found.defaults, options.maxFieldChars)
+  const issues = [...(refs?.issues ?? []), ...built.issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+  const table = { ...built, issues }
   if (table.rows.length === 0) return { ok: false, issues: table.issues }
   return { ok: true, table }
+}
+
+/** Tests without `file://` references, and an issue for every reference in the others and in defaultTest. */
+function splitFileReferences(file: string, tests: SourceTest[], defaults: TestDefaults) {
+  const inDefaults = fileReferenceIssues({ file }, defaults, 'defaultTest')
+  const issues: FileIssue[] = []
+  const kept: SourceTest[] = []
+  for (const source of tests) {
+    const found = fileReferenceIssues({ file, row: source.row, line: source.line }, source.test)
+    if (found.length > 0) issues.push(...found)
+    else kept.push(source)
+  }
+  return { defaults: inDefaults, issues, tests: kept }
+}
+
+/** The document as plain values; an alias bomb is refused before it expands. */
+function toPlain(file: string, doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT })
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !error.message.startsWith('Excessive alias count')) throw error
+    throw new AppError(
+      'LIMIT_EXCEEDED',
+      `${file}: the YAML expands its aliases (*name) more than ${MAX_YAML_ALIAS_COUNT.toLocaleString('en-US')} ` +
+        'times: an alias bomb would grow to an enormous document. Nothing was imported.',
+      { file, limit: MAX_YAML_ALIAS_COUNT },
+    )
+  }
 }
 
 const EXPECTED_TESTS = 'expected a list of promptfoo tests, or an object with a "tests" list'
@@ -56,7 +102,7 @@ interface FoundTests {
 
 function findTests(file: string, doc: Document): FoundTests | { issue: FileIssue } {
   const root = doc.contents
-  const js: unknown = doc.toJS()
+  const js = toPlain(file, doc)
   if (isSeq(root) && Array.isArray(js)) return { items: itemsOf(root.items, js), defaults: {} }
   if (!isMap(root) || !isPlainObject(js)) {
     return { issue: { file, message: `${EXPECTED_TESTS}; the file holds ${describeType(js)}` } }

@@ -10,6 +10,7 @@ import {
 } from '../../../stores/datasets/import-selectors'
 import { useDatasetImport, useDatasetNav } from '../../../stores/hooks'
 import { FailingRows } from './FailingRows'
+import { FileReferencesOption } from './FileReferencesOption'
 import { FilePicker } from './FilePicker'
 import { ImportIssues } from './ImportIssues'
 import { ImportSummary } from './ImportSummary'
@@ -55,6 +56,7 @@ export function ImportWizard() {
         }}
       >
         <FilePicker />
+        <FileReferencesOption />
         {previewLoad.error && !preview ? (
           <ErrorNotice
             title="This file cannot be imported"

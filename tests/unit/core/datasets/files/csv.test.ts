@@ -63,9 +63,10 @@ describe('parseCsv', () => {
     expect(table.rows.map((r) => r.values.q)).toEqual(['=SUM(A1:A9)', "'=x", '@cmd', '-5', '+1'])
   })
 
-  it('reads empty cells as empty strings in a generic file', () => {
-    const table = parseText('e.csv', 'a,b,c\n,"",x\n')
-    expect(table.rows[0]?.values).toEqual({ a: '', b: '', c: 'x' })
+  it('reads an unquoted empty cell as no value (null) and a quoted one as the empty string, in any file', () => {
+    expect(parseText('e.csv', 'a,b,c\n,"",x\n').rows[0]?.values).toEqual({ a: null, b: '', c: 'x' })
+    // Without any `""` in the file the parse skips the per-cell cast: empty cells are still null.
+    expect(parseText('e.csv', 'a,b,c\n,,x\n').rows[0]?.values).toEqual({ a: null, b: null, c: 'x' })
   })
 
   it('tells an empty unquoted cell (null) from a quoted empty one in our layout', () => {

@@ -86,6 +86,11 @@ describe('parsePromptfoo', () => {
 
   it('refuses vars loaded from a file and a bad defaultTest', () => {
     expect(refusal('t.yaml', '- vars: file://vars.yaml\n')).toEqual([
+      't.yaml, row 1 (line 1), column "vars": vars is a file reference (file://vars.yaml); Eval Lab does not ' +
+        'read files named inside an imported file: paste the content into the test, or import with "keep ' +
+        'file:// references as text"',
+    ])
+    expect(refusal('t.yaml', '- vars: file://vars.yaml\n', { fileReferences: 'asText' })).toEqual([
       't.yaml, row 1 (line 1), column "vars": vars is a string; expected an object (vars loaded from a file are not supported)',
     ])
     expect(refusal('t.yaml', 'defaultTest: { vars: [1] }\ntests:\n  - vars: { q: a }\n')).toEqual([
