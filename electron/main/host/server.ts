@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { fail as failure, type Result } from '../../../shared/contract'
+import { fail as failure, type ErrorCode, type Result } from '../../../shared/contract'
 import type { Dispatch } from '../core/dispatch'
 import type { EventBus } from '../core/events'
 import { isRefusal, maxRequestBodyBytes, readRpcCall } from './rpc-body'
@@ -26,6 +26,12 @@ export interface RunningHost {
   readonly url: string
   close(): Promise<void>
 }
+
+/**
+ * Failures with an HTTP status of their own; the rest are answered 200 with the envelope, as the client
+ * reads the code from it either way.
+ */
+const statusOfFailure: Partial<Record<ErrorCode, number>> = { LIMIT_EXCEEDED: 413, DISK_FULL: 507 }
 
 /** How long a refused body's connection stays open after the answer, so the client reads the answer. */
 const unreadGraceMs = 1000
@@ -82,7 +88,10 @@ async function handleRpc(
     return sendEnvelope(res, 415, failure('INVALID_INPUT', 'Send the call as application/json'))
   }
   const call = await readRpcCall(req, limit)
-  if (!isRefusal(call)) return sendEnvelope(res, 200, await dispatch(call.method, call.input))
+  if (!isRefusal(call)) {
+    const result = await dispatch(call.method, call.input)
+    return sendEnvelope(res, result.ok ? 200 : (statusOfFailure[result.error.code] ?? 200), result)
+  }
   if (call.status === 413) return refuseUnread(req, res, call.envelope)
   sendEnvelope(res, call.status, call.envelope)
 }
