@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
-import { isMethodName } from '../../shared/contract/names'
+import { isMethodName, unknownMethodMessage } from '../../shared/contract/names'
 import type { ErrorCode, Result } from '../../shared/contract/result'
 import type { Core } from './core/index'
 import { chooseFolder, FOLDER_CHANNEL } from './folder-picker'
@@ -78,7 +78,7 @@ async function handleRpc(
   input: unknown,
 ): Promise<Result<unknown>> {
   if (!trusted) return refuse('FORBIDDEN', 'Calls are accepted only from the Eval Lab window')
-  if (!isMethodName(method)) return refuse('UNKNOWN_METHOD', `Unknown method "${String(method)}"`)
+  if (!isMethodName(method)) return refuse('UNKNOWN_METHOD', unknownMethodMessage(method))
   try {
     return await core.dispatch(method, input)
   } catch (error) {

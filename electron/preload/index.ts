@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRendererEvent } from 'electron'
 // Only the name lists and types: the contract's zod schemas must stay out of this sandboxed bundle.
-import { isEventName, isMethodName } from '../../shared/contract/names'
+import { isEventName, isMethodName, unknownMethodMessage } from '../../shared/contract/names'
 import type { ErrorCode, Result } from '../../shared/contract/result'
 import type { Transport } from '../../shared/contract/transport'
 
@@ -39,7 +39,7 @@ export function createEvalLabApi(ipc: RendererIpc): Transport {
 }
 
 async function rpc(ipc: RendererIpc, method: unknown, input: unknown): Promise<Result<unknown>> {
-  if (!isMethodName(method)) return refuse('UNKNOWN_METHOD', `Unknown method "${String(method)}"`)
+  if (!isMethodName(method)) return refuse('UNKNOWN_METHOD', unknownMethodMessage(method))
   try {
     // Main always answers with an envelope (electron/main/ipc.ts never throws).
     return (await ipc.invoke(RPC_CHANNEL, method, input)) as Result<unknown>

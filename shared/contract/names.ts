@@ -108,6 +108,27 @@ export type MethodName = (typeof methodNames)[number]
 export const eventNames = ['db.changed', 'runs.progress'] as const
 export type EventName = (typeof eventNames)[number]
 
+/** How many characters of an unknown method name an error echoes back. */
+export const maxEchoedMethodLength = 64
+
+/** The contract's answer to a name it does not know: a short, escaped prefix, never the whole name. */
+export function unknownMethodMessage(value: unknown): string {
+  if (typeof value !== 'string')
+    return `Unknown method (a ${value === null ? 'null' : typeof value}, not a name)`
+  const shown = escapeName(value.slice(0, maxEchoedMethodLength))
+  return value.length > maxEchoedMethodLength
+    ? `Unknown method ${shown}… (${value.length} characters)`
+    : `Unknown method ${shown}`
+}
+
+/** Quoted, with control characters, quotes and everything outside printable ASCII as escapes. */
+function escapeName(text: string): string {
+  return JSON.stringify(text).replace(
+    /[^\x20-\x7e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
+
 export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && (methodNames as readonly string[]).includes(value)
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppError } from '../../../shared/contract'
+import { expectedFailure } from '../core/failures'
 import { exitCodes, line, UsageError, type CliIo } from './io'
 
 /** Core failures that mean a bug of evallab itself, not a problem with the user's input or files. */
@@ -7,16 +8,17 @@ const internalCodes: ReadonlySet<string> = new Set(['INTERNAL', 'UNKNOWN_METHOD'
 const maxMessageLength = 300
 
 /**
- * What a failed command prints on stderr, and its exit code. Usage, I/O and workspace errors name the flag,
- * file or field (exit 3); anything else is a bug: one line, with the stack only under EVALLAB_DEBUG (exit 4).
+ * What a failed command prints on stderr, and its exit code. Usage, I/O and workspace errors, a full disk
+ * and a passed limit name the flag, file or field (exit 3); anything else is a bug: one line, with the stack only under EVALLAB_DEBUG (exit 4).
  */
 export function reportError(io: CliIo, command: string, error: unknown): number {
   if (error instanceof UsageError) {
     line(io.stderr, `evallab ${command}: ${error.message}\nRun "evallab ${command} --help" for its options.`)
     return exitCodes.usage
   }
-  if (error instanceof AppError && !internalCodes.has(error.code)) {
-    line(io.stderr, `evallab ${command}: ${error.message}`)
+  const expected = expectedFailure(error)
+  if (expected && !internalCodes.has(expected.code)) {
+    line(io.stderr, `evallab ${command}: ${expected.message}`)
     return exitCodes.usage
   }
   line(io.stderr, internalErrorLine(command, error))

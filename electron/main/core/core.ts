@@ -96,7 +96,7 @@ export function openCore(options: CoreOptions): Core {
     ...(options.signingKeys ? { signingKeys: options.signingKeys } : {}),
   })
   return {
-    dispatch: createDispatch(handlers, bus),
+    dispatch: createDispatch(handlers, bus, { dbFile: workspace.dbFile }),
     bus,
     status,
     close: () => {

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import {
-  AppError,
   fail,
   isMethodName,
+  unknownMethodMessage,
   methods,
   ok,
   type MethodName,
@@ -11,6 +11,7 @@ import {
   type Result,
 } from '../../../shared/contract'
 import type { EventBus } from './events'
+import { expectedFailure, type FailureContext } from './failures'
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -18,10 +19,13 @@ export type Handler<M extends MethodName> = (
 export type Handlers = { [M in MethodName]: Handler<M> }
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>
 
-/** The only way into the core: validate the method and input, run the handler, wrap the outcome. */
-export function createDispatch(handlers: Handlers, bus: EventBus): Dispatch {
+/**
+ * The only way into the core: validate the method and input, run the handler, wrap the outcome. `where`
+ * names the workspace file in a failure that happened writing it (a full disk).
+ */
+export function createDispatch(handlers: Handlers, bus: EventBus, where: FailureContext = {}): Dispatch {
   return async (method, input) => {
-    if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `Unknown method "${String(method)}"`)
+    if (!isMethodName(method)) return fail('UNKNOWN_METHOD', unknownMethodMessage(method))
     const spec = methods[method]
     const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success)
@@ -33,7 +37,7 @@ export function createDispatch(handlers: Handlers, bus: EventBus): Dispatch {
       if (writes && writes.length > 0) bus.emit('db.changed', { tables: [...writes] })
       return ok(value)
     } catch (error) {
-      return toFailure(error)
+      return toFailure(error, where)
     }
   }
 }
@@ -45,8 +49,9 @@ function describeIssues(method: string, error: z.ZodError): string {
   return `Invalid ${where} for ${method}: ${first.message}`
 }
 
-function toFailure(error: unknown): Result<never> {
-  if (error instanceof AppError) return { ok: false, error: error.toInfo() }
+function toFailure(error: unknown, where: FailureContext): Result<never> {
+  const expected = expectedFailure(error, where)
+  if (expected) return { ok: false, error: expected.toInfo() }
   const message = error instanceof Error ? error.message : String(error)
   return fail('INTERNAL', `Unexpected error: ${message}`)
 }

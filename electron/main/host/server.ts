@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { z } from 'zod'
-import { fail as failure, type Result } from '../../../shared/contract'
+import { fail as failure, type ErrorCode, type Result } from '../../../shared/contract'
 import type { Dispatch } from '../core/dispatch'
 import type { EventBus } from '../core/events'
+import { isRefusal, maxRequestBodyBytes, readRpcCall } from './rpc-body'
 import { hasToken, isAllowedHost, isAllowedOrigin } from './security'
 import { streamEvents } from './sse'
 import { serveStatic } from './static'
@@ -16,6 +16,8 @@ export interface HostOptions {
   token: string
   /** 0 picks any free port. */
   port: number
+  /** The largest call body read (default maxRequestBodyBytes); tests lower it. */
+  maxBodyBytes?: number
 }
 
 export interface RunningHost {
@@ -25,8 +27,14 @@ export interface RunningHost {
   close(): Promise<void>
 }
 
-const maxBodyBytes = 64 * 1024 * 1024
-const rpcBodySchema = z.object({ method: z.string(), input: z.unknown() })
+/**
+ * Failures with an HTTP status of their own; the rest are answered 200 with the envelope, as the client
+ * reads the code from it either way.
+ */
+const statusOfFailure: Partial<Record<ErrorCode, number>> = { LIMIT_EXCEEDED: 413, DISK_FULL: 507 }
+
+/** How long a refused body's connection stays open after the answer, so the client reads the answer. */
+const unreadGraceMs = 1000
 
 /** Serves the renderer and the core's dispatch on 127.0.0.1 only, to holders of this start's token. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -61,7 +69,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HostOp
   if (!hasToken(req, url, options.token))
     return sendEnvelope(res, 401, failure('FORBIDDEN', 'Missing or wrong token'))
   if (url.pathname === '/events' && req.method === 'GET') return streamEvents(options.bus, res)
-  if (url.pathname === '/rpc' && req.method === 'POST') return handleRpc(req, res, options.dispatch)
+  if (url.pathname === '/rpc' && req.method === 'POST')
+    return handleRpc(req, res, options.dispatch, options.maxBodyBytes ?? maxRequestBodyBytes)
   sendEnvelope(
     res,
     405,
@@ -69,38 +78,32 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HostOp
   )
 }
 
-async function handleRpc(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch): Promise<void> {
+async function handleRpc(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dispatch: Dispatch,
+  limit: number,
+): Promise<void> {
   if (!req.headers['content-type']?.startsWith('application/json')) {
     return sendEnvelope(res, 415, failure('INVALID_INPUT', 'Send the call as application/json'))
   }
-  const body = await readBody(req)
-  if (body === null) return sendEnvelope(res, 413, failure('INVALID_INPUT', 'Request body too large'))
-  let json: unknown
-  try {
-    json = JSON.parse(body)
-  } catch {
-    return sendEnvelope(res, 400, failure('INVALID_INPUT', 'Request body is not valid JSON'))
+  const call = await readRpcCall(req, limit)
+  if (!isRefusal(call)) {
+    const result = await dispatch(call.method, call.input)
+    return sendEnvelope(res, result.ok ? 200 : (statusOfFailure[result.error.code] ?? 200), result)
   }
-  const call = rpcBodySchema.safeParse(json)
-  if (!call.success)
-    return sendEnvelope(res, 400, failure('INVALID_INPUT', 'Expected { "method": string, "input": object }'))
-  sendEnvelope(res, 200, await dispatch(call.data.method, call.data.input))
+  if (call.status === 413) return refuseUnread(req, res, call.envelope)
+  sendEnvelope(res, call.status, call.envelope)
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBodyBytes) {
-        resolve(null)
-        req.destroy()
-      } else chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
+/**
+ * 413 for a body the host will not read: the answer goes out at once and the connection closes after it,
+ * so the rest of the body is never read (a client still sending sees the answer, then the close).
+ */
+function refuseUnread(req: IncomingMessage, res: ServerResponse, envelope: Result<unknown>): void {
+  res.shouldKeepAlive = false
+  res.on('finish', () => setTimeout(() => req.socket.destroy(), unreadGraceMs).unref())
+  sendEnvelope(res, 413, envelope)
 }
 
 function sendEnvelope(res: ServerResponse, status: number, envelope: Result<unknown>): void {

@@ -4,6 +4,7 @@ import {
   events,
   fail,
   isMethodName,
+  unknownMethodMessage,
   methods,
   ok,
   type EventName,
@@ -54,7 +55,7 @@ export function createMemoryTransport(
 
   async function rpc(method: string, input: unknown): Promise<Result<unknown>> {
     calls.push({ method, input })
-    if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `Unknown method "${method}"`)
+    if (!isMethodName(method)) return fail('UNKNOWN_METHOD', unknownMethodMessage(method))
     const handler = handlers[method] as ((input: unknown) => unknown) | undefined
     if (!handler) return fail('UNKNOWN_METHOD', `The memory transport has no handler for ${method}`)
     const spec = methods[method]

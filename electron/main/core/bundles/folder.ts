@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../../../shared/contract'
 import type { BundleFile, VerifyProblem } from '../../../../shared/domain/baselines'
+import { writingFile } from '../failures'
 import { bundlePaths, type BundleFiles, type BundlePath } from './format'
 import { sha256Ref } from './hash'
 
@@ -63,7 +64,14 @@ export function readBundleFolder(folder: string): BundleFiles {
 /** Temp file + rename: a reader (or a crash) never sees half a file. */
 function writeAtomically(full: string, text: string): void {
   const temp = join(dirname(full), `.${basename(full)}.${randomBytes(6).toString('hex')}.tmp`)
-  writeFileSync(temp, text, 'utf8')
+  writingFile(full, () => {
+    try {
+      writeFileSync(temp, text, 'utf8')
+    } catch (error) {
+      rmSync(temp, { force: true })
+      throw error
+    }
+  })
   renameSync(temp, full)
 }
 

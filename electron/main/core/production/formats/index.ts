@@ -11,6 +11,7 @@ import { readLangfuse } from './langfuse'
 import { readOpenAiLog } from './openai-log'
 import type { FormatReader, RawCall } from './raw-call'
 import { readRecords, type LogRecord } from './records'
+import { requireCallFields } from './signature'
 
 const readers: Record<ProductionFormat, FormatReader> = {
   'openai-log': readOpenAiLog,
@@ -50,7 +51,9 @@ export function parseProductionLog(source: LogSource, prompt: PromptFacts): Pars
   const seen = new Map<string, string>()
   const calls = records.map((record, index) => {
     const f = new RecordFields(source.fileName, record)
-    const call = toCall(f, read(f), index, source, prompt)
+    const raw = read(f)
+    requireCallFields(f, raw, format, () => guessFormat(record))
+    const call = toCall(f, raw, index, source, prompt)
     const earlier = seen.get(call.externalId)
     if (earlier !== undefined) {
       f.fail('id', `call id "${call.externalId}" appears twice (also on ${earlier})`)
@@ -59,6 +62,14 @@ export function parseProductionLog(source: LogSource, prompt: PromptFacts): Pars
     return call
   })
   return { format, calls }
+}
+
+function guessFormat(record: LogRecord): ProductionFormat | null {
+  try {
+    return detectFormat('', record)
+  } catch {
+    return null
+  }
 }
 
 /** By the fields of the first record, the most specific format first. */
