@@ -60,11 +60,11 @@ export function parseDatasetFile(input: DatasetFile): ParseResult {
       return parseCsv(file, text, { maxFieldChars, preferTab: extension === 'tsv' })
     case 'jsonl':
     case 'ndjson':
-      return parseJsonl(file, text, { maxFieldChars })
+      return parseJsonl(file, text, limits)
     case 'json':
       return looksLikeJsonLines(text)
-        ? parseJsonl(file, text, { maxFieldChars })
-        : parsePromptfoo(file, text, { maxFieldChars, json: true })
+        ? parseJsonl(file, text, limits)
+        : parsePromptfoo(file, text, { maxFieldChars, json: true, maxDepth: limits.maxDepth })
     default:
       return parsePromptfoo(file, text, { maxFieldChars, json: false })
   }
