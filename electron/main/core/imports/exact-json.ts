@@ -10,7 +10,9 @@ import { shortQuote } from './issues'
  * - `__proto__`, `constructor` and `prototype` are ordinary keys, stored as own properties;
  * - nesting deeper than `maxDepth` is refused before parsing, so no input can overflow the stack.
  */
-export type ExactJson = { ok: true; value: unknown } | { ok: false; error: JsonProblem }
+export type ExactJson =
+  | { ok: true; value: unknown; /** Number literals kept as text, in file order. */ inexact: string[] }
+  | { ok: false; error: JsonProblem }
 
 export interface JsonProblem {
   kind: 'syntax' | 'duplicate-key' | 'too-deep'
@@ -24,8 +26,14 @@ export interface JsonProblem {
 export function parseExactJson(text: string, maxDepth: number): ExactJson {
   const deep = depthProblem(text, maxDepth)
   if (deep) return { ok: false, error: deep }
+  const inexact: string[] = []
+  const parseNumber = (literal: string): number | string => {
+    const value = exactNumber(literal)
+    if (typeof value === 'string') inexact.push(value)
+    return value
+  }
   try {
-    return { ok: true, value: parse(text, null, { parseNumber: exactNumber, onDuplicateKey }) }
+    return { ok: true, value: parse(text, null, { parseNumber, onDuplicateKey }), inexact }
   } catch (error) {
     if (error instanceof DuplicateKey) return { ok: false, error: error.problem }
     return { ok: false, error: syntaxProblem(text, error) }
