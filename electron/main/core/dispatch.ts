@@ -11,6 +11,8 @@ import {
   type Result,
 } from '../../../shared/contract'
 import type { EventBus } from './events'
+import { nestsDeeperThan } from './imports/depth'
+import { DEFAULT_LIMITS } from './imports/limits'
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -23,6 +25,7 @@ export function createDispatch(handlers: Handlers, bus: EventBus): Dispatch {
   return async (method, input) => {
     if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `Unknown method "${String(method)}"`)
     const spec = methods[method]
+    if (nestsDeeperThan(input, DEFAULT_LIMITS.maxDepth)) return tooDeep(method)
     const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success)
       return fail('INVALID_INPUT', describeIssues(method, parsed.error), parsed.error.issues)
@@ -36,6 +39,11 @@ export function createDispatch(handlers: Handlers, bus: EventBus): Dispatch {
       return toFailure(error)
     }
   }
+}
+
+function tooDeep(method: string): Result<never> {
+  const limit = DEFAULT_LIMITS.maxDepth
+  return fail('LIMIT_EXCEEDED', `The input for ${method} nests deeper than the limit of ${limit} levels`)
 }
 
 function describeIssues(method: string, error: z.ZodError): string {
