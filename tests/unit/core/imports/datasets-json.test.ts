@@ -170,6 +170,15 @@ describe('dataset import keeps JSON exactly as written', { timeout: 60_000 }, ()
     small.close()
   })
 
+  it('refuses a file with more rows than the limit, in any format', async () => {
+    const home = tempHome()
+    const core = demoCore(home, { importLimits: { maxRows: 3 } })
+    const error = await refused(home, core, 'five-rows.csv')
+    expect(error.code).toBe('LIMIT_EXCEEDED')
+    expect(error.message.split('\n')[0]).toBe('five-rows.csv: the file has 5 rows; the limit is 3')
+    core.close()
+  })
+
   it('keeps the error short: the first rows, then how many more', async () => {
     const home = tempHome()
     const core = demoCore(home)

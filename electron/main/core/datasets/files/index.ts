@@ -5,7 +5,14 @@ import { DEFAULT_LIMITS, type ImportLimits } from './limits'
 import { applyMapping, suggestMapping } from './mapping'
 import type { ColumnMapping } from './mapping-schema'
 import { parsePromptfoo } from './promptfoo'
-import { fail, type FileIssue, type ImportedCase, type ParseResult, type ParsedTable } from './table'
+import {
+  fail,
+  formatCount,
+  type FileIssue,
+  type ImportedCase,
+  type ParseResult,
+  type ParsedTable,
+} from './table'
 
 export { formatIssue } from './table'
 export type {
@@ -42,6 +49,17 @@ const EXTENSIONS = '.csv, .tsv, .txt, .jsonl, .ndjson, .json, .yaml or .yml'
  * JSON Lines. `{ ok: false }` means the file cannot be read at all; row-level problems are in `table.issues`.
  */
 export function parseDatasetFile(input: DatasetFile): ParseResult {
+  const parsed = parseByExtension(input)
+  const maxRows = { ...DEFAULT_LIMITS, ...input.limits }.maxRows
+  if (!parsed.ok) return parsed
+  const failing = new Set(parsed.table.issues.flatMap((i) => (i.row === undefined ? [] : [i.row])))
+  const rows = parsed.table.rows.length + failing.size
+  if (rows <= maxRows) return parsed
+  const message = `the file has ${formatCount(rows)} rows; the limit is ${formatCount(maxRows)}`
+  return fail({ file: parsed.table.file, message, limit: true })
+}
+
+function parseByExtension(input: DatasetFile): ParseResult {
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...input.limits }
   const file = baseName(input.fileName)
   const extension = /\.([^.]+)$/.exec(file)?.[1]?.toLowerCase() ?? ''

@@ -3,7 +3,7 @@ import type { ImportLimits } from '../../imports/limits'
 import { oneLine } from './json-errors'
 import { isEvalLabJsonlColumns } from './layout'
 import { isPromptfooColumns, testsToTable } from './promptfoo-tests'
-import { formatCount, type FileIssue, type ParseResult, type ParsedRow } from './table'
+import { type FileIssue, type ParseResult, type ParsedRow } from './table'
 import { ColumnSet, describeJsonType, findOversized, isPlainObject, tooLongMessage } from './values'
 
 export type JsonlOptions = Pick<ImportLimits, 'maxFieldChars'> & Partial<ImportLimits>
@@ -28,11 +28,6 @@ export function parseJsonl(file: string, text: string, options: JsonlOptions): P
     if ('issue' in result) issues.push(result.issue)
     else rows.push(result)
   })
-  const maxRows = options.maxRows
-  if (maxRows !== undefined && row > maxRows) {
-    const message = `the file has ${formatCount(row)} rows; the limit is ${formatCount(maxRows)}`
-    return { ok: false, issues: [{ file, message, limit: true }] }
-  }
   return rowsToTable(file, rows, issues, options.maxFieldChars)
 }
 
