@@ -134,6 +134,16 @@ describe('dataset import keeps JSON exactly as written', { timeout: 60_000 }, ()
     core.close()
   })
 
+  it('imports a .json array of row objects as rows, as the JSON Lines refusal says', async () => {
+    const core = demoCore(tempHome())
+    const cases = await stored(core, 'rows-array.json')
+    expect(cases.map((c) => [c.key, c.vars])).toEqual([
+      ['r1', { question: 'What is 2+2?', order: '12345678901234567890' }],
+      ['r2', { question: 'Capital of France?', order: '7' }],
+    ])
+    core.close()
+  })
+
   it('refuses nesting past the limit, naming file and line, without overflowing the stack', async () => {
     const home = tempHome()
     const core = demoCore(home)

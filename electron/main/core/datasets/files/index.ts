@@ -1,5 +1,6 @@
 import { parseCsv } from './csv'
 import { decodeText } from './decode'
+import { parseJsonRows } from './json-rows'
 import { parseJsonl } from './jsonl'
 import { DEFAULT_LIMITS, type ImportLimits } from './limits'
 import { applyMapping, suggestMapping } from './mapping'
@@ -46,7 +47,7 @@ const EXTENSIONS = '.csv, .tsv, .txt, .jsonl, .ndjson, .json, .yaml or .yml'
 /**
  * A dataset file → table, choosing the parser by extension: .csv/.tsv/.txt → CSV; .jsonl/.ndjson → JSON
  * Lines; .yaml/.yml and .json → promptfoo tests. A .json file that holds one JSON object per line is read as
- * JSON Lines. `{ ok: false }` means the file cannot be read at all; row-level problems are in `table.issues`.
+ * JSON Lines, and one that holds an array of plain row objects as those rows. `{ ok: false }` means the file cannot be read at all; row-level problems are in `table.issues`.
  */
 export function parseDatasetFile(input: DatasetFile): ParseResult {
   const parsed = parseByExtension(input)
@@ -80,9 +81,11 @@ function parseByExtension(input: DatasetFile): ParseResult {
     case 'ndjson':
       return parseJsonl(file, text, limits)
     case 'json':
-      return looksLikeJsonLines(text)
-        ? parseJsonl(file, text, limits)
-        : parsePromptfoo(file, text, { maxFieldChars, json: true, maxDepth: limits.maxDepth })
+      if (looksLikeJsonLines(text)) return parseJsonl(file, text, limits)
+      return (
+        parseJsonRows(file, text, limits) ??
+        parsePromptfoo(file, text, { maxFieldChars, json: true, maxDepth: limits.maxDepth })
+      )
     default:
       return parsePromptfoo(file, text, { maxFieldChars, json: false })
   }
