@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ownRecord } from '../lib/own-record'
 
 /*
  * What each column of an imported file becomes. This crosses the renderer → core boundary (the mapping step of
@@ -45,5 +46,5 @@ export const columnRoleSchema = z.discriminatedUnion('role', [
 export type ColumnRole = z.infer<typeof columnRoleSchema>
 
 /** Column name → role. A column the mapping does not name is ignored. */
-export const columnMappingSchema = z.record(z.string(), columnRoleSchema)
+export const columnMappingSchema = ownRecord(z.string(), columnRoleSchema)
 export type ColumnMapping = z.infer<typeof columnMappingSchema>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ownRecord } from '../lib/own-record'
 import { idSchema, isoTimeSchema } from './ids'
 
 export const datasetSummarySchema = z.object({
@@ -34,8 +35,8 @@ export type DatasetCasePage = z.infer<typeof datasetCasePageSchema>
 /** The fields a PM edits on a case; the key is its stable id within the dataset. */
 export const caseFieldsSchema = z.object({
   key: z.string().trim().min(1).max(200),
-  vars: z.record(z.string().min(1).max(200), z.string()),
-  expected: z.record(z.string().min(1).max(200), z.unknown()),
+  vars: ownRecord(z.string().min(1).max(200), z.string()),
+  expected: ownRecord(z.string().min(1).max(200), z.unknown()),
   expectedOutput: z.string().nullable(),
   tags: z.array(z.string().trim().min(1).max(200)),
   notes: z.string().max(20_000),

@@ -12,6 +12,8 @@ import {
 } from '../../../shared/contract'
 import type { EventBus } from './events'
 import { expectedFailure, type FailureContext } from './failures'
+import { nestsDeeperThan } from './imports/depth'
+import { DEFAULT_LIMITS } from './imports/limits'
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -27,6 +29,7 @@ export function createDispatch(handlers: Handlers, bus: EventBus, where: Failure
   return async (method, input) => {
     if (!isMethodName(method)) return fail('UNKNOWN_METHOD', unknownMethodMessage(method))
     const spec = methods[method]
+    if (nestsDeeperThan(input, DEFAULT_LIMITS.maxDepth)) return tooDeep(method)
     const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success)
       return fail('INVALID_INPUT', describeIssues(method, parsed.error), parsed.error.issues)
@@ -40,6 +43,11 @@ export function createDispatch(handlers: Handlers, bus: EventBus, where: Failure
       return toFailure(error, where)
     }
   }
+}
+
+function tooDeep(method: string): Result<never> {
+  const limit = DEFAULT_LIMITS.maxDepth
+  return fail('LIMIT_EXCEEDED', `The input for ${method} nests deeper than the limit of ${limit} levels`)
 }
 
 function describeIssues(method: string, error: z.ZodError): string {

@@ -107,7 +107,7 @@ function refuseUnread(req: IncomingMessage, res: ServerResponse, envelope: Resul
 }
 
 function sendEnvelope(res: ServerResponse, status: number, envelope: Result<unknown>): void {
-  const body = JSON.stringify(envelope)
+  const body = serialise(envelope)
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
@@ -115,6 +115,16 @@ function sendEnvelope(res: ServerResponse, status: number, envelope: Result<unkn
     'X-Content-Type-Options': 'nosniff',
   })
   res.end(body)
+}
+
+/** The reply as JSON; a value too deep for JSON.stringify becomes a LIMIT_EXCEEDED answer, never a 500. */
+function serialise(envelope: Result<unknown>): string {
+  try {
+    return JSON.stringify(envelope)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return JSON.stringify(failure('LIMIT_EXCEEDED', `The answer could not be sent as JSON: ${reason}`))
+  }
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -16,6 +16,7 @@
  *   manifest.json            "sha256:<hex>" of every other file
  */
 import { z } from 'zod'
+import { ownRecord } from '../../../../shared/lib/own-record'
 import { fileHashesSchema, signatureSchema, type FileHashes } from '../../../../shared/domain/baselines'
 import { modelParamsSchema, modelRefSchema, promptMessageSchema } from '../../../../shared/domain/prompts'
 import {
@@ -121,8 +122,8 @@ export type PromptFile = z.infer<typeof promptFileSchema>
 export const datasetLineSchema = z
   .object({
     key: z.string().min(1),
-    vars: z.record(z.string(), z.string()),
-    expected: z.record(z.string(), z.unknown()),
+    vars: ownRecord(z.string(), z.string()),
+    expected: ownRecord(z.string(), z.unknown()),
     expectedOutput: z.string().nullable(),
     tags: z.array(z.string()),
     notes: z.string(),

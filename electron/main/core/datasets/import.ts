@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/contract'
 import type { ColumnMapping } from '../../../../shared/domain/dataset-mapping'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import { newId } from '../ids'
+import { summariseProblems } from '../imports/issues'
 import { auditDataset, listed, requireDataset, type DatasetContext } from './detail'
 import { changedFields } from './diff'
 import {
@@ -197,19 +198,15 @@ export function decodeBase64(fileName: string, content: string): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
 
-/** How many problems the error message spells out; `details.issues` holds all of them. */
-const SHOWN_ISSUES = 10
-
 /** The first problems, each naming file, row and column, then how many more, then that nothing was stored. */
 function refusal(issues: readonly FileIssue[], excluded: readonly number[]): AppError {
-  const shown = issues.slice(0, SHOWN_ISSUES).map(formatIssue)
-  const more = issues.length - shown.length
-  if (more > 0) shown.push(`…and ${more} more ${more === 1 ? 'problem' : 'problems'}`)
+  const shown = summariseProblems(issues.map(formatIssue))
   const rowsFail = issues.some((issue) => issue.row !== undefined)
   shown.push(
     rowsFail
       ? 'Nothing was imported: fix these rows, change the mapping, or exclude the failing rows.'
       : 'Nothing was imported.',
   )
-  return new AppError('INVALID_INPUT', shown.join('\n'), { issues, excludedRows: excluded })
+  const code = issues.length > 0 && issues.every((i) => i.limit) ? 'LIMIT_EXCEEDED' : 'INVALID_INPUT'
+  return new AppError(code, shown.join('\n'), { issues, excludedRows: excluded })
 }

@@ -8,6 +8,8 @@ import {
 } from '../../../../shared/domain/prompts'
 import { promptVersionFileSchema, type PromptVersionFile } from '../../../../shared/domain/registry'
 import { canonicalJsonPretty } from '../../../../shared/lib/canonical-json'
+import { parseExactJson } from '../imports/exact-json'
+import { DEFAULT_LIMITS } from '../imports/limits'
 import { contentHash } from './hash'
 import { jsonErrorPosition } from './json-position'
 import { lineColumn } from './templates'
@@ -59,19 +61,50 @@ export function slugify(name: string): string {
  * user message). Every refusal names the file and what is wrong with it.
  */
 export function parsePromptFile(fileName: string, content: string): ParsedPromptFile {
-  if (/\.json$/i.test(fileName)) return parseJsonFile(fileName, parseJson(fileName, content))
-  return { format: 'promptfoo-text', messages: [{ role: 'user', content: parseText(fileName, content) }] }
+  const parsed: ParsedPromptFile = /\.json$/i.test(fileName)
+    ? parseJsonFile(fileName, parseJson(fileName, content))
+    : { format: 'promptfoo-text', messages: [{ role: 'user', content: parseText(fileName, content) }] }
+  checkMessageSizes(fileName, parsed.format === 'evallab' ? parsed.file.version.messages : parsed.messages)
+  return parsed
 }
 
+/** The shared per-value limit (README, "Limits"): a message longer than it is refused, naming the message. */
+function checkMessageSizes(fileName: string, messages: readonly PromptMessage[]): void {
+  const max = DEFAULT_LIMITS.maxFieldChars
+  messages.forEach((message, index) => {
+    if (message.content.length <= max) return
+    const size = (n: number): string => n.toLocaleString('en-US')
+    throw new AppError(
+      'LIMIT_EXCEEDED',
+      `"${fileName}" message ${index + 1} is ${size(message.content.length)} characters long; the limit is ${size(max)}`,
+      { fileName, message: index + 1, limit: max },
+    )
+  })
+}
+
+/**
+ * Exact JSON (core/imports/exact-json.ts): a key given twice, nesting past the limit or a number a double
+ * cannot hold is refused with its line and column, never merged, overflowed or rounded.
+ */
 function parseJson(fileName: string, content: string): unknown {
-  try {
-    return JSON.parse(content)
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    const position = jsonErrorPosition(content)
-    const where = position === null ? '' : ` (${lineColumn(content, position)})`
-    throw invalid(fileName, `is not valid JSON${where}: ${reason}`)
+  const parsed = parseExactJson(content, DEFAULT_LIMITS.maxDepth)
+  if (parsed.ok) {
+    const [literal] = parsed.inexact
+    if (literal === undefined) return parsed.value
+    throw invalid(
+      fileName,
+      `holds the number ${literal}, which a double cannot hold exactly: write it as a string, or a shorter number`,
+    )
   }
+  const { error } = parsed
+  if (error.kind !== 'syntax') {
+    const where = error.offset === null ? '' : ` (${lineColumn(content, error.offset)})`
+    const code = error.kind === 'too-deep' ? 'LIMIT_EXCEEDED' : 'INVALID_INPUT'
+    throw new AppError(code, `"${fileName}" is refused${where}: ${error.message}`, { fileName })
+  }
+  const position = jsonErrorPosition(content)
+  const where = position === null ? '' : ` (${lineColumn(content, position)})`
+  throw invalid(fileName, `is not valid JSON${where}: ${error.message}`)
 }
 
 function parseJsonFile(fileName: string, value: unknown): ParsedPromptFile {

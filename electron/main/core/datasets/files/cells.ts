@@ -1,3 +1,5 @@
+import { exactNumber, parseExactJson } from '../../imports/exact-json'
+import { DEFAULT_LIMITS } from '../../imports/limits'
 import { oneLine } from './json-errors'
 import type { ExpectedType } from './mapping-schema'
 import { describeType, isPlainObject, scalarText } from './values'
@@ -63,7 +65,7 @@ export function toExpected(
       return toText(field, value)
     case 'number':
       if (typeof value === 'number' && Number.isFinite(value)) return { value }
-      if (typeof value === 'string' && NUMBER.test(value.trim())) return { value: Number(value.trim()) }
+      if (typeof value === 'string' && NUMBER.test(value.trim())) return toExactNumber(field, value.trim())
       return { error: `${field} must be a number; got ${shown(value)}` }
     case 'boolean': {
       if (typeof value === 'boolean') return { value }
@@ -76,14 +78,28 @@ export function toExpected(
   }
 }
 
+/** Text of a number → the number, or a refusal when a double cannot hold it as written (never rounded). */
+function toExactNumber(field: string, text: string): Converted<unknown> {
+  const literal = text
+    .replace(/^\+/, '')
+    .replace(/^(-?)\./, '$10.')
+    .replace(/\.(?=[eE]|$)/, '')
+  const value = exactNumber(literal)
+  if (typeof value === 'number') return { value }
+  return {
+    error:
+      `${field} is ${shown(text)}, a number a double cannot hold exactly (it would become ` +
+      `${String(Number(text))}); map the column as text to keep it as written`,
+  }
+}
+
 function toJson(field: string, value: unknown): Converted<unknown> {
   if (typeof value !== 'string') return { value }
-  try {
-    return { value: JSON.parse(value) as unknown }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    return { error: `${field} is not valid JSON: ${oneLine(reason)}` }
-  }
+  const parsed = parseExactJson(value, DEFAULT_LIMITS.maxDepth)
+  if (parsed.ok) return { value: parsed.value }
+  const { error } = parsed
+  if (error.kind === 'syntax') return { error: `${field} is not valid JSON: ${oneLine(error.message)}` }
+  return { error: `${field}: ${error.message}` }
 }
 
 /** Tags from a cell: a list, a JSON list (with `json`), or text split on the separator. */

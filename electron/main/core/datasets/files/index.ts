@@ -1,12 +1,20 @@
 import { parseCsv } from './csv'
 import { decodeText } from './decode'
+import { parseJsonRows } from './json-rows'
 import { parseJsonl } from './jsonl'
 import { DEFAULT_LIMITS, type ImportLimits } from './limits'
 import { applyMapping, suggestMapping } from './mapping'
 import type { ColumnMapping } from './mapping-schema'
 import { parsePromptfoo } from './promptfoo'
 import type { FileReferences } from './promptfoo-refs'
-import { fail, type FileIssue, type ImportedCase, type ParseResult, type ParsedTable } from './table'
+import {
+  fail,
+  formatCount,
+  type FileIssue,
+  type ImportedCase,
+  type ParseResult,
+  type ParsedTable,
+} from './table'
 
 export { formatIssue } from './table'
 export type {
@@ -43,9 +51,20 @@ const EXTENSIONS = '.csv, .tsv, .txt, .jsonl, .ndjson, .json, .yaml or .yml'
 /**
  * A dataset file → table, choosing the parser by extension: .csv/.tsv/.txt → CSV; .jsonl/.ndjson → JSON
  * Lines; .yaml/.yml and .json → promptfoo tests. A .json file that holds one JSON object per line is read as
- * JSON Lines. `{ ok: false }` means the file cannot be read at all; row-level problems are in `table.issues`.
+ * JSON Lines, and one that holds an array of plain row objects as those rows. `{ ok: false }` means the file cannot be read at all; row-level problems are in `table.issues`.
  */
 export function parseDatasetFile(input: DatasetFile): ParseResult {
+  const parsed = parseByExtension(input)
+  const maxRows = { ...DEFAULT_LIMITS, ...input.limits }.maxRows
+  if (!parsed.ok) return parsed
+  const failing = new Set(parsed.table.issues.flatMap((i) => (i.row === undefined ? [] : [i.row])))
+  const rows = parsed.table.rows.length + failing.size
+  if (rows <= maxRows) return parsed
+  const message = `the file has ${formatCount(rows)} rows; the limit is ${formatCount(maxRows)}`
+  return fail({ file: parsed.table.file, message, limit: true })
+}
+
+function parseByExtension(input: DatasetFile): ParseResult {
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...input.limits }
   const file = baseName(input.fileName)
   const extension = /\.([^.]+)$/.exec(file)?.[1]?.toLowerCase() ?? ''
@@ -65,11 +84,13 @@ export function parseDatasetFile(input: DatasetFile): ParseResult {
       return parseCsv(file, text, { maxFieldChars, preferTab: extension === 'tsv' })
     case 'jsonl':
     case 'ndjson':
-      return parseJsonl(file, text, { maxFieldChars })
+      return parseJsonl(file, text, limits)
     case 'json':
-      return looksLikeJsonLines(text)
-        ? parseJsonl(file, text, { maxFieldChars })
-        : parsePromptfoo(file, text, { maxFieldChars, json: true, fileReferences })
+      if (looksLikeJsonLines(text)) return parseJsonl(file, text, limits)
+      return (
+        parseJsonRows(file, text, limits) ??
+        parsePromptfoo(file, text, { maxFieldChars, json: true, maxDepth: limits.maxDepth, fileReferences })
+      )
     default:
       return parsePromptfoo(file, text, { maxFieldChars, json: false, fileReferences })
   }

@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml'
 import { AppError } from '../../../../../shared/contract'
+import { parseExactJson } from '../../imports/exact-json'
 import { jsonErrorPosition, lineOfOffset, oneLine } from './json-errors'
 import { fileReferenceIssues, type FileReferences } from './promptfoo-refs'
 import { testsToTable, type SourceTest, type TestDefaults } from './promptfoo-tests'
@@ -8,10 +9,14 @@ import { describeType, isPlainObject } from './values'
 
 export interface PromptfooOptions {
   maxFieldChars: number
-  /** A .json file: it must be strict JSON (it is then read with the YAML parser, for line numbers). */
+  /**
+   * A .json file: it must be strict JSON. Its values are read exactly (core/imports/exact-json.ts); the YAML
+   * parser is used only for line numbers.
+   */
   json: boolean
   /** `file://` references: refused (the default) or kept as text; never read. */
   fileReferences?: FileReferences
+  maxDepth?: number
 }
 
 /**
@@ -26,9 +31,11 @@ export const MAX_YAML_ALIAS_COUNT = 10_000
  * config, whose `defaultTest` vars and assertions apply to every test). YAML or JSON.
  */
 export function parsePromptfoo(file: string, text: string, options: PromptfooOptions): ParseResult {
+  let exact: { value: unknown } | undefined
   if (options.json) {
-    const invalid = checkJson(file, text)
-    if (invalid) return fail(invalid)
+    const checked = checkJson(file, text, options.maxDepth ?? 64)
+    if ('issue' in checked) return fail(checked.issue)
+    exact = checked
   }
   const lines = new LineCounter()
   // promptfoo reads YAML with js-yaml, which applies `<<` merge keys; its .json files are plain JSON.
@@ -39,7 +46,7 @@ export function parsePromptfoo(file: string, text: string, options: PromptfooOpt
     const syntax = options.json ? 'JSON' : 'YAML'
     return fail({ file, line, message: `the ${syntax} is not valid: ${firstLine(error.message)}` })
   }
-  const found = findTests(file, doc)
+  const found = findTests(file, doc, exact)
   if ('issue' in found) return fail(found.issue)
   const all: SourceTest[] = found.items.map((item, i) => ({
     row: i + 1,
@@ -100,9 +107,13 @@ interface FoundTests {
   defaults: TestDefaults
 }
 
-function findTests(file: string, doc: Document): FoundTests | { issue: FileIssue } {
+function findTests(
+  file: string,
+  doc: Document,
+  exact?: { value: unknown },
+): FoundTests | { issue: FileIssue } {
   const root = doc.contents
-  const js = toPlain(file, doc)
+  const js: unknown = exact ? exact.value : toPlain(file, doc)
   if (isSeq(root) && Array.isArray(js)) return { items: itemsOf(root.items, js), defaults: {} }
   if (!isMap(root) || !isPlainObject(js)) {
     return { issue: { file, message: `${EXPECTED_TESTS}; the file holds ${describeType(js)}` } }
@@ -148,17 +159,16 @@ function readDefaults(file: string, raw: unknown): TestDefaults | { issue: FileI
   return { vars, assert }
 }
 
-/** Strict JSON first: YAML would accept things JSON does not, and JSON.parse gives the better message. */
-function checkJson(file: string, text: string): FileIssue | null {
-  try {
-    JSON.parse(text)
-    return null
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    const position = jsonErrorPosition(text, reason)
-    const message = `the JSON is not valid: ${oneLine(reason)}`
-    return position === null ? { file, message } : { file, line: lineOfOffset(text, position), message }
-  }
+/** Strict, exact JSON first: YAML would accept things JSON does not, and round numbers a double cannot hold. */
+function checkJson(file: string, text: string, maxDepth: number): { value: unknown } | { issue: FileIssue } {
+  const parsed = parseExactJson(text, maxDepth)
+  if (parsed.ok) return { value: parsed.value }
+  const { error } = parsed
+  const message = error.kind === 'syntax' ? `the JSON is not valid: ${oneLine(error.message)}` : error.message
+  const position = error.kind === 'syntax' ? jsonErrorPosition(text, error.message) : error.offset
+  const limit = error.kind === 'too-deep'
+  if (position === null) return { issue: { file, message, limit } }
+  return { issue: { file, line: lineOfOffset(text, position), message, limit } }
 }
 
 function firstLine(message: string): string {

@@ -33,6 +33,8 @@ export interface FileIssue {
   line?: number
   column?: string
   message: string
+  /** The problem is a size or depth limit (the refusal's code is then LIMIT_EXCEEDED). */
+  limit?: boolean
 }
 
 export interface ParsedTable {

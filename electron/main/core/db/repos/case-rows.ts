@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ownRecord } from '../../../../../shared/lib/own-record'
 import type { CaseFields, DatasetCase } from '../../../../../shared/domain/datasets'
 import { parseJsonColumn } from './json'
 
@@ -41,7 +42,7 @@ export function caseParams(fields: CaseFields): CaseParams {
   }
 }
 
-const storedRecord = z.record(z.string(), z.unknown())
+const storedRecord = ownRecord(z.string(), z.unknown())
 const storedTags = z.array(z.string())
 
 export function toCase(row: CaseRow): DatasetCase {

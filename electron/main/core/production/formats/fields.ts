@@ -1,4 +1,6 @@
 import { AppError } from '../../../../../shared/contract'
+import { exactNumber, parseExactJson } from '../../imports/exact-json'
+import { DEFAULT_LIMITS } from '../../imports/limits'
 import type { LogRecord } from './records'
 
 export type Json = Record<string, unknown>
@@ -55,6 +57,8 @@ export class RecordFields {
   number(...paths: string[]): number | null {
     const found = this.first(...paths)
     if (!found) return null
+    if (isInexactNumber(found.value))
+      this.fail(found.path, `${show(found.value)} is a number a double cannot hold exactly`)
     const n = typeof found.value === 'number' ? found.value : Number(found.value)
     if (!Number.isFinite(n) || n < 0)
       this.fail(found.path, `expected a non-negative number, got ${show(found.value)}`)
@@ -87,13 +91,18 @@ export class RecordFields {
     if (typeof value !== 'string') return value
     const trimmed = value.trim()
     if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) return value
-    try {
-      return JSON.parse(trimmed) as unknown
-    } catch (error) {
-      if (!strict) return value
-      return this.fail(path || 'record', `not valid JSON (${error instanceof Error ? error.message : ''})`)
-    }
+    const parsed = parseExactJson(trimmed, DEFAULT_LIMITS.maxDepth)
+    if (parsed.ok) return parsed.value
+    if (!strict) return value
+    return this.fail(path || 'record', `not valid JSON (${parsed.error.message})`)
   }
+}
+
+/** Text of a number that a double cannot hold as written (it would be rounded): refused, never rounded. */
+function isInexactNumber(value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  const text = value.trim()
+  return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) && typeof exactNumber(text) === 'string'
 }
 
 function show(value: unknown): string {

@@ -113,7 +113,7 @@ describe('parseCsv', () => {
     const huge = 'x'.repeat(DEFAULT_LIMITS.maxFieldChars + 1)
     const issues = refusal('big.csv', `id,body\n1,ok\n2,"${huge}"\n`)
     expect(issues).toEqual([
-      'big.csv, row 2 (line 3), column "body": the value is 1,000,001 characters long; the limit is 1,000,000',
+      'big.csv, row 2 (line 3), column "body": the value is 4,194,305 characters long; the limit is 4,194,304',
     ])
   })
 

@@ -49,10 +49,10 @@ describe('parsePromptfoo', () => {
     expect(imported('t.yaml', yaml).cases[0]?.vars).toEqual({ q: 'shared' })
   })
 
-  it('refuses a list of plain rows, pointing at CSV and JSON Lines', () => {
-    expect(refusal('rows.json', '[{"question": "a"}]')[0]).toContain(
-      'for a plain list of rows use CSV or JSON Lines',
-    )
+  it('reads a .json list of plain rows as rows, as JSON Lines would', () => {
+    const table = parseText('rows.json', '[{"question": "a"}]')
+    expect(table).toMatchObject({ layout: 'generic', columns: ['question'] })
+    expect(table.rows[0]).toEqual({ row: 1, line: 1, values: { question: 'a' } })
   })
 
   it('gives each test the line it starts on', () => {
