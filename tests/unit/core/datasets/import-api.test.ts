@@ -62,7 +62,7 @@ describe('datasets.importCommit refuses every malformed file and writes nothing'
         mapping: await mappingFor(core, name, contentBase64, e),
         target: { kind: 'new', name: `Imported ${name}` },
       })
-      expect(error.code).toBe('INVALID_INPUT')
+      expect(error.code).toBe(e.limits ? 'LIMIT_EXCEEDED' : 'INVALID_INPUT')
       expect(error.message).toContain(name)
       for (const part of e.contains) expect(error.message).toContain(part)
       expect(error.message).toContain('Nothing was imported')

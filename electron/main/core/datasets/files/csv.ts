@@ -173,7 +173,7 @@ function toRow(context: RowContext, record: RawRecord, row: number): ParsedRow |
   const long = fields.findIndex((f) => f !== null && f.length > maxFieldChars)
   if (long !== -1) {
     const message = tooLongMessage('the value', fields[long]?.length ?? 0, maxFieldChars)
-    return { issue: { file, row, line, column: columns[long] ?? '', message } }
+    return { issue: { file, row, line, column: columns[long] ?? '', message, limit: true } }
   }
   const values = fromEntries(
     columns.map((name, i) => {

@@ -41,7 +41,8 @@ export function decodeText(
     issue: line === undefined ? { file, message } : { file, line, message },
   })
   if (bytes.length > maxBytes) {
-    return refuse(`the file is ${sizeText(bytes.length)}; the import limit is ${sizeText(maxBytes)}`)
+    const message = `the file is ${sizeText(bytes.length)}; the import limit is ${sizeText(maxBytes)}`
+    return { ok: false, issue: { file, message, limit: true } }
   }
   if (bytes.length === 0) return refuse('the file is empty')
   const signature = SIGNATURES.find((s) => startsWith(bytes, s.bytes))

@@ -33,7 +33,7 @@ export interface SourceTest {
   test: unknown
 }
 
-type Problem = { column?: string; message: string }
+type Problem = { column?: string; message: string; limit?: boolean }
 
 /** JSON objects whose keys are all promptfoo test keys, `vars` among them. */
 export function isPromptfooColumns(columns: readonly string[]): boolean {
@@ -100,7 +100,7 @@ function testToValues(
   const oversized = findOversized(values, maxFieldChars)
   if (oversized) {
     const message = tooLongMessage('a value', oversized.length, maxFieldChars)
-    return [{ column: oversized.column, message }]
+    return [{ column: oversized.column, message, limit: true }]
   }
   return values
 }
