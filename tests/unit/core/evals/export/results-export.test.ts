@@ -21,7 +21,7 @@ const exportOf = (core: Parameters<typeof call>[0], runId: string, format: 'csv'
 
 /** Rows as a spreadsheet reads them: header names → cell text ('' for an empty cell). */
 function spreadsheet(csv: string): Record<string, string>[] {
-  return parse(csv, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[]
+  return parse<Record<string, string>>(csv, { bom: true, columns: true, relax_column_count: false })
 }
 
 describe('runs.exportResults on a 2,000-result run', () => {
