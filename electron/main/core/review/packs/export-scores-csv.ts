@@ -73,7 +73,7 @@ function rowOf(
 ): Cell[] {
   return [
     queue,
-    a.itemPosition + 1,
+    a.itemPosition,
     content.caseKey,
     content.outputs.map(describeOutput).join(' vs '),
     a.reviewerName,
