@@ -46,8 +46,9 @@ export function resultChunks(
 }
 
 export function resultFileName(run: Run, format: ResultExportFormat): string {
-  const name = slug(run.name)
-  return `${name === 'dataset' ? 'run' : name}.results.${format}`
+  // slug() names a file without any letter or digit `dataset`; a run's file says `run` instead.
+  const named = /[a-z0-9]/i.test(run.name.normalize('NFKD'))
+  return `${named ? slug(run.name) : 'run'}.results.${format}`
 }
 
 function requireRun(ctx: CoreContext, runId: string): Run {
