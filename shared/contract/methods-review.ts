@@ -83,6 +83,11 @@ export const reviewMethods = {
   },
   /** The scores entered in this workspace for a queue, to send back to the queue's owner. */
   'queues.exportScores': { input: queueRef, output: packFile },
+  /** The queue's scores for a spreadsheet: one CSV row per assignment and rubric criterion. */
+  'queues.exportScoresCsv': {
+    input: queueRef,
+    output: packFile.extend({ rowCount: z.number().int() }),
+  },
   /** Merges returned scores: never a duplicate, never a lost score (the newer edit of the same score wins). */
   'queues.importScores': {
     input: z.object({ content: z.string().max(50_000_000) }).strict(),

@@ -41,4 +41,12 @@ export const runMethods = {
     // Each result's case key comes from the run's (immutable) snapshot.
     reads: [...runTables, 'dataset_snapshot_cases', 'case_revisions'],
   },
+  /**
+   * Every result of the run as one CSV or JSONL file (case, prompt version, model, output, current scores,
+   * tokens, cost, latency, error): stable order and columns, so the same run exports the same bytes.
+   */
+  'runs.exportResults': {
+    input: z.object({ runId: idSchema, format: z.enum(['csv', 'jsonl']) }).strict(),
+    output: z.object({ fileName: z.string(), content: z.string(), resultCount: z.number().int() }),
+  },
 } satisfies Record<string, MethodSpec>

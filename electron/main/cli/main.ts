@@ -1,4 +1,5 @@
 import { exportCommand, exportUsage } from './commands/export'
+import { exportResultsCommand, exportResultsUsage } from './commands/export-results'
 import { gateCommand, gateUsage } from './commands/gate'
 import { importCommand, importUsage } from './commands/import'
 import { runCommand, runUsage } from './commands/run'
@@ -22,6 +23,11 @@ const commands: Record<string, { run: Command; usage: string; summary: string }>
   },
   export: { run: exportCommand, usage: exportUsage, summary: "write a prompt's signed baseline folder" },
   import: { run: importCommand, usage: importUsage, summary: 'import a baseline folder into a workspace' },
+  'export-results': {
+    run: exportResultsCommand,
+    usage: exportResultsUsage,
+    summary: "write a run's results as CSV or JSONL",
+  },
 }
 
 export const mainUsage = `Usage: evallab <command> [options]
@@ -30,7 +36,7 @@ Offline evals of LLM features, gated on signed baselines kept in git.
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(16)}${c.summary}`)
   .join('\n')}
 
 Run "evallab <command> --help" for a command's options.

@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatch'
 import { exportReviewPack } from '../review/packs/export-pack'
 import { exportReviewScores } from '../review/packs/export-scores'
+import { exportReviewScoresCsv } from '../review/packs/export-scores-csv'
 import { importReviewPack } from '../review/packs/import-pack'
 import { checkScoresFile, mergeScores, parseScoresFile } from '../review/packs/import-scores'
 import { createPackRepo } from '../review/packs/pack-repo'
@@ -10,7 +11,11 @@ import { writeTransaction, type CoreContext } from './context'
 
 type PackHandlers = Pick<
   Handlers,
-  'queues.exportPack' | 'queues.importPack' | 'queues.exportScores' | 'queues.importScores'
+  | 'queues.exportPack'
+  | 'queues.importPack'
+  | 'queues.exportScores'
+  | 'queues.exportScoresCsv'
+  | 'queues.importScores'
 >
 
 /** Review packs: a queue travels to a reviewer's machine and their scores travel back. */
@@ -22,6 +27,8 @@ export function reviewPackHandlers(ctx: CoreContext): PackHandlers {
     'queues.importPack': ({ content }) => importReviewPack(ctx, repo, content),
 
     'queues.exportScores': ({ queueId }) => exportReviewScores(ctx, repo, queueId),
+
+    'queues.exportScoresCsv': ({ queueId }) => exportReviewScoresCsv(ctx, queueId),
 
     // All or nothing: every assignment and score is checked before the first write.
     'queues.importScores': ({ content }) => {

@@ -1,4 +1,5 @@
 import type { Handlers } from '../dispatch'
+import { exportRunResults } from '../evals/export'
 import { resultsPage } from '../evals/results-page'
 import type { RunManager } from '../evals/runner'
 import type { CoreContext } from './context'
@@ -13,6 +14,7 @@ type RunHandlers = Pick<
   | 'runs.pause'
   | 'runs.resume'
   | 'runs.results'
+  | 'runs.exportResults'
 >
 
 /** Eval runs; the calls themselves run in the RunManager, in the background. */
@@ -27,5 +29,6 @@ export function runHandlers(ctx: CoreContext, runs: RunManager): RunHandlers {
     'runs.resume': ({ id }) => runs.resume(id),
     'runs.results': ({ runId, offset, limit, ...filter }) =>
       resultsPage(ctx, runs.get(runId), filter, { offset, limit }),
+    'runs.exportResults': (request) => exportRunResults(ctx, request),
   }
 }

@@ -28,6 +28,14 @@ export const queuesTables = [
 export type QueueTab = 'review' | 'report'
 
 /** What another screen preselects in the new-queue dialog, e.g. a production import's run and rubric. */
+export type QueueFileKind = 'pack' | 'scores' | 'scoresCsv'
+
+const exportMethods = {
+  pack: 'queues.exportPack',
+  scores: 'queues.exportScores',
+  scoresCsv: 'queues.exportScoresCsv',
+} as const
+
 export interface QueueDialogPreset {
   runId: string
   rubricId: string | null
@@ -54,7 +62,8 @@ export interface QueuesActions {
   loadReport: () => Promise<void>
   adjudicate: (itemId: string, criterionKey: string, raw: number, reason: string) => Promise<boolean>
   /** The pack or scores file of the open queue, to download; null when refused (shown as `transfer`). */
-  exportFile: (kind: 'pack' | 'scores') => Promise<{ fileName: string; content: string } | null>
+  /** A review pack, the scores file for the queue's owner, or the scores as a CSV for a spreadsheet. */
+  exportFile: (kind: QueueFileKind) => Promise<{ fileName: string; content: string } | null>
   importPack: (content: string) => Promise<Queue | null>
   importScores: (content: string) => Promise<MergeCounts | null>
   /** The metric names a run's summary has, for the "failing on" choice of a new queue. */
@@ -210,8 +219,7 @@ export function createQueuesStore(client: ApiClient): QueuesStore {
       async exportFile(kind) {
         const queueId = get().selectedId
         if (!queueId) return null
-        const method = kind === 'pack' ? 'queues.exportPack' : 'queues.exportScores'
-        return transfer(() => client.call(method, { queueId }))
+        return transfer(() => client.call(exportMethods[kind], { queueId }))
       },
       async importPack(content) {
         const queue = await transfer(() => client.call('queues.importPack', { content }))

@@ -1,8 +1,20 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { readsOf, type ErrorInfo } from '../../../../shared/contract'
+import { readsOf, type ErrorInfo, type MethodOutput } from '../../../../shared/contract'
 import type { Run, RunProgress } from '../../../../shared/domain/runs'
 import { toErrorInfo, type ApiClient } from '../../api'
-import { createSequence, failed, idle, loading, ready, type LoadState } from '../load-state'
+import {
+  createSequence,
+  failed,
+  idle,
+  loading,
+  ready,
+  submitBusy,
+  submitDone,
+  submitFailed,
+  submitIdle,
+  type LoadState,
+  type SubmitState,
+} from '../load-state'
 import { applyEvents, newestFirst, overlayLive, type LiveProgress, type RunControl } from './progress'
 
 /** Tables whose change makes the run list stale (a batch of results also rewrites a run's counts). */
@@ -20,6 +32,11 @@ export interface ControlState {
 
 const controlIdle: ControlState = { runId: null, action: null, status: 'idle', error: null }
 
+export type ExportedResults = MethodOutput<'runs.exportResults'>
+
+/** The results export of one run: busy while the file is built, the refusal shown by that run only. */
+export type ResultsExportState = SubmitState & { runId: string | null }
+
 export interface RunsActions {
   loadList: () => Promise<void>
   /** Loads once (boot does it so the header can offer to resume); later changes arrive via refresh. */
@@ -32,6 +49,8 @@ export interface RunsActions {
   applyProgress: (progress: RunProgress) => void
   /** Pause, cancel or resume; the core's answer replaces the run, a refusal is shown by the run. */
   control: (id: string, action: RunControl) => Promise<Run | null>
+  /** Every result of the run as a CSV or JSONL file; null when it failed (the error is in `exporting`). */
+  exportResults: (id: string, format: 'csv' | 'jsonl') => Promise<ExportedResults | null>
   /** A run the core just returned (started, controlled): shown at once, newest first. */
   adopt: (run: Run) => void
   /** Hides the offer to resume these interrupted runs (until another run is interrupted). */
@@ -49,6 +68,7 @@ export interface RunsState {
   /** The right pane: the selected run, or the form that plans a new one. */
   mode: 'detail' | 'new'
   control: ControlState
+  exporting: ResultsExportState
   dismissedOffer: readonly string[]
   actions: RunsActions
 }
@@ -117,6 +137,17 @@ export function createRunsStore(client: ApiClient, flushMs = progressFlushMs): R
           return null
         }
       },
+      async exportResults(id, format) {
+        set({ exporting: { ...submitBusy, runId: id } })
+        try {
+          const file = await client.call('runs.exportResults', { runId: id, format })
+          set({ exporting: { ...submitDone, runId: id } })
+          return file
+        } catch (error) {
+          set({ exporting: { ...submitFailed(toErrorInfo(error)), runId: id } })
+          return null
+        }
+      },
       adopt(run) {
         stamp += 1
         delete pending[run.id]
@@ -142,6 +173,7 @@ export function createRunsStore(client: ApiClient, flushMs = progressFlushMs): R
       selectedId: null,
       mode: 'detail',
       control: controlIdle,
+      exporting: { ...submitIdle, runId: null },
       dismissedOffer: [],
       actions,
     }

@@ -11,6 +11,7 @@ export const selectRunsLoad = (s: RunsState) => s.listLoad
 export const selectSelectedRunId = (s: RunsState) => s.selectedId
 export const selectRunsMode = (s: RunsState) => s.mode
 export const selectRunControl = (s: RunsState) => s.control
+export const selectResultsExport = (s: RunsState) => s.exporting
 export const selectDismissedOffer = (s: RunsState) => s.dismissedOffer
 export const selectRunsActions = (s: RunsState) => s.actions
 

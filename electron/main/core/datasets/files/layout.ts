@@ -9,7 +9,8 @@
  * written with a leading `'` (see neutraliseFormula); the importer removes it again, but only for a file whose
  * header is exactly this layout: in any other CSV a leading `'` is data and is kept.
  *
- * JSONL: one `{ key, vars, expected, expectedOutput, tags, notes }` object per line.
+ * JSONL: one `{ key, vars, expected, expectedOutput, tags, notes }` object per line (a results export adds
+ * `result`).
  */
 
 export const KEY_COLUMN = 'key'
@@ -37,9 +38,12 @@ export function isEvalLabCsvHeader(columns: readonly string[]): boolean {
 
 export const JSONL_FIELDS = ['key', 'vars', 'expected', 'expectedOutput', 'tags', 'notes'] as const
 
-/** True when every JSONL object uses only our export's fields, and at least `vars`. */
+/** A run's results export (JSONL) adds the result to each case's line; importing it as a dataset leaves it out. */
+export const JSONL_RESULT_FIELD = 'result'
+
+/** True when every JSONL object uses only our exports' fields (dataset or results), and at least `vars`. */
 export function isEvalLabJsonlColumns(columns: readonly string[]): boolean {
-  const known: readonly string[] = JSONL_FIELDS
+  const known: readonly string[] = [...JSONL_FIELDS, JSONL_RESULT_FIELD]
   return columns.includes('vars') && columns.every((c) => known.includes(c))
 }
 

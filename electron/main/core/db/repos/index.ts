@@ -14,10 +14,12 @@ import { createPriceOverridesRepo } from './price-overrides'
 import { createProductionRepo } from './production'
 import { createPromptsRepo } from './prompts'
 import { createReviewAssignmentsRepo } from './review-assignments'
+import { createReviewExportRepo } from './review-export'
 import { createReviewQueuesRepo } from './review-queues'
 import { createReviewScoresRepo } from './review-scores'
 import { createReviewersRepo } from './reviewers'
 import { createProviderSettingsRepo } from './provider-settings'
+import { createResultExportRepo } from './result-export'
 import { createResultHistoryRepo } from './result-history'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
@@ -47,6 +49,7 @@ export function createRepos(db: Db) {
     runs: createRunsRepo(db),
     runResults: createRunResultsRepo(db),
     resultHistory: createResultHistoryRepo(db),
+    resultExport: createResultExportRepo(db),
     providerSettings: createProviderSettingsRepo(db),
     priceOverrides: createPriceOverridesRepo(db),
     baselines: createBaselinesRepo(db),
@@ -55,6 +58,7 @@ export function createRepos(db: Db) {
     reviewQueues: createReviewQueuesRepo(db),
     reviewAssignments: createReviewAssignmentsRepo(db),
     reviewScores: createReviewScoresRepo(db),
+    reviewExport: createReviewExportRepo(db),
     signoffs: createSignoffsRepo(db),
     bundleExports: createBundleExportsRepo(db),
     production: createProductionRepo(db),

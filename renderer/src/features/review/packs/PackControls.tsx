@@ -2,7 +2,10 @@ import type { ChangeEvent } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { downloadText } from '../../../lib/download'
 import { useQueues } from '../../../stores/hooks'
+import type { QueueFileKind } from '../../../stores/review/queues-store'
 import { selectMerged, selectQueuesActions, selectTransfer } from '../../../stores/review/selectors'
+
+const csvType = 'text/csv;charset=utf-8'
 
 /** The text of the file picked in a file input, clearing the input so the same file can be picked again. */
 async function pickedText(event: ChangeEvent<HTMLInputElement>): Promise<string | null> {
@@ -39,9 +42,9 @@ export function PackControls() {
   const merged = useQueues(selectMerged)
   const busy = transfer.status === 'busy'
 
-  async function onExport(kind: 'pack' | 'scores'): Promise<void> {
+  async function onExport(kind: QueueFileKind): Promise<void> {
     const file = await exportFile(kind)
-    if (file) downloadText(file.fileName, file.content)
+    if (file) downloadText(file.fileName, file.content, kind === 'scoresCsv' ? csvType : undefined)
   }
 
   return (
@@ -64,6 +67,16 @@ export function PackControls() {
           onClick={() => void onExport('scores')}
         >
           Export scores
+        </button>
+        <button
+          type="button"
+          className="button small"
+          data-testid="queue-export-scores-csv"
+          title="One row per reviewer, item and criterion: score, label, comment and times, for a spreadsheet"
+          disabled={busy}
+          onClick={() => void onExport('scoresCsv')}
+        >
+          Scores as CSV
         </button>
         <label className="button small file-button">
           Import scores…

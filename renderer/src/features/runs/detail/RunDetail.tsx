@@ -9,6 +9,7 @@ import { StatusBadge } from '../StatusBadge'
 import { ResultsPanel } from '../results/ResultsPanel'
 import { SummaryPanel } from '../summary/SummaryPanel'
 import { CanaryNotice } from './CanaryNotice'
+import { ExportResults } from './ExportResults'
 import { PlanSummary } from './PlanSummary'
 import { RunControls } from './RunControls'
 import { RunProgressView } from './RunProgressView'
@@ -32,6 +33,7 @@ export function RunDetail({ run }: { run: Run }) {
           <StatusBadge status={run.status} testId="run-status" />
         </div>
         <RunControls run={run} />
+        <ExportResults run={run} />
       </header>
       {control.status === 'error' && control.error && control.runId === run.id ? (
         <ErrorNotice
