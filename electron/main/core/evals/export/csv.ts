@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import { neutraliseFormula } from '../../datasets/files/layout'
+import { neutraliseFormula } from '../../../../../shared/lib/spreadsheet-cell'
 import { cellsOf, headerOf, type Cell } from './cells'
 import type { ExportLayout } from './layout'
 import type { ExportRecord } from './records'

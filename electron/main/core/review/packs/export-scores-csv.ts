@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { RubricCriterion } from '../../../../../shared/domain/scoring'
 import type { CoreContext } from '../../api/context'
-import { neutraliseFormula } from '../../datasets/files/layout'
+import { neutraliseFormula } from '../../../../../shared/lib/spreadsheet-cell'
 import { parseJsonColumn } from '../../db/repos/json'
 import type { ReviewExportAssignment, ReviewExportScore } from '../../db/repos/review-export'
 import { slugify } from '../../prompts/files'
