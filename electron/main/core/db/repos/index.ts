@@ -14,6 +14,7 @@ import { createPriceOverridesRepo } from './price-overrides'
 import { createProductionRepo } from './production'
 import { createPromptsRepo } from './prompts'
 import { createReviewAssignmentsRepo } from './review-assignments'
+import { createReviewPacksRepo } from './review-packs'
 import { createReviewQueuesRepo } from './review-queues'
 import { createReviewScoresRepo } from './review-scores'
 import { createReviewersRepo } from './reviewers'
@@ -22,10 +23,12 @@ import { createResultHistoryRepo } from './result-history'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
+import { createRunFactsRepo } from './run-facts'
 import { createRunScoresRepo } from './run-scores'
 import { createScoreCallsRepo } from './score-calls'
 import { createSignoffsRepo } from './signoffs'
 import { createSnapshotsRepo } from './snapshots'
+import { createWorkspaceMetaRepo } from './workspace-meta'
 
 export type Repos = ReturnType<typeof createRepos>
 
@@ -55,9 +58,12 @@ export function createRepos(db: Db) {
     reviewQueues: createReviewQueuesRepo(db),
     reviewAssignments: createReviewAssignmentsRepo(db),
     reviewScores: createReviewScoresRepo(db),
+    reviewPacks: createReviewPacksRepo(db),
     signoffs: createSignoffsRepo(db),
     bundleExports: createBundleExportsRepo(db),
     production: createProductionRepo(db),
     modelUsage: createModelUsageRepo(db),
+    runFacts: createRunFactsRepo(db),
+    workspaceMeta: createWorkspaceMetaRepo(db),
   }
 }
