@@ -22,6 +22,15 @@ const noApi = {
     'A domain module never imports core/api/ (the layer above it): it receives a CoreContext (core/context.ts).',
 }
 
+/** Only workspace/ opens the database; everything else gets repos and ctx.transaction from CoreContext. */
+const noRawDb = [
+  group(['better-sqlite3'], 'A domain module never opens the database: it calls repos (ctx.repos).'),
+  {
+    regex: '^(\\.\\./)+db/connection$',
+    message: 'A domain module receives repos and ctx.transaction (core/context.ts), never the raw database.',
+  },
+]
+
 /**
  * A floor of the core: a file `i` folders below core/<folder>/ climbs `i + 1` levels to reach core/, so
  * there it may name only the folders (and root modules) in `reach`; climbing one level more leaves the core.
@@ -101,7 +110,11 @@ export default tseslint.config(
   },
   {
     files: [`${core}/*/**/*.ts`],
-    ignores: [`${core}/api/**`, `${core}/db/**`, `${core}/llm/**`],
+    ignores: [`${core}/api/**`, `${core}/db/**`, `${core}/llm/**`, `${core}/workspace/**`],
+    rules: { 'no-restricted-imports': restrict([noElectron, noRenderer, noApi, ...noRawDb]) },
+  },
+  {
+    files: [`${core}/workspace/**/*.ts`],
     rules: { 'no-restricted-imports': restrict([noElectron, noRenderer, noApi]) },
   },
   ...floor('db', [], 'core/db/ is the floor: its repos import no domain module, no llm/ and no api/.'),
