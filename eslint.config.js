@@ -7,6 +7,60 @@ import tseslint from 'typescript-eslint'
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'util']
 const restrict = (patterns) => ['error', { patterns }]
 const group = (list, message) => ({ group: list, message })
+const core = 'electron/main/core'
+
+const noElectron = group(
+  ['electron'],
+  'The core, the host and the CLI are plain Node: they run without Electron (only electron/main/*.ts may).',
+)
+const noRenderer = group(['**/renderer/**', 'react', 'react-dom'], 'Main never imports the renderer.')
+
+/** Inside the core the floors run one way: api/ → domain folders → llm/ and db/repos/ → db/. */
+const noApi = {
+  regex: '^(\\.\\./)+api(/|$)',
+  message:
+    'A domain module never imports core/api/ (the layer above it): it receives a CoreContext (core/context.ts).',
+}
+
+/** Only workspace/ opens the database; everything else gets repos and ctx.transaction from CoreContext. */
+const noRawDb = [
+  group(['better-sqlite3'], 'A domain module never opens the database: it calls repos (ctx.repos).'),
+  {
+    regex: '^(\\.\\./)+db/connection$',
+    message: 'A domain module receives repos and ctx.transaction (core/context.ts), never the raw database.',
+  },
+]
+
+/**
+ * A floor of the core: a file `i` folders below core/<folder>/ climbs `i + 1` levels to reach core/, so
+ * there it may name only the folders (and root modules) in `reach`; climbing one level more leaves the core.
+ * Relative specifiers carry no depth of their own, hence one entry per depth.
+ */
+function floor(folder, reach, message, depths = 3) {
+  return Array.from({ length: depths }, (_, i) => {
+    const ups = `(\\.\\./){${i + 1}}`
+    return {
+      files: [`${core}/${folder}/${'*/'.repeat(i)}*.ts`],
+      rules: {
+        'no-restricted-imports': restrict([
+          noElectron,
+          noRenderer,
+          { regex: `^${ups}(?!(${[folder, ...reach].join('|')})(/|$))[^./]`, message },
+          {
+            regex: `^${ups}\\.\\./[^./]`,
+            message: `core/${folder}/ never imports electron/main outside the core.`,
+          },
+        ]),
+      },
+    }
+  })
+}
+
+/** Only core/db/ runs SQL: a `.prepare(` (or a pragma) anywhere else is a layering bug. */
+const sqlOutsideDb = {
+  selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(prepare|pragma)$/]",
+  message: 'All SQL lives in electron/main/core/db/ (repos/): call a repo, and ctx.transaction for a write.',
+}
 
 export default tseslint.config(
   {
@@ -51,24 +105,36 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict([
-        group(
-          ['electron'],
-          'The core is plain Node: it runs in the host, the CLI and tests without Electron.',
-        ),
-        group(['**/renderer/**', 'react', 'react-dom'], 'The core never imports the renderer.'),
-      ]),
-    },
+    files: [`${core}/**/*.ts`],
+    rules: { 'no-restricted-imports': restrict([noElectron, noRenderer]) },
   },
   {
-    files: ['electron/main/*.ts', 'electron/main/host/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict([
-        group(['**/renderer/**', 'react', 'react-dom'], 'Main never imports the renderer.'),
-      ]),
-    },
+    files: [`${core}/*/**/*.ts`],
+    ignores: [`${core}/api/**`, `${core}/db/**`, `${core}/llm/**`, `${core}/workspace/**`],
+    rules: { 'no-restricted-imports': restrict([noElectron, noRenderer, noApi, ...noRawDb]) },
+  },
+  {
+    files: [`${core}/workspace/**/*.ts`],
+    rules: { 'no-restricted-imports': restrict([noElectron, noRenderer, noApi]) },
+  },
+  ...floor('db', [], 'core/db/ is the floor: its repos import no domain module, no llm/ and no api/.'),
+  ...floor(
+    'llm',
+    ['db', 'secrets', 'ids', 'events'],
+    'core/llm/ sits below the domains: it may import db/ (repos) and secrets/, never a domain module or api/.',
+  ),
+  {
+    files: ['electron/main/host/**/*.ts', 'electron/main/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([noElectron, noRenderer]) },
+  },
+  {
+    files: ['electron/main/*.ts', 'electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([noRenderer]) },
+  },
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: [`${core}/db/**`],
+    rules: { 'no-restricted-syntax': ['error', sqlOutsideDb] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

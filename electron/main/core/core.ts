@@ -3,7 +3,7 @@ import type { AppStatus } from '../../../shared/domain/workspace'
 import { createHandlers, createUnavailableHandlers } from './api'
 import { bundledMigrations, type Migration } from './db/migrations'
 import { WorkspaceOpenError } from './db/migrate'
-import { createRepos } from './db/repos'
+import { createCoreContext } from './context'
 import type { ImportLimits } from './datasets/files'
 import { seedDemo } from './demo/seed'
 import { createDispatch, type Dispatch } from './dispatch'
@@ -71,7 +71,6 @@ export function openCore(options: CoreOptions): Core {
     if (!(error instanceof WorkspaceOpenError)) throw error
     return unavailableCore(options.home, error, bus)
   }
-  if (workspace.created && (options.seedDemo ?? true)) seedDemo(workspace.db, now)
   const status: AppStatus = {
     state: 'ready',
     home: workspace.home,
@@ -79,7 +78,8 @@ export function openCore(options: CoreOptions): Core {
     schemaVersion: workspace.schemaVersion,
     user,
   }
-  const ctx = { db: workspace.db, repos: createRepos(workspace.db), user, now }
+  const ctx = createCoreContext(workspace.db, { user, now })
+  if (workspace.created && (options.seedDemo ?? true)) seedDemo(ctx, now)
   const env = options.runner?.env ?? process.env
   const keys = { env, secrets: options.secrets ?? createEnvironmentSecretStore(env) }
   const runnerOptions = {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { baseUrlEnvName, cliProviderSettings, terminalAdvice } from '../../../electron/main/cli/providers'
 import { openCore } from '../../../electron/main/core'
 import { openConnection } from '../../../electron/main/core/db/connection'
-import { createRepos } from '../../../electron/main/core/db/repos'
+import { createCoreContext } from '../../../electron/main/core/context'
 import { resolveSettings } from '../../../electron/main/core/evals/provider-setup'
 import { resolveApiKey } from '../../../electron/main/core/evals/providers/settings'
 import { fixedClock, useTempHomes } from '../../fixtures/temp-home'
@@ -70,7 +70,7 @@ describe("the core's provider errors in the CLI's words", () => {
     const home = newHome()
     openCore({ home, user: 'tester', now: fixedClock(), seedDemo: false }).close()
     const db = openConnection(join(home, 'evallab.db'))
-    const ctx = { db, repos: createRepos(db), user: 'tester', now: fixedClock() }
+    const ctx = createCoreContext(db, { user: 'tester', now: fixedClock() })
     const options = { env: {}, providerAdvice: terminalAdvice }
     expect(() => resolveSettings(ctx, 'local-llm', options)).toThrow(
       'Unknown provider "local-llm": pass --provider local-llm=URL or set EVALLAB_LOCAL_LLM_BASE_URL',

@@ -7,7 +7,7 @@ import { importBundle } from '../bundles/import'
 import { verifyBundle } from '../bundles/verify'
 import type { Handlers } from '../dispatch'
 import { requirePrompt } from '../prompts/detail'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 
 type BundleHandlers = Pick<
   Handlers,

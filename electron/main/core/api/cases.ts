@@ -1,6 +1,6 @@
 import type { Handlers } from '../dispatch'
 import { addCase, deleteCases, duplicateCases, tagCases, updateCase } from '../datasets/cases'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type CaseHandlers = Pick<
   Handlers,

@@ -1,6 +1,6 @@
 import type { Handlers } from '../dispatch'
 import { compareCases, compareData, promptTrend } from '../compare'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 
 type CompareHandlers = Pick<Handlers, 'compare.data' | 'compare.cases' | 'compare.promptTrend'>
 

@@ -2,7 +2,7 @@ import type { Handlers } from '../dispatch'
 import { datasetDetail } from '../datasets/detail'
 import { createFromCases, deleteDataset, insertDataset, updateDataset } from '../datasets/registry'
 import { createSnapshot } from '../datasets/snapshot'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type EditHandlers = Pick<
   Handlers,

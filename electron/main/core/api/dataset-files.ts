@@ -3,7 +3,7 @@ import { datasetDetail } from '../datasets/detail'
 import { exportDataset } from '../datasets/export'
 import type { ImportLimits } from '../datasets/files'
 import { previewImport, readImport, storeImport } from '../datasets/import'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type FileHandlers = Pick<Handlers, 'datasets.importPreview' | 'datasets.importCommit' | 'datasets.export'>
 

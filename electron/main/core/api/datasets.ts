@@ -5,7 +5,7 @@ import { datasetDetail, requireDataset } from '../datasets/detail'
 import { diffSnapshots } from '../datasets/diff'
 import { findDuplicates } from '../datasets/duplicates'
 import { requireSnapshot } from '../datasets/snapshot'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 
 type DatasetHandlers = Pick<
   Handlers,

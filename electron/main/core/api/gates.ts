@@ -2,7 +2,7 @@ import type { Handlers } from '../dispatch'
 import type { ScoringDeps } from '../scoring/deps'
 import { listBaselines, setBaseline } from '../scoring/gates/baselines'
 import { evaluateGate, listGateResults } from '../scoring/gates/evaluate'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type GateHandlers = Pick<Handlers, 'baselines.set' | 'baselines.list' | 'gates.evaluate' | 'gates.list'>
 

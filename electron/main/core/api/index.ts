@@ -10,7 +10,7 @@ import {
 import { bundleHandlers } from './bundles'
 import { caseHandlers } from './cases'
 import { compareHandlers } from './compare'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 import { datasetEditHandlers } from './dataset-edits'
 import { datasetFileHandlers } from './dataset-files'
 import { datasetHandlers } from './datasets'

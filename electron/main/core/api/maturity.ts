@@ -1,6 +1,6 @@
 import type { Handlers } from '../dispatch'
 import { assessWorkspace } from '../maturity/scorecard'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 
 /** The LLMOps maturity scorecard: read-only, assessed from what the workspace holds. */
 export function maturityHandlers(ctx: CoreContext): Pick<Handlers, 'maturity.scorecard'> {

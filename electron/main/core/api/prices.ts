@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { Handlers } from '../dispatch'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 import { modelKey } from '../../../../shared/lib/model-ref'
 
 type PriceHandlers = Pick<Handlers, 'prices.list' | 'prices.save' | 'prices.delete'>

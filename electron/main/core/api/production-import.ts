@@ -1,7 +1,7 @@
 import type { Handlers } from '../dispatch'
 import { importProductionLog, previewProductionLog } from '../production/import'
 import { productionSettings, saveProductionSettings } from '../production/settings'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type ImportHandlers = Pick<
   Handlers,

@@ -4,7 +4,7 @@ import { workspaceBreaches } from '../production/breaches'
 import { productionMonitor } from '../production/monitor'
 import { scoreImport } from '../production/score-import'
 import type { ScoringDeps } from '../scoring/deps'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 
 type ProductionMonitorHandlers = Pick<
   Handlers,

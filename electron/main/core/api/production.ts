@@ -1,6 +1,6 @@
 import type { Handlers } from '../dispatch'
 import type { ScoringDeps } from '../scoring/deps'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 import { productionDriftHandlers } from './production-drift'
 import { productionImportHandlers } from './production-import'
 import { productionMonitorHandlers } from './production-monitor'

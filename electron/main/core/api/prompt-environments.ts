@@ -2,7 +2,7 @@ import type { Handlers } from '../dispatch'
 import { promptDetail } from '../prompts/detail'
 import { approve, checkPromotion, promote, rollback } from '../prompts/environments'
 import type { PromotionGate } from '../prompts/promotion'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type EnvironmentHandlers = Pick<
   Handlers,

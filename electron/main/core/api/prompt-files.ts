@@ -2,7 +2,7 @@ import type { Handlers } from '../dispatch'
 import { promptDetail } from '../prompts/detail'
 import { exportVersionFile } from '../prompts/files'
 import { importPromptFile } from '../prompts/import'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type FileHandlers = Pick<Handlers, 'prompts.exportVersion' | 'prompts.import'>
 

@@ -5,7 +5,7 @@ import { promptDetail, requirePrompt } from '../prompts/detail'
 import { toHistory } from '../prompts/history'
 import { previewPrompt } from '../prompts/preview'
 import { createPrompt, saveVersion, updateDetails } from '../prompts/registry'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type PromptHandlers = Pick<
   Handlers,

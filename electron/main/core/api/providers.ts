@@ -10,7 +10,7 @@ import {
   type KeySources,
 } from '../providers/catalog'
 import { knownModels } from '../providers/known-models'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type ProviderHandlers = Pick<
   Handlers,

@@ -4,10 +4,9 @@ import { exportReviewScores } from '../review/packs/export-scores'
 import { exportReviewScoresCsv } from '../review/packs/export-scores-csv'
 import { importReviewPack } from '../review/packs/import-pack'
 import { checkScoresFile, mergeScores, parseScoresFile } from '../review/packs/import-scores'
-import { createPackRepo } from '../review/packs/pack-repo'
 import { syncHumanScores } from '../review/human-scores'
 import { queueById } from '../review/queue-view'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type PackHandlers = Pick<
   Handlers,
@@ -20,7 +19,7 @@ type PackHandlers = Pick<
 
 /** Review packs: a queue travels to a reviewer's machine and their scores travel back. */
 export function reviewPackHandlers(ctx: CoreContext): PackHandlers {
-  const repo = createPackRepo(ctx.db)
+  const repo = ctx.repos.reviewPacks
   return {
     'queues.exportPack': ({ queueId }) => exportReviewPack(ctx, repo, queueId),
 

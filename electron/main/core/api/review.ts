@@ -11,7 +11,7 @@ import {
   skipItem,
   undoLast,
 } from '../review'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 
 type ReviewHandlers = Pick<
   Handlers,

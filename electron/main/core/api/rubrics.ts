@@ -2,7 +2,7 @@ import type { Rubric, RubricDraft } from '../../../../shared/domain/scoring'
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
 import type { Handlers } from '../dispatch'
 import { newId } from '../ids'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type RubricHandlers = Pick<Handlers, 'rubrics.list' | 'rubrics.save'>
 

@@ -2,7 +2,7 @@ import type { Handlers } from '../dispatch'
 import { exportRunResults } from '../evals/export'
 import { resultsPage } from '../evals/results-page'
 import type { RunManager } from '../evals/runner'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 
 type RunHandlers = Pick<
   Handlers,

@@ -5,7 +5,7 @@ import type { StoredScore } from '../db/repos/run-scores'
 import { scoreRun, summarizeRun, type ScoringDeps } from '../scoring'
 import { suiteMetrics } from '../scoring/metrics'
 import { latestSuite } from '../scoring/suites'
-import type { CoreContext } from './context'
+import type { CoreContext } from '../context'
 
 type ScoringHandlers = Pick<Handlers, 'runs.score' | 'runs.summary' | 'runs.scores'>
 

@@ -6,7 +6,7 @@ import type { Handlers } from '../dispatch'
 import { createSignoff, listSignoffs } from '../signoffs'
 import { publicKeyFile } from '../signing/key-pair'
 import type { SigningKeyStore } from '../signing/types'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type SignoffHandlers = Pick<
   Handlers,

@@ -2,7 +2,7 @@ import type { Handlers } from '../dispatch'
 import { requirePrompt } from '../prompts/detail'
 import { parseSuiteFile, suiteFile } from '../scoring/suite-file'
 import { latestSuite, saveSuite } from '../scoring/suites'
-import { writeTransaction, type CoreContext } from './context'
+import { writeTransaction, type CoreContext } from '../context'
 
 type SuiteHandlers = Pick<Handlers, 'suites.get' | 'suites.save' | 'suites.export' | 'suites.import'>
 

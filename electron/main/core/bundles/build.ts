@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { Baseline } from '../../../../shared/domain/scoring'
 import { canonicalJson, canonicalJsonPretty } from '../../../../shared/lib/canonical-json'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { requirePrompt } from '../prompts/detail'
 import { suiteMetrics } from '../scoring/metrics'
 import { latestSuite } from '../scoring/suites'

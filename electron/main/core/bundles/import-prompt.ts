@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { Environment } from '../../../../shared/domain/environments'
 import type { PromptSummary, PromptVersion } from '../../../../shared/domain/prompts'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { newId } from '../ids'
 import { contentHash } from '../prompts/hash'
 import { bundlePaths, type BundleVersion, type PromptFile } from './format'

@@ -1,5 +1,5 @@
 import type { Baseline } from '../../../../shared/domain/scoring'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { newId } from '../ids'
 import type { SignoffsFile } from './format'
 

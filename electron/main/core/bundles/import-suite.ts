@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { EvalSuite, Rubric, Scorer } from '../../../../shared/domain/scoring'
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { newId } from '../ids'
 import { latestSuite } from '../scoring/suites'
 import { bundlePaths, type GatesFile, type RubricsFile } from './format'

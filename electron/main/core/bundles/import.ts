@@ -6,7 +6,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { BundleImport } from '../../../../shared/domain/baselines'
 import type { Baseline } from '../../../../shared/domain/scoring'
-import { writeTransaction, type CoreContext } from '../api/context'
+import { writeTransaction, type CoreContext } from '../context'
 import { bundlePaths, type BundleFiles } from './format'
 import { importDataset } from './import-dataset'
 import { importPrompt } from './import-prompt'

@@ -1,6 +1,6 @@
 import type { CompareCase, CompareSlice } from '../../../../shared/domain/compare'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { ScoredOutput } from '../db/repos/run-scores'
 import { runOutputs } from '../review/select'
 import { inSlice } from '../scoring/gates/slice'

@@ -1,6 +1,6 @@
 import type { CompareData, CompareSeries, CompareSlice } from '../../../../shared/domain/compare'
 import type { MetricSummary, RunSummary, SliceSummary } from '../../../../shared/domain/scoring'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { ResultFacts } from '../db/repos/run-scores'
 import { sameSlice, inSlice } from '../scoring/gates/slice'
 import { latestSuite } from '../scoring/suites'

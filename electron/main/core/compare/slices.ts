@@ -4,7 +4,7 @@ import type { PromptVersion } from '../../../../shared/domain/prompts'
 import type { Run } from '../../../../shared/domain/runs'
 import { modelRefOf } from '../../../../shared/lib/model-identity'
 import { modelLabel } from '../../../../shared/lib/model-ref'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { requireRun, requireSliceInRun, requireSliceVersion } from '../scoring/gates/slice'
 
 /** A slice the caller named, checked against the workspace, with what labels and lookups need. */

@@ -5,7 +5,7 @@ import { newId } from '../ids'
 import { copyKey, nextCaseKey, retag, uniqueTags } from './case-keys'
 import { auditDataset, listed, requireDataset, type DatasetContext } from './detail'
 import { changedFields } from './diff'
-import { caseFields } from './hash'
+import { caseFields } from '../db/case-hash'
 
 // Every function here writes: the caller runs it inside one `.immediate()` transaction.
 

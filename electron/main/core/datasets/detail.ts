@@ -1,8 +1,8 @@
 import { AppError } from '../../../../shared/contract'
 import type { DatasetDetail, DatasetSummary } from '../../../../shared/domain/datasets'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { Repos } from '../db/repos'
-import { caseFields, contentHash, revisionHash } from './hash'
+import { caseFields, contentHash, revisionHash } from '../db/case-hash'
 
 /** What dataset domain functions need from the core; the demo seed builds one without a dispatch. */
 export type DatasetContext = Pick<CoreContext, 'repos' | 'user' | 'now'>

@@ -2,7 +2,7 @@ import { canonicalJson } from '../../../../shared/lib/canonical-json'
 import type { CaseFields, DatasetCase, SnapshotDiff } from '../../../../shared/domain/datasets'
 import type { Repos } from '../db/repos'
 import { requireDataset } from './detail'
-import { caseFields } from './hash'
+import { caseFields } from '../db/case-hash'
 import { requireSnapshot } from './snapshot'
 
 type CaseChange = SnapshotDiff['edited'][number]

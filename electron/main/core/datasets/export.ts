@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/contract'
 import type { Repos } from '../db/repos'
 import { requireDataset } from './detail'
 import { CsvExportError, toCsv, toJsonl } from './files'
-import { caseFields } from './hash'
+import { caseFields } from '../db/case-hash'
 import { requireSnapshot } from './snapshot'
 
 export interface ExportRequest {

@@ -3,7 +3,7 @@ import type { DatasetSummary } from '../../../../shared/domain/datasets'
 import type { NewCase } from '../db/repos/dataset-cases'
 import { newId } from '../ids'
 import { auditDataset, listed, requireDataset, type DatasetContext } from './detail'
-import { caseFields } from './hash'
+import { caseFields } from '../db/case-hash'
 
 // Every function here writes: the caller runs it inside one `.immediate()` transaction.
 

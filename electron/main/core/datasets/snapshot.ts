@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/contract'
 import type { DatasetSnapshot, DatasetSummary } from '../../../../shared/domain/datasets'
 import { newId } from '../ids'
 import { auditDataset, requireDataset, workingRevisions, type DatasetContext } from './detail'
-import { caseFields, contentHash, revisionHash } from './hash'
+import { caseFields, contentHash, revisionHash } from '../db/case-hash'
 
 // Every function here writes: the caller runs it inside one `.immediate()` transaction.
 

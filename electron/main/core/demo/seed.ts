@@ -2,8 +2,7 @@ import demoDataset from '../../../../resources/demo/dataset.json'
 import demoPrompts from '../../../../resources/demo/prompts.json'
 import demoRubric from '../../../../resources/demo/rubric.json'
 import demoSuites from '../../../../resources/demo/suites.json'
-import type { Db } from '../db/connection'
-import { createRepos } from '../db/repos'
+import type { CoreContext } from '../context'
 import { createSnapshot } from '../datasets/snapshot'
 import { newId } from '../ids'
 import { appendVersion } from '../prompts/versions'
@@ -14,13 +13,13 @@ import { demoDatasetSchema, demoPromptsSchema, demoRubricSchema, demoSuitesSchem
  * Fills a brand-new workspace with the support-ticket triage demo, in one transaction, so a newcomer
  * sees real prompts, cases and a rubric instead of empty screens.
  */
-export function seedDemo(db: Db, now: () => string): void {
+export function seedDemo(ctx: Pick<CoreContext, 'repos' | 'transaction'>, now: () => string): void {
   const prompts = demoPromptsSchema.parse(demoPrompts)
   const dataset = demoDatasetSchema.parse(demoDataset)
   const rubric = demoRubricSchema.parse(demoRubric)
   const suites = demoSuitesSchema.parse(demoSuites)
-  const repos = createRepos(db)
-  db.transaction(() => {
+  const { repos } = ctx
+  ctx.transaction(() => {
     const promptIds = new Map<string, string>()
     for (const p of prompts) {
       const promptId = newId('prm')
@@ -71,6 +70,6 @@ export function seedDemo(db: Db, now: () => string): void {
         createdBy: suite.author,
       })
     }
-    db.prepare("INSERT INTO workspace_meta (key, value) VALUES ('demo_seeded_at', ?)").run(now())
-  }).immediate()
+    repos.workspaceMeta.insert('demo_seeded_at', now())
+  })
 }

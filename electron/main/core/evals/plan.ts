@@ -10,7 +10,7 @@ import type {
   TimeBasis,
 } from '../../../../shared/domain/runs'
 import { repeatedModels } from '../../../../shared/lib/model-identity'
-import { writeTransaction, type CoreContext } from '../api/context'
+import { writeTransaction, type CoreContext } from '../context'
 import type { ResultHistoryRepo } from '../db/repos/result-history'
 import { ensureSnapshot } from '../datasets/snapshot'
 import { renderMessages } from '../prompts/templates'

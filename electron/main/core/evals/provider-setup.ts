@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { ProviderConfig } from '../../../../shared/domain/providers'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { providerLocality } from '../../../../shared/lib/provider-locality'
 import { baseUrlEnvVars, findProvider, providerDefaults } from '../providers/catalog'
 import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../secrets'

@@ -1,5 +1,5 @@
 import type { Run, RunResultFilter, RunResultPage } from '../../../../shared/domain/runs'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 
 /**
  * A page of a run's results as people read them: each with its case's key (an imported `id` column, e.g.

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import type { Run, RunCounts, RunFailure, RunStatus } from '../../../../shared/domain/runs'
 import type { CanaryState } from '../../../../shared/domain/scoring'
-import { writeTransaction, type CoreContext } from '../api/context'
+import { writeTransaction, type CoreContext } from '../context'
 import type { EventBus } from '../events'
 import { checkCanarySample } from '../scoring/gates/canary-check'
 import { parseCached, type CachedResponse } from './cache'

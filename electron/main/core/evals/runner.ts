@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { Run, RunEstimate, RunPlan, RunStatus } from '../../../../shared/domain/runs'
-import { writeTransaction, type CoreContext } from '../api/context'
+import { writeTransaction, type CoreContext } from '../context'
 import type { EventBus } from '../events'
 import { newId } from '../ids'
 import { startCanary } from './canary'

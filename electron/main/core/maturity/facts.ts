@@ -2,9 +2,9 @@ import type { EnvironmentPointer } from '../../../../shared/domain/environments'
 import type { ModelRef, PromptSummary, VersionSummary } from '../../../../shared/domain/prompts'
 import type { Baseline, EvalSuite } from '../../../../shared/domain/scoring'
 import type { ProviderKind } from '../../../../shared/domain/providers'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { findProvider } from '../providers/catalog'
-import type { RunFacts, RunFactsReader } from './run-facts'
+import type { RunFacts } from '../db/repos/run-facts'
 
 /** The model a version checked for pinning is configured with, and where it is deployed. */
 export interface CheckedVersion {
@@ -32,11 +32,7 @@ export interface PromptFacts {
 
 const PRODUCTION_WINDOW_DAYS = 30
 
-export function readPromptFacts(
-  ctx: CoreContext,
-  runFacts: RunFactsReader,
-  prompt: PromptSummary,
-): PromptFacts {
+export function readPromptFacts(ctx: CoreContext, prompt: PromptSummary): PromptFacts {
   const { repos } = ctx
   const pointers = repos.environments.list(prompt.id)
   const baseline = repos.baselines.forPrompt(prompt.id)[0] ?? null
@@ -51,7 +47,7 @@ export function readPromptFacts(
     baselineSignoffs: baseline ? signoffsOf(ctx, baseline) : 0,
     exports: exports.length,
     latestExportAt: exports[0]?.exportedAt ?? null,
-    runs: runFacts(prompt.id, daysBefore(ctx.now(), PRODUCTION_WINDOW_DAYS)),
+    runs: repos.runFacts.forPrompt(prompt.id, daysBefore(ctx.now(), PRODUCTION_WINDOW_DAYS)),
   }
 }
 

@@ -4,13 +4,12 @@ import {
   type PromptScorecard,
   type WorkspaceScorecard,
 } from '../../../../shared/domain/maturity'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { Assessment } from './criterion'
 import { baselineSigned, costTracking, evalSuite, gateRules, latencySlo } from './criteria-measured'
 import { canaryUse, ciGateExported, humanReview, productionSampling } from './criteria-optimized'
 import { datasetSize, pinnedModels, registryHistory } from './criteria-repeatable'
 import { readPromptFacts, type PromptFacts } from './facts'
-import { createRunFactsReader } from './run-facts'
 
 type CriterionKey = (typeof criterionKeys)[number]
 
@@ -38,9 +37,8 @@ const definitions = {
 
 /** The scorecard of every prompt and of the workspace, from what the database holds now. */
 export function assessWorkspace(ctx: CoreContext): WorkspaceScorecard {
-  const readRunFacts = createRunFactsReader(ctx.db)
   const assessed = ctx.repos.prompts.list().map((prompt) => {
-    const facts = readPromptFacts(ctx, readRunFacts, prompt)
+    const facts = readPromptFacts(ctx, prompt)
     return { deployed: facts.deployed, card: assessPrompt(facts) }
   })
   const deployed = assessed.filter((a) => a.deployed)

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
-import { writeTransaction, type CoreContext } from '../api/context'
+import { writeTransaction, type CoreContext } from '../context'
 import { addCase } from '../datasets/cases'
 import { auditDataset, listed, requireDataset } from '../datasets/detail'
 import { requireImport } from './monitor-imports'

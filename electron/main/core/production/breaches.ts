@@ -1,5 +1,5 @@
 import type { BreachSummary } from '../../../../shared/domain/production'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { productionMonitor } from './monitor'
 
 /**

@@ -4,7 +4,7 @@ import type { ProductionCall, ProductionFormat } from '../../../../shared/domain
 import type { ModelRef, PromptSummary, PromptVersion } from '../../../../shared/domain/prompts'
 import type { Run, RunResult } from '../../../../shared/domain/runs'
 import { distinctModels } from '../../../../shared/lib/model-identity'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { datasetDetail } from '../datasets/detail'
 import type { ImportedCase } from '../datasets/files'
 import { storeImport } from '../datasets/import'

@@ -5,7 +5,7 @@ import type {
   ProductionPreview,
 } from '../../../../shared/domain/production'
 import type { PromptSummary, PromptVersion } from '../../../../shared/domain/prompts'
-import { writeTransaction, type CoreContext } from '../api/context'
+import { writeTransaction, type CoreContext } from '../context'
 import type { Repos } from '../db/repos'
 import { parseProductionLog, type LogSource, type ParsedLog } from './formats'
 import { storeProductionImport } from './import-store'

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { resultKey, type ResultKey } from '../db/repos/run-scores'
 
 /** What a breach lists about one sampled call: its id in the log, its input and the logged output. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { ProductionImport } from '../../../../shared/domain/production'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { latestSuite } from '../scoring/suites'
 import type { StoredProductionImport } from '../db/repos/production'
 

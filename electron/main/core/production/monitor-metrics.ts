@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { monitorValueSchema } from '../../../../shared/domain/production'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { ResultFacts, StoredScore } from '../db/repos/run-scores'
 import { suiteMetrics, type SuiteMetric } from '../scoring/metrics'
 import { valueAt } from '../scoring/output'

@@ -1,5 +1,5 @@
 import type { ProductionMonitor } from '../../../../shared/domain/production'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { resultKey } from '../db/repos/run-scores'
 import type { SuiteMetric } from '../scoring/metrics'
 import { latestSuite } from '../scoring/suites'

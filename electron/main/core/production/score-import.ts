@@ -1,5 +1,5 @@
 import type { ProductionImport } from '../../../../shared/domain/production'
-import { writeTransaction, type CoreContext } from '../api/context'
+import { writeTransaction, type CoreContext } from '../context'
 import type { ScoringDeps } from '../scoring/deps'
 import { scoreRun } from '../scoring/score-run'
 import { currentSuiteVersion, requireImport, toProductionImport } from './monitor-imports'

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import { operationalMetrics, type ProductionSettings } from '../../../../shared/domain/production'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { Repos } from '../db/repos'
 
 export const DEFAULT_SAMPLE_RATE = 0.2

@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/contract'
 import type { Environment, EnvironmentPointer } from '../../../../shared/domain/environments'
 import type { PromptSummary, PromptVersion } from '../../../../shared/domain/prompts'
 import type { Approval, GateCheck } from '../../../../shared/domain/registry'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { newId } from '../ids'
 import { requirePrompt, requireVersion } from './detail'
 import {

@@ -6,7 +6,7 @@ import type {
   PromptSummary,
   PromptVersion,
 } from '../../../../shared/domain/prompts'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { newId } from '../ids'
 import { requireLatest, requirePrompt } from './detail'
 import { contentHash } from './hash'

@@ -1,6 +1,6 @@
 import type { QueueReport } from '../../../../shared/domain/review'
 import type { RubricCriterion } from '../../../../shared/domain/scoring'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { cohensKappa, krippendorffAlpha, percentAgreement, type AlphaLevel } from './agreement'
 import { parseContent } from './content'
 import { queueRawScores, type RawScore } from './final-scores'

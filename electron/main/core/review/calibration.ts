@@ -1,6 +1,6 @@
 import type { QueueReport } from '../../../../shared/domain/review'
 import { resultKey } from '../../../../shared/lib/model-identity'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { suiteMetrics, type SuiteMetric } from '../scoring/metrics'
 import { latestSuite } from '../scoring/suites'
 import { cohensKappa, krippendorffAlpha, percentAgreement } from './agreement'

@@ -1,5 +1,5 @@
 import type { RubricCriterion } from '../../../../shared/domain/scoring'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { AdjudicationRecord } from '../db/repos/review-scores'
 import type { LoadedQueue } from './queue-view'
 

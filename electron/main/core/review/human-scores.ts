@@ -1,4 +1,4 @@
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { StoredScore } from '../db/repos/run-scores'
 import { suiteMetrics, type SuiteMetric } from '../scoring/metrics'
 import { normalise } from '../scoring/scale'

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { ReviewItem } from '../../../../shared/domain/review'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { AssignmentRecord, Preference } from '../db/repos/review-assignments'
 import { parseContent, type ItemContent } from './content'
 import type { LoadedQueue } from './queue-view'

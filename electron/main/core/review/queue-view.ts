@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { Queue } from '../../../../shared/domain/review'
 import type { Rubric, RubricCriterion } from '../../../../shared/domain/scoring'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { QueueRecord } from '../db/repos/review-queues'
 import { parseDefinition } from './content'
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { PairSide, QueueReport } from '../../../../shared/domain/review'
-import { writeTransaction, type CoreContext } from '../api/context'
+import { writeTransaction, type CoreContext } from '../context'
 import { winRate } from './agreement'
 import { agreementParts } from './agreement-report'
 import { calibration } from './calibration'

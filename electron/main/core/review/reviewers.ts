@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { Reviewer } from '../../../../shared/domain/review'
-import { writeTransaction, type CoreContext } from '../api/context'
+import { writeTransaction, type CoreContext } from '../context'
 import { newId } from '../ids'
 
 /** Names are unique (ignoring case): reports and packs identify reviewers by name. */

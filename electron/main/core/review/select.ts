@@ -1,6 +1,6 @@
 import type { QueueSource } from '../../../../shared/domain/review'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { resultKey, type ScoredOutput } from '../db/repos/run-scores'
 import { createRandom, randomIndex } from '../scoring/stats/random'
 

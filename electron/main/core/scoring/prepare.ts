@@ -1,5 +1,5 @@
 import type { EvalSuite, Rubric, RubricCriterion } from '../../../../shared/domain/scoring'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { JudgeTask } from './judge/call'
 import { suiteMetrics, type SuiteMetric } from './metrics'
 import { formatScorer } from './scorers/format'

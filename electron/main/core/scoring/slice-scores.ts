@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { EvalSuite, SliceKey } from '../../../../shared/domain/scoring'
 import { sliceOf } from '../../../../shared/lib/model-identity'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { StoredScore } from '../db/repos/run-scores'
 import { suiteMetrics, type SuiteMetric } from './metrics'
 import { groupCurrentScores } from './summary-metrics'

@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/contract'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
 import type { EvalSuite, EvalSuiteDraft, Scorer } from '../../../../shared/domain/scoring'
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { requirePrompt } from '../prompts/detail'
 import { checkSuite } from './suite-checks'
 

@@ -8,7 +8,7 @@ import {
   sliceId,
   sliceOf,
 } from '../../../../shared/lib/model-identity'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { ResultFacts } from '../db/repos/run-scores'
 import { suiteMetrics, type SuiteMetric } from './metrics'
 import { callFigures, groupCurrentScores, metricSummaries } from './summary-metrics'

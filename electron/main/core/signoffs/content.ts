@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { FileHashes } from '../../../../shared/domain/baselines'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { buildBundle } from '../bundles/build'
 import { bundlePaths, signedPaths } from '../bundles/format'
 import { fileHashes, sha256Ref } from '../bundles/hash'

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { Signature, Signoff, SigningKey } from '../../../../shared/domain/baselines'
 import type { SliceKey } from '../../../../shared/domain/scoring'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import { signoffStatement } from '../bundles/format'
 import type { SignoffRecord } from '../db/repos/signoffs'
 import { newId } from '../ids'

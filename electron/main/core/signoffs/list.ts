@@ -1,5 +1,5 @@
 import type { Signoff } from '../../../../shared/domain/baselines'
-import type { CoreContext } from '../api/context'
+import type { CoreContext } from '../context'
 import type { SignoffRecord } from '../db/repos/signoffs'
 import { requirePrompt } from '../prompts/detail'
 import { sameSlice } from '../scoring/gates/slice'

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { openConnection, type Db } from '../db/connection'
+import { copyDatabase, openConnection, type Db } from '../db/connection'
 import { applyMigrations, inspectDatabase, WorkspaceOpenError } from '../db/migrate'
 import type { Migration } from '../db/migrations'
 import { acquireLock, type WorkspaceLock } from './lock'
@@ -83,8 +83,7 @@ function backupBeforeMigrating(db: Db, home: string, fromVersion: number, now: (
   mkdirSync(dir, { recursive: true })
   const stamp = now().replace(/[:.]/g, '-')
   const file = join(dir, `evallab-schema-v${fromVersion}-${stamp}.db`)
-  // VACUUM INTO writes a consistent copy even with a WAL file beside the database.
-  db.prepare('VACUUM INTO ?').run(file)
+  copyDatabase(db, file)
   return file
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildBundle } from '../../../../electron/main/core/bundles/build'
 import { importBundle } from '../../../../electron/main/core/bundles/import'
-import type { CoreContext } from '../../../../electron/main/core/api/context'
+import type { CoreContext } from '../../../../electron/main/core/context'
 import type { PromptDetail, PromptVersion } from '../../../../shared/domain/prompts'
 import type { Baseline } from '../../../../shared/domain/scoring'
 import { useTempHomes } from '../../../fixtures/temp-home'

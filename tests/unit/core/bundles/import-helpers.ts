@@ -1,8 +1,8 @@
-import type { CoreContext } from '../../../../electron/main/core/api/context'
+import { createCoreContext, type CoreContext } from '../../../../electron/main/core/context'
+import type { Db } from '../../../../electron/main/core/db/connection'
 import { sha256Ref } from '../../../../electron/main/core/bundles/hash'
 import { bundlePaths, type BundleFiles } from '../../../../electron/main/core/bundles/format'
 import { bundledMigrations } from '../../../../electron/main/core/db/migrations'
-import { createRepos } from '../../../../electron/main/core/db/repos'
 import { seedDemo } from '../../../../electron/main/core/demo/seed'
 import { openWorkspace } from '../../../../electron/main/core/workspace/open'
 import type { Baseline } from '../../../../shared/domain/scoring'
@@ -10,15 +10,19 @@ import { fixedClock } from '../../../fixtures/temp-home'
 import { call } from '../core-calls'
 import { quickDemoCore, runSlice, sim03, triage } from '../scoring/gates/demo-runs'
 
+/** A core context with its database, so a test can count rows behind the repos' back. */
+export type DbContext = CoreContext & { db: Db }
+
 /** A core context straight on a workspace folder (bundles work below the dispatch layer). */
 export function openContext(
   home: string,
   options: { seedDemo?: boolean; user?: string } = {},
-): { ctx: CoreContext; close: () => void } {
+): { ctx: DbContext; close: () => void } {
   const now = fixedClock(Date.parse('2026-12-01T10:00:00.000Z'))
   const workspace = openWorkspace({ home, migrations: bundledMigrations, now })
-  if (workspace.created && (options.seedDemo ?? true)) seedDemo(workspace.db, now)
-  const ctx = { db: workspace.db, repos: createRepos(workspace.db), user: options.user ?? 'importer', now }
+  const user = options.user ?? 'importer'
+  const ctx = { ...createCoreContext(workspace.db, { user, now }), db: workspace.db }
+  if (workspace.created && (options.seedDemo ?? true)) seedDemo(ctx, now)
   return { ctx, close: () => workspace.close() }
 }
 
@@ -71,7 +75,7 @@ const tables = [
 ]
 
 /** Row counts of every table an import writes: equal before and after means nothing was written. */
-export function rowCounts(ctx: CoreContext): Record<string, number> {
+export function rowCounts(ctx: DbContext): Record<string, number> {
   return Object.fromEntries(
     tables.map((t) => [t, ctx.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${t}`).get()?.n ?? 0]),
   )

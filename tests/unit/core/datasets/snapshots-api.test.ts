@@ -5,7 +5,7 @@ import { openCore, type Core } from '../../../../electron/main/core'
 import { openConnection } from '../../../../electron/main/core/db/connection'
 import { applyMigrations } from '../../../../electron/main/core/db/migrate'
 import { bundledMigrations } from '../../../../electron/main/core/db/migrations'
-import { createRepos } from '../../../../electron/main/core/db/repos'
+import { createCoreContext } from '../../../../electron/main/core/context'
 import { ensureSnapshot } from '../../../../electron/main/core/datasets/snapshot'
 import type { DatasetDetail, DatasetSnapshot, SnapshotDiff } from '../../../../shared/domain/datasets'
 import { fixedClock, useTempHomes } from '../../../fixtures/temp-home'
@@ -79,7 +79,7 @@ describe('dataset snapshots', () => {
     const home = newHome()
     openCore({ home, user: 'tester', now: fixedClock() }).close()
     const db = openConnection(join(home, 'evallab.db'))
-    const ctx = { repos: createRepos(db), user: 'runner', now: fixedClock() }
+    const ctx = createCoreContext(db, { user: 'runner', now: fixedClock() })
     const [demo] = ctx.repos.datasets.list()
     if (!demo) throw new Error('no demo dataset')
     const run = () => db.transaction(() => ensureSnapshot(ctx, demo.id)).immediate()

@@ -1,9 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCore } from '../../../../electron/main/core'
-import type { CoreContext } from '../../../../electron/main/core/api/context'
-import { openConnection } from '../../../../electron/main/core/db/connection'
-import { createRepos } from '../../../../electron/main/core/db/repos'
+import { createCoreContext, type CoreContext } from '../../../../electron/main/core/context'
+import { openConnection, type Db } from '../../../../electron/main/core/db/connection'
 import { planSettings } from '../../../../electron/main/core/evals/plan'
 import { resolveSettings } from '../../../../electron/main/core/evals/provider-setup'
 import type { RunnerOptions } from '../../../../electron/main/core/evals/run-options'
@@ -14,11 +13,11 @@ import { fakeKeychain } from '../fake-secrets'
 
 const tempHome = useTempHomes()
 
-function context(): CoreContext {
+function context(): CoreContext & { db: Db } {
   const home = tempHome()
   openCore({ home, user: 'tester', now: fixedClock(), seedDemo: false }).close()
   const db = openConnection(join(home, 'evallab.db'))
-  return { db, repos: createRepos(db), user: 'tester', now: fixedClock() }
+  return { ...createCoreContext(db, { user: 'tester', now: fixedClock() }), db }
 }
 
 function store(

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { CoreContext } from '../../../../electron/main/core/api/context'
+import { createCoreContext, type CoreContext } from '../../../../electron/main/core/context'
 import { openConnection } from '../../../../electron/main/core/db/connection'
-import { createRepos } from '../../../../electron/main/core/db/repos'
 import { importProductionLog } from '../../../../electron/main/core/production/import'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { demoCore, promptNamed } from '../core-calls'
@@ -17,7 +16,8 @@ describe('a production import failing inside its transaction', { timeout: 30_000
     const promptId = (await promptNamed(core, 'Ticket triage')).prompt.id
     core.close()
     const db = openConnection(join(home, 'evallab.db'))
-    const repos = createRepos(db)
+    const real = createCoreContext(db, { user: 'tester', now: () => '2026-12-01T00:00:00.000Z' })
+    const { repos } = real
     const count = (table: string) =>
       (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
     const tables = [
@@ -39,7 +39,7 @@ describe('a production import failing inside its transaction', { timeout: 30_000
         },
       },
     }
-    const ctx: CoreContext = { db, repos: failing, user: 'tester', now: () => '2026-12-01T00:00:00.000Z' }
+    const ctx: CoreContext = { ...real, repos: failing }
     const content = readFileSync(join(process.cwd(), 'resources/demo/production-triage.jsonl'), 'utf8')
     expect(() =>
       importProductionLog(ctx, { promptId, fileName: 'p.jsonl', content, format: 'auto' }),

@@ -1,9 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCore } from '../../../../electron/main/core'
-import { writeTransaction, type CoreContext } from '../../../../electron/main/core/api/context'
-import { openConnection } from '../../../../electron/main/core/db/connection'
-import { createRepos } from '../../../../electron/main/core/db/repos'
+import { createCoreContext, writeTransaction, type CoreContext } from '../../../../electron/main/core/context'
+import { openConnection, type Db } from '../../../../electron/main/core/db/connection'
 import { scoreResults, summarizeRun } from '../../../../electron/main/core/scoring'
 import { suiteMetric } from '../../../../electron/main/core/scoring/metrics'
 import { saveSuite } from '../../../../electron/main/core/scoring/suites'
@@ -14,11 +13,11 @@ import { fixedClock, useTempHomes } from '../../../fixtures/temp-home'
 
 const tempHome = useTempHomes()
 
-function context(): CoreContext {
+function context(): CoreContext & { db: Db } {
   const home = tempHome()
   openCore({ home, user: 'tester', now: fixedClock() }).close()
   const db = openConnection(join(home, 'evallab.db'))
-  return { db, repos: createRepos(db), user: 'tester', now: fixedClock() }
+  return { ...createCoreContext(db, { user: 'tester', now: fixedClock() }), db }
 }
 
 const model = { provider: 'demo', model: 'triage-sim-2026-03' }
@@ -68,7 +67,7 @@ const humanTone = (rubricId: string): Scorer => ({
   config: { kind: 'human', rubricId, criterionKey: 'priority_reasonable' },
 })
 
-function setUp(): { ctx: CoreContext; runId: string } {
+function setUp(): { ctx: CoreContext & { db: Db }; runId: string } {
   const ctx = context()
   const prompt = ctx.repos.prompts.findByName('Ticket triage')
   const version = prompt && ctx.repos.prompts.version(prompt.id, 4)

@@ -2,13 +2,12 @@ import { createPublicKey, verify } from 'node:crypto'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../../electron/main/core'
-import type { CoreContext } from '../../../../electron/main/core/api/context'
+import { createCoreContext, type CoreContext } from '../../../../electron/main/core/context'
 import { buildBundle } from '../../../../electron/main/core/bundles/build'
 import { bundlePaths, signedPaths, signoffStatement } from '../../../../electron/main/core/bundles/format'
 import { fileHashes, sha256Ref } from '../../../../electron/main/core/bundles/hash'
 import { verifyBundle } from '../../../../electron/main/core/bundles/verify'
 import { openConnection } from '../../../../electron/main/core/db/connection'
-import { createRepos } from '../../../../electron/main/core/db/repos'
 import { publicKeyFileSchema, type Signoff, type SigningKey } from '../../../../shared/domain/baselines'
 import type { Baseline, EvalSuite } from '../../../../shared/domain/scoring'
 import { useTempHomes } from '../../../fixtures/temp-home'
@@ -20,7 +19,7 @@ const newHome = useTempHomes()
 /** A second connection to the workspace, to build the export exactly as bundles.export would. */
 function inspect(home: string): { ctx: CoreContext; close: () => void } {
   const db = openConnection(join(home, 'evallab.db'))
-  const ctx = { db, repos: createRepos(db), user: 'inspector', now: () => new Date().toISOString() }
+  const ctx = createCoreContext(db, { user: 'inspector', now: () => new Date().toISOString() })
   return { ctx, close: () => db.close() }
 }
 

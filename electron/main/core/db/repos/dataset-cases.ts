@@ -1,5 +1,5 @@
 import type { CaseFields, DatasetCase } from '../../../../../shared/domain/datasets'
-import { revisionHash } from '../../datasets/hash'
+import { revisionHash } from '../case-hash'
 import type { Db } from '../connection'
 import { caseParams, filterParams, filterSql, toCase, type CaseFilter, type CaseRow } from './case-rows'
 
@@ -44,6 +44,9 @@ function prepareReads(db: Db) {
     all: db.prepare<[string], CaseRow>(
       `SELECT ${columns} FROM dataset_cases c WHERE c.dataset_id = ? ORDER BY c.position`,
     ),
+    first: db.prepare<[string], CaseRow>(
+      `SELECT ${columns} FROM dataset_cases c WHERE c.dataset_id = ? ORDER BY c.position LIMIT 1`,
+    ),
     byIds: db.prepare<[string], StoredRow>(
       `SELECT ${columns}, c.dataset_id, c.position FROM dataset_cases c
         WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.position`,
@@ -76,6 +79,11 @@ function caseReads(statements: ReturnType<typeof prepareReads>) {
       statements.page.all({ datasetId, offset, limit, ...filterParams(filter) }).map(toCase),
     /** Every case of the dataset in order: for snapshots, exports, diffs and duplicate detection. */
     all: (datasetId: string): DatasetCase[] => statements.all.all(datasetId).map(toCase),
+    /** The first case in position order, without reading the rest; null for an empty dataset. */
+    first: (datasetId: string): DatasetCase | null => {
+      const row = statements.first.get(datasetId)
+      return row ? toCase(row) : null
+    },
     /** The cases among `ids` that exist, in position order. */
     byIds: (ids: readonly string[]): StoredCase[] =>
       statements.byIds

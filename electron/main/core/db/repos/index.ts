@@ -15,6 +15,7 @@ import { createProductionRepo } from './production'
 import { createPromptsRepo } from './prompts'
 import { createReviewAssignmentsRepo } from './review-assignments'
 import { createReviewExportRepo } from './review-export'
+import { createReviewPacksRepo } from './review-packs'
 import { createReviewQueuesRepo } from './review-queues'
 import { createReviewScoresRepo } from './review-scores'
 import { createReviewersRepo } from './reviewers'
@@ -24,10 +25,12 @@ import { createResultHistoryRepo } from './result-history'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
+import { createRunFactsRepo } from './run-facts'
 import { createRunScoresRepo } from './run-scores'
 import { createScoreCallsRepo } from './score-calls'
 import { createSignoffsRepo } from './signoffs'
 import { createSnapshotsRepo } from './snapshots'
+import { createWorkspaceMetaRepo } from './workspace-meta'
 
 export type Repos = ReturnType<typeof createRepos>
 
@@ -59,9 +62,12 @@ export function createRepos(db: Db) {
     reviewAssignments: createReviewAssignmentsRepo(db),
     reviewScores: createReviewScoresRepo(db),
     reviewExport: createReviewExportRepo(db),
+    reviewPacks: createReviewPacksRepo(db),
     signoffs: createSignoffsRepo(db),
     bundleExports: createBundleExportsRepo(db),
     production: createProductionRepo(db),
     modelUsage: createModelUsageRepo(db),
+    runFacts: createRunFactsRepo(db),
+    workspaceMeta: createWorkspaceMetaRepo(db),
   }
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../../shared/contract'
 import type { Run } from '../../../../../shared/domain/runs'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { slug } from '../../datasets/export'
 import { resultCsvChunks } from './csv'
 import { resultJsonlLines } from './jsonl'

@@ -1,5 +1,5 @@
 import type { Run } from '../../../../../shared/domain/runs'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { suiteMetrics, type SuiteMetric } from '../../scoring/metrics'
 import { latestSuite } from '../../scoring/suites'
 

@@ -1,5 +1,5 @@
 import type { Run } from '../../../../../shared/domain/runs'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { cursorOf, type ExportRow, type ExportScore } from '../../db/repos/result-export'
 import type { ResultIdFilter } from '../../db/repos/runs-results'
 import { currentHashes, type ExportLayout } from './layout'

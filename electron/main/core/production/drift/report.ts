@@ -1,5 +1,5 @@
 import type { DriftReport } from '../../../../../shared/domain/production'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { compareLengths, compareShares } from './compare'
 import { driftFindings } from './findings'
 import { profileCase, tagPrefixes } from './profile'

@@ -1,10 +1,10 @@
 import { canonicalJsonPretty } from '../../../../../shared/lib/canonical-json'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { slugify } from '../../prompts/files'
 import { parseContent, parseDefinition, parseResults, type ItemContent } from '../content'
 import { loadQueue } from '../queue-view'
 import { packFormat, type ReviewPack } from './format'
-import type { PackRepo } from './pack-repo'
+import type { PackRepo } from '../../db/repos/review-packs'
 
 type PackBody = Omit<ReviewPack, 'exportedAt' | 'exportedBy'>
 

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import type { RubricCriterion } from '../../../../../shared/domain/scoring'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { neutraliseFormula } from '../../../../../shared/lib/spreadsheet-cell'
 import { parseJsonColumn } from '../../db/repos/json'
 import type { ReviewExportAssignment, ReviewExportScore } from '../../db/repos/review-export'

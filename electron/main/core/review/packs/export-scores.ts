@@ -1,8 +1,8 @@
 import { canonicalJsonPretty } from '../../../../../shared/lib/canonical-json'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { slugify } from '../../prompts/files'
 import { scoresFormat, type ReviewScores } from './format'
-import type { PackRepo, ScoreRow } from './pack-repo'
+import type { PackRepo, ScoreRow } from '../../db/repos/review-packs'
 import { loadQueue } from '../queue-view'
 
 /** Every assignment's state and scores in this workspace, for the queue's owner to merge. */

@@ -2,14 +2,14 @@ import { AppError } from '../../../../../shared/contract'
 import type { Queue } from '../../../../../shared/domain/review'
 import type { Rubric } from '../../../../../shared/domain/scoring'
 import { canonicalJson } from '../../../../../shared/lib/canonical-json'
-import { writeTransaction, type CoreContext } from '../../api/context'
+import { writeTransaction, type CoreContext } from '../../context'
 import { newId } from '../../ids'
 import type { QueueDefinition } from '../content'
 import { queueById } from '../queue-view'
 import { checkPack } from './check-pack'
 import { packBody } from './export-pack'
 import { parseReviewFile, reviewPackSchema, type ReviewPack } from './format'
-import type { PackRepo } from './pack-repo'
+import type { PackRepo } from '../../db/repos/review-packs'
 
 /**
  * Creates the pack's queue here as an 'imported' queue with the same ids, so returned scores match by id.

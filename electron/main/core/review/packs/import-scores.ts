@@ -1,8 +1,8 @@
 import { AppError } from '../../../../../shared/contract'
 import type { RubricCriterion } from '../../../../../shared/domain/scoring'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { parseReviewFile, reviewScoresSchema, type ReviewScores } from './format'
-import type { AssignmentRow, PackRepo, ScoreRow } from './pack-repo'
+import type { AssignmentRow, PackRepo, ScoreRow } from '../../db/repos/review-packs'
 import { loadQueue, type LoadedQueue } from '../queue-view'
 import { fitsScale } from './scale'
 

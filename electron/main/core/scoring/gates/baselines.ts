@@ -1,5 +1,5 @@
 import type { Baseline, SliceKey } from '../../../../../shared/domain/scoring'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { requirePrompt, requireVersion } from '../../prompts/detail'
 import { requireCompleted, requireRun, requireSliceInRun } from './slice'
 

@@ -1,7 +1,7 @@
 import type { Run } from '../../../../../shared/domain/runs'
 import type { RuleOutcome, SliceKey, Verdict } from '../../../../../shared/domain/scoring'
 import { distinctModels, identityOf } from '../../../../../shared/lib/model-identity'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { baselineEvidence, gateSetup, scoreBothSides } from './evaluate'
 import { overallVerdict, evaluateRules } from './evaluate-rules'
 import { rounded } from './labels'

@@ -1,6 +1,6 @@
 import type { Run } from '../../../../../shared/domain/runs'
 import type { GateResult, GateRule, SliceKey } from '../../../../../shared/domain/scoring'
-import { writeTransaction, type CoreContext } from '../../api/context'
+import { writeTransaction, type CoreContext } from '../../context'
 import type { ScoredOutput } from '../../db/repos/run-scores'
 import { newId } from '../../ids'
 import { requirePrompt } from '../../prompts/detail'

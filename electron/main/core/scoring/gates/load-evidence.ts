@@ -1,6 +1,6 @@
 import type { SliceKey } from '../../../../../shared/domain/scoring'
 import { sliceOf } from '../../../../../shared/lib/model-identity'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import type { SuiteMetric } from '../metrics'
 import type { CaseScore, SliceEvidence } from './evidence'
 import { inSlice } from './slice'

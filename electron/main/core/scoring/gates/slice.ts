@@ -3,7 +3,7 @@ import type { PromptVersion } from '../../../../../shared/domain/prompts'
 import type { Run } from '../../../../../shared/domain/runs'
 import type { SliceKey } from '../../../../../shared/domain/scoring'
 import { identityOf, sameIdentity, sliceOf } from '../../../../../shared/lib/model-identity'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 
 /** "v5 × demo/triage-sim-2026-09", as people name a slice. */
 export const sliceName = (versionNumber: number, slice: SliceKey): string =>

@@ -1,6 +1,6 @@
 import type { ModelRef } from '../../../../../shared/domain/prompts'
 import { modelKey } from '../../../../../shared/lib/model-ref'
-import type { CoreContext } from '../../api/context'
+import type { CoreContext } from '../../context'
 import { findPrice, pricedProvider, priceTableFor } from '../../evals/cost'
 import { createLimiter } from '../../evals/limits'
 import { providerCalls } from '../../evals/provider-calls'

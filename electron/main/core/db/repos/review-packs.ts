@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection'
+import type { Db } from '../connection'
 
 export interface AssignmentRow {
   id: string
@@ -27,13 +27,13 @@ export type AssignmentState = Pick<
   'id' | 'status' | 'skip_reason' | 'preference' | 'updated_at'
 >
 
-export type PackRepo = ReturnType<typeof createPackRepo>
+export type PackRepo = ReturnType<typeof createReviewPacksRepo>
 
 /**
  * The statements packs need on the review tables. Kept apart from the review core's repos on purpose:
  * packs read whole queues and merge returned scores row by row, with their own rules (newer edit wins).
  */
-export function createPackRepo(db: Db) {
+export function createReviewPacksRepo(db: Db) {
   const s = {
     queue: db.prepare<[string], { id: string }>('SELECT id FROM review_queues WHERE id = ?'),
     assignments: db.prepare<[string], AssignmentRow>(

@@ -1,17 +1,19 @@
 import { z } from 'zod'
-import type { Db } from '../db/connection'
+import type { Db } from '../connection'
 
 const modelList = z.array(z.string())
 
 /**
- * Small read-only SELECTs over the tables the scorecard draws evidence from that have no repo function
- * for these questions (runs by prompt, review queues, production imports). The scorecard only reads.
+ * Small read-only SELECTs about a prompt's runs across tables (runs by prompt, review queues, production
+ * imports): the evidence the scorecard draws on and the curated side production drift compares with.
  */
 
-/** Runs whose plan includes any version of the prompt (`p` is the prompt id parameter). */
-const runsOfPrompt = `SELECT r.* FROM runs r
-  WHERE EXISTS (SELECT 1 FROM json_each(r.plan, '$.promptVersionIds') pv
+/** Run `r`'s plan includes a version of the prompt (`@promptId`). */
+const ranPrompt = `EXISTS (SELECT 1 FROM json_each(r.plan, '$.promptVersionIds') pv
                   JOIN prompt_versions v ON v.id = pv.value WHERE v.prompt_id = @promptId)`
+
+/** Runs whose plan includes any version of the prompt. */
+const runsOfPrompt = `SELECT r.* FROM runs r WHERE ${ranPrompt}`
 
 /** Production-import runs hold logged outputs, not an evaluation on a curated dataset. */
 const notProduction = 'r.id NOT IN (SELECT run_id FROM production_imports)'
@@ -51,10 +53,10 @@ export interface RunFacts {
   latestImport: ProductionImportFact | null
 }
 
-export type RunFactsReader = (promptId: string, since: string) => RunFacts
+export type RunFactsRepo = ReturnType<typeof createRunFactsRepo>
 
-/** Prepares the statements once; the returned reader answers for one prompt. */
-export function createRunFactsReader(db: Db): RunFactsReader {
+/** Prepares the statements once; `forPrompt` answers for one prompt. */
+export function createRunFactsRepo(db: Db) {
   const statements = {
     largestRun: db.prepare<[{ promptId: string }], LargestRun>(
       `SELECT r.name, s.case_count AS cases, d.name AS datasetName
@@ -91,13 +93,17 @@ export function createRunFactsReader(db: Db): RunFactsReader {
     reviewQueues: db.prepare<[{ promptId: string }], { n: number }>(
       `SELECT COUNT(*) AS n FROM review_queues q WHERE q.run_id IN (SELECT id FROM (${runsOfPrompt}))`,
     ),
+    latestCuratedSnapshot: db.prepare<[{ promptId: string }], { dataset_snapshot_id: string }>(
+      `SELECT r.dataset_snapshot_id FROM runs r WHERE ${ranPrompt} AND ${notProduction}
+        ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1`,
+    ),
     latestImport: db.prepare<[{ promptId: string; since: string }], ProductionImportFact>(
       `SELECT file_name AS fileName, imported_at AS importedAt, scored_suite_version IS NOT NULL AS scored
          FROM production_imports WHERE prompt_id = @promptId AND imported_at >= @since
         ORDER BY scored DESC, imported_at DESC LIMIT 1`,
     ),
   }
-  return (promptId, since) => {
+  const forPrompt = (promptId: string, since: string): RunFacts => {
     const p = { promptId }
     const latestImport = statements.latestImport.get({ promptId, since })
     const costRun = statements.costRun.get(p)
@@ -112,5 +118,11 @@ export function createRunFactsReader(db: Db): RunFactsReader {
       reviewQueues: statements.reviewQueues.get(p)?.n ?? 0,
       latestImport: latestImport ? { ...latestImport, scored: Boolean(latestImport.scored) } : null,
     }
+  }
+  return {
+    forPrompt,
+    /** The dataset snapshot of the prompt's newest run that is not a production import; null if none. */
+    latestCuratedSnapshot: (promptId: string): string | null =>
+      statements.latestCuratedSnapshot.get({ promptId })?.dataset_snapshot_id ?? null,
   }
 }
