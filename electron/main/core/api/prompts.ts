@@ -1,5 +1,5 @@
 import type { Handlers } from '../dispatch'
-import { pricedProviderOf } from '../evals/provider-setup'
+import { pricedProviderOf } from '../llm/provider-setup'
 import type { RunnerOptions } from '../evals/run-options'
 import { promptDetail, requirePrompt } from '../prompts/detail'
 import { toHistory } from '../prompts/history'

@@ -8,8 +8,8 @@ import {
   listProviders,
   providerView,
   type KeySources,
-} from '../providers/catalog'
-import { knownModels } from '../providers/known-models'
+} from '../llm/catalog'
+import { knownModels } from '../llm/known-models'
 import { writeTransaction, type CoreContext } from './context'
 
 type ProviderHandlers = Pick<

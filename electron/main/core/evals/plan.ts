@@ -14,10 +14,10 @@ import { writeTransaction, type CoreContext } from '../api/context'
 import type { ResultHistoryRepo } from '../db/repos/result-history'
 import { ensureSnapshot } from '../datasets/snapshot'
 import { renderMessages } from '../prompts/templates'
-import { findPrice, pricedProvider, priceTableFor } from './cost'
+import { findPrice, pricedProvider, priceTableFor } from '../llm/cost'
 import { outputBasisFor, secondsPerCall, timeBasisFor, tokensPerCall } from './estimate-basis'
-import { resolveSettings } from './provider-setup'
-import type { ProviderSettings } from './providers/settings'
+import { resolveSettings } from '../llm/provider-setup'
+import type { ProviderSettings } from '../llm/providers/settings'
 import type { RunnerOptions } from './run-options'
 
 /** A plan with everything it names loaded: what both the estimate and the runner work from. */

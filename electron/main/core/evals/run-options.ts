@@ -1,8 +1,8 @@
 import type { SecretStore } from '../secrets'
-import type { ProviderAdvice } from './provider-advice'
-import type { CallLimitOverrides } from './call-limits'
-import type { ProviderSettings } from './providers/settings'
-import type { RetryPolicy } from './retry-policy'
+import type { ProviderAdvice } from '../llm/provider-advice'
+import type { CallLimitOverrides } from '../llm/call-limits'
+import type { ProviderSettings } from '../llm/providers/settings'
+import type { RetryPolicy } from '../llm/retry-policy'
 
 /** How the runner behaves; everything has a production default, tests shrink timeouts and intervals. */
 export interface RunnerOptions {

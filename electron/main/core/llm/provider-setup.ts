@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/contract'
 import type { ProviderConfig } from '../../../../shared/domain/providers'
 import type { CoreContext } from '../api/context'
 import { providerLocality } from '../../../../shared/lib/provider-locality'
-import { baseUrlEnvVars, findProvider, providerDefaults } from '../providers/catalog'
+import { baseUrlEnvVars, findProvider, providerDefaults } from './catalog'
 import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../secrets'
 import { pricedProvider, type PricedProvider } from './cost'
 import { createProvider } from './providers'
@@ -10,7 +10,7 @@ import { settingsAdvice } from './provider-advice'
 import { createDemoProvider } from './providers/demo'
 import type { ProviderSettings } from './providers/settings'
 import type { Provider } from './providers/types'
-import type { RunnerOptions } from './run-options'
+import type { RunnerOptions } from '../evals/run-options'
 
 /**
  * Settings for one provider name, in this order: the injected ones (tests), else the stored row or a

@@ -3,7 +3,7 @@ import type { Limiter, SlotSource } from './limits'
 import { buildProvider } from './provider-setup'
 import type { ProviderSettings } from './providers/settings'
 import type { CallLimits, Provider } from './providers/types'
-import type { RunnerOptions } from './run-options'
+import type { RunnerOptions } from '../evals/run-options'
 
 /** Everything a call to one provider goes through: the adapter, its slots and its time limits. */
 export interface ProviderCalls {
