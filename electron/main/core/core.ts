@@ -10,6 +10,7 @@ import { createDispatch, type Dispatch } from './dispatch'
 import { EventBus } from './events'
 import { RunManager } from './evals/runner'
 import type { RunnerOptions } from './evals/run-options'
+import { createLlmGateway } from './llm/gateway'
 import type { ProviderSettings } from './llm/providers/settings'
 import type { PromotionRequirement } from './prompts/promotion'
 import { createEnvironmentSecretStore, type SecretStore } from './secrets'
@@ -79,7 +80,7 @@ export function openCore(options: CoreOptions): Core {
     schemaVersion: workspace.schemaVersion,
     user,
   }
-  const ctx = { db: workspace.db, repos: createRepos(workspace.db), user, now }
+  const repos = createRepos(workspace.db)
   const env = options.runner?.env ?? process.env
   const keys = { env, secrets: options.secrets ?? createEnvironmentSecretStore(env) }
   const runnerOptions = {
@@ -87,6 +88,9 @@ export function openCore(options: CoreOptions): Core {
     secrets: keys.secrets,
     ...(options.providerSettings ? { providerSettings: options.providerSettings } : {}),
   }
+  // One gateway, so one limiter per provider, for every run, judge and canary of this core.
+  const llm = createLlmGateway({ repos, options: runnerOptions })
+  const ctx = { db: workspace.db, repos, user, now, llm }
   const runs = new RunManager(ctx, bus, runnerOptions)
   const handlers = createHandlers(ctx, status, runs, keys, {
     promotionRequirements: options.promotionRequirements ?? [],

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection'
 import type { Repos } from '../db/repos'
+import type { LlmGateway } from '../llm/gateway'
 
 /** What every handler may use. Handlers call repos and domain modules; they never build SQL. */
 export interface CoreContext {
@@ -8,6 +9,8 @@ export interface CoreContext {
   /** Recorded as author/actor of every change made through this core. */
   user: string
   now: () => string
+  /** The one gateway to models of this core: one lane per provider, shared by runs, judges and the CLI. */
+  llm: LlmGateway
 }
 
 /**

@@ -39,19 +39,33 @@ export function loadVersions(ctx: CoreContext, ids: readonly string[]): PromptVe
   })
 }
 
-/** Settings per provider of the plan, with the plan's concurrency applied; refuses unknown providers early. */
+/** Each provider's own settings, once per provider of `models`; refuses unknown providers early. */
+export function providerSettings(
+  ctx: CoreContext,
+  models: readonly ModelRef[],
+  options: RunnerOptions,
+): Map<string, ProviderSettings> {
+  const out = new Map<string, ProviderSettings>()
+  for (const { provider } of models) {
+    if (!out.has(provider)) out.set(provider, resolveSettings(ctx, provider, options))
+  }
+  return out
+}
+
+/**
+ * Settings per provider as a run of the plan meets them: the plan's concurrency caps the run's share of the
+ * provider's lane, which never exceeds the provider's own concurrency (the lane is shared by every run).
+ */
 export function planSettings(
   ctx: CoreContext,
   models: readonly ModelRef[],
   concurrency: RunPlan['concurrency'],
   options: RunnerOptions,
 ): Map<string, ProviderSettings> {
-  const out = new Map<string, ProviderSettings>()
-  for (const { provider } of models) {
-    if (out.has(provider)) continue
-    const settings = resolveSettings(ctx, provider, options)
+  const out = providerSettings(ctx, models, options)
+  for (const [provider, settings] of out) {
     const wanted = concurrency?.[provider]
-    out.set(provider, wanted ? { ...settings, concurrency: wanted } : settings)
+    if (wanted) out.set(provider, { ...settings, concurrency: Math.min(wanted, settings.concurrency) })
   }
   return out
 }

@@ -9,6 +9,7 @@ import type { Baseline } from '../../../../shared/domain/scoring'
 import { fixedClock } from '../../../fixtures/temp-home'
 import { call } from '../core-calls'
 import { quickDemoCore, runSlice, sim03, triage } from '../scoring/gates/demo-runs'
+import { createLlmGateway } from '../../../../electron/main/core/llm/gateway'
 
 /** A core context straight on a workspace folder (bundles work below the dispatch layer). */
 export function openContext(
@@ -18,7 +19,14 @@ export function openContext(
   const now = fixedClock(Date.parse('2026-12-01T10:00:00.000Z'))
   const workspace = openWorkspace({ home, migrations: bundledMigrations, now })
   if (workspace.created && (options.seedDemo ?? true)) seedDemo(workspace.db, now)
-  const ctx = { db: workspace.db, repos: createRepos(workspace.db), user: options.user ?? 'importer', now }
+  const repos = createRepos(workspace.db)
+  const ctx = {
+    db: workspace.db,
+    repos,
+    user: options.user ?? 'importer',
+    now,
+    llm: createLlmGateway({ repos }),
+  }
   return { ctx, close: () => workspace.close() }
 }
 

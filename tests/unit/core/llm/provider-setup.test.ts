@@ -11,6 +11,7 @@ import type { SecretStore } from '../../../../electron/main/core/secrets'
 import type { ProviderConfig } from '../../../../shared/domain/providers'
 import { fixedClock, useTempHomes } from '../../../fixtures/temp-home'
 import { fakeKeychain } from '../fake-secrets'
+import { createLlmGateway } from '../../../../electron/main/core/llm/gateway'
 
 const tempHome = useTempHomes()
 
@@ -18,7 +19,8 @@ function context(): CoreContext {
   const home = tempHome()
   openCore({ home, user: 'tester', now: fixedClock(), seedDemo: false }).close()
   const db = openConnection(join(home, 'evallab.db'))
-  return { db, repos: createRepos(db), user: 'tester', now: fixedClock() }
+  const repos = createRepos(db)
+  return { db, repos, user: 'tester', now: fixedClock(), llm: createLlmGateway({ repos }) }
 }
 
 function store(

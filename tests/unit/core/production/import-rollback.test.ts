@@ -7,6 +7,7 @@ import { createRepos } from '../../../../electron/main/core/db/repos'
 import { importProductionLog } from '../../../../electron/main/core/production/import'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { demoCore, promptNamed } from '../core-calls'
+import { createLlmGateway } from '../../../../electron/main/core/llm/gateway'
 
 const tempHome = useTempHomes()
 
@@ -39,7 +40,14 @@ describe('a production import failing inside its transaction', { timeout: 30_000
         },
       },
     }
-    const ctx: CoreContext = { db, repos: failing, user: 'tester', now: () => '2026-12-01T00:00:00.000Z' }
+    const now = (): string => '2026-12-01T00:00:00.000Z'
+    const ctx: CoreContext = {
+      db,
+      repos: failing,
+      user: 'tester',
+      now,
+      llm: createLlmGateway({ repos: failing }),
+    }
     const content = readFileSync(join(process.cwd(), 'resources/demo/production-triage.jsonl'), 'utf8')
     expect(() =>
       importProductionLog(ctx, { promptId, fileName: 'p.jsonl', content, format: 'auto' }),

@@ -11,6 +11,7 @@ import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { Run, RunResult } from '../../../../shared/domain/runs'
 import type { MetricSummary, Scorer, SliceSummary } from '../../../../shared/domain/scoring'
 import { fixedClock, useTempHomes } from '../../../fixtures/temp-home'
+import { createLlmGateway } from '../../../../electron/main/core/llm/gateway'
 
 const tempHome = useTempHomes()
 
@@ -18,7 +19,8 @@ function context(): CoreContext {
   const home = tempHome()
   openCore({ home, user: 'tester', now: fixedClock() }).close()
   const db = openConnection(join(home, 'evallab.db'))
-  return { db, repos: createRepos(db), user: 'tester', now: fixedClock() }
+  const repos = createRepos(db)
+  return { db, repos, user: 'tester', now: fixedClock(), llm: createLlmGateway({ repos }) }
 }
 
 const model = { provider: 'demo', model: 'triage-sim-2026-03' }

@@ -14,13 +14,21 @@ import type { Baseline, EvalSuite } from '../../../../shared/domain/scoring'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call, failure } from '../core-calls'
 import { quickDemoCore, runSlice, sim03, triage } from '../scoring/gates/demo-runs'
+import { createLlmGateway } from '../../../../electron/main/core/llm/gateway'
 
 const newHome = useTempHomes()
 
 /** A second connection to the workspace, to build the export exactly as bundles.export would. */
 function inspect(home: string): { ctx: CoreContext; close: () => void } {
   const db = openConnection(join(home, 'evallab.db'))
-  const ctx = { db, repos: createRepos(db), user: 'inspector', now: () => new Date().toISOString() }
+  const repos = createRepos(db)
+  const ctx = {
+    db,
+    repos,
+    user: 'inspector',
+    now: () => new Date().toISOString(),
+    llm: createLlmGateway({ repos }),
+  }
   return { ctx, close: () => db.close() }
 }
 
