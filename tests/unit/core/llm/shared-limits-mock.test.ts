@@ -96,19 +96,21 @@ async function threeCallersAtOnce(ws: OwnWorkspace, server: MockLlmServer): Prom
     .sort((x, y) => x - y)
 }
 
-/** The most requests that arrived within any `windowMs`, as the server stamped them. */
-function busiestWindow(arrivals: readonly number[], windowMs: number): number {
-  let most = 0
-  for (let i = 0, j = 0; j < arrivals.length; j++) {
-    while ((arrivals[j] as number) - (arrivals[i] as number) >= windowMs) i++
-    most = Math.max(most, j - i + 1)
+/** The shortest time in which `count` consecutive requests arrived, as the server stamped them. */
+function tightestSpan(arrivals: readonly number[], count: number): number {
+  let tightest = Number.POSITIVE_INFINITY
+  for (let i = 0; i + count - 1 < arrivals.length; i++) {
+    tightest = Math.min(tightest, (arrivals[i + count - 1] as number) - (arrivals[i] as number))
   }
-  return most
+  return Math.round(tightest)
 }
 
+const perMinute = (arrivals: readonly number[]): number =>
+  Math.round(((arrivals.length - 1) * 60_000) / ((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)))
+
 const report = (server: MockLlmServer, arrivals: readonly number[]): string =>
-  `max in flight ${server.stats.maxInFlight}, busiest second ${busiestWindow(arrivals, 1000)} arrivals, ` +
-  `${Math.round(((arrivals.length - 1) * 60_000) / ((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)))} a minute overall`
+  `max in flight ${server.stats.maxInFlight}, 21 arrivals in no less than ${tightestSpan(arrivals, 21)} ms, ` +
+  `${perMinute(arrivals)} a minute overall`
 
 describe('one lane per provider, shared by runs and judges', () => {
   it('never has more than the provider’s 4 calls in flight at the server', async () => {
@@ -128,11 +130,10 @@ describe('one lane per provider, shared by runs and judges', () => {
     const arrivals = await threeCallersAtOnce(ws, server)
     console.log(report(server, arrivals))
     expect(arrivals).toHaveLength(3 * cases)
-    // At 1,200 a minute a second holds 20 arrivals; pacing spaces the reserved send times, so a send the
-    // event loop delays is followed by one on time, and a second may hold one or two more, never 3x as many.
-    expect(busiestWindow(arrivals, 1000)).toBeLessThanOrEqual(22)
-    const perMinute = ((arrivals.length - 1) * 60_000) / ((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0))
-    expect(perMinute).toBeLessThanOrEqual(1200 * 1.05)
+    // At 1,200 a minute sends are 50 ms apart: 21 arrivals take 20 gaps, 1 s. Pacing spaces the reserved send
+    // times, so a send the event loop delays shortens the gap after it: allow a busy machine 250 ms of that.
+    expect(tightestSpan(arrivals, 21)).toBeGreaterThanOrEqual(20 * 50 - 250)
+    expect(tightestSpan(arrivals, arrivals.length)).toBeGreaterThanOrEqual((arrivals.length - 1) * 50 - 250)
     ws.core.close()
   }, 30_000)
 })
