@@ -1,7 +1,8 @@
 import type { Repos } from '../db/repos'
+import { findProvider } from './catalog'
 import { callLimitsFor, latencyBookFor } from './call-limits'
 import { cappedLane } from './capped-lane'
-import { createLimiter, type LaneStats, type Limiter, type LimiterDeps } from './limits'
+import { createLimiter, type LaneStats, type Limiter, type LimiterDeps, type LimitSettings } from './limits'
 import type { LlmOptions } from './options'
 import type { ProviderCalls } from './provider-calls'
 import { buildProvider, pricedProviderOf, resolveSettings } from './provider-setup'
@@ -30,6 +31,11 @@ export interface LlmGateway {
    * `settings` on every call, so a concurrency or rate changed in Settings applies from the next run or pass.
    */
   provider(name: string, settings: ProviderSettings, options?: ProviderCallOptions): ProviderCalls
+  /**
+   * Settings → Providers saved this provider: its lane takes the new concurrency and rate at once, so runs
+   * already under way slow down or speed up too. Nothing to do for a provider nobody has called yet.
+   */
+  settingsChanged(name: string): void
   /** Every provider's lane as it stands: in flight, waiting for the rate, queued, the adaptive window. */
   stats(): Record<string, LaneStats>
 }
@@ -53,10 +59,24 @@ export function createLlmGateway(deps: LlmGatewayDeps): LlmGateway {
       const lane = limiter.lane(name)
       return {
         provider: buildProvider(name, settings, options),
-        slots: call.cap !== undefined && call.cap < settings.concurrency ? cappedLane(lane, call.cap) : lane,
+        slots: call.cap !== undefined ? cappedLane(lane, call.cap) : lane,
         limits: callLimitsFor(settings, latencyBookFor(name, settings), options.callLimits),
       }
     },
+    settingsChanged(name) {
+      if (limiter.stats()[name] === undefined) return
+      const config = options.providerSettings?.[name] ?? findProvider(deps.repos, name)
+      if (config) limiter.configure(name, laneLimits(config))
+    },
     stats: () => limiter.stats(),
   }
+}
+
+/** A lane's limits from stored settings (a null rate is none) or injected ones. */
+function laneLimits(config: {
+  concurrency: number
+  requestsPerMinute?: number | null | undefined
+}): LimitSettings {
+  const { concurrency, requestsPerMinute } = config
+  return { concurrency, ...(requestsPerMinute ? { requestsPerMinute } : {}) }
 }

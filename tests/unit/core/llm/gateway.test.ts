@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { providerDefaults } from '../../../../electron/main/core/llm/catalog'
 import { cappedLane } from '../../../../electron/main/core/llm/capped-lane'
 import { createLlmGateway } from '../../../../electron/main/core/llm/gateway'
 import type { Slot } from '../../../../electron/main/core/llm/limits'
@@ -49,6 +50,21 @@ describe('the LLM gateway', () => {
     llm.provider('lab-box', box)
     const after = await take(() => llm.provider('lab-box', { ...box, concurrency: 1 }).slots.acquire(), 3)
     expect(after).toHaveLength(1)
+  })
+
+  it('takes a concurrency saved in Settings at once, for callers already under way', async () => {
+    let stored = { ...providerDefaults('lab-box', 'openai-compatible'), baseUrl: box.baseUrl ?? null }
+    const repos = { providerSettings: { get: () => stored } } as unknown as Repos
+    const llm = createLlmGateway({ repos })
+    const run = llm.provider('lab-box', box)
+    const first = await take(() => run.slots.acquire(), 4)
+    stored = { ...stored, concurrency: 1 }
+    llm.settingsChanged('lab-box')
+    const later = await take(() => run.slots.acquire(), 2)
+    for (const slot of first) slot.release({ kind: 'answered' })
+    await flush()
+    expect(later).toHaveLength(1)
+    expect(llm.stats()['lab-box']).toMatchObject({ inFlight: 1, queued: 1, window: 1 })
   })
 
   it('caps one caller below the provider without taking slots from the others', async () => {

@@ -172,9 +172,9 @@ describe('resolveSettings', () => {
     ctx.db.close()
   })
 
-  it('lets a plan override the stored concurrency, keeping the stored rate limit', () => {
+  it('lets a plan lower the stored concurrency for its run, never raise it, keeping the stored rate limit', () => {
     const ctx = context()
-    store(ctx, { name: 'sim', kind: 'demo', concurrency: 2, requestsPerMinute: 30 })
+    store(ctx, { name: 'sim', kind: 'demo', concurrency: 8, requestsPerMinute: 30 })
     const models = [{ provider: 'sim', model: 'triage-sim-2026-03' }]
     expect(planSettings(ctx, models, { sim: 5 }, {}).get('sim')).toEqual({
       kind: 'demo',
@@ -182,6 +182,8 @@ describe('resolveSettings', () => {
       concurrency: 5,
       requestsPerMinute: 30,
     })
+    // The provider's concurrency bounds every run on it together, so one run cannot ask for more.
+    expect(planSettings(ctx, models, { sim: 12 }, {}).get('sim')?.concurrency).toBe(8)
     ctx.db.close()
   })
 })
