@@ -59,7 +59,7 @@ export function createHandlers(
   ])
   return {
     'app.status': () => status,
-    ...promptHandlers(ctx, options.scoring ?? {}),
+    ...promptHandlers(ctx),
     ...environmentHandlers(ctx, gate),
     ...promptFileHandlers(ctx),
     ...datasetHandlers(ctx),
