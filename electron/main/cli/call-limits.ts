@@ -1,5 +1,5 @@
 import { idleTimeoutBounds, requestTimeoutBounds } from '../../../shared/domain/providers'
-import type { CallLimitOverrides } from '../core/evals/call-limits'
+import type { CallLimitOverrides } from '../core/llm/call-limits'
 import { UsageError } from './io'
 
 /** The flags `run` and `gate` share for how long one call may take (parseArgs options). */

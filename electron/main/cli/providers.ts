@@ -1,6 +1,6 @@
 import { providerNameSchema } from '../../../shared/domain/providers'
-import type { ProviderAdvice } from '../core/evals/provider-advice'
-import { apiKeyEnvName, type ProviderSettings } from '../core/evals/providers/settings'
+import type { ProviderAdvice } from '../core/llm/provider-advice'
+import { apiKeyEnvName, type ProviderSettings } from '../core/llm/providers/settings'
 import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../core/secrets'
 import { UsageError } from './io'
 

@@ -1,6 +1,8 @@
 import type { Db } from './db/connection'
 import { createRepos, type Repos } from './db/repos'
 import { immediateTransactions, type WriteTransaction } from './db/transaction'
+import { createLlmGateway, type LlmGateway } from './llm/gateway'
+import type { LlmOptions } from './llm/options'
 
 /**
  * What a domain module receives: repos (the only way to SQL), a transaction helper, the user and the clock.
@@ -13,11 +15,22 @@ export interface CoreContext {
   /** Recorded as author/actor of every change made through this core. */
   user: string
   now: () => string
+  /** The one gateway to models of this core: one lane per provider, shared by runs, judges and the CLI. */
+  llm: LlmGateway
 }
 
-/** The context over an open workspace database: repos prepared once, transactions on the same connection. */
-export function createCoreContext(db: Db, who: { user: string; now: () => string }): CoreContext {
-  return { repos: createRepos(db), transaction: immediateTransactions(db), user: who.user, now: who.now }
+/**
+ * The context over an open workspace database: repos prepared once, transactions on the same connection,
+ * and the core's one LLM gateway over those repos.
+ */
+export function createCoreContext(
+  db: Db,
+  who: { user: string; now: () => string },
+  llmOptions: LlmOptions = {},
+): CoreContext {
+  const repos = createRepos(db)
+  const llm = createLlmGateway({ repos, options: llmOptions })
+  return { repos, transaction: immediateTransactions(db), user: who.user, now: who.now, llm }
 }
 
 /**

@@ -10,7 +10,7 @@ import { createDispatch, type Dispatch } from './dispatch'
 import { EventBus } from './events'
 import { RunManager } from './evals/runner'
 import type { RunnerOptions } from './evals/run-options'
-import type { ProviderSettings } from './evals/providers/settings'
+import type { ProviderSettings } from './llm/providers/settings'
 import type { PromotionRequirement } from './prompts/promotion'
 import { createEnvironmentSecretStore, type SecretStore } from './secrets'
 import type { SigningKeyStore } from './signing'
@@ -78,8 +78,6 @@ export function openCore(options: CoreOptions): Core {
     schemaVersion: workspace.schemaVersion,
     user,
   }
-  const ctx = createCoreContext(workspace.db, { user, now })
-  if (workspace.created && (options.seedDemo ?? true)) seedDemo(ctx, now)
   const env = options.runner?.env ?? process.env
   const keys = { env, secrets: options.secrets ?? createEnvironmentSecretStore(env) }
   const runnerOptions = {
@@ -87,6 +85,9 @@ export function openCore(options: CoreOptions): Core {
     secrets: keys.secrets,
     ...(options.providerSettings ? { providerSettings: options.providerSettings } : {}),
   }
+  // One gateway, so one limiter per provider, for every run, judge and canary of this core.
+  const ctx = createCoreContext(workspace.db, { user, now }, runnerOptions)
+  if (workspace.created && (options.seedDemo ?? true)) seedDemo(ctx, now)
   const runs = new RunManager(ctx, bus, runnerOptions)
   const handlers = createHandlers(ctx, status, runs, keys, {
     promotionRequirements: options.promotionRequirements ?? [],

@@ -4,8 +4,8 @@ import { baseUrlEnvName, cliProviderSettings, terminalAdvice } from '../../../el
 import { openCore } from '../../../electron/main/core'
 import { openConnection } from '../../../electron/main/core/db/connection'
 import { createCoreContext } from '../../../electron/main/core/context'
-import { resolveSettings } from '../../../electron/main/core/evals/provider-setup'
-import { resolveApiKey } from '../../../electron/main/core/evals/providers/settings'
+import { resolveSettings } from '../../../electron/main/core/llm/provider-setup'
+import { resolveApiKey } from '../../../electron/main/core/llm/providers/settings'
 import { fixedClock, useTempHomes } from '../../fixtures/temp-home'
 
 // Fast in-process checks of the pieces; tests/unit/cli/bin-*.test.ts run the built bin as a real process.

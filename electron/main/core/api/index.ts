@@ -31,7 +31,7 @@ import { signoffHandlers } from './signoffs'
 import { suiteHandlers } from './suites'
 import type { ScoringDeps } from '../scoring/deps'
 import type { RunManager } from '../evals/runner'
-import type { KeySources } from '../providers/catalog'
+import type { KeySources } from '../llm/catalog'
 import { createSessionSigningKeyStore, type SigningKeyStore } from '../signing'
 
 export interface HandlerOptions {
@@ -59,7 +59,7 @@ export function createHandlers(
   ])
   return {
     'app.status': () => status,
-    ...promptHandlers(ctx, options.scoring ?? {}),
+    ...promptHandlers(ctx),
     ...environmentHandlers(ctx, gate),
     ...promptFileHandlers(ctx),
     ...datasetHandlers(ctx),

@@ -1,6 +1,4 @@
 import type { Handlers } from '../dispatch'
-import { pricedProviderOf } from '../evals/provider-setup'
-import type { RunnerOptions } from '../evals/run-options'
 import { promptDetail, requirePrompt } from '../prompts/detail'
 import { toHistory } from '../prompts/history'
 import { previewPrompt } from '../prompts/preview'
@@ -18,11 +16,7 @@ type PromptHandlers = Pick<
   | 'prompts.preview'
 >
 
-/** `options` say where providers' base URLs come from besides Settings (injected settings, the environment). */
-export function promptHandlers(
-  ctx: CoreContext,
-  options: Pick<RunnerOptions, 'providerSettings' | 'env'> = {},
-): PromptHandlers {
+export function promptHandlers(ctx: CoreContext): PromptHandlers {
   const { repos } = ctx
   return {
     'prompts.list': () => repos.prompts.list(),
@@ -48,7 +42,8 @@ export function promptHandlers(
     'prompts.preview': (input) =>
       previewPrompt(input, {
         overrides: repos.priceOverrides.list(),
-        provider: pricedProviderOf(ctx, input.model.provider, options),
+        // Priced as the gateway sees the provider: injected settings, Settings, or the environment's base URL.
+        provider: ctx.llm.pricing(input.model.provider),
       }),
   }
 }

@@ -8,8 +8,8 @@ import {
   listProviders,
   providerView,
   type KeySources,
-} from '../providers/catalog'
-import { knownModels } from '../providers/known-models'
+} from '../llm/catalog'
+import { knownModels } from '../llm/known-models'
 import { writeTransaction, type CoreContext } from '../context'
 
 type ProviderHandlers = Pick<
@@ -32,6 +32,8 @@ export function providerHandlers(ctx: CoreContext, keys: KeySources): ProviderHa
         ctx.repos.providerSettings.upsert(config, ctx.now())
         audit(ctx, existed ? 'provider.updated' : 'provider.added', config.name, { ...config })
       })
+      // Runs and judges already calling this provider take its new concurrency and rate from now on.
+      ctx.llm.settingsChanged(config.name)
       return providerView(config, keys)
     },
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { evalSuiteDraftSchema, type EvalSuiteDraft } from '../../../../shared/domain/scoring'
-import type { demoSuitesSchema } from './schema'
+import type { demoSuitesSchema } from '../../../../shared/domain/demo-files'
 
 type DemoSuite = z.output<typeof demoSuitesSchema>[number]
 

@@ -7,7 +7,12 @@ import { createSnapshot } from '../datasets/snapshot'
 import { newId } from '../ids'
 import { appendVersion } from '../prompts/versions'
 import { resolveDemoSuite } from './demo-suites'
-import { demoDatasetSchema, demoPromptsSchema, demoRubricSchema, demoSuitesSchema } from './schema'
+import {
+  demoDatasetSchema,
+  demoPromptsSchema,
+  demoRubricSchema,
+  demoSuitesSchema,
+} from '../../../../shared/domain/demo-files'
 
 /**
  * Fills a brand-new workspace with the support-ticket triage demo, in one transaction, so a newcomer

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
 import type { ModelParams, ModelRef, PromptMessage } from '../../../../shared/domain/prompts'
-import type { ChatResponse } from './providers/types'
+import type { ChatResponse } from '../llm/providers/types'
 
 /** The exact request: the same bytes for the same provider, model, messages and params, whatever key order. */
 export function requestHash(

@@ -2,7 +2,7 @@ import type { ModelRef, PromptVersion } from '../../../../shared/domain/prompts'
 import type { OutputTokensBasis, TimeBasis } from '../../../../shared/domain/runs'
 import type { ResultHistoryRepo } from '../db/repos/result-history'
 import { defaultAssumedOutputTokens } from '../prompts/preview'
-import type { ProviderSettings } from './providers/settings'
+import type { ProviderSettings } from '../llm/providers/settings'
 
 /**
  * Where a run estimate's figures come from. Time per call: the mean duration of the provider's last 500

@@ -14,10 +14,10 @@ import { writeTransaction, type CoreContext } from '../context'
 import type { ResultHistoryRepo } from '../db/repos/result-history'
 import { ensureSnapshot } from '../datasets/snapshot'
 import { renderMessages } from '../prompts/templates'
-import { findPrice, pricedProvider, priceTableFor } from './cost'
+import { findPrice, pricedProvider, priceTableFor } from '../llm/cost'
 import { outputBasisFor, secondsPerCall, timeBasisFor, tokensPerCall } from './estimate-basis'
-import { resolveSettings } from './provider-setup'
-import type { ProviderSettings } from './providers/settings'
+import { resolveSettings } from '../llm/provider-setup'
+import type { ProviderSettings } from '../llm/providers/settings'
 import type { RunnerOptions } from './run-options'
 
 /** A plan with everything it names loaded: what both the estimate and the runner work from. */
@@ -39,19 +39,33 @@ export function loadVersions(ctx: CoreContext, ids: readonly string[]): PromptVe
   })
 }
 
-/** Settings per provider of the plan, with the plan's concurrency applied; refuses unknown providers early. */
+/** Each provider's own settings, once per provider of `models`; refuses unknown providers early. */
+export function providerSettings(
+  ctx: CoreContext,
+  models: readonly ModelRef[],
+  options: RunnerOptions,
+): Map<string, ProviderSettings> {
+  const out = new Map<string, ProviderSettings>()
+  for (const { provider } of models) {
+    if (!out.has(provider)) out.set(provider, resolveSettings(ctx, provider, options))
+  }
+  return out
+}
+
+/**
+ * Settings per provider as a run of the plan meets them: the plan's concurrency caps the run's share of the
+ * provider's lane, which never exceeds the provider's own concurrency (the lane is shared by every run).
+ */
 export function planSettings(
   ctx: CoreContext,
   models: readonly ModelRef[],
   concurrency: RunPlan['concurrency'],
   options: RunnerOptions,
 ): Map<string, ProviderSettings> {
-  const out = new Map<string, ProviderSettings>()
-  for (const { provider } of models) {
-    if (out.has(provider)) continue
-    const settings = resolveSettings(ctx, provider, options)
+  const out = providerSettings(ctx, models, options)
+  for (const [provider, settings] of out) {
     const wanted = concurrency?.[provider]
-    out.set(provider, wanted ? { ...settings, concurrency: wanted } : settings)
+    if (wanted) out.set(provider, { ...settings, concurrency: Math.min(wanted, settings.concurrency) })
   }
   return out
 }

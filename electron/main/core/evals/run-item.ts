@@ -1,10 +1,10 @@
 import type { ModelPrice, RunResult } from '../../../../shared/domain/runs'
 import { renderMessages } from '../prompts/templates'
 import { isCacheable, requestHash, toCached, type CachedResponse } from './cache'
-import { costOf, findPrice } from './cost'
-import type { Slot, SlotSource } from './limits'
-import type { CallLimits, ChatRequest, ChatResponse, Provider } from './providers/types'
-import { callWithRetry, type AttemptRecord, type CallOutcome, type RetryPolicy } from './retry'
+import { costOf, findPrice } from '../llm/cost'
+import type { Slot, SlotSource } from '../llm/limits'
+import type { CallLimits, ChatRequest, ChatResponse, Provider } from '../llm/providers/types'
+import { callWithRetry, type AttemptRecord, type CallOutcome, type RetryPolicy } from '../llm/retry'
 import type { WorkItem } from './work-items'
 
 /** A finished item: its result row, and the answer to store in the response cache when it may be. */

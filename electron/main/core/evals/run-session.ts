@@ -6,10 +6,9 @@ import type { EventBus } from '../events'
 import { checkCanarySample } from '../scoring/gates/canary-check'
 import { parseCached, type CachedResponse } from './cache'
 import { canarySample } from './canary'
-import { createLimiter } from './limits'
-import { loadVersions, planSettings } from './plan'
+import { loadVersions, providerSettings } from './plan'
 import { ProgressThrottle, RateMeter } from './progress'
-import { providerCalls, type ProviderCalls } from './provider-calls'
+import type { ProviderCalls } from '../llm/provider-calls'
 import { ResultWriter } from './result-writer'
 import { runWorkItem, type ItemOutcome } from './run-item'
 import { runnerDefaults, type RunnerOptions } from './run-options'
@@ -181,10 +180,14 @@ export class RunSession {
    * ahead of time and a retry waiting for its retry-after lets the next item use the slot.
    */
   private async callAll(items: readonly WorkItem[]): Promise<void> {
-    const settings = planSettings(this.ctx, this.run.plan.models, this.run.plan.concurrency, this.options)
-    const limiter = createLimiter()
+    const { models, concurrency } = this.run.plan
     const calls = new Map<string, ProviderCalls>()
-    for (const [name, s] of settings) calls.set(name, providerCalls(limiter, name, s, this.options))
+    // Each provider's lane is the core's one lane for it, shared with other runs and judges; the plan's
+    // concurrency only caps this run's share of it.
+    for (const [name, s] of providerSettings(this.ctx, models, this.options)) {
+      const cap = concurrency?.[name]
+      calls.set(name, this.ctx.llm.provider(name, s, cap !== undefined ? { cap } : {}))
+    }
     this.publish()
     await Promise.all(
       items.map(async (item) => {

@@ -3,7 +3,7 @@ import type { ModelRef, PromptSummary, VersionSummary } from '../../../../shared
 import type { Baseline, EvalSuite } from '../../../../shared/domain/scoring'
 import type { ProviderKind } from '../../../../shared/domain/providers'
 import type { CoreContext } from '../context'
-import { findProvider } from '../providers/catalog'
+import { findProvider } from '../llm/catalog'
 import type { RunFacts } from '../db/repos/run-facts'
 
 /** The model a version checked for pinning is configured with, and where it is deployed. */

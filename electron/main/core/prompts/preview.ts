@@ -3,7 +3,7 @@ import type { ModelParams, ModelRef, PromptMessage } from '../../../../shared/do
 import type { Preview } from '../../../../shared/domain/registry'
 import type { ModelPrice } from '../../../../shared/domain/runs'
 import { modelLabel } from '../../../../shared/lib/model-ref'
-import { costOf, priceTableFor, type PriceContext, type PricedProvider } from '../evals/cost'
+import { costOf, priceTableFor, type PriceContext, type PricedProvider } from '../llm/cost'
 import { renderMessages } from './templates'
 
 // The tokenizer stays in the core: it is large, and the renderer asks through preview. It loads on the

@@ -3,7 +3,7 @@ import type { GateCheck } from '../../../../shared/domain/registry'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
 import { modelLabel } from '../../../../shared/lib/model-ref'
 import type { Repos } from '../db/repos'
-import { findProvider } from '../providers/catalog'
+import { findProvider } from '../llm/catalog'
 
 export interface PromotionRequest {
   promptId: string

@@ -1,11 +1,11 @@
-import type { RunnerOptions } from '../evals/run-options'
+import type { LlmOptions } from '../llm/options'
 
 /**
- * What scoring needs from the runner's options to call judges: provider settings (tests inject them), keys,
- * retry policy, timeout and the demo latency. A RunnerOptions object can be passed as it is.
+ * What scoring needs to call judges: provider settings (tests inject them), keys, retry policy, timeout and
+ * the demo latency. The runner's options can be passed as they are.
  */
 export interface ScoringDeps extends Pick<
-  RunnerOptions,
+  LlmOptions,
   'providerSettings' | 'env' | 'secrets' | 'providerAdvice' | 'retryPolicy' | 'timeoutMs' | 'demoLatencyScale'
 > {
   /** Aborts judge calls (the canary stopping, the core closing). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { AppError } from '../../../../shared/contract'
 import type { SecretStoreInfo } from '../../../../shared/domain/providers'
-import { apiKeyEnvName } from '../evals/providers/settings'
+import { apiKeyEnvName } from './key-names'
 import type { SecretStore } from './types'
 import { writeOwnerOnlyFileAtomically } from './owner-only-file'
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { SecretStoreInfo } from '../../../../shared/domain/providers'
-import { apiKeyEnvName } from '../evals/providers/settings'
+import { apiKeyEnvName } from './key-names'
 import type { SecretStore } from './types'
 
 export type Env = Record<string, string | undefined>

@@ -1,5 +1,5 @@
 import type { KeySource, ProviderKind } from '../../../../shared/domain/providers'
-import { apiKeyEnvName } from '../evals/providers/settings'
+import { apiKeyEnvName } from './key-names'
 import type { Env } from './environment'
 import type { SecretStore } from './types'
 

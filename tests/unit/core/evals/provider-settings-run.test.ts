@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Core, CoreOptions } from '../../../../electron/main/core'
-import type * as Limits from '../../../../electron/main/core/evals/limits'
-import type { LimitSettings } from '../../../../electron/main/core/evals/limits'
+import type * as Limits from '../../../../electron/main/core/llm/limits'
+import type { LimitSettings } from '../../../../electron/main/core/llm/limits'
 import type { DatasetSummary } from '../../../../shared/domain/datasets'
 import type { ModelRef } from '../../../../shared/domain/prompts'
 import type { Run, RunEstimate, RunProgress, RunResult, RunResultPage } from '../../../../shared/domain/runs'
@@ -11,7 +11,7 @@ import { call, demoCore, promptNamed } from '../core-calls'
 
 // Records what each run's limiter is configured with: the stored limits must reach it.
 const configured = vi.hoisted(() => [] as [string, LimitSettings][])
-vi.mock('../../../../electron/main/core/evals/limits', async (importOriginal) => {
+vi.mock('../../../../electron/main/core/llm/limits', async (importOriginal) => {
   const real = await importOriginal<typeof Limits>()
   const createLimiter: typeof real.createLimiter = (deps) => {
     const limiter = real.createLimiter(deps)

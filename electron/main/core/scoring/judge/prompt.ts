@@ -1,12 +1,8 @@
 import type { PromptMessage } from '../../../../../shared/domain/prompts'
 import type { Rubric, RubricCriterion, RubricScale } from '../../../../../shared/domain/scoring'
+import { criterionLine, judgeMarker } from '../../llm/providers/judge-markers'
 
-/**
- * Opens every judge system prompt. The simulated demo model looks for it (with the criterion line below) to
- * answer as a judge instead of as the evaluated feature, so keep both stable.
- */
-export const judgeMarker = 'You are an evaluation judge.'
-export const criterionLine = (key: string): string => `Criterion key: ${key}`
+export { criterionLine, judgeMarker }
 
 export interface JudgeSubject {
   rubric: Pick<Rubric, 'key' | 'name' | 'version' | 'description'>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createOpenAiProvider } from '../../../../electron/main/core/evals/providers/openai'
-import { callWithRetry } from '../../../../electron/main/core/evals/retry'
+import { createOpenAiProvider } from '../../../../electron/main/core/llm/providers/openai'
+import { callWithRetry } from '../../../../electron/main/core/llm/retry'
 import { useMockLlmServer } from '../../../fixtures/mock-llm/testing'
 
 const start = useMockLlmServer()

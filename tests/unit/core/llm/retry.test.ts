@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { callWithRetry } from '../../../../electron/main/core/evals/retry'
-import type { AttemptRecord } from '../../../../electron/main/core/evals/retry'
-import { ProviderError } from '../../../../electron/main/core/evals/providers/types'
-import type {
-  ChatRequest,
-  ChatResponse,
-  Provider,
-} from '../../../../electron/main/core/evals/providers/types'
+import { callWithRetry } from '../../../../electron/main/core/llm/retry'
+import type { AttemptRecord } from '../../../../electron/main/core/llm/retry'
+import { ProviderError } from '../../../../electron/main/core/llm/providers/types'
+import type { ChatRequest, ChatResponse, Provider } from '../../../../electron/main/core/llm/providers/types'
 import { FakeClock } from './fake-clock'
 
 const ok: ChatResponse = {

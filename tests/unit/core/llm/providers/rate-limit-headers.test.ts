@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   parseDurationMs,
   parseRateLimit,
-} from '../../../../../electron/main/core/evals/providers/rate-limit-headers'
+} from '../../../../../electron/main/core/llm/providers/rate-limit-headers'
 import { anthropicFor, openaiFor, rejectionOf, useMockLlmServer } from '../../../../fixtures/mock-llm/testing'
 
 const start = useMockLlmServer()

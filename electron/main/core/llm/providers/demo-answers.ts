@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import demoDataset from '../../../../../resources/demo/dataset.json'
-import { demoDatasetSchema } from '../../demo/schema'
+import { demoDatasetSchema } from '../../../../../shared/domain/demo-files'
 
 /** A demo case as the simulated model knows it: the ticket text and the labelled triage answer. */
 export interface DemoCase {

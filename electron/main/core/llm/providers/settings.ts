@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { providerLocality } from '../../../../../shared/lib/provider-locality'
+import { apiKeyEnvName } from '../../secrets/key-names'
 
 export const providerKinds = ['openai', 'anthropic', 'openai-compatible', 'demo'] as const
 export type ProviderKind = (typeof providerKinds)[number]
@@ -29,10 +30,8 @@ export type ProviderSettings = z.infer<typeof providerSettingsSchema>
 
 const envSchema = z.record(z.string(), z.string().optional())
 
-/** `my-vllm` -> `EVALLAB_MY_VLLM_API_KEY`: the name every provider's own key can be given under. */
-export function apiKeyEnvName(name: string): string {
-  return `EVALLAB_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`
-}
+// The key's variable name belongs to the key store below this module; re-exported for the adapters' callers.
+export { apiKeyEnvName }
 
 /**
  * Keys live in the environment of the host or CLI, never in the workspace file. A provider-specific

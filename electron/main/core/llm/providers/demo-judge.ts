@@ -1,4 +1,4 @@
-import { criterionLine, judgeMarker } from '../../scoring/judge/prompt'
+import { criterionLine, judgeMarker } from './judge-markers'
 import { findDemoCase, unitHash, type DemoCase } from './demo-answers'
 
 /** The simulated judge: answers judge prompts about demo cases deterministically, like the triage model. */

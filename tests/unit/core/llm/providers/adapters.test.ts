@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createAnthropicProvider } from '../../../../../electron/main/core/evals/providers/anthropic'
-import { createOpenAiProvider } from '../../../../../electron/main/core/evals/providers/openai'
-import { ProviderError } from '../../../../../electron/main/core/evals/providers/types'
-import type { ChatRequest, Provider } from '../../../../../electron/main/core/evals/providers/types'
+import { createAnthropicProvider } from '../../../../../electron/main/core/llm/providers/anthropic'
+import { createOpenAiProvider } from '../../../../../electron/main/core/llm/providers/openai'
+import { ProviderError } from '../../../../../electron/main/core/llm/providers/types'
+import type { ChatRequest, Provider } from '../../../../../electron/main/core/llm/providers/types'
 import type { FaultKind, MockLlmServer } from '../../../../fixtures/mock-llm'
 import { rejectionOf, useMockLlmServer } from '../../../../fixtures/mock-llm/testing'
 

@@ -1,7 +1,7 @@
 import type { KnownModel, ProviderConfig, ProviderModels } from '../../../../shared/domain/providers'
 import type { Repos } from '../db/repos'
-import { loadPriceTable, tableModelIds, type PriceTableLib } from '../evals/price-match'
-import { demoModels } from '../evals/providers/demo'
+import { loadPriceTable, tableModelIds, type PriceTableLib } from './price-match'
+import { demoModels } from './providers/demo'
 import { listProviders } from './catalog'
 
 type Source = KnownModel['sources'][number]

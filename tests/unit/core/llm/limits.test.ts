@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createLimiter } from '../../../../electron/main/core/evals/limits'
-import { ProviderError } from '../../../../electron/main/core/evals/providers/types'
-import type {
-  ChatRequest,
-  ChatResponse,
-  Provider,
-} from '../../../../electron/main/core/evals/providers/types'
-import { callWithRetry } from '../../../../electron/main/core/evals/retry'
+import { createLimiter } from '../../../../electron/main/core/llm/limits'
+import { ProviderError } from '../../../../electron/main/core/llm/providers/types'
+import type { ChatRequest, ChatResponse, Provider } from '../../../../electron/main/core/llm/providers/types'
+import { callWithRetry } from '../../../../electron/main/core/llm/retry'
 import { FakeClock, flush } from './fake-clock'
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { modelParamsSchema, modelRefSchema, promptMessageSchema } from '../../../../shared/domain/prompts'
-import { gateRuleSchema } from '../../../../shared/domain/scoring'
+import { modelParamsSchema, modelRefSchema, promptMessageSchema } from './prompts'
+import { gateRuleSchema } from './scoring'
 
 /** The shape of resources/demo/*.json; checked at seed time like any file that crosses into the core. */
 export const demoPromptsSchema = z.array(

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { anthropicBody } from '../../../../../electron/main/core/evals/providers/anthropic'
-import { parseRetryAfter, redact } from '../../../../../electron/main/core/evals/providers/errors'
-import { openAiBody } from '../../../../../electron/main/core/evals/providers/openai'
+import { anthropicBody } from '../../../../../electron/main/core/llm/providers/anthropic'
+import { parseRetryAfter, redact } from '../../../../../electron/main/core/llm/providers/errors'
+import { openAiBody } from '../../../../../electron/main/core/llm/providers/openai'
 import {
   describeSettings,
   providerSettingsSchema,
   resolveApiKey,
-} from '../../../../../electron/main/core/evals/providers/settings'
-import type { ChatRequest } from '../../../../../electron/main/core/evals/providers/types'
+} from '../../../../../electron/main/core/llm/providers/settings'
+import type { ChatRequest } from '../../../../../electron/main/core/llm/providers/types'
 
 const schema = { type: 'object', properties: { a: { type: 'string' } } }
 const request: ChatRequest = {

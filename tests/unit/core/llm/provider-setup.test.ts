@@ -4,7 +4,7 @@ import { openCore } from '../../../../electron/main/core'
 import { createCoreContext, type CoreContext } from '../../../../electron/main/core/context'
 import { openConnection, type Db } from '../../../../electron/main/core/db/connection'
 import { planSettings } from '../../../../electron/main/core/evals/plan'
-import { resolveSettings } from '../../../../electron/main/core/evals/provider-setup'
+import { resolveSettings } from '../../../../electron/main/core/llm/provider-setup'
 import type { RunnerOptions } from '../../../../electron/main/core/evals/run-options'
 import type { SecretStore } from '../../../../electron/main/core/secrets'
 import type { ProviderConfig } from '../../../../shared/domain/providers'
@@ -169,9 +169,9 @@ describe('resolveSettings', () => {
     ctx.db.close()
   })
 
-  it('lets a plan override the stored concurrency, keeping the stored rate limit', () => {
+  it('lets a plan lower the stored concurrency for its run, never raise it, keeping the stored rate limit', () => {
     const ctx = context()
-    store(ctx, { name: 'sim', kind: 'demo', concurrency: 2, requestsPerMinute: 30 })
+    store(ctx, { name: 'sim', kind: 'demo', concurrency: 8, requestsPerMinute: 30 })
     const models = [{ provider: 'sim', model: 'triage-sim-2026-03' }]
     expect(planSettings(ctx, models, { sim: 5 }, {}).get('sim')).toEqual({
       kind: 'demo',
@@ -179,6 +179,8 @@ describe('resolveSettings', () => {
       concurrency: 5,
       requestsPerMinute: 30,
     })
+    // The provider's concurrency bounds every run on it together, so one run cannot ask for more.
+    expect(planSettings(ctx, models, { sim: 12 }, {}).get('sim')?.concurrency).toBe(8)
     ctx.db.close()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AdaptiveWindow, aimd } from '../../../../electron/main/core/evals/adaptive-window'
+import { AdaptiveWindow, aimd } from '../../../../electron/main/core/llm/adaptive-window'
 
 /** A window on a hand-moved clock. */
 function windowOf(ceiling: number) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import demoDataset from '../../../../../resources/demo/dataset.json'
 import demoPrompts from '../../../../../resources/demo/prompts.json'
-import { demoDatasetSchema, demoPromptsSchema } from '../../../../../electron/main/core/demo/schema'
-import { createDemoProvider, demoModels } from '../../../../../electron/main/core/evals/providers/demo'
+import { demoDatasetSchema, demoPromptsSchema } from '../../../../../shared/domain/demo-files'
+import { createDemoProvider, demoModels } from '../../../../../electron/main/core/llm/providers/demo'
 import { renderMessages } from '../../../../../electron/main/core/prompts/templates'
-import type { ChatRequest } from '../../../../../electron/main/core/evals/providers/types'
+import type { ChatRequest } from '../../../../../electron/main/core/llm/providers/types'
 import type { ModelParams, PromptMessage } from '../../../../../shared/domain/prompts'
 
 const dataset = demoDatasetSchema.parse(demoDataset)

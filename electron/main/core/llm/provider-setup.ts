@@ -1,8 +1,8 @@
 import { AppError } from '../../../../shared/contract'
 import type { ProviderConfig } from '../../../../shared/domain/providers'
-import type { CoreContext } from '../context'
+import type { Repos } from '../db/repos'
 import { providerLocality } from '../../../../shared/lib/provider-locality'
-import { baseUrlEnvVars, findProvider, providerDefaults } from '../providers/catalog'
+import { baseUrlEnvVars, findProvider, providerDefaults } from './catalog'
 import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../secrets'
 import { pricedProvider, type PricedProvider } from './cost'
 import { createProvider } from './providers'
@@ -10,14 +10,14 @@ import { settingsAdvice } from './provider-advice'
 import { createDemoProvider } from './providers/demo'
 import type { ProviderSettings } from './providers/settings'
 import type { Provider } from './providers/types'
-import type { RunnerOptions } from './run-options'
+import type { LlmOptions } from './options'
 
 /**
  * Settings for one provider name, in this order: the injected ones (tests), else the stored row or a
  * built-in's defaults, with the key from the secret store or the environment. Keys stay in memory only:
  * they are never part of the plan, the run row or any answer.
  */
-export function resolveSettings(ctx: CoreContext, name: string, options: RunnerOptions): ProviderSettings {
+export function resolveSettings(ctx: { repos: Repos }, name: string, options: LlmOptions): ProviderSettings {
   const given = options.providerSettings?.[name]
   if (given) return given
   const env = options.env ?? process.env
@@ -66,7 +66,7 @@ function legacyCompatible(name: string, env: Env): ProviderConfig | undefined {
   return { ...providerDefaults(name, 'openai-compatible'), baseUrl: null }
 }
 
-export function buildProvider(name: string, settings: ProviderSettings, options: RunnerOptions): Provider {
+export function buildProvider(name: string, settings: ProviderSettings, options: LlmOptions): Provider {
   if (settings.kind === 'demo') {
     return createDemoProvider({ id: name, latencyScale: options.demoLatencyScale ?? 1 })
   }
@@ -78,9 +78,9 @@ export function buildProvider(name: string, settings: ProviderSettings, options:
  * injected settings, else the stored or built-in config with its base URL; undefined for no such provider.
  */
 export function pricedProviderOf(
-  ctx: CoreContext,
+  ctx: { repos: Repos },
   name: string,
-  options: Pick<RunnerOptions, 'providerSettings' | 'env'>,
+  options: Pick<LlmOptions, 'providerSettings' | 'env'>,
 ): (PricedProvider & { localityReason: string }) | undefined {
   const given = options.providerSettings?.[name]
   if (given) {
