@@ -11,7 +11,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
           pool: 'forks',
           // Builds out/ when it is missing or stale: tests/unit/cli spawns the built bin/evallab.mjs.
-          globalSetup: ['tests/unit/cli/built-cli.setup.ts'],
+          // Builds the template workspaces tests copy instead of migrating and seeding their own.
+          globalSetup: ['tests/unit/cli/built-cli.setup.ts', 'tests/fixtures/workspace-template.setup.ts'],
         },
       },
       {
