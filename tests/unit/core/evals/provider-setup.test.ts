@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openCore } from '../../../../electron/main/core'
 import type { CoreContext } from '../../../../electron/main/core/api/context'
 import { openConnection } from '../../../../electron/main/core/db/connection'
 import { createRepos } from '../../../../electron/main/core/db/repos'
@@ -10,13 +9,14 @@ import type { RunnerOptions } from '../../../../electron/main/core/evals/run-opt
 import type { SecretStore } from '../../../../electron/main/core/secrets'
 import type { ProviderConfig } from '../../../../shared/domain/providers'
 import { fixedClock, useTempHomes } from '../../../fixtures/temp-home'
+import { demoCore } from '../core-calls'
 import { fakeKeychain } from '../fake-secrets'
 
 const tempHome = useTempHomes()
 
 function context(): CoreContext {
   const home = tempHome()
-  openCore({ home, user: 'tester', now: fixedClock(), seedDemo: false }).close()
+  demoCore(home, { seedDemo: false }).close()
   const db = openConnection(join(home, 'evallab.db'))
   return { db, repos: createRepos(db), user: 'tester', now: fixedClock() }
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openCore } from '../../../../electron/main/core'
 import { writeTransaction, type CoreContext } from '../../../../electron/main/core/api/context'
 import { openConnection } from '../../../../electron/main/core/db/connection'
 import { createRepos } from '../../../../electron/main/core/db/repos'
@@ -11,12 +10,13 @@ import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { Run, RunResult } from '../../../../shared/domain/runs'
 import type { MetricSummary, Scorer, SliceSummary } from '../../../../shared/domain/scoring'
 import { fixedClock, useTempHomes } from '../../../fixtures/temp-home'
+import { demoCore } from '../core-calls'
 
 const tempHome = useTempHomes()
 
 function context(): CoreContext {
   const home = tempHome()
-  openCore({ home, user: 'tester', now: fixedClock() }).close()
+  demoCore(home).close()
   const db = openConnection(join(home, 'evallab.db'))
   return { db, repos: createRepos(db), user: 'tester', now: fixedClock() }
 }
