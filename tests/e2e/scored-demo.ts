@@ -43,7 +43,8 @@ export async function buildScoredDemo(home: string): Promise<void> {
     const detail = await call<{ versions: { id: string; number: number }[] }>('prompts.get', {
       id: triage?.id,
     })
-    const versions = detail.versions.filter((v) => v.number === 4 || v.number === 5).map((v) => v.id)
+    // In the order the new-run form sends them (v4, then v5): the Compare screen lists slices in run order.
+    const versions = [4, 5].map((n) => detail.versions.find((v) => v.number === n)?.id)
     const [dataset] = await call<{ id: string }[]>('datasets.list', {})
     const models = ['triage-sim-2026-03', 'triage-sim-2026-09'].map((model) => ({ provider: 'demo', model }))
     const run = await call<{ id: string }>('runs.start', {
