@@ -13,7 +13,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: Number.isInteger(workers) && workers > 0 ? workers : 2,
   retries: 0,
-  timeout: 60_000,
+  // A budget, not a wait: two workers on a busy 2-core machine make a quiet minute-long spec take longer.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
