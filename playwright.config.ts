@@ -15,7 +15,7 @@ export default defineConfig({
   retries: 0,
   // A budget, not a wait: two workers on a busy 2-core machine make a quiet minute-long spec take longer.
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     browserName: 'chromium',
