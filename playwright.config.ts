@@ -1,17 +1,21 @@
 import { defineConfig } from '@playwright/test'
 
 /**
- * One built app (`electron-vite build` runs before this) and one Chromium for every spec; each spec
- * starts its own Node host on its own data folder (tests/e2e/fixtures.ts).
+ * One built app (`electron-vite build` runs before this); each worker has its own Chromium and each test
+ * starts its own Node host on its own data folder and free port (tests/e2e/fixtures.ts), so tests run in
+ * parallel. EVALLAB_E2E_WORKERS sets how many (default 2, this project's reference machine's cores).
  */
+const workers = Number(process.env.EVALLAB_E2E_WORKERS ?? 2)
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers: Number.isInteger(workers) && workers > 0 ? workers : 2,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // A budget, not a wait: two workers on a busy 2-core machine make a quiet minute-long spec take longer.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     browserName: 'chromium',

@@ -1,8 +1,12 @@
+import { availableParallelism } from 'node:os'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Vitest's default (one core fewer than the machine has) is a single worker on a 2-core machine, while
+    // its main process mostly waits: two workers keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -10,8 +14,12 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
           pool: 'forks',
+          // A budget, not a speed check (bench/ checks speed): on a busy 2-core machine a property test
+          // that takes a second when quiet can pass 5 s.
+          testTimeout: 20_000,
           // Builds out/ when it is missing or stale: tests/unit/cli spawns the built bin/evallab.mjs.
-          globalSetup: ['tests/unit/cli/built-cli.setup.ts'],
+          // Builds the template workspaces tests copy instead of migrating and seeding their own.
+          globalSetup: ['tests/unit/cli/built-cli.setup.ts', 'tests/fixtures/workspace-template.setup.ts'],
         },
       },
       {

@@ -5,8 +5,12 @@ import { BaselinesPage } from './pages/baselines-page'
 import { RunsPage } from './pages/runs-page'
 import { ScoringPage } from './pages/scoring-page'
 import { expect, test } from './fixtures'
+import { scoredDemoRun } from './scored-demo'
 
 const march = 'triage-sim-2026-03'
+
+// Starts from the worker's scored demo run (v4 and v5 over both simulated models) instead of running one.
+test.use({ startFrom: 'scored-demo' })
 
 test('a PM signs off a baseline with a key, exports it to a team folder, verifies it, sees tampering named, and imports it', async ({
   page,
@@ -25,15 +29,8 @@ test('a PM signs off a baseline with a key, exports it to a team folder, verifie
   await expect(key).toContainText(/[0-9a-f]{16}/)
 
   await app.nav('runs').click()
-  await runs.planDemoRun({
-    prompt: 'Ticket triage',
-    versions: [4],
-    concurrency: 16,
-    name: 'Baseline candidate',
-  })
-  await runs.start()
-  await runs.waitForStatus('completed', 90_000)
-  await scoring.scoreRun()
+  await runs.runRow(scoredDemoRun).click()
+  await scoring.showSummary()
   await baselines.signOff(scoring.slice(4, march), {
     name: 'Priya Shah',
     role: 'PM',

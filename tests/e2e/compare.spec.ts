@@ -1,7 +1,6 @@
 import { AppPage } from './pages/app-page'
-import { RunsPage } from './pages/runs-page'
-import { ScoringPage } from './pages/scoring-page'
 import { expect, test } from './fixtures'
+import { scoredDemoRun } from './scored-demo'
 
 const march = 'triage-sim-2026-03'
 const september = 'triage-sim-2026-09'
@@ -17,41 +16,23 @@ const charts = [
   'chart-trend',
 ]
 
+// The worker's scored demo: its "March vs September" run of v4 and v5 over both models, the September one priced
+// (the simulated models are free; a price gives the cost charts and projection figures something to show).
+test.use({ startFrom: 'scored-demo' })
+
 test('compares the two demo model versions: every chart, regressions, a side-by-side diff and a cost projection', async ({
   page,
   host,
 }) => {
+  // Generous: the first spec of a worker also builds the worker's scored demo run.
   test.setTimeout(180_000)
   const app = new AppPage(page)
-  const runs = new RunsPage(page)
-  const scoring = new ScoringPage(page)
   await app.open(host.url)
   await app.waitReady()
 
-  // The simulated models are free; a price for the September one gives the cost charts and projection figures.
-  await app.nav('settings').click()
-  const prices = page.getByTestId('prices-section')
-  await prices.getByTestId('price-provider').fill('demo')
-  await prices.getByTestId('price-model').fill('triage-sim-2026-09')
-  await prices.getByTestId('price-input').fill('0.5')
-  await prices.getByTestId('price-output').fill('1.5')
-  await prices.getByTestId('price-save').click()
-  await expect(prices.getByTestId('price-row')).toHaveCount(1)
-
-  await app.nav('runs').click()
-  await runs.planDemoRun({
-    prompt: 'Ticket triage',
-    versions: [4, 5],
-    concurrency: 8,
-    name: 'March vs September',
-  })
-  await runs.start()
-  await runs.waitForStatus('completed', 90_000)
-  await scoring.scoreRun()
-
   await app.nav('compare').click()
   const screen = page.getByTestId('compare-screen')
-  await screen.getByTestId('compare-run').selectOption({ label: 'March vs September' })
+  await screen.getByTestId('compare-run').selectOption({ label: scoredDemoRun })
   await screen.getByTestId('compare-add-run').click()
   // Two versions × two models: each slice found by what it is, never by its place in a list still rendering.
   await expect(screen.getByTestId('compare-slice')).toHaveCount(4)

@@ -32,7 +32,8 @@ test('a team gates its own model from Settings to the CI bin, with no demo model
   servers,
   gitRepo,
 }) => {
-  test.setTimeout(300_000)
+  // The whole path in one test; a budget, not a wait: beside a second worker on a loaded machine it took 4-5 min.
+  test.setTimeout(600_000)
   const app = new AppPage(page)
   await app.open(host.url)
   await app.waitReady()

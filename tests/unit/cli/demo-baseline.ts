@@ -1,9 +1,8 @@
-import { openCore, type Core } from '../../../electron/main/core'
+import type { Core } from '../../../electron/main/core'
 import type { BundleExport, SigningKey } from '../../../shared/domain/baselines'
 import type { Run } from '../../../shared/domain/runs'
 import type { SliceKey } from '../../../shared/domain/scoring'
-import { fixedClock } from '../../fixtures/temp-home'
-import { call, promptNamed } from '../core/core-calls'
+import { call, demoCore, promptNamed } from '../core/core-calls'
 import { demoDatasetId, settled, versionId } from '../core/scoring/helpers'
 
 export const demoPrompt = 'Ticket triage'
@@ -18,7 +17,7 @@ export interface DemoBaseline {
 
 /** The seeded demo workspace; the simulated models answer at once so the suite stays fast. */
 export function openDemo(home: string): Core {
-  return openCore({ home, user: 'tester', now: fixedClock(), runner: { demoLatencyScale: 0 } })
+  return demoCore(home, { runner: { demoLatencyScale: 0 } })
 }
 
 async function runBaseline(core: Core): Promise<{ run: Run; slice: SliceKey }> {

@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { baseUrlEnvName, cliProviderSettings, terminalAdvice } from '../../../electron/main/cli/providers'
-import { openCore } from '../../../electron/main/core'
 import { openConnection } from '../../../electron/main/core/db/connection'
 import { createCoreContext } from '../../../electron/main/core/context'
 import { resolveSettings } from '../../../electron/main/core/llm/provider-setup'
 import { resolveApiKey } from '../../../electron/main/core/llm/providers/settings'
 import { fixedClock, useTempHomes } from '../../fixtures/temp-home'
+import { demoCore } from '../core/core-calls'
 
 // Fast in-process checks of the pieces; tests/unit/cli/bin-*.test.ts run the built bin as a real process.
 const newHome = useTempHomes()
@@ -68,7 +68,7 @@ describe('provider settings from flags and the environment', () => {
 describe("the core's provider errors in the CLI's words", () => {
   it('say which flag or variable to set, not where in Settings', () => {
     const home = newHome()
-    openCore({ home, user: 'tester', now: fixedClock(), seedDemo: false }).close()
+    demoCore(home, { seedDemo: false }).close()
     const db = openConnection(join(home, 'evallab.db'))
     const ctx = createCoreContext(db, { user: 'tester', now: fixedClock() })
     const options = { env: {}, providerAdvice: terminalAdvice }

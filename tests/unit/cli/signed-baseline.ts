@@ -1,11 +1,10 @@
-import { openCore, type Core } from '../../../electron/main/core'
+import type { Core } from '../../../electron/main/core'
 import type { BundleExport, SigningKey } from '../../../shared/domain/baselines'
 import type { DatasetDetail } from '../../../shared/domain/datasets'
 import type { PromptDetail, PromptVersion } from '../../../shared/domain/prompts'
 import type { Run } from '../../../shared/domain/runs'
 import type { GateResult, GateRule, SliceKey } from '../../../shared/domain/scoring'
-import { fixedClock } from '../../fixtures/temp-home'
-import { call } from '../core/core-calls'
+import { call, demoCore } from '../core/core-calls'
 import { settled } from '../core/scoring/helpers'
 
 const categories = ['billing', 'bug', 'account', 'feature'] as const
@@ -60,11 +59,8 @@ export async function buildSignedBaseline(
   options: BaselineOptions = {},
 ): Promise<{ folder: string; publicKey: string }> {
   const provider = options.provider ?? 'openai'
-  const core = openCore({
-    home,
+  const core = demoCore(home, {
     seedDemo: false,
-    user: 'tester',
-    now: fixedClock(),
     ...(provider === 'openai'
       ? {
           providerSettings: {

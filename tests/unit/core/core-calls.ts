@@ -2,6 +2,7 @@ import type { ErrorInfo } from '../../../shared/contract'
 import type { PromptDetail, PromptSummary } from '../../../shared/domain/prompts'
 import { openCore, type Core, type CoreOptions } from '../../../electron/main/core'
 import { fixedClock } from '../../fixtures/temp-home'
+import { catchUpClock, copyTemplate } from '../../fixtures/workspace-template'
 
 /** Calls a method and returns its value; a failure fails the test with the error code and message. */
 export async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
@@ -17,9 +18,18 @@ export async function failure(core: Core, method: string, input: unknown): Promi
   return result.error
 }
 
-/** The seeded demo workspace in a fresh folder, with a fixed clock and user. */
+/**
+ * The seeded demo workspace (or, with `seedDemo: false`, an empty migrated one) in a fresh folder, with a
+ * fixed clock and user. A new folder gets a copy of the run's template workspace instead of being migrated
+ * and seeded again; a test's own clock or migrations build it as before.
+ */
 export function demoCore(home: string, options: Partial<CoreOptions> = {}): Core {
-  return openCore({ home, user: 'tester', now: fixedClock(), ...options })
+  const fromTemplate = !options.now && !options.migrations
+  const template = fromTemplate ? copyTemplate(home, options.seedDemo === false ? 'migrated' : 'demo') : null
+  const now = options.now ?? fixedClock()
+  const core = openCore({ home, user: 'tester', ...options, now })
+  catchUpClock(template, now)
+  return core
 }
 
 export async function promptNamed(core: Core, name: string): Promise<PromptDetail> {

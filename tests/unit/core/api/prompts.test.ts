@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { PromptDetail, PromptSummary, PromptVersion } from '../../../../shared/domain/prompts'
 import { openCore, type Core } from '../../../../electron/main/core'
-import { fixedClock, useTempHomes } from '../../../fixtures/temp-home'
+import { useTempHomes } from '../../../fixtures/temp-home'
+import { demoCore as demoWorkspace } from '../core-calls'
 
 const newHome = useTempHomes()
 
@@ -12,7 +13,7 @@ async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
 }
 
 function demoCore(): Core {
-  return openCore({ home: newHome(), user: 'tester', now: fixedClock() })
+  return demoWorkspace(newHome())
 }
 
 describe('prompts API over the demo workspace', () => {

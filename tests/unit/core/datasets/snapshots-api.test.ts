@@ -77,7 +77,7 @@ describe('dataset snapshots', () => {
 
   it('ensureSnapshot returns the newest snapshot while nothing changed, and takes one when it did', () => {
     const home = newHome()
-    openCore({ home, user: 'tester', now: fixedClock() }).close()
+    demoCore(home).close()
     const db = openConnection(join(home, 'evallab.db'))
     const ctx = createCoreContext(db, { user: 'runner', now: fixedClock() })
     const [demo] = ctx.repos.datasets.list()

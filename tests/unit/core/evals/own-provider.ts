@@ -1,7 +1,6 @@
-import { openCore, type Core, type CoreOptions } from '../../../../electron/main/core'
+import type { Core, CoreOptions } from '../../../../electron/main/core'
 import type { Run, RunProgress, RunResult, RunResultPage } from '../../../../shared/domain/runs'
-import { fixedClock } from '../../../fixtures/temp-home'
-import { call } from '../core-calls'
+import { call, demoCore } from '../core-calls'
 
 /** A workspace without the demo, the user's own cases and prompt, pinned to their own provider's model. */
 export interface OwnWorkspace {
@@ -23,7 +22,7 @@ export async function ownWorkspace(
   options: Partial<CoreOptions> & { rows?: number; versions?: number } = {},
 ): Promise<OwnWorkspace> {
   const { rows = 20, versions = 1, ...coreOptions } = options
-  const core = openCore({ home, seedDemo: false, user: 'pm', now: fixedClock(), ...coreOptions })
+  const core = demoCore(home, { seedDemo: false, user: 'pm', ...coreOptions })
   const contentBase64 = Buffer.from(ticketsCsv(rows), 'utf8').toString('base64')
   const fileName = 'tickets.csv'
   const preview = await call<{ mapping: unknown }>(core, 'datasets.importPreview', {

@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openCore } from '../../../../electron/main/core'
 import { createCoreContext, type CoreContext } from '../../../../electron/main/core/context'
 import { openConnection, type Db } from '../../../../electron/main/core/db/connection'
 import { planSettings } from '../../../../electron/main/core/evals/plan'
@@ -9,13 +8,14 @@ import type { RunnerOptions } from '../../../../electron/main/core/evals/run-opt
 import type { SecretStore } from '../../../../electron/main/core/secrets'
 import type { ProviderConfig } from '../../../../shared/domain/providers'
 import { fixedClock, useTempHomes } from '../../../fixtures/temp-home'
+import { demoCore } from '../core-calls'
 import { fakeKeychain } from '../fake-secrets'
 
 const tempHome = useTempHomes()
 
 function context(): CoreContext & { db: Db } {
   const home = tempHome()
-  openCore({ home, user: 'tester', now: fixedClock(), seedDemo: false }).close()
+  demoCore(home, { seedDemo: false }).close()
   const db = openConnection(join(home, 'evallab.db'))
   return { ...createCoreContext(db, { user: 'tester', now: fixedClock() }), db }
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openCore } from '../../../../electron/main/core'
 import { createCoreContext, writeTransaction, type CoreContext } from '../../../../electron/main/core/context'
 import { openConnection, type Db } from '../../../../electron/main/core/db/connection'
 import { scoreResults, summarizeRun } from '../../../../electron/main/core/scoring'
@@ -10,12 +9,13 @@ import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { Run, RunResult } from '../../../../shared/domain/runs'
 import type { MetricSummary, Scorer, SliceSummary } from '../../../../shared/domain/scoring'
 import { fixedClock, useTempHomes } from '../../../fixtures/temp-home'
+import { demoCore } from '../core-calls'
 
 const tempHome = useTempHomes()
 
 function context(): CoreContext & { db: Db } {
   const home = tempHome()
-  openCore({ home, user: 'tester', now: fixedClock() }).close()
+  demoCore(home).close()
   const db = openConnection(join(home, 'evallab.db'))
   return { ...createCoreContext(db, { user: 'tester', now: fixedClock() }), db }
 }
