@@ -16,7 +16,9 @@ function coreFor(server: MockLlmServer): Core {
       openai: { kind: 'openai', baseUrl: server.openaiBaseUrl, apiKey: 'test', concurrency: 16 },
       anthropic: { kind: 'anthropic', baseUrl: server.anthropicBaseUrl, apiKey: 'test', concurrency: 16 },
     },
-    runner: { retryPolicy: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 400 }, flushMs: 20 },
+    // 2 s, not less: on a loaded machine a shorter timer can fire before the request reaches the server,
+    // and the attempt the client counted would be one the server never saw.
+    runner: { retryPolicy: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 2_000 }, flushMs: 20 },
   })
 }
 
