@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { useMockLlmServer } from '../../fixtures/mock-llm/testing'
 import { useTempHomes } from '../../fixtures/temp-home'
 import { call } from '../core/core-calls'
-import { answer, exportWorkspace, gateway, scoredRun } from '../core/evals/export/export-workspace'
+import { answer, exportWorkspace, gateway, scoredRun } from '../core/runs/export/export-workspace'
 import { spawnEvallab } from './spawn-bin'
 
 const newHome = useTempHomes()

@@ -1,7 +1,7 @@
 import type { Handlers } from '../dispatch'
-import { exportRunResults } from '../evals/export'
-import { resultsPage } from '../evals/results-page'
-import type { RunManager } from '../evals/runner'
+import { exportRunResults } from '../runs/export'
+import { resultsPage } from '../runs/results-page'
+import type { RunManager } from '../runs/runner'
 import type { CoreContext } from '../context'
 
 type RunHandlers = Pick<

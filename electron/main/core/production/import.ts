@@ -8,7 +8,7 @@ import type { PromptSummary, PromptVersion } from '../../../../shared/domain/pro
 import { writeTransaction, type CoreContext } from '../context'
 import type { Repos } from '../db/repos'
 import { parseProductionLog, type LogSource, type ParsedLog } from './formats'
-import { storeProductionImport } from './import-store'
+import { storeProductionImport } from './sample-run'
 import { sampleCalls } from './sample'
 import { productionSettings, requirePrompt } from './settings'
 

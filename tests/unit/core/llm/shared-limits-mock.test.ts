@@ -5,7 +5,7 @@ import { defaultResponder, type MockChatRequest, type MockLlmServer } from '../.
 import { useMockLlmServer } from '../../../fixtures/mock-llm/testing'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call, promptNamed } from '../core-calls'
-import { ownWorkspace, settled, type OwnWorkspace } from '../evals/own-provider'
+import { ownWorkspace, settled, type OwnWorkspace } from '../runs/own-provider'
 
 /**
  * One provider, three callers at once: two runs and a judge scoring a third run, all on the user's own

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../../electron/main/core'
-import { canarySample, canarySampleSize, startCanary } from '../../../../electron/main/core/evals/canary'
+import { canarySample, canarySampleSize, startCanary } from '../../../../electron/main/core/runs/canary'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { Run, RunProgress, RunResultPage } from '../../../../shared/domain/runs'
 import type { GateResult } from '../../../../shared/domain/scoring'

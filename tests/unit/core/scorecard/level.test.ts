@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { reachedLevel } from '../../../../electron/main/core/maturity/scorecard'
+import { reachedLevel } from '../../../../electron/main/core/scorecard/scorecard'
 
 const c = (level: number, met: boolean) => ({ level, met })
 

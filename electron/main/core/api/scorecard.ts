@@ -1,5 +1,5 @@
 import type { Handlers } from '../dispatch'
-import { assessWorkspace } from '../maturity/scorecard'
+import { assessWorkspace } from '../scorecard/scorecard'
 import type { CoreContext } from '../context'
 
 /** The LLMOps maturity scorecard: read-only, assessed from what the workspace holds. */
