@@ -1,5 +1,6 @@
 import type { SignoffCheck } from '../../../shared/domain/baselines'
 import type { GateResult, SliceSummary, Verdict } from '../../../shared/domain/scoring'
+import { ruleValueText } from '../../../shared/lib/gate-text'
 import { markdownTable, ms, points, pointsInterval, textTable, usd } from './format-numbers'
 import { ruleDetail } from './junit'
 
@@ -16,18 +17,11 @@ export interface GateReportInput {
   signoffs: readonly SignoffCheck[]
 }
 
-function value(v: number | null, rule: GateResult['rules'][number]): string {
-  if (v === null) return '—'
-  if (rule.rule.kind === 'max_p95_latency_ms') return ms(v)
-  if (rule.rule.kind === 'max_cost_per_interaction') return usd(v)
-  return `${(v * 100).toFixed(1)} %`
-}
-
 function ruleRows(gate: GateResult): string[][] {
   return gate.rules.map((r) => [
     r.label,
-    value(r.baseline, r),
-    value(r.candidate, r),
+    ruleValueText(r.rule, r.baseline),
+    ruleValueText(r.rule, r.candidate),
     r.delta === null ? '—' : `${points(r.delta)} ${pointsInterval(r.deltaCi95)}`,
     `${verdictMark[r.verdict]} ${r.verdict}`,
   ])

@@ -19,7 +19,7 @@ import {
   metricValueText,
   pValueText,
   ruleValueText,
-} from '../../../renderer/src/stores/scoring/rule-text'
+} from '../../../shared/lib/gate-text'
 import { scorerFromForm } from '../../../renderer/src/stores/scoring/scorer-build'
 import {
   blankScorerForm,

@@ -1,5 +1,5 @@
 import type { MetricSummary } from '../../../../shared/domain/scoring'
-import { ruleLabel } from '../scoring/gates/labels'
+import { gateRuleText } from '../../../../shared/lib/gate-text'
 import { meanInterval, percentile, wilsonInterval } from '../scoring/stats'
 import type { BaselineFile, GatesFile, ResultLine } from './format'
 
@@ -82,7 +82,7 @@ function gateLines(input: SummaryInput): string[] {
   const kindOf = new Map(input.metrics.map((m) => [m.metric, m.kind]))
   return input.gates.gates.map((rule) => {
     const kind = 'metric' in rule ? kindOf.get(rule.metric) : undefined
-    return `- ${ruleLabel(rule, kind === undefined ? null : kind === 'pass_rate')}`
+    return `- ${gateRuleText(rule, kind === undefined ? null : kind === 'pass_rate')}`
   })
 }
 

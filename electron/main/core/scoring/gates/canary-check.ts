@@ -4,7 +4,7 @@ import { distinctModels, identityOf } from '../../../../../shared/lib/model-iden
 import type { CoreContext } from '../../context'
 import { baselineEvidence, gateSetup, scoreBothSides } from './evaluate'
 import { overallVerdict, evaluateRules } from './evaluate-rules'
-import { rounded } from './labels'
+import { rounded } from '../../../../../shared/lib/gate-text'
 import { caseKeysOf, loadSliceEvidence } from './load-evidence'
 import { requireSliceVersion, sliceName } from './slice'
 

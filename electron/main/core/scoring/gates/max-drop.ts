@@ -9,7 +9,7 @@ import {
   type CaseScore,
   type GateInputs,
 } from './evidence'
-import { rounded, ruleLabel } from './labels'
+import { gateRuleText, rounded } from '../../../../../shared/lib/gate-text'
 import { mdeWarning, pairedTest } from './paired-test'
 import { deltasOf, pairScores, type ScorePair } from './pairing'
 
@@ -29,7 +29,7 @@ export function evaluateMaxDrop(rule: MaxDropRule, inputs: GateInputs): RuleOutc
   const { baseline } = inputs
   const baselineScores = baseline.kind === 'slice' ? (baseline.evidence.scores.get(rule.metric) ?? []) : []
   const binary = isBinaryMetric(candidate) || isBinaryMetric(baselineScores)
-  const label = ruleLabel(rule, binary)
+  const label = gateRuleText(rule, binary)
   if (baseline.kind === 'none') {
     return outcomeOf(
       rule,

@@ -9,7 +9,7 @@ import {
   type CaseScore,
   type GateInputs,
 } from './evidence'
-import { percent, rounded, ruleLabel } from './labels'
+import { gateRuleText, percentText, rounded } from '../../../../../shared/lib/gate-text'
 
 type MinScoreRule = Extract<GateRule, { kind: 'min_score' }>
 
@@ -31,7 +31,7 @@ export function evaluateMinScore(rule: MinScoreRule, inputs: GateInputs): RuleOu
   if (known.length === 0) {
     return outcomeOf(
       rule,
-      ruleLabel(rule, null),
+      gateRuleText(rule, null),
       'inconclusive',
       `No scores for ${rule.metric} on this slice: is a scorer for it in the eval suite?`,
     )
@@ -41,7 +41,7 @@ export function evaluateMinScore(rule: MinScoreRule, inputs: GateInputs): RuleOu
   const m = measure(known, binary, onScale)
   const verdict = verdictFor(m, rule.min, inputs.mode)
   const unscored = all.length - known.length
-  const needs = binary && !onScale ? `${percent(rule.min)} %` : String(rule.min)
+  const needs = binary && !onScale ? `${percentText(rule.min)} %` : String(rule.min)
   const explanation = [
     `${m.text}${m.ciText}; the rule needs ≥ ${needs}.`,
     unscored > 0 ? `${unscored} output(s) could not be scored and are left out.` : '',
@@ -49,7 +49,7 @@ export function evaluateMinScore(rule: MinScoreRule, inputs: GateInputs): RuleOu
   ]
     .filter(Boolean)
     .join(' ')
-  return outcomeOf(rule, ruleLabel(rule, binary), verdict, explanation, {
+  return outcomeOf(rule, gateRuleText(rule, binary), verdict, explanation, {
     candidate: m.value,
     failingCases: failing(known, binary, rule.min, inputs.caseKeys),
   })
@@ -68,8 +68,8 @@ function measure(known: readonly CaseScore[], binary: boolean, onScale: boolean)
     return {
       value: passes / known.length,
       ci,
-      text: `${percent(passes / known.length)} % pass (${passes} of ${known.length})`,
-      ciText: ` (95 % CI ${percent(ci.low)}–${percent(ci.high)} %)`,
+      text: `${percentText(passes / known.length)} % pass (${passes} of ${known.length})`,
+      ciText: ` (95 % CI ${percentText(ci.low)}–${percentText(ci.high)} %)`,
     }
   }
   const values = known.map((s) => (onScale ? (s.raw ?? 0) : (s.value ?? 0)))

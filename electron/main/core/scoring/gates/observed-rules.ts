@@ -1,7 +1,7 @@
 import type { GateRule, RuleOutcome } from '../../../../../shared/domain/scoring'
 import { percentile, wilsonInterval } from '../stats'
 import { failingCase, maxFailingCases, outcomeOf, type GateInputs } from './evidence'
-import { formatDuration, percent, ruleLabel } from './labels'
+import { durationText, gateRuleText, percentText } from '../../../../../shared/lib/gate-text'
 
 type Rule<K extends GateRule['kind']> = Extract<GateRule, { kind: K }>
 
@@ -10,7 +10,7 @@ type Rule<K extends GateRule['kind']> = Extract<GateRule, { kind: K }>
  * meaningful latency and cache hits made no call.
  */
 export function evaluateLatency(rule: Rule<'max_p95_latency_ms'>, inputs: GateInputs): RuleOutcome {
-  const label = ruleLabel(rule, null)
+  const label = gateRuleText(rule, null)
   const latencies = inputs.candidate.results
     .filter((r) => !r.error && !r.cached && r.totalMs !== null)
     .map((r) => r.totalMs ?? 0)
@@ -28,14 +28,14 @@ export function evaluateLatency(rule: Rule<'max_p95_latency_ms'>, inputs: GateIn
     rule,
     label,
     pass ? 'pass' : 'fail',
-    `P95 latency ${formatDuration(p95)} over ${latencies.length} answered calls (cache hits left out); the limit is ${formatDuration(rule.maxMs)}.`,
+    `P95 latency ${durationText(p95)} over ${latencies.length} answered calls (cache hits left out); the limit is ${durationText(rule.maxMs)}.`,
     { candidate: p95 },
   )
 }
 
 /** Mean cost of the calls whose cost is known; unknown prices make the rule inconclusive, not passed. */
 export function evaluateCost(rule: Rule<'max_cost_per_interaction'>, inputs: GateInputs): RuleOutcome {
-  const label = ruleLabel(rule, null)
+  const label = gateRuleText(rule, null)
   const costs = inputs.candidate.results.filter((r) => r.costUsd !== null).map((r) => r.costUsd ?? 0)
   if (costs.length === 0) {
     return outcomeOf(
@@ -59,7 +59,7 @@ export function evaluateCost(rule: Rule<'max_cost_per_interaction'>, inputs: Gat
 
 /** Failed calls (after retries) over all calls; on a canary sample only a clear excess fails. */
 export function evaluateErrorRate(rule: Rule<'max_error_rate'>, inputs: GateInputs): RuleOutcome {
-  const label = ruleLabel(rule, null)
+  const label = gateRuleText(rule, null)
   const { results } = inputs.candidate
   if (results.length === 0) return outcomeOf(rule, label, 'inconclusive', 'The slice has no results.')
   const errors = results.filter((r) => r.error)
@@ -70,7 +70,7 @@ export function evaluateErrorRate(rule: Rule<'max_error_rate'>, inputs: GateInpu
     rule,
     label,
     verdict,
-    `${errors.length} of ${results.length} calls failed (${percent(rate)} %); the limit is ${percent(rule.max)} %.`,
+    `${errors.length} of ${results.length} calls failed (${percentText(rate)} %); the limit is ${percentText(rule.max)} %.`,
     {
       candidate: rate,
       failingCases: errors

@@ -7,7 +7,7 @@ import {
   signTest,
   wilcoxonSignedRank,
 } from '../stats'
-import { rounded } from './labels'
+import { rounded } from '../../../../../shared/lib/gate-text'
 import { deltasOf, type ScorePair } from './pairing'
 
 export interface PairedTest {

@@ -8,7 +8,7 @@ import {
   isBinaryMetric,
   type GateForm,
 } from '../../../stores/scoring/gate-form'
-import { gateRuleText } from '../../../stores/scoring/rule-text'
+import { gateRuleText } from '../../../../../shared/lib/gate-text'
 import { pickOption } from '../../../stores/scoring/scorer-form'
 
 interface Props {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { EvalSuiteDraft, Rubric } from '../../../../../shared/domain/scoring'
 import { useSuite } from '../../../stores/hooks'
 import { blankGateForm, formFromGate, isBinaryMetric } from '../../../stores/scoring/gate-form'
-import { gateRuleText } from '../../../stores/scoring/rule-text'
+import { gateRuleText } from '../../../../../shared/lib/gate-text'
 import { selectSuiteActions } from '../../../stores/scoring/selectors'
 import { GateEditor } from './GateEditor'
 

@@ -1,5 +1,5 @@
 import type { CanaryState } from '../../../../../shared/domain/scoring'
-import { percentText } from '../../../stores/scoring/rule-text'
+import { percentText } from '../../../../../shared/lib/gate-text'
 
 const phaseText: Record<CanaryState['phase'], string> = {
   sampling: 'running the sample first',

@@ -3,7 +3,7 @@ import { sliceOf } from '../../../../../shared/lib/model-identity'
 import { useResults, useSummary } from '../../../stores/hooks'
 import { caseFilterOf } from '../../../stores/runs/result-pages'
 import { selectResultsActions } from '../../../stores/runs/selectors'
-import { deltaText, pValueText, ruleValueText } from '../../../stores/scoring/rule-text'
+import { deltaText, pValueText, ruleValueText } from '../../../../../shared/lib/gate-text'
 import { selectSummaryActions } from '../../../stores/scoring/selectors'
 
 const mark = { pass: '✓', fail: '✗', inconclusive: '?' } as const

@@ -1,5 +1,5 @@
 import type { MetricSummary } from '../../../../../shared/domain/scoring'
-import { intervalText, metricValueText } from '../../../stores/scoring/rule-text'
+import { intervalText, metricValueText } from '../../../../../shared/lib/gate-text'
 
 /** Each metric: pass rate (or mean on 0..1) with its 95 % interval and how many outputs it rests on. */
 export function MetricsTable({ metrics }: { metrics: readonly MetricSummary[] }) {

@@ -6,7 +6,7 @@ import { formatUsd } from '../../../components/format'
 import { useCatalog, useSummary } from '../../../stores/hooks'
 import { versionLabel } from '../../../stores/runs/catalog-store'
 import { selectVersionLabels } from '../../../stores/runs/selectors'
-import { durationText } from '../../../stores/scoring/rule-text'
+import { durationText } from '../../../../../shared/lib/gate-text'
 import {
   selectBaselines,
   selectBaselineSubmit,

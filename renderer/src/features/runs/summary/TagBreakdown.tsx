@@ -1,5 +1,5 @@
 import type { SliceSummary } from '../../../../../shared/domain/scoring'
-import { metricValueText } from '../../../stores/scoring/rule-text'
+import { metricValueText } from '../../../../../shared/lib/gate-text'
 
 /** The metrics per tag (segment: tier, channel, language…), collapsed until asked for. */
 export function TagBreakdown({ slice }: { slice: SliceSummary }) {

@@ -1,14 +1,15 @@
-import type { GateRule, MetricSummary } from '../../../../shared/domain/scoring'
+import type { GateRule, MetricSummary } from '../domain/scoring'
 
-// The same wording as the core's gate labels (electron/main/core/scoring/gates/labels.ts), so a rule reads
-// the same in the suite editor as in a gate result.
+// One wording for gate rules and their figures, used by the core's gate labels, the app and the CLI, so a
+// rule reads the same in the suite editor, a gate result, a bundle summary and a terminal.
 
 /** A share (0..1) as percent without float noise: 0.99 → "99", 0.995 → "99.5". */
 export function percentText(share: number): string {
   return String(Math.round(share * 1000) / 10)
 }
 
-function rounded(value: number, digits = 1): string {
+/** Points or USD rounded for reading, keeping up to `digits` decimals. */
+export function rounded(value: number, digits = 1): string {
   const factor = 10 ** digits
   return String(Math.round(value * factor) / factor)
 }
