@@ -24,6 +24,9 @@ export type ProviderLocality = z.infer<typeof providerLocalitySchema>
 /** Bounds of the per-provider timeouts, in milliseconds; null in a config means "automatic". */
 export const requestTimeoutBounds = { min: 1_000, max: 3_600_000 } as const
 export const idleTimeoutBounds = { min: 500, max: 600_000 } as const
+/** Calls at once, and requests per minute, a provider may be set to (the form and the schema share them). */
+export const concurrencyBounds = { min: 1, max: 256 } as const
+export const rpmBounds = { min: 1, max: 1_000_000 } as const
 
 const timeoutMs = (bounds: { min: number; max: number }, what: string) =>
   z
@@ -38,8 +41,8 @@ export const providerConfigSchema = z
     name: providerNameSchema,
     kind: providerKindSchema,
     baseUrl: baseUrlSchema.nullable().default(null),
-    concurrency: z.number().int().min(1).max(256),
-    requestsPerMinute: z.number().int().positive().max(1_000_000).nullable().default(null),
+    concurrency: z.number().int().min(concurrencyBounds.min).max(concurrencyBounds.max),
+    requestsPerMinute: z.number().int().min(rpmBounds.min).max(rpmBounds.max).nullable().default(null),
     locality: providerLocalitySchema.default('auto'),
     /** A whole call (stream included) may take this long; null: the automatic limit. */
     requestTimeoutMs: timeoutMs(requestTimeoutBounds, 'The request timeout').nullable().default(null),

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { concurrencyBounds } from '../../../../shared/domain/providers'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { useProviders } from '../../stores/hooks'
@@ -14,7 +15,7 @@ export function AddProviderForm() {
   const [name, setName] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
   const [concurrency, setConcurrency] = useState(String(defaultConcurrency))
-  const parsed = wholeNumber(concurrency, 1, 256)
+  const parsed = wholeNumber(concurrency, concurrencyBounds.min, concurrencyBounds.max)
   const ready = name.trim() !== '' && baseUrl.trim() !== '' && parsed !== null
 
   return (
@@ -82,13 +83,17 @@ export function AddProviderForm() {
         <Field
           label="Concurrency"
           className="narrow"
-          error={parsed === null ? 'A whole number from 1 to 256.' : undefined}
+          error={
+            parsed === null
+              ? `A whole number from ${concurrencyBounds.min} to ${concurrencyBounds.max}.`
+              : undefined
+          }
         >
           <input
             type="number"
             data-testid="provider-add-concurrency"
-            min={1}
-            max={256}
+            min={concurrencyBounds.min}
+            max={concurrencyBounds.max}
             value={concurrency}
             onChange={(e) => setConcurrency(e.target.value)}
           />

@@ -1,5 +1,9 @@
 import { useState } from 'react'
-import type { ProviderLocality, ProviderView } from '../../../../shared/domain/providers'
+import {
+  concurrencyBounds,
+  type ProviderLocality,
+  type ProviderView,
+} from '../../../../shared/domain/providers'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { useProviders } from '../../stores/hooks'
@@ -111,8 +115,8 @@ function LimitFields({ provider, text, set, errors = {} }: FieldsProps) {
           type="number"
           data-testid="provider-concurrency"
           aria-label={labelFor(provider, 'Concurrency')}
-          min={1}
-          max={256}
+          min={concurrencyBounds.min}
+          max={concurrencyBounds.max}
           value={text.concurrency}
           onChange={(e) => set('concurrency', e.target.value)}
         />

@@ -1,6 +1,8 @@
 import {
+  concurrencyBounds,
   idleTimeoutBounds,
   requestTimeoutBounds,
+  rpmBounds,
   type ProviderConfig,
   type ProviderLocality,
   type ProviderView,
@@ -48,12 +50,13 @@ export function parseProviderForm(
   p: Pick<ProviderView, 'name' | 'kind'>,
   text: ProviderFormText,
 ): { config: ProviderConfig } | { errors: ProviderFormErrors } {
-  const concurrency = wholeNumber(text.concurrency, 1, 256)
-  const rpm = text.rpm.trim() === '' ? null : wholeNumber(text.rpm, 1, 1_000_000)
+  const concurrency = wholeNumber(text.concurrency, concurrencyBounds.min, concurrencyBounds.max)
+  const rpm = text.rpm.trim() === '' ? null : wholeNumber(text.rpm, rpmBounds.min, rpmBounds.max)
   const requestTimeoutMs = timeoutMs(text.requestTimeoutS, requestTimeoutBounds)
   const idleTimeoutMs = timeoutMs(text.idleTimeoutS, idleTimeoutBounds)
   const errors: ProviderFormErrors = {}
-  if (concurrency === null) errors.concurrency = 'A whole number from 1 to 256.'
+  if (concurrency === null)
+    errors.concurrency = `A whole number from ${concurrencyBounds.min} to ${concurrencyBounds.max}.`
   if (text.rpm.trim() !== '' && rpm === null) errors.rpm = 'A positive whole number, or empty.'
   if (requestTimeoutMs === undefined) errors.requestTimeoutS = rangeText(requestTimeoutBounds)
   if (idleTimeoutMs === undefined) errors.idleTimeoutS = rangeText(idleTimeoutBounds)
