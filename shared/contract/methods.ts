@@ -37,17 +37,18 @@ import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
+import type { TableName } from './tables'
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
   output: O
   /** Tables a successful call writes; the core announces them in one `db.changed` event. */
-  writes?: readonly string[]
+  writes?: readonly TableName[]
   /**
    * Tables the answer is read from: a screen showing it is stale once a `db.changed` names one of them.
    * Checked against the SQL each handler really runs (tests/unit/core/contract/reads.test.ts).
    */
-  reads?: readonly string[]
+  reads?: readonly TableName[]
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
