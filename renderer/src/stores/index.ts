@@ -1,4 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query'
 import type { ApiClient } from '../api'
+import { createQueryClient, invalidateOnChange } from '../api/query'
 import { createAppStore, type AppStore } from './app/app-store'
 import { createConnectionStore, type ConnectionStore } from './app/connection-store'
 import { createBaselinesStores, type BaselinesStores } from './baselines'
@@ -48,6 +50,10 @@ import { createSummaryStore, summaryTables, type SummaryStore } from './scoring/
 import { refetchDelayMs, throttleTables, watchTables } from './watch-tables'
 
 export interface Stores {
+  /** The typed client: query functions and mutations call it (through RpcClientContext). */
+  client: ApiClient
+  /** Server state: contract answers keyed `[method, input]`, invalidated by `db.changed`. */
+  queries: QueryClient
   app: AppStore
   /** Whether the core can be reached; the shell's banner reads it. */
   connection: ConnectionStore
@@ -175,7 +181,9 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const liveRefresh = options.liveRefreshMs ?? liveRefreshMs
   const watch = (tables: readonly string[], refetch: () => Promise<void>) =>
     watchTables(client, tables, () => void refetch(), delay)
+  const queries = createQueryClient()
   const unwatch = [
+    invalidateOnChange(client, queries, { delayMs: delay, intervalMs: liveRefresh }),
     watch(promptsTables, () => prompts.getState().actions.refresh()),
     watch(datasetsTables, () => datasets.getState().actions.refresh()),
     watch(detailTables, () => datasetDetail.getState().actions.refresh()),
@@ -216,6 +224,8 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     client.on('runs.progress', (progress) => runs.getState().actions.applyProgress(progress)),
   ]
   return {
+    client,
+    queries,
     app,
     connection,
     prompts,
@@ -262,6 +272,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
       preview.getState().actions.cancel()
       newRun.getState().actions.cancel()
       runs.getState().actions.dispose()
+      queries.clear()
     },
   }
 }
