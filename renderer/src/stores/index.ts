@@ -46,7 +46,7 @@ import { createQueuesStore, queuesTables, type QueuesStore } from './review/queu
 import { createSessionStore, type SessionStore } from './review/session-store'
 import { createRubricsStore, rubricsTables, type RubricsStore } from './scoring/rubrics-store'
 import { createSuiteStore, suiteTables, type SuiteStore } from './scoring/suite-store'
-import { createSummaryStore, summaryTables, type SummaryStore } from './scoring/summary-store'
+import { createSummaryStore, type SummaryStore } from './scoring/summary-store'
 import { refetchDelayMs, throttleTables, watchTables } from './watch-tables'
 
 export interface Stores {
@@ -150,7 +150,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const providers = createProvidersStore(client)
   const rubrics = createRubricsStore(client)
   const suite = createSuiteStore(client)
-  const summary = createSummaryStore(client)
+  const summary = createSummaryStore()
   const queues = createQueuesStore(client)
   const session = createSessionStore(client)
   const compare = createCompareStore(client)
@@ -200,17 +200,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
-    // A running run writes results and scoring writes scores in batches: the summary tab, while shown,
-    // follows at most once per liveRefresh (opening the tab fetches it anyway).
-    throttleTables(
-      client,
-      summaryTables,
-      () => {
-        if (app.getState().route === 'runs' && summary.getState().tab === 'summary')
-          void summary.getState().actions.refresh()
-      },
-      liveRefresh,
-    ),
     throttleTables(client, runsTables, () => void runs.getState().actions.refresh(), liveRefresh),
     // Only while the runs screen shows them; coming back to it refetches what it shows.
     throttleTables(
