@@ -19,7 +19,17 @@ let allTables: string[]
 
 /** A real input per method that declares `reads`: a method added there without one fails below. */
 function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>> {
+  const [promptVersionId] = run.plan.promptVersionIds
+  const slices = run.plan.models.map((m) => ({
+    runId: run.id,
+    promptVersionId,
+    provider: m.provider,
+    modelId: m.model,
+  }))
   return {
+    'compare.data': { slices },
+    'compare.cases': { baseline: slices[0], candidate: slices[1] ?? slices[0] },
+    'compare.promptTrend': { promptId },
     'runs.list': {},
     'runs.get': { id: run.id },
     'runs.results': { runId: run.id },
