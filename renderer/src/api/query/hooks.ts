@@ -21,6 +21,14 @@ export function useRpcClient(): ApiClient {
   return client
 }
 
+/** The options of one contract call as a query, for `useQueries`, `fetchQuery` and `prefetchQuery`. */
+export function rpcQueryOptions<M extends MethodName>(client: ApiClient, method: M, input: MethodInput<M>) {
+  return {
+    queryKey: rpcQueryKey(method, input),
+    queryFn: (): Promise<MethodOutput<M>> => client.call(method, input),
+  }
+}
+
 export interface RpcQueryOptions<M extends MethodName, T> {
   select?: (data: MethodOutput<M>) => T
   /** Keeps showing the last answer while the one for a new input loads (paging, not filtering). */

@@ -3,6 +3,7 @@ export { defaultTiming, invalidateOnChange, type InvalidationTiming } from './in
 export { methodKey, readsMeet, rpcQueryKey, type RpcQueryKey } from './rpc-key'
 export {
   RpcClientContext,
+  rpcQueryOptions,
   useRpcClient,
   useRpcMutation,
   useRpcQuery,
