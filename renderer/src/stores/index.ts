@@ -40,7 +40,7 @@ import { createPromotionStore, promotionTables, type PromotionStore } from './re
 import { createRollbackStore, type RollbackStore } from './registry/rollback-store'
 import { createCatalogStore, type CatalogStore } from './runs/catalog-store'
 import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
-import { createResultsStore, liveRefreshMs, resultsTables, type ResultsStore } from './runs/results-store'
+import { createResultsStore, liveRefreshMs, type ResultsStore } from './runs/results-store'
 import { createRunsStore, runsTables, type RunsStore } from './runs/runs-store'
 import { createQueuesStore, queuesTables, type QueuesStore } from './review/queues-store'
 import { createSessionStore, type SessionStore } from './review/session-store'
@@ -145,7 +145,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const snapshotDiff = createSnapshotDiffStore(client)
   const duplicates = createDuplicatesStore(client)
   const runs = createRunsStore(client, options.progressFlushMs)
-  const results = createResultsStore(client)
+  const results = createResultsStore()
   const catalog = createCatalogStore(client)
   const providers = createProvidersStore(client)
   const rubrics = createRubricsStore(client)
@@ -201,15 +201,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
     throttleTables(client, runsTables, () => void runs.getState().actions.refresh(), liveRefresh),
-    // Only while the runs screen shows them; coming back to it refetches what it shows.
-    throttleTables(
-      client,
-      resultsTables,
-      () => {
-        if (app.getState().route === 'runs') void results.getState().actions.refresh()
-      },
-      liveRefresh,
-    ),
     client.on('runs.progress', (progress) => runs.getState().actions.applyProgress(progress)),
   ]
   return {

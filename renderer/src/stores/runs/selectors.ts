@@ -1,7 +1,6 @@
 import type { Run } from '../../../../shared/domain/runs'
 import type { CatalogState } from './catalog-store'
 import type { NewRunState } from './new-run-store'
-import { emptyResultEntry, type ResultEntry } from './result-pages'
 import type { ResultsState } from './results-store'
 import type { RunsState } from './runs-store'
 
@@ -31,13 +30,9 @@ export const selectInterruptedCount = (s: RunsState): number =>
 
 // Results
 export const selectResultQuery = (s: ResultsState) => s.query
-export const selectResultsError = (s: ResultsState) => s.loadError
 export const selectActiveResult = (s: ResultsState) => s.active
 export const selectResultDetail = (s: ResultsState) => s.detail
 export const selectResultsActions = (s: ResultsState) => s.actions
-export const selectResultEntry = (s: ResultsState): ResultEntry =>
-  (s.key && s.entries[s.key]) || emptyResultEntry
-export const selectResultsTotal = (s: ResultsState): number | null => selectResultEntry(s).total
 export const selectIsResultsFiltered = (s: ResultsState): boolean =>
   !!s.query &&
   !!(

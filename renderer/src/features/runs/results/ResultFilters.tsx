@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { RunPlan } from '../../../../../shared/domain/runs'
 import { distinctModels, identityOf, modelRefOf } from '../../../../../shared/lib/model-identity'
 import { modelLabel, parseModelKey } from '../../../../../shared/lib/model-ref'
+import { useResultPages } from '../../../queries/results'
 import { useCatalog, useResults } from '../../../stores/hooks'
 import { versionLabel } from '../../../stores/runs/catalog-store'
 import { isSimulated } from '../../../stores/runs/new-run-plan'
@@ -9,7 +10,6 @@ import {
   selectIsResultsFiltered,
   selectResultQuery,
   selectResultsActions,
-  selectResultsTotal,
   selectVersionLabels,
 } from '../../../stores/runs/selectors'
 
@@ -21,7 +21,8 @@ export const caseFilterDelayMs = 300
  */
 export function ResultFilters({ plan }: { plan: RunPlan }) {
   const query = useResults(selectResultQuery)
-  const total = useResults(selectResultsTotal)
+  // The first page says how many rows match (the grid asks for it too: one cached query).
+  const total = useResultPages(query, 0, 0).total
   const labels = useCatalog(selectVersionLabels)
   const { setFilter, clearFilters } = useResults(selectResultsActions)
   const filtered = useResults(selectIsResultsFiltered)
