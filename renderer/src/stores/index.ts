@@ -4,7 +4,6 @@ import { createQueryClient, invalidateOnChange } from '../api/query'
 import { createAppStore, type AppStore } from './app/app-store'
 import { createConnectionStore, type ConnectionStore } from './app/connection-store'
 import { createBaselinesStores, type BaselinesStores } from './baselines'
-import { createScorecardStore, type ScorecardStore } from './maturity/scorecard-store'
 import { createProductionStores, type ProductionStores } from './production'
 import type { DatasetLocation, PromptLocation } from './app/location'
 import type { RouteId } from './app/routes'
@@ -87,7 +86,6 @@ export interface Stores {
   compare: CompareStore
   baselines: BaselinesStores
   production: ProductionStores
-  scorecard: ScorecardStore
   nav: Navigation
   /** The prompt part of the address the app started with; boot opens it. */
   initialPrompt: PromptLocation | null
@@ -156,7 +154,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const compare = createCompareStore()
   const baselines = createBaselinesStores(client, delay)
   const production = createProductionStores(client, delay)
-  const scorecard = createScorecardStore(client)
   const newRun = createNewRunStore(client, {
     ...(options.estimateDelayMs !== undefined ? { delayMs: options.estimateDelayMs } : {}),
     onStarted: (run) => {
@@ -238,7 +235,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     compare,
     baselines,
     production,
-    scorecard,
     nav,
     initialPrompt: options.initialPrompt ?? null,
     initialDataset: options.initialDataset ?? null,
