@@ -40,13 +40,14 @@ import { createRollbackStore, type RollbackStore } from './registry/rollback-sto
 import { createCatalogStore, type CatalogStore } from './runs/catalog-store'
 import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
 import { createResultsStore, liveRefreshMs, type ResultsStore } from './runs/results-store'
-import { createRunsStore, runsTables, type RunsStore } from './runs/runs-store'
+import { createRunsStore, type RunsStore } from './runs/runs-store'
+import { createRunFeed, type RunFeed } from '../queries/run-feed'
 import { createQueuesStore, queuesTables, type QueuesStore } from './review/queues-store'
 import { createSessionStore, type SessionStore } from './review/session-store'
 import { createRubricsStore, rubricsTables, type RubricsStore } from './scoring/rubrics-store'
 import { createSuiteStore, suiteTables, type SuiteStore } from './scoring/suite-store'
 import { createSummaryStore, type SummaryStore } from './scoring/summary-store'
-import { refetchDelayMs, throttleTables, watchTables } from './watch-tables'
+import { refetchDelayMs, watchTables } from './watch-tables'
 
 export interface Stores {
   /** The typed client: query functions and mutations call it (through RpcClientContext). */
@@ -74,6 +75,8 @@ export interface Stores {
   snapshotDiff: SnapshotDiffStore
   duplicates: DuplicatesStore
   runs: RunsStore
+  /** Live progress laid over the cached run list, and the list's query options. */
+  runFeed: RunFeed
   results: ResultsStore
   newRun: NewRunStore
   catalog: CatalogStore
@@ -142,7 +145,9 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const datasetImport = createImportStore(client, options.previewDelayMs)
   const snapshotDiff = createSnapshotDiffStore(client)
   const duplicates = createDuplicatesStore(client)
-  const runs = createRunsStore(client, options.progressFlushMs)
+  const runs = createRunsStore()
+  const queries = createQueryClient()
+  const runFeed = createRunFeed(client, queries, options.progressFlushMs)
   const results = createResultsStore()
   const catalog = createCatalogStore(client)
   const providers = createProvidersStore(client)
@@ -157,11 +162,13 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const newRun = createNewRunStore(client, {
     ...(options.estimateDelayMs !== undefined ? { delayMs: options.estimateDelayMs } : {}),
     onStarted: (run) => {
-      runs.getState().actions.adopt(run)
+      runFeed.adopt(run)
       runs.getState().actions.select(run.id)
     },
   })
   const nav = createNavigation({
+    queries,
+    runFeed,
     app,
     prompts,
     diff,
@@ -178,7 +185,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const liveRefresh = options.liveRefreshMs ?? liveRefreshMs
   const watch = (tables: readonly string[], refetch: () => Promise<void>) =>
     watchTables(client, tables, () => void refetch(), delay)
-  const queries = createQueryClient()
   const unwatch = [
     invalidateOnChange(client, queries, { delayMs: delay, intervalMs: liveRefresh }),
     watch(promptsTables, () => prompts.getState().actions.refresh()),
@@ -197,8 +203,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
-    throttleTables(client, runsTables, () => void runs.getState().actions.refresh(), liveRefresh),
-    client.on('runs.progress', (progress) => runs.getState().actions.applyProgress(progress)),
   ]
   return {
     client,
@@ -223,6 +227,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     snapshotDiff,
     duplicates,
     runs,
+    runFeed,
     results,
     newRun,
     catalog,
@@ -247,7 +252,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
       production.dispose()
       preview.getState().actions.cancel()
       newRun.getState().actions.cancel()
-      runs.getState().actions.dispose()
+      runFeed.dispose()
       queries.clear()
     },
   }
@@ -263,7 +268,8 @@ export async function boot(
     | 'app'
     | 'prompts'
     | 'datasets'
-    | 'runs'
+    | 'queries'
+    | 'runFeed'
     | 'queues'
     | 'nav'
     | 'initialPrompt'
@@ -276,7 +282,7 @@ export async function boot(
   const status = await actions.loadStatus()
   if (status?.state !== 'ready') return
   // Every screen: the header offers to resume runs the last session left interrupted.
-  const runs = stores.runs.getState().actions.ensureLoaded()
+  const runs = stores.queries.prefetchQuery(stores.runFeed.listOptions)
   if (route === 'runs') {
     await runs
     if (stores.initialRun) await stores.nav.openRun(stores.initialRun)

@@ -42,7 +42,11 @@ export interface Navigation {
   datasets: DatasetNavigation
 }
 
-type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues'> & DatasetNavStores
+type NavStores = Pick<
+  Stores,
+  'queries' | 'runFeed' | 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues'
+> &
+  DatasetNavStores
 
 export function createNavigation(stores: NavStores): Navigation {
   const prompts = () => stores.prompts.getState()
@@ -76,7 +80,7 @@ export function createNavigation(stores: NavStores): Navigation {
 
     async openRun(runId) {
       const runs = stores.runs.getState().actions
-      await runs.ensureLoaded()
+      await stores.queries.prefetchQuery(stores.runFeed.listOptions)
       const shown = stores.runs.getState()
       if (runId === shown.selectedId && shown.mode === 'detail') return
       // "#/runs" is also the address of an open new-run form: applying it must not close the form.

@@ -10,8 +10,8 @@ import {
   selectPicked,
   seriesOf,
 } from '../../stores/compare/selectors'
-import { useCompare, useRuns } from '../../stores/hooks'
-import { selectRuns } from '../../stores/runs/selectors'
+import { useCompare } from '../../stores/hooks'
+import { useRunList } from '../../queries/runs'
 import { CasesPanel } from './CasesPanel'
 import { ChartsPanel } from './ChartsPanel'
 import { metricsOf, tagPrefixesOf } from './charts/format'
@@ -21,7 +21,7 @@ import { SlicePicker } from './SlicePicker'
 
 /** `#/compare?runs=a,b` opens with those runs added (read once: the address is then rewritten). */
 function useRunsFromAddress(): void {
-  const runs = useRuns(selectRuns)
+  const { runs } = useRunList()
   const { addRun } = useCompare(selectCompareActions)
   const slicesOf = useSlicesOf(useCompare(selectCompareRuns))
   const [wanted] = useState(() => compareRunsFromHash(window.location.hash))

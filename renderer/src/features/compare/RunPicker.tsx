@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import type { Run } from '../../../../shared/domain/runs'
 import { identityLabel } from '../../../../shared/lib/model-identity'
-import { useCompare, useRuns } from '../../stores/hooks'
-import { selectRuns } from '../../stores/runs/selectors'
+import { useCompare } from '../../stores/hooks'
+import { useRunList } from '../../queries/runs'
 import type { PickableSlice } from '../../stores/compare/compare-slices'
 import { selectCompareActions, selectCompareRuns } from '../../stores/compare/selectors'
 import { useSlicesOf } from '../../queries/compare'
@@ -17,7 +17,7 @@ export function sliceLabel(s: PickableSlice): string {
 }
 
 export function RunPicker() {
-  const runs = useRuns(selectRuns)
+  const { runs } = useRunList()
   const added = useCompare(selectCompareRuns)
   const runIds = useMemo(() => added.map((r) => r.id), [added])
   const { addRun, removeRun } = useCompare(selectCompareActions)

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
-import { useCatalog, useQueues, useRubrics, useRuns } from '../../stores/hooks'
+import { useRunList } from '../../queries/runs'
+import { useCatalog, useQueues, useRubrics } from '../../stores/hooks'
 import { selectRubrics, selectRubricsActions } from '../../stores/scoring/selectors'
 import {
   selectDialogOpen,
@@ -7,7 +8,7 @@ import {
   selectQueuesActions,
   selectSelectedQueue,
 } from '../../stores/review/selectors'
-import { selectCatalogActions, selectRuns, selectRunsActions } from '../../stores/runs/selectors'
+import { selectCatalogActions } from '../../stores/runs/selectors'
 import { QueueDetail } from './QueueDetail'
 import { QueueDialog } from './dialog/QueueDialog'
 import { QueueList } from './QueueList'
@@ -42,23 +43,22 @@ export function ReviewScreen() {
  */
 function usePresetKey(): string {
   const preset = useQueues(selectDialogPreset)
-  const runFound = useRuns((s) => preset !== null && selectRuns(s).some((r) => r.id === preset.runId))
+  const { runs } = useRunList()
+  const runFound = preset !== null && runs.some((r) => r.id === preset.runId)
   const rubricFound = useRubrics(
     (s) => preset?.rubricId != null && selectRubrics(s).some((r) => r.id === preset.rubricId),
   )
   return `${String(runFound)}-${String(rubricFound)}`
 }
 
-/** Queues and reviewers; runs, rubrics and version labels for the new-queue dialog. */
+/** Queues and reviewers; rubrics and version labels for the new-queue dialog (runs are a query). */
 function useScreenData(): void {
   const queues = useQueues(selectQueuesActions)
-  const runs = useRuns(selectRunsActions)
   const rubrics = useRubrics(selectRubricsActions)
   const catalog = useCatalog(selectCatalogActions)
   useEffect(() => {
     void queues.ensureLoaded()
-    void runs.ensureLoaded()
     void rubrics.ensureLoaded()
     void catalog.ensureLoaded()
-  }, [queues, runs, rubrics, catalog])
+  }, [queues, rubrics, catalog])
 }

@@ -3,12 +3,8 @@ import { selectDatasetActions } from '../../stores/datasets/selectors'
 import { useCatalog, useDatasets, useNavigation, usePrompts, useProviders, useRuns } from '../../stores/hooks'
 import { selectPromptActions } from '../../stores/prompts/selectors'
 import { selectProvidersActions } from '../../stores/providers/selectors'
-import {
-  selectCatalogActions,
-  selectRunsActions,
-  selectRunsMode,
-  selectSelectedRun,
-} from '../../stores/runs/selectors'
+import { useRun } from '../../queries/runs'
+import { selectCatalogActions, selectRunsMode, selectSelectedRunId } from '../../stores/runs/selectors'
 import { RunDetail } from './detail/RunDetail'
 import { RunList } from './list/RunList'
 import { NewRunForm } from './new/NewRunForm'
@@ -18,7 +14,7 @@ import { useLetterShortcut } from './use-new-run-key'
 /** Runs: the list on the left; on the right the selected run (progress, results) or the form for a new one. */
 export function RunsScreen() {
   const mode = useRuns(selectRunsMode)
-  const run = useRuns(selectSelectedRun)
+  const run = useRun(useRuns(selectSelectedRunId))
   const startNew = useStartNewRun()
   useScreenData()
   useLetterShortcut('n', startNew)
@@ -41,20 +37,18 @@ export function RunsScreen() {
   )
 }
 
-/** Everything the screen shows or offers: runs, version labels, prompts, datasets and provider keys. */
+/** What the screen offers besides runs (a query): version labels, prompts, datasets and provider keys. */
 function useScreenData(): void {
-  const runs = useRuns(selectRunsActions)
   const catalog = useCatalog(selectCatalogActions)
   const prompts = usePrompts(selectPromptActions)
   const datasets = useDatasets(selectDatasetActions)
   const providers = useProviders(selectProvidersActions)
   useEffect(() => {
-    void runs.ensureLoaded()
     void catalog.ensureLoaded()
     void prompts.ensureLoaded()
     void datasets.ensureLoaded()
     void providers.ensureLoaded()
-  }, [runs, catalog, prompts, datasets, providers])
+  }, [catalog, prompts, datasets, providers])
 }
 
 /** Opens the new-run form (N), with the first prompt and dataset chosen; an open form is left as it is. */

@@ -1,32 +1,14 @@
-import type { Run } from '../../../../shared/domain/runs'
 import type { CatalogState } from './catalog-store'
 import type { NewRunState } from './new-run-store'
 import type { ResultsState } from './results-store'
 import type { RunsState } from './runs-store'
 
-// The list and the selected run
-export const selectRuns = (s: RunsState) => s.list
-export const selectRunsLoad = (s: RunsState) => s.listLoad
+// The selected run and the pane
 export const selectSelectedRunId = (s: RunsState) => s.selectedId
+export const selectSelectedAt = (s: RunsState) => s.selectedAt
 export const selectRunsMode = (s: RunsState) => s.mode
-export const selectRunControl = (s: RunsState) => s.control
 export const selectDismissedOffer = (s: RunsState) => s.dismissedOffer
 export const selectRunsActions = (s: RunsState) => s.actions
-
-export const selectSelectedRun = (s: RunsState): Run | null =>
-  (s.selectedId && s.list.find((r) => r.id === s.selectedId)) || null
-
-/** The last progress event of a run (rate and time left), or null before the first. */
-export const selectLive = (id: string | null) => (s: RunsState) => (id ? (s.live[id] ?? null) : null)
-
-/** Interrupted runs the user has not dismissed; derive with useMemo from `list` and `dismissedOffer`. */
-export function interruptedRuns(list: readonly Run[], dismissed: readonly string[]): Run[] {
-  return list.filter((r) => r.status === 'interrupted' && !dismissed.includes(r.id))
-}
-
-/** How many interrupted runs are waiting, as a number (a stable selector value for the header). */
-export const selectInterruptedCount = (s: RunsState): number =>
-  s.list.reduce((n, r) => n + (r.status === 'interrupted' && !s.dismissedOffer.includes(r.id) ? 1 : 0), 0)
 
 // Results
 export const selectResultQuery = (s: ResultsState) => s.query

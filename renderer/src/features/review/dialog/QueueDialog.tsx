@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Field } from '../../../components/Field'
-import { useQueues, useRubrics, useRuns } from '../../../stores/hooks'
+import { useQueues, useRubrics } from '../../../stores/hooks'
 import {
   draftOf,
   initialQueueForm,
@@ -12,7 +12,7 @@ import {
 } from '../../../stores/review/queue-form'
 import { selectCreateSubmit, selectDialogPreset, selectQueuesActions } from '../../../stores/review/selectors'
 import { selectRubrics } from '../../../stores/scoring/selectors'
-import { selectRuns } from '../../../stores/runs/selectors'
+import { useRunList } from '../../../queries/runs'
 import { AssigneeField } from './AssigneeField'
 import { ModeFields, SourceFields } from './SourceFields'
 
@@ -20,7 +20,7 @@ export type SetForm = (change: Partial<QueueForm>) => void
 
 /** New queue: which run and rubric, which results, single or pairwise, who reviews and how many per item. */
 export function QueueDialog() {
-  const runs = useRuns(selectRuns)
+  const { runs } = useRunList()
   const rubrics = useRubrics(selectRubrics)
   const submit = useQueues(selectCreateSubmit)
   const preset = useQueues(selectDialogPreset)
