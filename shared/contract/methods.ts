@@ -56,13 +56,16 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 }
 
 const empty = z.object({}).strict()
+/** A prompt, its versions and which version each environment serves. */
+const promptReads = ['prompts', 'prompt_versions', 'prompt_environments'] as const
 
 export const methods = {
   'app.status': method({ input: empty, output: appStatusSchema }),
-  'prompts.list': method({ input: empty, output: z.array(promptSummarySchema) }),
+  'prompts.list': method({ input: empty, output: z.array(promptSummarySchema), reads: promptReads }),
   'prompts.get': method({
     input: z.object({ id: idSchema, versionNumber: z.number().int().positive().optional() }).strict(),
     output: promptDetailSchema,
+    reads: promptReads,
   }),
   'prompts.saveVersion': method({
     input: z

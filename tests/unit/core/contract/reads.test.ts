@@ -36,6 +36,11 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'runs.summary': { runId: run.id },
     'baselines.list': { promptId },
     'gates.list': { promptId },
+    'prompts.list': {},
+    'prompts.get': { id: promptId },
+    'providers.list': {},
+    'providers.models': {},
+    'prices.list': {},
   }
 }
 
