@@ -23,8 +23,6 @@ import type { PromptsState } from './prompts/prompts-store'
 import type { HistoryState } from './registry/history-store'
 import type { PromotionState } from './registry/promotion-store'
 import type { RollbackState } from './registry/rollback-store'
-import type { ProvidersState } from './providers/providers-store'
-import type { CatalogState } from './runs/catalog-store'
 import type { NewRunState } from './runs/new-run-store'
 import type { ResultsState } from './runs/results-store'
 import type { RunsState } from './runs/runs-store'
@@ -149,14 +147,6 @@ export function useResults<T>(selector: (s: ResultsState) => T): T {
 
 export function useNewRun<T>(selector: (s: NewRunState) => T): T {
   return useStore(useStores().newRun, selector)
-}
-
-export function useCatalog<T>(selector: (s: CatalogState) => T): T {
-  return useStore(useStores().catalog, selector)
-}
-
-export function useProviders<T>(selector: (s: ProvidersState) => T): T {
-  return useStore(useStores().providers, selector)
 }
 
 export function useRubrics<T>(selector: (s: RubricsState) => T): T {

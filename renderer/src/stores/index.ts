@@ -27,17 +27,9 @@ import { createNavigation, type Navigation } from './navigation'
 import { createNewPromptStore, type NewPromptStore } from './new-prompt/new-prompt-store'
 import { createPreviewStore, previewDelayMs, type PreviewStore } from './preview/preview-store'
 import { createPromptsStore, promptsTables, type PromptsStore } from './prompts/prompts-store'
-import {
-  createProvidersStore,
-  knownModelsTables,
-  pricesTables,
-  providersTables,
-  type ProvidersStore,
-} from './providers/providers-store'
 import { createHistoryStore, historyTables, type HistoryStore } from './registry/history-store'
 import { createPromotionStore, promotionTables, type PromotionStore } from './registry/promotion-store'
 import { createRollbackStore, type RollbackStore } from './registry/rollback-store'
-import { createCatalogStore, type CatalogStore } from './runs/catalog-store'
 import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
 import { createResultsStore, liveRefreshMs, type ResultsStore } from './runs/results-store'
 import { createRunsStore, type RunsStore } from './runs/runs-store'
@@ -79,8 +71,6 @@ export interface Stores {
   runFeed: RunFeed
   results: ResultsStore
   newRun: NewRunStore
-  catalog: CatalogStore
-  providers: ProvidersStore
   rubrics: RubricsStore
   suite: SuiteStore
   summary: SummaryStore
@@ -149,8 +139,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const queries = createQueryClient()
   const runFeed = createRunFeed(client, queries, options.progressFlushMs)
   const results = createResultsStore()
-  const catalog = createCatalogStore(client)
-  const providers = createProvidersStore(client)
   const rubrics = createRubricsStore(client)
   const suite = createSuiteStore(client)
   const summary = createSummaryStore()
@@ -196,10 +184,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(casesTables, () => cases.getState().actions.refresh()),
     watch(historyTables, () => history.getState().actions.refresh()),
     watch(promotionTables, () => promotion.getState().actions.recheck()),
-    watch(promptsTables, () => catalog.getState().actions.refresh()),
-    watch(providersTables, () => providers.getState().actions.refresh()),
-    watch(pricesTables, () => providers.getState().actions.refreshPrices()),
-    watch(knownModelsTables, () => providers.getState().actions.refreshModels()),
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
@@ -230,8 +214,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     runFeed,
     results,
     newRun,
-    catalog,
-    providers,
     rubrics,
     suite,
     summary,

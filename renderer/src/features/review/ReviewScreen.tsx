@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useRunList } from '../../queries/runs'
-import { useCatalog, useQueues, useRubrics } from '../../stores/hooks'
+import { useQueues, useRubrics } from '../../stores/hooks'
 import { selectRubrics, selectRubricsActions } from '../../stores/scoring/selectors'
 import {
   selectDialogOpen,
@@ -8,7 +8,6 @@ import {
   selectQueuesActions,
   selectSelectedQueue,
 } from '../../stores/review/selectors'
-import { selectCatalogActions } from '../../stores/runs/selectors'
 import { QueueDetail } from './QueueDetail'
 import { QueueDialog } from './dialog/QueueDialog'
 import { QueueList } from './QueueList'
@@ -55,10 +54,8 @@ function usePresetKey(): string {
 function useScreenData(): void {
   const queues = useQueues(selectQueuesActions)
   const rubrics = useRubrics(selectRubricsActions)
-  const catalog = useCatalog(selectCatalogActions)
   useEffect(() => {
     void queues.ensureLoaded()
     void rubrics.ensureLoaded()
-    void catalog.ensureLoaded()
-  }, [queues, rubrics, catalog])
+  }, [queues, rubrics])
 }

@@ -1,10 +1,9 @@
 import { useCallback, useEffect } from 'react'
 import { selectDatasetActions } from '../../stores/datasets/selectors'
-import { useCatalog, useDatasets, useNavigation, usePrompts, useProviders, useRuns } from '../../stores/hooks'
+import { useDatasets, useNavigation, usePrompts, useRuns } from '../../stores/hooks'
 import { selectPromptActions } from '../../stores/prompts/selectors'
-import { selectProvidersActions } from '../../stores/providers/selectors'
 import { useRun } from '../../queries/runs'
-import { selectCatalogActions, selectRunsMode, selectSelectedRunId } from '../../stores/runs/selectors'
+import { selectRunsMode, selectSelectedRunId } from '../../stores/runs/selectors'
 import { RunDetail } from './detail/RunDetail'
 import { RunList } from './list/RunList'
 import { NewRunForm } from './new/NewRunForm'
@@ -37,18 +36,14 @@ export function RunsScreen() {
   )
 }
 
-/** What the screen offers besides runs (a query): version labels, prompts, datasets and provider keys. */
+/** Prompts and datasets for the new-run form (runs, version labels and providers are queries). */
 function useScreenData(): void {
-  const catalog = useCatalog(selectCatalogActions)
   const prompts = usePrompts(selectPromptActions)
   const datasets = useDatasets(selectDatasetActions)
-  const providers = useProviders(selectProvidersActions)
   useEffect(() => {
-    void catalog.ensureLoaded()
     void prompts.ensureLoaded()
     void datasets.ensureLoaded()
-    void providers.ensureLoaded()
-  }, [catalog, prompts, datasets, providers])
+  }, [prompts, datasets])
 }
 
 /** Opens the new-run form (N), with the first prompt and dataset chosen; an open form is left as it is. */

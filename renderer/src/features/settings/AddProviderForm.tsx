@@ -1,16 +1,15 @@
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
-import { useProviders } from '../../stores/hooks'
-import { selectProvidersActions, selectSubmit } from '../../stores/providers/selectors'
+import { submitOf, useSaveProvider } from '../../queries/providers'
 import { wholeNumber } from '../../lib/whole-number'
 
 const defaultConcurrency = 4
 
 /** A local or self-hosted server that speaks the OpenAI API (Ollama, vLLM, LM Studio, a gateway). */
 export function AddProviderForm() {
-  const submit = useProviders(selectSubmit('add'))
-  const { save, resetSubmit } = useProviders(selectProvidersActions)
+  const save = useSaveProvider()
+  const submit = submitOf(save)
   const [name, setName] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
   const [concurrency, setConcurrency] = useState(String(defaultConcurrency))
@@ -24,7 +23,7 @@ export function AddProviderForm() {
       onSubmit={(event) => {
         event.preventDefault()
         if (!ready) return
-        void save(
+        save.mutate(
           {
             name: name.trim(),
             kind: 'openai-compatible',
@@ -35,13 +34,14 @@ export function AddProviderForm() {
             requestTimeoutMs: null,
             idleTimeoutMs: null,
           },
-          'add',
-        ).then((saved) => {
-          if (!saved) return
-          setName('')
-          setBaseUrl('')
-          setConcurrency(String(defaultConcurrency))
-        })
+          {
+            onSuccess: () => {
+              setName('')
+              setBaseUrl('')
+              setConcurrency(String(defaultConcurrency))
+            },
+          },
+        )
       }}
     >
       <h3 id="add-provider-title">Add an OpenAI-compatible provider</h3>
@@ -60,7 +60,7 @@ export function AddProviderForm() {
             value={name}
             onChange={(e) => {
               setName(e.target.value)
-              if (submit.status !== 'idle') resetSubmit('add')
+              if (submit.status !== 'idle') save.reset()
             }}
           />
         </Field>

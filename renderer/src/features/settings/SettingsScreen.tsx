@@ -1,7 +1,6 @@
 import { useEffect } from 'react'
 import type { AppStatus } from '../../../../shared/domain/workspace'
-import { useProviders, useRubrics } from '../../stores/hooks'
-import { selectProvidersActions } from '../../stores/providers/selectors'
+import { useRubrics } from '../../stores/hooks'
 import { selectRubricsActions } from '../../stores/scoring/selectors'
 import { PricesSection } from './PricesSection'
 import { ProvidersSection } from './ProvidersSection'
@@ -14,12 +13,10 @@ interface Props {
 
 /** The open workspace, the providers calls go to (and their keys), price overrides and rubrics. */
 export function SettingsScreen({ workspace }: Props) {
-  const { ensureLoaded } = useProviders(selectProvidersActions)
   const rubrics = useRubrics(selectRubricsActions)
   useEffect(() => {
-    void ensureLoaded()
     void rubrics.ensureLoaded()
-  }, [ensureLoaded, rubrics])
+  }, [rubrics])
 
   return (
     <div className="settings-screen">

@@ -1,4 +1,3 @@
-import type { CatalogState } from './catalog-store'
 import type { NewRunState } from './new-run-store'
 import type { ResultsState } from './results-store'
 import type { RunsState } from './runs-store'
@@ -25,10 +24,6 @@ export const selectIsResultsFiltered = (s: ResultsState): boolean =>
     s.query.promptVersionId ||
     s.query.status
   )
-
-// Version labels
-export const selectVersionLabels = (s: CatalogState) => s.versions
-export const selectCatalogActions = (s: CatalogState) => s.actions
 
 // The new run form
 export const selectNewRunForm = (s: NewRunState) => s.form

@@ -1,16 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { ModelRef } from '../../../../../shared/domain/prompts'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { UnknownProviderNote } from '../../../components/UnknownProviderNote'
 import { selectAppActions } from '../../../stores/app/selectors'
-import { useApp, usePromotion, useProviders } from '../../../stores/hooks'
-import {
-  isConfigured,
-  selectProviders,
-  selectProvidersActions,
-  selectProvidersLoad,
-} from '../../../stores/providers/selectors'
+import { useProviderList } from '../../../queries/providers'
+import { useApp, usePromotion } from '../../../stores/hooks'
+import { isConfigured } from '../../../stores/providers/selectors'
 import type { PromotionTarget } from '../../../stores/registry/promotion-store'
 import {
   selectCanPromote,
@@ -39,12 +35,9 @@ export function PromotionDialog() {
 
 /** A version pinned to a provider Settings lacks can never be gated here: say so before anything else. */
 function PinnedProviderCheck({ model }: { model: ModelRef }) {
-  const providers = useProviders(selectProviders)
-  const load = useProviders(selectProvidersLoad)
-  const { ensureLoaded } = useProviders(selectProvidersActions)
+  const { providers } = useProviderList()
   const { navigate } = useApp(selectAppActions)
-  useEffect(() => void ensureLoaded(), [ensureLoaded])
-  if (isConfigured({ providers, load }, model.provider) !== false) return null
+  if (!providers || isConfigured(providers, model.provider) !== false) return null
   return (
     <UnknownProviderNote
       model={model}

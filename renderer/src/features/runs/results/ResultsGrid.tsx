@@ -1,15 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { useCatalog, useResults } from '../../../stores/hooks'
-import { versionLabel } from '../../../stores/runs/catalog-store'
+import { useResults } from '../../../stores/hooks'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import { useResultPages } from '../../../queries/results'
 import {
   selectActiveResult,
   selectIsResultsFiltered,
   selectResultQuery,
   selectResultsActions,
-  selectVersionLabels,
 } from '../../../stores/runs/selectors'
 import { resultColumns, resultLayout, resultRowHeight } from './layout'
 import { ResultRow } from './ResultRow'
@@ -24,7 +23,7 @@ export function ResultsGrid() {
   const active = useResults(selectActiveResult)
   const queryKey = useResults((s) => s.key)
   const filtered = useResults(selectIsResultsFiltered)
-  const labels = useCatalog(selectVersionLabels)
+  const labels = useVersionLabels()
   const { openDetail } = useResults(selectResultsActions)
   const scroller = useRef<HTMLDivElement>(null)
   const [range, setRange] = useState({ first: 0, last: 0 })

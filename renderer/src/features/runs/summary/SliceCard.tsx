@@ -10,9 +10,7 @@ import {
   usePromptBaselines,
   useSetBaseline,
 } from '../../../queries/summary'
-import { useCatalog } from '../../../stores/hooks'
-import { versionLabel } from '../../../stores/runs/catalog-store'
-import { selectVersionLabels } from '../../../stores/runs/selectors'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import { durationText } from '../../../stores/scoring/rule-text'
 import { baselineFor, isBaselineSlice, sliceKeyOf } from '../../../stores/scoring/slices'
 import { SignoffButton } from '../../baselines/SignoffButton'
@@ -31,7 +29,7 @@ const ms = (n: number | null) => (n === null ? '—' : durationText(n))
 
 /** One prompt version × model of the run: its metrics, segments, cost, latency, baseline and gate. */
 export function SliceCard({ runId, snapshotId, slice }: Props) {
-  const labels = useCatalog(selectVersionLabels)
+  const labels = useVersionLabels()
   const promptId = labels[slice.promptVersionId]?.promptId ?? null
   const mine = usePromptBaselines(promptId).data
   const stored = useLatestGate(promptId, runId, slice)
