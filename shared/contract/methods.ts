@@ -113,6 +113,8 @@ export const methods = {
   'prompts.history': method({
     input: z.object({ promptId: idSchema }).strict(),
     output: z.array(historyEntrySchema),
+    // Versions, approvals, environment moves and the audit log.
+    reads: [...promptReads, 'approvals', 'audit_log'],
   }),
   'prompts.preview': method({
     input: z

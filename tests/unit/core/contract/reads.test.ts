@@ -38,6 +38,7 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'gates.list': { promptId },
     'prompts.list': {},
     'prompts.get': { id: promptId },
+    'prompts.history': { promptId },
     'providers.list': {},
     'providers.models': {},
     'prices.list': {},
