@@ -20,7 +20,6 @@ import type { Navigation } from './navigation'
 import type { NewPromptState } from './new-prompt/new-prompt-store'
 import type { PreviewState } from './preview/preview-store'
 import type { PromptsState } from './prompts/prompts-store'
-import type { HistoryState } from './registry/history-store'
 import type { PromotionState } from './registry/promotion-store'
 import type { RollbackState } from './registry/rollback-store'
 import type { NewRunState } from './runs/new-run-store'
@@ -72,10 +71,6 @@ export function useCases<T>(selector: (s: CasesState) => T): T {
 
 export function useDiff<T>(selector: (s: DiffState) => T): T {
   return useStore(useStores().diff, selector)
-}
-
-export function useHistory<T>(selector: (s: HistoryState) => T): T {
-  return useStore(useStores().history, selector)
 }
 
 export function usePromotion<T>(selector: (s: PromotionState) => T): T {

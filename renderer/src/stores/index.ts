@@ -27,7 +27,6 @@ import { createNavigation, type Navigation } from './navigation'
 import { createNewPromptStore, type NewPromptStore } from './new-prompt/new-prompt-store'
 import { createPreviewStore, previewDelayMs, type PreviewStore } from './preview/preview-store'
 import { createPromptsStore, promptsTables, type PromptsStore } from './prompts/prompts-store'
-import { createHistoryStore, historyTables, type HistoryStore } from './registry/history-store'
 import { createPromotionStore, promotionTables, type PromotionStore } from './registry/promotion-store'
 import { createRollbackStore, type RollbackStore } from './registry/rollback-store'
 import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
@@ -55,7 +54,6 @@ export interface Stores {
   preview: PreviewStore
   cases: CasesStore
   diff: DiffStore
-  history: HistoryStore
   promotion: PromotionStore
   rollback: RollbackStore
   files: FilesStore
@@ -124,7 +122,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const preview = createPreviewStore(client, options.previewDelayMs ?? previewDelayMs)
   const cases = createCasesStore(client)
   const diff = createDiffStore(client)
-  const history = createHistoryStore(client)
   const promotion = createPromotionStore(client)
   const rollback = createRollbackStore(client)
   const files = createFilesStore(client, show)
@@ -182,7 +179,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(snapshotDiffTables, () => snapshotDiff.getState().actions.refresh()),
     watch(duplicatesTables, () => duplicates.getState().actions.refresh()),
     watch(casesTables, () => cases.getState().actions.refresh()),
-    watch(historyTables, () => history.getState().actions.refresh()),
     watch(promotionTables, () => promotion.getState().actions.recheck()),
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
@@ -199,7 +195,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     preview,
     cases,
     diff,
-    history,
     promotion,
     rollback,
     files,

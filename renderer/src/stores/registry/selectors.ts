@@ -1,11 +1,5 @@
-import type { HistoryState } from './history-store'
 import { gateStanding, usesOverride, type PromotionState } from './promotion-store'
 import type { RollbackState } from './rollback-store'
-
-export const selectHistoryEntries = (s: HistoryState) => s.entries
-export const selectHistoryLoad = (s: HistoryState) => s.load
-export const selectHistoryPromptId = (s: HistoryState) => s.promptId
-export const selectHistoryActions = (s: HistoryState) => s.actions
 
 export const selectPromotionTarget = (s: PromotionState) => s.target
 export const selectGateCheck = (s: PromotionState) => s.check
