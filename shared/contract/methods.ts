@@ -132,6 +132,8 @@ export const methods = {
   'prompts.checkPromotion': method({
     input: z.object({ promptId: idSchema, versionId: idSchema, env: environmentSchema }).strict(),
     output: gateCheckSchema,
+    // The eval gate is the newest stored gate result of a run of this version.
+    reads: [...promptReads, 'approvals', 'gate_results', 'runs'],
   }),
   'prompts.approve': method({
     input: z
