@@ -1,11 +1,10 @@
-import { useQueryClient, type UseMutationResult } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { MethodOutput } from '../../../shared/contract'
 import type { PriceOverride, ProviderView } from '../../../shared/domain/providers'
 import { modelKey } from '../../../shared/lib/model-ref'
 import { toErrorInfo } from '../api'
 import { rpcQueryKey, useRpcMutation, useRpcQuery } from '../api/query'
-import type { SubmitState } from '../stores/load-state'
 
 const providersKey = rpcQueryKey('providers.list', {})
 const pricesKey = rpcQueryKey('prices.list', {})
@@ -40,14 +39,6 @@ export function useKnownModelKeys(): string[] {
       )
     return [...keys(true), ...keys(false)]
   }, [known])
-}
-
-/** A write's outcome as a form shows it: busy, done, or the core's refusal. */
-export function submitOf(m: Pick<UseMutationResult<unknown, Error, never>, 'status' | 'error'>): SubmitState {
-  if (m.status === 'pending') return { status: 'busy', error: null }
-  if (m.status === 'success') return { status: 'done', error: null }
-  if (m.status === 'error') return { status: 'error', error: toErrorInfo(m.error) }
-  return { status: 'idle', error: null }
 }
 
 type ProviderList = MethodOutput<'providers.list'>

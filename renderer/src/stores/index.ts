@@ -27,7 +27,7 @@ import { createNavigation, type Navigation } from './navigation'
 import { createNewPromptStore, type NewPromptStore } from './new-prompt/new-prompt-store'
 import { createPreviewStore, previewDelayMs, type PreviewStore } from './preview/preview-store'
 import { createPromptsStore, promptsTables, type PromptsStore } from './prompts/prompts-store'
-import { createPromotionStore, promotionTables, type PromotionStore } from './registry/promotion-store'
+import { createPromotionStore, type PromotionStore } from './registry/promotion-store'
 import { createRollbackStore, type RollbackStore } from './registry/rollback-store'
 import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
 import { createResultsStore, liveRefreshMs, type ResultsStore } from './runs/results-store'
@@ -122,7 +122,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const preview = createPreviewStore(client, options.previewDelayMs ?? previewDelayMs)
   const cases = createCasesStore(client)
   const diff = createDiffStore(client)
-  const promotion = createPromotionStore(client)
+  const promotion = createPromotionStore()
   const rollback = createRollbackStore(client)
   const files = createFilesStore(client, show)
   const datasetDetail = createDetailStore(client)
@@ -179,7 +179,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(snapshotDiffTables, () => snapshotDiff.getState().actions.refresh()),
     watch(duplicatesTables, () => duplicates.getState().actions.refresh()),
     watch(casesTables, () => cases.getState().actions.refresh()),
-    watch(promotionTables, () => promotion.getState().actions.recheck()),
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),

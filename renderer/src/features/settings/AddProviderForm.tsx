@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
-import { submitOf, useSaveProvider } from '../../queries/providers'
+import { useSaveProvider } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 import { wholeNumber } from '../../lib/whole-number'
 
 const defaultConcurrency = 4

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
-import { submitOf, useProviderList, useSavePrice } from '../../queries/providers'
+import { useProviderList, useSavePrice } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 
 interface Draft {
   provider: string

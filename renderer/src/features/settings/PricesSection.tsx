@@ -1,6 +1,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { toErrorInfo } from '../../api'
-import { submitOf, useDeletePrice, usePrices } from '../../queries/providers'
+import { useDeletePrice, usePrices } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 import { PriceForm } from './PriceForm'
 import { modelKey } from '../../../../shared/lib/model-ref'
 

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import type { ProviderLocality, ProviderView } from '../../../../shared/domain/providers'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
-import { submitOf, useDeleteProvider, useSaveProvider } from '../../queries/providers'
+import { useDeleteProvider, useSaveProvider } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 import {
   formTextOf,
   parseProviderForm,

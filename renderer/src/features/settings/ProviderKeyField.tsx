@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { ProviderView } from '../../../../shared/domain/providers'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { submitOf, useSetProviderKey } from '../../queries/providers'
+import { useSetProviderKey } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 
 interface Props {
   provider: ProviderView
