@@ -190,7 +190,11 @@ export const methods = {
     output: promptDetailSchema,
     writes: ['prompts', 'prompt_versions', 'audit_log'],
   }),
-  'datasets.list': method({ input: empty, output: z.array(datasetSummarySchema) }),
+  'datasets.list': method({
+    input: empty,
+    output: z.array(datasetSummarySchema),
+    reads: ['datasets', 'dataset_cases', 'dataset_snapshots'],
+  }),
   'datasets.cases': method({
     input: z
       .object({

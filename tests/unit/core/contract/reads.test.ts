@@ -39,6 +39,7 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'prompts.list': {},
     'prompts.get': { id: promptId },
     'prompts.history': { promptId },
+    'datasets.list': {},
     'prompts.checkPromotion': { promptId, versionId: promptVersionId, env: 'prod' },
     'providers.list': {},
     'providers.models': {},
