@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { ApiClient } from '../api'
-import { createQueryClient, invalidateOnChange } from '../api/query'
+import { createQueryClient, invalidateOnChange, rpcQueryOptions } from '../api/query'
 import { createAppStore, type AppStore } from './app/app-store'
 import { createConnectionStore, type ConnectionStore } from './app/connection-store'
 import { createBaselinesStores, type BaselinesStores } from './baselines'
@@ -11,7 +11,7 @@ import { casesTables, createCasesStore, type CasesStore } from './cases/cases-st
 import { createCaseEditStore, type CaseEditStore } from './datasets/case-edit-store'
 import { createCaseOpsStore, type CaseOpsStore } from './datasets/case-ops-store'
 import { caseTableTables, createCaseTableStore, type CaseTableStore } from './datasets/case-table-store'
-import { createDatasetsStore, datasetsTables, type DatasetsStore } from './datasets/datasets-store'
+import { createDatasetsStore, type DatasetsStore } from './datasets/datasets-store'
 import { createDetailStore, detailTables, type DetailStore } from './datasets/detail-store'
 import { createDuplicatesStore, duplicatesTables, type DuplicatesStore } from './datasets/duplicates-store'
 import { createImportStore, type ImportStore } from './datasets/import-store'
@@ -116,7 +116,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const app = createAppStore(client, options.initialRoute)
   const connection = createConnectionStore(client)
   const prompts = createPromptsStore(client)
-  const datasets = createDatasetsStore(client)
+  const datasets = createDatasetsStore()
   const show = prompts.getState().actions.adopt
   const newPrompt = createNewPromptStore(client, show)
   const preview = createPreviewStore(client, options.previewDelayMs ?? previewDelayMs)
@@ -152,12 +152,12 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     },
   })
   const nav = createNavigation({
+    client,
     queries,
     runFeed,
     app,
     prompts,
     diff,
-    datasets,
     datasetDetail,
     caseTable,
     caseEdit,
@@ -173,7 +173,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const unwatch = [
     invalidateOnChange(client, queries, { delayMs: delay, intervalMs: liveRefresh }),
     watch(promptsTables, () => prompts.getState().actions.refresh()),
-    watch(datasetsTables, () => datasets.getState().actions.refresh()),
     watch(detailTables, () => datasetDetail.getState().actions.refresh()),
     watch(caseTableTables, () => caseTable.getState().actions.refresh()),
     watch(snapshotDiffTables, () => snapshotDiff.getState().actions.refresh()),
@@ -243,7 +242,7 @@ export async function boot(
     Stores,
     | 'app'
     | 'prompts'
-    | 'datasets'
+    | 'client'
     | 'queries'
     | 'runFeed'
     | 'queues'
@@ -268,7 +267,7 @@ export async function boot(
     if (stores.initialPrompt) await stores.nav.openPrompt(stores.initialPrompt)
   }
   if (route === 'datasets') {
-    await stores.datasets.getState().actions.ensureLoaded()
+    await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'datasets.list', {}))
     if (stores.initialDataset) await stores.nav.datasets.apply(stores.initialDataset)
   }
   if (route === 'review') {

@@ -1,3 +1,4 @@
+import { fetchDatasetList } from '../queries/datasets'
 import type { AppState } from './app/app-store'
 import type { AppLocation, DiffPair, PromptLocation, PromptTab } from './app/location'
 import {
@@ -44,7 +45,7 @@ export interface Navigation {
 
 type NavStores = Pick<
   Stores,
-  'queries' | 'runFeed' | 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues'
+  'client' | 'queries' | 'runFeed' | 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues'
 > &
   DatasetNavStores
 
@@ -90,16 +91,19 @@ export function createNavigation(stores: NavStores): Navigation {
 
     async newRunFrom({ promptId, versionNumber }) {
       stores.app.getState().actions.navigate('runs')
-      await stores.datasets.getState().actions.ensureLoaded()
-      const datasetId = stores.datasets.getState().list[0]?.id ?? null
+      const datasets = await fetchDatasetList(stores.client, stores.queries)
+      const datasetId = datasets[0]?.id ?? null
       stores.newRun.getState().actions.begin({ promptId, versionNumber, datasetId })
       stores.runs.getState().actions.openNew()
     },
 
     async startNewRun() {
-      await Promise.all([prompts().actions.ensureLoaded(), stores.datasets.getState().actions.ensureLoaded()])
+      const [, datasets] = await Promise.all([
+        prompts().actions.ensureLoaded(),
+        fetchDatasetList(stores.client, stores.queries),
+      ])
       const promptId = prompts().list[0]?.id ?? null
-      const datasetId = stores.datasets.getState().list[0]?.id ?? null
+      const datasetId = datasets[0]?.id ?? null
       stores.newRun.getState().actions.begin({ promptId, datasetId })
       stores.runs.getState().actions.openNew()
     },

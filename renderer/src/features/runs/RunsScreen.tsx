@@ -1,6 +1,5 @@
 import { useCallback, useEffect } from 'react'
-import { selectDatasetActions } from '../../stores/datasets/selectors'
-import { useDatasets, useNavigation, usePrompts, useRuns } from '../../stores/hooks'
+import { useNavigation, usePrompts, useRuns } from '../../stores/hooks'
 import { selectPromptActions } from '../../stores/prompts/selectors'
 import { useRun } from '../../queries/runs'
 import { selectRunsMode, selectSelectedRunId } from '../../stores/runs/selectors'
@@ -36,14 +35,12 @@ export function RunsScreen() {
   )
 }
 
-/** Prompts and datasets for the new-run form (runs, version labels and providers are queries). */
+/** Prompts for the new-run form (runs, datasets, version labels and providers are queries). */
 function useScreenData(): void {
   const prompts = usePrompts(selectPromptActions)
-  const datasets = useDatasets(selectDatasetActions)
   useEffect(() => {
     void prompts.ensureLoaded()
-    void datasets.ensureLoaded()
-  }, [prompts, datasets])
+  }, [prompts])
 }
 
 /** Opens the new-run form (N), with the first prompt and dataset chosen; an open form is left as it is. */

@@ -8,11 +8,8 @@ import { emptyEntry, type CacheEntry } from './page-cache'
 import type { SnapshotDiffState } from './snapshot-diff-store'
 
 // The list
-export const selectDatasets = (s: DatasetsState) => s.list
-export const selectDatasetsLoad = (s: DatasetsState) => s.listLoad
 export const selectDatasetActions = (s: DatasetsState) => s.actions
 export const selectCreateOpen = (s: DatasetsState) => s.createOpen
-export const selectCreating = (s: DatasetsState) => s.creating
 
 // The open dataset
 export const selectOpenDatasetId = (s: DetailState) => s.selectedId

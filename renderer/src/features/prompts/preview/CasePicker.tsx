@@ -10,8 +10,8 @@ import {
   selectCasesPageLoad,
   selectCasesSearchLoad,
 } from '../../../stores/cases/selectors'
-import { selectDatasetActions, selectDatasets } from '../../../stores/datasets/selectors'
-import { useCases, useDatasets, usePreview } from '../../../stores/hooks'
+import { useDatasetList } from '../../../queries/datasets'
+import { useCases, usePreview } from '../../../stores/hooks'
 import { selectPickedCase, selectPreviewActions } from '../../../stores/preview/selectors'
 import { CaseList } from './CaseList'
 
@@ -19,8 +19,7 @@ const searchDelayMs = 200
 
 /** Pick a dataset, then one of its cases (paged, or found by key) to fill the variables. */
 export function CasePicker() {
-  const datasets = useDatasets(selectDatasets)
-  const { ensureLoaded } = useDatasets(selectDatasetActions)
+  const { datasets } = useDatasetList()
   const datasetId = useCases(selectCasesDatasetId)
   const page = useCases(selectCasesPage)
   const pageLoad = useCases(selectCasesPageLoad)
@@ -32,9 +31,6 @@ export function CasePicker() {
   const { pickCase } = usePreview(selectPreviewActions)
   const [query, setQuery] = useState('')
 
-  useEffect(() => {
-    void ensureLoaded()
-  }, [ensureLoaded])
   useEffect(() => {
     const timer = setTimeout(() => void search(query), searchDelayMs)
     return () => clearTimeout(timer)

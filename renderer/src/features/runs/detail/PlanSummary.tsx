@@ -1,6 +1,5 @@
 import type { Run } from '../../../../../shared/domain/runs'
-import { selectDatasets } from '../../../stores/datasets/selectors'
-import { useDatasets } from '../../../stores/hooks'
+import { useDatasetList } from '../../../queries/datasets'
 import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import { ModelName } from '../ModelName'
 import { modelKey } from '../../../../../shared/lib/model-ref'
@@ -8,7 +7,7 @@ import { modelKey } from '../../../../../shared/lib/model-ref'
 /** What the run is made of: versions × models × dataset, repeats, cache, concurrency. */
 export function PlanSummary({ run }: { run: Run }) {
   const labels = useVersionLabels()
-  const datasets = useDatasets(selectDatasets)
+  const { datasets } = useDatasetList()
   const { plan } = run
   const dataset = datasets.find((d) => d.id === plan.datasetId)
   const concurrency = plan.concurrency ? Object.entries(plan.concurrency) : []
