@@ -289,10 +289,12 @@ export const methods = {
       })
       .strict(),
     output: snapshotDiffSchema,
+    reads: ['datasets', 'dataset_cases', 'dataset_snapshots', 'dataset_snapshot_cases', 'case_revisions'],
   }),
   'datasets.duplicates': method({
     input: z.object({ datasetId: idSchema, threshold: z.number().min(0.5).max(1).default(0.85) }).strict(),
     output: z.array(duplicateGroupSchema),
+    reads: ['datasets', 'dataset_cases', 'dataset_snapshots'],
   }),
   'datasets.createFromCases': method({
     input: z
