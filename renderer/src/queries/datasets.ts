@@ -24,3 +24,13 @@ export function refreshDatasetList(queries: QueryClient): void {
 export function useCreateDataset() {
   return useRpcMutation('datasets.create')
 }
+
+/** The cases that changed between two versions of a dataset; null: nothing to compare. */
+export function useSnapshotDiff(datasetId: string | null, pair: { from: string; to: string } | null) {
+  return useRpcQuery('datasets.diffSnapshots', datasetId && pair ? { datasetId, ...pair } : null)
+}
+
+/** Duplicate groups of the search the user asked for (null: none asked for this dataset). */
+export function useDuplicateGroups(datasetId: string | null, threshold: number) {
+  return useRpcQuery('datasets.duplicates', datasetId ? { datasetId, threshold } : null)
+}

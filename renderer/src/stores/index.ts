@@ -13,13 +13,9 @@ import { createCaseOpsStore, type CaseOpsStore } from './datasets/case-ops-store
 import { caseTableTables, createCaseTableStore, type CaseTableStore } from './datasets/case-table-store'
 import { createDatasetsStore, type DatasetsStore } from './datasets/datasets-store'
 import { createDetailStore, detailTables, type DetailStore } from './datasets/detail-store'
-import { createDuplicatesStore, duplicatesTables, type DuplicatesStore } from './datasets/duplicates-store'
+import { createDuplicatesStore, type DuplicatesStore } from './datasets/duplicates-store'
 import { createImportStore, type ImportStore } from './datasets/import-store'
-import {
-  createSnapshotDiffStore,
-  snapshotDiffTables,
-  type SnapshotDiffStore,
-} from './datasets/snapshot-diff-store'
+import { createSnapshotDiffStore, type SnapshotDiffStore } from './datasets/snapshot-diff-store'
 import { createCompareStore, type CompareStore } from './compare/compare-store'
 import { createDiffStore, type DiffStore } from './diff/diff-store'
 import { createFilesStore, type FilesStore } from './files/files-store'
@@ -130,8 +126,8 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const caseEdit = createCaseEditStore(client, (c) => caseTable.getState().actions.replaceCase(c))
   const caseOps = createCaseOpsStore(client)
   const datasetImport = createImportStore(client, options.previewDelayMs)
-  const snapshotDiff = createSnapshotDiffStore(client)
-  const duplicates = createDuplicatesStore(client)
+  const snapshotDiff = createSnapshotDiffStore()
+  const duplicates = createDuplicatesStore()
   const runs = createRunsStore()
   const queries = createQueryClient()
   const runFeed = createRunFeed(client, queries, options.progressFlushMs)
@@ -175,8 +171,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(promptsTables, () => prompts.getState().actions.refresh()),
     watch(detailTables, () => datasetDetail.getState().actions.refresh()),
     watch(caseTableTables, () => caseTable.getState().actions.refresh()),
-    watch(snapshotDiffTables, () => snapshotDiff.getState().actions.refresh()),
-    watch(duplicatesTables, () => duplicates.getState().actions.refresh()),
     watch(casesTables, () => cases.getState().actions.refresh()),
     watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),

@@ -108,7 +108,9 @@ export function createDatasetNavigation(stores: DatasetNavStores): DatasetNaviga
       if (detail().selectedId !== datasetId) await nav.openDataset(datasetId)
       stores.caseEdit.getState().actions.cancelCell()
       detail().actions.setView('diff')
-      await stores.snapshotDiff.getState().actions.open(datasetId, pair)
+      stores.snapshotDiff.getState().actions.open(datasetId, pair)
+      const input = { datasetId, ...pair }
+      await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'datasets.diffSnapshots', input))
     },
     closeDiff() {
       detail().actions.setView('cases')
