@@ -27,7 +27,6 @@ import type { ResultsState } from './runs/results-store'
 import type { RunsState } from './runs/runs-store'
 import type { QueuesState } from './review/queues-store'
 import type { SessionState } from './review/session-store'
-import type { RubricsState } from './scoring/rubrics-store'
 import type { SuiteState } from './scoring/suite-store'
 import type { SummaryState } from './scoring/summary-store'
 
@@ -142,10 +141,6 @@ export function useResults<T>(selector: (s: ResultsState) => T): T {
 
 export function useNewRun<T>(selector: (s: NewRunState) => T): T {
   return useStore(useStores().newRun, selector)
-}
-
-export function useRubrics<T>(selector: (s: RubricsState) => T): T {
-  return useStore(useStores().rubrics, selector)
 }
 
 export function useSuite<T>(selector: (s: SuiteState) => T): T {

@@ -31,7 +31,6 @@ import { createRunsStore, type RunsStore } from './runs/runs-store'
 import { createRunFeed, type RunFeed } from '../queries/run-feed'
 import { createQueuesStore, queuesTables, type QueuesStore } from './review/queues-store'
 import { createSessionStore, type SessionStore } from './review/session-store'
-import { createRubricsStore, rubricsTables, type RubricsStore } from './scoring/rubrics-store'
 import { createSuiteStore, suiteTables, type SuiteStore } from './scoring/suite-store'
 import { createSummaryStore, type SummaryStore } from './scoring/summary-store'
 import { refetchDelayMs, watchTables } from './watch-tables'
@@ -65,7 +64,6 @@ export interface Stores {
   runFeed: RunFeed
   results: ResultsStore
   newRun: NewRunStore
-  rubrics: RubricsStore
   suite: SuiteStore
   summary: SummaryStore
   queues: QueuesStore
@@ -132,7 +130,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const queries = createQueryClient()
   const runFeed = createRunFeed(client, queries, options.progressFlushMs)
   const results = createResultsStore()
-  const rubrics = createRubricsStore(client)
   const suite = createSuiteStore(client)
   const summary = createSummaryStore()
   const queues = createQueuesStore(client)
@@ -172,7 +169,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(detailTables, () => datasetDetail.getState().actions.refresh()),
     watch(caseTableTables, () => caseTable.getState().actions.refresh()),
     watch(casesTables, () => cases.getState().actions.refresh()),
-    watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
   ]
@@ -201,7 +197,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     runFeed,
     results,
     newRun,
-    rubrics,
     suite,
     summary,
     queues,

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createClient } from '../../../renderer/src/api'
-import { createRubricsStore } from '../../../renderer/src/stores/scoring/rubrics-store'
 import { selectCanSaveSuite, selectSuiteDirty } from '../../../renderer/src/stores/scoring/selectors'
 import { createSuiteStore } from '../../../renderer/src/stores/scoring/suite-store'
 import { createFakeCore, defaultState } from '../fixtures/fake-core'
 import { makeRun } from '../fixtures/fake-runs'
-import { makeMetric, makeRubric, makeSlice, rubricDraft } from '../fixtures/fake-scoring'
+import { makeMetric, makeRubric, makeSlice } from '../fixtures/fake-scoring'
 
 function setup() {
   const state = defaultState()
@@ -102,20 +101,5 @@ describe('suite store', () => {
     expect(store.getState().draft).toEqual({ scorers: [], gates: [] })
     const file = await store.getState().actions.exportFile()
     expect(file?.fileName).toBe('p-triage.suite.json')
-  })
-})
-
-describe('rubrics store', () => {
-  it('lists the latest versions and saves a change as a new version', async () => {
-    const { client } = setup()
-    const store = createRubricsStore(client)
-    await store.getState().actions.ensureLoaded()
-    expect(store.getState().list.map((r) => [r.key, r.version])).toEqual([['triage-quality', 1]])
-    const saved = await store
-      .getState()
-      .actions.save({ ...rubricDraft(makeRubric()), description: 'Sharper' })
-    expect(saved?.version).toBe(2)
-    expect(store.getState().list.map((r) => [r.key, r.version])).toEqual([['triage-quality', 2]])
-    expect(store.getState().save.status).toBe('done')
   })
 })

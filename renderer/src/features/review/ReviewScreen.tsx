@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useRunList } from '../../queries/runs'
-import { useQueues, useRubrics } from '../../stores/hooks'
-import { selectRubrics, selectRubricsActions } from '../../stores/scoring/selectors'
+import { useRubricList } from '../../queries/rubrics'
+import { useQueues } from '../../stores/hooks'
 import {
   selectDialogOpen,
   selectDialogPreset,
@@ -44,18 +44,15 @@ function usePresetKey(): string {
   const preset = useQueues(selectDialogPreset)
   const { runs } = useRunList()
   const runFound = preset !== null && runs.some((r) => r.id === preset.runId)
-  const rubricFound = useRubrics(
-    (s) => preset?.rubricId != null && selectRubrics(s).some((r) => r.id === preset.rubricId),
-  )
+  const { rubrics } = useRubricList()
+  const rubricFound = preset?.rubricId != null && rubrics.some((r) => r.id === preset.rubricId)
   return `${String(runFound)}-${String(rubricFound)}`
 }
 
 /** Queues and reviewers; rubrics and version labels for the new-queue dialog (runs are a query). */
 function useScreenData(): void {
   const queues = useQueues(selectQueuesActions)
-  const rubrics = useRubrics(selectRubricsActions)
   useEffect(() => {
     void queues.ensureLoaded()
-    void rubrics.ensureLoaded()
-  }, [queues, rubrics])
+  }, [queues])
 }

@@ -1,7 +1,4 @@
-import { useEffect } from 'react'
 import type { AppStatus } from '../../../../shared/domain/workspace'
-import { useRubrics } from '../../stores/hooks'
-import { selectRubricsActions } from '../../stores/scoring/selectors'
 import { PricesSection } from './PricesSection'
 import { ProvidersSection } from './ProvidersSection'
 import { RubricsSection } from './RubricsSection'
@@ -13,11 +10,6 @@ interface Props {
 
 /** The open workspace, the providers calls go to (and their keys), price overrides and rubrics. */
 export function SettingsScreen({ workspace }: Props) {
-  const rubrics = useRubrics(selectRubricsActions)
-  useEffect(() => {
-    void rubrics.ensureLoaded()
-  }, [rubrics])
-
   return (
     <div className="settings-screen">
       <WorkspaceSection workspace={workspace} />

@@ -1,12 +1,5 @@
-import type { RubricsState } from './rubrics-store'
 import { suiteDiffers, type SuiteState } from './suite-store'
 import type { SummaryState } from './summary-store'
-
-// Rubrics
-export const selectRubrics = (s: RubricsState) => s.list
-export const selectRubricsLoad = (s: RubricsState) => s.load
-export const selectRubricSave = (s: RubricsState) => s.save
-export const selectRubricsActions = (s: RubricsState) => s.actions
 
 // The eval suite of the shown prompt
 export const selectSuitePromptId = (s: SuiteState) => s.promptId
