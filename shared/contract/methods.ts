@@ -210,6 +210,7 @@ export const methods = {
       })
       .strict(),
     output: datasetCasePageSchema,
+    reads: ['datasets', 'dataset_cases', 'dataset_snapshots', 'dataset_snapshot_cases', 'case_revisions'],
   }),
   'datasets.get': method({ input: z.object({ id: idSchema }).strict(), output: datasetDetailSchema }),
   'datasets.create': method({

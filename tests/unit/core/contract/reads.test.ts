@@ -40,6 +40,7 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'prompts.get': { id: promptId },
     'prompts.history': { promptId },
     'datasets.list': {},
+    'datasets.cases': { datasetId: run.plan.datasetId, offset: 0, limit: 50 },
     'rubrics.list': {},
     'datasets.duplicates': { datasetId: run.plan.datasetId, threshold: 0.85 },
     'datasets.diffSnapshots': { datasetId: run.plan.datasetId, from: run.datasetSnapshotId, to: 'working' },
