@@ -7,7 +7,7 @@ import { createBaselinesStores, type BaselinesStores } from './baselines'
 import { createProductionStores, type ProductionStores } from './production'
 import type { DatasetLocation, PromptLocation } from './app/location'
 import type { RouteId } from './app/routes'
-import { casesTables, createCasesStore, type CasesStore } from './cases/cases-store'
+import { createCasesStore, type CasesStore } from './cases/cases-store'
 import { createCaseEditStore, type CaseEditStore } from './datasets/case-edit-store'
 import { createCaseOpsStore, type CaseOpsStore } from './datasets/case-ops-store'
 import { caseTableTables, createCaseTableStore, type CaseTableStore } from './datasets/case-table-store'
@@ -114,7 +114,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const show = prompts.getState().actions.adopt
   const newPrompt = createNewPromptStore(client, show)
   const preview = createPreviewStore(client, options.previewDelayMs ?? previewDelayMs)
-  const cases = createCasesStore(client)
+  const cases = createCasesStore()
   const diff = createDiffStore(client)
   const promotion = createPromotionStore()
   const rollback = createRollbackStore(client)
@@ -168,7 +168,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(promptsTables, () => prompts.getState().actions.refresh()),
     watch(detailTables, () => datasetDetail.getState().actions.refresh()),
     watch(caseTableTables, () => caseTable.getState().actions.refresh()),
-    watch(casesTables, () => cases.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
   ]
