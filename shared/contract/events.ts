@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { runProgressSchema } from '../domain/runs'
 import type { EventName } from './names'
+import { tableNameSchema } from './tables'
 
 const eventSchemas = {
-  'db.changed': z.object({ tables: z.array(z.string()).min(1) }),
+  'db.changed': z.object({ tables: z.array(tableNameSchema).min(1) }),
   /** At most 10 a second per run; the last state (a status change included) always follows. */
   'runs.progress': runProgressSchema,
 } satisfies Record<EventName, z.ZodType>

@@ -9,11 +9,27 @@ import {
 } from '../domain/compare'
 import type { MethodSpec } from './methods'
 
+/** Compare reads what the summary reads (results, scores, suites, the snapshot) plus the prompts. */
+const compareReads = [
+  'runs',
+  'run_results',
+  'run_scores',
+  'score_calls',
+  'dataset_snapshot_cases',
+  'case_revisions',
+  'eval_suites',
+  'rubrics',
+  'prompt_versions',
+  'prompts',
+  'prompt_environments',
+] as const
+
 /** The compare screen: series for the charts, case-by-case outputs, and a prompt's metrics across versions. */
 export const compareMethods = {
   'compare.data': {
     input: z.object({ slices: z.array(compareSliceSchema).min(1).max(12) }).strict(),
     output: compareDataSchema,
+    reads: compareReads,
   },
   'compare.cases': {
     input: z
@@ -26,9 +42,11 @@ export const compareMethods = {
       })
       .strict(),
     output: z.object({ total: z.number().int().nonnegative(), cases: z.array(compareCaseSchema) }),
+    reads: compareReads,
   },
   'compare.promptTrend': {
     input: z.object({ promptId: idSchema }).strict(),
     output: promptTrendSchema,
+    reads: compareReads,
   },
 } satisfies Record<string, MethodSpec>

@@ -14,7 +14,12 @@ const priceKey = z.object({ provider: providerNameSchema, model: z.string().trim
 
 /** Provider settings and price overrides. Keys go in through `setKey` and never come back out. */
 export const providerMethods = {
-  'providers.list': { input: z.object({}).strict(), output: providerListSchema },
+  'providers.list': {
+    input: z.object({}).strict(),
+    output: providerListSchema,
+    // Where a key comes from is read from the OS keychain; the audit row of `setKey` is its only trace here.
+    reads: ['provider_settings', 'audit_log'],
+  },
   'providers.save': {
     input: providerConfigSchema,
     output: providerViewSchema,
@@ -31,8 +36,16 @@ export const providerMethods = {
     writes: ['audit_log'],
   },
   /** Per configured provider, the models it is known to serve: for pickers, never a limit on what may be typed. */
-  'providers.models': { input: z.object({}).strict(), output: z.array(providerModelsSchema) },
-  'prices.list': { input: z.object({}).strict(), output: z.array(priceOverrideSchema) },
+  'providers.models': {
+    input: z.object({}).strict(),
+    output: z.array(providerModelsSchema),
+    reads: ['provider_settings', 'price_overrides', 'prompt_versions', 'runs'],
+  },
+  'prices.list': {
+    input: z.object({}).strict(),
+    output: z.array(priceOverrideSchema),
+    reads: ['price_overrides'],
+  },
   'prices.save': {
     input: priceOverrideSchema,
     output: priceOverrideSchema,

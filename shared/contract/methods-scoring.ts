@@ -32,7 +32,7 @@ const summaryReads = [
 
 /** Rubrics, eval suites (scorers + gate rules), scoring runs, baselines and gates. */
 export const scoringMethods = {
-  'rubrics.list': { input: z.object({}).strict(), output: z.array(rubricSchema) },
+  'rubrics.list': { input: z.object({}).strict(), output: z.array(rubricSchema), reads: ['rubrics'] },
   /** Saves a new version when the rubric with this key changed; returns the latest version. */
   'rubrics.save': {
     input: rubricDraftSchema.strict(),

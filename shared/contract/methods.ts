@@ -37,17 +37,18 @@ import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
+import type { TableName } from './tables'
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
   output: O
   /** Tables a successful call writes; the core announces them in one `db.changed` event. */
-  writes?: readonly string[]
+  writes?: readonly TableName[]
   /**
    * Tables the answer is read from: a screen showing it is stale once a `db.changed` names one of them.
    * Checked against the SQL each handler really runs (tests/unit/core/contract/reads.test.ts).
    */
-  reads?: readonly string[]
+  reads?: readonly TableName[]
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
@@ -55,13 +56,16 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 }
 
 const empty = z.object({}).strict()
+/** A prompt, its versions and which version each environment serves. */
+const promptReads = ['prompts', 'prompt_versions', 'prompt_environments'] as const
 
 export const methods = {
   'app.status': method({ input: empty, output: appStatusSchema }),
-  'prompts.list': method({ input: empty, output: z.array(promptSummarySchema) }),
+  'prompts.list': method({ input: empty, output: z.array(promptSummarySchema), reads: promptReads }),
   'prompts.get': method({
     input: z.object({ id: idSchema, versionNumber: z.number().int().positive().optional() }).strict(),
     output: promptDetailSchema,
+    reads: promptReads,
   }),
   'prompts.saveVersion': method({
     input: z
@@ -109,6 +113,8 @@ export const methods = {
   'prompts.history': method({
     input: z.object({ promptId: idSchema }).strict(),
     output: z.array(historyEntrySchema),
+    // Versions, approvals, environment moves and the audit log.
+    reads: [...promptReads, 'approvals', 'audit_log'],
   }),
   'prompts.preview': method({
     input: z
@@ -126,6 +132,8 @@ export const methods = {
   'prompts.checkPromotion': method({
     input: z.object({ promptId: idSchema, versionId: idSchema, env: environmentSchema }).strict(),
     output: gateCheckSchema,
+    // The eval gate is the newest stored gate result of a run of this version.
+    reads: [...promptReads, 'approvals', 'gate_results', 'runs'],
   }),
   'prompts.approve': method({
     input: z
@@ -182,7 +190,11 @@ export const methods = {
     output: promptDetailSchema,
     writes: ['prompts', 'prompt_versions', 'audit_log'],
   }),
-  'datasets.list': method({ input: empty, output: z.array(datasetSummarySchema) }),
+  'datasets.list': method({
+    input: empty,
+    output: z.array(datasetSummarySchema),
+    reads: ['datasets', 'dataset_cases', 'dataset_snapshots'],
+  }),
   'datasets.cases': method({
     input: z
       .object({
@@ -198,6 +210,7 @@ export const methods = {
       })
       .strict(),
     output: datasetCasePageSchema,
+    reads: ['datasets', 'dataset_cases', 'dataset_snapshots', 'dataset_snapshot_cases', 'case_revisions'],
   }),
   'datasets.get': method({ input: z.object({ id: idSchema }).strict(), output: datasetDetailSchema }),
   'datasets.create': method({
@@ -277,10 +290,12 @@ export const methods = {
       })
       .strict(),
     output: snapshotDiffSchema,
+    reads: ['datasets', 'dataset_cases', 'dataset_snapshots', 'dataset_snapshot_cases', 'case_revisions'],
   }),
   'datasets.duplicates': method({
     input: z.object({ datasetId: idSchema, threshold: z.number().min(0.5).max(1).default(0.85) }).strict(),
     output: z.array(duplicateGroupSchema),
+    reads: ['datasets', 'dataset_cases', 'dataset_snapshots'],
   }),
   'datasets.createFromCases': method({
     input: z

@@ -20,17 +20,13 @@ import type { Navigation } from './navigation'
 import type { NewPromptState } from './new-prompt/new-prompt-store'
 import type { PreviewState } from './preview/preview-store'
 import type { PromptsState } from './prompts/prompts-store'
-import type { HistoryState } from './registry/history-store'
 import type { PromotionState } from './registry/promotion-store'
 import type { RollbackState } from './registry/rollback-store'
-import type { ProvidersState } from './providers/providers-store'
-import type { CatalogState } from './runs/catalog-store'
 import type { NewRunState } from './runs/new-run-store'
 import type { ResultsState } from './runs/results-store'
 import type { RunsState } from './runs/runs-store'
 import type { QueuesState } from './review/queues-store'
 import type { SessionState } from './review/session-store'
-import type { RubricsState } from './scoring/rubrics-store'
 import type { SuiteState } from './scoring/suite-store'
 import type { SummaryState } from './scoring/summary-store'
 
@@ -74,10 +70,6 @@ export function useCases<T>(selector: (s: CasesState) => T): T {
 
 export function useDiff<T>(selector: (s: DiffState) => T): T {
   return useStore(useStores().diff, selector)
-}
-
-export function useHistory<T>(selector: (s: HistoryState) => T): T {
-  return useStore(useStores().history, selector)
 }
 
 export function usePromotion<T>(selector: (s: PromotionState) => T): T {
@@ -149,18 +141,6 @@ export function useResults<T>(selector: (s: ResultsState) => T): T {
 
 export function useNewRun<T>(selector: (s: NewRunState) => T): T {
   return useStore(useStores().newRun, selector)
-}
-
-export function useCatalog<T>(selector: (s: CatalogState) => T): T {
-  return useStore(useStores().catalog, selector)
-}
-
-export function useProviders<T>(selector: (s: ProvidersState) => T): T {
-  return useStore(useStores().providers, selector)
-}
-
-export function useRubrics<T>(selector: (s: RubricsState) => T): T {
-  return useStore(useStores().rubrics, selector)
 }
 
 export function useSuite<T>(selector: (s: SuiteState) => T): T {

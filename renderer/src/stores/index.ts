@@ -1,24 +1,21 @@
+import type { QueryClient } from '@tanstack/react-query'
 import type { ApiClient } from '../api'
+import { createQueryClient, invalidateOnChange, rpcQueryOptions } from '../api/query'
 import { createAppStore, type AppStore } from './app/app-store'
 import { createConnectionStore, type ConnectionStore } from './app/connection-store'
 import { createBaselinesStores, type BaselinesStores } from './baselines'
-import { createScorecardStore, type ScorecardStore } from './maturity/scorecard-store'
 import { createProductionStores, type ProductionStores } from './production'
 import type { DatasetLocation, PromptLocation } from './app/location'
 import type { RouteId } from './app/routes'
-import { casesTables, createCasesStore, type CasesStore } from './cases/cases-store'
+import { createCasesStore, type CasesStore } from './cases/cases-store'
 import { createCaseEditStore, type CaseEditStore } from './datasets/case-edit-store'
 import { createCaseOpsStore, type CaseOpsStore } from './datasets/case-ops-store'
 import { caseTableTables, createCaseTableStore, type CaseTableStore } from './datasets/case-table-store'
-import { createDatasetsStore, datasetsTables, type DatasetsStore } from './datasets/datasets-store'
+import { createDatasetsStore, type DatasetsStore } from './datasets/datasets-store'
 import { createDetailStore, detailTables, type DetailStore } from './datasets/detail-store'
-import { createDuplicatesStore, duplicatesTables, type DuplicatesStore } from './datasets/duplicates-store'
+import { createDuplicatesStore, type DuplicatesStore } from './datasets/duplicates-store'
 import { createImportStore, type ImportStore } from './datasets/import-store'
-import {
-  createSnapshotDiffStore,
-  snapshotDiffTables,
-  type SnapshotDiffStore,
-} from './datasets/snapshot-diff-store'
+import { createSnapshotDiffStore, type SnapshotDiffStore } from './datasets/snapshot-diff-store'
 import { createCompareStore, type CompareStore } from './compare/compare-store'
 import { createDiffStore, type DiffStore } from './diff/diff-store'
 import { createFilesStore, type FilesStore } from './files/files-store'
@@ -26,28 +23,23 @@ import { createNavigation, type Navigation } from './navigation'
 import { createNewPromptStore, type NewPromptStore } from './new-prompt/new-prompt-store'
 import { createPreviewStore, previewDelayMs, type PreviewStore } from './preview/preview-store'
 import { createPromptsStore, promptsTables, type PromptsStore } from './prompts/prompts-store'
-import {
-  createProvidersStore,
-  knownModelsTables,
-  pricesTables,
-  providersTables,
-  type ProvidersStore,
-} from './providers/providers-store'
-import { createHistoryStore, historyTables, type HistoryStore } from './registry/history-store'
-import { createPromotionStore, promotionTables, type PromotionStore } from './registry/promotion-store'
+import { createPromotionStore, type PromotionStore } from './registry/promotion-store'
 import { createRollbackStore, type RollbackStore } from './registry/rollback-store'
-import { createCatalogStore, type CatalogStore } from './runs/catalog-store'
 import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
-import { createResultsStore, liveRefreshMs, resultsTables, type ResultsStore } from './runs/results-store'
-import { createRunsStore, runsTables, type RunsStore } from './runs/runs-store'
+import { createResultsStore, liveRefreshMs, type ResultsStore } from './runs/results-store'
+import { createRunsStore, type RunsStore } from './runs/runs-store'
+import { createRunFeed, type RunFeed } from '../queries/run-feed'
 import { createQueuesStore, queuesTables, type QueuesStore } from './review/queues-store'
 import { createSessionStore, type SessionStore } from './review/session-store'
-import { createRubricsStore, rubricsTables, type RubricsStore } from './scoring/rubrics-store'
 import { createSuiteStore, suiteTables, type SuiteStore } from './scoring/suite-store'
-import { createSummaryStore, summaryTables, type SummaryStore } from './scoring/summary-store'
-import { refetchDelayMs, throttleTables, watchTables } from './watch-tables'
+import { createSummaryStore, type SummaryStore } from './scoring/summary-store'
+import { refetchDelayMs, watchTables } from './watch-tables'
 
 export interface Stores {
+  /** The typed client: query functions and mutations call it (through RpcClientContext). */
+  client: ApiClient
+  /** Server state: contract answers keyed `[method, input]`, invalidated by `db.changed`. */
+  queries: QueryClient
   app: AppStore
   /** Whether the core can be reached; the shell's banner reads it. */
   connection: ConnectionStore
@@ -57,7 +49,6 @@ export interface Stores {
   preview: PreviewStore
   cases: CasesStore
   diff: DiffStore
-  history: HistoryStore
   promotion: PromotionStore
   rollback: RollbackStore
   files: FilesStore
@@ -69,11 +60,10 @@ export interface Stores {
   snapshotDiff: SnapshotDiffStore
   duplicates: DuplicatesStore
   runs: RunsStore
+  /** Live progress laid over the cached run list, and the list's query options. */
+  runFeed: RunFeed
   results: ResultsStore
   newRun: NewRunStore
-  catalog: CatalogStore
-  providers: ProvidersStore
-  rubrics: RubricsStore
   suite: SuiteStore
   summary: SummaryStore
   queues: QueuesStore
@@ -81,7 +71,6 @@ export interface Stores {
   compare: CompareStore
   baselines: BaselinesStores
   production: ProductionStores
-  scorecard: ScorecardStore
   nav: Navigation
   /** The prompt part of the address the app started with; boot opens it. */
   initialPrompt: PromptLocation | null
@@ -121,14 +110,13 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const app = createAppStore(client, options.initialRoute)
   const connection = createConnectionStore(client)
   const prompts = createPromptsStore(client)
-  const datasets = createDatasetsStore(client)
+  const datasets = createDatasetsStore()
   const show = prompts.getState().actions.adopt
   const newPrompt = createNewPromptStore(client, show)
   const preview = createPreviewStore(client, options.previewDelayMs ?? previewDelayMs)
-  const cases = createCasesStore(client)
+  const cases = createCasesStore()
   const diff = createDiffStore(client)
-  const history = createHistoryStore(client)
-  const promotion = createPromotionStore(client)
+  const promotion = createPromotionStore()
   const rollback = createRollbackStore(client)
   const files = createFilesStore(client, show)
   const datasetDetail = createDetailStore(client)
@@ -136,33 +124,33 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const caseEdit = createCaseEditStore(client, (c) => caseTable.getState().actions.replaceCase(c))
   const caseOps = createCaseOpsStore(client)
   const datasetImport = createImportStore(client, options.previewDelayMs)
-  const snapshotDiff = createSnapshotDiffStore(client)
-  const duplicates = createDuplicatesStore(client)
-  const runs = createRunsStore(client, options.progressFlushMs)
-  const results = createResultsStore(client)
-  const catalog = createCatalogStore(client)
-  const providers = createProvidersStore(client)
-  const rubrics = createRubricsStore(client)
+  const snapshotDiff = createSnapshotDiffStore()
+  const duplicates = createDuplicatesStore()
+  const runs = createRunsStore()
+  const queries = createQueryClient()
+  const runFeed = createRunFeed(client, queries, options.progressFlushMs)
+  const results = createResultsStore()
   const suite = createSuiteStore(client)
-  const summary = createSummaryStore(client)
+  const summary = createSummaryStore()
   const queues = createQueuesStore(client)
   const session = createSessionStore(client)
-  const compare = createCompareStore(client)
+  const compare = createCompareStore()
   const baselines = createBaselinesStores(client, delay)
   const production = createProductionStores(client, delay)
-  const scorecard = createScorecardStore(client)
   const newRun = createNewRunStore(client, {
     ...(options.estimateDelayMs !== undefined ? { delayMs: options.estimateDelayMs } : {}),
     onStarted: (run) => {
-      runs.getState().actions.adopt(run)
+      runFeed.adopt(run)
       runs.getState().actions.select(run.id)
     },
   })
   const nav = createNavigation({
+    client,
+    queries,
+    runFeed,
     app,
     prompts,
     diff,
-    datasets,
     datasetDetail,
     caseTable,
     caseEdit,
@@ -176,46 +164,16 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const watch = (tables: readonly string[], refetch: () => Promise<void>) =>
     watchTables(client, tables, () => void refetch(), delay)
   const unwatch = [
+    invalidateOnChange(client, queries, { delayMs: delay, intervalMs: liveRefresh }),
     watch(promptsTables, () => prompts.getState().actions.refresh()),
-    watch(datasetsTables, () => datasets.getState().actions.refresh()),
     watch(detailTables, () => datasetDetail.getState().actions.refresh()),
     watch(caseTableTables, () => caseTable.getState().actions.refresh()),
-    watch(snapshotDiffTables, () => snapshotDiff.getState().actions.refresh()),
-    watch(duplicatesTables, () => duplicates.getState().actions.refresh()),
-    watch(casesTables, () => cases.getState().actions.refresh()),
-    watch(historyTables, () => history.getState().actions.refresh()),
-    watch(promotionTables, () => promotion.getState().actions.recheck()),
-    watch(promptsTables, () => catalog.getState().actions.refresh()),
-    watch(providersTables, () => providers.getState().actions.refresh()),
-    watch(pricesTables, () => providers.getState().actions.refreshPrices()),
-    watch(knownModelsTables, () => providers.getState().actions.refreshModels()),
-    watch(rubricsTables, () => rubrics.getState().actions.refresh()),
     watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
-    // A running run writes results and scoring writes scores in batches: the summary tab, while shown,
-    // follows at most once per liveRefresh (opening the tab fetches it anyway).
-    throttleTables(
-      client,
-      summaryTables,
-      () => {
-        if (app.getState().route === 'runs' && summary.getState().tab === 'summary')
-          void summary.getState().actions.refresh()
-      },
-      liveRefresh,
-    ),
-    throttleTables(client, runsTables, () => void runs.getState().actions.refresh(), liveRefresh),
-    // Only while the runs screen shows them; coming back to it refetches what it shows.
-    throttleTables(
-      client,
-      resultsTables,
-      () => {
-        if (app.getState().route === 'runs') void results.getState().actions.refresh()
-      },
-      liveRefresh,
-    ),
-    client.on('runs.progress', (progress) => runs.getState().actions.applyProgress(progress)),
   ]
   return {
+    client,
+    queries,
     app,
     connection,
     prompts,
@@ -224,7 +182,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     preview,
     cases,
     diff,
-    history,
     promotion,
     rollback,
     files,
@@ -236,11 +193,9 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     snapshotDiff,
     duplicates,
     runs,
+    runFeed,
     results,
     newRun,
-    catalog,
-    providers,
-    rubrics,
     suite,
     summary,
     queues,
@@ -248,7 +203,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     compare,
     baselines,
     production,
-    scorecard,
     nav,
     initialPrompt: options.initialPrompt ?? null,
     initialDataset: options.initialDataset ?? null,
@@ -261,7 +215,8 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
       production.dispose()
       preview.getState().actions.cancel()
       newRun.getState().actions.cancel()
-      runs.getState().actions.dispose()
+      runFeed.dispose()
+      queries.clear()
     },
   }
 }
@@ -275,8 +230,9 @@ export async function boot(
     Stores,
     | 'app'
     | 'prompts'
-    | 'datasets'
-    | 'runs'
+    | 'client'
+    | 'queries'
+    | 'runFeed'
     | 'queues'
     | 'nav'
     | 'initialPrompt'
@@ -289,7 +245,7 @@ export async function boot(
   const status = await actions.loadStatus()
   if (status?.state !== 'ready') return
   // Every screen: the header offers to resume runs the last session left interrupted.
-  const runs = stores.runs.getState().actions.ensureLoaded()
+  const runs = stores.queries.prefetchQuery(stores.runFeed.listOptions)
   if (route === 'runs') {
     await runs
     if (stores.initialRun) await stores.nav.openRun(stores.initialRun)
@@ -299,7 +255,7 @@ export async function boot(
     if (stores.initialPrompt) await stores.nav.openPrompt(stores.initialPrompt)
   }
   if (route === 'datasets') {
-    await stores.datasets.getState().actions.ensureLoaded()
+    await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'datasets.list', {}))
     if (stores.initialDataset) await stores.nav.datasets.apply(stores.initialDataset)
   }
   if (route === 'review') {

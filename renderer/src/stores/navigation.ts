@@ -1,3 +1,4 @@
+import { fetchDatasetList } from '../queries/datasets'
 import type { AppState } from './app/app-store'
 import type { AppLocation, DiffPair, PromptLocation, PromptTab } from './app/location'
 import {
@@ -42,7 +43,11 @@ export interface Navigation {
   datasets: DatasetNavigation
 }
 
-type NavStores = Pick<Stores, 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues'> & DatasetNavStores
+type NavStores = Pick<
+  Stores,
+  'client' | 'queries' | 'runFeed' | 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues'
+> &
+  DatasetNavStores
 
 export function createNavigation(stores: NavStores): Navigation {
   const prompts = () => stores.prompts.getState()
@@ -76,7 +81,7 @@ export function createNavigation(stores: NavStores): Navigation {
 
     async openRun(runId) {
       const runs = stores.runs.getState().actions
-      await runs.ensureLoaded()
+      await stores.queries.prefetchQuery(stores.runFeed.listOptions)
       const shown = stores.runs.getState()
       if (runId === shown.selectedId && shown.mode === 'detail') return
       // "#/runs" is also the address of an open new-run form: applying it must not close the form.
@@ -86,16 +91,19 @@ export function createNavigation(stores: NavStores): Navigation {
 
     async newRunFrom({ promptId, versionNumber }) {
       stores.app.getState().actions.navigate('runs')
-      await stores.datasets.getState().actions.ensureLoaded()
-      const datasetId = stores.datasets.getState().list[0]?.id ?? null
+      const datasets = await fetchDatasetList(stores.client, stores.queries)
+      const datasetId = datasets[0]?.id ?? null
       stores.newRun.getState().actions.begin({ promptId, versionNumber, datasetId })
       stores.runs.getState().actions.openNew()
     },
 
     async startNewRun() {
-      await Promise.all([prompts().actions.ensureLoaded(), stores.datasets.getState().actions.ensureLoaded()])
+      const [, datasets] = await Promise.all([
+        prompts().actions.ensureLoaded(),
+        fetchDatasetList(stores.client, stores.queries),
+      ])
       const promptId = prompts().list[0]?.id ?? null
-      const datasetId = stores.datasets.getState().list[0]?.id ?? null
+      const datasetId = datasets[0]?.id ?? null
       stores.newRun.getState().actions.begin({ promptId, datasetId })
       stores.runs.getState().actions.openNew()
     },

@@ -132,6 +132,35 @@ describe('preview', () => {
     await waitFor(() => expect(within(panel).getByTestId('preview-unused').textContent).toContain('ticket'))
   })
 
+  it('follows a write from anywhere: a case added by another client joins the open case picker', async () => {
+    const state = defaultState()
+    state.datasets = [
+      {
+        id: 'd1',
+        name: 'Tickets',
+        description: '',
+        caseCount: 3,
+        tagCounts: {},
+        updatedAt: '2025-01-01T00:00:00Z',
+        snapshotCount: 0,
+        parentId: null,
+      },
+    ]
+    state.cases = { d1: cases.slice(0, 3) }
+    const core = await openReply(state)
+    const panel = screen.getByTestId('preview-panel')
+    fireEvent.click(within(panel).getByTestId('preview-source-case'))
+    await waitFor(() =>
+      expect(within(panel).getByTestId<HTMLSelectElement>('preview-dataset').options).toHaveLength(2),
+    )
+    fireEvent.change(within(panel).getByTestId('preview-dataset'), { target: { value: 'd1' } })
+    await waitFor(() => expect(within(panel).getAllByTestId('case-item')).toHaveLength(3))
+    // The CLI imports one more case into the dataset (another client of the same core).
+    state.cases['d1']!.push({ ...cases[0]!, id: 'c-cli', key: 'tkt-cli' })
+    core.transport.emit('db.changed', { tables: ['dataset_cases', 'datasets'] })
+    await waitFor(() => expect(within(panel).getAllByTestId('case-item')).toHaveLength(4))
+  })
+
   it('fills variables from a dataset case, paged and found by key', async () => {
     const state = defaultState()
     state.datasets = [

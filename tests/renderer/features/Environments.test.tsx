@@ -121,12 +121,38 @@ describe('environments', () => {
     const check = core.handlers['prompts.checkPromotion']
     core.handlers['prompts.checkPromotion'] = () => answer.promise
     act(() => core.transport.emit('db.changed', { tables: ['approvals'] }))
-    await waitFor(() => expect(checks()).toBe(asked + 1))
+    // Refetches are throttled to one a second (the approval's own refresh may just have gone out).
+    await waitFor(() => expect(checks()).toBe(asked + 1), { timeout: 3000 })
     // The last answer stands until the new one arrives (the core checks again when promoting anyway).
     expect(confirm().disabled).toBe(false)
     fireEvent.click(confirm())
     await waitFor(() => expect(detailBadge('prod')).toBe('prod v4'))
     answer.resolve(await check!({ promptId: 'p-reply', versionId: 'p-reply-v4', env: 'prod' }))
+  })
+
+  it('follows a write from anywhere: a gate evaluated elsewhere refreshes the open promotion dialog', async () => {
+    const state = promotedState()
+    state.evalGate = true
+    const { core } = await openReply(state)
+    fireEvent.click(screen.getByTestId('promote-prod'))
+    const dialog = await screen.findByTestId('promotion-dialog')
+    const evalGate = () =>
+      within(dialog)
+        .queryAllByTestId('gate-requirement')
+        .find((r) => r.dataset.key === 'eval_gate')
+    await waitFor(() => expect(evalGate()?.dataset.satisfied).toBe('false'))
+    // The CLI gates v4 (another client of the same core) and it passes: a gate result is written.
+    const check = core.handlers['prompts.checkPromotion']!
+    core.handlers['prompts.checkPromotion'] = async (input) => {
+      const answer = await check(input)
+      const requirements = answer.requirements.map((r) =>
+        r.key === 'eval_gate' ? { ...r, satisfied: true, detail: 'passed in r-ci' } : r,
+      )
+      return { ...answer, requirements }
+    }
+    core.transport.emit('db.changed', { tables: ['gate_results', 'audit_log'] })
+    await waitFor(() => expect(evalGate()?.dataset.satisfied).toBe('true'), { timeout: 3000 })
+    expect(evalGate()?.textContent).toContain('passed in r-ci')
   })
 
   it('shows the gate the core answered with when it refuses a promotion', async () => {

@@ -3,7 +3,7 @@ import { messagePairs } from '../../../renderer/src/features/prompts/diff/messag
 import { paramDiff } from '../../../renderer/src/features/prompts/diff/param-diff'
 import { describeEntry } from '../../../renderer/src/features/prompts/history/history-copy'
 import { formatUsd } from '../../../renderer/src/features/prompts/preview/PreviewResult'
-import { sortHistory } from '../../../renderer/src/stores/registry/history-store'
+import { sortHistory } from '../../../renderer/src/queries/history'
 import { rollbackTargets } from '../../../renderer/src/stores/registry/rollback-targets'
 import type { HistoryEntry } from '../../../shared/domain/registry'
 

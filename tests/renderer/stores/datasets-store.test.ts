@@ -1,11 +1,14 @@
+import { QueryObserver } from '@tanstack/react-query'
+import { waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createClient } from '../../../renderer/src/api'
+import { rpcQueryOptions } from '../../../renderer/src/api/query'
 import { groupTags, share } from '../../../renderer/src/features/datasets/side/coverage'
 import { createStores } from '../../../renderer/src/stores'
 import { createFakeCore, defaultState } from '../fixtures/fake-core'
 
-describe('datasets store', () => {
-  it('loads once and refetches on a dataset table change only after the first load', async () => {
+describe('dataset list query', () => {
+  it('is refetched on a change of a table it reads while a screen shows it, and not on others', async () => {
     const state = defaultState()
     state.datasets = [
       {
@@ -20,19 +23,19 @@ describe('datasets store', () => {
       },
     ]
     const core = createFakeCore(state)
-    const stores = createStores(createClient(core.transport), { refetchDelayMs: 1 })
+    const stores = createStores(createClient(core.transport), { refetchDelayMs: 1, liveRefreshMs: 1 })
     const count = () => core.transport.calls.filter((c) => c.method === 'datasets.list').length
-
-    await stores.datasets.getState().actions.refresh()
-    expect(count()).toBe(0)
-    await stores.datasets.getState().actions.ensureLoaded()
-    await stores.datasets.getState().actions.ensureLoaded()
+    const shown = new QueryObserver(stores.queries, rpcQueryOptions(stores.client, 'datasets.list', {}))
+    const off = shown.subscribe(() => undefined)
+    await waitFor(() => expect(shown.getCurrentResult().data?.[0]?.name).toBe('Tickets'))
     expect(count()).toBe(1)
-    expect(stores.datasets.getState().list[0]?.name).toBe('Tickets')
 
-    core.transport.emit('db.changed', { tables: ['dataset_cases'] })
+    core.transport.emit('db.changed', { tables: ['runs'] })
     await new Promise((r) => setTimeout(r, 20))
-    expect(count()).toBe(2)
+    expect(count()).toBe(1)
+    core.transport.emit('db.changed', { tables: ['dataset_cases'] })
+    await waitFor(() => expect(count()).toBe(2))
+    off()
     stores.dispose()
   })
 })

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events'
 import type { Run, RunCounts, RunFailure, RunStatus } from '../../../../shared/domain/runs'
+import type { TableName } from '../../../../shared/contract/tables'
 import type { CanaryState } from '../../../../shared/domain/scoring'
 import { writeTransaction, type CoreContext } from '../context'
 import type { EventBus } from '../events'
@@ -27,7 +28,7 @@ export class KeyRefusedError extends Error {
 
 export type StopReason = 'pause' | 'cancel' | 'close' | 'fail'
 
-const resultTables = ['run_results', 'runs']
+const resultTables: TableName[] = ['run_results', 'runs']
 
 /**
  * One execution of a run: from its missing results to the end, a pause, a cancel or the core closing.

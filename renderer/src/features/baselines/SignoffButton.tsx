@@ -1,8 +1,7 @@
 import type { SliceKey } from '../../../../shared/domain/scoring'
 import { sameSlice } from '../../../../shared/lib/model-identity'
 import { useSignoff } from '../../stores/baselines/hooks'
-import { useSummary } from '../../stores/hooks'
-import { selectScoring } from '../../stores/scoring/selectors'
+import { useScoringState } from '../../queries/summary'
 import { selectSignoffActions, selectSignoffTarget } from '../../stores/baselines/selectors'
 import { SignoffDialog } from './SignoffDialog'
 
@@ -20,7 +19,7 @@ export function SignoffButton({ promptId, runId, slice, label }: Props) {
   const { open } = useSignoff(selectSignoffActions)
   const mine = target !== null && target.runId === runId && sameSlice(target.slice, slice)
   // A sign-off hashes the results with their scores: signing mid-scoring would sign a half-scored run.
-  const scoring = useSummary(selectScoring).status === 'busy'
+  const scoring = useScoringState(runId).busy
   return (
     <>
       <button

@@ -1,5 +1,7 @@
 import { compareCasesFilterSchema, type CompareCase } from '../../../../shared/domain/compare'
-import type { CasesFilter } from '../../stores/compare/compare-store'
+import { errorOf } from '../../queries/summary'
+import { useAddedSlices, useCompareCases } from '../../queries/compare'
+import { pairOf, type CasesFilter } from '../../stores/compare/compare-store'
 import { selectCompareActions } from '../../stores/compare/selectors'
 import { useCompare } from '../../stores/hooks'
 import { CaseDiff } from './CaseDiff'
@@ -28,7 +30,7 @@ function SliceSelect(props: {
   value: string | null
   onChange: (id: string) => void
 }) {
-  const slices = useCompare((s) => s.slices)
+  const slices = useAddedSlices()
   const selected = useCompare((s) => s.selected)
   return (
     <label>
@@ -69,24 +71,38 @@ function CaseRow({ item, onOpen }: { item: CompareCase; onOpen: () => void }) {
 
 /** Case by case: baseline against candidate, filtered to what got worse or better; a row opens the diff. */
 export function CasesPanel() {
-  const { baselineId, candidateId, filter, cases, casesTotal, casesLoad, openCaseId } = useCompare((s) => s)
+  const { filter, openCaseId } = useCompare((s) => s)
+  const { baselineId, candidateId } = pairOf(useCompare((s) => s))
   const actions = useCompare(selectCompareActions)
+  const slices = useAddedSlices()
+  const query = useCompareCases(
+    slices.find((s) => s.id === baselineId),
+    slices.find((s) => s.id === candidateId),
+    filter,
+  )
+  const cases = query.data?.cases ?? []
+  const loadError = errorOf(query.error)
   const open = cases.find((c) => c.caseId === openCaseId) ?? null
   return (
-    <section className="compare-cases" data-testid="compare-cases" aria-label="Cases">
+    <section
+      className="compare-cases"
+      data-testid="compare-cases"
+      data-loading={query.isFetching ? 'true' : 'false'}
+      aria-label="Cases"
+    >
       <h3>Cases</h3>
       <div className="compare-cases-controls">
         <SliceSelect
           testId="compare-baseline"
           label="Baseline"
           value={baselineId}
-          onChange={(id) => void actions.setBaseline(id)}
+          onChange={(id) => actions.setBaseline(id)}
         />
         <SliceSelect
           testId="compare-candidate"
           label="Candidate"
           value={candidateId}
-          onChange={(id) => void actions.setCandidate(id)}
+          onChange={(id) => actions.setCandidate(id)}
         />
         <select
           data-testid="compare-filter"
@@ -94,7 +110,7 @@ export function CasesPanel() {
           value={filter}
           onChange={(e) => {
             const parsed = compareCasesFilterSchema.safeParse(e.target.value)
-            if (parsed.success) void actions.setFilter(parsed.data)
+            if (parsed.success) actions.setFilter(parsed.data)
           }}
         >
           {filters.map((f) => (
@@ -103,8 +119,8 @@ export function CasesPanel() {
             </option>
           ))}
         </select>
-        <span data-testid="compare-cases-total">{casesTotal}</span> cases
-        {casesLoad.status === 'error' && <span className="error"> {casesLoad.error?.message}</span>}
+        <span data-testid="compare-cases-total">{query.data?.total ?? 0}</span> cases
+        {loadError && <span className="error"> {loadError.message}</span>}
       </div>
       {open && <CaseDiff item={open} onClose={() => actions.openCase(null)} />}
       <table className="compare-case-table">

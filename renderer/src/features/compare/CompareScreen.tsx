@@ -1,14 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { EmptyState } from '../../components/EmptyState'
 import { compareRunsFromHash } from '../../stores/compare/compare-slices'
+import { useAddedSlices, useCompareData, usePromptTrend, useSlicesOf } from '../../queries/compare'
+import { errorOf } from '../../queries/summary'
+import { pairOf } from '../../stores/compare/compare-store'
 import {
   selectCompareActions,
-  selectCompareData,
-  selectCompareLoad,
+  selectCompareRuns,
+  selectPicked,
   seriesOf,
 } from '../../stores/compare/selectors'
-import { useCompare, useRuns } from '../../stores/hooks'
-import { selectRuns } from '../../stores/runs/selectors'
+import { useCompare } from '../../stores/hooks'
+import { useRunList } from '../../queries/runs'
 import { CasesPanel } from './CasesPanel'
 import { ChartsPanel } from './ChartsPanel'
 import { metricsOf, tagPrefixesOf } from './charts/format'
@@ -18,8 +21,9 @@ import { SlicePicker } from './SlicePicker'
 
 /** `#/compare?runs=a,b` opens with those runs added (read once: the address is then rewritten). */
 function useRunsFromAddress(): void {
-  const runs = useRuns(selectRuns)
+  const { runs } = useRunList()
   const { addRun } = useCompare(selectCompareActions)
+  const slicesOf = useSlicesOf(useCompare(selectCompareRuns))
   const [wanted] = useState(() => compareRunsFromHash(window.location.hash))
   // A ref, not state: adding the runs once is bookkeeping, nothing to render.
   const done = useRef(false)
@@ -27,9 +31,9 @@ function useRunsFromAddress(): void {
     if (done.current || wanted.length === 0 || runs.length === 0) return
     done.current = true
     void (async () => {
-      for (const id of wanted) await addRun(id, runs.find((r) => r.id === id)?.name ?? id)
+      for (const id of wanted) await addRun({ id, name: runs.find((r) => r.id === id)?.name ?? id }, slicesOf)
     })()
-  }, [wanted, runs, addRun])
+  }, [wanted, runs, addRun, slicesOf])
 }
 
 function Controls(props: {
@@ -77,10 +81,14 @@ function Controls(props: {
 /** Where a PM decides what ships: quality, cost and latency of prompt versions × models side by side. */
 export function CompareScreen() {
   useRunsFromAddress()
-  const data = useCompare(selectCompareData)
-  const load = useCompare(selectCompareLoad)
-  const trend = useCompare((s) => s.trend)
-  const candidateId = useCompare((s) => s.candidateId)
+  const slices = useAddedSlices()
+  const picked = useCompare(selectPicked)
+  const chosen = useMemo(() => slices.filter((s) => picked.includes(s.id)), [slices, picked])
+  const query = useCompareData(chosen)
+  const data = chosen.length > 0 ? (query.data ?? null) : null
+  const loadError = errorOf(query.error)
+  const trend = usePromptTrend(data?.series[data.series.length - 1]?.promptId).data ?? null
+  const { candidateId } = pairOf(useCompare((s) => s))
   const series = useMemo(() => data?.series ?? [], [data])
   const metrics = useMemo(() => metricsOf(series), [series])
   const prefixes = useMemo(() => tagPrefixesOf(series), [series])
@@ -95,8 +103,8 @@ export function CompareScreen() {
     <div className="compare-screen" data-testid="compare-screen">
       <RunPicker />
       <SlicePicker />
-      {load.status === 'error' && <p className="error">{load.error?.message}</p>}
-      {!enough && load.status !== 'loading' && (
+      {loadError && <p className="error">{loadError.message}</p>}
+      {!enough && !query.isFetching && (
         <EmptyState title="Nothing to compare yet" testId="compare-empty">
           Add runs and choose at least two prompt version × model slices that have been run and scored (Runs →
           Summary → Score).

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react'
 import type { Run } from '../../../../shared/domain/runs'
 import { identityLabel } from '../../../../shared/lib/model-identity'
-import { useCompare, useRuns } from '../../stores/hooks'
-import { selectRuns } from '../../stores/runs/selectors'
+import { useCompare } from '../../stores/hooks'
+import { useRunList } from '../../queries/runs'
 import type { PickableSlice } from '../../stores/compare/compare-slices'
-import { selectCompareActions } from '../../stores/compare/selectors'
+import { selectCompareActions, selectCompareRuns } from '../../stores/compare/selectors'
+import { useSlicesOf } from '../../queries/compare'
 
 /** Runs with results to compare: finished ones, and paused or cancelled ones that have some. */
 function comparableRuns(list: readonly Run[], added: readonly string[]): Run[] {
@@ -16,9 +17,12 @@ export function sliceLabel(s: PickableSlice): string {
 }
 
 export function RunPicker() {
-  const runs = useRuns(selectRuns)
-  const runIds = useCompare((s) => s.runIds)
+  const { runs } = useRunList()
+  const added = useCompare(selectCompareRuns)
+  const runIds = useMemo(() => added.map((r) => r.id), [added])
   const { addRun, removeRun } = useCompare(selectCompareActions)
+  const slicesOf = useSlicesOf(added)
+  const addError = useCompare((s) => s.addError)
   const options = useMemo(() => comparableRuns(runs, runIds), [runs, runIds])
   const [choice, setChoice] = useState('')
   const chosen = options.find((r) => r.id === choice) ?? options[0]
@@ -43,15 +47,16 @@ export function RunPicker() {
         type="button"
         data-testid="compare-add-run"
         disabled={!chosen}
-        onClick={() => chosen && void addRun(chosen.id, chosen.name)}
+        onClick={() => chosen && void addRun({ id: chosen.id, name: chosen.name }, slicesOf)}
       >
         Add run
       </button>
+      {addError && <p className="error">{addError.message}</p>}
       <ul className="compare-run-list">
         {runIds.map((id) => (
           <li key={id}>
             {runs.find((r) => r.id === id)?.name ?? id}{' '}
-            <button type="button" onClick={() => void removeRun(id)} aria-label="Remove run">
+            <button type="button" onClick={() => removeRun(id)} aria-label="Remove run">
               ×
             </button>
           </li>

@@ -1,11 +1,12 @@
 import { maxCompareSlices } from '../../stores/compare/compare-slices'
 import { selectCompareActions } from '../../stores/compare/selectors'
+import { useAddedSlices } from '../../queries/compare'
 import { useCompare } from '../../stores/hooks'
 import { sliceLabel } from './RunPicker'
 
 /** Prompt version × provider/model slices of the added runs; all are chosen at first, up to the limit. */
 export function SlicePicker() {
-  const slices = useCompare((s) => s.slices)
+  const slices = useAddedSlices()
   const selected = useCompare((s) => s.selected)
   const { toggleSlice } = useCompare(selectCompareActions)
   if (slices.length === 0) return null
@@ -24,7 +25,7 @@ export function SlicePicker() {
             data-model={s.modelId}
             checked={selected.includes(s.id)}
             disabled={!selected.includes(s.id) && selected.length >= maxCompareSlices}
-            onChange={() => void toggleSlice(s.id)}
+            onChange={() => toggleSlice(s.id)}
           />{' '}
           {sliceLabel(s)}
         </label>

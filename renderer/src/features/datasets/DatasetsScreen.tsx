@@ -1,6 +1,5 @@
-import { useEffect } from 'react'
-import { selectDatasetActions, selectOpenDatasetId } from '../../stores/datasets/selectors'
-import { useDatasetDetail, useDatasets } from '../../stores/hooks'
+import { selectOpenDatasetId } from '../../stores/datasets/selectors'
+import { useDatasetDetail } from '../../stores/hooks'
 import { DatasetDetailView } from './detail/DatasetDetailView'
 import { ImportWizard } from './import/ImportWizard'
 import { DatasetList } from './list/DatasetList'
@@ -9,11 +8,6 @@ import { NewDatasetDialog } from './list/NewDatasetDialog'
 /** `#/datasets` lists the datasets; `#/datasets/<id>` curates one (its cases, coverage, snapshots). */
 export function DatasetsScreen() {
   const openId = useDatasetDetail(selectOpenDatasetId)
-  const { ensureLoaded } = useDatasets(selectDatasetActions)
-
-  useEffect(() => {
-    void ensureLoaded()
-  }, [ensureLoaded])
 
   return (
     <>

@@ -1,8 +1,8 @@
-import { useEffect } from 'react'
 import type { WorkspaceScorecard } from '../../../../shared/domain/maturity'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useScorecard } from '../../stores/maturity/hooks'
+import { errorOf } from '../../queries/summary'
+import { useRpcQuery } from '../../api/query'
 import { PromptScorecardCard } from './PromptScorecardCard'
 import { levelTitle } from './scorecard-view'
 
@@ -54,13 +54,12 @@ function WorkspaceLevel({ scorecard }: { scorecard: WorkspaceScorecard }) {
 
 /** LLMOps maturity: the workspace's level and each prompt's, with the evidence and what to do next. */
 export function ScorecardScreen() {
-  const scorecard = useScorecard((s) => s.scorecard)
-  const load = useScorecard((s) => s.load)
-  const { load: assess } = useScorecard((s) => s.actions)
-  // Every visit reassesses: a gate rule added on another screen must show here at once.
-  useEffect(() => void assess(), [assess])
-  if (load.error && !scorecard)
-    return <ErrorNotice title="Could not assess the workspace" error={load.error} />
+  // maturity.scorecard reads nearly every table and declares no `reads`: any write reassesses it, so a
+  // gate rule added on another screen shows here at once.
+  const query = useRpcQuery('maturity.scorecard', {})
+  const scorecard = query.data ?? null
+  const error = errorOf(query.error)
+  if (error && !scorecard) return <ErrorNotice title="Could not assess the workspace" error={error} />
   if (!scorecard) return <p className="muted">Assessing the workspace…</p>
   return (
     <div className="scorecard-screen" data-testid="scorecard-screen">

@@ -1,8 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import type { DriftReport } from '../../../../shared/domain/production'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useDatasets } from '../../stores/hooks'
-import { selectDatasetActions, selectDatasets } from '../../stores/datasets/selectors'
+import { useDatasetList } from '../../queries/datasets'
 import { useDrift, useMonitor } from '../../stores/production/hooks'
 import { formatPercent } from '../../stores/production/units'
 import { latestImportId, lengthSentence } from './drift-text'
@@ -63,10 +62,8 @@ export function DriftCard() {
   const report = useDrift((s) => s.report)
   const load = useDrift((s) => s.load)
   const actions = useDrift((s) => s.actions)
-  const datasets = useDatasets(selectDatasets)
-  const { ensureLoaded } = useDatasets(selectDatasetActions)
+  const { datasets } = useDatasetList()
   const importId = useMemo(() => latestImportId(imports ?? []), [imports])
-  useEffect(() => void ensureLoaded(), [ensureLoaded])
   useEffect(() => void actions.load(importId), [actions, importId])
   return (
     <section className="card production-drift" aria-label="Drift">

@@ -1,13 +1,13 @@
 import { useEffect } from 'react'
-import { useCatalog, useQueues, useRubrics, useRuns } from '../../stores/hooks'
-import { selectRubrics, selectRubricsActions } from '../../stores/scoring/selectors'
+import { useRunList } from '../../queries/runs'
+import { useRubricList } from '../../queries/rubrics'
+import { useQueues } from '../../stores/hooks'
 import {
   selectDialogOpen,
   selectDialogPreset,
   selectQueuesActions,
   selectSelectedQueue,
 } from '../../stores/review/selectors'
-import { selectCatalogActions, selectRuns, selectRunsActions } from '../../stores/runs/selectors'
 import { QueueDetail } from './QueueDetail'
 import { QueueDialog } from './dialog/QueueDialog'
 import { QueueList } from './QueueList'
@@ -42,23 +42,17 @@ export function ReviewScreen() {
  */
 function usePresetKey(): string {
   const preset = useQueues(selectDialogPreset)
-  const runFound = useRuns((s) => preset !== null && selectRuns(s).some((r) => r.id === preset.runId))
-  const rubricFound = useRubrics(
-    (s) => preset?.rubricId != null && selectRubrics(s).some((r) => r.id === preset.rubricId),
-  )
+  const { runs } = useRunList()
+  const runFound = preset !== null && runs.some((r) => r.id === preset.runId)
+  const { rubrics } = useRubricList()
+  const rubricFound = preset?.rubricId != null && rubrics.some((r) => r.id === preset.rubricId)
   return `${String(runFound)}-${String(rubricFound)}`
 }
 
-/** Queues and reviewers; runs, rubrics and version labels for the new-queue dialog. */
+/** Queues and reviewers; rubrics and version labels for the new-queue dialog (runs are a query). */
 function useScreenData(): void {
   const queues = useQueues(selectQueuesActions)
-  const runs = useRuns(selectRunsActions)
-  const rubrics = useRubrics(selectRubricsActions)
-  const catalog = useCatalog(selectCatalogActions)
   useEffect(() => {
     void queues.ensureLoaded()
-    void runs.ensureLoaded()
-    void rubrics.ensureLoaded()
-    void catalog.ensureLoaded()
-  }, [queues, runs, rubrics, catalog])
+  }, [queues])
 }

@@ -1,21 +1,14 @@
-import { useMemo } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useControlRun, useControlState, useInterruptedRuns } from '../../queries/runs'
 import { useRuns } from '../../stores/hooks'
-import {
-  interruptedRuns,
-  selectDismissedOffer,
-  selectRunControl,
-  selectRuns,
-  selectRunsActions,
-} from '../../stores/runs/selectors'
+import { selectDismissedOffer, selectRunsActions } from '../../stores/runs/selectors'
 
 /** Runs the last session left half done (the app closed or crashed): one click resumes each. */
 export function ResumeOffer() {
-  const list = useRuns(selectRuns)
-  const dismissed = useRuns(selectDismissedOffer)
-  const control = useRuns(selectRunControl)
-  const { control: act, dismissOffer, select } = useRuns(selectRunsActions)
-  const runs = useMemo(() => interruptedRuns(list, dismissed), [list, dismissed])
+  const runs = useInterruptedRuns(useRuns(selectDismissedOffer))
+  const control = useControlState(0)
+  const { mutate: act } = useControlRun()
+  const { dismissOffer, select } = useRuns(selectRunsActions)
   if (runs.length === 0) return null
   const failedHere = control.status === 'error' && runs.some((r) => r.id === control.runId)
 
@@ -47,7 +40,7 @@ export function ResumeOffer() {
                 disabled={control.status === 'busy'}
                 onClick={() => {
                   select(run.id)
-                  void act(run.id, 'resume')
+                  act({ id: run.id, action: 'resume' })
                 }}
               >
                 Resume

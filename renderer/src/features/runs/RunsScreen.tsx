@@ -1,14 +1,8 @@
 import { useCallback, useEffect } from 'react'
-import { selectDatasetActions } from '../../stores/datasets/selectors'
-import { useCatalog, useDatasets, useNavigation, usePrompts, useProviders, useRuns } from '../../stores/hooks'
+import { useNavigation, usePrompts, useRuns } from '../../stores/hooks'
 import { selectPromptActions } from '../../stores/prompts/selectors'
-import { selectProvidersActions } from '../../stores/providers/selectors'
-import {
-  selectCatalogActions,
-  selectRunsActions,
-  selectRunsMode,
-  selectSelectedRun,
-} from '../../stores/runs/selectors'
+import { useRun } from '../../queries/runs'
+import { selectRunsMode, selectSelectedRunId } from '../../stores/runs/selectors'
 import { RunDetail } from './detail/RunDetail'
 import { RunList } from './list/RunList'
 import { NewRunForm } from './new/NewRunForm'
@@ -18,7 +12,7 @@ import { useLetterShortcut } from './use-new-run-key'
 /** Runs: the list on the left; on the right the selected run (progress, results) or the form for a new one. */
 export function RunsScreen() {
   const mode = useRuns(selectRunsMode)
-  const run = useRuns(selectSelectedRun)
+  const run = useRun(useRuns(selectSelectedRunId))
   const startNew = useStartNewRun()
   useScreenData()
   useLetterShortcut('n', startNew)
@@ -41,20 +35,12 @@ export function RunsScreen() {
   )
 }
 
-/** Everything the screen shows or offers: runs, version labels, prompts, datasets and provider keys. */
+/** Prompts for the new-run form (runs, datasets, version labels and providers are queries). */
 function useScreenData(): void {
-  const runs = useRuns(selectRunsActions)
-  const catalog = useCatalog(selectCatalogActions)
   const prompts = usePrompts(selectPromptActions)
-  const datasets = useDatasets(selectDatasetActions)
-  const providers = useProviders(selectProvidersActions)
   useEffect(() => {
-    void runs.ensureLoaded()
-    void catalog.ensureLoaded()
     void prompts.ensureLoaded()
-    void datasets.ensureLoaded()
-    void providers.ensureLoaded()
-  }, [runs, catalog, prompts, datasets, providers])
+  }, [prompts])
 }
 
 /** Opens the new-run form (N), with the first prompt and dataset chosen; an open form is left as it is. */

@@ -2,16 +2,16 @@ import { useState } from 'react'
 import { concurrencyBounds } from '../../../../shared/domain/providers'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
-import { useProviders } from '../../stores/hooks'
-import { selectProvidersActions, selectSubmit } from '../../stores/providers/selectors'
+import { useSaveProvider } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 import { wholeNumber } from '../../lib/whole-number'
 
 const defaultConcurrency = 4
 
 /** A local or self-hosted server that speaks the OpenAI API (Ollama, vLLM, LM Studio, a gateway). */
 export function AddProviderForm() {
-  const submit = useProviders(selectSubmit('add'))
-  const { save, resetSubmit } = useProviders(selectProvidersActions)
+  const save = useSaveProvider()
+  const submit = submitOf(save)
   const [name, setName] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
   const [concurrency, setConcurrency] = useState(String(defaultConcurrency))
@@ -25,7 +25,7 @@ export function AddProviderForm() {
       onSubmit={(event) => {
         event.preventDefault()
         if (!ready) return
-        void save(
+        save.mutate(
           {
             name: name.trim(),
             kind: 'openai-compatible',
@@ -36,13 +36,14 @@ export function AddProviderForm() {
             requestTimeoutMs: null,
             idleTimeoutMs: null,
           },
-          'add',
-        ).then((saved) => {
-          if (!saved) return
-          setName('')
-          setBaseUrl('')
-          setConcurrency(String(defaultConcurrency))
-        })
+          {
+            onSuccess: () => {
+              setName('')
+              setBaseUrl('')
+              setConcurrency(String(defaultConcurrency))
+            },
+          },
+        )
       }}
     >
       <h3 id="add-provider-title">Add an OpenAI-compatible provider</h3>
@@ -61,7 +62,7 @@ export function AddProviderForm() {
             value={name}
             onChange={(e) => {
               setName(e.target.value)
-              if (submit.status !== 'idle') resetSubmit('add')
+              if (submit.status !== 'idle') save.reset()
             }}
           />
         </Field>

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
-import { useProviders } from '../../stores/hooks'
-import { selectProviders, selectProvidersActions, selectSubmit } from '../../stores/providers/selectors'
+import { useProviderList, useSavePrice } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 
 interface Draft {
   provider: string
@@ -23,9 +23,9 @@ export function perMTok(text: string): number | null {
 
 /** Adds or replaces the price of one provider/model. */
 export function PriceForm() {
-  const providers = useProviders(selectProviders)
-  const submit = useProviders(selectSubmit('price'))
-  const { savePrice } = useProviders(selectProvidersActions)
+  const { providers = [] } = useProviderList()
+  const savePrice = useSavePrice()
+  const submit = submitOf(savePrice)
   const [draft, setDraft] = useState<Draft>(blank)
   const set = (field: keyof Draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [field]: e.target.value }))
@@ -47,15 +47,16 @@ export function PriceForm() {
       onSubmit={(event) => {
         event.preventDefault()
         if (!ready || input === null || output === null) return
-        void savePrice({
-          provider: draft.provider.trim(),
-          model: draft.model.trim(),
-          inputPerMTok: input,
-          outputPerMTok: output,
-          cachedInputPerMTok: cached,
-        }).then((saved) => {
-          if (saved) setDraft(blank)
-        })
+        savePrice.mutate(
+          {
+            provider: draft.provider.trim(),
+            model: draft.model.trim(),
+            inputPerMTok: input,
+            outputPerMTok: output,
+            cachedInputPerMTok: cached,
+          },
+          { onSuccess: () => setDraft(blank) },
+        )
       }}
     >
       <h3 id="price-form-title">Add or replace a price</h3>

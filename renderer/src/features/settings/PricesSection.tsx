@@ -1,11 +1,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useProviders } from '../../stores/hooks'
-import {
-  selectPrices,
-  selectPricesLoad,
-  selectProvidersActions,
-  selectSubmit,
-} from '../../stores/providers/selectors'
+import { toErrorInfo } from '../../api'
+import { useDeletePrice, usePrices } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 import { PriceForm } from './PriceForm'
 import { modelKey } from '../../../../shared/lib/model-ref'
 
@@ -14,10 +10,9 @@ const perM = (n: number | null) =>
 
 /** The user's own prices (negotiated rates, models missing from the price table), per million tokens. */
 export function PricesSection() {
-  const prices = useProviders(selectPrices)
-  const load = useProviders(selectPricesLoad)
-  const deleting = useProviders(selectSubmit('price-delete'))
-  const { deletePrice } = useProviders(selectProvidersActions)
+  const { data: prices = [], error, isSuccess } = usePrices()
+  const remove = useDeletePrice()
+  const deleting = submitOf(remove)
   const sorted = [...prices].sort((a, b) => modelKey(a).localeCompare(modelKey(b)))
 
   return (
@@ -28,8 +23,12 @@ export function PricesSection() {
         table does not know, in USD per million tokens. Overrides apply to runs started afterwards; a run
         keeps the prices it started with.
       </p>
-      {load.error ? (
-        <ErrorNotice title="Could not load price overrides" error={load.error} testId="prices-error" />
+      {error ? (
+        <ErrorNotice
+          title="Could not load price overrides"
+          error={toErrorInfo(error)}
+          testId="prices-error"
+        />
       ) : null}
       {deleting.error ? <ErrorNotice title="Could not delete the price" error={deleting.error} /> : null}
       {sorted.length > 0 ? (
@@ -68,7 +67,7 @@ export function PricesSection() {
                     className="button small"
                     data-testid="price-delete"
                     aria-label={`Delete the price for ${p.provider}/${p.model}`}
-                    onClick={() => void deletePrice(p.provider, p.model)}
+                    onClick={() => remove.mutate({ provider: p.provider, model: p.model })}
                   >
                     Delete
                   </button>
@@ -77,7 +76,7 @@ export function PricesSection() {
             ))}
           </tbody>
         </table>
-      ) : load.status === 'ready' ? (
+      ) : isSuccess ? (
         <p className="muted" data-testid="prices-empty">
           No overrides: list prices are used.
         </p>

@@ -6,8 +6,8 @@ import {
 } from '../../../../shared/domain/providers'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
-import { useProviders } from '../../stores/hooks'
-import { selectProvidersActions, selectSubmit } from '../../stores/providers/selectors'
+import { useDeleteProvider, useSaveProvider } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 import {
   formTextOf,
   parseProviderForm,
@@ -25,10 +25,10 @@ type Setter = <K extends keyof ProviderFormText>(field: K, value: ProviderFormTe
 
 /** Base URL, limits, pricing and timeouts; the core checks them again (a base URL must be http(s)). */
 export function ProviderEditForm({ provider }: { provider: ProviderView }) {
-  const submitKey = `provider:${provider.name}`
-  const submit = useProviders(selectSubmit(submitKey))
-  const deleting = useProviders(selectSubmit(`delete:${provider.name}`))
-  const { save, remove } = useProviders(selectProvidersActions)
+  const save = useSaveProvider()
+  const remove = useDeleteProvider()
+  const submit = submitOf(save)
+  const deleting = submitOf(remove)
   const [text, setText] = useState(() => formTextOf(provider))
   const [errors, setErrors] = useState<ProviderFormErrors>({})
   const set: Setter = (field, value) => setText((t) => ({ ...t, [field]: value }))
@@ -41,7 +41,7 @@ export function ProviderEditForm({ provider }: { provider: ProviderView }) {
         event.preventDefault()
         const parsed = parseProviderForm(provider, text)
         setErrors('errors' in parsed ? parsed.errors : {})
-        if ('config' in parsed) void save(parsed.config, submitKey)
+        if ('config' in parsed) save.mutate(parsed.config)
       }}
     >
       <div className="field-row">
@@ -62,7 +62,7 @@ export function ProviderEditForm({ provider }: { provider: ProviderView }) {
               className="button small"
               data-testid="provider-delete"
               disabled={deleting.status === 'busy'}
-              onClick={() => void remove(provider.name)}
+              onClick={() => remove.mutate({ name: provider.name })}
             >
               Delete
             </button>

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { ProviderView } from '../../../../shared/domain/providers'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useProviders } from '../../stores/hooks'
-import { selectProvidersActions, selectSubmit } from '../../stores/providers/selectors'
+import { useSetProviderKey } from '../../queries/providers'
+import { submitOf } from '../../queries/submit'
 
 interface Props {
   provider: ProviderView
@@ -14,8 +14,13 @@ interface Props {
  * key is kept nowhere in the renderer. Where keys cannot be stored, the environment variable is named.
  */
 export function ProviderKeyField({ provider, canStoreKeys }: Props) {
-  const submit = useProviders(selectSubmit(`key:${provider.name}`))
-  const { setKey } = useProviders(selectProvidersActions)
+  const setKeyCall = useSetProviderKey()
+  const submit = submitOf(setKeyCall)
+  const setKey = (name: string, apiKey: string | null) =>
+    setKeyCall.mutateAsync({ name, apiKey }).then(
+      () => true,
+      () => false,
+    )
   const [key, setKeyText] = useState('')
   const busy = submit.status === 'busy'
 

@@ -1,14 +1,11 @@
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useProviders } from '../../stores/hooks'
-import { selectProviders, selectProvidersLoad, selectSecretStore } from '../../stores/providers/selectors'
+import { useProviderList } from '../../queries/providers'
 import { AddProviderForm } from './AddProviderForm'
 import { ProviderRow } from './ProviderRow'
 
 /** Where calls go: one row per provider with its limits and where its key comes from. */
 export function ProvidersSection() {
-  const providers = useProviders(selectProviders)
-  const load = useProviders(selectProvidersLoad)
-  const secretStore = useProviders(selectSecretStore)
+  const { providers = [], secretStore, query, error } = useProviderList()
 
   return (
     <section className="panel settings" data-testid="providers-section" aria-labelledby="settings-providers">
@@ -26,12 +23,8 @@ export function ProvidersSection() {
           </span>
         </div>
       ) : null}
-      {load.error ? (
-        <ErrorNotice title="Could not load providers" error={load.error} testId="providers-error" />
-      ) : null}
-      {load.status === 'loading' && providers.length === 0 ? (
-        <p className="muted">Loading providers…</p>
-      ) : null}
+      {error ? <ErrorNotice title="Could not load providers" error={error} testId="providers-error" /> : null}
+      {query.isPending && providers.length === 0 ? <p className="muted">Loading providers…</p> : null}
       <ul className="provider-list">
         {providers.map((p) => (
           <ProviderRow key={p.name} provider={p} canStoreKeys={secretStore?.canStoreKeys ?? false} />

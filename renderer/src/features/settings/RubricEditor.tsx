@@ -2,14 +2,14 @@ import { useState } from 'react'
 import type { Rubric } from '../../../../shared/domain/scoring'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
-import { useRubrics } from '../../stores/hooks'
+import { useSaveRubric } from '../../queries/rubrics'
+import { submitOf } from '../../queries/submit'
 import {
   blankCriterion,
   rubricFromForm,
   type CriterionForm,
   type RubricForm,
 } from '../../stores/scoring/rubric-form'
-import { selectRubricSave, selectRubricsActions } from '../../stores/scoring/selectors'
 import { CriterionEditor } from './CriterionEditor'
 
 interface Props {
@@ -22,8 +22,8 @@ interface Props {
 export function RubricEditor({ initial, onDone }: Props) {
   const [form, setForm] = useState(initial)
   const [problem, setProblem] = useState<string | null>(null)
-  const save = useRubrics(selectRubricSave)
-  const { save: saveRubric, resetSave } = useRubrics(selectRubricsActions)
+  const saveCall = useSaveRubric()
+  const save = submitOf(saveCall)
   const patch = (p: Partial<RubricForm>) => {
     setForm((f) => ({ ...f, ...p }))
     setProblem(null)
@@ -34,7 +34,7 @@ export function RubricEditor({ initial, onDone }: Props) {
   const onSubmit = async () => {
     const built = rubricFromForm(form)
     if ('problem' in built) return setProblem(built.problem)
-    const saved = await saveRubric(built.draft)
+    const saved = await saveCall.mutateAsync(built.draft).catch(() => null)
     if (saved) onDone(saved)
   }
 
@@ -122,7 +122,7 @@ export function RubricEditor({ initial, onDone }: Props) {
           className="button small"
           data-testid="rubric-cancel"
           onClick={() => {
-            resetSave()
+            saveCall.reset()
             onDone(null)
           }}
         >

@@ -1,16 +1,13 @@
 import { useState } from 'react'
 import type { RubricScale } from '../../../../shared/domain/scoring'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useRubrics } from '../../stores/hooks'
+import { useRubricList } from '../../queries/rubrics'
 import { blankRubricForm, formFromRubric } from '../../stores/scoring/rubric-form'
-import { selectRubricSave, selectRubrics, selectRubricsLoad } from '../../stores/scoring/selectors'
 import { RubricEditor } from './RubricEditor'
 
 /** Rubrics: named, versioned criteria that reviewers and LLM judges score outputs against. */
 export function RubricsSection() {
-  const rubrics = useRubrics(selectRubrics)
-  const load = useRubrics(selectRubricsLoad)
-  const save = useRubrics(selectRubricSave)
+  const { rubrics, query, error } = useRubricList()
   // undefined: no editor; null: a new rubric; a key: that rubric.
   const [editing, setEditing] = useState<string | null | undefined>(undefined)
   const [saved, setSaved] = useState<string | null>(null)
@@ -34,10 +31,8 @@ export function RubricsSection() {
         Criteria with a scale and guidance, for reviewers and LLM judges. Saving a changed rubric adds a
         version; scores keep the version they were given with.
       </p>
-      {load.error ? (
-        <ErrorNotice title="Could not load rubrics" error={load.error} testId="rubrics-error" />
-      ) : null}
-      {rubrics.length === 0 && load.status === 'ready' ? (
+      {error ? <ErrorNotice title="Could not load rubrics" error={error} testId="rubrics-error" /> : null}
+      {rubrics.length === 0 && query.isSuccess ? (
         <p className="muted" data-testid="rubrics-empty">
           No rubrics yet.
         </p>
@@ -97,9 +92,6 @@ export function RubricsSection() {
             if (rubric) setSaved(`Saved ${rubric.name} as version ${rubric.version}.`)
           }}
         />
-      ) : null}
-      {save.error && editing === undefined ? (
-        <ErrorNotice title="Rubric not saved" error={save.error} />
       ) : null}
     </section>
   )

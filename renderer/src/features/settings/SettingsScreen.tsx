@@ -1,8 +1,4 @@
-import { useEffect } from 'react'
 import type { AppStatus } from '../../../../shared/domain/workspace'
-import { useProviders, useRubrics } from '../../stores/hooks'
-import { selectProvidersActions } from '../../stores/providers/selectors'
-import { selectRubricsActions } from '../../stores/scoring/selectors'
 import { PricesSection } from './PricesSection'
 import { ProvidersSection } from './ProvidersSection'
 import { RubricsSection } from './RubricsSection'
@@ -14,13 +10,6 @@ interface Props {
 
 /** The open workspace, the providers calls go to (and their keys), price overrides and rubrics. */
 export function SettingsScreen({ workspace }: Props) {
-  const { ensureLoaded } = useProviders(selectProvidersActions)
-  const rubrics = useRubrics(selectRubricsActions)
-  useEffect(() => {
-    void ensureLoaded()
-    void rubrics.ensureLoaded()
-  }, [ensureLoaded, rubrics])
-
   return (
     <div className="settings-screen">
       <WorkspaceSection workspace={workspace} />

@@ -1,4 +1,6 @@
+import { QueryClientProvider } from '@tanstack/react-query'
 import { useEffect, useRef, type ComponentType } from 'react'
+import { RpcClientContext } from '../../api/query'
 import {
   DiffEditorContext,
   TextEditorContext,
@@ -39,9 +41,13 @@ export function App({ stores, editor, diffEditor }: AppProps) {
   )
 
   const root = (
-    <StoresContext.Provider value={stores}>
-      <Root onRetry={() => void boot(stores)} />
-    </StoresContext.Provider>
+    <QueryClientProvider client={stores.queries}>
+      <RpcClientContext.Provider value={stores.client}>
+        <StoresContext.Provider value={stores}>
+          <Root onRetry={() => void boot(stores)} />
+        </StoresContext.Provider>
+      </RpcClientContext.Provider>
+    </QueryClientProvider>
   )
   const withDiff = diffEditor ? (
     <DiffEditorContext.Provider value={diffEditor}>{root}</DiffEditorContext.Provider>

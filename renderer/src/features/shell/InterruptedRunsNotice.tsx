@@ -1,9 +1,10 @@
+import { useInterruptedRuns } from '../../queries/runs'
 import { useRuns } from '../../stores/hooks'
-import { selectInterruptedCount } from '../../stores/runs/selectors'
+import { selectDismissedOffer } from '../../stores/runs/selectors'
 
 /** In the header on every screen: runs the last session left interrupted, one click away from resuming. */
 export function InterruptedRunsNotice({ onOpen }: { onOpen: () => void }) {
-  const count = useRuns(selectInterruptedCount)
+  const count = useInterruptedRuns(useRuns(selectDismissedOffer)).length
   if (count === 0) return null
   return (
     <a

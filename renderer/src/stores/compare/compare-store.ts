@@ -1,36 +1,44 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { CompareCase, CompareData, PromptTrend } from '../../../../shared/domain/compare'
-import { toErrorInfo, type ApiClient } from '../../api'
-import { createSequence, failed, idle, loading, ready, settleLatest, type LoadState } from '../load-state'
-import { maxCompareSlices, pickableSlices, toCompareSlice, type PickableSlice } from './compare-slices'
+import type { ErrorInfo } from '../../../../shared/contract'
+import { toErrorInfo } from '../../api'
+import { maxCompareSlices, type PickableSlice } from './compare-slices'
+
+/*
+ * The compare screen's UI state only: which runs were added, which of their slices are picked, the pair
+ * and the filter of the case list. The slices, series, trend and cases are queries
+ * (renderer/src/queries/compare.ts), refreshed when the core says the tables they read changed.
+ */
 
 export type CasesFilter = 'all' | 'regressions' | 'improvements' | 'changed'
 
+export interface AddedRun {
+  id: string
+  name: string
+}
+
 export interface CompareActions {
-  /** Adds a run's slices (runs.summary) and selects them, up to the limit. */
-  addRun: (runId: string, runName: string) => Promise<void>
-  removeRun: (runId: string) => Promise<void>
-  toggleSlice: (sliceId: string) => Promise<void>
-  setBaseline: (sliceId: string) => Promise<void>
-  setCandidate: (sliceId: string) => Promise<void>
-  setFilter: (filter: CasesFilter) => Promise<void>
+  /** Adds a run and picks its slices, up to the limit; `slicesOf` asks (or reuses) its runs.summary. */
+  addRun: (run: AddedRun, slicesOf: (runId: string) => Promise<readonly PickableSlice[]>) => Promise<void>
+  removeRun: (runId: string) => void
+  /** Picks or unpicks a slice (from those the added runs offer). */
+  toggleSlice: (sliceId: string) => void
+  setBaseline: (sliceId: string) => void
+  setCandidate: (sliceId: string) => void
+  setFilter: (filter: CasesFilter) => void
   openCase: (caseId: string | null) => void
 }
 
 export interface CompareState {
-  runIds: string[]
-  slices: PickableSlice[]
+  runs: AddedRun[]
+  /** Picked slice ids, in the order they were picked. */
   selected: string[]
-  data: CompareData | null
-  dataLoad: LoadState
-  trend: PromptTrend | null
+  /** The user's baseline and candidate picks; `pairOf` falls back to the first picked slices. */
   baselineId: string | null
   candidateId: string | null
   filter: CasesFilter
-  cases: CompareCase[]
-  casesTotal: number
-  casesLoad: LoadState
   openCaseId: string | null
+  /** Why the last run could not be added (its summary was refused), until another is added. */
+  addError: ErrorInfo | null
   actions: CompareActions
 }
 
@@ -39,142 +47,59 @@ export type CompareStore = StoreApi<CompareState>
 /** Cases shown per request; the list says how many more match. */
 export const casesPageSize = 200
 
-export function createCompareStore(client: ApiClient): CompareStore {
-  const dataSeq = createSequence()
-  const casesSeq = createSequence()
-  const trendSeq = createSequence()
+/** Baseline and candidate among the picked slices: the user's picks, else the first and second picked. */
+export function pairOf(s: Pick<CompareState, 'selected' | 'baselineId' | 'candidateId'>): {
+  baselineId: string | null
+  candidateId: string | null
+} {
+  const keep = (id: string | null, fallback: string | undefined) =>
+    id && s.selected.includes(id) ? id : (fallback ?? null)
+  const baselineId = keep(s.baselineId, s.selected[0])
+  const candidateId = keep(
+    s.candidateId,
+    s.selected.find((id) => id !== baselineId),
+  )
+  return { baselineId, candidateId: candidateId === baselineId ? null : candidateId }
+}
 
-  return createStore<CompareState>()((set, get) => {
-    const chosen = () => get().slices.filter((s) => get().selected.includes(s.id))
-
-    async function loadTrend(promptId: string | undefined): Promise<void> {
-      const n = trendSeq.next()
-      if (!promptId) return set({ trend: null })
-      await settleLatest(trendSeq, n, client.call('compare.promptTrend', { promptId }), {
-        value: (trend) => set({ trend }),
-        error: () => set({ trend: null }),
-      })
-    }
-
-    async function loadCases(): Promise<void> {
-      const { baselineId, candidateId, filter, slices } = get()
-      const baseline = slices.find((s) => s.id === baselineId)
-      const candidate = slices.find((s) => s.id === candidateId)
-      const n = casesSeq.next()
-      if (!baseline || !candidate || baseline.id === candidate.id)
-        return set({ cases: [], casesTotal: 0, casesLoad: idle, openCaseId: null })
-      set({ casesLoad: loading })
-      const input = {
-        baseline: toCompareSlice(baseline),
-        candidate: toCompareSlice(candidate),
-        filter,
-        limit: casesPageSize,
-      }
-      await settleLatest(casesSeq, n, client.call('compare.cases', input), {
-        value: (page) => set({ cases: page.cases, casesTotal: page.total, casesLoad: ready }),
-        error: (error) => set({ casesLoad: failed(error) }),
-      })
-    }
-
-    /** Keeps baseline and candidate among the selected slices: first and second by default. */
-    function pickPair(): void {
-      const ids = get().selected
-      const keep = (id: string | null, fallback: string | undefined) =>
-        id && ids.includes(id) ? id : (fallback ?? null)
-      const baselineId = keep(get().baselineId, ids[0])
-      const candidateId = keep(
-        get().candidateId,
-        ids.find((id) => id !== baselineId),
-      )
-      set({ baselineId, candidateId })
-    }
-
-    async function loadData(): Promise<void> {
-      pickPair()
-      const slices = chosen().map(toCompareSlice)
-      const n = dataSeq.next()
-      if (slices.length === 0) {
-        set({ data: null, dataLoad: idle, trend: null })
-        return loadCases()
-      }
-      set({ dataLoad: loading })
-      const casesDone = loadCases()
-      await settleLatest(dataSeq, n, client.call('compare.data', { slices }), {
-        value: (data) => {
-          set({ data, dataLoad: ready })
-          void loadTrend(data.series[data.series.length - 1]?.promptId)
-        },
-        error: (error) => set({ dataLoad: failed(error) }),
-      })
-      await casesDone
-    }
-
-    const actions: CompareActions = {
-      async addRun(runId, runName) {
-        if (get().runIds.includes(runId)) return
+export function createCompareStore(): CompareStore {
+  return createStore<CompareState>()((set, get) => ({
+    runs: [],
+    selected: [],
+    baselineId: null,
+    candidateId: null,
+    filter: 'all',
+    openCaseId: null,
+    addError: null,
+    actions: {
+      async addRun(run, slicesOf) {
+        if (get().runs.some((r) => r.id === run.id)) return
+        set((s) => ({ runs: [...s.runs, run], addError: null }))
+        let added: readonly PickableSlice[]
         try {
-          const summary = await client.call('runs.summary', { runId })
-          const added = pickableSlices(runId, runName, summary.slices)
-          const room = maxCompareSlices - get().selected.length
-          set((s) => ({
-            runIds: [...s.runIds, runId],
-            slices: [...s.slices, ...added],
-            selected: [...s.selected, ...added.slice(0, Math.max(0, room)).map((a) => a.id)],
-          }))
+          added = await slicesOf(run.id)
         } catch (error) {
-          set({ dataLoad: failed(toErrorInfo(error)) })
+          set((s) => ({ runs: s.runs.filter((r) => r.id !== run.id), addError: toErrorInfo(error) }))
           return
         }
-        await loadData()
+        if (!get().runs.some((r) => r.id === run.id)) return
+        const room = Math.max(0, maxCompareSlices - get().selected.length)
+        set((s) => ({ selected: [...s.selected, ...added.slice(0, room).map((a) => a.id)] }))
       },
-      async removeRun(runId) {
-        set((s) => {
-          const slices = s.slices.filter((x) => x.runId !== runId)
-          return {
-            runIds: s.runIds.filter((id) => id !== runId),
-            slices,
-            selected: s.selected.filter((id) => slices.some((x) => x.id === id)),
-          }
-        })
-        await loadData()
-      },
-      async toggleSlice(sliceId) {
+      removeRun: (runId) =>
+        set((s) => ({
+          runs: s.runs.filter((r) => r.id !== runId),
+          selected: s.selected.filter((id) => !id.startsWith(`${runId}|`)),
+        })),
+      toggleSlice(sliceId) {
         const { selected } = get()
         if (selected.includes(sliceId)) set({ selected: selected.filter((id) => id !== sliceId) })
         else if (selected.length < maxCompareSlices) set({ selected: [...selected, sliceId] })
-        else return
-        await loadData()
       },
-      async setBaseline(sliceId) {
-        set({ baselineId: sliceId, openCaseId: null })
-        await loadCases()
-      },
-      async setCandidate(sliceId) {
-        set({ candidateId: sliceId, openCaseId: null })
-        await loadCases()
-      },
-      async setFilter(filter) {
-        set({ filter, openCaseId: null })
-        await loadCases()
-      },
+      setBaseline: (sliceId) => set({ baselineId: sliceId, openCaseId: null }),
+      setCandidate: (sliceId) => set({ candidateId: sliceId, openCaseId: null }),
+      setFilter: (filter) => set({ filter, openCaseId: null }),
       openCase: (caseId) => set({ openCaseId: caseId }),
-    }
-
-    return {
-      runIds: [],
-      slices: [],
-      selected: [],
-      data: null,
-      dataLoad: idle,
-      trend: null,
-      baselineId: null,
-      candidateId: null,
-      filter: 'all',
-      cases: [],
-      casesTotal: 0,
-      casesLoad: idle,
-      openCaseId: null,
-      actions,
-    }
-  })
+    },
+  }))
 }

@@ -1,9 +1,12 @@
+import type { QueryClient } from '@tanstack/react-query'
 import type { DatasetDetail } from '../../../../shared/domain/datasets'
+import type { ApiClient } from '../../api'
+import { refreshDatasetList } from '../../queries/datasets'
+import { rpcQueryOptions } from '../../api/query'
 import type { AppStore } from '../app/app-store'
 import type { DatasetDiffRange, DatasetLocation } from '../app/location'
 import type { CaseEditStore } from './case-edit-store'
 import type { CaseTableStore } from './case-table-store'
-import type { DatasetsStore } from './datasets-store'
 import type { DetailState, DetailStore } from './detail-store'
 import type { DuplicatesStore } from './duplicates-store'
 import type { SnapshotDiffState, SnapshotDiffStore, SnapshotPair } from './snapshot-diff-store'
@@ -21,8 +24,9 @@ export interface DatasetNavigation {
 }
 
 export interface DatasetNavStores {
+  client: ApiClient
+  queries: QueryClient
   app: AppStore
-  datasets: DatasetsStore
   datasetDetail: DetailStore
   caseTable: CaseTableStore
   caseEdit: CaseEditStore
@@ -68,7 +72,7 @@ export function createDatasetNavigation(stores: DatasetNavStores): DatasetNaviga
   const nav: DatasetNavigation = {
     async apply(location) {
       stores.app.getState().actions.navigate('datasets')
-      await stores.datasets.getState().actions.ensureLoaded()
+      await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'datasets.list', {}))
       if (!location) return nav.openList()
       await nav.openDataset(location.datasetId)
       const shown = detail().detail
@@ -98,13 +102,15 @@ export function createDatasetNavigation(stores: DatasetNavStores): DatasetNaviga
       reset()
       detail().actions.adopt(shown)
       stores.caseTable.getState().actions.openDataset(shown.dataset.id)
-      void stores.datasets.getState().actions.refresh()
+      refreshDatasetList(stores.queries)
     },
     async openDiff(datasetId, pair) {
       if (detail().selectedId !== datasetId) await nav.openDataset(datasetId)
       stores.caseEdit.getState().actions.cancelCell()
       detail().actions.setView('diff')
-      await stores.snapshotDiff.getState().actions.open(datasetId, pair)
+      stores.snapshotDiff.getState().actions.open(datasetId, pair)
+      const input = { datasetId, ...pair }
+      await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'datasets.diffSnapshots', input))
     },
     closeDiff() {
       detail().actions.setView('cases')

@@ -8,11 +8,8 @@ import { emptyEntry, type CacheEntry } from './page-cache'
 import type { SnapshotDiffState } from './snapshot-diff-store'
 
 // The list
-export const selectDatasets = (s: DatasetsState) => s.list
-export const selectDatasetsLoad = (s: DatasetsState) => s.listLoad
 export const selectDatasetActions = (s: DatasetsState) => s.actions
 export const selectCreateOpen = (s: DatasetsState) => s.createOpen
-export const selectCreating = (s: DatasetsState) => s.creating
 
 // The open dataset
 export const selectOpenDatasetId = (s: DetailState) => s.selectedId
@@ -62,13 +59,10 @@ export const selectCaseOpOutcome = (s: CaseOpsState) => s.outcome
 export const selectCaseOpsActions = (s: CaseOpsState) => s.actions
 
 // Snapshot diff
-export const selectSnapshotDiff = (s: SnapshotDiffState) => s.diff
 export const selectSnapshotPair = (s: SnapshotDiffState) => s.pair
-export const selectSnapshotDiffLoad = (s: SnapshotDiffState) => s.load
+export const selectSnapshotDiffDatasetId = (s: SnapshotDiffState) => s.datasetId
 
 // Duplicates
-export const selectDuplicateGroups = (s: DuplicatesState) => s.groups
-export const selectDuplicatesLoad = (s: DuplicatesState) => s.load
 export const selectDuplicatesThreshold = (s: DuplicatesState) => s.threshold
 export const selectDuplicatesDatasetId = (s: DuplicatesState) => s.datasetId
 export const selectDuplicatesActions = (s: DuplicatesState) => s.actions

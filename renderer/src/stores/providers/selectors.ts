@@ -1,19 +1,7 @@
 import type { ProviderModels, ProviderView } from '../../../../shared/domain/providers'
-import { submitIdle, type SubmitState } from '../load-state'
-import type { ProvidersState } from './providers-store'
 
-export const selectProviders = (s: ProvidersState) => s.providers
-export const selectSecretStore = (s: ProvidersState) => s.secretStore
-export const selectProvidersLoad = (s: ProvidersState) => s.load
-export const selectPrices = (s: ProvidersState) => s.prices
-export const selectPricesLoad = (s: ProvidersState) => s.pricesLoad
-export const selectProvidersActions = (s: ProvidersState) => s.actions
-
-/** The outcome of one form's last write (idle until it is used). */
-export const selectSubmit =
-  (key: string) =>
-  (s: ProvidersState): SubmitState =>
-    s.submits[key] ?? submitIdle
+/** The configured providers (`providers.list`); undefined while not loaded, or if it failed. */
+type Loaded = readonly ProviderView[] | undefined
 
 /** Where the key comes from, as Settings says it: never the key itself. */
 export function keySourceLabel(p: Pick<ProviderView, 'keySource' | 'keyEnvVar' | 'kind'>): string {
@@ -44,22 +32,20 @@ export type ProviderReadiness =
  * Whether a model's provider can be called, for the warning beside it in the run form. 'unknown' while the
  * provider list is not loaded (or could not be): no warning rather than a wrong one.
  */
-export function readinessOf(
-  s: Pick<ProvidersState, 'providers' | 'load'>,
-  provider: string,
-): ProviderReadiness {
+export function readinessOf(providers: Loaded, provider: string): ProviderReadiness {
   if (provider === 'demo') return { state: 'ready' }
-  if (s.load.status !== 'ready') return { state: 'unknown' }
-  const view = s.providers.find((p) => p.name === provider)
+  if (!providers) return { state: 'unknown' }
+  const view = providers.find((p) => p.name === provider)
   if (!view) return { state: 'no-provider' }
   return lacksKey(view) ? { state: 'no-key', envVar: view.keyEnvVar } : { state: 'ready' }
 }
 
-export const selectKnownModels = (s: ProvidersState) => s.models
-
 /** The models a provider is known to serve, for a picker's suggestions (empty for an unknown provider). */
-export function knownModelsOf(s: Pick<ProvidersState, 'models'>, provider: string): ProviderModels['models'] {
-  return s.models.find((m) => m.provider === provider)?.models ?? []
+export function knownModelsOf(
+  models: readonly ProviderModels[] | undefined,
+  provider: string,
+): ProviderModels['models'] {
+  return (models ?? []).find((m) => m.provider === provider)?.models ?? []
 }
 
 const kindLabels: Readonly<Record<ProviderView['kind'], string>> = {
@@ -79,10 +65,7 @@ export function providerOptionLabel(p: Pick<ProviderView, 'name' | 'kind' | 'isL
  * Whether a pinned provider is one Settings knows; null while the list is not loaded (or failed), so no
  * screen flags a provider as missing before it could know.
  */
-export function isConfigured(
-  s: Pick<ProvidersState, 'providers' | 'load'>,
-  provider: string,
-): boolean | null {
-  if (s.load.status !== 'ready') return null
-  return s.providers.some((p) => p.name === provider)
+export function isConfigured(providers: Loaded, provider: string): boolean | null {
+  if (!providers) return null
+  return providers.some((p) => p.name === provider)
 }

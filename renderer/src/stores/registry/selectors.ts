@@ -1,39 +1,34 @@
-import type { HistoryState } from './history-store'
+import type { GateCheck } from '../../../../shared/domain/registry'
 import { gateStanding, usesOverride, type PromotionState } from './promotion-store'
 import type { RollbackState } from './rollback-store'
 
-export const selectHistoryEntries = (s: HistoryState) => s.entries
-export const selectHistoryLoad = (s: HistoryState) => s.load
-export const selectHistoryPromptId = (s: HistoryState) => s.promptId
-export const selectHistoryActions = (s: HistoryState) => s.actions
-
 export const selectPromotionTarget = (s: PromotionState) => s.target
-export const selectGateCheck = (s: PromotionState) => s.check
-export const selectCheckLoad = (s: PromotionState) => s.checkLoad
 export const selectPromotionReason = (s: PromotionState) => s.reason
 export const selectApprovalComment = (s: PromotionState) => s.approvalComment
-export const selectApproval = (s: PromotionState) => s.approval
-export const selectPromotionSubmit = (s: PromotionState) => s.submit
 export const selectPromotionActions = (s: PromotionState) => s.actions
 
 export const selectOverride = (s: PromotionState) => s.override
 export const selectOverrideReason = (s: PromotionState) => s.overrideReason
-export const selectGateStanding = (s: PromotionState) => gateStanding(s.check)
 
 /**
  * Promote is possible once the gate allows it (or only the eval gate is unmet and the user overrides it
- * with a reason), a reason is given and nothing is in flight.
+ * with a reason), a reason is given and nothing is in flight. A recheck in flight (an approval just
+ * recorded announces itself twice: its own recheck and its db.changed) keeps the last answer usable
+ * instead of disabling Promote under the user's click; the core checks the gate again when promoting and
+ * answers with its check if it no longer allows it. A check that failed allows nothing.
  */
-/**
- * A recheck in flight (an approval just recorded announces itself twice: the approval's own recheck and its
- * db.changed) keeps the last answer usable instead of disabling Promote under the user's click; the core
- * checks the gate again when promoting and answers with its check if it no longer allows it.
- */
-export const selectCanPromote = (s: PromotionState): boolean =>
-  (gateStanding(s.check) === 'allowed' || usesOverride(s)) &&
-  (s.checkLoad.status === 'ready' || s.checkLoad.status === 'loading') &&
-  s.reason.trim().length > 0 &&
-  s.submit.status !== 'busy'
+export function canPromote(
+  check: { data: GateCheck | undefined; failed: boolean },
+  s: Pick<PromotionState, 'reason' | 'override' | 'overrideReason'>,
+  busy: boolean,
+): boolean {
+  return (
+    !check.failed &&
+    (gateStanding(check.data) === 'allowed' || usesOverride(check.data, s)) &&
+    s.reason.trim().length > 0 &&
+    !busy
+  )
+}
 
 export const selectRollbackDialog = (s: RollbackState) => s.dialog
 export const selectRollbackTo = (s: RollbackState) => s.toNumber

@@ -1,10 +1,7 @@
 import type { RunResultRow } from '../../../../shared/domain/runs'
-import { emptyPageEntry, rowAt, type PageEntry } from '../../lib/paging/page-cache'
 
 /** Results carry their rendered request and attempt log, so they come 200 to a page (the API allows 500). */
 export const resultPageSize = 200
-/** Pages kept per query; the ones farthest from the last fetched page go first. */
-export const maxResultPages = 30
 
 /** What the grid shows: one run's results, narrowed by the filters ('' means any). */
 export interface ResultQuery {
@@ -30,10 +27,6 @@ export const noFilter: ResultFilter = {
   promptVersionId: '',
   status: '',
 }
-
-export type ResultEntry = PageEntry<RunResultRow>
-
-export const emptyResultEntry: ResultEntry = emptyPageEntry
 
 export function resultQueryKey(q: ResultQuery): string {
   return JSON.stringify([
@@ -65,10 +58,6 @@ export function caseFilterOf(c: {
   caseKey: string | null
 }): Pick<ResultFilter, 'caseKey' | 'caseId'> {
   return c.caseKey ? { caseKey: c.caseKey, caseId: '' } : { caseKey: '', caseId: c.caseId }
-}
-
-export function resultAt(entry: ResultEntry, index: number): RunResultRow | null {
-  return rowAt(entry, index, resultPageSize)
 }
 
 /** How a result is shown in the grid: an error, an answer reused from the cache, or a fresh answer. */

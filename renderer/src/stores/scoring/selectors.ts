@@ -1,13 +1,5 @@
-import { submitIdle, type SubmitState } from '../load-state'
-import type { RubricsState } from './rubrics-store'
 import { suiteDiffers, type SuiteState } from './suite-store'
-import type { GateEntry, SummaryState } from './summary-store'
-
-// Rubrics
-export const selectRubrics = (s: RubricsState) => s.list
-export const selectRubricsLoad = (s: RubricsState) => s.load
-export const selectRubricSave = (s: RubricsState) => s.save
-export const selectRubricsActions = (s: RubricsState) => s.actions
+import type { SummaryState } from './summary-store'
 
 // The eval suite of the shown prompt
 export const selectSuitePromptId = (s: SuiteState) => s.promptId
@@ -27,22 +19,6 @@ export const selectSuiteDirty = (s: SuiteState): boolean => suiteDiffers(s)
 export const selectCanSaveSuite = (s: SuiteState): boolean =>
   (suiteDiffers(s) || s.suite?.version === 0) && s.message.trim().length > 0 && s.save.status !== 'busy'
 
-// The run summary, baselines and gates
+// The run detail's tab (the summary itself is a query: renderer/src/queries/summary.ts)
 export const selectRunTab = (s: SummaryState) => s.tab
-export const selectSummary = (s: SummaryState) => s.summary
-export const selectSummaryRunId = (s: SummaryState) => s.runId
-export const selectSummaryLoad = (s: SummaryState) => s.load
-export const selectScoring = (s: SummaryState) => s.scoring
-export const selectBaselines = (s: SummaryState) => s.baselines
 export const selectSummaryActions = (s: SummaryState) => s.actions
-
-const noGate: GateEntry = { result: null, submit: submitIdle }
-export const selectGateEntry =
-  (sliceId: string) =>
-  (s: SummaryState): GateEntry =>
-    s.gates[sliceId] ?? noGate
-
-export const selectBaselineSubmit =
-  (sliceId: string) =>
-  (s: SummaryState): SubmitState =>
-    s.baselineSubmits[sliceId] ?? submitIdle

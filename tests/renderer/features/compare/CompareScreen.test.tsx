@@ -108,6 +108,26 @@ describe('CompareScreen', () => {
     expect(diff.querySelector('.diff-removed')?.textContent).toContain('billing')
   })
 
+  it('follows a write from anywhere: scores written elsewhere refresh the open cases, with one refetch', async () => {
+    const core = setup()
+    renderApp(core.transport, { initialRoute: 'compare' })
+    await waitFor(() => expect(screen.getByTestId('compare-run').querySelectorAll('option')).toHaveLength(1))
+    fireEvent.click(screen.getByTestId('compare-add-run'))
+    await waitFor(() => expect(screen.getByTestId('compare-cases-total').textContent).toBe('2'))
+    const casesCalls = () => core.transport.calls.filter((c) => c.method === 'compare.cases').length
+    const before = casesCalls()
+
+    core.handlers['compare.cases'] = () => {
+      const all = [compareCase('c1', -1), compareCase('c2', 1), compareCase('c3', -1)]
+      return { total: all.length, cases: all }
+    }
+    // A judge scoring the run elsewhere (the CLI, another window) writes scores.
+    core.transport.emit('db.changed', { tables: ['run_scores', 'score_calls'] })
+    await waitFor(() => expect(screen.getByTestId('compare-cases-total').textContent).toBe('3'))
+    expect(screen.getAllByTestId('compare-case')).toHaveLength(3)
+    expect(casesCalls()).toBe(before + 1)
+  })
+
   it('projects the monthly cost of the candidate from DAU per segment', async () => {
     renderApp(setup().transport, { initialRoute: 'compare' })
     await waitFor(() => expect(screen.getByTestId('compare-run').querySelectorAll('option')).toHaveLength(1))

@@ -64,6 +64,16 @@ describe('dataset list', () => {
     expect((await screen.findByTestId('dataset-detail')).dataset.datasetId).toBe('ds-1')
   })
 
+  it('follows a write from anywhere: a dataset imported by another client shows up in the open list', async () => {
+    const core = await start((state) => seedDataset(state, 'ds-1', 12))
+    expect(screen.getAllByTestId('dataset-item')).toHaveLength(1)
+    // The CLI imports a file into a new dataset (another client of the same core).
+    seedDataset(core.state, 'ds-cli', 40, 'Refunds from CI')
+    core.transport.emit('db.changed', { tables: ['datasets', 'dataset_cases', 'audit_log'] })
+    await waitFor(() => expect(screen.getAllByTestId('dataset-item')).toHaveLength(2))
+    expect(screen.getAllByTestId('dataset-item')[1]!.textContent).toContain('Refunds from CI')
+  })
+
   it('makes a linked dataset from the selection', async () => {
     const core = await start((state) => seedDataset(state, 'ds-1', 5))
     fireEvent.click(screen.getAllByTestId('dataset-item')[0]!.querySelector('a')!)

@@ -148,4 +148,20 @@ describe('coverage and duplicates', () => {
     fireEvent.click(within(group).getByTestId('select-duplicates'))
     expect(screen.getByTestId('selection-count').textContent).toBe('2 selected')
   })
+
+  it('follows a write from anywhere: a duplicate case added by another client joins the shown groups', async () => {
+    const { core, state } = await openDataset(6, (st) => {
+      const cases = st.cases['ds-1']!
+      cases[4]!.vars = { ...cases[1]!.vars }
+    })
+    fireEvent.click(screen.getByTestId('dataset-tab-duplicates'))
+    fireEvent.click(screen.getByTestId('find-duplicates'))
+    const group = await screen.findByTestId('duplicate-group')
+    expect(group.textContent).not.toContain('k-00005')
+    // The CLI (another client of the same core) edits a case into a third copy of the same inputs.
+    const cases = state.cases['ds-1']!
+    cases[5] = { ...cases[5]!, vars: { ...cases[1]!.vars } }
+    core.transport.emit('db.changed', { tables: ['dataset_cases', 'case_revisions'] })
+    await waitFor(() => expect(screen.getByTestId('duplicate-group').textContent).toContain('k-00005'))
+  })
 })

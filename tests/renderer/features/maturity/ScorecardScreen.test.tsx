@@ -53,7 +53,7 @@ function scorecard(gateMet: boolean): WorkspaceScorecard {
 }
 
 describe('the Scorecard screen', () => {
-  it('shows the workspace level, each prompt’s criteria with evidence and next steps, and reassesses on each visit', async () => {
+  it('shows the workspace level, each prompt’s criteria with evidence and next steps, and reassesses after a write', async () => {
     const core = createFakeCore(defaultState())
     let gateMet = false
     core.handlers['maturity.scorecard'] = () => scorecard(gateMet)
@@ -74,7 +74,9 @@ describe('the Scorecard screen', () => {
     expect(evidence.textContent).toContain(evil)
     expect(evidence.querySelector('img')).toBeNull()
 
+    // A gate rule saved on the suite screen: the core announces the suite's tables, as for suites.save.
     gateMet = true
+    core.transport.emit('db.changed', { tables: ['eval_suites', 'audit_log'] })
     fireEvent.click(screen.getByTestId('nav-prompts'))
     fireEvent.keyDown(window, { key: '8', code: 'Digit8', ctrlKey: true })
     await waitFor(() => expect(screen.getByTestId('scorecard-level').textContent).toBe('Level 2 · Measured'))

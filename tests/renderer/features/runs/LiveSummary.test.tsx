@@ -74,4 +74,35 @@ describe('the open run summary', () => {
     })
     await waitFor(() => expect(shownResults()).toBe('6'), { timeout: 10_000 })
   }, 60_000)
+
+  it('shows a baseline and scores written by another client (the CLI, a second window) at once', async () => {
+    core = await startCoreProcess({ gated: true })
+    const run = await startOwnRun(core.transport)
+    core.release(100)
+    renderApp(core.transport, { initialRoute: 'runs', initialRun: run.id, liveRefreshMs: 20 })
+    await waitFor(() => expect(appState()).toBe('ready'))
+    await waitFor(() => expect(screen.getByTestId('run-status').textContent).toMatch(/completed/i), {
+      timeout: 10_000,
+    })
+    fireEvent.click(screen.getByTestId('run-tab-summary'))
+    await waitFor(() => expect(shownResults()).toBe('6'), { timeout: 10_000 })
+    expect(screen.getByTestId('run-summary').dataset.scored).toBe('false')
+    expect(screen.queryByTestId('baseline-badge')).toBeNull()
+
+    // Not through the screen: straight to the core, as another process would.
+    const [promptVersionId] = run.plan.promptVersionIds
+    const prompts = await call<{ id: string; name: string }[]>(core.transport, 'prompts.list', {})
+    const promptId = prompts.find((p) => p.name === 'Refund answer')?.id
+    const slice = { promptVersionId, provider: 'local-llm', modelId: 'qwen2.5-7b-instruct' }
+    await call(core.transport, 'baselines.set', { promptId, runId: run.id, slice })
+    expect(await screen.findByTestId('baseline-badge')).toBeTruthy()
+    const notEmpty = { kind: 'rule', rule: { op: 'regex', path: '', pattern: '\\S' } }
+    await call(core.transport, 'suites.save', {
+      promptId,
+      suite: { scorers: [{ metric: 'rule.not_empty', label: 'Not empty', config: notEmpty }], gates: [] },
+      message: 'The answer is not empty',
+    })
+    await call(core.transport, 'runs.score', { runId: run.id })
+    await waitFor(() => expect(screen.getByTestId('run-summary').dataset.scored).toBe('true'))
+  }, 60_000)
 })

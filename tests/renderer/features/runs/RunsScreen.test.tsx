@@ -183,7 +183,8 @@ describe('run detail', () => {
         })
       }
     })
-    expect(byId('run-done').textContent).toBe('120 / 290')
+    // The cached list notifies the screen on the next tick (TanStack batches its notifications).
+    await waitFor(() => expect(byId('run-done').textContent).toBe('120 / 290'))
     expect(bar.getAttribute('aria-valuenow')).toBe('120')
     expect(byId('run-rate').textContent).toBe('12.3 calls/s')
     expect(byId('run-eta').textContent).toBe('3 min 20 s')
@@ -204,7 +205,7 @@ describe('run detail', () => {
         etaSeconds: 0,
       })
     })
-    expect(byId('run-status').textContent).toBe('completed')
+    await waitFor(() => expect(byId('run-status').textContent).toBe('completed'))
     expect(screen.queryByTestId('run-pause')).toBeNull()
     expect(byId('run-eta').textContent).toBe('—')
   })
@@ -299,5 +300,22 @@ describe('resume offer', () => {
     expect(byId('resume-offer').textContent).toContain('1 run was interrupted')
     fireEvent.click(byId('resume-offer-dismiss'))
     expect(screen.queryByTestId('resume-offer')).toBeNull()
+  })
+
+  it('follows a write from anywhere: a run started and one interrupted elsewhere refresh the open list', async () => {
+    const { core, state } = await openRuns((s) => {
+      s.runs = [makeRun('r-a', { name: 'Nightly A' })]
+    })
+    expect(screen.getAllByTestId('run-row')).toHaveLength(1)
+    const before = calls(core, 'runs.list').length
+    // The CLI (another client of the same core) starts a run; another run is found interrupted.
+    state.runs?.push(
+      makeRun('r-cli', { name: 'From CI', status: 'interrupted', createdAt: '2025-03-05T10:00:00.000Z' }),
+    )
+    core.transport.emit('db.changed', { tables: ['runs', 'run_results'] })
+    await waitFor(() => expect(screen.getAllByTestId('run-row')).toHaveLength(2))
+    expect(screen.getAllByTestId('run-row')[0]?.textContent).toContain('From CI')
+    expect(byId('resume-offer').textContent).toContain('1 run was interrupted')
+    expect(calls(core, 'runs.list')).toHaveLength(before + 1)
   })
 })

@@ -98,4 +98,16 @@ describe('rubrics in settings', () => {
       ],
     })
   })
+
+  it('follows a write from anywhere: a rubric saved by another client shows up in Settings', async () => {
+    const { core, state } = await openRubrics()
+    // Another window saves a second rubric (another client of the same core).
+    state.rubrics?.push(makeRubric({ id: 'rb-tone', key: 'reply-tone', name: 'Reply tone' }))
+    core.transport.emit('db.changed', { tables: ['rubrics', 'audit_log'] })
+    await waitFor(() => expect(screen.getAllByTestId('rubric-row')).toHaveLength(2))
+    expect(screen.getAllByTestId('rubric-row').map((r) => r.dataset.key)).toEqual([
+      'reply-tone',
+      'triage-quality',
+    ])
+  })
 })

@@ -211,4 +211,31 @@ describe('prices', () => {
       model: 'gpt-4o-mini-2024-07-18',
     })
   })
+
+  it('follows a write from anywhere: a provider and a price saved by another client show up', async () => {
+    const { core } = await openSettings()
+    expect(screen.queryByTestId('price-row')).toBeNull()
+    // The CLI (another client of the same core) adds a provider and a price.
+    await core.handlers['providers.save']!({
+      name: 'vllm-lab',
+      kind: 'openai-compatible',
+      baseUrl: 'http://127.0.0.1:8000/v1',
+      concurrency: 2,
+      requestsPerMinute: null,
+      locality: 'auto',
+      requestTimeoutMs: null,
+      idleTimeoutMs: null,
+    })
+    await core.handlers['prices.save']!({
+      provider: 'vllm-lab',
+      model: 'qwen2.5-7b-instruct',
+      inputPerMTok: 0.05,
+      outputPerMTok: 0.1,
+      cachedInputPerMTok: null,
+    })
+    core.transport.emit('db.changed', { tables: ['provider_settings', 'price_overrides', 'audit_log'] })
+    await waitFor(() => expect(providerRow('vllm-lab')).toBeTruthy())
+    const row = await screen.findByTestId('price-row')
+    expect(row.textContent).toContain('vllm-lab/qwen2.5-7b-instruct')
+  })
 })

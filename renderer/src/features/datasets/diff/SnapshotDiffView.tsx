@@ -1,28 +1,28 @@
 import type { DatasetDetail } from '../../../../../shared/domain/datasets'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import {
-  selectSnapshotDiff,
-  selectSnapshotDiffLoad,
-  selectSnapshotPair,
-} from '../../../stores/datasets/selectors'
+import { toErrorInfo } from '../../../api'
+import { useSnapshotDiff as useDiffQuery } from '../../../queries/datasets'
+import { selectSnapshotDiffDatasetId, selectSnapshotPair } from '../../../stores/datasets/selectors'
 import { useDatasetNav, useSnapshotDiff } from '../../../stores/hooks'
 import { SnapshotPickers } from '../side/SnapshotPickers'
 import { DiffSection } from './DiffSection'
 
 /** What changed between two snapshots (or a snapshot and the working copy): counts, then the cases. */
 export function SnapshotDiffView({ detail }: { detail: DatasetDetail }) {
-  const diff = useSnapshotDiff(selectSnapshotDiff)
   const pair = useSnapshotDiff(selectSnapshotPair)
-  const load = useSnapshotDiff(selectSnapshotDiffLoad)
+  const pairFor = useSnapshotDiff(selectSnapshotDiffDatasetId)
   const nav = useDatasetNav()
   const datasetId = detail.dataset.id
+  const query = useDiffQuery(pairFor === datasetId ? datasetId : null, pair)
+  const diff = query.data
+  const error = query.error ? toErrorInfo(query.error) : null
 
   return (
     <section
       className="snapshot-diff"
       data-testid="snapshot-diff"
       aria-label="Snapshot diff"
-      aria-busy={load.status === 'loading'}
+      aria-busy={query.isFetching}
     >
       <div className="toolbar">
         <button type="button" className="button small" data-testid="diff-back" onClick={nav.closeDiff}>
@@ -37,7 +37,7 @@ export function SnapshotDiffView({ detail }: { detail: DatasetDetail }) {
           />
         ) : null}
       </div>
-      {load.error ? <ErrorNotice title="Could not compare" error={load.error} testId="diff-error" /> : null}
+      {error ? <ErrorNotice title="Could not compare" error={error} testId="diff-error" /> : null}
       {diff ? (
         <>
           <p className="diff-summary" data-testid="diff-summary">
@@ -71,7 +71,7 @@ export function SnapshotDiffView({ detail }: { detail: DatasetDetail }) {
           <DiffSection kind="removed" title="Removed" testId="diff-removed" changes={diff.removed} />
           <DiffSection kind="edited" title="Edited" testId="diff-edited" changes={diff.edited} />
         </>
-      ) : load.status === 'loading' ? (
+      ) : query.isFetching ? (
         <p className="muted">Comparing…</p>
       ) : null}
     </section>

@@ -1,13 +1,13 @@
 import { Field } from '../../../components/Field'
 import { selectImportActions, selectImportTarget } from '../../../stores/datasets/import-selectors'
-import { selectDatasets } from '../../../stores/datasets/selectors'
-import { useDatasetImport, useDatasets } from '../../../stores/hooks'
+import { useDatasetList } from '../../../queries/datasets'
+import { useDatasetImport } from '../../../stores/hooks'
 
 /** Where the cases go: a new dataset, or an existing one (added to its cases, or replacing them). */
 export function ImportTargetFields() {
   const target = useDatasetImport(selectImportTarget)
   const { setTarget } = useDatasetImport(selectImportActions)
-  const datasets = useDatasets(selectDatasets)
+  const { datasets } = useDatasetList()
 
   return (
     <fieldset className="radio-group import-target">

@@ -1,25 +1,25 @@
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { selectDatasetActions, selectDatasets, selectDatasetsLoad } from '../../../stores/datasets/selectors'
+import { useDatasetList } from '../../../queries/datasets'
+import { selectDatasetActions } from '../../../stores/datasets/selectors'
 import { selectImportActions } from '../../../stores/datasets/import-selectors'
 import { useDatasetImport, useDatasets } from '../../../stores/hooks'
 import { DatasetItem } from './DatasetItem'
 
 /** Every dataset with its size, snapshots and where it came from; New and Import start a new one. */
 export function DatasetList() {
-  const datasets = useDatasets(selectDatasets)
-  const load = useDatasets(selectDatasetsLoad)
+  const { datasets, query, error } = useDatasetList()
   const { openCreate } = useDatasets(selectDatasetActions)
   const { openImport } = useDatasetImport(selectImportActions)
   const names = new Map(datasets.map((d) => [d.id, d.name]))
 
   let body
-  if (load.error && datasets.length === 0) body = null
-  else if (load.status !== 'ready' && datasets.length === 0) body = <p className="muted">Loading datasets…</p>
+  if (error && datasets.length === 0) body = null
+  else if (!query.isSuccess && datasets.length === 0) body = <p className="muted">Loading datasets…</p>
   else if (datasets.length === 0) body = <NoDatasets />
   else {
     body = (
-      <table className="dataset-table" aria-busy={load.status === 'loading'}>
+      <table className="dataset-table" aria-busy={query.isFetching}>
         <thead>
           <tr>
             <th scope="col">Dataset</th>
@@ -61,9 +61,7 @@ export function DatasetList() {
           Import…
         </button>
       </div>
-      {load.error ? (
-        <ErrorNotice title="Could not load datasets" error={load.error} testId="datasets-error" />
-      ) : null}
+      {error ? <ErrorNotice title="Could not load datasets" error={error} testId="datasets-error" /> : null}
       {body}
     </section>
   )

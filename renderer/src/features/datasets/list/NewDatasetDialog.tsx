@@ -2,14 +2,17 @@ import { useState } from 'react'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Field } from '../../../components/Field'
-import { selectCreateOpen, selectCreating, selectDatasetActions } from '../../../stores/datasets/selectors'
+import { useCreateDataset } from '../../../queries/datasets'
+import { submitOf } from '../../../queries/submit'
+import { selectCreateOpen, selectDatasetActions } from '../../../stores/datasets/selectors'
 import { useDatasetNav, useDatasets } from '../../../stores/hooks'
 
 /** An empty dataset; cases come by hand (Add case) or from a file (Import…). */
 export function NewDatasetDialog() {
   const open = useDatasets(selectCreateOpen)
-  const creating = useDatasets(selectCreating)
-  const { closeCreate, create } = useDatasets(selectDatasetActions)
+  const createCall = useCreateDataset()
+  const creating = submitOf(createCall)
+  const { closeCreate } = useDatasets(selectDatasetActions)
   const nav = useDatasetNav()
   const [name, setName] = useState('')
   const [description, setDescription] = useState('')
@@ -17,14 +20,18 @@ export function NewDatasetDialog() {
   const close = () => {
     setName('')
     setDescription('')
+    createCall.reset()
     closeCreate()
   }
 
   const onSubmit = async () => {
-    const detail = await create(name, description)
+    if (createCall.isPending) return
+    const detail = await createCall.mutateAsync({ name, description }).catch(() => null)
     if (!detail) return
     setName('')
     setDescription('')
+    createCall.reset()
+    closeCreate()
     nav.showDataset(detail)
   }
 

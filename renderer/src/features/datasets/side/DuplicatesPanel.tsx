@@ -1,11 +1,11 @@
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { plural } from '../../../components/format'
+import { toErrorInfo } from '../../../api'
+import { useDuplicateGroups } from '../../../queries/datasets'
 import {
   selectCaseTableActions,
-  selectDuplicateGroups,
   selectDuplicatesActions,
   selectDuplicatesDatasetId,
-  selectDuplicatesLoad,
   selectDuplicatesThreshold,
 } from '../../../stores/datasets/selectors'
 import { useCaseTable, useDuplicates } from '../../../stores/hooks'
@@ -14,13 +14,17 @@ const thresholds = [0.95, 0.9, 0.85, 0.8, 0.7]
 
 /** Exact and near duplicates (similar inputs); a group's cases can be selected or searched for. */
 export function DuplicatesPanel({ datasetId }: { datasetId: string }) {
-  const groups = useDuplicates(selectDuplicateGroups)
   const shownFor = useDuplicates(selectDuplicatesDatasetId)
-  const load = useDuplicates(selectDuplicatesLoad)
   const threshold = useDuplicates(selectDuplicatesThreshold)
-  const { find } = useDuplicates(selectDuplicatesActions)
+  const { find: ask } = useDuplicates(selectDuplicatesActions)
   const { selectIds, setSearch } = useCaseTable(selectCaseTableActions)
-  const mine = shownFor === datasetId ? groups : null
+  const query = useDuplicateGroups(shownFor === datasetId ? datasetId : null, threshold)
+  const mine = query.data ?? null
+  const loading = query.isFetching
+  const error = query.error ? toErrorInfo(query.error) : null
+  /** The same search asked again is fetched again; another one is a new query. */
+  const find = (id: string, at = threshold) =>
+    shownFor === id && at === threshold ? void query.refetch() : ask(id, at)
 
   return (
     <section className="duplicates-panel" data-testid="duplicates-panel" aria-label="Duplicates">
@@ -30,7 +34,7 @@ export function DuplicatesPanel({ datasetId }: { datasetId: string }) {
           <select
             data-testid="duplicates-threshold"
             value={threshold}
-            onChange={(e) => void find(datasetId, Number(e.target.value))}
+            onChange={(e) => find(datasetId, Number(e.target.value))}
           >
             {thresholds.map((t) => (
               <option key={t} value={t}>
@@ -43,17 +47,17 @@ export function DuplicatesPanel({ datasetId }: { datasetId: string }) {
           type="button"
           className="button small"
           data-testid="find-duplicates"
-          disabled={load.status === 'loading'}
-          onClick={() => void find(datasetId)}
+          disabled={loading}
+          onClick={() => find(datasetId)}
         >
           {mine ? 'Search again' : 'Find duplicates'}
         </button>
       </div>
-      {load.error ? (
-        <ErrorNotice title="Could not look for duplicates" error={load.error} testId="duplicates-error" />
+      {error ? (
+        <ErrorNotice title="Could not look for duplicates" error={error} testId="duplicates-error" />
       ) : null}
-      {load.status === 'loading' ? <p className="muted">Comparing cases…</p> : null}
-      {mine === null && load.status !== 'loading' ? (
+      {loading ? <p className="muted">Comparing cases…</p> : null}
+      {mine === null && !loading ? (
         <p className="muted">
           Finds cases with the same or nearly the same inputs, which count twice in a score.
         </p>

@@ -1,19 +1,13 @@
-import { useEffect, useId } from 'react'
+import { useId } from 'react'
 import type { ModelRef } from '../../../../../shared/domain/prompts'
 import type { ProviderView } from '../../../../../shared/domain/providers'
 import { Field } from '../../../components/Field'
 import { UnknownProviderNote } from '../../../components/UnknownProviderNote'
 import { selectAppActions } from '../../../stores/app/selectors'
-import { useApp, useProviders } from '../../../stores/hooks'
-import {
-  isConfigured,
-  knownModelsOf,
-  providerOptionLabel,
-  selectKnownModels,
-  selectProviders,
-  selectProvidersActions,
-  selectProvidersLoad,
-} from '../../../stores/providers/selectors'
+import { useRpcQuery } from '../../../api/query'
+import { useProviderList } from '../../../queries/providers'
+import { useApp } from '../../../stores/hooks'
+import { isConfigured, knownModelsOf, providerOptionLabel } from '../../../stores/providers/selectors'
 import { ModelWarning } from './ModelWarning'
 
 interface Props {
@@ -30,21 +24,15 @@ interface Props {
  * not have is kept (it may come from an import or an older version) but flagged with the fixes.
  */
 export function ModelEditor({ model, onChange, readOnly = false, testIdPrefix }: Props) {
-  const providers = useProviders(selectProviders)
-  const load = useProviders(selectProvidersLoad)
-  const known = useProviders(selectKnownModels)
-  const { ensureLoaded, ensureModels } = useProviders(selectProvidersActions)
+  const { providers: loaded } = useProviderList()
+  const { data: known } = useRpcQuery('providers.models', {})
   const { navigate } = useApp(selectAppActions)
   const listId = useId()
-  useEffect(() => {
-    void ensureLoaded()
-    void ensureModels()
-  }, [ensureLoaded, ensureModels])
-  const configured = isConfigured({ providers, load }, model.provider)
+  const configured = isConfigured(loaded, model.provider)
   // Until Settings' list arrives, the built-ins (which always exist) can already be picked.
-  const offered = load.status === 'ready' || providers.length > 0 ? providers : builtInProviders
-  const view = providers.find((p) => p.name === model.provider)
-  const suggestions = knownModelsOf({ models: known }, model.provider)
+  const offered = loaded ?? builtInProviders
+  const view = loaded?.find((p) => p.name === model.provider)
+  const suggestions = knownModelsOf(known, model.provider)
 
   return (
     <div className="model-editor">
@@ -83,7 +71,7 @@ export function ModelEditor({ model, onChange, readOnly = false, testIdPrefix }:
       {configured === false ? (
         <UnknownProviderNote
           model={model}
-          configured={providers.map((p) => p.name)}
+          configured={(loaded ?? []).map((p) => p.name)}
           consequence="Runs, gates and promotion cannot reach this model"
           onOpenSettings={() => navigate('settings')}
           testId={`${testIdPrefix}-unknown-provider`}

@@ -2,8 +2,9 @@ import { ErrorNotice } from '../../../components/ErrorNotice'
 import { shortcutLabel } from '../../../components/shortcuts'
 import type { ModelRef } from '../../../../../shared/domain/prompts'
 import { modelLabel } from '../../../../../shared/lib/model-ref'
-import { usePrompts, useProviders } from '../../../stores/hooks'
-import { isConfigured, selectProviders, selectProvidersLoad } from '../../../stores/providers/selectors'
+import { useProviderList } from '../../../queries/providers'
+import { usePrompts } from '../../../stores/hooks'
+import { isConfigured } from '../../../stores/providers/selectors'
 import { selectCommitMessage, selectPromptActions, selectSave } from '../../../stores/prompts/selectors'
 import { AllowNewVariables } from './AllowNewVariables'
 
@@ -16,9 +17,8 @@ interface Props {
 
 /** Commit message, Save (Ctrl/Cmd+S) and the outcome: the new version number, or the core's reason. */
 export function SaveBar({ dirty, baseNumber, model }: Props) {
-  const providers = useProviders(selectProviders)
-  const load = useProviders(selectProvidersLoad)
-  const unknownProvider = model !== null && isConfigured({ providers, load }, model.provider) === false
+  const { providers } = useProviderList()
+  const unknownProvider = model !== null && isConfigured(providers, model.provider) === false
   const commitMessage = usePrompts(selectCommitMessage)
   const save = usePrompts(selectSave)
   const { setCommitMessage, saveVersion, discardDraft } = usePrompts(selectPromptActions)

@@ -1,16 +1,17 @@
 import { ErrorNotice } from '../../../components/ErrorNotice'
+import { useApprove } from '../../../queries/promotion'
+import { submitOf } from '../../../queries/submit'
 import { usePromotion } from '../../../stores/hooks'
-import {
-  selectApproval,
-  selectApprovalComment,
-  selectPromotionActions,
-} from '../../../stores/registry/selectors'
+import type { PromotionTarget } from '../../../stores/registry/promotion-store'
+import { selectApprovalComment, selectPromotionActions } from '../../../stores/registry/selectors'
 
 /** Records "I checked this version for prod" with a comment; the gate is checked again afterwards. */
-export function ApprovalForm({ versionNumber }: { versionNumber: number }) {
+export function ApprovalForm({ target }: { target: PromotionTarget }) {
+  const { versionNumber, promptId, versionId, env } = target
   const comment = usePromotion(selectApprovalComment)
-  const approval = usePromotion(selectApproval)
-  const { setApprovalComment, approve } = usePromotion(selectPromotionActions)
+  const approveCall = useApprove(target)
+  const approval = submitOf(approveCall)
+  const { setApprovalComment } = usePromotion(selectPromotionActions)
   const busy = approval.status === 'busy'
   return (
     <fieldset className="approval-form">
@@ -29,7 +30,7 @@ export function ApprovalForm({ versionNumber }: { versionNumber: number }) {
         className="button"
         data-testid="confirm-approval"
         disabled={busy || comment.trim().length === 0}
-        onClick={() => void approve()}
+        onClick={() => approveCall.mutate({ promptId, versionId, env, comment })}
       >
         {busy ? 'Recording…' : 'Approve'}
       </button>

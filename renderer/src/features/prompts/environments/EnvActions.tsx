@@ -15,7 +15,7 @@ export function EnvActions({ detail }: { detail: PromptDetail }) {
   const { prompt, version } = detail
 
   const promote = (env: Environment) =>
-    void promotion.open({
+    promotion.open({
       promptId: prompt.id,
       versionId: version.id,
       versionNumber: version.number,

@@ -1,25 +1,22 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { ModelRef } from '../../../../../shared/domain/prompts'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { UnknownProviderNote } from '../../../components/UnknownProviderNote'
 import { selectAppActions } from '../../../stores/app/selectors'
-import { useApp, usePromotion, useProviders } from '../../../stores/hooks'
+import { useProviderList } from '../../../queries/providers'
+import { useApp, usePromotion } from '../../../stores/hooks'
+import { isConfigured } from '../../../stores/providers/selectors'
+import { toErrorInfo } from '../../../api'
+import { usePromote, usePromotionCheck } from '../../../queries/promotion'
+import { submitOf } from '../../../queries/submit'
+import { gateStanding, type PromotionTarget } from '../../../stores/registry/promotion-store'
 import {
-  isConfigured,
-  selectProviders,
-  selectProvidersActions,
-  selectProvidersLoad,
-} from '../../../stores/providers/selectors'
-import type { PromotionTarget } from '../../../stores/registry/promotion-store'
-import {
-  selectCanPromote,
-  selectCheckLoad,
-  selectGateCheck,
-  selectGateStanding,
+  canPromote as promotable,
+  selectOverride,
+  selectOverrideReason,
   selectPromotionActions,
   selectPromotionReason,
-  selectPromotionSubmit,
   selectPromotionTarget,
 } from '../../../stores/registry/selectors'
 import { ApprovalForm } from './ApprovalForm'
@@ -39,12 +36,9 @@ export function PromotionDialog() {
 
 /** A version pinned to a provider Settings lacks can never be gated here: say so before anything else. */
 function PinnedProviderCheck({ model }: { model: ModelRef }) {
-  const providers = useProviders(selectProviders)
-  const load = useProviders(selectProvidersLoad)
-  const { ensureLoaded } = useProviders(selectProvidersActions)
+  const { providers } = useProviderList()
   const { navigate } = useApp(selectAppActions)
-  useEffect(() => void ensureLoaded(), [ensureLoaded])
-  if (isConfigured({ providers, load }, model.provider) !== false) return null
+  if (!providers || isConfigured(providers, model.provider) !== false) return null
   return (
     <UnknownProviderNote
       model={model}
@@ -57,13 +51,31 @@ function PinnedProviderCheck({ model }: { model: ModelRef }) {
 }
 
 function PromotionForm({ target }: { target: PromotionTarget }) {
-  const check = usePromotion(selectGateCheck)
-  const checkLoad = usePromotion(selectCheckLoad)
+  const checkQuery = usePromotionCheck(target)
+  const check = checkQuery.data
   const reason = usePromotion(selectPromotionReason)
-  const submit = usePromotion(selectPromotionSubmit)
-  const canPromote = usePromotion(selectCanPromote)
-  const standing = usePromotion(selectGateStanding)
-  const { close, setReason, promote, recheck } = usePromotion(selectPromotionActions)
+  const override = usePromotion(selectOverride)
+  const overrideReason = usePromotion(selectOverrideReason)
+  const promoteCall = usePromote(target)
+  const submit = submitOf(promoteCall)
+  const standing = gateStanding(check)
+  const canPromote = promotable(
+    { data: check, failed: checkQuery.isError },
+    { reason, override, overrideReason },
+    promoteCall.isPending,
+  )
+  const { close, setReason } = usePromotion(selectPromotionActions)
+  const promote = () => {
+    const overrideGateReason = override && standing === 'overridable' ? overrideReason.trim() : ''
+    const { promptId, versionId, env } = target
+    promoteCall.mutate({
+      promptId,
+      versionId,
+      env,
+      reason,
+      ...(overrideGateReason ? { overrideGateReason } : {}),
+    })
+  }
   const [approving, setApproving] = useState(false)
   const { env, versionNumber } = target
 
@@ -73,15 +85,19 @@ function PromotionForm({ target }: { target: PromotionTarget }) {
         className="dialog-body"
         onSubmit={(e) => {
           e.preventDefault()
-          if (canPromote) void promote()
+          if (canPromote) promote()
         }}
       >
         {target.model ? <PinnedProviderCheck model={target.model} /> : null}
         <section aria-label="Requirements">
           <h3>Requirements</h3>
-          {checkLoad.status === 'loading' && !check ? <p className="muted">Checking…</p> : null}
-          {checkLoad.error ? (
-            <ErrorNotice title="Could not check the gate" error={checkLoad.error} testId="gate-error" />
+          {checkQuery.isPending ? <p className="muted">Checking…</p> : null}
+          {checkQuery.error ? (
+            <ErrorNotice
+              title="Could not check the gate"
+              error={toErrorInfo(checkQuery.error)}
+              testId="gate-error"
+            />
           ) : null}
           {check ? <GateRequirements check={check} /> : null}
           {check && !check.allowed ? (
@@ -89,7 +105,7 @@ function PromotionForm({ target }: { target: PromotionTarget }) {
               {standing === 'overridable'
                 ? 'Only the eval gate is unmet: promote once it passes, or override it with a reason.'
                 : 'Promotion is blocked until every requirement is met.'}{' '}
-              <button type="button" className="link-button" onClick={() => void recheck()}>
+              <button type="button" className="link-button" onClick={() => void checkQuery.refetch()}>
                 Check again
               </button>
             </p>
@@ -98,7 +114,7 @@ function PromotionForm({ target }: { target: PromotionTarget }) {
         {standing === 'overridable' ? <GateOverride /> : null}
         {env === 'prod' ? (
           approving ? (
-            <ApprovalForm versionNumber={versionNumber} />
+            <ApprovalForm target={target} />
           ) : (
             <button
               type="button"
@@ -119,7 +135,10 @@ function PromotionForm({ target }: { target: PromotionTarget }) {
             maxLength={1000}
             placeholder={`Why v${versionNumber} should serve ${env}`}
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => {
+              setReason(e.target.value)
+              if (promoteCall.isError) promoteCall.reset()
+            }}
           />
         </label>
         {submit.error ? (

@@ -1,17 +1,15 @@
-import { useEffect, useMemo } from 'react'
+import { useMemo } from 'react'
 import type { PromptDetail } from '../../../../../shared/domain/prompts'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { useHistory, useRollback } from '../../../stores/hooks'
+import { toErrorInfo } from '../../../api'
+import { usePromptHistory } from '../../../queries/history'
+import { useRollback } from '../../../stores/hooks'
 import { versionIdOf } from '../../../stores/prompts/selectors'
 import type { RollbackTarget } from '../../../stores/registry/rollback-store'
 import { rollbackTargets } from '../../../stores/registry/rollback-targets'
 import { RollbackOptions } from './RollbackOptions'
 import {
-  selectHistoryActions,
-  selectHistoryEntries,
-  selectHistoryLoad,
-  selectHistoryPromptId,
   selectRollbackActions,
   selectRollbackDialog,
   selectRollbackReason,
@@ -30,25 +28,17 @@ export function RollbackDialog({ detail }: { detail: PromptDetail }) {
 }
 
 function RollbackForm({ dialog, detail }: { dialog: RollbackTarget; detail: PromptDetail }) {
-  const entries = useHistory(selectHistoryEntries)
-  const historyFor = useHistory(selectHistoryPromptId)
-  const historyLoad = useHistory(selectHistoryLoad)
-  const { ensureLoaded } = useHistory(selectHistoryActions)
+  const history = usePromptHistory(dialog.promptId)
+  const entries = history.data
   const toNumber = useRollback(selectRollbackTo)
   const reason = useRollback(selectRollbackReason)
   const submit = useRollback(selectRollbackSubmit)
   const { close, setTarget, setReason, confirm } = useRollback(selectRollbackActions)
 
-  useEffect(() => {
-    void ensureLoaded(dialog.promptId)
-  }, [ensureLoaded, dialog.promptId])
   const numbers = useMemo(() => detail.versions.map((v) => v.number), [detail])
   const options = useMemo(
-    () =>
-      historyFor === dialog.promptId
-        ? rollbackTargets(entries, numbers, dialog.env, dialog.currentNumber)
-        : [],
-    [entries, historyFor, numbers, dialog],
+    () => (entries ? rollbackTargets(entries, numbers, dialog.env, dialog.currentNumber) : []),
+    [entries, numbers, dialog],
   )
   const neverServed = options.every((o) => o.lastServed === null)
   const chosen = toNumber ?? options[0]?.versionNumber ?? null
@@ -68,22 +58,20 @@ function RollbackForm({ dialog, detail }: { dialog: RollbackTarget; detail: Prom
           if (ready && toVersionId) void confirm(toVersionId)
         }}
       >
-        {historyLoad.error ? (
+        {history.error ? (
           <ErrorNotice
             title="Could not read the history"
-            error={historyLoad.error}
+            error={toErrorInfo(history.error)}
             testId="rollback-history-error"
           />
         ) : null}
-        {historyLoad.status === 'loading' && options.length === 0 ? (
-          <p className="muted">Reading the history…</p>
-        ) : null}
-        {historyLoad.status === 'ready' && options.length === 0 ? (
+        {history.isPending && options.length === 0 ? <p className="muted">Reading the history…</p> : null}
+        {history.isSuccess && options.length === 0 ? (
           <p className="muted" data-testid="rollback-empty">
             There is no version older than v{dialog.currentNumber} to roll back to.
           </p>
         ) : null}
-        {historyLoad.status === 'ready' && options.length > 0 && neverServed ? (
+        {history.isSuccess && options.length > 0 && neverServed ? (
           <p className="muted" data-testid="rollback-never-served">
             {dialog.env} has not served an older version before: any older version can be chosen, but none is
             known to have worked there.

@@ -1,37 +1,21 @@
-import { useEffect } from 'react'
 import type { PromptDetail } from '../../../../../shared/domain/prompts'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { useHistory } from '../../../stores/hooks'
-import {
-  selectHistoryActions,
-  selectHistoryEntries,
-  selectHistoryLoad,
-  selectHistoryPromptId,
-} from '../../../stores/registry/selectors'
+import { toErrorInfo } from '../../../api'
+import { usePromptHistory } from '../../../queries/history'
 import { HistoryItem } from './HistoryItem'
 
 /** Everything that happened to the prompt, newest first: versions, approvals, promotions, rollbacks. */
 export function HistoryTab({ detail }: { detail: PromptDetail }) {
   const promptId = detail.prompt.id
-  const entries = useHistory(selectHistoryEntries)
-  const load = useHistory(selectHistoryLoad)
-  const shownFor = useHistory(selectHistoryPromptId)
-  const { load: loadHistory } = useHistory(selectHistoryActions)
-
-  // Always fetch on opening the tab; db.changed keeps it fresh while it is shown.
-  useEffect(() => {
-    void loadHistory(promptId)
-  }, [loadHistory, promptId])
-
-  const mine = shownFor === promptId ? entries : []
+  const { data: mine = [], error, isPending, isSuccess } = usePromptHistory(promptId)
   return (
     <div className="history-tab" role="tabpanel" aria-labelledby="tab-history" data-testid="history-tab">
-      {load.error ? (
-        <ErrorNotice title="Could not load the history" error={load.error} testId="history-error" />
+      {error ? (
+        <ErrorNotice title="Could not load the history" error={toErrorInfo(error)} testId="history-error" />
       ) : null}
-      {mine.length === 0 && load.status === 'loading' ? <p className="muted">Loading history…</p> : null}
-      {mine.length === 0 && load.status === 'ready' ? (
+      {mine.length === 0 && isPending ? <p className="muted">Loading history…</p> : null}
+      {mine.length === 0 && isSuccess ? (
         <EmptyState title="No history yet" testId="history-empty">
           <p>
             Saving a version, approving, promoting or rolling back is recorded here with who, when and why.

@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { casesPageSize } from '../../../stores/cases/cases-store'
+import { toErrorInfo } from '../../../api'
+import { useCaseKeySearch, useCasePage } from '../../../queries/cases'
 import {
-  selectCaseMatches,
-  selectCaseMatchesTruncated,
   selectCasesActions,
   selectCasesDatasetId,
-  selectCasesPage,
-  selectCasesPageLoad,
-  selectCasesSearchLoad,
+  selectCasesOffset,
+  selectCasesQuery,
 } from '../../../stores/cases/selectors'
-import { selectDatasetActions, selectDatasets } from '../../../stores/datasets/selectors'
-import { useCases, useDatasets, usePreview } from '../../../stores/hooks'
+import { useDatasetList } from '../../../queries/datasets'
+import { useCases, usePreview } from '../../../stores/hooks'
 import { selectPickedCase, selectPreviewActions } from '../../../stores/preview/selectors'
 import { CaseList } from './CaseList'
 
@@ -19,28 +18,29 @@ const searchDelayMs = 200
 
 /** Pick a dataset, then one of its cases (paged, or found by key) to fill the variables. */
 export function CasePicker() {
-  const datasets = useDatasets(selectDatasets)
-  const { ensureLoaded } = useDatasets(selectDatasetActions)
+  const { datasets } = useDatasetList()
   const datasetId = useCases(selectCasesDatasetId)
-  const page = useCases(selectCasesPage)
-  const pageLoad = useCases(selectCasesPageLoad)
-  const matches = useCases(selectCaseMatches)
-  const truncated = useCases(selectCaseMatchesTruncated)
-  const searchLoad = useCases(selectCasesSearchLoad)
+  const offset = useCases(selectCasesOffset)
+  const searched = useCases(selectCasesQuery)
   const { selectDataset, loadPage, search } = useCases(selectCasesActions)
+  const pageQuery = useCasePage(datasetId, offset)
+  const page = pageQuery.data ?? null
+  const searchQuery = useCaseKeySearch(datasetId, searched)
+  const searching = datasetId !== null && searched.trim() !== ''
+  // The last matches stay shown while a new search runs; the page list until the first answer.
+  const matches = searching ? (searchQuery.data?.cases ?? null) : null
+  const truncated = searchQuery.data?.truncated ?? false
   const picked = usePreview(selectPickedCase)
   const { pickCase } = usePreview(selectPreviewActions)
   const [query, setQuery] = useState('')
 
   useEffect(() => {
-    void ensureLoaded()
-  }, [ensureLoaded])
-  useEffect(() => {
-    const timer = setTimeout(() => void search(query), searchDelayMs)
+    const timer = setTimeout(() => search(query), searchDelayMs)
     return () => clearTimeout(timer)
   }, [query, search])
 
-  const error = pageLoad.error ?? searchLoad.error
+  const failed = pageQuery.error ?? (searching ? searchQuery.error : null)
+  const error = failed ? toErrorInfo(failed) : null
   return (
     <div className="case-picker">
       <select
@@ -49,7 +49,7 @@ export function CasePicker() {
         value={datasetId ?? ''}
         onChange={(e) => {
           setQuery('')
-          void selectDataset(e.target.value || null)
+          selectDataset(e.target.value || null)
         }}
       >
         <option value="">
@@ -80,17 +80,10 @@ export function CasePicker() {
           />
           {matches ? (
             <p className="muted">
-              {searchLoad.status === 'loading'
-                ? 'Searching…'
-                : `${matches.length}${truncated ? '+' : ''} found`}
+              {searchQuery.isFetching ? 'Searching…' : `${matches.length}${truncated ? '+' : ''} found`}
             </p>
           ) : page && page.total > casesPageSize ? (
-            <Pager
-              offset={page.offset}
-              shown={page.cases.length}
-              total={page.total}
-              onPage={(o) => void loadPage(o)}
-            />
+            <Pager offset={page.offset} shown={page.cases.length} total={page.total} onPage={loadPage} />
           ) : null}
         </>
       ) : null}

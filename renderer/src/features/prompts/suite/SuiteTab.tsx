@@ -1,10 +1,9 @@
 import { useEffect } from 'react'
 import type { PromptDetail } from '../../../../../shared/domain/prompts'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { useRubrics, useSuite } from '../../../stores/hooks'
+import { useRubricList } from '../../../queries/rubrics'
+import { useSuite } from '../../../stores/hooks'
 import {
-  selectRubrics,
-  selectRubricsActions,
   selectSuite,
   selectSuiteActions,
   selectSuiteDraft,
@@ -26,14 +25,12 @@ export function SuiteTab({ detail }: { detail: PromptDetail }) {
   const suite = useSuite(selectSuite)
   const load = useSuite(selectSuiteLoad)
   const draft = useSuite(selectSuiteDraft)
-  const rubrics = useRubrics(selectRubrics)
+  const { rubrics } = useRubricList()
   const { open } = useSuite(selectSuiteActions)
-  const { ensureLoaded } = useRubrics(selectRubricsActions)
 
   useEffect(() => {
     void open(promptId)
-    void ensureLoaded()
-  }, [open, ensureLoaded, promptId])
+  }, [open, promptId])
 
   const mine = shownFor === promptId ? suite : null
   return (

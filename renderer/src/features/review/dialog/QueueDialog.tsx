@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Field } from '../../../components/Field'
-import { useQueues, useRubrics, useRuns } from '../../../stores/hooks'
+import { useRubricList } from '../../../queries/rubrics'
+import { useQueues } from '../../../stores/hooks'
 import {
   draftOf,
   initialQueueForm,
@@ -11,8 +12,7 @@ import {
   type QueueForm,
 } from '../../../stores/review/queue-form'
 import { selectCreateSubmit, selectDialogPreset, selectQueuesActions } from '../../../stores/review/selectors'
-import { selectRubrics } from '../../../stores/scoring/selectors'
-import { selectRuns } from '../../../stores/runs/selectors'
+import { useRunList } from '../../../queries/runs'
 import { AssigneeField } from './AssigneeField'
 import { ModeFields, SourceFields } from './SourceFields'
 
@@ -20,8 +20,8 @@ export type SetForm = (change: Partial<QueueForm>) => void
 
 /** New queue: which run and rubric, which results, single or pairwise, who reviews and how many per item. */
 export function QueueDialog() {
-  const runs = useRuns(selectRuns)
-  const rubrics = useRubrics(selectRubrics)
+  const { runs } = useRunList()
+  const { rubrics } = useRubricList()
   const submit = useQueues(selectCreateSubmit)
   const preset = useQueues(selectDialogPreset)
   const { create, closeDialog, loadRunMetrics } = useQueues(selectQueuesActions)

@@ -1,11 +1,10 @@
 import type { Run } from '../../../../../shared/domain/runs'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { Field } from '../../../components/Field'
-import { useCatalog, useQueues } from '../../../stores/hooks'
+import { useQueues } from '../../../stores/hooks'
 import { modelChoicesOf, slicesOf, type QueueForm, type SourceKind } from '../../../stores/review/queue-form'
 import { selectRunMetrics } from '../../../stores/review/selectors'
-import { versionLabel } from '../../../stores/runs/catalog-store'
-import { selectVersionLabels } from '../../../stores/runs/selectors'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import type { SetForm } from './QueueDialog'
 
 interface Props {
@@ -23,7 +22,7 @@ const sources: { value: SourceKind; label: string }[] = [
 
 /** Which results of the run go into the queue, with the fields each choice needs. */
 export function SourceFields({ form, run, set }: Props) {
-  const labels = useCatalog(selectVersionLabels)
+  const labels = useVersionLabels()
   const runMetrics = useQueues(selectRunMetrics)
   const metrics = runMetrics?.runId === form.runId ? runMetrics.metrics : []
   return (
@@ -114,7 +113,7 @@ export function SourceFields({ form, run, set }: Props) {
 
 /** Single (score one output) or pairwise (compare two slices of the run for each case). */
 export function ModeFields({ form, run, set }: Props) {
-  const labels = useCatalog(selectVersionLabels)
+  const labels = useVersionLabels()
   const slices = slicesOf(run)
   const sliceOptions = slices.map((s) => (
     <option key={s.id} value={s.id}>

@@ -1,15 +1,13 @@
 import type { QueueReport } from '../../../../../shared/domain/review'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
-import { useCatalog } from '../../../stores/hooks'
-import { versionLabel } from '../../../stores/runs/catalog-store'
-import { selectVersionLabels } from '../../../stores/runs/selectors'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import { percent } from './format'
 
 type WinRate = NonNullable<QueueReport['winRate']>
 
 /** Pairwise: how often A beat B (ties count half), with its 95 % interval. The report is not blind. */
 export function WinRatePanel({ winRate }: { winRate: WinRate }) {
-  const labels = useCatalog(selectVersionLabels)
+  const labels = useVersionLabels()
   const name = (side: WinRate['a']) =>
     `${versionLabel(labels, side.promptVersionId, true)} on ${identityLabel(side)}`
   return (

@@ -1,8 +1,8 @@
 import type { Run } from '../../../../../shared/domain/runs'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { downloadText } from '../../../lib/download'
-import { useRuns } from '../../../stores/hooks'
-import { selectResultsExport, selectRunsActions } from '../../../stores/runs/selectors'
+import { toErrorInfo } from '../../../api'
+import { useRpcMutation } from '../../../api/query'
 
 const formats = [
   { format: 'csv', label: 'Export CSV', type: 'text/csv;charset=utf-8' },
@@ -14,15 +14,15 @@ const hint =
 
 /** Downloads the run's results (one row per result) through the same save path as the dataset export. */
 export function ExportResults({ run }: { run: Run }) {
-  const exporting = useRuns(selectResultsExport)
-  const { exportResults } = useRuns(selectRunsActions)
-  const mine = exporting.runId === run.id
-  const busy = mine && exporting.status === 'busy'
+  const exporting = useRpcMutation('runs.exportResults')
+  const mine = exporting.variables?.runId === run.id
+  const busy = mine && exporting.isPending
 
-  const onExport = async (format: 'csv' | 'jsonl', type: string) => {
-    const file = await exportResults(run.id, format)
-    if (file) downloadText(file.fileName, file.content, type)
-  }
+  const onExport = (format: 'csv' | 'jsonl', type: string) =>
+    exporting.mutate(
+      { runId: run.id, format },
+      { onSuccess: (file) => downloadText(file.fileName, file.content, type) },
+    )
 
   return (
     <span className="export-controls" data-testid="export-results">
@@ -34,13 +34,17 @@ export function ExportResults({ run }: { run: Run }) {
           data-testid={`export-results-${format}`}
           title={hint}
           disabled={busy || run.counts.done === 0}
-          onClick={() => void onExport(format, type)}
+          onClick={() => onExport(format, type)}
         >
           {label}
         </button>
       ))}
       {mine && exporting.error ? (
-        <ErrorNotice title="Results not exported" error={exporting.error} testId="export-results-error" />
+        <ErrorNotice
+          title="Results not exported"
+          error={toErrorInfo(exporting.error)}
+          testId="export-results-error"
+        />
       ) : null}
     </span>
   )

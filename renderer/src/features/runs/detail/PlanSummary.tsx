@@ -1,15 +1,13 @@
 import type { Run } from '../../../../../shared/domain/runs'
-import { selectDatasets } from '../../../stores/datasets/selectors'
-import { useCatalog, useDatasets } from '../../../stores/hooks'
-import { versionLabel } from '../../../stores/runs/catalog-store'
-import { selectVersionLabels } from '../../../stores/runs/selectors'
+import { useDatasetList } from '../../../queries/datasets'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import { ModelName } from '../ModelName'
 import { modelKey } from '../../../../../shared/lib/model-ref'
 
 /** What the run is made of: versions × models × dataset, repeats, cache, concurrency. */
 export function PlanSummary({ run }: { run: Run }) {
-  const labels = useCatalog(selectVersionLabels)
-  const datasets = useDatasets(selectDatasets)
+  const labels = useVersionLabels()
+  const { datasets } = useDatasetList()
   const { plan } = run
   const dataset = datasets.find((d) => d.id === plan.datasetId)
   const concurrency = plan.concurrency ? Object.entries(plan.concurrency) : []

@@ -1,7 +1,6 @@
 import type { Run } from '../../../../../shared/domain/runs'
-import { useRuns } from '../../../stores/hooks'
+import { useControlRun, useControlState } from '../../../queries/runs'
 import { controlsFor, type RunControl } from '../../../stores/runs/progress'
-import { selectRunControl, selectRunsActions } from '../../../stores/runs/selectors'
 
 const labels: Record<RunControl, { text: string; busy: string; hint: string }> = {
   pause: {
@@ -23,8 +22,8 @@ const labels: Record<RunControl, { text: string; busy: string; hint: string }> =
 
 /** Pause and cancel while it runs; resume once it stopped short (and cancel while it could resume). */
 export function RunControls({ run }: { run: Run }) {
-  const control = useRuns(selectRunControl)
-  const { control: act } = useRuns(selectRunsActions)
+  const control = useControlState(0)
+  const { mutate: act } = useControlRun()
   const busy = control.status === 'busy'
   return (
     <div className="toolbar run-controls">
@@ -39,7 +38,7 @@ export function RunControls({ run }: { run: Run }) {
             data-testid={`run-${action}`}
             title={label.hint}
             disabled={busy}
-            onClick={() => void act(run.id, action)}
+            onClick={() => act({ id: run.id, action })}
           >
             {mine ? label.busy : label.text}
           </button>

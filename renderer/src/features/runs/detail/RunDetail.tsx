@@ -3,7 +3,8 @@ import type { Run } from '../../../../../shared/domain/runs'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { formatAbsolute } from '../../../components/format'
 import { useResults, useRuns, useSummary } from '../../../stores/hooks'
-import { selectResultsActions, selectRunControl } from '../../../stores/runs/selectors'
+import { useControlState } from '../../../queries/runs'
+import { selectResultsActions, selectSelectedAt } from '../../../stores/runs/selectors'
 import { selectRunTab, selectSummaryActions } from '../../../stores/scoring/selectors'
 import { StatusBadge } from '../StatusBadge'
 import { ResultsPanel } from '../results/ResultsPanel'
@@ -17,7 +18,7 @@ import { RunTabs } from './RunTabs'
 
 /** One run: status and controls, live progress, what it runs, then its results or its scored summary. */
 export function RunDetail({ run }: { run: Run }) {
-  const control = useRuns(selectRunControl)
+  const control = useControlState(useRuns(selectSelectedAt))
   const tab = useSummary(selectRunTab)
   const { setTab } = useSummary(selectSummaryActions)
   const { open } = useResults(selectResultsActions)

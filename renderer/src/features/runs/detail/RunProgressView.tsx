@@ -1,12 +1,11 @@
 import type { Run } from '../../../../../shared/domain/runs'
 import { formatDuration } from '../../../components/format'
-import { useRuns } from '../../../stores/hooks'
-import { selectLive } from '../../../stores/runs/selectors'
+import { useLiveProgress } from '../../../queries/runs'
 import { spendText } from './spend'
 
 /** Progress as it streams in: done of total, time left, calls per second, money spent and errors. */
 export function RunProgressView({ run }: { run: Run }) {
-  const live = useRuns(selectLive(run.id))
+  const live = useLiveProgress(run.id)
   const { done, total, errors, cached } = run.counts
   const spend = spendText(run)
   const running = run.status === 'running'

@@ -1,26 +1,20 @@
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { useRuns } from '../../../stores/hooks'
-import {
-  selectRuns,
-  selectRunsActions,
-  selectRunsLoad,
-  selectRunsMode,
-  selectSelectedRunId,
-} from '../../../stores/runs/selectors'
+import { useRunList } from '../../../queries/runs'
+import { selectRunsActions, selectRunsMode, selectSelectedRunId } from '../../../stores/runs/selectors'
 import { RunItem } from './RunItem'
 
 /** Every run, newest first; N or the button plans a new one. */
 export function RunList({ onNew }: { onNew: () => void }) {
-  const runs = useRuns(selectRuns)
-  const load = useRuns(selectRunsLoad)
+  const { runs, query, error } = useRunList()
   const selectedId = useRuns(selectSelectedRunId)
   const mode = useRuns(selectRunsMode)
   const { select } = useRuns(selectRunsActions)
 
   let body
-  if (load.status !== 'ready' && runs.length === 0) {
-    body = load.error ? null : <p className="muted">Loading runs…</p>
+  if (!query.isSuccess && runs.length === 0) {
+    body = error ? null : <p className="muted">Loading runs…</p>
   } else if (runs.length === 0) {
     body = <NoRuns onNew={onNew} />
   } else {
@@ -39,7 +33,7 @@ export function RunList({ onNew }: { onNew: () => void }) {
   }
 
   return (
-    <section className="runs-list" data-testid="runs-list" aria-busy={load.status === 'loading'}>
+    <section className="runs-list" data-testid="runs-list" aria-busy={query.isFetching}>
       <div className="toolbar sidebar-toolbar">
         <button
           type="button"
@@ -51,7 +45,7 @@ export function RunList({ onNew }: { onNew: () => void }) {
           New run <kbd>N</kbd>
         </button>
       </div>
-      {load.error ? <ErrorNotice title="Could not load runs" error={load.error} testId="runs-error" /> : null}
+      {error ? <ErrorNotice title="Could not load runs" error={error} testId="runs-error" /> : null}
       {body}
     </section>
   )

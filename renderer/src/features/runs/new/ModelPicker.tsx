@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react'
 import { selectAppActions } from '../../../stores/app/selectors'
-import { useApp, useNewRun, useProviders } from '../../../stores/hooks'
-import { useKnownModelKeys } from '../../../stores/providers/hooks'
-import { readinessOf, selectProviders, selectProvidersLoad } from '../../../stores/providers/selectors'
+import { useKnownModelKeys, useProviderList } from '../../../queries/providers'
+import { useApp, useNewRun } from '../../../stores/hooks'
+import { readinessOf } from '../../../stores/providers/selectors'
 import { modelOptions, pinnedOf, type ModelOption } from '../../../stores/runs/new-run-plan'
 import { planContext } from '../../../stores/runs/new-run-store'
 import {
@@ -62,11 +62,10 @@ function OptionNote({ option }: { option: ModelOption }) {
 /** Says why calls to a provider would fail before the run starts, and how to fix it: no key, or no such provider. */
 function KeyWarning({ option }: { option: ModelOption }) {
   const provider = option.ref.provider
-  const providers = useProviders(selectProviders)
-  const load = useProviders(selectProvidersLoad)
+  const { providers } = useProviderList()
   const { navigate } = useApp(selectAppActions)
-  const readiness = readinessOf({ providers, load }, provider)
-  if (readiness.state === 'ready' || readiness.state === 'unknown') return null
+  const readiness = readinessOf(providers, provider)
+  if (!providers || readiness.state === 'ready' || readiness.state === 'unknown') return null
   const others = providers.map((p) => p.name).filter((name) => name !== 'demo')
   const settings = (
     <button type="button" className="link-button" onClick={() => navigate('settings')}>

@@ -1,12 +1,12 @@
 import { Field } from '../../../components/Field'
-import { selectDatasets } from '../../../stores/datasets/selectors'
-import { useDatasets, useNewRun } from '../../../stores/hooks'
+import { useDatasetList } from '../../../queries/datasets'
+import { useNewRun } from '../../../stores/hooks'
 import { selectNewRunActions, selectNewRunForm } from '../../../stores/runs/selectors'
 import { CanaryOption } from './CanaryOption'
 
 /** Dataset, repeats, concurrency, the response cache and the canary. */
 export function RunOptions() {
-  const datasets = useDatasets(selectDatasets)
+  const { datasets } = useDatasetList()
   const form = useNewRun(selectNewRunForm)
   const { setDataset, setField, setUseCache } = useNewRun(selectNewRunActions)
   return (

@@ -1,9 +1,9 @@
 import type { RunResultRow } from '../../../../../shared/domain/runs'
 import { formatUsd } from '../../../components/format'
-import { useCatalog, useResults } from '../../../stores/hooks'
-import { versionLabel } from '../../../stores/runs/catalog-store'
+import { useResults } from '../../../stores/hooks'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import { caseFilterOf, resultStatus } from '../../../stores/runs/result-pages'
-import { selectResultsActions, selectVersionLabels } from '../../../stores/runs/selectors'
+import { selectResultsActions } from '../../../stores/runs/selectors'
 import { AttemptLog } from './AttemptLog'
 import { RequestView } from './RequestView'
 import { displayText } from './response-text'
@@ -13,7 +13,7 @@ const count = (n: number | null) => (n === null ? '—' : n.toLocaleString())
 
 /** Everything about one call: request, response (as text, always), tokens, cost, timings and attempts. */
 export function ResultDetail({ result }: { result: RunResultRow }) {
-  const labels = useCatalog(selectVersionLabels)
+  const labels = useVersionLabels()
   const { closeDetail, setFilter } = useResults(selectResultsActions)
   const status = resultStatus(result)
   return (

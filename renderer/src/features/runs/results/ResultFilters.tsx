@@ -2,15 +2,14 @@ import { useEffect, useState } from 'react'
 import type { RunPlan } from '../../../../../shared/domain/runs'
 import { distinctModels, identityOf, modelRefOf } from '../../../../../shared/lib/model-identity'
 import { modelLabel, parseModelKey } from '../../../../../shared/lib/model-ref'
-import { useCatalog, useResults } from '../../../stores/hooks'
-import { versionLabel } from '../../../stores/runs/catalog-store'
+import { useResultPages } from '../../../queries/results'
+import { useResults } from '../../../stores/hooks'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import { isSimulated } from '../../../stores/runs/new-run-plan'
 import {
   selectIsResultsFiltered,
   selectResultQuery,
   selectResultsActions,
-  selectResultsTotal,
-  selectVersionLabels,
 } from '../../../stores/runs/selectors'
 
 export const caseFilterDelayMs = 300
@@ -21,8 +20,9 @@ export const caseFilterDelayMs = 300
  */
 export function ResultFilters({ plan }: { plan: RunPlan }) {
   const query = useResults(selectResultQuery)
-  const total = useResults(selectResultsTotal)
-  const labels = useCatalog(selectVersionLabels)
+  // The first page says how many rows match (the grid asks for it too: one cached query).
+  const total = useResultPages(query, 0, 0).total
+  const labels = useVersionLabels()
   const { setFilter, clearFilters } = useResults(selectResultsActions)
   const filtered = useResults(selectIsResultsFiltered)
   const models = distinctModels(plan.models)

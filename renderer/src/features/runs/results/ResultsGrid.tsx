@@ -1,16 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { useCatalog, useResults } from '../../../stores/hooks'
-import { versionLabel } from '../../../stores/runs/catalog-store'
-import { resultAt } from '../../../stores/runs/result-pages'
+import { useResults } from '../../../stores/hooks'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
+import { useResultPages } from '../../../queries/results'
 import {
   selectActiveResult,
   selectIsResultsFiltered,
-  selectResultEntry,
+  selectResultQuery,
   selectResultsActions,
-  selectResultsError,
-  selectVersionLabels,
 } from '../../../stores/runs/selectors'
 import { resultColumns, resultLayout, resultRowHeight } from './layout'
 import { ResultRow } from './ResultRow'
@@ -21,15 +19,16 @@ import { useResultKeys } from './use-result-keys'
  * 200 at a time as they scroll into view. A click or Enter opens a result; ↑/↓ or j/k move.
  */
 export function ResultsGrid() {
-  const entry = useResults(selectResultEntry)
+  const query = useResults(selectResultQuery)
   const active = useResults(selectActiveResult)
-  const error = useResults(selectResultsError)
   const queryKey = useResults((s) => s.key)
   const filtered = useResults(selectIsResultsFiltered)
-  const labels = useCatalog(selectVersionLabels)
-  const { ensureRange, openDetail } = useResults(selectResultsActions)
+  const labels = useVersionLabels()
+  const { openDetail } = useResults(selectResultsActions)
   const scroller = useRef<HTMLDivElement>(null)
-  const total = entry.total ?? 0
+  const [range, setRange] = useState({ first: 0, last: 0 })
+  const view = useResultPages(query, range.first, range.last)
+  const total = view.total ?? 0
 
   // The virtualizer is one stable object read afresh on every render; nothing memoised caches its results.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -46,23 +45,25 @@ export function ResultsGrid() {
   const last = items.at(-1)?.index ?? 0
 
   useEffect(() => {
-    void ensureRange(first, last)
-  }, [ensureRange, first, last, queryKey, entry.total])
+    setRange((r) => (r.first === first && r.last === last ? r : { first, last }))
+  }, [first, last])
 
   useEffect(() => {
     scroller.current?.scrollTo?.({ top: 0 })
   }, [queryKey])
 
-  const onKeyDown = useResultKeys({ total, virtualizer, scroller })
+  const onKeyDown = useResultKeys({ total, virtualizer, scroller, rowAt: view.rowAt })
 
   return (
     <div className="results-grid-wrap">
-      {error ? <ErrorNotice title="Could not load results" error={error} testId="results-error" /> : null}
+      {view.error ? (
+        <ErrorNotice title="Could not load results" error={view.error} testId="results-error" />
+      ) : null}
       <div
         ref={scroller}
         className="results-scroller"
         data-testid="results-grid"
-        data-total={entry.total ?? undefined}
+        data-total={view.total ?? undefined}
         role="grid"
         aria-label="Results"
         aria-rowcount={total + 1}
@@ -71,7 +72,8 @@ export function ResultsGrid() {
         onKeyDown={onKeyDown}
         onClick={(event) => {
           const index = rowIndexOf(event.target)
-          if (index !== null) openDetail(index)
+          const row = index === null ? null : view.rowAt(index)
+          if (index !== null && row) openDetail(index, row)
         }}
       >
         <div className="results-canvas" style={{ ...resultLayout, height: virtualizer.getTotalSize() }}>
@@ -83,7 +85,7 @@ export function ResultsGrid() {
             ))}
           </div>
           {items.map((item) => {
-            const row = resultAt(entry, item.index)
+            const row = view.rowAt(item.index)
             return (
               <ResultRow
                 key={item.index}
@@ -96,7 +98,7 @@ export function ResultsGrid() {
             )
           })}
         </div>
-        {entry.total === 0 ? (
+        {view.total === 0 ? (
           <p className="results-empty muted" data-testid="results-empty">
             {filtered
               ? 'No result matches these filters.'

@@ -1,5 +1,6 @@
 import type { Virtualizer } from '@tanstack/react-virtual'
 import { useCallback, type KeyboardEvent, type RefObject } from 'react'
+import type { RunResultRow } from '../../../../../shared/domain/runs'
 import { moveActive } from '../../../stores/datasets/selection'
 import { useRunGridStores } from '../../../stores/hooks'
 import { resultRowHeight } from './layout'
@@ -8,17 +9,23 @@ interface Options {
   total: number
   virtualizer: Virtualizer<HTMLDivElement, Element>
   scroller: RefObject<HTMLDivElement | null>
+  /** A loaded row of the shown query. */
+  rowAt: (index: number) => RunResultRow | null
 }
 
 const aliases: Record<string, string> = { j: 'ArrowDown', k: 'ArrowUp' }
 
 /** ↑/↓ (or j/k), Page Up/Down, Home/End move the selected result; Enter opens it, Esc closes it. */
-export function useResultKeys({ total, virtualizer, scroller }: Options) {
+export function useResultKeys({ total, virtualizer, scroller, rowAt }: Options) {
   const { results } = useRunGridStores()
   return useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return
       const { active, detail, actions } = results.getState()
+      const open = (index: number) => {
+        const row = rowAt(index)
+        if (row) actions.openDetail(index, row)
+      }
       const key = aliases[event.key] ?? event.key
       const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / resultRowHeight) - 2)
       const next = moveActive(active, total, key, pageRows)
@@ -27,17 +34,17 @@ export function useResultKeys({ total, virtualizer, scroller }: Options) {
         actions.setActive(next)
         virtualizer.scrollToIndex(next, { align: 'auto' })
         // With the detail open it follows the selection, so j/k step through outputs one by one.
-        if (detail) actions.openDetail(next)
+        if (detail) open(next)
         return
       }
       if (event.key === 'Enter') {
         event.preventDefault()
-        actions.openDetail()
+        open(active)
       } else if (event.key === 'Escape' && detail) {
         event.preventDefault()
         actions.closeDetail()
       }
     },
-    [results, total, virtualizer, scroller],
+    [results, total, virtualizer, scroller, rowAt],
   )
 }

@@ -1,9 +1,7 @@
 import type { GateResult, Verdict } from '../../../../../shared/domain/scoring'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { formatAbsolute } from '../../../components/format'
-import { useCatalog } from '../../../stores/hooks'
-import { versionLabel } from '../../../stores/runs/catalog-store'
-import { selectVersionLabels } from '../../../stores/runs/selectors'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import { GateRuleRow } from './GateRuleRow'
 
 const verdictText: Record<Verdict, string> = {
@@ -20,7 +18,7 @@ const verdictHint: Record<Verdict, string> = {
 
 /** A gate evaluation: the verdict, then each rule with its figures, test, warning and failing cases. */
 export function GateResultView({ result }: { result: GateResult }) {
-  const labels = useCatalog(selectVersionLabels)
+  const labels = useVersionLabels()
   return (
     <section
       className="gate-result"

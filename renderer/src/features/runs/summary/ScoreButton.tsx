@@ -1,15 +1,21 @@
 import { useEffect, useState } from 'react'
-import { useSummary } from '../../../stores/hooks'
-import { selectScoring, selectSummaryActions } from '../../../stores/scoring/selectors'
+import { useScoreRun, useScoringState } from '../../../queries/summary'
 
 /**
  * "Score outputs": runs.score on the stored outputs. Scoring is one awaited call (judges may take a while),
  * so the button shows a spinner and the time so far; the screen stays usable meanwhile.
  */
-export function ScoreButton({ scorable, scored }: { scorable: boolean; scored: boolean }) {
-  const scoring = useSummary(selectScoring)
-  const { score } = useSummary(selectSummaryActions)
-  const busy = scoring.status === 'busy'
+export function ScoreButton({
+  runId,
+  scorable,
+  scored,
+}: {
+  runId: string
+  scorable: boolean
+  scored: boolean
+}) {
+  const { busy } = useScoringState(runId)
+  const score = useScoreRun(runId)
   return (
     <div className="toolbar summary-toolbar">
       <button
@@ -19,7 +25,7 @@ export function ScoreButton({ scorable, scored }: { scorable: boolean; scored: b
         data-busy={busy ? 'true' : undefined}
         disabled={busy || !scorable}
         title={scorable ? undefined : 'Wait until the run has stopped calling the model'}
-        onClick={() => void score()}
+        onClick={() => score.mutate({ runId })}
       >
         {busy ? <span className="spinner" aria-hidden="true" /> : null}
         {busy ? 'Scoring…' : scored ? 'Score again' : 'Score outputs'}

@@ -1,19 +1,18 @@
-import { useEffect } from 'react'
 import type { SliceSummary } from '../../../../../shared/domain/scoring'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { formatUsd } from '../../../components/format'
-import { useCatalog, useSummary } from '../../../stores/hooks'
-import { versionLabel } from '../../../stores/runs/catalog-store'
-import { selectVersionLabels } from '../../../stores/runs/selectors'
-import { durationText } from '../../../../../shared/lib/gate-text'
 import {
-  selectBaselines,
-  selectBaselineSubmit,
-  selectGateEntry,
-  selectSummaryActions,
-} from '../../../stores/scoring/selectors'
-import { baselineFor, isBaselineSlice, sliceId, sliceKeyOf } from '../../../stores/scoring/slices'
+  errorOf,
+  newerGate,
+  useEvaluateGate,
+  useLatestGate,
+  usePromptBaselines,
+  useSetBaseline,
+} from '../../../queries/summary'
+import { useVersionLabels, versionLabel } from '../../../queries/catalog'
+import { durationText } from '../../../../../shared/lib/gate-text'
+import { baselineFor, isBaselineSlice, sliceKeyOf } from '../../../stores/scoring/slices'
 import { SignoffButton } from '../../baselines/SignoffButton'
 import { ModelName } from '../ModelName'
 import { GateResultView } from './GateResultView'
@@ -30,19 +29,17 @@ const ms = (n: number | null) => (n === null ? '—' : durationText(n))
 
 /** One prompt version × model of the run: its metrics, segments, cost, latency, baseline and gate. */
 export function SliceCard({ runId, snapshotId, slice }: Props) {
-  const labels = useCatalog(selectVersionLabels)
+  const labels = useVersionLabels()
   const promptId = labels[slice.promptVersionId]?.promptId ?? null
-  const id = sliceId(slice)
-  const baselines = useSummary(selectBaselines)
-  const gate = useSummary(selectGateEntry(id))
-  const baselineSubmit = useSummary(selectBaselineSubmit(id))
-  const { ensureEvidence, setBaseline, evaluateGate } = useSummary(selectSummaryActions)
-  useEffect(() => {
-    if (promptId) void ensureEvidence(promptId)
-  }, [ensureEvidence, promptId])
+  const mine = usePromptBaselines(promptId).data
+  const stored = useLatestGate(promptId, runId, slice)
+  const setBaseline = useSetBaseline(promptId)
+  const evaluate = useEvaluateGate()
+  const gateResult = newerGate(stored, evaluate.data)
+  const gateError = errorOf(evaluate.error)
+  const baselineError = errorOf(setBaseline.error)
 
   const run = { id: runId, datasetSnapshotId: snapshotId }
-  const mine = promptId ? baselines[promptId] : undefined
   const isBaseline = isBaselineSlice(mine, run, slice)
   const baseline = baselineFor(mine, run)
   const model = { provider: slice.provider, model: slice.modelId }
@@ -75,21 +72,21 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
             type="button"
             className="button small"
             data-testid="set-baseline"
-            disabled={!promptId || isBaseline || baselineSubmit.status === 'busy'}
+            disabled={!promptId || isBaseline || setBaseline.isPending}
             title={baseline && !isBaseline ? 'Replaces the current baseline on this snapshot' : undefined}
-            onClick={() => promptId && void setBaseline(promptId, slice)}
+            onClick={() => promptId && setBaseline.mutate({ promptId, runId, slice: sliceKeyOf(slice) })}
           >
-            {baselineSubmit.status === 'busy' ? 'Setting…' : 'Set as baseline'}
+            {setBaseline.isPending ? 'Setting…' : 'Set as baseline'}
           </button>
           <SignoffButton promptId={promptId} runId={runId} slice={sliceKeyOf(slice)} label={label} />
           <button
             type="button"
             className="button small primary"
             data-testid="evaluate-gate"
-            disabled={gate.submit.status === 'busy'}
-            onClick={() => void evaluateGate(slice)}
+            disabled={evaluate.isPending}
+            onClick={() => evaluate.mutate({ runId, slice: sliceKeyOf(slice) })}
           >
-            {gate.submit.status === 'busy' ? 'Evaluating…' : 'Evaluate gate'}
+            {evaluate.isPending ? 'Evaluating…' : 'Evaluate gate'}
           </button>
         </span>
       </header>
@@ -136,15 +133,15 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
           {baseline.runId === runId ? ' (this run)' : ' (another run)'}.
         </p>
       ) : null}
-      {baselineSubmit.error ? (
-        <ErrorNotice title="Baseline not set" error={baselineSubmit.error} testId="baseline-error" />
+      {baselineError ? (
+        <ErrorNotice title="Baseline not set" error={baselineError} testId="baseline-error" />
       ) : null}
       <MetricsTable metrics={slice.metrics} />
       <TagBreakdown slice={slice} />
-      {gate.submit.error ? (
-        <ErrorNotice title="Could not evaluate the gate" error={gate.submit.error} testId="gate-error" />
+      {gateError ? (
+        <ErrorNotice title="Could not evaluate the gate" error={gateError} testId="gate-error" />
       ) : null}
-      {gate.result ? <GateResultView result={gate.result} /> : null}
+      {gateResult ? <GateResultView result={gateResult} /> : null}
     </article>
   )
 }

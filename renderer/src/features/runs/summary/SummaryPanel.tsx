@@ -1,13 +1,6 @@
-import { memo, useEffect } from 'react'
+import { memo } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { useSummary } from '../../../stores/hooks'
-import {
-  selectScoring,
-  selectSummary,
-  selectSummaryActions,
-  selectSummaryLoad,
-  selectSummaryRunId,
-} from '../../../stores/scoring/selectors'
+import { errorOf, useRunSummary, useScoringState } from '../../../queries/summary'
 import { ScoreButton } from './ScoreButton'
 import { SliceCard } from './SliceCard'
 
@@ -24,27 +17,21 @@ interface Props {
  * do not re-render it.
  */
 export const SummaryPanel = memo(function SummaryPanel({ runId, snapshotId, scorable }: Props) {
-  const shownFor = useSummary(selectSummaryRunId)
-  const summary = useSummary(selectSummary)
-  const load = useSummary(selectSummaryLoad)
-  const scoring = useSummary(selectScoring)
-  const { open } = useSummary(selectSummaryActions)
-  useEffect(() => {
-    void open(runId)
-  }, [open, runId])
-
-  const mine = shownFor === runId ? summary : null
+  const query = useRunSummary(runId)
+  const scoring = useScoringState(runId)
+  const loadError = errorOf(query.error)
+  const mine = query.data ?? null
   const scored = mine?.slices.some((s) => s.metrics.some((m) => m.n > 0)) ?? false
   return (
     <section className="summary-panel" role="tabpanel" aria-labelledby="run-tab-summary">
-      <ScoreButton scorable={scorable} scored={scored} />
+      <ScoreButton runId={runId} scorable={scorable} scored={scored} />
       {scoring.error ? (
         <ErrorNotice title="Could not score the outputs" error={scoring.error} testId="score-run-error" />
       ) : null}
-      {load.error ? (
-        <ErrorNotice title="Could not load the summary" error={load.error} testId="summary-error" />
+      {loadError ? (
+        <ErrorNotice title="Could not load the summary" error={loadError} testId="summary-error" />
       ) : null}
-      {!mine && load.status === 'loading' ? <p className="muted">Loading the summary…</p> : null}
+      {!mine && query.isFetching ? <p className="muted">Loading the summary…</p> : null}
       {mine ? (
         <div
           className="run-summary"

@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient, createMemoryTransport } from '../../../renderer/src/api'
+import { createQueryClient } from '../../../renderer/src/api/query'
+import { createRunFeed, liveKey, runListKey, type LiveByRun } from '../../../renderer/src/queries/run-feed'
 import { createStores } from '../../../renderer/src/stores'
-import type { RunProgress } from '../../../shared/domain/runs'
 import { controlsFor, overlayLive } from '../../../renderer/src/stores/runs/progress'
-import { createRunsStore } from '../../../renderer/src/stores/runs/runs-store'
-import {
-  interruptedRuns,
-  selectInterruptedCount,
-  selectSelectedRun,
-} from '../../../renderer/src/stores/runs/selectors'
+import type { Run, RunProgress } from '../../../shared/domain/runs'
 import { createFakeCore, deferred, defaultState } from '../fixtures/fake-core'
 import { makeRun } from '../fixtures/fake-runs'
 
@@ -48,45 +44,49 @@ function setup(flushMs = 50, slowList?: () => Promise<void> | undefined) {
       return reply
     },
   })
-  const store = createRunsStore(createClient(transport), flushMs)
+  const queries = createQueryClient()
+  const feed = createRunFeed(createClient(transport), queries, flushMs)
   const listCalls = () => transport.calls.filter((c) => c.method === 'runs.list').length
-  return { state, store, transport, listCalls, actions: store.getState().actions }
+  const runs = () => queries.getQueryData<Run[]>(runListKey) ?? []
+  const run = (id: string) => runs().find((r) => r.id === id)
+  const load = () => queries.fetchQuery(feed.listOptions)
+  return { state, feed, queries, transport, listCalls, runs, run, load }
 }
 
 afterEach(() => {
   vi.useRealTimers()
 })
 
-describe('runs store', () => {
+describe('run feed over the cached run list', () => {
   it('lists runs newest first', async () => {
-    const { store, actions } = setup()
-    await actions.ensureLoaded()
-    expect(store.getState().list.map((r) => r.id)).toEqual(['r-live', 'r-old'])
+    const { load, runs } = setup()
+    await load()
+    expect(runs().map((r) => r.id)).toEqual(['r-live', 'r-old'])
   })
 
   it('merges a burst of progress events into one update, and a status change at once', async () => {
     vi.useFakeTimers()
-    const { store, actions, listCalls } = setup(200)
-    await actions.ensureLoaded()
-    actions.select('r-live')
-    const planBefore = selectSelectedRun(store.getState())?.plan
+    const { load, run, queries, transport, listCalls } = setup(200)
+    await load()
+    const planBefore = run('r-live')?.plan
     let updates = 0
-    const off = store.subscribe(() => (updates += 1))
-    for (let done = 11; done <= 40; done += 1) actions.applyProgress(progress('r-live', done))
+    const off = queries.getQueryCache().subscribe((e) => {
+      if (e.type === 'updated' && e.query.queryKey[0] === 'runs.list') updates += 1
+    })
+    for (let done = 11; done <= 40; done += 1) transport.emit('runs.progress', progress('r-live', done))
     expect(updates).toBe(0)
-    expect(selectSelectedRun(store.getState())?.counts.done).toBe(10)
+    expect(run('r-live')?.counts.done).toBe(10)
 
     vi.advanceTimersByTime(200)
     expect(updates).toBe(1)
-    const run = selectSelectedRun(store.getState())
-    expect(run?.counts).toMatchObject({ done: 40, total: 100, spentUsd: 0.04 })
-    expect(store.getState().live['r-live']?.callsPerSecond).toBe(12.5)
+    expect(run('r-live')?.counts).toMatchObject({ done: 40, total: 100, spentUsd: 0.04 })
+    expect(queries.getQueryData<LiveByRun>(liveKey)?.['r-live']?.callsPerSecond).toBe(12.5)
     // The plan object is the same one: components keyed on it (the results grid) do not re-render.
-    expect(run?.plan).toBe(planBefore)
+    expect(run('r-live')?.plan).toBe(planBefore)
 
-    actions.applyProgress(progress('r-live', 41, { status: 'paused' }))
+    transport.emit('runs.progress', progress('r-live', 41, { status: 'paused' }))
     expect(updates).toBe(2)
-    expect(selectSelectedRun(store.getState())?.status).toBe('paused')
+    expect(run('r-live')?.status).toBe('paused')
     expect(listCalls()).toBe(1)
     off()
   })
@@ -94,15 +94,14 @@ describe('runs store', () => {
   it('never lets a list reply that left before an event move the run back', async () => {
     const gate = deferred<void>()
     let slow = false
-    const { store, actions } = setup(0, () => (slow ? gate.promise : undefined))
-    await actions.ensureLoaded()
+    const { load, run, queries, transport } = setup(0, () => (slow ? gate.promise : undefined))
+    await load()
     slow = true
-    const reload = actions.refresh()
-    actions.applyProgress(progress('r-live', 55))
+    const reload = queries.refetchQueries({ queryKey: runListKey })
+    transport.emit('runs.progress', progress('r-live', 55))
     gate.resolve()
     await reload
-    const run = store.getState().list.find((r) => r.id === 'r-live')
-    expect(run?.counts.done).toBe(55)
+    expect(run('r-live')?.counts.done).toBe(55)
   })
 
   it('overlays only events newer than the request and never lowers the done count', () => {
@@ -116,38 +115,18 @@ describe('runs store', () => {
     expect(overlayLive(list, ahead, 5)[0]?.counts.done).toBe(6)
   })
 
-  it('pauses, resumes and cancels through the core, and shows a refusal', async () => {
-    const { store, actions, transport } = setup()
-    await actions.ensureLoaded()
-    actions.select('r-live')
-    await actions.control('r-live', 'pause')
-    expect(selectSelectedRun(store.getState())?.status).toBe('paused')
-    await actions.control('r-live', 'resume')
-    expect(selectSelectedRun(store.getState())?.status).toBe('running')
-    expect(transport.calls.filter((c) => c.method.startsWith('runs.') && c.method !== 'runs.list')).toEqual([
-      { method: 'runs.pause', input: { id: 'r-live' } },
-      { method: 'runs.resume', input: { id: 'r-live' } },
+  it('shows a run the core returned at once, newest first, replacing its last event', async () => {
+    const { load, feed, runs, transport, queries } = setup(0)
+    await load()
+    transport.emit('runs.progress', progress('r-live', 30))
+    feed.adopt(makeRun('r-live', { status: 'paused', createdAt: '2025-03-02T09:00:00.000Z' }))
+    feed.adopt(makeRun('r-new', { createdAt: '2025-03-05T09:00:00.000Z' }))
+    expect(runs().map((r) => `${r.id}:${r.status}`)).toEqual([
+      'r-new:completed',
+      'r-live:paused',
+      'r-old:completed',
     ])
-    await actions.control('r-gone', 'cancel')
-    expect(store.getState().control).toMatchObject({ status: 'error', runId: 'r-gone', action: 'cancel' })
-    expect(store.getState().control.error?.message).toContain('No run with id r-gone')
-  })
-
-  it('offers to resume interrupted runs until dismissed', async () => {
-    const { store, state, actions } = setup()
-    state.runs?.push(
-      makeRun('r-int-1', { status: 'interrupted', createdAt: '2025-03-03T09:00:00.000Z' }),
-      makeRun('r-int-2', { status: 'interrupted', createdAt: '2025-03-04T09:00:00.000Z' }),
-    )
-    await actions.ensureLoaded()
-    const s = store.getState()
-    expect(interruptedRuns(s.list, s.dismissedOffer).map((r) => r.id)).toEqual(['r-int-2', 'r-int-1'])
-    expect(selectInterruptedCount(s)).toBe(2)
-
-    await actions.control('r-int-1', 'resume')
-    expect(selectInterruptedCount(store.getState())).toBe(1)
-    actions.dismissOffer(['r-int-2'])
-    expect(selectInterruptedCount(store.getState())).toBe(0)
+    expect(queries.getQueryData<LiveByRun>(liveKey)?.['r-live']).toBeUndefined()
   })
 
   it('offers the controls that fit the status', () => {
@@ -161,7 +140,7 @@ describe('runs store', () => {
 })
 
 describe('progress events from the transport', () => {
-  it('reach the store through createStores without refetching the list', async () => {
+  it('reach the cached list through createStores without refetching it', async () => {
     const core = createFakeCore(defaultState())
     core.state.runs = [
       makeRun('r1', {
@@ -170,10 +149,10 @@ describe('progress events from the transport', () => {
       }),
     ]
     const stores = createStores(createClient(core.transport), { progressFlushMs: 0, refetchDelayMs: 1 })
-    await stores.runs.getState().actions.ensureLoaded()
+    await stores.queries.fetchQuery(stores.runFeed.listOptions)
     for (let done = 1; done <= 20; done += 1) core.transport.emit('runs.progress', progress('r1', done))
     await flush()
-    expect(stores.runs.getState().list[0]?.counts.done).toBe(20)
+    expect(stores.queries.getQueryData<Run[]>(runListKey)?.[0]?.counts.done).toBe(20)
     expect(core.transport.calls.filter((c) => c.method === 'runs.list')).toHaveLength(1)
     stores.dispose()
   })
