@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { idSchema } from '../domain/ids'
-import { workspaceScorecardSchema } from '../domain/maturity'
 import {
   breachSummarySchema,
   driftReportSchema,
@@ -21,7 +20,7 @@ const logFile = {
   defaultVersion: z.number().int().positive().optional(),
 }
 
-/** Production samples (import, sample, score, alerts, drift) and the LLMOps maturity scorecard. */
+/** Production samples (import, sample, score, alerts, drift). */
 export const productionMethods = {
   'production.settings': {
     input: z.object({ promptId: idSchema }).strict(),
@@ -85,9 +84,5 @@ export const productionMethods = {
       .strict(),
     output: z.object({ added: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() }),
     writes: ['datasets', 'dataset_cases', 'audit_log'],
-  },
-  'maturity.scorecard': {
-    input: z.object({}).strict(),
-    output: workspaceScorecardSchema,
   },
 } satisfies Record<string, MethodSpec>

@@ -35,6 +35,7 @@ import { baselineMethods } from './methods-baselines'
 import { compareMethods } from './methods-compare'
 import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
+import { scorecardMethods } from './methods-scorecard'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
 import type { TableName } from './tables'
@@ -347,6 +348,7 @@ export const methods = {
   ...compareMethods,
   ...baselineMethods,
   ...productionMethods,
+  ...scorecardMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

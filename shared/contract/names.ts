@@ -103,7 +103,7 @@ export const methodNames = [
   'production.breaches',
   'production.drift',
   'production.addToDataset',
-  'maturity.scorecard',
+  'scorecard.get',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

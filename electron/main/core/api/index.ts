@@ -16,7 +16,7 @@ import { datasetFileHandlers } from './dataset-files'
 import { datasetHandlers } from './datasets'
 import { gateHandlers } from './gates'
 import { environmentHandlers } from './prompt-environments'
-import { maturityHandlers } from './scorecard'
+import { scorecardHandlers } from './scorecard'
 import { productionHandlers } from './production'
 import { promptFileHandlers } from './prompt-files'
 import { priceHandlers } from './prices'
@@ -79,7 +79,7 @@ export function createHandlers(
     ...signoffHandlers(ctx, options.signingKeys ?? createSessionSigningKeyStore()),
     ...bundleHandlers(ctx),
     ...productionHandlers(ctx, options.scoring ?? {}),
-    ...maturityHandlers(ctx),
+    ...scorecardHandlers(ctx),
   }
 }
 

@@ -3,8 +3,8 @@ import { assessWorkspace } from '../scorecard/scorecard'
 import type { CoreContext } from '../context'
 
 /** The LLMOps maturity scorecard: read-only, assessed from what the workspace holds. */
-export function maturityHandlers(ctx: CoreContext): Pick<Handlers, 'maturity.scorecard'> {
+export function scorecardHandlers(ctx: CoreContext): Pick<Handlers, 'scorecard.get'> {
   return {
-    'maturity.scorecard': () => assessWorkspace(ctx),
+    'scorecard.get': () => assessWorkspace(ctx),
   }
 }

@@ -3,7 +3,7 @@ import {
   type MaturityCriterion,
   type PromptScorecard,
   type WorkspaceScorecard,
-} from '../../../../shared/domain/maturity'
+} from '../../../../shared/domain/scorecard'
 import type { CoreContext } from '../context'
 import type { Assessment } from './criterion'
 import { baselineSigned, costTracking, evalSuite, gateRules, latencySlo } from './criteria-measured'

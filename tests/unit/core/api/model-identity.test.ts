@@ -3,7 +3,7 @@ import type { Core } from '../../../../electron/main/core'
 import type { PromptDetail } from '../../../../shared/domain/prompts'
 import type { ProviderModels } from '../../../../shared/domain/providers'
 import type { GateCheck } from '../../../../shared/domain/registry'
-import type { WorkspaceScorecard } from '../../../../shared/domain/maturity'
+import type { WorkspaceScorecard } from '../../../../shared/domain/scorecard'
 import { useMockLlmServer } from '../../../fixtures/mock-llm/testing'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call, failure } from '../core-calls'
@@ -49,7 +49,7 @@ describe('one identity provider/model from Settings to promotion', () => {
     expect(promoted.prompt.environments.prod).toBe(1)
 
     // The scorecard reads the same identity: a local model's tag is pinned, not a moving alias.
-    const scorecard = await call<WorkspaceScorecard>(core, 'maturity.scorecard', {})
+    const scorecard = await call<WorkspaceScorecard>(core, 'scorecard.get', {})
     const pinnedCriterion = scorecard.prompts
       .find((p) => p.name === 'Support reply')
       ?.criteria.find((c) => c.key === 'pinned_models')

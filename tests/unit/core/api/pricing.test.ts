@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../../electron/main/core'
-import type { WorkspaceScorecard } from '../../../../shared/domain/maturity'
+import type { WorkspaceScorecard } from '../../../../shared/domain/scorecard'
 import type { PromptDetail } from '../../../../shared/domain/prompts'
 import type { Preview } from '../../../../shared/domain/registry'
 import type { RunEstimate, RunResultPage } from '../../../../shared/domain/runs'
@@ -151,7 +151,7 @@ describe('the scorecard', () => {
       'unpriced run',
     )
     expect(run.status).toBe('completed')
-    const s = await call<WorkspaceScorecard>(core, 'maturity.scorecard', {})
+    const s = await call<WorkspaceScorecard>(core, 'scorecard.get', {})
     const cost = s.prompts
       .find((p) => p.name === 'Support reply')
       ?.criteria.find((c) => c.key === 'cost_tracking')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../../electron/main/core'
 import { openConnection } from '../../../../electron/main/core/db/connection'
 import type { EvalSuite } from '../../../../shared/domain/scoring'
-import type { PromptScorecard, WorkspaceScorecard } from '../../../../shared/domain/maturity'
+import type { PromptScorecard, WorkspaceScorecard } from '../../../../shared/domain/scorecard'
 import type { Run } from '../../../../shared/domain/runs'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call, demoCore, promptNamed } from '../core-calls'
@@ -11,7 +11,7 @@ import { demoDatasetId, runToEnd, versionId } from '../scoring/helpers'
 
 const tempHome = useTempHomes()
 
-const scorecard = (core: Core) => call<WorkspaceScorecard>(core, 'maturity.scorecard', {})
+const scorecard = (core: Core) => call<WorkspaceScorecard>(core, 'scorecard.get', {})
 
 function card(s: WorkspaceScorecard, name: string): PromptScorecard {
   const found = s.prompts.find((p) => p.name === name)
@@ -34,7 +34,7 @@ async function runTriageV5(core: Core, extra: Record<string, unknown> = {}): Pro
   })
 }
 
-describe('maturity.scorecard on the demo workspace', () => {
+describe('scorecard.get on the demo workspace', () => {
   it('shows each prompt’s level with the evidence behind every criterion', async () => {
     const core = demoCore(tempHome())
     const s = await scorecard(core)

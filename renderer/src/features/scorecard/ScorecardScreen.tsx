@@ -1,4 +1,4 @@
-import type { WorkspaceScorecard } from '../../../../shared/domain/maturity'
+import type { WorkspaceScorecard } from '../../../../shared/domain/scorecard'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { errorOf } from '../../queries/summary'
@@ -54,9 +54,9 @@ function WorkspaceLevel({ scorecard }: { scorecard: WorkspaceScorecard }) {
 
 /** LLMOps maturity: the workspace's level and each prompt's, with the evidence and what to do next. */
 export function ScorecardScreen() {
-  // maturity.scorecard reads nearly every table and declares no `reads`: any write reassesses it, so a
+  // scorecard.get reads nearly every table and declares no `reads`: any write reassesses it, so a
   // gate rule added on another screen shows here at once.
-  const query = useRpcQuery('maturity.scorecard', {})
+  const query = useRpcQuery('scorecard.get', {})
   const scorecard = query.data ?? null
   const error = errorOf(query.error)
   if (error && !scorecard) return <ErrorNotice title="Could not assess the workspace" error={error} />

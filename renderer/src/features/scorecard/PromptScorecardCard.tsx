@@ -1,4 +1,4 @@
-import type { MaturityCriterion, PromptScorecard } from '../../../../shared/domain/maturity'
+import type { MaturityCriterion, PromptScorecard } from '../../../../shared/domain/scorecard'
 import { groupByLevel, levelTitle, safeHashLink } from './scorecard-view'
 
 function Criterion({ criterion }: { criterion: MaturityCriterion }) {

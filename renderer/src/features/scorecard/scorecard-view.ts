@@ -1,4 +1,4 @@
-import { levelNames, type MaturityCriterion } from '../../../../shared/domain/maturity'
+import { levelNames, type MaturityCriterion } from '../../../../shared/domain/scorecard'
 
 export function levelTitle(level: number): string {
   return `Level ${level} · ${levelNames[level] ?? 'Unknown'}`

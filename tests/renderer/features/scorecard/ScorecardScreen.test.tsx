@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { MaturityCriterion, WorkspaceScorecard } from '../../../../shared/domain/maturity'
+import type { MaturityCriterion, WorkspaceScorecard } from '../../../../shared/domain/scorecard'
 import { createFakeCore, defaultState } from '../../fixtures/fake-core'
 import { appState, renderApp } from '../render-app'
 
@@ -56,7 +56,7 @@ describe('the Scorecard screen', () => {
   it('shows the workspace level, each prompt’s criteria with evidence and next steps, and reassesses after a write', async () => {
     const core = createFakeCore(defaultState())
     let gateMet = false
-    core.handlers['maturity.scorecard'] = () => scorecard(gateMet)
+    core.handlers['scorecard.get'] = () => scorecard(gateMet)
     renderApp(core.transport, { initialRoute: 'scorecard' })
     await waitFor(() => expect(appState()).toBe('ready'))
 
