@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from '../domain/ids'
+import { runSummarySchema, scoreSchema } from '../domain/scoring'
 import {
   runEstimateSchema,
   runPlanSchema,
@@ -11,6 +12,19 @@ import type { MethodSpec } from './methods'
 
 const runId = z.object({ id: idSchema }).strict()
 const runTables = ['runs', 'run_results'] as const
+const scoreTables = ['run_scores', 'score_calls', 'audit_log'] as const
+/** The summary is computed from the results and their scores, the run's snapshot and the current suites. */
+const summaryReads = [
+  'runs',
+  'run_results',
+  'run_scores',
+  'score_calls',
+  'dataset_snapshot_cases',
+  'case_revisions',
+  'eval_suites',
+  'rubrics',
+  'prompt_versions',
+] as const
 
 /** Eval runs: planned, started in the background, controlled, and read back a page at a time. */
 export const runMethods = {
@@ -48,5 +62,32 @@ export const runMethods = {
   'runs.exportResults': {
     input: z.object({ runId: idSchema, format: z.enum(['csv', 'jsonl']) }).strict(),
     output: z.object({ fileName: z.string(), content: z.string(), resultCount: z.number().int() }),
+  },
+  /**
+   * Scores every stored output of the run with the suite of each of its prompts: format and rule scorers at
+   * once, judges through the providers (their calls and cost recorded). Never calls the evaluated model.
+   */
+  'runs.score': {
+    input: z.object({ runId: idSchema }).strict(),
+    output: runSummarySchema,
+    writes: scoreTables,
+  },
+  'runs.summary': {
+    input: z.object({ runId: idSchema }).strict(),
+    output: runSummarySchema,
+    reads: summaryReads,
+  },
+  'runs.scores': {
+    input: z
+      .object({
+        runId: idSchema,
+        caseId: idSchema.optional(),
+        metric: z.string().optional(),
+        failedOnly: z.boolean().default(false),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    output: z.object({ total: z.number().int().nonnegative(), scores: z.array(scoreSchema) }),
   },
 } satisfies Record<string, MethodSpec>

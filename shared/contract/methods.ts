@@ -32,6 +32,7 @@ import { appStatusSchema } from '../domain/workspace'
 import { providerMethods } from './methods-providers'
 import { runMethods } from './methods-runs'
 import { baselineMethods } from './methods-baselines'
+import { bundleMethods } from './methods-bundles'
 import { compareMethods } from './methods-compare'
 import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
@@ -347,6 +348,7 @@ export const methods = {
   ...reviewMethods,
   ...compareMethods,
   ...baselineMethods,
+  ...bundleMethods,
   ...productionMethods,
   ...scorecardMethods,
 } satisfies Record<MethodName, MethodSpec>
