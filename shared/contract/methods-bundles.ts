@@ -8,7 +8,7 @@ import {
   signoffRoleSchema,
   signoffSchema,
   verifyReportSchema,
-} from '../domain/baselines'
+} from '../domain/bundles'
 import { idSchema } from '../domain/ids'
 import { sliceKeySchema } from '../domain/scoring'
 import type { MethodSpec } from './methods'

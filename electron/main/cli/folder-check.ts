@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { AppError } from '../../../shared/contract'
-import type { VerifyProblem, VerifyReport } from '../../../shared/domain/baselines'
+import type { VerifyProblem, VerifyReport } from '../../../shared/domain/bundles'
 import { readBundleFolder } from '../core/bundles/folder'
 import { verifyBundle } from '../core/bundles/verify'
 import { signoffText } from './gate-report'

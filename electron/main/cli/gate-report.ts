@@ -1,4 +1,4 @@
-import type { SignoffCheck } from '../../../shared/domain/baselines'
+import type { SignoffCheck } from '../../../shared/domain/bundles'
 import type { GateResult, SliceSummary, Verdict } from '../../../shared/domain/scoring'
 import { ruleValueText } from '../../../shared/lib/gate-text'
 import { markdownTable, ms, points, pointsInterval, textTable, usd } from './format-numbers'

@@ -1,5 +1,5 @@
 import type { Core } from '../../../electron/main/core'
-import type { BundleExport, SigningKey } from '../../../shared/domain/baselines'
+import type { BundleExport, SigningKey } from '../../../shared/domain/bundles'
 import type { Run } from '../../../shared/domain/runs'
 import type { SliceKey } from '../../../shared/domain/scoring'
 import { call, demoCore, promptNamed } from '../core/core-calls'

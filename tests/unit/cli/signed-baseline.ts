@@ -1,5 +1,5 @@
 import type { Core } from '../../../electron/main/core'
-import type { BundleExport, SigningKey } from '../../../shared/domain/baselines'
+import type { BundleExport, SigningKey } from '../../../shared/domain/bundles'
 import type { DatasetDetail } from '../../../shared/domain/datasets'
 import type { PromptDetail, PromptVersion } from '../../../shared/domain/prompts'
 import type { Run } from '../../../shared/domain/runs'

@@ -1,4 +1,4 @@
-import type { BundleImport } from '../../../../shared/domain/baselines'
+import type { BundleImport } from '../../../../shared/domain/bundles'
 import type { ModelRef } from '../../../../shared/domain/prompts'
 import type { Verdict } from '../../../../shared/domain/scoring'
 import { sameSlice } from '../../../../shared/lib/model-identity'

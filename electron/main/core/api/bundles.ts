@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { AppError } from '../../../../shared/contract'
-import type { BundleImport } from '../../../../shared/domain/baselines'
+import type { BundleImport } from '../../../../shared/domain/bundles'
 import { exportBundle } from '../bundles/export'
 import { readBundleFiles, readBundleFolder, requireFolder } from '../bundles/folder'
 import { importBundle } from '../bundles/import'

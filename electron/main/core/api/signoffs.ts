@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/contract'
-import type { SigningKey } from '../../../../shared/domain/baselines'
+import type { SigningKey } from '../../../../shared/domain/bundles'
 import { canonicalJsonPretty } from '../../../../shared/lib/canonical-json'
 import { promptSlug } from '../bundles/format'
 import type { Handlers } from '../dispatch'

@@ -1,4 +1,4 @@
-import { signatureSchema, fileHashesSchema } from '../../../../shared/domain/baselines'
+import { signatureSchema, fileHashesSchema } from '../../../../shared/domain/bundles'
 import type { Repos } from '../db/repos'
 import { parseJsonColumn } from '../db/repos/json'
 import type { SignoffEntry, SignoffsFile } from './format'

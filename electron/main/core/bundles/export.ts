@@ -1,5 +1,5 @@
 import { resolve, join } from 'node:path'
-import type { BundleExport } from '../../../../shared/domain/baselines'
+import type { BundleExport } from '../../../../shared/domain/bundles'
 import type { CoreContext } from '../context'
 import { writeTransaction } from '../context'
 import { buildBundle } from './build'

@@ -17,7 +17,7 @@
  */
 import { z } from 'zod'
 import { ownRecord } from '../../../../shared/lib/own-record'
-import { fileHashesSchema, signatureSchema, type FileHashes } from '../../../../shared/domain/baselines'
+import { fileHashesSchema, signatureSchema, type FileHashes } from '../../../../shared/domain/bundles'
 import { modelParamsSchema, modelRefSchema, promptMessageSchema } from '../../../../shared/domain/prompts'
 import {
   formatCheckSchema,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { FileHashes } from '../../../../shared/domain/baselines'
+import type { FileHashes } from '../../../../shared/domain/bundles'
 import type { BundleFiles, BundlePath } from './format'
 
 /** "sha256:<hex>" of the text's UTF-8 bytes: how the manifest, sign-offs and exports name a file's content. */

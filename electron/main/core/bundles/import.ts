@@ -4,7 +4,7 @@
  * sign-offs. Anything refused leaves the workspace as it was; importing the same folder again changes nothing.
  */
 import { AppError } from '../../../../shared/contract'
-import type { BundleImport } from '../../../../shared/domain/baselines'
+import type { BundleImport } from '../../../../shared/domain/bundles'
 import type { Baseline } from '../../../../shared/domain/scoring'
 import { writeTransaction, type CoreContext } from '../context'
 import { bundlePaths, type BundleFiles } from './format'

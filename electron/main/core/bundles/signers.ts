@@ -5,7 +5,7 @@ import {
   allowedSignersFileSchema,
   publicKeyFileSchema,
   type PublicKeyFile,
-} from '../../../../shared/domain/baselines'
+} from '../../../../shared/domain/bundles'
 import { keyIdOf } from '../signing/key-pair'
 
 /** An Ed25519 public key from base64 SPKI DER, or null when it is not one. */

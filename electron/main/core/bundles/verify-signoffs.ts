@@ -1,5 +1,5 @@
 import { verify } from 'node:crypto'
-import type { PublicKeyFile, SignoffCheck, VerifyProblem } from '../../../../shared/domain/baselines'
+import type { PublicKeyFile, SignoffCheck, VerifyProblem } from '../../../../shared/domain/bundles'
 import { bundlePaths, signoffStatement, type BundleFiles, type SignoffEntry } from './format'
 import { sha256Ref } from './hash'
 import { ed25519PublicKey, keyIdOfPublicKey } from './signers'

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { AppError } from '../../../../shared/contract'
-import type { SignoffCheck, VerifyProblem, VerifyReport } from '../../../../shared/domain/baselines'
+import type { SignoffCheck, VerifyProblem, VerifyReport } from '../../../../shared/domain/bundles'
 import { contentHash } from '../prompts/hash'
 import {
   baselineFileSchema,

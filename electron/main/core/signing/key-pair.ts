@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
 import { AppError } from '../../../../shared/contract'
-import type { PublicKeyFile, SigningKey } from '../../../../shared/domain/baselines'
+import type { PublicKeyFile, SigningKey } from '../../../../shared/domain/bundles'
 
 /** An Ed25519 SPKI DER is a fixed 12-byte header followed by the raw 32-byte public key. */
 const rawPublicKeyBytes = 32

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto'
-import type { SigningKey } from '../../../../shared/domain/baselines'
+import type { SigningKey } from '../../../../shared/domain/bundles'
 import { generateSigningKeyPair, signMessage, unknownKey } from './key-pair'
 import type { SigningKeyStore } from './types'
 

@@ -1,4 +1,4 @@
-import type { SigningKey } from '../../../../shared/domain/baselines'
+import type { SigningKey } from '../../../../shared/domain/bundles'
 
 /**
  * Users' Ed25519 key pairs for signing off baselines. The core never imports Electron: the desktop app

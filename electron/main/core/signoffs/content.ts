@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/contract'
-import type { FileHashes } from '../../../../shared/domain/baselines'
+import type { FileHashes } from '../../../../shared/domain/bundles'
 import type { CoreContext } from '../context'
 import { buildBundle } from '../bundles/build'
 import { bundlePaths, signedPaths } from '../bundles/format'

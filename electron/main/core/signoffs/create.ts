@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/contract'
-import type { Signature, Signoff, SigningKey } from '../../../../shared/domain/baselines'
+import type { Signature, Signoff, SigningKey } from '../../../../shared/domain/bundles'
 import type { SliceKey } from '../../../../shared/domain/scoring'
 import type { CoreContext } from '../context'
 import { signoffStatement } from '../bundles/format'

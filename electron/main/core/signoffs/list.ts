@@ -1,4 +1,4 @@
-import type { Signoff } from '../../../../shared/domain/baselines'
+import type { Signoff } from '../../../../shared/domain/bundles'
 import type { CoreContext } from '../context'
 import type { SignoffRecord } from '../db/repos/signoffs'
 import { requirePrompt } from '../prompts/detail'

@@ -1,4 +1,4 @@
-import type { BundleExport } from '../../../../shared/domain/baselines'
+import type { BundleExport } from '../../../../shared/domain/bundles'
 
 /** Where the folder went and which files the export actually changed (unchanged files were not rewritten). */
 export function ExportResult({ result }: { result: BundleExport }) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { BundleImport } from '../../../../shared/domain/baselines'
+import type { BundleImport } from '../../../../shared/domain/bundles'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { useBaselineFolder } from '../../stores/baselines/hooks'

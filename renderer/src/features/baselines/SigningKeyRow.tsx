@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { SigningKey } from '../../../../shared/domain/baselines'
+import type { SigningKey } from '../../../../shared/domain/bundles'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Time } from '../../components/Time'
 import { downloadText } from '../../lib/download'

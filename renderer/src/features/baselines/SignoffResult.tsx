@@ -1,4 +1,4 @@
-import type { Signoff } from '../../../../shared/domain/baselines'
+import type { Signoff } from '../../../../shared/domain/bundles'
 import { shortHash, signatureText } from '../../stores/baselines/selectors'
 
 /** What was just signed off: the content hash people can compare, and the key that signed it. */

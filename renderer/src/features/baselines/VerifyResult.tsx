@@ -1,4 +1,4 @@
-import type { SignoffCheck, VerifyReport } from '../../../../shared/domain/baselines'
+import type { SignoffCheck, VerifyReport } from '../../../../shared/domain/bundles'
 import { Time } from '../../components/Time'
 
 const statusText: Record<SignoffCheck['status'], string> = {

@@ -5,7 +5,7 @@ import type {
   BundleImport,
   Signoff,
   VerifyReport,
-} from '../../../../shared/domain/baselines'
+} from '../../../../shared/domain/bundles'
 import type { Baseline } from '../../../../shared/domain/scoring'
 import type { ApiClient } from '../../api'
 import {

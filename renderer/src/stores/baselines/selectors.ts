@@ -1,4 +1,4 @@
-import type { SigningKey, Signoff } from '../../../../shared/domain/baselines'
+import type { SigningKey, Signoff } from '../../../../shared/domain/bundles'
 import type { FolderState } from './folder-store'
 import type { SignoffState } from './signoff-store'
 import type { SigningKeysState } from './signing-keys-store'

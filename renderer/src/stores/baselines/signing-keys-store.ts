@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { SigningKey } from '../../../../shared/domain/baselines'
+import type { SigningKey } from '../../../../shared/domain/bundles'
 import type { ApiClient } from '../../api'
 import {
   createSequence,

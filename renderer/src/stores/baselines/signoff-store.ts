@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { MethodInput } from '../../../../shared/contract'
-import type { Signoff } from '../../../../shared/domain/baselines'
+import type { Signoff } from '../../../../shared/domain/bundles'
 import type { SliceKey } from '../../../../shared/domain/scoring'
 import type { ApiClient } from '../../api'
 import { submitIdle, type SubmitState } from '../load-state'

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Signoff, VerifyReport } from '../../../../shared/domain/baselines'
+import type { Signoff, VerifyReport } from '../../../../shared/domain/bundles'
 import type { FakeCoreState } from '../../fixtures/fake-core'
 import { makeRun } from '../../fixtures/fake-runs'
 import { contentHash, type FakeBaselinesState } from './fake-baselines'

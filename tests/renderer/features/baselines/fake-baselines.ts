@@ -6,7 +6,7 @@ import type {
   SigningKey,
   Signoff,
   VerifyReport,
-} from '../../../../shared/domain/baselines'
+} from '../../../../shared/domain/bundles'
 import type { FakeCoreState } from '../../fixtures/fake-core'
 
 /** What the fake core keeps for keys, sign-offs and exports; verify answers with `verifyReport`. */

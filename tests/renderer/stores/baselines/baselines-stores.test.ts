@@ -5,7 +5,7 @@ import { keysOwnedBy, shortHash, signatureText } from '../../../../renderer/src/
 import { createFakeCore, deferred } from '../../fixtures/fake-core'
 import { makeRun } from '../../fixtures/fake-runs'
 import { baselineHandlers, emptyBaselines } from '../../features/baselines/fake-baselines'
-import type { BundleExport } from '../../../../shared/domain/baselines'
+import type { BundleExport } from '../../../../shared/domain/bundles'
 
 function setup() {
   const core = createFakeCore()

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { manifestFileSchema, manifestPaths } from '../../../../electron/main/core/bundles/format'
 import { sha256Ref } from '../../../../electron/main/core/bundles/hash'
-import type { BundleExport, BundleExportRecord } from '../../../../shared/domain/baselines'
+import type { BundleExport, BundleExportRecord } from '../../../../shared/domain/bundles'
 import { call, failure } from '../core-calls'
 import { demoWithBaseline, type BaselineWorkspace } from './baseline-fixture'
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BundleExport } from '../../../../shared/domain/baselines'
+import type { BundleExport } from '../../../../shared/domain/bundles'
 import { call, failure } from '../core-calls'
 import { demoWithBaseline, type BaselineWorkspace } from './baseline-fixture'
 

@@ -12,7 +12,7 @@ import {
 import { fileHashes, sha256Ref } from '../../../../electron/main/core/bundles/hash'
 import { parseAllowedSigners } from '../../../../electron/main/core/bundles/signers'
 import { verifyBundle } from '../../../../electron/main/core/bundles/verify'
-import type { BundleExport, PublicKeyFile, VerifyReport } from '../../../../shared/domain/baselines'
+import type { BundleExport, PublicKeyFile, VerifyReport } from '../../../../shared/domain/bundles'
 import { canonicalJsonPretty } from '../../../../shared/lib/canonical-json'
 import { call, failure } from '../core-calls'
 import { demoWithBaseline, type BaselineWorkspace } from './baseline-fixture'

@@ -8,7 +8,7 @@ import { bundlePaths, signedPaths, signoffStatement } from '../../../../electron
 import { fileHashes, sha256Ref } from '../../../../electron/main/core/bundles/hash'
 import { verifyBundle } from '../../../../electron/main/core/bundles/verify'
 import { openConnection } from '../../../../electron/main/core/db/connection'
-import { publicKeyFileSchema, type Signoff, type SigningKey } from '../../../../shared/domain/baselines'
+import { publicKeyFileSchema, type Signoff, type SigningKey } from '../../../../shared/domain/bundles'
 import type { Baseline, EvalSuite } from '../../../../shared/domain/scoring'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call, failure } from '../core-calls'

@@ -1,4 +1,4 @@
-import type { BundleExportRecord } from '../../../../../shared/domain/baselines'
+import type { BundleExportRecord } from '../../../../../shared/domain/bundles'
 import type { Db } from '../connection'
 
 interface ExportRow {

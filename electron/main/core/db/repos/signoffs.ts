@@ -1,4 +1,4 @@
-import { fileHashesSchema, signatureSchema, type Signoff } from '../../../../../shared/domain/baselines'
+import { fileHashesSchema, signatureSchema, type Signoff } from '../../../../../shared/domain/bundles'
 import { sliceKeySchema } from '../../../../../shared/domain/scoring'
 import type { Db } from '../connection'
 import { parseJsonColumn } from './json'
