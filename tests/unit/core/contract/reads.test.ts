@@ -42,6 +42,7 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'datasets.list': {},
     'datasets.cases': { datasetId: run.plan.datasetId, offset: 0, limit: 50 },
     'rubrics.list': {},
+    'suites.get': { promptId },
     'datasets.duplicates': { datasetId: run.plan.datasetId, threshold: 0.85 },
     'datasets.diffSnapshots': { datasetId: run.plan.datasetId, from: run.datasetSnapshotId, to: 'working' },
     'prompts.checkPromotion': { promptId, versionId: promptVersionId, env: 'prod' },
