@@ -29,9 +29,10 @@ import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
 import { createResultsStore, liveRefreshMs, type ResultsStore } from './runs/results-store'
 import { createRunsStore, type RunsStore } from './runs/runs-store'
 import { createRunFeed, type RunFeed } from '../queries/run-feed'
+import { cachedSuite } from '../queries/suite'
 import { createQueuesStore, queuesTables, type QueuesStore } from './review/queues-store'
 import { createSessionStore, type SessionStore } from './review/session-store'
-import { createSuiteStore, suiteTables, type SuiteStore } from './scoring/suite-store'
+import { createSuiteStore, type SuiteStore } from './scoring/suite-store'
 import { createSummaryStore, type SummaryStore } from './scoring/summary-store'
 import { refetchDelayMs, watchTables } from './watch-tables'
 
@@ -130,7 +131,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const queries = createQueryClient()
   const runFeed = createRunFeed(client, queries, options.progressFlushMs)
   const results = createResultsStore()
-  const suite = createSuiteStore(client)
+  const suite = createSuiteStore((promptId) => cachedSuite(queries, promptId))
   const summary = createSummaryStore()
   const queues = createQueuesStore(client)
   const session = createSessionStore(client)
@@ -168,7 +169,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(promptsTables, () => prompts.getState().actions.refresh()),
     watch(detailTables, () => datasetDetail.getState().actions.refresh()),
     watch(caseTableTables, () => caseTable.getState().actions.refresh()),
-    watch(suiteTables, () => suite.getState().actions.refresh()),
     watch(queuesTables, () => queues.getState().actions.refresh()),
   ]
   return {
