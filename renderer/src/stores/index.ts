@@ -30,7 +30,7 @@ import { createResultsStore, liveRefreshMs, type ResultsStore } from './runs/res
 import { createRunsStore, type RunsStore } from './runs/runs-store'
 import { createRunFeed, type RunFeed } from '../queries/run-feed'
 import { cachedSuite } from '../queries/suite'
-import { createQueuesStore, queuesTables, type QueuesStore } from './review/queues-store'
+import { createQueuesStore, type QueuesStore } from './review/queues-store'
 import { createSessionStore, type SessionStore } from './review/session-store'
 import { createSuiteStore, type SuiteStore } from './scoring/suite-store'
 import { createSummaryStore, type SummaryStore } from './scoring/summary-store'
@@ -133,7 +133,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const results = createResultsStore()
   const suite = createSuiteStore((promptId) => cachedSuite(queries, promptId))
   const summary = createSummaryStore()
-  const queues = createQueuesStore(client)
+  const queues = createQueuesStore(client, queries)
   const session = createSessionStore(client)
   const compare = createCompareStore()
   const baselines = createBaselinesStores(client, delay)
@@ -169,7 +169,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     watch(promptsTables, () => prompts.getState().actions.refresh()),
     watch(detailTables, () => datasetDetail.getState().actions.refresh()),
     watch(caseTableTables, () => caseTable.getState().actions.refresh()),
-    watch(queuesTables, () => queues.getState().actions.refresh()),
   ]
   return {
     client,
@@ -259,7 +258,7 @@ export async function boot(
     if (stores.initialDataset) await stores.nav.datasets.apply(stores.initialDataset)
   }
   if (route === 'review') {
-    await stores.queues.getState().actions.ensureLoaded()
+    await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'queues.list', {}))
     if (stores.initialQueue) await stores.nav.openQueue(stores.initialQueue)
   }
   actions.markReady()

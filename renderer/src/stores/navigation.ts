@@ -1,3 +1,4 @@
+import { rpcQueryOptions } from '../api/query'
 import { fetchDatasetList } from '../queries/datasets'
 import type { AppState } from './app/app-store'
 import type { AppLocation, DiffPair, PromptLocation, PromptTab } from './app/location'
@@ -109,9 +110,8 @@ export function createNavigation(stores: NavStores): Navigation {
     },
 
     async openQueue(queueId) {
-      const queues = stores.queues.getState().actions
-      await queues.ensureLoaded()
-      queues.select(queueId)
+      await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'queues.list', {}))
+      stores.queues.getState().actions.select(queueId)
     },
 
     async openDiff(promptId, pair) {
