@@ -43,6 +43,7 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'prompts.get': { id: promptId },
     'prompts.history': { promptId },
     'datasets.list': {},
+    'datasets.get': { id: run.plan.datasetId },
     'datasets.cases': { datasetId: run.plan.datasetId, offset: 0, limit: 50 },
     'rubrics.list': {},
     'suites.get': { promptId },
