@@ -12,7 +12,7 @@ import { createCaseEditStore, type CaseEditStore } from './datasets/case-edit-st
 import { createCaseOpsStore, type CaseOpsStore } from './datasets/case-ops-store'
 import { caseTableTables, createCaseTableStore, type CaseTableStore } from './datasets/case-table-store'
 import { createDatasetsStore, type DatasetsStore } from './datasets/datasets-store'
-import { createDetailStore, detailTables, type DetailStore } from './datasets/detail-store'
+import { createDetailStore, type DetailStore } from './datasets/detail-store'
 import { createDuplicatesStore, type DuplicatesStore } from './datasets/duplicates-store'
 import { createImportStore, type ImportStore } from './datasets/import-store'
 import { createSnapshotDiffStore, type SnapshotDiffStore } from './datasets/snapshot-diff-store'
@@ -120,7 +120,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const promotion = createPromotionStore()
   const rollback = createRollbackStore(client)
   const files = createFilesStore(client, show)
-  const datasetDetail = createDetailStore(client)
   const caseTable = createCaseTableStore(client)
   const caseEdit = createCaseEditStore(client, (c) => caseTable.getState().actions.replaceCase(c))
   const caseOps = createCaseOpsStore(client)
@@ -129,6 +128,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const duplicates = createDuplicatesStore()
   const runs = createRunsStore()
   const queries = createQueryClient()
+  const datasetDetail = createDetailStore(client, queries)
   const runFeed = createRunFeed(client, queries, options.progressFlushMs)
   const results = createResultsStore()
   const suite = createSuiteStore((promptId) => cachedSuite(queries, promptId))
@@ -167,7 +167,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const unwatch = [
     invalidateOnChange(client, queries, { delayMs: delay, intervalMs: liveRefresh }),
     watch(promptsTables, () => prompts.getState().actions.refresh()),
-    watch(detailTables, () => datasetDetail.getState().actions.refresh()),
     watch(caseTableTables, () => caseTable.getState().actions.refresh()),
   ]
   return {
