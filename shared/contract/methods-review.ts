@@ -12,11 +12,13 @@ import type { MethodSpec } from './methods'
 
 const queueRef = z.object({ queueId: idSchema }).strict()
 const reviewTables = ['review_assignments', 'review_scores', 'run_scores', 'audit_log'] as const
+/** A queue lists its rubric, its items' assignments and its reviewers' progress. */
+const queueReads = ['review_queues', 'review_items', 'review_assignments', 'reviewers', 'rubrics'] as const
 const packFile = z.object({ fileName: z.string(), content: z.string() })
 
 /** Human review: reviewer profiles, queues, scoring one item at a time, agreement, adjudication, packs. */
 export const reviewMethods = {
-  'reviewers.list': { input: z.object({}).strict(), output: z.array(reviewerSchema) },
+  'reviewers.list': { input: z.object({}).strict(), output: z.array(reviewerSchema), reads: ['reviewers'] },
   'reviewers.create': {
     input: z.object({ name: z.string().trim().min(1).max(100) }).strict(),
     output: reviewerSchema,
@@ -27,7 +29,7 @@ export const reviewMethods = {
     output: queueSchema,
     writes: ['review_queues', 'review_items', 'review_assignments', 'audit_log'],
   },
-  'queues.list': { input: z.object({}).strict(), output: z.array(queueSchema) },
+  'queues.list': { input: z.object({}).strict(), output: z.array(queueSchema), reads: queueReads },
   'queues.get': { input: queueRef, output: queueSchema },
   /** The reviewer's next pending item in their own randomised order (or the one at `position`); null when done. */
   'review.item': {
@@ -60,7 +62,20 @@ export const reviewMethods = {
     writes: reviewTables,
   },
   /** Agreement per criterion (κ, α), disagreements, pairwise win rate, judge calibration. */
-  'queues.report': { input: queueRef, output: queueReportSchema },
+  'queues.report': {
+    input: queueRef,
+    output: queueReportSchema,
+    /** Judge calibration compares with the run's judge scores under the prompt's current suite. */
+    reads: [
+      ...queueReads,
+      'review_scores',
+      'review_adjudications',
+      'run_scores',
+      'runs',
+      'prompt_versions',
+      'eval_suites',
+    ],
+  },
   'queues.adjudicate': {
     input: z
       .object({

@@ -15,7 +15,7 @@ export const scoringMethods = {
     writes: ['rubrics', 'audit_log'],
   },
   /** The prompt's latest suite; version 0 (nothing stored) has the default format and rule scorers. */
-  'suites.get': { input: promptRef, output: evalSuiteSchema },
+  'suites.get': { input: promptRef, output: evalSuiteSchema, reads: [...promptReads, 'eval_suites'] },
   'suites.save': {
     input: z
       .object({

@@ -214,7 +214,11 @@ export const methods = {
     output: datasetCasePageSchema,
     reads: ['datasets', 'dataset_cases', 'dataset_snapshots', 'dataset_snapshot_cases', 'case_revisions'],
   }),
-  'datasets.get': method({ input: z.object({ id: idSchema }).strict(), output: datasetDetailSchema }),
+  'datasets.get': method({
+    input: z.object({ id: idSchema }).strict(),
+    output: datasetDetailSchema,
+    reads: ['datasets', 'dataset_cases', 'dataset_snapshots'],
+  }),
   'datasets.create': method({
     input: z
       .object({

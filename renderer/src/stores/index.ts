@@ -12,7 +12,7 @@ import { createCaseEditStore, type CaseEditStore } from './datasets/case-edit-st
 import { createCaseOpsStore, type CaseOpsStore } from './datasets/case-ops-store'
 import { caseTableTables, createCaseTableStore, type CaseTableStore } from './datasets/case-table-store'
 import { createDatasetsStore, type DatasetsStore } from './datasets/datasets-store'
-import { createDetailStore, detailTables, type DetailStore } from './datasets/detail-store'
+import { createDetailStore, type DetailStore } from './datasets/detail-store'
 import { createDuplicatesStore, type DuplicatesStore } from './datasets/duplicates-store'
 import { createImportStore, type ImportStore } from './datasets/import-store'
 import { createSnapshotDiffStore, type SnapshotDiffStore } from './datasets/snapshot-diff-store'
@@ -29,9 +29,10 @@ import { createNewRunStore, type NewRunStore } from './runs/new-run-store'
 import { createResultsStore, liveRefreshMs, type ResultsStore } from './runs/results-store'
 import { createRunsStore, type RunsStore } from './runs/runs-store'
 import { createRunFeed, type RunFeed } from '../queries/run-feed'
-import { createQueuesStore, queuesTables, type QueuesStore } from './review/queues-store'
+import { cachedSuite } from '../queries/suite'
+import { createQueuesStore, type QueuesStore } from './review/queues-store'
 import { createSessionStore, type SessionStore } from './review/session-store'
-import { createSuiteStore, suiteTables, type SuiteStore } from './scoring/suite-store'
+import { createSuiteStore, type SuiteStore } from './scoring/suite-store'
 import { createSummaryStore, type SummaryStore } from './scoring/summary-store'
 import { refetchDelayMs, watchTables } from './watch-tables'
 
@@ -119,7 +120,6 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const promotion = createPromotionStore()
   const rollback = createRollbackStore(client)
   const files = createFilesStore(client, show)
-  const datasetDetail = createDetailStore(client)
   const caseTable = createCaseTableStore(client)
   const caseEdit = createCaseEditStore(client, (c) => caseTable.getState().actions.replaceCase(c))
   const caseOps = createCaseOpsStore(client)
@@ -128,11 +128,12 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const duplicates = createDuplicatesStore()
   const runs = createRunsStore()
   const queries = createQueryClient()
+  const datasetDetail = createDetailStore(client, queries)
   const runFeed = createRunFeed(client, queries, options.progressFlushMs)
   const results = createResultsStore()
-  const suite = createSuiteStore(client)
+  const suite = createSuiteStore((promptId) => cachedSuite(queries, promptId))
   const summary = createSummaryStore()
-  const queues = createQueuesStore(client)
+  const queues = createQueuesStore(client, queries)
   const session = createSessionStore(client)
   const compare = createCompareStore()
   const baselines = createBaselinesStores(client, delay)
@@ -166,10 +167,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const unwatch = [
     invalidateOnChange(client, queries, { delayMs: delay, intervalMs: liveRefresh }),
     watch(promptsTables, () => prompts.getState().actions.refresh()),
-    watch(detailTables, () => datasetDetail.getState().actions.refresh()),
     watch(caseTableTables, () => caseTable.getState().actions.refresh()),
-    watch(suiteTables, () => suite.getState().actions.refresh()),
-    watch(queuesTables, () => queues.getState().actions.refresh()),
   ]
   return {
     client,
@@ -259,7 +257,7 @@ export async function boot(
     if (stores.initialDataset) await stores.nav.datasets.apply(stores.initialDataset)
   }
   if (route === 'review') {
-    await stores.queues.getState().actions.ensureLoaded()
+    await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'queues.list', {}))
     if (stores.initialQueue) await stores.nav.openQueue(stores.initialQueue)
   }
   actions.markReady()

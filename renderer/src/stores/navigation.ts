@@ -1,3 +1,4 @@
+import { rpcQueryOptions } from '../api/query'
 import { fetchDatasetList } from '../queries/datasets'
 import type { AppState } from './app/app-store'
 import type { AppLocation, DiffPair, PromptLocation, PromptTab } from './app/location'
@@ -7,6 +8,7 @@ import {
   type DatasetNavigation,
   type DatasetNavStores,
 } from './datasets/dataset-navigation'
+import type { DatasetDetail } from '../../../shared/domain/datasets'
 import type { DetailState } from './datasets/detail-store'
 import type { SnapshotDiffState } from './datasets/snapshot-diff-store'
 import type { DiffState } from './diff/diff-store'
@@ -109,9 +111,8 @@ export function createNavigation(stores: NavStores): Navigation {
     },
 
     async openQueue(queueId) {
-      const queues = stores.queues.getState().actions
-      await queues.ensureLoaded()
-      queues.select(queueId)
+      await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'queues.list', {}))
+      stores.queues.getState().actions.select(queueId)
     },
 
     async openDiff(promptId, pair) {
@@ -130,6 +131,8 @@ export interface LocationSources {
   prompts: PromptsState
   diff: DiffState
   datasetDetail: DetailState
+  /** The open dataset's detail when loaded: the address names snapshots by number. */
+  datasetShown: DatasetDetail | null
   snapshotDiff: SnapshotDiffState
   runs: RunsState
   queues: QueuesState
@@ -141,6 +144,7 @@ export function locationOf({
   prompts,
   diff,
   datasetDetail,
+  datasetShown,
   snapshotDiff,
   runs,
   queues,
@@ -154,7 +158,7 @@ export function locationOf({
     return run ? { route: app.route, prompt: null, run } : { route: app.route, prompt: null }
   }
   if (app.route === 'datasets') {
-    const dataset = datasetLocationOf(datasetDetail, snapshotDiff)
+    const dataset = datasetLocationOf(datasetDetail, snapshotDiff, datasetShown)
     return dataset ? { route: app.route, prompt: null, dataset } : { route: app.route, prompt: null }
   }
   const promptId = prompts.selectedId

@@ -1,105 +1,63 @@
 import { describe, expect, it } from 'vitest'
-import { createClient } from '../../../renderer/src/api'
-import { selectCanSaveSuite, selectSuiteDirty } from '../../../renderer/src/stores/scoring/selectors'
+import type { EvalSuite } from '../../../shared/domain/scoring'
 import { createSuiteStore } from '../../../renderer/src/stores/scoring/suite-store'
-import { createFakeCore, defaultState } from '../fixtures/fake-core'
-import { makeRun } from '../fixtures/fake-runs'
-import { makeMetric, makeRubric, makeSlice } from '../fixtures/fake-scoring'
 
-function setup() {
-  const state = defaultState()
-  state.runs = [makeRun('r1')]
-  state.rubrics = [makeRubric()]
-  state.scoredSummaries = {
-    r1: {
-      runId: 'r1',
-      suiteVersion: 1,
-      slices: [
-        makeSlice('p-triage-v1', 'triage-sim-2026-03', {
-          metrics: [makeMetric('format.json', { value: 0.97 })],
-        }),
-      ],
-    },
-  }
-  const core = createFakeCore(state)
-  const client = createClient(core.transport)
-  const calls = (method: string) => core.transport.calls.filter((c) => c.method === method)
-  return { state, core, client, calls }
-}
-
+/* Saving, importing and exporting are the suite editor's feature tests (features/scoring/SuiteEditor). */
 describe('suite store', () => {
+  const stored: EvalSuite = {
+    promptId: 'p-triage',
+    version: 1,
+    createdAt: '2026-03-01T00:00:00.000Z',
+    createdBy: 'ana',
+    message: 'First',
+    scorers: [
+      {
+        metric: 'format.json',
+        label: 'Output parses as JSON',
+        config: { kind: 'format', format: { check: 'json' } },
+      },
+    ],
+    gates: [],
+  }
   const schemaScorer = {
-    metric: 'format.json_schema',
+    metric: 'format.strict',
     label: 'Schema',
     config: {
       kind: 'format' as const,
       format: { check: 'json_schema' as const, schema: { type: 'object' } },
     },
   }
+  const setup = () => {
+    const store = createSuiteStore((promptId) => (promptId === 'p-triage' ? stored : undefined))
+    store.getState().actions.show('p-triage')
+    return store
+  }
 
-  it('edits a draft and saves it as the next version with a message', async () => {
-    const { client, calls } = setup()
-    const store = createSuiteStore(client)
+  it('renames a metric in the gate rules that name it; discard goes back to the stored suite', () => {
+    const store = setup()
     const { actions } = store.getState()
-    await actions.open('p-triage')
-    expect(store.getState().suite?.version).toBe(0)
-    expect(selectSuiteDirty(store.getState())).toBe(false)
-    actions.putScorer(schemaScorer, null)
-    actions.putGate({ kind: 'min_score', metric: 'format.json_schema', min: 0.99 }, null)
-    expect(selectSuiteDirty(store.getState())).toBe(true)
-    expect(selectCanSaveSuite(store.getState())).toBe(false)
-    actions.setMessage('Check the schema')
-    expect(selectCanSaveSuite(store.getState())).toBe(true)
-    expect(await actions.save()).toBe(true)
-    expect(calls('suites.save')[0]?.input).toEqual({
-      promptId: 'p-triage',
-      message: 'Check the schema',
-      suite: {
-        scorers: [
-          {
-            metric: 'format.json',
-            label: 'Output parses as JSON',
-            config: { kind: 'format', format: { check: 'json' } },
-          },
-          schemaScorer,
-        ],
-        gates: [{ kind: 'min_score', metric: 'format.json_schema', min: 0.99 }],
-      },
-    })
-    expect(store.getState().suite?.version).toBe(1)
-    expect(store.getState().message).toBe('')
-    expect(selectSuiteDirty(store.getState())).toBe(false)
-  })
-
-  it('renames a metric in the gate rules that name it, and keeps a draft across a refresh', async () => {
-    const { client } = setup()
-    const store = createSuiteStore(client)
-    const { actions } = store.getState()
-    await actions.open('p-triage')
     actions.putGate({ kind: 'max_drop', metric: 'format.json', maxDropPoints: 5 }, null)
-    actions.putScorer({ ...schemaScorer, metric: 'format.strict' }, 'format.json')
-    expect(store.getState().draft.scorers.map((s) => s.metric)).toEqual(['format.strict'])
-    expect(store.getState().draft.gates).toEqual([
+    actions.putScorer(schemaScorer, 'format.json')
+    expect(store.getState().draft?.scorers.map((s) => s.metric)).toEqual(['format.strict'])
+    expect(store.getState().draft?.gates).toEqual([
       { kind: 'max_drop', metric: 'format.strict', maxDropPoints: 5 },
     ])
-    await actions.open('p-triage')
-    expect(store.getState().draft.scorers.map((s) => s.metric)).toEqual(['format.strict'])
+    actions.show('p-triage')
+    expect(store.getState().draft?.scorers.map((s) => s.metric)).toEqual(['format.strict'])
+    actions.setMessage('Stricter')
     actions.discard()
-    expect(store.getState().draft.scorers.map((s) => s.metric)).toEqual(['format.json'])
+    expect(store.getState()).toMatchObject({ draft: null, message: '' })
   })
 
-  it('imports a file as the next version and shows the core’s refusal of a bad one', async () => {
-    const { client } = setup()
-    const store = createSuiteStore(client)
-    await store.getState().actions.open('p-triage')
-    expect(
-      await store.getState().actions.importFile('{"scorers":[],"gates":[{"kind":"max_error_rate","max":2}]}'),
-    ).toBe(false)
-    expect(store.getState().transfer.error?.message).toMatch(/gates\.0\.max/)
-    expect(await store.getState().actions.importFile('{"scorers":[],"gates":[]}')).toBe(true)
-    expect(store.getState().suite?.version).toBe(1)
-    expect(store.getState().draft).toEqual({ scorers: [], gates: [] })
-    const file = await store.getState().actions.exportFile()
-    expect(file?.fileName).toBe('p-triage.suite.json')
+  it('drops a draft edited back to the stored suite, and another prompt’s draft', () => {
+    const store = setup()
+    const { actions } = store.getState()
+    actions.putGate({ kind: 'max_p95_latency_ms', maxMs: 8000 }, null)
+    expect(store.getState().draft?.gates).toHaveLength(1)
+    actions.removeGate(0)
+    expect(store.getState().draft).toBeNull()
+    actions.putGate({ kind: 'max_p95_latency_ms', maxMs: 8000 }, null)
+    actions.show('p-other')
+    expect(store.getState()).toMatchObject({ promptId: 'p-other', draft: null })
   })
 })

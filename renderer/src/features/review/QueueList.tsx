@@ -1,25 +1,19 @@
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useQueueList } from '../../queries/queues'
 import { useQueues } from '../../stores/hooks'
-import {
-  progressText,
-  selectQueues,
-  selectQueuesActions,
-  selectQueuesLoad,
-  selectSelectedQueue,
-} from '../../stores/review/selectors'
+import { progressText, selectQueuesActions, selectSelectedQueueId } from '../../stores/review/selectors'
 import { ImportPackButton } from './packs/PackControls'
 
 /** Every queue, newest first, with each reviewer's progress; new queue and pack import on top. */
 export function QueueList() {
-  const queues = useQueues(selectQueues)
-  const load = useQueues(selectQueuesLoad)
-  const selected = useQueues(selectSelectedQueue)
+  const { queues, query, error } = useQueueList()
+  const selectedId = useQueues(selectSelectedQueueId)
   const { select, openDialog } = useQueues(selectQueuesActions)
 
   let body
-  if (load.status !== 'ready' && queues.length === 0) {
-    body = load.error ? null : <p className="muted">Loading queues…</p>
+  if (!query.isSuccess && queues.length === 0) {
+    body = error ? null : <p className="muted">Loading queues…</p>
   } else if (queues.length === 0) {
     body = (
       <EmptyState title="No review queues yet" testId="queues-empty">
@@ -37,7 +31,7 @@ export function QueueList() {
               className="queue-row"
               data-testid="queue-row"
               data-queue-id={queue.id}
-              aria-current={selected?.id === queue.id ? 'true' : undefined}
+              aria-current={selectedId === queue.id ? 'true' : undefined}
               onClick={() => select(queue.id)}
             >
               <span className="queue-name">{queue.name}</span>
@@ -53,16 +47,14 @@ export function QueueList() {
   }
 
   return (
-    <section className="queues-list" aria-busy={load.status === 'loading'}>
+    <section className="queues-list" aria-busy={query.isFetching}>
       <div className="toolbar sidebar-toolbar">
         <button type="button" className="button primary small" data-testid="queue-new" onClick={openDialog}>
           New queue
         </button>
         <ImportPackButton />
       </div>
-      {load.error ? (
-        <ErrorNotice title="Could not load queues" error={load.error} testId="queues-error" />
-      ) : null}
+      {error ? <ErrorNotice title="Could not load queues" error={error} testId="queues-error" /> : null}
       {body}
     </section>
   )

@@ -1,23 +1,17 @@
-import { useEffect } from 'react'
 import { useRunList } from '../../queries/runs'
 import { useRubricList } from '../../queries/rubrics'
+import { useSelectedQueue } from '../../queries/queues'
 import { useQueues } from '../../stores/hooks'
-import {
-  selectDialogOpen,
-  selectDialogPreset,
-  selectQueuesActions,
-  selectSelectedQueue,
-} from '../../stores/review/selectors'
+import { selectDialogOpen, selectDialogPreset } from '../../stores/review/selectors'
 import { QueueDetail } from './QueueDetail'
 import { QueueDialog } from './dialog/QueueDialog'
 import { QueueList } from './QueueList'
 
 /** Human review: queues on the left; on the right the open queue (review one item at a time, or its report). */
 export function ReviewScreen() {
-  const queue = useQueues(selectSelectedQueue)
+  const queue = useSelectedQueue()
   const dialogOpen = useQueues(selectDialogOpen)
   const dialogKey = usePresetKey()
-  useScreenData()
 
   return (
     <div className="review-screen" data-testid="review-screen">
@@ -47,12 +41,4 @@ function usePresetKey(): string {
   const { rubrics } = useRubricList()
   const rubricFound = preset?.rubricId != null && rubrics.some((r) => r.id === preset.rubricId)
   return `${String(runFound)}-${String(rubricFound)}`
-}
-
-/** Queues and reviewers; rubrics and version labels for the new-queue dialog (runs are a query). */
-function useScreenData(): void {
-  const queues = useQueues(selectQueuesActions)
-  useEffect(() => {
-    void queues.ensureLoaded()
-  }, [queues])
 }

@@ -3,6 +3,7 @@ import { formatHash, parseHash } from '../../stores/app/location'
 import type { RouteId } from '../../stores/app/routes'
 import type { Stores } from '../../stores'
 import { useStores } from '../../stores/hooks'
+import { cachedDetail } from '../../stores/datasets/detail-store'
 import { locationOf } from '../../stores/navigation'
 
 /** `#/datasets` → 'datasets'; anything else → null. A reload keeps the screen the user was on. */
@@ -12,7 +13,7 @@ export function routeFromHash(hash: string): RouteId | null {
 
 type AddressStores = Pick<
   Stores,
-  'app' | 'prompts' | 'diff' | 'datasetDetail' | 'snapshotDiff' | 'runs' | 'queues' | 'nav'
+  'app' | 'queries' | 'prompts' | 'diff' | 'datasetDetail' | 'snapshotDiff' | 'runs' | 'queues' | 'nav'
 >
 
 /**
@@ -33,6 +34,7 @@ export function createAddressSync(stores: AddressStores, win: Window = window) {
         prompts: stores.prompts.getState(),
         diff: stores.diff.getState(),
         datasetDetail: stores.datasetDetail.getState(),
+        datasetShown: cachedDetail(stores.queries, stores.datasetDetail.getState().selectedId) ?? null,
         snapshotDiff: stores.snapshotDiff.getState(),
         runs: stores.runs.getState(),
         queues: stores.queues.getState(),
@@ -78,6 +80,8 @@ export function useLocationHash(): void {
     const unsubscribe = [app, prompts, diff, datasetDetail, snapshotDiff, runs, queues].map((store) =>
       store.subscribe(write),
     )
+    // The open dataset's snapshot numbers arrive with its query.
+    unsubscribe.push(stores.queries.getQueryCache().subscribe(write))
     window.addEventListener('hashchange', follow)
     return () => {
       unsubscribe.forEach((off) => off())

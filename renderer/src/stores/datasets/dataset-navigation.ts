@@ -48,13 +48,18 @@ function tokenOf(detail: DatasetDetail | null, id: string): string {
   return number === undefined ? id : String(number)
 }
 
-export function datasetLocationOf(detail: DetailState, diff: SnapshotDiffState): DatasetLocation | undefined {
+/** `shown`: the open dataset's detail, when loaded (snapshot numbers for the address). */
+export function datasetLocationOf(
+  detail: DetailState,
+  diff: SnapshotDiffState,
+  shown: DatasetDetail | null,
+): DatasetLocation | undefined {
   const datasetId = detail.selectedId
   if (!datasetId) return undefined
   if (detail.view !== 'diff' || !diff.pair || diff.datasetId !== datasetId) return { datasetId }
   const range: DatasetDiffRange = {
-    from: tokenOf(detail.detail, diff.pair.from),
-    to: tokenOf(detail.detail, diff.pair.to),
+    from: tokenOf(shown, diff.pair.from),
+    to: tokenOf(shown, diff.pair.to),
   }
   return { datasetId, diff: range }
 }
@@ -75,7 +80,10 @@ export function createDatasetNavigation(stores: DatasetNavStores): DatasetNaviga
       await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'datasets.list', {}))
       if (!location) return nav.openList()
       await nav.openDataset(location.datasetId)
-      const shown = detail().detail
+      // Joins a refetch in flight (a write meanwhile) rather than reading a cache it is about to replace.
+      const shown = await stores.queries
+        .fetchQuery(rpcQueryOptions(stores.client, 'datasets.get', { id: location.datasetId }))
+        .catch(() => undefined)
       if (!location.diff || !shown || shown.dataset.id !== location.datasetId) return
       const from = resolveSnapshot(shown, location.diff.from, false)
       const to = resolveSnapshot(shown, location.diff.to, true)

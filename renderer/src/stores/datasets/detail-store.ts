@@ -1,23 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { MethodOutput } from '../../../../shared/contract'
 import type { DatasetDetail, DatasetSnapshot } from '../../../../shared/domain/datasets'
 import { toErrorInfo, type ApiClient } from '../../api'
-import {
-  createSequence,
-  failed,
-  idle,
-  loading,
-  ready,
-  submitBusy,
-  submitDone,
-  submitFailed,
-  submitIdle,
-  type LoadState,
-  type SubmitState,
-} from '../load-state'
+import { rpcQueryKey, rpcQueryOptions } from '../../api/query'
+import { submitBusy, submitDone, submitFailed, submitIdle, type SubmitState } from '../load-state'
 
-/** Tables whose change makes the open dataset's header, tag counts or snapshot list stale. */
-export const detailTables = ['datasets', 'dataset_cases', 'dataset_snapshots'] as const
+const detailKey = (id: string) => rpcQueryKey('datasets.get', { id })
+
+/** The open dataset as the query cache holds it (`datasets.get`, refreshed by db.changed). */
+export const cachedDetail = (queries: QueryClient, id: string | null): DatasetDetail | undefined =>
+  id ? queries.getQueryData<DatasetDetail>(detailKey(id)) : undefined
 
 export type DatasetPanel = 'coverage' | 'duplicates' | 'snapshots'
 export type DatasetDialog = 'delete' | 'tag' | 'snapshot' | 'newFromSelection' | 'deleteDataset'
@@ -27,10 +20,9 @@ export type ExportedDataset = MethodOutput<'datasets.export'>
 export type ExportSource = string
 
 export interface DetailActions {
-  /** Opens a dataset on its cases; a reply for a dataset no longer open is dropped. */
+  /** Opens a dataset on its cases (resolves once its detail is in the cache, or failed to load). */
   open: (id: string) => Promise<void>
   close: () => void
-  refresh: () => Promise<void>
   /** Shows a dataset the core just returned (created, imported, made from a selection). */
   adopt: (detail: DatasetDetail) => void
   updateDetails: (patch: { name?: string; description?: string }) => Promise<boolean>
@@ -45,10 +37,9 @@ export interface DetailActions {
   closeDialog: () => void
 }
 
+/** Which dataset is open and how it is shown; the detail itself is the `datasets.get` query. */
 export interface DetailState {
   selectedId: string | null
-  detail: DatasetDetail | null
-  detailLoad: LoadState
   view: DatasetView
   panel: DatasetPanel
   dialog: DatasetDialog | null
@@ -61,30 +52,21 @@ export interface DetailState {
 
 export type DetailStore = StoreApi<DetailState>
 
-export function createDetailStore(client: ApiClient): DetailStore {
-  const seq = createSequence()
+export function createDetailStore(client: ApiClient, queries: QueryClient): DetailStore {
   return createStore<DetailState>()((set, get) => {
-    async function load(id: string): Promise<void> {
-      const n = seq.next()
-      set({ detailLoad: loading })
-      try {
-        const detail = await client.call('datasets.get', { id })
-        if (get().selectedId !== id) return
-        if (seq.isLatest(n)) set({ detail, detailLoad: ready })
-        // A refresh asked again meanwhile: its reply replaces this one, but the dataset the user opened
-        // is shown now rather than after a second round trip (and whoever awaited `open` finds it shown).
-        else if (get().detail?.dataset.id !== id) set({ detail })
-      } catch (error) {
-        if (seq.isLatest(n)) set({ detailLoad: failed(toErrorInfo(error)) })
-      }
-    }
+    // A failure stays in the query; the screen shows it.
+    const load = (id: string) =>
+      queries.fetchQuery(rpcQueryOptions(client, 'datasets.get', { id })).then(
+        () => undefined,
+        () => undefined,
+      )
+    const show = (detail: DatasetDetail) => queries.setQueryData(detailKey(detail.dataset.id), detail)
 
     const actions: DetailActions = {
       async open(id) {
         if (get().selectedId !== id) {
           set({
             selectedId: id,
-            detail: null,
             dialog: null,
             exportSource: 'working',
             detailsSave: submitIdle,
@@ -95,17 +77,10 @@ export function createDetailStore(client: ApiClient): DetailStore {
         set({ view: 'cases' })
         await load(id)
       },
-      close() {
-        seq.next()
-        set({ selectedId: null, detail: null, detailLoad: idle, view: 'cases', dialog: null })
-      },
-      async refresh() {
-        const id = get().selectedId
-        if (id) await load(id)
-      },
+      close: () => set({ selectedId: null, view: 'cases', dialog: null }),
       adopt(detail) {
-        seq.next()
-        set({ selectedId: detail.dataset.id, detail, detailLoad: ready, view: 'cases', dialog: null })
+        show(detail)
+        set({ selectedId: detail.dataset.id, view: 'cases', dialog: null })
       },
       async updateDetails(patch) {
         const id = get().selectedId
@@ -113,7 +88,8 @@ export function createDetailStore(client: ApiClient): DetailStore {
         set({ detailsSave: submitBusy })
         try {
           const detail = await client.call('datasets.update', { id, ...patch })
-          if (get().selectedId === id) set({ detail, detailsSave: submitDone })
+          show(detail)
+          if (get().selectedId === id) set({ detailsSave: submitDone })
           return true
         } catch (error) {
           set({ detailsSave: submitFailed(toErrorInfo(error)) })
@@ -126,8 +102,8 @@ export function createDetailStore(client: ApiClient): DetailStore {
         set({ detailsSave: submitBusy })
         try {
           await client.call('datasets.delete', { id })
-          seq.next()
-          set({ selectedId: null, detail: null, detailLoad: idle, dialog: null, detailsSave: submitDone })
+          queries.removeQueries({ queryKey: detailKey(id) })
+          set({ selectedId: null, dialog: null, detailsSave: submitDone })
           return true
         } catch (error) {
           set({ detailsSave: submitFailed(toErrorInfo(error)) })
@@ -141,7 +117,7 @@ export function createDetailStore(client: ApiClient): DetailStore {
         try {
           const snapshot = await client.call('datasets.snapshot', { datasetId: id, message })
           set({ snapshotSave: submitDone, dialog: null })
-          await load(id)
+          await queries.invalidateQueries({ queryKey: detailKey(id) })
           return snapshot
         } catch (error) {
           set({ snapshotSave: submitFailed(toErrorInfo(error)) })
@@ -174,8 +150,6 @@ export function createDetailStore(client: ApiClient): DetailStore {
     }
     return {
       selectedId: null,
-      detail: null,
-      detailLoad: idle,
       view: 'cases',
       panel: 'coverage',
       dialog: null,

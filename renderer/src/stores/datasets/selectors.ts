@@ -13,8 +13,6 @@ export const selectCreateOpen = (s: DatasetsState) => s.createOpen
 
 // The open dataset
 export const selectOpenDatasetId = (s: DetailState) => s.selectedId
-export const selectDatasetDetail = (s: DetailState) => s.detail
-export const selectDetailLoad = (s: DetailState) => s.detailLoad
 export const selectDatasetView = (s: DetailState) => s.view
 export const selectDatasetPanel = (s: DetailState) => s.panel
 export const selectDatasetDialog = (s: DetailState) => s.dialog

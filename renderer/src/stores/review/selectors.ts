@@ -3,22 +3,15 @@ import type { RubricCriterion } from '../../../../shared/domain/scoring'
 import type { QueuesState } from './queues-store'
 import type { SessionState } from './session-store'
 
-export const selectQueues = (s: QueuesState) => s.list
-export const selectReviewers = (s: QueuesState) => s.reviewers
-export const selectQueuesLoad = (s: QueuesState) => s.load
 export const selectQueuesActions = (s: QueuesState) => s.actions
-export const selectSelectedQueue = (s: QueuesState): Queue | null =>
-  s.list.find((q) => q.id === s.selectedId) ?? null
+export const selectSelectedQueueId = (s: QueuesState) => s.selectedId
 export const selectQueueTab = (s: QueuesState) => s.tab
 export const selectDialogOpen = (s: QueuesState) => s.dialogOpen
 export const selectDialogPreset = (s: QueuesState) => s.dialogPreset
 export const selectCreateSubmit = (s: QueuesState) => s.create
-export const selectReport = (s: QueuesState) => s.report
-export const selectReportLoad = (s: QueuesState) => s.reportLoad
 export const selectAdjudications = (s: QueuesState) => s.adjudications
 export const selectTransfer = (s: QueuesState) => s.transfer
 export const selectMerged = (s: QueuesState) => s.merged
-export const selectRunMetrics = (s: QueuesState) => s.runMetrics
 export const selectReviewerSubmit = (s: QueuesState) => s.reviewerSubmit
 
 export const selectSessionActions = (s: SessionState) => s.actions

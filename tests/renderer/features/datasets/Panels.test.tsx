@@ -115,6 +115,18 @@ describe('snapshots', () => {
   })
 })
 
+describe('a write from anywhere', () => {
+  it('a rename and a snapshot made by another client refresh the open dataset', async () => {
+    const { core, state } = await openDataset(5)
+    expect(screen.getByTestId('snapshot-badge').textContent).toBe('no snapshot yet')
+    state.datasets[0] = { ...state.datasets[0]!, name: 'Renamed by the CLI' }
+    void core.handlers['datasets.snapshot']!({ datasetId: 'ds-1', message: 'Taken by the CLI' })
+    core.transport.emit('db.changed', { tables: ['datasets', 'dataset_snapshots', 'audit_log'] })
+    await waitFor(() => expect(screen.getByTestId('dataset-name').textContent).toBe('Renamed by the CLI'))
+    expect(screen.getByTestId('snapshot-badge').textContent).toBe('same as snapshot 1')
+  })
+})
+
 describe('coverage and duplicates', () => {
   it('shows cases per tag with thin segments marked and named, and filters by a clicked tag', async () => {
     const { core } = await openDataset(60, (state) => {

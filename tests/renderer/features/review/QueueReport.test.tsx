@@ -104,6 +104,23 @@ describe('queue report', () => {
     expect(screen.getByTestId('disagreement').textContent).toContain('Fail by ana')
   })
 
+  it('follows a write from anywhere: scores and queues written by another client refresh the open screen', async () => {
+    const { core, state } = await openReport()
+    // A reviewer scores in another window: the agreement changes.
+    state.reports!.q1!.agreement[0]!.cohensKappa = 0.8
+    core.transport.emit('db.changed', { tables: ['review_scores', 'review_assignments', 'run_scores'] })
+    await waitFor(() =>
+      expect(
+        within(screen.getAllByTestId('agreement-row')[0]!).getByTestId('agreement-kappa').textContent,
+      ).toBe('0.80'),
+    )
+    // The CLI imports a pack: a second queue joins the list.
+    state.queues!.push(makeQueue('q2', { name: 'Imported pack', createdAt: '2030-01-01T00:00:00.000Z' }))
+    core.transport.emit('db.changed', { tables: ['review_queues', 'review_items', 'review_assignments'] })
+    await waitFor(() => expect(screen.getAllByTestId('queue-row')).toHaveLength(2))
+    expect(screen.getAllByTestId('queue-row')[0]!.textContent).toContain('Imported pack')
+  })
+
   it('pairwise: the win rate of A with its 95 % interval', async () => {
     await openReport((state) => {
       state.queues = [makeQueue('q1', { mode: 'pairwise' })]

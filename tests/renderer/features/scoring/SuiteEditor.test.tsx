@@ -186,4 +186,33 @@ describe('eval suite editor', () => {
     expect(screen.getByTestId('suite-no-scorers')).toBeTruthy()
     expect(calls(core, 'suites.import')[0]?.input).toEqual({ promptId: 'p-triage', content })
   })
+
+  it('follows a write from anywhere: a suite saved by another client replaces the shown one, never a draft', async () => {
+    const { core, state } = await openSuite()
+    const saveElsewhere = (version: number, metric: string) => {
+      const suites = (state.suites ??= {})
+      ;(suites['p-triage'] ??= []).push({
+        promptId: 'p-triage',
+        version,
+        createdAt: '2026-03-02T10:00:00.000Z',
+        createdBy: 'ci',
+        message: `Saved by the CLI (${metric})`,
+        scorers: [{ metric, label: metric, config: { kind: 'format', format: { check: 'json' } } }],
+        gates: [],
+      })
+      core.transport.emit('db.changed', { tables: ['eval_suites', 'audit_log'] })
+    }
+    saveElsewhere(1, 'format.cli')
+    await waitFor(() => expect(byId('suite-version').dataset.version).toBe('1'))
+    expect(scorerRows().map((r) => r.dataset.metric)).toEqual(['format.cli'])
+
+    // An unsaved draft stays as it is; the stored version it will follow still shows.
+    fireEvent.click(byId('suite-add-gate'))
+    fireEvent.click(byId('gate-save'))
+    expect(gateTexts()).toHaveLength(1)
+    saveElsewhere(2, 'format.cli2')
+    await waitFor(() => expect(byId('suite-version').dataset.version).toBe('2'))
+    expect(scorerRows().map((r) => r.dataset.metric)).toEqual(['format.cli'])
+    expect(gateTexts()).toHaveLength(1)
+  })
 })

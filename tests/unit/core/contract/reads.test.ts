@@ -2,7 +2,9 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { methods, type MethodName, type MethodSpec } from '../../../../shared/contract'
+import type { Queue, Reviewer, ReviewItem } from '../../../../shared/domain/review'
 import type { Run } from '../../../../shared/domain/runs'
+import type { Rubric } from '../../../../shared/domain/scoring'
 import { demoWithBaseline, type BaselineWorkspace } from '../bundles/baseline-fixture'
 import { call } from '../core-calls'
 import { createSqlTrace, tablesNamed } from './sql-trace'
@@ -16,6 +18,7 @@ import { createSqlTrace, tablesNamed } from './sql-trace'
 const trace = createSqlTrace()
 let w: BaselineWorkspace
 let allTables: string[]
+let queueId: string
 
 /** A real input per method that declares `reads`: a method added there without one fails below. */
 function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>> {
@@ -40,8 +43,13 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'prompts.get': { id: promptId },
     'prompts.history': { promptId },
     'datasets.list': {},
+    'datasets.get': { id: run.plan.datasetId },
     'datasets.cases': { datasetId: run.plan.datasetId, offset: 0, limit: 50 },
     'rubrics.list': {},
+    'suites.get': { promptId },
+    'reviewers.list': {},
+    'queues.list': {},
+    'queues.report': { queueId },
     'datasets.duplicates': { datasetId: run.plan.datasetId, threshold: 0.85 },
     'datasets.diffSnapshots': { datasetId: run.plan.datasetId, from: run.datasetSnapshotId, to: 'working' },
     'prompts.checkPromotion': { promptId, versionId: promptVersionId, env: 'prod' },
@@ -66,7 +74,28 @@ beforeAll(async () => {
   const [model] = run.plan.models
   const slice = { promptVersionId, provider: model?.provider, modelId: model?.model }
   await call(w.core, 'gates.evaluate', { runId: w.runId, slice })
+  queueId = await reviewedQueue(run)
 }, 60_000)
+
+/** A review queue with one scored item, so the review methods read every table they can. */
+async function reviewedQueue(run: Run): Promise<string> {
+  const reviewer = await call<Reviewer>(w.core, 'reviewers.create', { name: 'Noor' })
+  const rubrics = await call<Rubric[]>(w.core, 'rubrics.list', {})
+  const queue = await call<Queue>(w.core, 'queues.create', {
+    name: 'Reads',
+    runId: run.id,
+    rubricId: rubrics[0]?.id,
+    source: { kind: 'sample', n: 2 },
+    reviewerIds: [reviewer.id],
+  })
+  const item = await call<ReviewItem>(w.core, 'review.item', { queueId: queue.id, reviewerId: reviewer.id })
+  const criterionKey = rubrics[0]?.criteria[0]?.key
+  await call(w.core, 'review.score', {
+    assignmentId: item.assignmentId,
+    score: { criterionKey, raw: 1, comment: '' },
+  })
+  return queue.id
+}
 
 afterAll(() => w.cleanup())
 

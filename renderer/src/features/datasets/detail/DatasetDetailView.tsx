@@ -1,10 +1,7 @@
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import {
-  selectCaseForm,
-  selectDatasetDetail,
-  selectDatasetView,
-  selectDetailLoad,
-} from '../../../stores/datasets/selectors'
+import { toErrorInfo } from '../../../api'
+import { useRpcQuery } from '../../../api/query'
+import { selectCaseForm, selectDatasetView } from '../../../stores/datasets/selectors'
 import { useCaseEdit, useDatasetDetail, useDatasetNav } from '../../../stores/hooks'
 import { CaseDialogs } from '../dialogs/CaseDialogs'
 import { SnapshotDiffView } from '../diff/SnapshotDiffView'
@@ -18,8 +15,9 @@ import { ImportOutcomeBanner } from './ImportOutcomeBanner'
 
 /** One dataset: header, toolbar, the virtualized case table and a side panel; or a snapshot diff. */
 export function DatasetDetailView({ datasetId }: { datasetId: string }) {
-  const detail = useDatasetDetail(selectDatasetDetail)
-  const load = useDatasetDetail(selectDetailLoad)
+  // Refetched when any client changes the dataset, its cases or its snapshots.
+  const query = useRpcQuery('datasets.get', { id: datasetId })
+  const detail = query.data
   const view = useDatasetDetail(selectDatasetView)
   const form = useCaseEdit(selectCaseForm)
   const nav = useDatasetNav()
@@ -29,8 +27,12 @@ export function DatasetDetailView({ datasetId }: { datasetId: string }) {
     return (
       <div className="dataset-detail" data-testid="dataset-detail-loading">
         <BackLink onBack={nav.openList} />
-        {load.error ? (
-          <ErrorNotice title="Could not open this dataset" error={load.error} testId="dataset-error" />
+        {query.error ? (
+          <ErrorNotice
+            title="Could not open this dataset"
+            error={toErrorInfo(query.error)}
+            testId="dataset-error"
+          />
         ) : (
           <p className="muted">Loading dataset…</p>
         )}

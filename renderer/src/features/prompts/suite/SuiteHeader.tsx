@@ -3,24 +3,32 @@ import type { EvalSuite } from '../../../../../shared/domain/scoring'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { formatAbsolute } from '../../../components/format'
 import { downloadText } from '../../../lib/download'
-import { useSuite } from '../../../stores/hooks'
-import { selectSuiteActions, selectSuiteTransfer } from '../../../stores/scoring/selectors'
+import { useRpcMutation } from '../../../api/query'
+import { submitOf } from '../../../queries/submit'
+import { useImportSuite } from '../../../queries/suite'
 
 /** Which suite version is stored, and the suite as a file: export for review in git, import one back. */
 export function SuiteHeader({ suite }: { suite: EvalSuite }) {
-  const transfer = useSuite(selectSuiteTransfer)
-  const { exportFile, importFile } = useSuite(selectSuiteActions)
-  const busy = transfer.status === 'busy'
+  const exporting = useRpcMutation('suites.export')
+  const importing = useImportSuite()
+  // Export or import, whichever ran last.
+  const transfer = submitOf(exporting.isIdle ? importing : exporting)
+  const busy = exporting.isPending || importing.isPending
+  const promptId = suite.promptId
 
   const onExport = async () => {
-    const file = await exportFile()
-    if (file) downloadText(file.fileName, file.content)
+    importing.reset()
+    const file = await exporting.mutateAsync({ promptId }).catch(() => null)
+    if (!file) return
+    downloadText(file.fileName, file.content)
+    exporting.reset()
   }
   const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget
     const file = input.files?.[0]
     if (!file) return
-    await importFile(await file.text())
+    exporting.reset()
+    await importing.mutateAsync({ promptId, content: await file.text() }).catch(() => null)
     // The same file can be chosen again after fixing it.
     input.value = ''
   }

@@ -1,23 +1,30 @@
+import type { EvalSuite, EvalSuiteDraft } from '../../../../../shared/domain/scoring'
 import { ErrorNotice } from '../../../components/ErrorNotice'
+import { submitOf } from '../../../queries/submit'
+import { useSaveSuite } from '../../../queries/suite'
 import { useSuite } from '../../../stores/hooks'
-import {
-  selectCanSaveSuite,
-  selectSuite,
-  selectSuiteActions,
-  selectSuiteDirty,
-  selectSuiteMessage,
-  selectSuiteSave,
-} from '../../../stores/scoring/selectors'
+import { selectSuiteActions, selectSuiteMessage } from '../../../stores/scoring/selectors'
+
+interface Props {
+  suite: EvalSuite
+  /** What the editor shows: the draft, or the stored suite. */
+  draft: EvalSuiteDraft
+  dirty: boolean
+}
 
 /** Saves the edited suite as its next version, with a message saying what changed. */
-export function SuiteSaveBar() {
-  const suite = useSuite(selectSuite)
-  const dirty = useSuite(selectSuiteDirty)
+export function SuiteSaveBar({ suite, draft, dirty }: Props) {
   const message = useSuite(selectSuiteMessage)
-  const save = useSuite(selectSuiteSave)
-  const canSave = useSuite(selectCanSaveSuite)
-  const { setMessage, save: saveSuite, discard } = useSuite(selectSuiteActions)
-  const next = (suite?.version ?? 0) + 1
+  const { setMessage, discard } = useSuite(selectSuiteActions)
+  const saving = useSaveSuite()
+  // An outcome speaks of the draft it saved: an edit since then hides it.
+  const save =
+    saving.variables?.suite === draft || saving.isSuccess
+      ? submitOf(saving)
+      : submitOf({ status: 'idle', error: null })
+  // Saving needs a change (or a default suite, version 0, never stored), a message, and no save in flight.
+  const canSave = (dirty || suite.version === 0) && message.trim().length > 0 && !saving.isPending
+  const next = suite.version + 1
 
   return (
     <form
@@ -25,7 +32,7 @@ export function SuiteSaveBar() {
       aria-label="Save the suite"
       onSubmit={(event) => {
         event.preventDefault()
-        if (canSave) void saveSuite()
+        if (canSave) saving.mutate({ promptId: suite.promptId, suite: draft, message })
       }}
     >
       {dirty ? <span className="badge dirty">Unsaved changes</span> : null}
@@ -36,7 +43,7 @@ export function SuiteSaveBar() {
         aria-label="What changed in the suite"
         maxLength={1000}
         placeholder={
-          dirty || suite?.version === 0 ? 'What changed in the suite (required)' : 'No changes to save'
+          dirty || suite.version === 0 ? 'What changed in the suite (required)' : 'No changes to save'
         }
         value={message}
         onChange={(e) => setMessage(e.target.value)}
@@ -55,7 +62,7 @@ export function SuiteSaveBar() {
       </button>
       {save.status === 'done' && !dirty ? (
         <span className="save-ok" role="status" data-testid="suite-saved">
-          Saved as version {suite?.version}.
+          Saved as version {suite.version}.
         </span>
       ) : null}
       {save.error ? (

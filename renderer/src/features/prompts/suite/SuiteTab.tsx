@@ -2,14 +2,9 @@ import { useEffect } from 'react'
 import type { PromptDetail } from '../../../../../shared/domain/prompts'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { useRubricList } from '../../../queries/rubrics'
+import { useSuiteEditor } from '../../../queries/suite'
 import { useSuite } from '../../../stores/hooks'
-import {
-  selectSuite,
-  selectSuiteActions,
-  selectSuiteDraft,
-  selectSuiteLoad,
-  selectSuitePromptId,
-} from '../../../stores/scoring/selectors'
+import { selectSuiteActions } from '../../../stores/scoring/selectors'
 import { GateList } from './GateList'
 import { ScorerList } from './ScorerList'
 import { SuiteHeader } from './SuiteHeader'
@@ -21,30 +16,27 @@ import { SuiteSaveBar } from './SuiteSaveBar'
  */
 export function SuiteTab({ detail }: { detail: PromptDetail }) {
   const promptId = detail.prompt.id
-  const shownFor = useSuite(selectSuitePromptId)
-  const suite = useSuite(selectSuite)
-  const load = useSuite(selectSuiteLoad)
-  const draft = useSuite(selectSuiteDraft)
+  const { suite, query, error, draft, dirty } = useSuiteEditor(promptId)
   const { rubrics } = useRubricList()
-  const { open } = useSuite(selectSuiteActions)
+  const { show } = useSuite(selectSuiteActions)
 
   useEffect(() => {
-    void open(promptId)
-  }, [open, promptId])
+    show(promptId)
+  }, [show, promptId])
 
-  const mine = shownFor === promptId ? suite : null
   return (
     <div className="suite-tab" role="tabpanel" aria-labelledby="tab-suite">
-      {load.error ? (
-        <ErrorNotice title="Could not load the eval suite" error={load.error} testId="suite-error" />
+      {error ? (
+        <ErrorNotice title="Could not load the eval suite" error={error} testId="suite-error" />
       ) : null}
-      {!mine && load.status === 'loading' ? <p className="muted">Loading the eval suite…</p> : null}
-      {mine ? (
-        <section className="suite-editor" data-testid="suite-editor" aria-label="Eval suite">
-          <SuiteHeader suite={mine} />
+      {!suite && query.isPending ? <p className="muted">Loading the eval suite…</p> : null}
+      {/* Keyed by prompt: another prompt starts with no save or import outcome shown. */}
+      {suite ? (
+        <section key={promptId} className="suite-editor" data-testid="suite-editor" aria-label="Eval suite">
+          <SuiteHeader suite={suite} />
           <ScorerList scorers={draft.scorers} rubrics={rubrics} pinnedModel={detail.version.model} />
           <GateList draft={draft} rubrics={rubrics} />
-          <SuiteSaveBar />
+          <SuiteSaveBar suite={suite} draft={draft} dirty={dirty} />
         </section>
       ) : null}
     </div>

@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Field } from '../../../components/Field'
+import { useReviewers } from '../../../queries/queues'
 import { useQueues } from '../../../stores/hooks'
 import { toggled, type QueueForm } from '../../../stores/review/queue-form'
-import { selectQueuesActions, selectReviewers, selectReviewerSubmit } from '../../../stores/review/selectors'
+import { selectQueuesActions, selectReviewerSubmit } from '../../../stores/review/selectors'
 import type { SetForm } from './QueueDialog'
 
 /** Who reviews (named profiles; a new one can be added inline) and how many of them score each item. */
 export function AssigneeField({ form, set }: { form: QueueForm; set: SetForm }) {
-  const reviewers = useQueues(selectReviewers)
+  const { reviewers } = useReviewers()
   const submit = useQueues(selectReviewerSubmit)
   const { createReviewer } = useQueues(selectQueuesActions)
   const [name, setName] = useState('')

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Field } from '../../../components/Field'
@@ -24,7 +24,7 @@ export function QueueDialog() {
   const { rubrics } = useRubricList()
   const submit = useQueues(selectCreateSubmit)
   const preset = useQueues(selectDialogPreset)
-  const { create, closeDialog, loadRunMetrics } = useQueues(selectQueuesActions)
+  const { create, closeDialog } = useQueues(selectQueuesActions)
   const [form, setFormState] = useState<QueueForm>(() =>
     initialQueueForm(presetOrFirst(runs, preset?.runId), presetOrFirst(rubrics, preset?.rubricId)),
   )
@@ -33,10 +33,6 @@ export function QueueDialog() {
   const run = runs.find((r) => r.id === form.runId)
   const rubric = rubrics.find((r) => r.id === form.rubricId)
   const busy = submit.status === 'busy'
-
-  useEffect(() => {
-    if (form.runId) void loadRunMetrics(form.runId)
-  }, [form.runId, loadRunMetrics])
 
   const runOptions = useMemo(() => runs.map((r) => ({ id: r.id, name: r.name })), [runs])
 

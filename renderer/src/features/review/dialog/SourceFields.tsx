@@ -1,9 +1,8 @@
 import type { Run } from '../../../../../shared/domain/runs'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { Field } from '../../../components/Field'
-import { useQueues } from '../../../stores/hooks'
+import { useRunMetrics } from '../../../queries/queues'
 import { modelChoicesOf, slicesOf, type QueueForm, type SourceKind } from '../../../stores/review/queue-form'
-import { selectRunMetrics } from '../../../stores/review/selectors'
 import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import type { SetForm } from './QueueDialog'
 
@@ -23,8 +22,7 @@ const sources: { value: SourceKind; label: string }[] = [
 /** Which results of the run go into the queue, with the fields each choice needs. */
 export function SourceFields({ form, run, set }: Props) {
   const labels = useVersionLabels()
-  const runMetrics = useQueues(selectRunMetrics)
-  const metrics = runMetrics?.runId === form.runId ? runMetrics.metrics : []
+  const metrics = useRunMetrics(form.runId || null)
   return (
     <fieldset className="queue-source">
       <legend>Results to review</legend>
