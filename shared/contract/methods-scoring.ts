@@ -4,6 +4,8 @@ import { evalSuiteDraftSchema, evalSuiteSchema, rubricDraftSchema, rubricSchema 
 import type { MethodSpec } from './methods'
 
 const promptRef = z.object({ promptId: idSchema }).strict()
+/** A prompt's suite is read through its versions (and the prompt must exist). */
+const promptReads = ['prompts', 'prompt_versions', 'prompt_environments'] as const
 
 /** Rubrics and eval suites (scorers + gate rules). */
 export const scoringMethods = {
