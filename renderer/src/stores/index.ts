@@ -10,7 +10,7 @@ import type { RouteId } from './app/routes'
 import { createCasesStore, type CasesStore } from './cases/cases-store'
 import { createCaseEditStore, type CaseEditStore } from './datasets/case-edit-store'
 import { createCaseOpsStore, type CaseOpsStore } from './datasets/case-ops-store'
-import { caseTableTables, createCaseTableStore, type CaseTableStore } from './datasets/case-table-store'
+import { createCaseTableStore, followVarNames, type CaseTableStore } from './datasets/case-table-store'
 import { createDatasetsStore, type DatasetsStore } from './datasets/datasets-store'
 import { createDetailStore, type DetailStore } from './datasets/detail-store'
 import { createDuplicatesStore, type DuplicatesStore } from './datasets/duplicates-store'
@@ -120,14 +120,14 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const promotion = createPromotionStore()
   const rollback = createRollbackStore(client)
   const files = createFilesStore(client, show)
-  const caseTable = createCaseTableStore(client)
+  const queries = createQueryClient()
+  const caseTable = createCaseTableStore(client, queries)
   const caseEdit = createCaseEditStore(client, (c) => caseTable.getState().actions.replaceCase(c))
   const caseOps = createCaseOpsStore(client)
   const datasetImport = createImportStore(client, options.previewDelayMs)
   const snapshotDiff = createSnapshotDiffStore()
   const duplicates = createDuplicatesStore()
   const runs = createRunsStore()
-  const queries = createQueryClient()
   const datasetDetail = createDetailStore(client, queries)
   const runFeed = createRunFeed(client, queries, options.progressFlushMs)
   const results = createResultsStore()
@@ -167,7 +167,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
   const unwatch = [
     invalidateOnChange(client, queries, { delayMs: delay, intervalMs: liveRefresh }),
     watch(promptsTables, () => prompts.getState().actions.refresh()),
-    watch(caseTableTables, () => caseTable.getState().actions.refresh()),
+    followVarNames(caseTable, queries),
   ]
   return {
     client,

@@ -16,14 +16,7 @@ import {
   templateVariables,
   withRoleField,
 } from '../../../renderer/src/stores/datasets/import-mapping'
-import { withPage } from '../../../renderer/src/lib/paging/page-cache'
-import {
-  emptyEntry,
-  idsInRange,
-  maxPagesPerQuery,
-  mergeVarNames,
-  queryKey,
-} from '../../../renderer/src/stores/datasets/page-cache'
+import { casePageInput, mergeVarNames, queryKey } from '../../../renderer/src/stores/datasets/case-query'
 import {
   clickIntent,
   emptySelection,
@@ -32,9 +25,7 @@ import {
 } from '../../../renderer/src/stores/datasets/selection'
 import { makeCase } from '../fixtures/fake-datasets'
 
-const page = (n: number, from = 0) => Array.from({ length: n }, (_, i) => makeCase(`c${from + i}`))
-
-describe('page cache', () => {
+describe('case queries', () => {
   it('keys queries by dataset, trimmed search and tag set', () => {
     expect(queryKey({ datasetId: 'd', search: ' a ', tags: ['y', 'x'] })).toBe(
       queryKey({ datasetId: 'd', search: 'a', tags: ['x', 'y'] }),
@@ -44,10 +35,19 @@ describe('page cache', () => {
     )
   })
 
-  it('gives the ids of a loaded range in either order, or null past the loaded rows', () => {
-    const entry = withPage(emptyEntry, 0, page(500), 1200, maxPagesPerQuery)
-    expect(idsInRange(entry, 3, 1)).toEqual(['c-c1', 'c-c2', 'c-c3'])
-    expect(idsInRange(entry, 499, 500)).toBeNull()
+  it('asks for a page with the same input whatever the tag order, so equal queries share a cache entry', () => {
+    expect(casePageInput({ datasetId: 'd', search: ' a ', tags: ['y', 'x'] }, 2)).toEqual({
+      datasetId: 'd',
+      offset: 1000,
+      limit: 500,
+      search: 'a',
+      tags: ['x', 'y'],
+    })
+    expect(casePageInput({ datasetId: 'd', search: ' ', tags: [] }, 0)).toEqual({
+      datasetId: 'd',
+      offset: 0,
+      limit: 500,
+    })
   })
 
   it('collects variable names in order of first appearance', () => {

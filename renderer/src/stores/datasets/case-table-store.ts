@@ -1,20 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { ErrorInfo } from '../../../../shared/contract'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import { toErrorInfo, type ApiClient } from '../../api'
-import { submitBusy, submitDone, submitFailed, submitIdle, type SubmitState } from '../load-state'
-import { createPagedQuery } from '../../lib/paging/paged-query'
 import {
-  casePageSize,
-  idsInRange,
-  maxPagesPerQuery,
-  mergeVarNames,
-  pageOf,
-  queryKey,
-  replaceCase,
-  type CacheEntry,
-  type CaseQuery,
-} from './page-cache'
+  cachedCaseRow,
+  cachedCasesOf,
+  fetchCasePage,
+  onCachedCases,
+  replaceCachedCase,
+} from '../../queries/case-pages'
+import { submitBusy, submitDone, submitFailed, submitIdle, type SubmitState } from '../load-state'
+import { casePageSize, mergeVarNames, pageOf, queryKey, type CaseQuery } from './case-query'
 import {
   addRange,
   clickIntent,
@@ -26,9 +22,6 @@ import {
   type Selection,
 } from './selection'
 
-/** Tables whose change makes loaded pages of cases stale. */
-export const caseTableTables = ['datasets', 'dataset_cases'] as const
-
 export interface CaseTableActions {
   /** Shows a dataset's working copy from the top, unfiltered; selection and columns start afresh. */
   openDataset: (datasetId: string) => void
@@ -36,10 +29,9 @@ export interface CaseTableActions {
   setSearch: (search: string) => void
   toggleTag: (tag: string) => void
   clearFilters: () => void
-  /** Fetches the pages covering rows `start..end` that are not loaded (or stale); at most one call per page. */
-  ensureRange: (start: number, end: number) => Promise<void>
-  /** The core changed: every loaded page goes stale and the visible ones are fetched again. */
-  refresh: () => Promise<void>
+  /** Row `index` of the shown query if its page is loaded (the pages themselves are cached queries). */
+  rowAt: (index: number) => DatasetCase | null
+  /** A case the core just returned replaces the shown row (no refetch needed to see it). */
   replaceCase: (updated: DatasetCase) => void
   /** A click on a row's checkbox: toggles it, or with Shift selects from the anchor (loading rows as needed). */
   clickSelect: (index: number, modifiers?: ClickModifiers) => Promise<void>
@@ -53,15 +45,12 @@ export interface CaseTableActions {
   setActive: (index: number, column?: string) => void
 }
 
+/** What the table shows and where the user is; the rows themselves live in the query cache. */
 export interface CaseTableState {
   query: CaseQuery | null
   key: string | null
-  entries: Readonly<Record<string, CacheEntry>>
-  /** Query keys, most recently shown first. */
-  order: readonly string[]
   /** Variable names seen in this dataset's loaded rows, in order of first appearance: one column each. */
   varNames: readonly string[]
-  loadError: ErrorInfo | null
   selection: Selection
   selectingAll: SubmitState
   active: number
@@ -71,46 +60,38 @@ export interface CaseTableState {
 
 export type CaseTableStore = StoreApi<CaseTableState>
 
-export function createCaseTableStore(client: ApiClient): CaseTableStore {
+export function createCaseTableStore(client: ApiClient, queries: QueryClient): CaseTableStore {
   return createStore<CaseTableState>()((set, get) => {
-    const callPage = (query: CaseQuery, page: number) =>
-      client.call('datasets.cases', {
-        datasetId: query.datasetId,
-        offset: page * casePageSize,
-        limit: casePageSize,
-        ...(query.search.trim() ? { search: query.search.trim() } : {}),
-        ...(query.tags.length > 0 ? { tags: [...query.tags] } : {}),
-      })
+    const show = (query: CaseQuery) =>
+      set({ query, key: queryKey(query), selection: emptySelection, active: 0 })
 
-    const paged = createPagedQuery<CaseQuery, DatasetCase, CaseTableState>({
-      get,
-      set,
-      pageSize: casePageSize,
-      maxPages: maxPagesPerQuery,
-      keyOf: queryKey,
-      fetchPage: async (query, page) => {
-        const reply = await callPage(query, page)
-        return { rows: reply.cases, total: reply.total }
-      },
-      // Columns come from the rows: a page of the shown dataset may bring new variables.
-      onPage: (s, query, cases) => ({
-        varNames: s.query?.datasetId === query.datasetId ? mergeVarNames(s.varNames, cases) : s.varNames,
-      }),
-    })
+    /** Ids of rows `from..to` in either order, or null when one of them is not loaded. */
+    const loadedIds = (query: CaseQuery, from: number, to: number): string[] | null => {
+      const ids: string[] = []
+      for (let i = Math.min(from, to); i <= Math.max(from, to); i += 1) {
+        const row = cachedCaseRow(queries, query, i)
+        if (!row) return null
+        ids.push(row.id)
+      }
+      return ids
+    }
 
-    const show = (query: CaseQuery) => paged.show(query, { selection: emptySelection, active: 0 })
-    const current = paged.current
+    /** Loads the pages covering rows `from..to`; false when the shown query changed meanwhile. */
+    const loadRange = async (query: CaseQuery, from: number, to: number): Promise<boolean> => {
+      const key = get().key
+      for (let page = pageOf(Math.min(from, to)); page <= pageOf(Math.max(from, to)); page += 1) {
+        await fetchCasePage(client, queries, query, page)
+      }
+      return get().key === key
+    }
 
     const actions: CaseTableActions = {
       openDataset(datasetId) {
-        paged.invalidate()
-        set({ entries: {}, order: [], varNames: [], activeColumn: 'key', selectingAll: submitIdle })
+        const varNames = mergeVarNames([], cachedCasesOf(queries, datasetId))
+        set({ varNames, activeColumn: 'key', selectingAll: submitIdle })
         show({ datasetId, search: '', tags: [] })
       },
-      close() {
-        paged.invalidate()
-        set({ query: null, key: null, entries: {}, order: [], varNames: [], selection: emptySelection })
-      },
+      close: () => set({ query: null, key: null, varNames: [], selection: emptySelection }),
       setSearch(search) {
         const query = get().query
         if (query && search !== query.search) show({ ...query, search })
@@ -125,69 +106,69 @@ export function createCaseTableStore(client: ApiClient): CaseTableStore {
         const query = get().query
         if (query) show({ ...query, search: '', tags: [] })
       },
-      ensureRange: paged.ensureRange,
-      refresh: paged.refresh,
-      replaceCase(updated) {
-        set((s) => {
-          const entries: Record<string, CacheEntry> = {}
-          for (const [k, entry] of Object.entries(s.entries)) entries[k] = replaceCase(entry, updated)
-          return { entries, varNames: mergeVarNames(s.varNames, [updated]) }
-        })
+      rowAt(index) {
+        const query = get().query
+        return query ? cachedCaseRow(queries, query, index) : null
       },
+      replaceCase: (updated) => replaceCachedCase(queries, updated),
       async clickSelect(index, modifiers = {}) {
         const intent = clickIntent(get().selection, index, modifiers)
         if (intent.kind === 'range') return actions.selectRange(intent.from, intent.to)
-        const row = idsInRange(current(), index, index)?.[0]
-        if (row) set((s) => ({ selection: toggleId(s.selection, row, index), active: index }))
+        const row = actions.rowAt(index)
+        if (row) set((s) => ({ selection: toggleId(s.selection, row.id, index), active: index }))
       },
       async selectRange(from, to) {
-        const key = get().key
-        let ids = idsInRange(current(), from, to)
-        if (!ids) {
-          await actions.ensureRange(Math.min(from, to), Math.max(from, to))
-          if (get().key !== key) return
-          ids = idsInRange(current(), from, to)
-        }
+        const query = get().query
+        if (!query) return
+        let ids = loadedIds(query, from, to)
+        if (!ids && (await loadRange(query, from, to).catch(() => false))) ids = loadedIds(query, from, to)
         if (ids) set((s) => ({ selection: addRange(s.selection, ids, from), active: to }))
       },
       selectIds: (ids) => set({ selection: replaceWith(ids) }),
-      async selectAll() {
-        const { query, key } = get()
-        const total = current().total
-        if (!query || !key || total === null || get().selectingAll.status === 'busy') return
-        set({ selectingAll: submitBusy })
-        try {
-          const ids: string[] = []
-          for (let page = 0; page <= pageOf(Math.max(0, total - 1)); page += 1) {
-            const entry = current()
-            const loaded = entry.stale[page] ? undefined : entry.pages[page]
-            const cases = loaded ?? (await callPage(query, page)).cases
-            if (get().key !== key) return set({ selectingAll: submitIdle })
-            ids.push(...cases.map((c) => c.id))
-          }
-          set({ selection: replaceWith(ids), selectingAll: submitDone })
-        } catch (error) {
-          set({ selectingAll: submitFailed(toErrorInfo(error)) })
-        }
-      },
+      selectAll: () => selectAll(),
       clearSelection: () => set({ selection: emptySelection }),
       forgetIds: (ids) => set((s) => ({ selection: withoutIds(s.selection, ids) })),
       setActive: (index, column) =>
         set((s) => ({ active: Math.max(0, index), activeColumn: column ?? s.activeColumn })),
     }
 
+    async function selectAll(): Promise<void> {
+      const { query, key } = get()
+      if (!query || !key || get().selectingAll.status === 'busy') return
+      set({ selectingAll: submitBusy })
+      try {
+        const ids: string[] = []
+        for (let page = 0, total = 1; page * casePageSize < total; page += 1) {
+          const reply = await fetchCasePage(client, queries, query, page)
+          if (get().key !== key) return set({ selectingAll: submitIdle })
+          total = reply.total
+          ids.push(...reply.cases.map((c) => c.id))
+        }
+        set({ selection: replaceWith(ids), selectingAll: submitDone })
+      } catch (error) {
+        set({ selectingAll: submitFailed(toErrorInfo(error)) })
+      }
+    }
+
     return {
       query: null,
       key: null,
-      entries: {},
-      order: [],
       varNames: [],
-      loadError: null,
       selection: emptySelection,
       selectingAll: submitIdle,
       active: 0,
       activeColumn: 'key',
       actions,
     }
+  })
+}
+
+/** Columns follow the rows: each answer for the shown dataset that arrives may bring new variables. */
+export function followVarNames(store: CaseTableStore, queries: QueryClient): () => void {
+  return onCachedCases(queries, (datasetId, cases) => {
+    const { query, varNames } = store.getState()
+    if (query?.datasetId !== datasetId) return
+    const next = mergeVarNames(varNames, cases)
+    if (next !== varNames) store.setState({ varNames: next })
   })
 }

@@ -4,7 +4,6 @@ import type { CaseTableState } from './case-table-store'
 import type { DatasetsState } from './datasets-store'
 import type { DetailState } from './detail-store'
 import type { DuplicatesState } from './duplicates-store'
-import { emptyEntry, type CacheEntry } from './page-cache'
 import type { SnapshotDiffState } from './snapshot-diff-store'
 
 // The list
@@ -25,19 +24,12 @@ export const selectDetailActions = (s: DetailState) => s.actions
 // The case table
 export const selectCaseQuery = (s: CaseTableState) => s.query
 export const selectVarNames = (s: CaseTableState) => s.varNames
-export const selectCasesError = (s: CaseTableState) => s.loadError
 export const selectSelection = (s: CaseTableState) => s.selection
 export const selectSelectedCount = (s: CaseTableState) => s.selection.ids.size
 export const selectSelectingAll = (s: CaseTableState) => s.selectingAll
 export const selectActiveRow = (s: CaseTableState) => s.active
 export const selectActiveColumn = (s: CaseTableState) => s.activeColumn
 export const selectCaseTableActions = (s: CaseTableState) => s.actions
-
-/** The pages of the current query (an empty entry before the first reply). */
-export const selectCurrentEntry = (s: CaseTableState): CacheEntry => (s.key && s.entries[s.key]) || emptyEntry
-
-/** Cases matching the current query; null until the first page arrives. */
-export const selectMatchTotal = (s: CaseTableState): number | null => selectCurrentEntry(s).total
 
 export const selectIsFiltered = (s: CaseTableState): boolean =>
   !!s.query && (s.query.search.trim() !== '' || s.query.tags.length > 0)

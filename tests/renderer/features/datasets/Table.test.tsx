@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { makeCase } from '../../fixtures/fake-datasets'
 import { calls, cell, mockTableViewport, openDataset, row, rows, select } from './helpers'
 
 let restoreViewport = () => undefined as void
@@ -35,6 +36,19 @@ describe('case table', () => {
     })
     await waitFor(() => expect(row('k-00700')).toBeTruthy())
     expect(calls(core, 'datasets.cases').map((c) => (c.input as { offset: number }).offset)).toEqual([0, 500])
+  })
+
+  it('a case added and one edited by another client refresh the open table, with the new column', async () => {
+    const { core, state } = await openDataset(5)
+    expect(grid().dataset.total).toBe('5')
+    const patch = { vars: { subject: 'Edited by the CLI', body: 'b' } }
+    void core.handlers['cases.update']!({ caseId: 'ds-1-1', patch })
+    state.cases['ds-1']!.push(makeCase('k-added', { vars: { subject: 'Added', body: 'b', lang: 'de' } }))
+    core.transport.emit('db.changed', { tables: ['dataset_cases', 'datasets', 'audit_log'] })
+    await waitFor(() => expect(grid().dataset.total).toBe('6'))
+    expect(cell('k-00001', 'var:subject').textContent).toBe('Edited by the CLI')
+    expect(cell('k-added', 'var:lang').textContent).toBe('de')
+    expect(cell('k-00000', 'var:lang').textContent).toBe('—')
   })
 
   it('edits a cell in place: Enter saves with cases.update, Esc cancels', async () => {

@@ -1,15 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { tableColumns } from '../../../stores/datasets/case-fields'
-import { rowAt } from '../../../stores/datasets/page-cache'
+import { useCaseTablePages } from '../../../queries/case-pages'
 import {
   selectActiveColumn,
   selectActiveRow,
-  selectCaseTableActions,
-  selectCasesError,
+  selectCaseQuery,
   selectCellEdit,
-  selectCurrentEntry,
   selectSelection,
   selectVarNames,
 } from '../../../stores/datasets/selectors'
@@ -27,19 +25,19 @@ import { useTablePointer } from './use-table-pointer'
  * overscan) in the DOM, fetched 500 at a time as they scroll into view.
  */
 export function CaseTable({ commands }: { commands: CaseCommands }) {
-  const entry = useCaseTable(selectCurrentEntry)
+  const query = useCaseTable(selectCaseQuery)
   const varNames = useCaseTable(selectVarNames)
   const selection = useCaseTable(selectSelection)
   const active = useCaseTable(selectActiveRow)
   const activeColumn = useCaseTable(selectActiveColumn)
-  const error = useCaseTable(selectCasesError)
   const queryKey = useCaseTable((s) => s.key)
-  const { ensureRange } = useCaseTable(selectCaseTableActions)
+  const [range, setRange] = useState({ first: 0, last: 0 })
+  const view = useCaseTablePages(query, range.first, range.last)
   const cell = useCaseEdit(selectCellEdit)
   const scroller = useRef<HTMLDivElement>(null)
   const columns = useMemo(() => tableColumns(varNames), [varNames])
   const layout = useMemo(() => tableLayout(columns), [columns])
-  const total = entry.total ?? 0
+  const total = view.total ?? 0
 
   // The virtualizer is one stable object read afresh on every render; nothing memoised caches its results.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -55,9 +53,10 @@ export function CaseTable({ commands }: { commands: CaseCommands }) {
   const first = items[0]?.index ?? 0
   const last = items.at(-1)?.index ?? 0
 
+  // The pages asked for follow the rows in view (the first render has no items yet).
   useEffect(() => {
-    void ensureRange(first, last)
-  }, [ensureRange, first, last, queryKey, entry.total])
+    setRange((r) => (r.first === first && r.last === last ? r : { first, last }))
+  }, [first, last])
 
   useEffect(() => {
     scroller.current?.scrollTo?.({ top: 0 })
@@ -68,12 +67,14 @@ export function CaseTable({ commands }: { commands: CaseCommands }) {
 
   return (
     <div className="case-table-wrap">
-      {error ? <ErrorNotice title="Could not load cases" error={error} testId="cases-error" /> : null}
+      {view.error ? (
+        <ErrorNotice title="Could not load cases" error={view.error} testId="cases-error" />
+      ) : null}
       <div
         ref={scroller}
         className="case-scroller"
         data-testid="case-table"
-        data-total={entry.total ?? undefined}
+        data-total={view.total ?? undefined}
         role="grid"
         aria-label="Cases"
         aria-rowcount={total + 1}
@@ -87,7 +88,7 @@ export function CaseTable({ commands }: { commands: CaseCommands }) {
         <div className="case-canvas" style={{ ...layout.style, height: virtualizer.getTotalSize() }}>
           <TableHeader columns={columns} />
           {items.map((item) => {
-            const row = rowAt(entry, item.index)
+            const row = view.rowAt(item.index)
             const isActive = item.index === active
             return (
               <CaseRow
@@ -103,7 +104,7 @@ export function CaseTable({ commands }: { commands: CaseCommands }) {
             )
           })}
         </div>
-        {entry.total === 0 ? <TableEmpty /> : null}
+        {view.total === 0 ? <TableEmpty /> : null}
       </div>
     </div>
   )

@@ -1,6 +1,5 @@
 import type { Virtualizer } from '@tanstack/react-virtual'
 import { useCallback, type KeyboardEvent, type RefObject } from 'react'
-import { rowAt } from '../../../stores/datasets/page-cache'
 import { moveActive } from '../../../stores/datasets/selection'
 import { useCaseGridStores } from '../../../stores/hooks'
 import type { CaseCommands } from '../toolbar/use-case-commands'
@@ -31,8 +30,7 @@ export function useTableKeys({ columns, total, virtualizer, scroller, commands }
       if (isField(event.target) || event.altKey) return
       const table = caseTable.getState()
       const { active, activeColumn, actions, selection } = table
-      const entry = (table.key && table.entries[table.key]) || null
-      const row = entry ? rowAt(entry, active) : null
+      const row = actions.rowAt(active)
       const mod = event.ctrlKey || event.metaKey
       const handled = () => event.preventDefault()
 

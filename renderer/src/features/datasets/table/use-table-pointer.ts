@@ -1,5 +1,4 @@
 import { useCallback, type MouseEvent } from 'react'
-import { rowAt } from '../../../stores/datasets/page-cache'
 import { useCaseGridStores } from '../../../stores/hooks'
 
 function hit(event: MouseEvent) {
@@ -40,9 +39,7 @@ export function useTablePointer() {
     (event: MouseEvent) => {
       const at = hit(event)
       if (!at || at.onCheckbox || !at.column) return
-      const { key, entries } = caseTable.getState()
-      const entry = key ? entries[key] : undefined
-      const row = entry ? rowAt(entry, at.index) : null
+      const row = caseTable.getState().actions.rowAt(at.index)
       if (row) caseEdit.getState().actions.startCell(row, at.index, at.column)
     },
     [caseTable, caseEdit],

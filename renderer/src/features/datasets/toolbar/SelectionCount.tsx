@@ -1,6 +1,7 @@
+import { useCaseMatchTotal } from '../../../queries/case-pages'
 import {
+  selectCaseQuery,
   selectCaseTableActions,
-  selectMatchTotal,
   selectSelectedCount,
   selectSelectingAll,
 } from '../../../stores/datasets/selectors'
@@ -9,7 +10,7 @@ import { useCaseTable } from '../../../stores/hooks'
 /** "3 of 1,204 selected", with the matching count when filters narrow the table. */
 export function SelectionCount({ total }: { total: number }) {
   const selected = useCaseTable(selectSelectedCount)
-  const matching = useCaseTable(selectMatchTotal)
+  const matching = useCaseMatchTotal(useCaseTable(selectCaseQuery))
   const selectingAll = useCaseTable(selectSelectingAll)
   const { selectAll, clearSelection } = useCaseTable(selectCaseTableActions)
   const shown = matching ?? total
