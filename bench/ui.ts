@@ -9,12 +9,14 @@
  * with the issue's targets beside each figure and prints a table. Every wait is on UI state with a budget;
  * a step that does not finish in time is recorded as "not reached in N s".
  *
- *   npx tsx bench/ui.ts [results …]     e.g. `npx tsx bench/ui.ts 10000` (or `npm run bench -- ui`)
+ *   npx tsx bench/ui.ts [results …]     e.g. `npx tsx bench/ui.ts 10000` (or `npm run bench -- ui`); both build
+ *   the app first when the sources are newer than out/.
  */
-import { execSync } from 'node:child_process'
+import { execSync, spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from '@playwright/test'
 import { format, resolveConfig } from 'prettier'
 import { forkMockLlm, type ForkedMockLlm } from '../tests/fixtures/mock-llm/fork'
@@ -211,6 +213,15 @@ export async function runUiBench(sizes: readonly number[] = [10_000, 50_000]): P
 }
 
 if (process.argv[1]?.endsWith('ui.ts')) {
+  // The host runs the build (out/): measure the sources as they are now, as `npm run bench` does.
+  const build = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../scripts/build-if-stale.mjs', import.meta.url))],
+    {
+      stdio: 'inherit',
+    },
+  )
+  if (build.status !== 0) process.exit(build.status ?? 1)
   const sizes = process.argv
     .slice(2)
     .map(Number)
