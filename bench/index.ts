@@ -1,15 +1,25 @@
 /**
  * Every benchmark, one after the other: `npm run bench`. Prints each figure as it goes and writes the dataset
- * figures to bench/results-datasets.json and the runner's to bench/results.json, so a change that slows import,
- * curation or runs shows up in review.
+ * figures to bench/results-datasets.json, the runner's to bench/results.json and the UI's (Chromium against the
+ * browser host, 10,000 and 50,000 results) to bench/results-ui.json, so a change that slows import, curation,
+ * runs or the screens shows up in review. `npm run bench -- ui` runs the UI benchmark alone (`npm run bench --
+ * ui 10000` one size).
  */
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { runEndToEndBench } from './dataset-import-e2e'
 import { runFileLayerBench } from './dataset-import'
 import { runRunnerBench } from './runner'
+import { runUiBench } from './ui'
 
 const rows = 10_000
+const [only, ...sizeArgs] = process.argv.slice(2)
+const uiSizes = sizeArgs.map(Number).filter((n) => Number.isInteger(n) && n > 0)
+
+if (only === 'ui') {
+  await runUiBench(uiSizes.length > 0 ? uiSizes : undefined)
+  process.exit(0)
+}
 
 console.log('— dataset files (parse and map only) —')
 const fileLayer = runFileLayerBench(rows)
@@ -27,3 +37,6 @@ console.log('\nWrote bench/results-datasets.json')
 
 console.log('\n— eval runner against the mock LLM server (2,000 calls a row) —')
 await runRunnerBench()
+
+console.log('\n— the UI in Chromium against the browser host (10,000 and 50,000 results) —')
+await runUiBench()

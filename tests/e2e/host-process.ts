@@ -8,6 +8,8 @@ export interface HostProcess {
   url: string
   home: string
   port: number
+  /** The host process's id (it changes on `restart`): benchmarks read its memory from /proc. */
+  readonly pid: number | undefined
   /** Stops the host and removes its data folder (unless the caller gave the folder). */
   stop(): Promise<void>
   /** Stops the host process only: the data folder stays, and `restart` starts it again. */
@@ -39,6 +41,9 @@ export async function startHostProcess(options: HostOptions = {}): Promise<HostP
     url,
     home,
     port,
+    get pid() {
+      return child.pid
+    },
     stop: async () => {
       await stopChild(child)
       if (!options.home) rmSync(home, { recursive: true, force: true })
