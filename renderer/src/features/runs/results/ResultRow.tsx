@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import type { RunResultRow } from '../../../../../shared/domain/runs'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
-import { formatUsd } from '../../../components/format'
+import { formatCount, formatUsd } from '../../../components/format'
 import { resultStatus } from '../../../stores/runs/result-pages'
 import { snippet } from './layout'
 
@@ -15,7 +15,7 @@ interface Props {
   version: string
 }
 
-const num = (n: number | null) => (n === null ? '—' : n.toLocaleString())
+const num = (n: number | null) => (n === null ? '—' : formatCount(n))
 
 /** One result; memoised so scrolling renders only the rows that come into view. Everything is text. */
 export const ResultRow = memo(function ResultRow({ index, start, row, active, version }: Props) {
@@ -36,6 +36,7 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
     )
   }
   const status = resultStatus(row)
+  const model = identityLabel(row)
   const text =
     status === 'error' ? `${row.errorKind ?? 'error'}: ${row.errorMessage ?? ''}` : (row.responseText ?? '')
   return (
@@ -60,8 +61,8 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
       <div className="result-cell" role="gridcell">
         {version}
       </div>
-      <div className="result-cell mono" role="gridcell" title={identityLabel(row)}>
-        {identityLabel(row)}
+      <div className="result-cell mono" role="gridcell" title={model}>
+        {model}
       </div>
       <div className="result-cell" role="gridcell">
         <span className="result-status" data-status={status}>
@@ -69,7 +70,7 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
         </span>
       </div>
       <div className="result-cell num" role="gridcell">
-        {row.totalMs === null ? '—' : Math.round(row.totalMs).toLocaleString()}
+        {row.totalMs === null ? '—' : formatCount(Math.round(row.totalMs))}
       </div>
       <div className="result-cell num" role="gridcell">
         {num(row.inputTokens)} / {num(row.outputTokens)}
