@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type CSSProperties } from 'react'
 import type { RunResultRow } from '../../../../../shared/domain/runs'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { formatCount, formatUsd } from '../../../components/format'
@@ -20,21 +20,7 @@ const num = (n: number | null) => (n === null ? '—' : formatCount(n))
 /** One result; memoised so scrolling renders only the rows that come into view. Everything is text. */
 export const ResultRow = memo(function ResultRow({ index, start, row, active, version }: Props) {
   const style = { transform: `translateY(${start}px)` }
-  if (!row) {
-    return (
-      <div
-        className="result-row loading"
-        role="row"
-        data-testid="result-row-loading"
-        data-index={index}
-        style={style}
-      >
-        <div className="result-cell" role="gridcell">
-          Loading…
-        </div>
-      </div>
-    )
-  }
+  if (!row) return loadingRow(index, style)
   const status = resultStatus(row)
   const model = identityLabel(row)
   const text =
@@ -87,3 +73,32 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
     </div>
   )
 })
+
+/**
+ * A row whose page is still loading: a plain element with as many cells as a result, so the row it becomes
+ * (or was, when the grid hands a slot to another row) changes text in place instead of being rebuilt.
+ */
+function loadingRow(index: number, style: CSSProperties) {
+  const empty = <div className="result-cell" role="gridcell" />
+  return (
+    <div
+      className="result-row loading"
+      role="row"
+      data-testid="result-row-loading"
+      data-index={index}
+      style={style}
+    >
+      <div className="result-cell" role="gridcell">
+        Loading…
+      </div>
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+    </div>
+  )
+}

@@ -89,7 +89,8 @@ export function ResultsGrid() {
             const row = view.rowAt(item.index)
             return (
               <ResultRow
-                key={item.index}
+                // Keyed by slot, not by row: a row scrolled out hands its elements to the one scrolled in.
+                key={item.index % items.length}
                 index={item.index}
                 start={item.start}
                 row={row}
