@@ -7,23 +7,39 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ]
 
+/*
+ * One formatter of each kind for the whole app: building an Intl formatter costs far more than using one
+ * (a list of a few hundred rows formatting dates with fresh formatters is a long task on its own).
+ */
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
+const absoluteFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const countFormat = new Intl.NumberFormat()
+
+/** Absolute texts by ISO string: the same few timestamps are shown again on every render. */
+const absoluteCache = new Map<string, string>()
+const absoluteCacheMax = 2000
+
 /** "3 hours ago"; "just now" under a minute; the raw string if it is not a date. */
 export function formatRelative(iso: string, now: number = Date.now()): string {
   const then = Date.parse(iso)
   if (Number.isNaN(then)) return iso
   const seconds = Math.round((then - now) / 1000)
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit)
+    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit)
   }
   return 'just now'
 }
 
 /** Full local date and time, for tooltips and <time> titles. */
 export function formatAbsolute(iso: string): string {
+  const known = absoluteCache.get(iso)
+  if (known !== undefined) return known
   const then = Date.parse(iso)
   if (Number.isNaN(then)) return iso
-  return new Date(then).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  const text = absoluteFormat.format(then)
+  if (absoluteCache.size >= absoluteCacheMax) absoluteCache.clear()
+  absoluteCache.set(iso, text)
+  return text
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -55,5 +71,5 @@ export function formatDuration(seconds: number): string {
 
 /** 12,345 in the user's locale. */
 export function formatCount(value: number): string {
-  return value.toLocaleString()
+  return countFormat.format(value)
 }

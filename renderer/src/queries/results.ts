@@ -1,4 +1,5 @@
-import { useQueries } from '@tanstack/react-query'
+import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import type { ErrorInfo, MethodInput, MethodOutput } from '../../../shared/contract'
 import type { RunResultRow } from '../../../shared/domain/runs'
 import { toErrorInfo } from '../api'
@@ -60,4 +61,45 @@ export function useResultPages(query: ResultQuery | null, first: number, last: n
       : [],
     combine: (answers) => viewOf(pages, answers),
   })
+}
+
+/** How many pages past the visible ones are fetched ahead in the scroll's direction (one the other way). */
+export const pagesAheadCount = 3
+
+/**
+ * The pages worth fetching before the viewport reaches them: the neighbours of the visible pages, and in
+ * the direction of a scroll `pagesAheadCount` pages on, so a fast scroll finds its rows already loaded.
+ */
+export function pagesAhead(first: number, last: number, direction: number, total: number): number[] {
+  const lastPage = Math.floor(Math.max(0, total - 1) / resultPageSize)
+  const from = Math.floor(Math.max(0, first) / resultPageSize)
+  const to = Math.floor(Math.max(0, last) / resultPageSize)
+  const before = direction < 0 ? pagesAheadCount : 1
+  const after = direction > 0 ? pagesAheadCount : 1
+  const pages: number[] = []
+  for (let p = to + 1; p <= Math.min(lastPage, to + after); p++) pages.push(p)
+  for (let p = from - 1; p >= Math.max(0, from - before); p--) pages.push(p)
+  return pages
+}
+
+/**
+ * Prefetches the pages around rows `first..last` into the cache without subscribing to them: they cost no
+ * render when they arrive, and are there when the grid scrolls onto them.
+ */
+export function usePrefetchPages(
+  query: ResultQuery | null,
+  first: number,
+  last: number,
+  total: number | null,
+): void {
+  const client = useRpcClient()
+  const queries = useQueryClient()
+  const previousFirst = useRef(first)
+  useEffect(() => {
+    const direction = Math.sign(first - previousFirst.current)
+    previousFirst.current = first
+    if (!query || !total) return
+    for (const page of pagesAhead(first, last, direction, total))
+      void queries.prefetchQuery(rpcQueryOptions(client, 'runs.results', resultPageInput(query, page)))
+  }, [client, queries, query, first, last, total])
 }

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import type { Run, RunProgress } from '../../../shared/domain/runs'
 import type { ApiClient } from '../api'
 import { rpcQueryKey } from '../api/query'
-import { applyEvents, newestFirst, overlayLive, type LiveProgress } from '../stores/runs/progress'
+import { applyEvents, keepNewest, newestFirst, overlayLive, type LiveProgress } from '../stores/runs/progress'
 
 /** The run list, newest first: one query for the list screen, the pickers and the header's offer. */
 export const runListKey = rpcQueryKey('runs.list', {})
@@ -26,8 +26,10 @@ export interface RunFeed {
 
 /**
  * Live progress over the cached run list: `runs.progress` events are buffered and laid over the cached
- * list (`setQueryData`) at most every `flushMs`; a list reply that left before an event never moves a run
- * back, because the events stamped after its request are laid over it again.
+ * list (`setQueryData`) at most every `flushMs`. Progress never moves back: a list reply that left before an
+ * event gets the events stamped after its request laid over it again, a run the cache holds further along
+ * is kept, and a buffered event older than the list it lands on is dropped (replies and events travel on
+ * separate channels over HTTP + SSE, so either can arrive first).
  */
 export function createRunFeed(client: ApiClient, queries: QueryClient, flushMs = progressFlushMs): RunFeed {
   let stamp = 0
@@ -62,7 +64,7 @@ export function createRunFeed(client: ApiClient, queries: QueryClient, flushMs =
       queryFn: async () => {
         const sentAt = stamp
         const runs = await client.call('runs.list', {})
-        return newestFirst(overlayLive(runs, live(), sentAt))
+        return newestFirst(keepNewest(overlayLive(runs, live(), sentAt), list()))
       },
     },
     adopt(run) {

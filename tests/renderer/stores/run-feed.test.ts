@@ -115,6 +115,36 @@ describe('run feed over the cached run list', () => {
     expect(overlayLive(list, ahead, 5)[0]?.counts.done).toBe(6)
   })
 
+  it('drops a buffered event older than the list reply that landed before it', async () => {
+    vi.useFakeTimers()
+    const { load, run, state, queries, transport } = setup(200)
+    await load()
+    transport.emit('runs.progress', progress('r-live', 30))
+    const live = state.runs?.find((r) => r.id === 'r-live')
+    if (live) live.counts = { ...live.counts, done: 80 }
+    await queries.refetchQueries({ queryKey: runListKey })
+    expect(run('r-live')?.counts.done).toBe(80)
+    vi.advanceTimersByTime(200)
+    expect(run('r-live')?.counts.done).toBe(80)
+    transport.emit('runs.progress', progress('r-live', 90))
+    vi.advanceTimersByTime(200)
+    expect(run('r-live')?.counts.done).toBe(90)
+  })
+
+  it('keeps a run the cache holds further along than a reply read before it', async () => {
+    const gate = deferred<void>()
+    let slow = false
+    const { load, run, feed, queries } = setup(0, () => (slow ? gate.promise : undefined))
+    await load()
+    slow = true
+    const reload = queries.refetchQueries({ queryKey: runListKey })
+    const counts = { total: 100, done: 60, errors: 0, cached: 0, spentUsd: 0.06 }
+    feed.adopt(makeRun('r-live', { status: 'paused', createdAt: '2025-03-02T09:00:00.000Z', counts }))
+    gate.resolve()
+    await reload
+    expect(run('r-live')).toMatchObject({ status: 'paused', counts: { done: 60 } })
+  })
+
   it('shows a run the core returned at once, newest first, replacing its last event', async () => {
     const { load, feed, runs, transport, queries } = setup(0)
     await load()

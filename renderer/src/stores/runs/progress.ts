@@ -22,11 +22,28 @@ export function withProgress(run: Run, p: RunProgress): Run {
   }
 }
 
-/** Applies the latest event per run to a list; runs without an event come back as the same objects. */
+/**
+ * Applies the latest event per run to a list; runs without an event come back as the same objects. An
+ * event behind the run's done count is older than the list (a reply read after it arrived first) and is
+ * dropped: a run's results are never deleted, so its done count is the version of its progress.
+ */
 export function applyEvents(list: readonly Run[], events: Readonly<Record<string, RunProgress>>): Run[] {
   return list.map((run) => {
     const p = events[run.id]
-    return p ? withProgress(run, p) : run
+    return p && p.done >= run.counts.done ? withProgress(run, p) : run
+  })
+}
+
+/**
+ * A list reply with each run's newest known state: a run the cache already holds with more done (an
+ * event or a control's answer that arrived while the request was out) is kept, never moved back.
+ */
+export function keepNewest(reply: readonly Run[], cached: readonly Run[] | undefined): Run[] {
+  if (!cached) return [...reply]
+  const byId = new Map(cached.map((run) => [run.id, run]))
+  return reply.map((run) => {
+    const had = byId.get(run.id)
+    return had && had.counts.done > run.counts.done ? had : run
   })
 }
 

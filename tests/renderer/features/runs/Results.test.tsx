@@ -87,7 +87,10 @@ describe('results grid', () => {
     expect(byId('results-total').textContent).toBe('900 results')
     expect(resultRows().length).toBeGreaterThan(10)
     expect(resultRows().length).toBeLessThan(60)
-    expect(calls(core, 'runs.results').map((c) => c.input)).toEqual([{ runId: 'r1', offset: 0, limit: 200 }])
+    // The page in view, and the next one fetched ahead of a scroll.
+    const offsets = () => calls(core, 'runs.results').map((c) => (c.input as { offset: number }).offset)
+    await waitFor(() => expect(offsets()).toEqual([0, 200]))
+    expect(calls(core, 'runs.results')[0]?.input).toEqual({ runId: 'r1', offset: 0, limit: 200 })
 
     const [first, second, third] = resultRows()
     expect(first?.dataset.status).toBe('ok')
@@ -106,7 +109,8 @@ describe('results grid', () => {
       fireEvent.scroll(grid())
     })
     await waitFor(() => expect(resultRows().some((r) => r.dataset.caseId === 'case-0500')).toBe(true))
-    expect(calls(core, 'runs.results').map((c) => (c.input as { offset: number }).offset)).toEqual([0, 400])
+    // Scrolling down: the page in view, and the pages below it fetched ahead; each page once.
+    await waitFor(() => expect([...offsets()].sort((a, b) => a - b)).toEqual([0, 200, 400, 600, 800]))
   })
 
   it('filters by case, model, version and outcome', async () => {

@@ -1,14 +1,17 @@
-import type { Run } from '../../../../../shared/domain/runs'
+import { memo } from 'react'
+import type { RunPlan } from '../../../../../shared/domain/runs'
 import { useDatasetList } from '../../../queries/datasets'
 import { useVersionLabels, versionLabel } from '../../../queries/catalog'
 import { ModelName } from '../ModelName'
 import { modelKey } from '../../../../../shared/lib/model-ref'
 
-/** What the run is made of: versions × models × dataset, repeats, cache, concurrency. */
-export function PlanSummary({ run }: { run: Run }) {
+/**
+ * What the run is made of: versions × models × dataset, repeats, cache, concurrency. Memoised on the plan,
+ * which progress never changes, so a running batch does not re-render it.
+ */
+export const PlanSummary = memo(function PlanSummary({ plan }: { plan: RunPlan }) {
   const labels = useVersionLabels()
   const { datasets } = useDatasetList()
-  const { plan } = run
   const dataset = datasets.find((d) => d.id === plan.datasetId)
   const concurrency = plan.concurrency ? Object.entries(plan.concurrency) : []
   return (
@@ -43,4 +46,4 @@ export function PlanSummary({ run }: { run: Run }) {
       </dd>
     </dl>
   )
-}
+})

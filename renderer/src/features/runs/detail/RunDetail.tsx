@@ -59,7 +59,7 @@ export function RunDetail({ run }: { run: Run }) {
       ) : null}
       {run.canary ? <CanaryNotice canary={run.canary} /> : null}
       <RunProgressView run={run} />
-      <PlanSummary run={run} />
+      <PlanSummary plan={run.plan} />
       <RunTabs tab={tab} onSelect={setTab} />
       {tab === 'results' ? (
         <ResultsPanel runId={run.id} plan={run.plan} />

@@ -1,5 +1,5 @@
 import type { Run } from '../../../../../shared/domain/runs'
-import { formatDuration } from '../../../components/format'
+import { formatCount, formatDuration } from '../../../components/format'
 import { useLiveProgress } from '../../../queries/runs'
 import { spendText } from './spend'
 
@@ -32,7 +32,7 @@ export function RunProgressView({ run }: { run: Run }) {
         <div>
           <dt>Done</dt>
           <dd data-testid="run-done">
-            {done.toLocaleString()} / {total.toLocaleString()}
+            {formatCount(done)} / {formatCount(total)}
           </dd>
         </div>
         <div>
@@ -52,12 +52,12 @@ export function RunProgressView({ run }: { run: Run }) {
         <div>
           <dt>Errors</dt>
           <dd data-testid="run-errors" data-count={errors} className={errors > 0 ? 'has-errors' : undefined}>
-            {errors.toLocaleString()}
+            {formatCount(errors)}
           </dd>
         </div>
         <div>
           <dt>From cache</dt>
-          <dd data-testid="run-cached">{cached.toLocaleString()}</dd>
+          <dd data-testid="run-cached">{formatCount(cached)}</dd>
         </div>
       </dl>
     </section>

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { Run } from '../../../../../shared/domain/runs'
+import { formatCount } from '../../../components/format'
 import { Time } from '../../../components/Time'
 import { StatusBadge } from '../StatusBadge'
 
@@ -27,9 +28,9 @@ export const RunItem = memo(function RunItem({ run, current, onSelect }: Props) 
         <span className="run-item-meta">
           <StatusBadge status={run.status} />
           <span className="run-item-count" data-testid="run-row-done">
-            {done.toLocaleString()} / {total.toLocaleString()}
+            {formatCount(done)} / {formatCount(total)}
           </span>
-          {errors > 0 ? <span className="run-item-errors">{errors.toLocaleString()} errors</span> : null}
+          {errors > 0 ? <span className="run-item-errors">{formatCount(errors)} errors</span> : null}
           <Time iso={run.createdAt} />
         </span>
       </button>

@@ -1,7 +1,7 @@
-import { memo } from 'react'
+import { memo, type CSSProperties } from 'react'
 import type { RunResultRow } from '../../../../../shared/domain/runs'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
-import { formatUsd } from '../../../components/format'
+import { formatCount, formatUsd } from '../../../components/format'
 import { resultStatus } from '../../../stores/runs/result-pages'
 import { snippet } from './layout'
 
@@ -15,27 +15,14 @@ interface Props {
   version: string
 }
 
-const num = (n: number | null) => (n === null ? '—' : n.toLocaleString())
+const num = (n: number | null) => (n === null ? '—' : formatCount(n))
 
 /** One result; memoised so scrolling renders only the rows that come into view. Everything is text. */
 export const ResultRow = memo(function ResultRow({ index, start, row, active, version }: Props) {
   const style = { transform: `translateY(${start}px)` }
-  if (!row) {
-    return (
-      <div
-        className="result-row loading"
-        role="row"
-        data-testid="result-row-loading"
-        data-index={index}
-        style={style}
-      >
-        <div className="result-cell" role="gridcell">
-          Loading…
-        </div>
-      </div>
-    )
-  }
+  if (!row) return loadingRow(index, style)
   const status = resultStatus(row)
+  const model = identityLabel(row)
   const text =
     status === 'error' ? `${row.errorKind ?? 'error'}: ${row.errorMessage ?? ''}` : (row.responseText ?? '')
   return (
@@ -60,8 +47,8 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
       <div className="result-cell" role="gridcell">
         {version}
       </div>
-      <div className="result-cell mono" role="gridcell" title={identityLabel(row)}>
-        {identityLabel(row)}
+      <div className="result-cell mono" role="gridcell" title={model}>
+        {model}
       </div>
       <div className="result-cell" role="gridcell">
         <span className="result-status" data-status={status}>
@@ -69,7 +56,7 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
         </span>
       </div>
       <div className="result-cell num" role="gridcell">
-        {row.totalMs === null ? '—' : Math.round(row.totalMs).toLocaleString()}
+        {row.totalMs === null ? '—' : formatCount(Math.round(row.totalMs))}
       </div>
       <div className="result-cell num" role="gridcell">
         {num(row.inputTokens)} / {num(row.outputTokens)}
@@ -86,3 +73,32 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
     </div>
   )
 })
+
+/**
+ * A row whose page is still loading: a plain element with as many cells as a result, so the row it becomes
+ * (or was, when the grid hands a slot to another row) changes text in place instead of being rebuilt.
+ */
+function loadingRow(index: number, style: CSSProperties) {
+  const empty = <div className="result-cell" role="gridcell" />
+  return (
+    <div
+      className="result-row loading"
+      role="row"
+      data-testid="result-row-loading"
+      data-index={index}
+      style={style}
+    >
+      <div className="result-cell" role="gridcell">
+        Loading…
+      </div>
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+      {empty}
+    </div>
+  )
+}

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { useResults } from '../../../stores/hooks'
 import { useVersionLabels, versionLabel } from '../../../queries/catalog'
-import { useResultPages } from '../../../queries/results'
+import { usePrefetchPages, useResultPages } from '../../../queries/results'
 import {
   selectActiveResult,
   selectIsResultsFiltered,
@@ -28,6 +28,7 @@ export function ResultsGrid() {
   const scroller = useRef<HTMLDivElement>(null)
   const [range, setRange] = useState({ first: 0, last: 0 })
   const view = useResultPages(query, range.first, range.last)
+  usePrefetchPages(query, range.first, range.last, view.total)
   const total = view.total ?? 0
 
   // The virtualizer is one stable object read afresh on every render; nothing memoised caches its results.
@@ -88,7 +89,8 @@ export function ResultsGrid() {
             const row = view.rowAt(item.index)
             return (
               <ResultRow
-                key={item.index}
+                // Keyed by slot, not by row: a row scrolled out hands its elements to the one scrolled in.
+                key={item.index % items.length}
                 index={item.index}
                 start={item.start}
                 row={row}
