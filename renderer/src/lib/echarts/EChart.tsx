@@ -1,7 +1,7 @@
 import type { EChartsOption, EChartsType } from 'echarts'
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type RefObject } from 'react'
 import { loadEcharts } from './load-echarts'
-import { withDataReduction } from './reduce'
+import { withDataReduction, withShortAnimation } from './reduce'
 import { chartQueue } from './render-queue'
 import { useSeenInView } from './use-in-view'
 
@@ -76,7 +76,7 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
       instance.off('finished')
       instance.on('finished', () => element.setAttribute('data-rendered', 'true'))
       // notMerge: a removed series must disappear, not linger from the last option.
-      instance.setOption(withDataReduction(option), { notMerge: true })
+      instance.setOption(withShortAnimation(withDataReduction(option)), { notMerge: true })
     })
     return () => {
       cancelled = true

@@ -45,3 +45,15 @@ export function withDataReduction(option: EChartsOption): EChartsOption {
     ? option
     : { ...option, series: reduced as EChartsOption['series'] }
 }
+
+/**
+ * ECharts' default entry animation lasts a second per chart; on a screen of charts it keeps the main thread
+ * redrawing every canvas for that second. A short one still shows the change. A builder's own timing stays.
+ */
+export const ENTRY_ANIMATION_MS = 300
+
+export function withShortAnimation(option: EChartsOption): EChartsOption {
+  return option.animationDuration === undefined
+    ? { ...option, animationDuration: ENTRY_ANIMATION_MS }
+    : option
+}
