@@ -116,8 +116,11 @@ describe('navigation', () => {
     expect(within(screen.getByTestId('screen-review')).getByTestId('review-screen')).toBeTruthy()
     expect((await screen.findByTestId('queues-empty')).textContent).toMatch(/Create a queue from a run/)
 
+    // Compare is a chunk of its own: it says it is loading, then shows.
     fireEvent.click(screen.getByTestId('nav-compare'))
-    expect(screen.getByTestId('screen-compare').textContent).toMatch(/Nothing to compare yet/)
+    await waitFor(() =>
+      expect(screen.getByTestId('screen-compare').textContent).toMatch(/Nothing to compare yet/),
+    )
   })
 
   it('starts on the screen named in the URL hash and waits for its data', async () => {

@@ -22,7 +22,7 @@ vi.mock('../../../../renderer/src/lib/echarts/load-echarts', () => ({
         const handlers: (() => void)[] = []
         return {
           setOption: (option: EChartsOption) => {
-            chart.calls.push(`setOption ${String(option.title)}`)
+            chart.calls.push(`setOption ${option.title as unknown as string}`)
             handlers.forEach((h) => h())
           },
           on: (_event: string, handler: () => void) => handlers.push(handler),
