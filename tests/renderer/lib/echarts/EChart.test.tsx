@@ -63,7 +63,12 @@ class FakeResizeObserver {
 function scrollIntoView(testId: string) {
   const element = screen.getByTestId(testId)
   const callback = observed.intersection.get(element)
-  act(() => callback?.([{ isIntersecting: true, target: element } as IntersectionObserverEntry], {} as never))
+  act(() =>
+    callback?.(
+      [{ isIntersecting: true, target: element } as unknown as IntersectionObserverEntry],
+      {} as never,
+    ),
+  )
 }
 
 const chartOf = (testId: string) => charts.find((c) => c.element === screen.getByTestId(testId))
