@@ -1,8 +1,12 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Transport } from '../../../shared/contract'
 import { createFakeCore, defaultState } from '../fixtures/fake-core'
 import { appState, renderApp } from './render-app'
+
+// The shell loads Compare as a chunk of its own; importing it once here keeps the navigation test's wait about
+// the screen, not about transforming the module on a busy machine.
+beforeAll(() => import('../../../renderer/src/features/compare/CompareScreen'))
 
 afterEach(() => {
   cleanup()
