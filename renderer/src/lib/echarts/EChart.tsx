@@ -14,6 +14,8 @@ interface Props {
   option: EChartsOption
   testId: string
   height?: number
+  /** Told false when a new option waits to be drawn, true once ECharts has finished drawing it. */
+  onRendered?: (rendered: boolean) => void
 }
 
 /** Resizes the chart with its container, and only when the size really changed: resize() re-lays out, no setOption. */
@@ -36,12 +38,59 @@ function useResizeWithContainer(
 }
 
 /**
+ * Draws `option` (null: not yet, the chart is out of view) through the shared render queue: ECharts is loaded
+ * and the instance created by the first draw. A newer option or an unmount drops a draw still waiting.
+ */
+function useQueuedDraw(
+  container: RefObject<HTMLDivElement | null>,
+  chart: RefObject<EChartsType | null>,
+  option: EChartsOption | null,
+  setFailure: (message: string) => void,
+  onRendered: ((rendered: boolean) => void) | undefined,
+) {
+  const notify = useRef(onRendered)
+  useEffect(() => {
+    notify.current = onRendered
+  })
+  useEffect(() => {
+    const element = container.current
+    if (!option || !element) return
+    const mark = (rendered: boolean) => {
+      element.setAttribute('data-rendered', String(rendered))
+      notify.current?.(rendered)
+    }
+    mark(false)
+    let cancelled = false
+    const cancel = chartQueue.enqueue(async () => {
+      const { init } = await loadEcharts().catch((error: unknown) => {
+        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error))
+        throw error
+      })
+      if (cancelled) return
+      const instance = chart.current ?? init(element, undefined, { renderer: 'canvas' })
+      chart.current = instance
+      instance.off('finished')
+      instance.on('finished', () => mark(true))
+      // notMerge: a removed series must disappear, not linger from the last option.
+      instance.setOption(withShortAnimation(withDataReduction(option)), { notMerge: true })
+    })
+    return () => {
+      cancelled = true
+      cancel()
+    }
+  }, [container, chart, option, setFailure])
+}
+
+/**
  * One ECharts instance per container, drawn when it first scrolls into view and through the app's render queue
  * (one chart at a time, the browser gets a frame between two), disposed on unmount. ECharts itself is loaded
  * with the first chart. `data-rendered="true"` is set after ECharts' 'finished' event for the current option,
  * which is what e2e waits on; a new option sets it back to "false" until that one is drawn.
  */
-export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, testId, height = 320 }, ref) {
+export const EChart = forwardRef<EChartHandle, Props>(function EChart(
+  { option, testId, height = 320, onRendered },
+  ref,
+) {
   const container = useRef<HTMLDivElement>(null)
   const chart = useRef<EChartsType | null>(null)
   const inView = useSeenInView(container)
@@ -60,29 +109,7 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     [],
   )
 
-  useEffect(() => {
-    const element = container.current
-    if (!inView || !element) return
-    element.setAttribute('data-rendered', 'false')
-    let cancelled = false
-    const cancel = chartQueue.enqueue(async () => {
-      const { init } = await loadEcharts().catch((error: unknown) => {
-        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error))
-        throw error
-      })
-      if (cancelled) return
-      const instance = chart.current ?? init(element, undefined, { renderer: 'canvas' })
-      chart.current = instance
-      instance.off('finished')
-      instance.on('finished', () => element.setAttribute('data-rendered', 'true'))
-      // notMerge: a removed series must disappear, not linger from the last option.
-      instance.setOption(withShortAnimation(withDataReduction(option)), { notMerge: true })
-    })
-    return () => {
-      cancelled = true
-      cancel()
-    }
-  }, [inView, option])
+  useQueuedDraw(container, chart, inView ? option : null, setFailure, onRendered)
 
   return (
     <>

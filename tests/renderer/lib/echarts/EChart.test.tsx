@@ -1,6 +1,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import type { EChartsOption } from 'echarts'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ChartCard } from '../../../../renderer/src/features/compare/ChartCard'
 import { EChart } from '../../../../renderer/src/lib/echarts/EChart'
 
 /** A stand-in for an ECharts instance: records what the component asks of it. */
@@ -143,5 +144,28 @@ describe('EChart', () => {
     await waitFor(() => expect(chartOf('chart-a')?.calls).toEqual(['setOption a', 'setOption b']))
     expect(charts).toHaveLength(1)
     expect(screen.getByTestId('chart-a').dataset.rendered).toBe('true')
+  })
+
+  it('reports each draw: not rendered while queued, rendered once ECharts has finished', async () => {
+    const states: boolean[] = []
+    const { rerender } = render(
+      <EChart option={option('a')} testId="chart-a" onRendered={(r) => states.push(r)} />,
+    )
+    expect(states).toEqual([])
+    scrollIntoView('chart-a')
+    await waitFor(() => expect(states).toEqual([false, true]))
+    rerender(<EChart option={option('b')} testId="chart-a" onRendered={(r) => states.push(r)} />)
+    await waitFor(() => expect(states).toEqual([false, true, false, true]))
+  })
+})
+
+describe('ChartCard', () => {
+  it('offers the PNG export only once its chart is drawn', async () => {
+    render(<ChartCard title="Cost" testId="chart-cost" option={option('cost')} rows={[]} fileName="cost" />)
+    const png = screen.getByTestId<HTMLButtonElement>('chart-export-png')
+    expect(png.disabled).toBe(true)
+    expect(png.title).toBe('The chart is still being drawn')
+    scrollIntoView('chart-cost')
+    await waitFor(() => expect(png.disabled).toBe(false))
   })
 })
