@@ -43,8 +43,16 @@ test('compares the two demo model versions: every chart, regressions, a side-by-
   await slice(4, march).check()
   await slice(5, september).check()
   await expect(screen.locator('[data-testid="compare-slice"]:checked')).toHaveCount(2)
+  // A chart is drawn when it scrolls into view (one at a time): the last one, far below the fold, waits for
+  // that; each is brought into view, then waited on until its canvas shows.
+  await expect(screen.getByTestId('chart-quality')).toHaveAttribute('data-rendered', 'true', {
+    timeout: 20_000,
+  })
+  await expect(screen.getByTestId('chart-trend')).toHaveAttribute('data-rendered', 'false')
   for (const chart of charts) {
+    await screen.getByTestId(chart).scrollIntoViewIfNeeded()
     await expect(screen.getByTestId(chart)).toHaveAttribute('data-rendered', 'true', { timeout: 20_000 })
+    await expect(screen.getByTestId(chart).locator('canvas').first()).toBeVisible()
   }
 
   const cases = screen.getByTestId('compare-cases')

@@ -33,6 +33,8 @@ test('a production log is imported, sampled and scored; a format threshold is br
   await expect(alert).toHaveAttribute('data-breached', 'true', { timeout: 30_000 })
   await expect(alert).toContainText(/matches the schema/i)
   await expect(page.getByTestId('alert-case').first()).toBeVisible()
+  // Drawn once scrolled into view.
+  await page.getByTestId('production-timeline').scrollIntoViewIfNeeded()
   await expect(page.getByTestId('production-timeline')).toHaveAttribute('data-rendered', 'true')
 
   const drift = page.getByTestId('drift-summary')

@@ -1,8 +1,12 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Transport } from '../../../shared/contract'
 import { createFakeCore, defaultState } from '../fixtures/fake-core'
 import { appState, renderApp } from './render-app'
+
+// The shell loads Compare as a chunk of its own; importing it once here keeps the navigation test's wait about
+// the screen, not about transforming the module on a busy machine.
+beforeAll(() => import('../../../renderer/src/features/compare/CompareScreen'))
 
 afterEach(() => {
   cleanup()
@@ -116,8 +120,11 @@ describe('navigation', () => {
     expect(within(screen.getByTestId('screen-review')).getByTestId('review-screen')).toBeTruthy()
     expect((await screen.findByTestId('queues-empty')).textContent).toMatch(/Create a queue from a run/)
 
+    // Compare is a chunk of its own: it says it is loading, then shows.
     fireEvent.click(screen.getByTestId('nav-compare'))
-    expect(screen.getByTestId('screen-compare').textContent).toMatch(/Nothing to compare yet/)
+    await waitFor(() =>
+      expect(screen.getByTestId('screen-compare').textContent).toMatch(/Nothing to compare yet/),
+    )
   })
 
   it('starts on the screen named in the URL hash and waits for its data', async () => {

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { downloadText } from '../../lib/download'
 import { EChart, type EChartHandle } from '../../lib/echarts/EChart'
 import { toCsv, type CsvRows } from './charts/csv'
@@ -26,6 +26,8 @@ function downloadDataUrl(fileName: string, dataUrl: string): void {
 /** A chart with its title and the two exports: the picture (PNG) and the numbers behind it (CSV). */
 export function ChartCard({ title, testId, option, rows, fileName }: Props) {
   const chart = useRef<EChartHandle>(null)
+  // A chart is drawn when scrolled into view, one at a time: until then there is no picture to export.
+  const [drawn, setDrawn] = useState(false)
   const exportPng = () => {
     const url = chart.current?.toPng()
     if (url) downloadDataUrl(`${fileName}.png`, url)
@@ -35,7 +37,13 @@ export function ChartCard({ title, testId, option, rows, fileName }: Props) {
       <header className="chart-card-header">
         <h3>{title}</h3>
         <div className="chart-card-actions">
-          <button type="button" data-testid="chart-export-png" onClick={exportPng}>
+          <button
+            type="button"
+            data-testid="chart-export-png"
+            onClick={exportPng}
+            disabled={!drawn}
+            title={drawn ? undefined : 'The chart is still being drawn'}
+          >
             PNG
           </button>
           <button
@@ -47,7 +55,7 @@ export function ChartCard({ title, testId, option, rows, fileName }: Props) {
           </button>
         </div>
       </header>
-      <EChart ref={chart} option={option} testId={testId} />
+      <EChart ref={chart} option={option} testId={testId} onRendered={setDrawn} />
     </section>
   )
 }

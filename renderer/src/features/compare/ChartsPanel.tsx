@@ -17,57 +17,44 @@ interface Props {
 /** Every chart of the compare screen, built from the same series by pure option functions. */
 export function ChartsPanel({ data, trend, metric, segment }: Props) {
   const { series, latencySloMs } = data
-  const charts = useMemo(
-    () => [
-      {
-        testId: 'chart-quality',
-        title: 'Quality per metric (95% CI)',
-        option: qualityOption(series),
-        rows: qualityRows(series),
-      },
-      {
-        testId: 'chart-quality-segment',
-        title: `${metric} per ${segment}`,
-        option: qualityBySegmentOption(series, metric, segment),
-        rows: qualityBySegmentRows(series, metric, segment),
-      },
-      {
-        testId: 'chart-cost',
-        title: 'Cost per interaction and total',
-        option: costOption(series),
-        rows: costRows(series),
-      },
-      {
-        testId: 'chart-cost-segment',
-        title: `Cost per interaction per ${segment}`,
-        option: costBySegmentOption(series, segment),
-        rows: costBySegmentRows(series, segment),
-      },
-      {
-        testId: 'chart-latency',
-        title: 'Latency distribution (P50, P95, SLO)',
-        option: latencyOption(series, latencySloMs),
-        rows: latencyRows(series),
-      },
-      {
-        testId: 'chart-pareto',
-        title: `Cost vs ${metric} (Pareto front)`,
-        option: paretoOption(series, metric),
-        rows: paretoRows(series, metric),
-      },
-      ...(trend
-        ? [
-            {
-              testId: 'chart-trend',
-              title: `${metric} across prompt versions`,
-              option: trendOption(trend, metric),
-              rows: trendRows(trend, metric),
-            },
-          ]
-        : []),
-    ],
-    [series, latencySloMs, trend, metric, segment],
+  // One memo per chart, keyed by what that chart shows: a change (the trend arriving, another metric) builds
+  // and redraws only the charts it concerns, not all seven.
+  const quality = useMemo(() => ({ option: qualityOption(series), rows: qualityRows(series) }), [series])
+  const qualitySegment = useMemo(
+    () => ({
+      option: qualityBySegmentOption(series, metric, segment),
+      rows: qualityBySegmentRows(series, metric, segment),
+    }),
+    [series, metric, segment],
   )
+  const cost = useMemo(() => ({ option: costOption(series), rows: costRows(series) }), [series])
+  const costSegment = useMemo(
+    () => ({ option: costBySegmentOption(series, segment), rows: costBySegmentRows(series, segment) }),
+    [series, segment],
+  )
+  const latency = useMemo(
+    () => ({ option: latencyOption(series, latencySloMs), rows: latencyRows(series) }),
+    [series, latencySloMs],
+  )
+  const pareto = useMemo(
+    () => ({ option: paretoOption(series, metric), rows: paretoRows(series, metric) }),
+    [series, metric],
+  )
+  const trendChart = useMemo(
+    () => (trend ? { option: trendOption(trend, metric), rows: trendRows(trend, metric) } : null),
+    [trend, metric],
+  )
+  const charts = [
+    { testId: 'chart-quality', title: 'Quality per metric (95% CI)', ...quality },
+    { testId: 'chart-quality-segment', title: `${metric} per ${segment}`, ...qualitySegment },
+    { testId: 'chart-cost', title: 'Cost per interaction and total', ...cost },
+    { testId: 'chart-cost-segment', title: `Cost per interaction per ${segment}`, ...costSegment },
+    { testId: 'chart-latency', title: 'Latency distribution (P50, P95, SLO)', ...latency },
+    { testId: 'chart-pareto', title: `Cost vs ${metric} (Pareto front)`, ...pareto },
+    ...(trendChart
+      ? [{ testId: 'chart-trend', title: `${metric} across prompt versions`, ...trendChart }]
+      : []),
+  ]
   return (
     <div className="compare-charts">
       {charts.map((c) => (

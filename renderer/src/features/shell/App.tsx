@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useEffect, useRef, type ComponentType } from 'react'
+import { useDeferredValue, useEffect, useRef, type ComponentType } from 'react'
 import { RpcClientContext } from '../../api/query'
 import {
   DiffEditorContext,
@@ -62,8 +62,11 @@ export function App({ stores, editor, diffEditor }: AppProps) {
 }
 
 function Root({ onRetry }: { onRetry: () => void }) {
-  const phase = useApp(selectPhase)
-  const status = useApp(selectStatus)
+  // Deferred: the render that opens the workspace (the shell and its first screen, the biggest of a page load)
+  // runs at transition priority, which React slices and interrupts, instead of as one long task. The ready
+  // attribute follows the same deferred phase, so it is set only once that screen is on the page.
+  const phase = useDeferredValue(useApp(selectPhase))
+  const status = useDeferredValue(useApp(selectStatus))
   const failure = useApp(selectFailure)
   const connectionError = useApp(selectConnectionError)
   const reconnecting = useConnection((s) => s.connection.status === 'reconnecting')

@@ -2,16 +2,15 @@ import type { AppStatus } from '../../../../shared/domain/workspace'
 import type { RouteId } from '../../stores/app/routes'
 import { selectAppActions, selectRoute } from '../../stores/app/selectors'
 import { useApp } from '../../stores/hooks'
-import { CompareScreen } from '../compare/CompareScreen'
 import { DatasetsScreen } from '../datasets/DatasetsScreen'
 import { ScorecardScreen } from '../scorecard/ScorecardScreen'
-import { ProductionScreen } from '../production/ProductionScreen'
 import { PromptsScreen } from '../prompts/PromptsScreen'
 import { ReviewScreen } from '../review/ReviewScreen'
 import { RunsScreen } from '../runs/RunsScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { AppHeader } from './AppHeader'
 import { InterruptedRunsNotice } from './InterruptedRunsNotice'
+import { LazyCompareScreen, LazyProductionScreen } from './lazy-screens'
 import { ProductionAlertNotice } from './ProductionAlertNotice'
 import { ComingSoon } from './ComingSoon'
 import { ConnectionBanner } from './ConnectionBanner'
@@ -65,9 +64,9 @@ function Screen({ route, workspace }: { route: RouteId; workspace: Workspace }) 
     case 'review':
       return <ReviewScreen />
     case 'compare':
-      return <CompareScreen />
+      return <LazyCompareScreen />
     case 'production':
-      return <ProductionScreen />
+      return <LazyProductionScreen />
     case 'scorecard':
       return <ScorecardScreen />
     case 'settings':

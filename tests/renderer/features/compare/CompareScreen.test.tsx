@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { CompareCase } from '../../../../shared/domain/compare'
 import { createFakeCore, defaultState } from '../../fixtures/fake-core'
 import { makeRun } from '../../fixtures/fake-runs'
@@ -16,6 +16,10 @@ vi.mock('../../../../renderer/src/lib/echarts/EChart', async () => {
     }),
   }
 })
+
+// The shell loads this screen as a chunk of its own; importing it once here keeps the first test's wait
+// about the screen, not about transforming the module on a busy machine.
+beforeAll(() => import('../../../../renderer/src/features/compare/CompareScreen'))
 
 const evil = '<img src=x onerror=alert(1)>'
 

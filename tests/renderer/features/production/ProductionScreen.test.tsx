@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ProductionImport, ProductionSettings } from '../../../../shared/domain/production'
 import { createFakeCore, defaultState, type FakeCoreState } from '../../fixtures/fake-core'
 import { triageRubric } from '../../fixtures/fake-review'
@@ -17,6 +17,10 @@ vi.mock('../../../../renderer/src/lib/echarts/EChart', async () => {
     }),
   }
 })
+
+// The shell loads this screen as a chunk of its own; importing it once here keeps the first test's wait
+// about the screen, not about transforming the module on a busy machine.
+beforeAll(() => import('../../../../renderer/src/features/production/ProductionScreen'))
 
 afterEach(() => {
   cleanup()
