@@ -25,8 +25,10 @@ import { createResultHistoryRepo } from './result-history'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
+import { createRunAggregatesRepo } from './run-aggregates'
 import { createRunFactsRepo } from './run-facts'
 import { createRunScoresRepo } from './run-scores'
+import { createScoreAggregatesRepo } from './score-aggregates'
 import { createScoreCallsRepo } from './score-calls'
 import { createSignoffsRepo } from './signoffs'
 import { createSnapshotsRepo } from './snapshots'
@@ -68,6 +70,8 @@ export function createRepos(db: Db) {
     production: createProductionRepo(db),
     modelUsage: createModelUsageRepo(db),
     runFacts: createRunFactsRepo(db),
+    runAggregates: createRunAggregatesRepo(db),
+    scoreAggregates: createScoreAggregatesRepo(db),
     workspaceMeta: createWorkspaceMetaRepo(db),
   }
 }
