@@ -98,7 +98,7 @@ function readAggregates(ctx: CoreContext, run: Run, hashes: string[], withTags: 
       moments.set(momentKey(m, m.metric, m.scorerHash, m.tag), m)
   return {
     counts: new Map(runAggregates.counts(run.id).map((c) => [sliceId(c), c])),
-    tags: withTags ? bySlice(runAggregates.tagCounts(run.id)) : new Map(),
+    tags: withTags ? bySlice(runAggregates.tagCounts(run.id)) : new Map<string, TagCounts[]>(),
     moments,
     latencyN: new Map(runAggregates.latencyExtents(run.id).map((e) => [sliceId(e), e.n])),
     judgeCost: new Map(runAggregates.judgeCosts(run.id).map((j) => [sliceId(j), j.costUsd])),
