@@ -52,11 +52,20 @@ export async function runAggregatesBench(results: number): Promise<Record<string
       summaryMs: await timed(core, 'runs.summary', { runId: run.runId }),
       compareDataMs: await timed(core, 'compare.data', { slices }),
       promptTrendMs: await timed(core, 'compare.promptTrend', { promptId: run.promptId }),
+      // Case pairs stay in JavaScript (a change per case is a pairing); one page of the worst regressions.
+      compareCasesMs: await timed(core, 'compare.cases', {
+        baseline: slices[0],
+        candidate: slices[bigRunModels.length],
+        filter: 'regressions',
+        offset: 0,
+        limit: 50,
+      }),
     }
     console.log(
       `${figures.results.toLocaleString('en-US')} results: runs.summary ${figures.summaryMs} ms ` +
         `(target ≤ ${targets.summaryMs}), compare.data ${figures.compareDataMs} ms, ` +
-        `compare.promptTrend ${figures.promptTrendMs} ms (seeded in ${seedMs} ms)`,
+        `compare.promptTrend ${figures.promptTrendMs} ms, compare.cases ${figures.compareCasesMs} ms ` +
+        `(seeded in ${seedMs} ms)`,
     )
     return figures
   } finally {

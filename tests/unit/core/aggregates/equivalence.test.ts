@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../electron/main/core'
-import { compareData } from '../../../../electron/main/core/compare'
+import { compareCases, compareData } from '../../../../electron/main/core/compare'
 import { promptTrend } from '../../../../electron/main/core/compare/trend'
 import type { CoreContext } from '../../../../electron/main/core/context'
 import type { Db } from '../../../../electron/main/core/db/connection'
@@ -11,6 +11,7 @@ import { summarizeRun } from '../../../../electron/main/core/scoring/summary'
 import type { CompareSlice } from '../../../../shared/domain/compare'
 import { bigRunModels, openContext, seedBigRun, type BigRun } from '../../../fixtures/big-run'
 import { demoCore } from '../core-calls'
+import { compareCases as legacyCompareCases } from './legacy-cases'
 import { legacyHistogram } from './legacy-figures'
 import { compareData as legacyCompareData } from './legacy-series'
 import { summarizeRun as legacySummarizeRun } from './legacy-summary'
@@ -149,5 +150,16 @@ describe('compare from totals', () => {
     const actual = promptTrend(ctx, run.promptId)
     expect(actual.points.length).toBeGreaterThan(0)
     expectSameFigures(actual, expected)
+  })
+
+  it('pairs the same cases with the same outputs, scores and changes as before, filter by filter', () => {
+    const [baseline, candidate] = [slicesOf(run.runId)[0], slicesOf(run.runId)[bigRunModels.length]]
+    if (!baseline || !candidate) throw new Error('no slices')
+    for (const filter of ['regressions', 'improvements', 'changed', 'all'] as const) {
+      const input = { baseline, candidate, filter, offset: 0, limit: 500 }
+      const actual = compareCases(ctx, input)
+      expect(actual.total, filter).toBeGreaterThan(0)
+      expect(actual).toEqual(legacyCompareCases(ctx, input))
+    }
   })
 })

@@ -3,6 +3,7 @@ import { createApprovalsRepo } from './approvals'
 import { createAuditRepo } from './audit'
 import { createBaselinesRepo } from './baselines'
 import { createBundleExportsRepo } from './bundle-exports'
+import { createCasePairsRepo } from './case-pairs'
 import { createDatasetCasesRepo } from './dataset-cases'
 import { createDatasetsRepo } from './datasets'
 import { createEnvironmentsRepo } from './environments'
@@ -72,6 +73,7 @@ export function createRepos(db: Db) {
     runFacts: createRunFactsRepo(db),
     runAggregates: createRunAggregatesRepo(db),
     scoreAggregates: createScoreAggregatesRepo(db),
+    casePairs: createCasePairsRepo(db),
     workspaceMeta: createWorkspaceMetaRepo(db),
   }
 }
