@@ -1,8 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { CompareCase, CompareSlice } from '../../../../shared/domain/compare'
-import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { CoreContext } from '../context'
-import type { FirstOutput } from '../db/repos/case-pairs'
+import type { CaseFacts, FirstOutput } from '../db/repos/case-pairs'
 import { suiteMetrics } from '../scoring/metrics'
 import { latestSuite } from '../scoring/suites'
 import { changeOf, keepCase, orderCases, type CompareCasesFilter, type PositionedCase } from './case-pairs'
@@ -47,10 +46,10 @@ const side = (o: FirstOutput) => ({ text: o.text, error: o.error })
 
 /** Dataset position and case facts: the candidate's snapshot first, the baseline's for cases it lacks. */
 function caseIndex(ctx: CoreContext, snapshotIds: readonly string[]) {
-  const index = new Map<string, { position: number; info: DatasetCase }>()
-  for (const id of snapshotIds)
-    for (const c of ctx.repos.snapshots.allCases(id))
-      if (!index.has(c.id)) index.set(c.id, { position: index.size, info: c })
+  const index = new Map<string, { position: number; info: CaseFacts }>()
+  for (const id of new Set(snapshotIds))
+    for (const c of ctx.repos.casePairs.caseFacts(id))
+      if (!index.has(c.caseId)) index.set(c.caseId, { position: index.size, info: c })
   return index
 }
 

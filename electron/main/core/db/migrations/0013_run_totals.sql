@@ -181,3 +181,7 @@ DROP TABLE score_tags;
 CREATE INDEX run_results_by_latency
   ON run_results (run_id, prompt_version_id, provider, model_id, total_ms, error_kind, cached)
   WHERE error_kind IS NULL AND cached = 0 AND total_ms IS NOT NULL;
+
+-- One slice's scores (compare.cases pairs the first repeat of two slices; gates read a slice's evidence)
+-- without reading every score of the run.
+CREATE INDEX run_scores_by_slice ON run_scores (run_id, prompt_version_id, provider, model_id, repeat);

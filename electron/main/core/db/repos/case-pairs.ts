@@ -1,5 +1,7 @@
+import { z } from 'zod'
 import type { SliceKey } from '../../../../../shared/domain/scoring'
 import type { Db } from '../connection'
+import { parseJsonColumn } from './json'
 
 /**
  * What compare.cases pairs case by case, read for one slice and its first repeat only: the output (text or
@@ -20,6 +22,15 @@ export interface FirstScore {
   scorerHash: string
   value: number | null
 }
+
+/** A case of a dataset snapshot as a case pair shows it: its key and tags (not its variables). */
+export interface CaseFacts {
+  caseId: string
+  key: string
+  tags: string[]
+}
+
+const tagsSchema = z.array(z.string())
 
 const inSlice = `run_id = @runId AND prompt_version_id = @promptVersionId AND provider = @provider
   AND model_id = @modelId AND repeat = 0`
@@ -46,8 +57,19 @@ export function createCasePairsRepo(db: Db) {
       `SELECT case_id, metric, scorer_hash, value FROM run_scores
         WHERE ${inSlice} AND scorer_hash IN (SELECT value FROM json_each(@hashes)) ORDER BY rowid`,
     ),
+    caseFacts: db.prepare<[string], { case_id: string; case_key: string; tags: string }>(
+      `SELECT m.case_id, c.case_key, c.tags FROM dataset_snapshot_cases m
+         JOIN case_revisions c ON c.hash = m.revision_hash WHERE m.snapshot_id = ? ORDER BY m.position`,
+    ),
   }
   return {
+    /** The snapshot's cases in dataset order. */
+    caseFacts: (snapshotId: string): CaseFacts[] =>
+      statements.caseFacts.all(snapshotId).map((r) => ({
+        caseId: r.case_id,
+        key: r.case_key,
+        tags: parseJsonColumn(tagsSchema, r.tags, `tags of case ${r.case_key}`),
+      })),
     /** The slice's outputs of repeat 0, in write order. */
     firstOutputs: (runId: string, slice: SliceKey): FirstOutput[] =>
       statements.outputs.all(params(runId, slice)).map((r) => ({
