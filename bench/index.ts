@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { runEndToEndBench } from './dataset-import-e2e'
 import { runFileLayerBench } from './dataset-import'
+import { runAggregatesBenches } from './aggregates'
 import { runRunnerBench } from './runner'
 
 const rows = 10_000
@@ -27,3 +28,6 @@ console.log('\nWrote bench/results-datasets.json')
 
 console.log('\n— eval runner against the mock LLM server (2,000 calls a row) —')
 await runRunnerBench()
+
+console.log('\n— summaries and comparisons of a big run (10,000 and 50,000 results) —')
+await runAggregatesBenches()
