@@ -1,6 +1,6 @@
 /**
  * Every benchmark, one after the other: `npm run bench`. Prints each figure as it goes and writes the dataset
- * figures to bench/results-datasets.json, the runner's to bench/results.json and the UI's (Chromium against the
+ * figures to bench/results-datasets.json, the runner's to bench/results.json , the aggregates' to bench/results-aggregates.json and the UI's (Chromium against the
  * browser host, 10,000 and 50,000 results) to bench/results-ui.json, so a change that slows import, curation,
  * runs or the screens shows up in review. `npm run bench -- ui` runs the UI benchmark alone (`npm run bench --
  * ui 10000` one size).
@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { runEndToEndBench } from './dataset-import-e2e'
 import { runFileLayerBench } from './dataset-import'
+import { runAggregatesBenches } from './aggregates'
 import { runRunnerBench } from './runner'
 import { runUiBench } from './ui'
 
@@ -37,6 +38,9 @@ console.log('\nWrote bench/results-datasets.json')
 
 console.log('\n— eval runner against the mock LLM server (2,000 calls a row) —')
 await runRunnerBench()
+
+console.log('\n— summaries and comparisons of a big run (10,000 and 50,000 results) —')
+await runAggregatesBenches()
 
 console.log('\n— the UI in Chromium against the browser host (10,000 and 50,000 results) —')
 await runUiBench()

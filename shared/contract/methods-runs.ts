@@ -19,6 +19,11 @@ const summaryReads = [
   'run_results',
   'run_scores',
   'score_calls',
+  // Totals that triggers (migration 0013) keep in the transaction that writes the rows above. Writers declare
+  // those rows, not the totals: the row tables stay listed so a summary is refetched when its rows change.
+  'run_result_totals',
+  'run_score_totals',
+  'run_judge_totals',
   'dataset_snapshot_cases',
   'case_revisions',
   'eval_suites',

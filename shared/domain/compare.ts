@@ -13,6 +13,12 @@ export const segmentCostSchema = z.object({
   totalCostUsd: z.number(),
 })
 
+export const latencyHistogramSchema = z.object({
+  binMs: z.number().positive(),
+  counts: z.array(z.number().int().nonnegative()),
+})
+export type LatencyHistogram = z.infer<typeof latencyHistogramSchema>
+
 export const compareSeriesSchema = compareSliceSchema.extend({
   /** e.g. "Ticket triage v4 · triage-sim-2026-03 (run March vs September)". */
   label: z.string(),
@@ -30,8 +36,12 @@ export const compareSeriesSchema = compareSliceSchema.extend({
   costByTag: z.array(segmentCostSchema),
   latencyP50Ms: z.number().nullable(),
   latencyP95Ms: z.number().nullable(),
-  /** Total latency of every answered call (ms), for the distribution chart; at most 5,000 (sampled evenly). */
-  latenciesMs: z.array(z.number()),
+  /**
+   * Answered calls (not failed, not from the cache) per latency bin, binned by the core: every series of one
+   * compare.data answer shares the bins (from 0, `binMs` wide, the last one holding the slowest call), so
+   * their shapes compare. Every call is counted, however large the run; only the counts cross the wire.
+   */
+  latencyHistogram: latencyHistogramSchema,
 })
 export type CompareSeries = z.infer<typeof compareSeriesSchema>
 

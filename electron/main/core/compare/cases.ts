@@ -1,10 +1,9 @@
+import { AppError } from '../../../../shared/contract'
 import type { CompareCase, CompareSlice } from '../../../../shared/domain/compare'
-import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { CoreContext } from '../context'
-import type { ScoredOutput } from '../db/repos/run-scores'
-import { runOutputs } from '../review/select'
-import { inSlice } from '../scoring/gates/slice'
-import { sliceScores } from '../scoring/slice-scores'
+import type { CaseFacts, FirstOutput } from '../db/repos/case-pairs'
+import { suiteMetrics } from '../scoring/metrics'
+import { latestSuite } from '../scoring/suites'
 import { changeOf, keepCase, orderCases, type CompareCasesFilter, type PositionedCase } from './case-pairs'
 import { resolveSlice } from './slices'
 
@@ -22,28 +21,35 @@ export interface CompareCasesPage {
 }
 
 /** The first repeat of each case: outputs are compared one-to-one, and every run has a repeat 0. */
-function firstRepeatOutputs(ctx: CoreContext, slice: CompareSlice): Map<string, ScoredOutput> {
-  const outputs = runOutputs(ctx, slice.runId).filter((o) => o.repeat === 0 && inSlice(slice)(o))
-  return new Map(outputs.map((o) => [o.caseId, o]))
+function firstRepeatOutputs(ctx: CoreContext, slice: CompareSlice): Map<string, FirstOutput> {
+  return new Map(ctx.repos.casePairs.firstOutputs(slice.runId, slice).map((o) => [o.caseId, o]))
 }
 
 /** Metric → case id → normalised score of repeat 0, by the slice's own current suite. */
 function firstRepeatScores(ctx: CoreContext, slice: CompareSlice) {
-  const { metrics, scores } = sliceScores(ctx, slice.runId, slice)
+  const version = ctx.repos.prompts.versionById(slice.promptVersionId)
+  if (!version) throw new AppError('NOT_FOUND', `No prompt version with id ${slice.promptVersionId}`)
+  const metrics = suiteMetrics(ctx.repos, latestSuite(ctx, version.promptId))
+  const hashOf = new Map(metrics.map((m) => [m.metric, m.hash]))
   const byMetric = new Map<string, Map<string, number | null>>()
-  for (const [metric, list] of scores)
-    byMetric.set(metric, new Map(list.filter((s) => s.repeat === 0).map((s) => [s.caseId, s.value])))
+  for (const s of ctx.repos.casePairs.firstScores(slice.runId, slice, [...hashOf.values()])) {
+    // Only the current scorer of each metric counts: an older version keeps its rows but is not compared.
+    if (hashOf.get(s.metric) !== s.scorerHash) continue
+    const values = byMetric.get(s.metric) ?? new Map<string, number | null>()
+    values.set(s.caseId, s.value)
+    byMetric.set(s.metric, values)
+  }
   return { metrics, byMetric }
 }
 
-const side = (o: ScoredOutput) => ({ text: o.responseText, error: o.errorMessage })
+const side = (o: FirstOutput) => ({ text: o.text, error: o.error })
 
 /** Dataset position and case facts: the candidate's snapshot first, the baseline's for cases it lacks. */
 function caseIndex(ctx: CoreContext, snapshotIds: readonly string[]) {
-  const index = new Map<string, { position: number; info: DatasetCase }>()
-  for (const id of snapshotIds)
-    for (const c of ctx.repos.snapshots.allCases(id))
-      if (!index.has(c.id)) index.set(c.id, { position: index.size, info: c })
+  const index = new Map<string, { position: number; info: CaseFacts }>()
+  for (const id of new Set(snapshotIds))
+    for (const c of ctx.repos.casePairs.caseFacts(id))
+      if (!index.has(c.caseId)) index.set(c.caseId, { position: index.size, info: c })
   return index
 }
 
@@ -53,7 +59,7 @@ type CaseIndex = ReturnType<typeof caseIndex>
 /** One case side by side, scored with the candidate suite's metrics (found by name on the baseline side). */
 function pairCase(
   caseId: string,
-  outputs: { before: ScoredOutput; after: ScoredOutput },
+  outputs: { before: FirstOutput; after: FirstOutput },
   scores: { before: SliceScoresByCase; after: SliceScoresByCase },
   index: CaseIndex,
 ): PositionedCase {

@@ -1,51 +1,17 @@
 import type { CompareSeries } from '../../../../shared/domain/compare'
-import type { ResultFacts } from '../db/repos/run-scores'
-
-/** The latency chart draws a distribution; more points than this add nothing but payload. */
-export const maxLatencyPoints = 5_000
-
-/** Latencies of answered calls that went to the model, as the summary's P50/P95 count them. */
-export function answeredLatencies(facts: readonly ResultFacts[]): number[] {
-  return facts.flatMap((f) => (f.failed || f.cached || f.totalMs === null ? [] : [f.totalMs]))
-}
+import type { TagCounts } from '../db/repos/run-aggregates'
 
 /**
- * At most `max` values, ascending. Sampling the sorted values at even steps keeps every part of the
- * distribution (and its extremes) in proportion, where taking the first `max` would not.
+ * Cost per tag of one slice's cases: n results, mean cost over those with a known price (null when none),
+ * total. Tags are sorted, so the rows of one dimension ("tier:…") sit together.
  */
-export function sampleEvenly(values: readonly number[], max: number = maxLatencyPoints): number[] {
-  const sorted = [...values].sort((a, b) => a - b)
-  if (sorted.length <= max) return sorted
-  const last = sorted.length - 1
-  return Array.from({ length: max }, (_, i) => sorted[Math.round((i * last) / (max - 1))] ?? 0)
-}
-
-/**
- * Cost per tag of the cases: n results, mean cost over those with a known price (null when none), total.
- * Tags are sorted, so the rows of one dimension ("tier:…") sit together.
- */
-export function costByTag(
-  facts: readonly ResultFacts[],
-  tagsOf: ReadonlyMap<string, readonly string[]>,
-): CompareSeries['costByTag'] {
-  const byTag = new Map<string, { n: number; priced: number; total: number }>()
-  for (const f of facts) {
-    for (const tag of tagsOf.get(f.caseId) ?? []) {
-      const entry = byTag.get(tag) ?? { n: 0, priced: 0, total: 0 }
-      entry.n += 1
-      if (f.costUsd !== null) {
-        entry.priced += 1
-        entry.total += f.costUsd
-      }
-      byTag.set(tag, entry)
-    }
-  }
-  return [...byTag.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([tag, e]) => ({
-      tag,
-      n: e.n,
-      costPerInteractionUsd: e.priced === 0 ? null : e.total / e.priced,
-      totalCostUsd: e.total,
+export function costByTag(tags: readonly TagCounts[]): CompareSeries['costByTag'] {
+  return [...tags]
+    .sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
+    .map((t) => ({
+      tag: t.tag,
+      n: t.results,
+      costPerInteractionUsd: t.priced === 0 ? null : t.costUsd / t.priced,
+      totalCostUsd: t.costUsd,
     }))
 }

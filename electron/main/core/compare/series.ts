@@ -1,14 +1,16 @@
 import type { CompareData, CompareSeries, CompareSlice } from '../../../../shared/domain/compare'
 import type { MetricSummary, RunSummary, SliceSummary } from '../../../../shared/domain/scoring'
+import { latencyBins, type LatencyBins } from '../../../../shared/lib/latency-bins'
+import { sliceId } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../context'
-import type { ResultFacts } from '../db/repos/run-scores'
-import { sameSlice, inSlice } from '../scoring/gates/slice'
+import type { LatencyExtent, TagCounts } from '../db/repos/run-aggregates'
+import { sameSlice } from '../scoring/gates/slice'
 import { latestSuite } from '../scoring/suites'
 import { summarizeRun } from '../scoring/summary'
-import { answeredLatencies, costByTag, sampleEvenly } from './figures'
+import { costByTag } from './figures'
 import { resolveSlice, seriesLabel, type ResolvedSlice } from './slices'
 
-/** Several slices often share a run: its summary, facts and case tags are read once per request. */
+/** Several slices often share a run: its summary and aggregates are read once per request. */
 function memo<T>(load: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>()
   return (key) => {
@@ -19,15 +21,24 @@ function memo<T>(load: (key: string) => T): (key: string) => T {
 
 interface RunReads {
   summary: (runId: string) => RunSummary
-  facts: (runId: string) => ResultFacts[]
-  tags: (snapshotId: string) => Map<string, readonly string[]>
+  /** Per slice id: results and costs per case tag. */
+  tags: (runId: string) => Map<string, TagCounts[]>
+  /** Per slice id: answered calls with a latency, and the slowest. */
+  latency: (runId: string) => Map<string, LatencyExtent>
+}
+
+function groupBySlice(rows: readonly TagCounts[]): Map<string, TagCounts[]> {
+  const out = new Map<string, TagCounts[]>()
+  for (const r of rows) out.set(sliceId(r), [...(out.get(sliceId(r)) ?? []), r])
+  return out
 }
 
 function runReads(ctx: CoreContext): RunReads {
+  const repo = ctx.repos.runAggregates
   return {
     summary: memo((runId) => summarizeRun(ctx, runId)),
-    facts: memo((runId) => ctx.repos.runScores.facts(runId)),
-    tags: memo((id) => new Map(ctx.repos.snapshots.allCases(id).map((c) => [c.id, c.tags]))),
+    tags: memo((runId) => groupBySlice(repo.tagCounts(runId))),
+    latency: memo((runId) => new Map(repo.latencyExtents(runId).map((e) => [sliceId(e), e]))),
   }
 }
 
@@ -38,10 +49,11 @@ function sliceSummaryOf(summary: RunSummary, slice: CompareSlice): SliceSummary 
   return summary.slices.find((s) => sameSlice(s, slice)) ?? null
 }
 
-function seriesOf(reads: RunReads, r: ResolvedSlice): CompareSeries {
+function seriesOf(ctx: CoreContext, reads: RunReads, r: ResolvedSlice, bins: LatencyBins): CompareSeries {
   const { slice, run } = r
   const summary = sliceSummaryOf(reads.summary(run.id), slice)
-  const facts = reads.facts(run.id).filter(inSlice(slice))
+  const timed = reads.latency(run.id).get(sliceId(slice))?.n ?? 0
+  const counts = timed === 0 ? new Array<number>(bins.count).fill(0) : undefined
   return {
     ...slice,
     label: seriesLabel(r),
@@ -50,16 +62,19 @@ function seriesOf(reads: RunReads, r: ResolvedSlice): CompareSeries {
     versionNumber: r.version.number,
     runName: run.name,
     datasetSnapshotId: run.datasetSnapshotId,
-    results: summary?.results ?? facts.length,
+    results: summary?.results ?? 0,
     errors: summary?.errors ?? 0,
     metrics: scored(summary?.metrics ?? []),
     byTag: (summary?.byTag ?? []).map((t) => ({ ...t, metrics: scored(t.metrics) })),
     costPerInteractionUsd: summary?.costPerInteractionUsd ?? null,
     totalCostUsd: summary?.totalCostUsd ?? 0,
-    costByTag: costByTag(facts, reads.tags(run.datasetSnapshotId)),
+    costByTag: costByTag(reads.tags(run.id).get(sliceId(slice)) ?? []),
     latencyP50Ms: summary?.latencyP50Ms ?? null,
     latencyP95Ms: summary?.latencyP95Ms ?? null,
-    latenciesMs: sampleEvenly(answeredLatencies(facts)),
+    latencyHistogram: {
+      binMs: bins.binMs,
+      counts: counts ?? ctx.repos.runAggregates.latencyHistogram(run.id, slice, bins.binMs, bins.count - 1),
+    },
   }
 }
 
@@ -70,9 +85,20 @@ function latencySlo(ctx: CoreContext, first: ResolvedSlice | undefined): number 
   return gate?.kind === 'max_p95_latency_ms' ? gate.maxMs : null
 }
 
-/** One series per slice, in the order asked, with the figures of the run summary plus what charts need. */
+/**
+ * One series per slice, in the order asked, with the figures of the run summary plus what charts need; the
+ * latency histogram's bins are shared by all series and reach the slowest call of any.
+ */
 export function compareData(ctx: CoreContext, slices: readonly CompareSlice[]): CompareData {
   const resolved = slices.map((s) => resolveSlice(ctx, s))
   const reads = runReads(ctx)
-  return { series: resolved.map((r) => seriesOf(reads, r)), latencySloMs: latencySlo(ctx, resolved[0]) }
+  const slowest = Math.max(
+    0,
+    ...resolved.map((r) => reads.latency(r.run.id).get(sliceId(r.slice))?.maxMs ?? 0),
+  )
+  const bins = latencyBins(slowest)
+  return {
+    series: resolved.map((r) => seriesOf(ctx, reads, r, bins)),
+    latencySloMs: latencySlo(ctx, resolved[0]),
+  }
 }

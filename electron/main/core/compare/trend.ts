@@ -1,8 +1,8 @@
 import type { PromptTrend } from '../../../../shared/domain/compare'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
 import type { Run } from '../../../../shared/domain/runs'
-import type { SliceKey } from '../../../../shared/domain/scoring'
-import { distinctModels, identityOf, sameIdentity, sliceOf } from '../../../../shared/lib/model-identity'
+import type { RunSummary, SliceKey } from '../../../../shared/domain/scoring'
+import { distinctModels, identityOf, sameIdentity } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../context'
 import { requirePrompt } from '../prompts/detail'
 import { sameSlice } from '../scoring/gates/slice'
@@ -20,7 +20,7 @@ function slicesOfVersion(ctx: CoreContext, run: Run, versionId: string): RunSlic
   if (!run.plan.promptVersionIds.includes(versionId)) return []
   return distinctModels(run.plan.models)
     .map((m) => ({ run, slice: { promptVersionId: versionId, ...identityOf(m) } }))
-    .filter(({ slice }) => ctx.repos.runResults.count(run.id, sliceOf(slice)) > 0)
+    .filter(({ slice }) => ctx.repos.runAggregates.hasResults(run.id, slice))
 }
 
 /**
@@ -33,8 +33,10 @@ function latestSliceOf(ctx: CoreContext, completed: readonly Run[], version: Pro
   return pinned[0] ?? all[0] ?? null
 }
 
-function pointOf(ctx: CoreContext, number: number, { run, slice }: RunSlice): TrendPoint | null {
-  const summary = summarizeRun(ctx, run.id).slices.find((s) => sameSlice(s, slice))
+type Summaries = (runId: string) => RunSummary
+
+function pointOf(summaries: Summaries, number: number, { run, slice }: RunSlice): TrendPoint | null {
+  const summary = summaries(run.id).slices.find((s) => sameSlice(s, slice))
   if (!summary) return null
   return {
     versionNumber: number,
@@ -58,9 +60,16 @@ export function promptTrend(ctx: CoreContext, promptId: string): PromptTrend {
     .versions(promptId)
     .flatMap((v) => ctx.repos.prompts.versionById(v.id) ?? [])
     .sort((a, b) => a.number - b.number)
+  // A point needs its slice's own figures, not the per-tag breakdown; a run several versions share is read once.
+  const cache = new Map<string, RunSummary>()
+  const summaries: Summaries = (runId) => {
+    const summary = cache.get(runId) ?? summarizeRun(ctx, runId, { byTag: false })
+    cache.set(runId, summary)
+    return summary
+  }
   const points = versions.flatMap((v) => {
     const found = latestSliceOf(ctx, completed, v)
-    const point = found ? pointOf(ctx, v.number, found) : null
+    const point = found ? pointOf(summaries, v.number, found) : null
     return point ? [point] : []
   })
   return { promptId, points }

@@ -1,7 +1,8 @@
 import type { MetricSummary } from '../../../../shared/domain/scoring'
-import type { ResultFacts, StoredScore } from '../db/repos/run-scores'
+import type { ScoreMoments } from '../db/repos/score-aggregates'
+import type { StoredScore } from '../db/repos/run-scores'
 import type { SuiteMetric } from './metrics'
-import { meanInterval, percentile, wilsonInterval } from './stats'
+import { meanInterval, tQuantile, wilsonInterval } from './stats'
 
 /**
  * One metric over the scores that could be scored (value not null): a pass rate with its Wilson interval
@@ -48,26 +49,26 @@ export function groupCurrentScores(
   return out
 }
 
-export interface CallFigures {
-  costPerInteractionUsd: number | null
-  totalCostUsd: number
-  latencyP50Ms: number | null
-  latencyP95Ms: number | null
-}
-
 /**
- * Cost per interaction is the mean over results with a known cost (null when no price is known). Latency
- * percentiles are over answered calls that went to the model: failed calls have no meaningful latency and
- * cache hits took no call at all.
+ * metricSummary from the count, passes and moments SQLite summed up (the same figures, without reading the
+ * scores): the variance is Σx² − (Σx)²/n over n − 1, cut at 0 against rounding.
  */
-export function callFigures(facts: readonly ResultFacts[]): CallFigures {
-  const costs = facts.flatMap((f) => (f.costUsd === null ? [] : [f.costUsd]))
-  const totalCostUsd = costs.reduce((a, b) => a + b, 0)
-  const latencies = facts.flatMap((f) => (f.failed || f.cached || f.totalMs === null ? [] : [f.totalMs]))
+export function metricFromMoments(metric: SuiteMetric, m: ScoreMoments | undefined): MetricSummary {
+  const n = m?.n ?? 0
+  const base = { metric: metric.metric, label: metric.label, kind: metric.kind, n }
+  if (!m || n === 0) return { ...base, value: null, ci95: null }
+  if (metric.kind === 'pass_rate') {
+    const { low, high } = wilsonInterval(m.passes, n)
+    return { ...base, value: m.passes / n, ci95: { low, high } }
+  }
+  const mean = m.sum / n
+  if (n < 2) return { ...base, value: mean, ci95: null }
+  const variance = Math.max(0, (m.sumOfSquares - m.sum * mean) / (n - 1))
+  const halfWidth = tQuantile(1 - (1 - 0.95) / 2, n - 1) * (Math.sqrt(variance) / Math.sqrt(n))
+  // Scores live on 0..1, so an interval reaching past either end is cut there (a mean cannot be 1.003).
   return {
-    costPerInteractionUsd: costs.length === 0 ? null : totalCostUsd / costs.length,
-    totalCostUsd,
-    latencyP50Ms: percentile(latencies, 50),
-    latencyP95Ms: percentile(latencies, 95),
+    ...base,
+    value: mean,
+    ci95: { low: Math.max(0, mean - halfWidth), high: Math.min(1, mean + halfWidth) },
   }
 }

@@ -1,83 +1,123 @@
 import { AppError } from '../../../../shared/contract'
 import type { Run } from '../../../../shared/domain/runs'
 import type { RunSummary, SliceKey, SliceSummary } from '../../../../shared/domain/scoring'
-import {
-  distinctModels,
-  identityOf,
-  sameSlice,
-  sliceId,
-  sliceOf,
-} from '../../../../shared/lib/model-identity'
+import { distinctModels, identityOf, sliceId } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../context'
-import type { ResultFacts } from '../db/repos/run-scores'
+import type { SliceCounts, TagCounts } from '../db/repos/run-aggregates'
+import type { MetricMoments, TagMetricMoments } from '../db/repos/score-aggregates'
 import { suiteMetrics, type SuiteMetric } from './metrics'
-import { callFigures, groupCurrentScores, metricSummaries } from './summary-metrics'
+import { metricFromMoments } from './summary-metrics'
+import { latencyPercentile } from './summary-latency'
 import { latestSuite } from './suites'
 
 /**
- * The run's slices in plan order (version × provider/model), plus any a result names that the plan does not.
- * The same model id through two providers is two slices.
+ * The run's slices in plan order (version × provider/model), plus any a result names that the plan does not,
+ * in the order of their first result. The same model id through two providers is two slices.
  */
-function sliceKeys(run: Run, facts: readonly ResultFacts[]): SliceKey[] {
+function sliceKeys(run: Run, counts: readonly SliceCounts[]): SliceKey[] {
   const keys = new Map<string, SliceKey>()
   const add = (k: SliceKey): void => {
     if (!keys.has(sliceId(k))) keys.set(sliceId(k), k)
   }
   for (const promptVersionId of run.plan.promptVersionIds)
     for (const m of distinctModels(run.plan.models)) add({ promptVersionId, ...identityOf(m) })
-  for (const f of facts) add(sliceOf(f))
+  for (const c of [...counts].sort((a, b) => a.firstRow - b.firstRow))
+    add({ promptVersionId: c.promptVersionId, provider: c.provider, modelId: c.modelId })
   return [...keys.values()]
+}
+
+const momentKey = (s: SliceKey, metric: string, hash: string, tag = ''): string =>
+  `${sliceId(s)}\u0000${metric}\u0000${hash}\u0000${tag}`
+
+function bySlice<T extends SliceKey>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const r of rows) {
+    const list = out.get(sliceId(r))
+    if (list) list.push(r)
+    else out.set(sliceId(r), [r])
+  }
+  return out
+}
+
+/** What SQLite summed up for the whole run, read once and looked up per slice. */
+interface RunAggregates {
+  counts: Map<string, SliceCounts>
+  tags: Map<string, TagCounts[]>
+  moments: Map<string, MetricMoments | TagMetricMoments>
+  latencyN: Map<string, number>
+  judgeCost: Map<string, number>
 }
 
 interface SliceContext {
   ctx: CoreContext
   run: Run
-  tagsOf: Map<string, readonly string[]>
-  judgeCost: (key: SliceKey) => number
+  agg: RunAggregates
   metricsFor: (promptId: string) => SuiteMetric[]
 }
 
-function tagsOfSlice(facts: readonly ResultFacts[], tagsOf: Map<string, readonly string[]>): string[] {
-  const tags = new Set<string>()
-  for (const f of facts) for (const t of tagsOf.get(f.caseId) ?? []) tags.add(t)
-  return [...tags].sort()
+function byTagOf(sc: SliceContext, key: SliceKey, metrics: readonly SuiteMetric[]): SliceSummary['byTag'] {
+  // Sorted as JavaScript sorts strings (UTF-16 order), as the summary always listed them.
+  const tags = [...(sc.agg.tags.get(sliceId(key)) ?? [])].sort((a, b) => (a.tag < b.tag ? -1 : 1))
+  return tags.map((t) => ({
+    tag: t.tag,
+    n: t.results,
+    metrics: metrics.map((m) =>
+      metricFromMoments(m, sc.agg.moments.get(momentKey(key, m.metric, m.hash, t.tag))),
+    ),
+  }))
 }
 
-function summarizeSlice(sc: SliceContext, key: SliceKey, facts: readonly ResultFacts[]): SliceSummary {
+function summarizeSlice(sc: SliceContext, key: SliceKey, withTags: boolean): SliceSummary {
   const version = sc.ctx.repos.prompts.versionById(key.promptVersionId)
   const metrics = version ? sc.metricsFor(version.promptId) : []
-  const scores = sc.ctx.repos.runScores.list(sc.run.id, {
-    ...sliceOf(key),
-    scorerHashes: metrics.map((m) => m.hash),
-  })
-  const byMetric = groupCurrentScores(metrics, scores)
-  const hasTag = (caseId: string, tag: string): boolean => sc.tagsOf.get(caseId)?.includes(tag) ?? false
+  const counts = sc.agg.counts.get(sliceId(key))
+  const timed = sc.agg.latencyN.get(sliceId(key)) ?? 0
+  const latency = (p: number) => latencyPercentile(sc.ctx.repos.runAggregates, sc.run.id, key, timed, p)
   return {
     ...key,
     versionNumber: version?.number ?? 1,
-    results: facts.length,
-    errors: facts.filter((f) => f.failed).length,
-    metrics: metricSummaries(metrics, byMetric),
-    byTag: tagsOfSlice(facts, sc.tagsOf).map((tag) => ({
-      tag,
-      n: facts.filter((f) => hasTag(f.caseId, tag)).length,
-      metrics: metricSummaries(metrics, byMetric, (s) => hasTag(s.caseId, tag)),
-    })),
-    ...callFigures(facts),
-    judgeCostUsd: sc.judgeCost(key),
+    results: counts?.results ?? 0,
+    errors: counts?.errors ?? 0,
+    metrics: metrics.map((m) => metricFromMoments(m, sc.agg.moments.get(momentKey(key, m.metric, m.hash)))),
+    byTag: withTags ? byTagOf(sc, key, metrics) : [],
+    costPerInteractionUsd: counts && counts.priced > 0 ? counts.costUsd / counts.priced : null,
+    totalCostUsd: counts?.costUsd ?? 0,
+    latencyP50Ms: latency(50),
+    latencyP95Ms: latency(95),
+    judgeCostUsd: sc.agg.judgeCost.get(sliceId(key)) ?? 0,
   }
+}
+
+function readAggregates(ctx: CoreContext, run: Run, hashes: string[], withTags: boolean): RunAggregates {
+  const { runAggregates, scoreAggregates } = ctx.repos
+  const moments = new Map<string, MetricMoments | TagMetricMoments>()
+  for (const m of scoreAggregates.bySlice(run.id, hashes))
+    moments.set(momentKey(m, m.metric, m.scorerHash), m)
+  if (withTags)
+    for (const m of scoreAggregates.byTag(run.id, hashes))
+      moments.set(momentKey(m, m.metric, m.scorerHash, m.tag), m)
+  return {
+    counts: new Map(runAggregates.counts(run.id).map((c) => [sliceId(c), c])),
+    tags: withTags ? bySlice(runAggregates.tagCounts(run.id)) : new Map<string, TagCounts[]>(),
+    moments,
+    latencyN: new Map(runAggregates.latencyExtents(run.id).map((e) => [sliceId(e), e.n])),
+    judgeCost: new Map(runAggregates.judgeCosts(run.id).map((j) => [sliceId(j), j.costUsd])),
+  }
+}
+
+export interface SummaryOptions {
+  /** Per-tag figures (the Summary tab's breakdown); a trend point needs only the slice's own. Default true. */
+  byTag?: boolean
 }
 
 /**
  * Per slice of the run: results and errors, each metric of the current suite with its 95 % interval, the
  * same per case tag, cost per interaction, judge cost and P50/P95 latency. Reads only; scores nothing.
+ * Every figure is aggregated by SQLite over indexes (migration 0013), so the time does not follow the run's size.
  */
-export function summarizeRun(ctx: CoreContext, runId: string): RunSummary {
+export function summarizeRun(ctx: CoreContext, runId: string, options: SummaryOptions = {}): RunSummary {
   const run = ctx.repos.runs.get(runId)
   if (!run) throw new AppError('NOT_FOUND', `No run with id ${runId}`)
-  const facts = ctx.repos.runScores.facts(runId)
-  const cases = ctx.repos.snapshots.allCases(run.datasetSnapshotId)
-  const judgeCosts = ctx.repos.scoreCalls.costs(runId)
   const suites = new Map<string, { version: number; metrics: SuiteMetric[] }>()
   const suiteOf = (promptId: string) => {
     let entry = suites.get(promptId)
@@ -88,21 +128,20 @@ export function summarizeRun(ctx: CoreContext, runId: string): RunSummary {
     }
     return entry
   }
+  const withTags = options.byTag ?? true
+  const counts = ctx.repos.runAggregates.counts(run.id)
+  const keys = sliceKeys(run, counts)
+  const promptIds = new Set(
+    keys.flatMap((k) => ctx.repos.prompts.versionById(k.promptVersionId)?.promptId ?? []),
+  )
+  const hashes = [...promptIds].flatMap((p) => suiteOf(p).metrics.map((m) => m.hash))
   const sc: SliceContext = {
     ctx,
     run,
-    tagsOf: new Map(cases.map((c) => [c.id, c.tags])),
-    judgeCost: (k) => judgeCosts.filter((j) => sameSlice(j, k)).reduce((sum, j) => sum + j.costUsd, 0),
+    agg: readAggregates(ctx, run, hashes, withTags),
     metricsFor: (promptId) => suiteOf(promptId).metrics,
   }
-  const factsBySlice = new Map<string, ResultFacts[]>()
-  for (const f of facts) {
-    const id = sliceId(f)
-    const list = factsBySlice.get(id)
-    if (list) list.push(f)
-    else factsBySlice.set(id, [f])
-  }
-  const slices = sliceKeys(run, facts).map((k) => summarizeSlice(sc, k, factsBySlice.get(sliceId(k)) ?? []))
+  const slices = keys.map((k) => summarizeSlice(sc, k, withTags))
   return { runId, suiteVersion: firstSuiteVersion(ctx, run, suiteOf), slices }
 }
 

@@ -16,7 +16,7 @@ import {
   qualityRows,
 } from '../../../../renderer/src/features/compare/charts/quality'
 import { trendOption } from '../../../../renderer/src/features/compare/charts/trend'
-import { metric, series } from './fixtures'
+import { binned, metric, series } from './fixtures'
 
 type AnySeries = BarSeriesOption | CustomSeriesOption | LineSeriesOption
 
@@ -35,7 +35,7 @@ const b = series('v5 · september', {
   costPerInteractionUsd: 0.0005,
   latencyP50Ms: 300,
   latencyP95Ms: 700,
-  latenciesMs: [200, 300, 700],
+  latencyHistogram: binned([200, 300, 700]),
 })
 
 describe('qualityOption', () => {
@@ -104,10 +104,21 @@ describe('cost options', () => {
 })
 
 describe('latencyOption', () => {
-  it('bins every call once on shared bins', () => {
+  it('draws the bins the core counted, shared by every series', () => {
     const h = latencyHistogram([a, b])
     expect(h.counts.map((row) => row.reduce((x, y) => x + y, 0))).toEqual([6, 3])
-    expect(h.edges[0]).toBe(0)
+    expect(h.binMs).toBe(50)
+    expect(h.edges).toHaveLength(21)
+    expect(h.edges.slice(0, 3)).toEqual([0, 50, 100])
+    expect(h.counts[1]?.[4]).toBe(1) // b's 200 ms call
+    expect(h.counts[0]?.[20]).toBe(1) // a's slowest call, 1,000 ms, in the last bin
+  })
+
+  it('pads a series with fewer bins and draws one empty bin when nothing was timed', () => {
+    const short = series('short', { latencyHistogram: { binMs: 50, counts: [2] } })
+    expect(latencyHistogram([a, short]).counts[1]).toEqual([2, ...new Array<number>(20).fill(0)])
+    const none = series('none', { latencyHistogram: { binMs: 1, counts: [0] } })
+    expect(latencyHistogram([none])).toEqual({ edges: [0], binMs: 1, counts: [[0]] })
   })
 
   it('marks P50 and P95 per series and the SLO', () => {

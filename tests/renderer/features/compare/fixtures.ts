@@ -45,7 +45,21 @@ export function series(label: string, extra: Partial<CompareSeries> = {}): Compa
     ],
     latencyP50Ms: 400,
     latencyP95Ms: 900,
-    latenciesMs: [100, 350, 400, 420, 900, 1000],
+    latencyHistogram: binned([100, 350, 400, 420, 900, 1000]),
     ...extra,
   }
+}
+
+/**
+ * Latencies binned as the core bins them for a compare.data answer whose slowest call is 1,000 ms:
+ * 21 bins of 50 ms (latencyBins(1000)).
+ */
+export function binned(
+  latencies: readonly number[],
+  binMs = 50,
+  count = 21,
+): CompareSeries['latencyHistogram'] {
+  const counts = new Array<number>(count).fill(0)
+  for (const ms of latencies) counts[Math.min(count - 1, Math.floor(ms / binMs))]! += 1
+  return { binMs, counts }
 }

@@ -79,7 +79,11 @@ describe('compare.data on the demo runs', () => {
       })
       expect(series.byTag.map((t) => [t.tag, t.n])).toEqual(summary?.byTag.map((t) => [t.tag, t.n]))
       expect(series.metrics.length).toBeGreaterThan(0)
-      expect(series.latenciesMs.length).toBeLessThanOrEqual(series.results)
+      // Every answered call counted once, in bins shared by both series.
+      const binned = series.latencyHistogram.counts.reduce((a, b) => a + b, 0)
+      expect(binned).toBeGreaterThan(0)
+      expect(binned).toBeLessThanOrEqual(series.results - series.errors)
+      expect(series.latencyHistogram.binMs).toBe(data.series[0]?.latencyHistogram.binMs)
     })
     expect(data.latencySloMs).toBe(8000)
   })

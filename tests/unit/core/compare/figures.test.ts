@@ -1,62 +1,36 @@
 import { describe, expect, it } from 'vitest'
-import { answeredLatencies, costByTag, sampleEvenly } from '../../../../electron/main/core/compare/figures'
-import type { ResultFacts } from '../../../../electron/main/core/db/repos/run-scores'
+import { costByTag } from '../../../../electron/main/core/compare/figures'
+import type { TagCounts } from '../../../../electron/main/core/db/repos/run-aggregates'
+import { latencyBins, niceBin } from '../../../../shared/lib/latency-bins'
 
-const fact = (caseId: string, over: Partial<ResultFacts> = {}): ResultFacts => ({
-  caseId,
-  promptVersionId: 'v',
-  modelId: 'm',
-  provider: 'p',
-  repeat: 0,
-  costUsd: 0.01,
-  totalMs: 100,
-  failed: false,
-  cached: false,
-  ...over,
-})
-
-describe('sampleEvenly', () => {
-  it('returns every value, sorted, when there are few enough', () => {
-    expect(sampleEvenly([3, 1, 2], 5)).toEqual([1, 2, 3])
-  })
-
-  it('keeps both extremes and spreads the rest evenly over the sorted values', () => {
-    const values = Array.from({ length: 10_001 }, (_, i) => 10_000 - i)
-    const sample = sampleEvenly(values, 5)
-    expect(sample).toEqual([0, 2_500, 5_000, 7_500, 10_000])
-    expect(sampleEvenly(values)).toHaveLength(5_000)
-  })
-})
-
-describe('answeredLatencies', () => {
-  it('leaves out failed calls, cache hits and missing timings, as the summary does', () => {
-    const facts = [
-      fact('a', { totalMs: 10 }),
-      fact('b', { totalMs: 20, failed: true }),
-      fact('c', { totalMs: 30, cached: true }),
-      fact('d', { totalMs: null }),
-    ]
-    expect(answeredLatencies(facts)).toEqual([10])
-  })
+const slice = { promptVersionId: 'v', provider: 'p', modelId: 'm' }
+const tag = (name: string, results: number, priced: number, costUsd: number): TagCounts => ({
+  ...slice,
+  tag: name,
+  results,
+  priced,
+  costUsd,
 })
 
 describe('costByTag', () => {
-  it('counts results per tag, averages known costs and sums them, tags sorted', () => {
-    const tags = new Map([
-      ['a', ['tier:pro', 'lang:en']],
-      ['b', ['tier:free', 'lang:en']],
-      ['c', ['tier:pro']],
-    ])
-    const facts = [
-      fact('a', { costUsd: 0.02 }),
-      fact('b', { costUsd: null }),
-      fact('c', { costUsd: 0.04 }),
-      fact('unknown-case'),
-    ]
-    expect(costByTag(facts, tags)).toEqual([
-      { tag: 'lang:en', n: 2, costPerInteractionUsd: 0.02, totalCostUsd: 0.02 },
+  it('averages known costs per tag, keeps an unknown price unknown, tags sorted', () => {
+    expect(
+      costByTag([tag('tier:pro', 2, 2, 0.03), tag('lang:en', 2, 1, 0.01), tag('tier:free', 1, 0, 0)]),
+    ).toEqual([
+      { tag: 'lang:en', n: 2, costPerInteractionUsd: 0.01, totalCostUsd: 0.01 },
       { tag: 'tier:free', n: 1, costPerInteractionUsd: null, totalCostUsd: 0 },
-      { tag: 'tier:pro', n: 2, costPerInteractionUsd: expect.closeTo(0.03, 12), totalCostUsd: 0.06 },
+      { tag: 'tier:pro', n: 2, costPerInteractionUsd: 0.015, totalCostUsd: 0.03 },
     ])
+  })
+})
+
+describe('latencyBins', () => {
+  it('rounds the bin width to 1, 2 or 5 × a power of ten', () => {
+    expect([niceBin(0), niceBin(33.4), niceBin(170), niceBin(7_000)]).toEqual([1, 50, 200, 10_000])
+  })
+
+  it('reaches the slowest call with about thirty bins, and has one bin when nothing was timed', () => {
+    expect(latencyBins(1000)).toEqual({ binMs: 50, count: 21 })
+    expect(latencyBins(0)).toEqual({ binMs: 1, count: 1 })
   })
 })

@@ -3,6 +3,7 @@ import { createApprovalsRepo } from './approvals'
 import { createAuditRepo } from './audit'
 import { createBaselinesRepo } from './baselines'
 import { createBundleExportsRepo } from './bundle-exports'
+import { createCasePairsRepo } from './case-pairs'
 import { createDatasetCasesRepo } from './dataset-cases'
 import { createDatasetsRepo } from './datasets'
 import { createEnvironmentsRepo } from './environments'
@@ -25,8 +26,10 @@ import { createResultHistoryRepo } from './result-history'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
+import { createRunAggregatesRepo } from './run-aggregates'
 import { createRunFactsRepo } from './run-facts'
 import { createRunScoresRepo } from './run-scores'
+import { createScoreAggregatesRepo } from './score-aggregates'
 import { createScoreCallsRepo } from './score-calls'
 import { createSignoffsRepo } from './signoffs'
 import { createSnapshotsRepo } from './snapshots'
@@ -68,6 +71,9 @@ export function createRepos(db: Db) {
     production: createProductionRepo(db),
     modelUsage: createModelUsageRepo(db),
     runFacts: createRunFactsRepo(db),
+    runAggregates: createRunAggregatesRepo(db),
+    scoreAggregates: createScoreAggregatesRepo(db),
+    casePairs: createCasePairsRepo(db),
     workspaceMeta: createWorkspaceMetaRepo(db),
   }
 }

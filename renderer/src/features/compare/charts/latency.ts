@@ -11,26 +11,16 @@ export interface Histogram {
   counts: number[][]
 }
 
-/** Shared bins for all series (so their shapes compare), about `bins` of them from 0 to the slowest call. */
-export function latencyHistogram(series: readonly CompareSeries[], bins = 30): Histogram {
-  const max = Math.max(0, ...series.flatMap((s) => s.latenciesMs))
-  const binMs = niceBin(max / bins)
-  const count = Math.max(1, Math.floor(max / binMs) + 1)
+/**
+ * The series' latency histograms as the core binned them: one compare.data answer gives every series the same
+ * bins (from 0, `binMs` wide), so their shapes compare; a shorter row is padded with empty bins.
+ */
+export function latencyHistogram(series: readonly CompareSeries[]): Histogram {
+  const binMs = series[0]?.latencyHistogram.binMs ?? 1
+  const count = Math.max(1, ...series.map((s) => s.latencyHistogram.counts.length))
   const edges = Array.from({ length: count }, (_, i) => i * binMs)
-  const counts = series.map((s) => {
-    const row = new Array<number>(count).fill(0)
-    for (const ms of s.latenciesMs) row[Math.min(count - 1, Math.floor(ms / binMs))]! += 1
-    return row
-  })
+  const counts = series.map((s) => edges.map((_, b) => s.latencyHistogram.counts[b] ?? 0))
   return { edges, binMs, counts }
-}
-
-/** 1, 2 or 5 × a power of ten: bin edges a reader can read off the axis. */
-function niceBin(raw: number): number {
-  if (raw <= 1) return 1
-  const power = 10 ** Math.floor(Math.log10(raw))
-  const step = [1, 2, 5, 10].find((m) => m * power >= raw) ?? 10
-  return step * power
 }
 
 function percentileLines(s: CompareSeries) {
