@@ -1,9 +1,9 @@
 /**
  * Every benchmark, one after the other: `npm run bench`. Prints each figure as it goes and writes the dataset
- * figures to bench/results-datasets.json, the runner's to bench/results.json , the aggregates' to bench/results-aggregates.json and the UI's (Chromium against the
- * browser host, 10,000 and 50,000 results) to bench/results-ui.json, so a change that slows import, curation,
- * runs or the screens shows up in review. `npm run bench -- ui` runs the UI benchmark alone (`npm run bench --
- * ui 10000` one size).
+ * figures to bench/results-datasets.json, the runner's to bench/results.json, the summaries' and comparisons' to
+ * bench/results-aggregates.json and the UI's (Chromium against the browser host, 10,000 and 50,000 results) to
+ * bench/results-ui.json, so a change that slows import, curation, runs or the screens shows up in review.
+ * `npm run bench -- ui` runs the UI benchmark alone (`npm run bench -- ui 10000` one size).
  */
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
