@@ -22,6 +22,7 @@ import { createReviewersRepo } from './reviewers'
 import { createProviderSettingsRepo } from './provider-settings'
 import { createResultExportRepo } from './result-export'
 import { createResultHistoryRepo } from './result-history'
+import { createResultRowsRepo } from './result-rows'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
@@ -52,6 +53,7 @@ export function createRepos(db: Db) {
     runs: createRunsRepo(db),
     runResults: createRunResultsRepo(db),
     resultHistory: createResultHistoryRepo(db),
+    resultRows: createResultRowsRepo(db),
     resultExport: createResultExportRepo(db),
     providerSettings: createProviderSettingsRepo(db),
     priceOverrides: createPriceOverridesRepo(db),
