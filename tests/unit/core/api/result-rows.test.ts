@@ -83,4 +83,18 @@ describe('the results grid’s light rows', () => {
     expect(other.caseKey).toBe(wanted.caseKey)
     expect((await failure(w.core, 'runs.result', { ...key, repeat: 99 })).code).toBe('NOT_FOUND')
   })
+
+  it('are announced per run: each batch a run writes names that run in its db.changed', async () => {
+    const servers = [await startMock({ latencyMs: 1 }), await startMock({ latencyMs: 1 })] as const
+    const w = await userWorkspace(tempHome(), servers)
+    const changes: { tables: string[]; runIds?: string[] }[] = []
+    w.core.bus.subscribe((event, payload) => {
+      if (event === 'db.changed') changes.push(payload as (typeof changes)[number])
+    })
+    const run = await call<Run>(w.core, 'runs.start', { ...planOf(w, [ollama]), name: 'announced' })
+    expect((await settled(w.core, run.id)).status).toBe('completed')
+    const writes = changes.filter((c) => c.tables.includes('run_results') && c.runIds)
+    expect(writes.length).toBeGreaterThan(0)
+    expect(writes.every((c) => c.runIds?.length === 1 && c.runIds[0] === run.id)).toBe(true)
+  })
 })
