@@ -1,10 +1,15 @@
 import { z } from 'zod'
+import { idSchema } from '../domain/ids'
 import { runProgressSchema } from '../domain/runs'
 import type { EventName } from './names'
 import { tableNameSchema } from './tables'
 
 const eventSchemas = {
-  'db.changed': z.object({ tables: z.array(tableNameSchema).min(1) }),
+  'db.changed': z.object({
+    tables: z.array(tableNameSchema).min(1),
+    /** Set when every changed row belongs to these runs: another run's screens need no refetch. */
+    runIds: z.array(idSchema).min(1).optional(),
+  }),
   /** At most 10 a second per run; the last state (a status change included) always follows. */
   'runs.progress': runProgressSchema,
 } satisfies Record<EventName, z.ZodType>

@@ -6,8 +6,10 @@ import {
   runPlanSchema,
   runResultFilterSchema,
   runResultPageSchema,
+  runResultRowSchema,
   runSchema,
 } from '../domain/runs'
+import { resultKeySchema, resultRowPageSchema } from '../domain/result-rows'
 import type { MethodSpec } from './methods'
 
 const runId = z.object({ id: idSchema }).strict()
@@ -58,6 +60,27 @@ export const runMethods = {
       .strict(),
     output: runResultPageSchema,
     // Each result's case key comes from the run's (immutable) snapshot.
+    reads: [...runTables, 'dataset_snapshot_cases', 'case_revisions'],
+  },
+  /**
+   * The results grid's page: the same rows and filters as `runs.results`, with only the columns the grid
+   * shows and a response preview (no request, params or attempt log), so a page is small and quick to check.
+   */
+  'runs.resultRows': {
+    input: runResultFilterSchema
+      .extend({
+        runId: idSchema,
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(500).default(200),
+      })
+      .strict(),
+    output: resultRowPageSchema,
+    reads: [...runTables, 'dataset_snapshot_cases', 'case_revisions'],
+  },
+  /** One full result by its identity within the run (what a grid row opens); NOT_FOUND if it has none. */
+  'runs.result': {
+    input: resultKeySchema.strict(),
+    output: runResultRowSchema,
     reads: [...runTables, 'dataset_snapshot_cases', 'case_revisions'],
   },
   /**

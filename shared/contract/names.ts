@@ -43,6 +43,8 @@ export const methodNames = [
   'runs.pause',
   'runs.resume',
   'runs.results',
+  'runs.resultRows',
+  'runs.result',
   'runs.exportResults',
   'providers.list',
   'providers.save',

@@ -1,13 +1,13 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import type { ErrorInfo, MethodInput, MethodOutput } from '../../../shared/contract'
-import type { RunResultRow } from '../../../shared/domain/runs'
+import type { ResultKeyInput, ResultRow } from '../../../shared/domain/result-rows'
 import { toErrorInfo } from '../api'
-import { rpcQueryOptions, useRpcClient } from '../api/query'
+import { rpcQueryOptions, useRpcClient, useRpcQuery } from '../api/query'
 import { resultFilterInput, resultPageSize, type ResultQuery } from '../stores/runs/result-pages'
 
-/** One page of the grid as a `runs.results` input: pages are keyed queries, 200 rows each. */
-export function resultPageInput(query: ResultQuery, page: number): MethodInput<'runs.results'> {
+/** One page of the grid as a `runs.resultRows` input: pages are keyed queries, 200 rows each. */
+export function resultPageInput(query: ResultQuery, page: number): MethodInput<'runs.resultRows'> {
   return {
     runId: query.runId,
     offset: page * resultPageSize,
@@ -28,11 +28,11 @@ export function pagesCovering(first: number, last: number): number[] {
 export interface ResultsView {
   /** Rows matching the query; null until the first page has answered. */
   total: number | null
-  rowAt: (index: number) => RunResultRow | null
+  rowAt: (index: number) => ResultRow | null
   error: ErrorInfo | null
 }
 
-type Page = MethodOutput<'runs.results'>
+type Page = MethodOutput<'runs.resultRows'>
 
 function viewOf(
   pages: readonly number[],
@@ -57,7 +57,7 @@ export function useResultPages(query: ResultQuery | null, first: number, last: n
   const pages = query ? pagesCovering(first, last) : []
   return useQueries({
     queries: query
-      ? pages.map((p) => rpcQueryOptions(client, 'runs.results', resultPageInput(query, p)))
+      ? pages.map((p) => rpcQueryOptions(client, 'runs.resultRows', resultPageInput(query, p)))
       : [],
     combine: (answers) => viewOf(pages, answers),
   })
@@ -100,6 +100,12 @@ export function usePrefetchPages(
     previousFirst.current = first
     if (!query || !total) return
     for (const page of pagesAhead(first, last, direction, total))
-      void queries.prefetchQuery(rpcQueryOptions(client, 'runs.results', resultPageInput(query, page)))
+      void queries.prefetchQuery(rpcQueryOptions(client, 'runs.resultRows', resultPageInput(query, page)))
   }, [client, queries, query, first, last, total])
+}
+
+/** The full result a grid row names (request, attempt log and all): fetched only when its detail opens. */
+export function useFullResult(row: ResultKeyInput) {
+  const { runId, caseId, promptVersionId, provider, modelId, repeat } = row
+  return useRpcQuery('runs.result', { runId, caseId, promptVersionId, provider, modelId, repeat })
 }

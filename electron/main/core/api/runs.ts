@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatch'
 import { exportRunResults } from '../runs/export'
+import { fullResult, resultRowsPage } from './result-rows'
 import { resultsPage } from '../runs/results-page'
 import type { RunManager } from '../runs/runner'
 import type { CoreContext } from '../context'
@@ -14,6 +15,8 @@ type RunHandlers = Pick<
   | 'runs.pause'
   | 'runs.resume'
   | 'runs.results'
+  | 'runs.resultRows'
+  | 'runs.result'
   | 'runs.exportResults'
 >
 
@@ -29,6 +32,9 @@ export function runHandlers(ctx: CoreContext, runs: RunManager): RunHandlers {
     'runs.resume': ({ id }) => runs.resume(id),
     'runs.results': ({ runId, offset, limit, ...filter }) =>
       resultsPage(ctx, runs.get(runId), filter, { offset, limit }),
+    'runs.resultRows': ({ runId, offset, limit, ...filter }) =>
+      resultRowsPage(ctx, runs.get(runId), filter, { offset, limit }),
+    'runs.result': (key) => fullResult(ctx, runs.get(key.runId), key),
     'runs.exportResults': (request) => exportRunResults(ctx, request),
   }
 }

@@ -133,7 +133,7 @@ export class RunSession {
       })
       if (phase === 'stopped') this.recordCanaryStop(check.reason)
     })
-    this.bus.emit('db.changed', { tables: ['runs', 'run_scores'] })
+    this.bus.emit('db.changed', { tables: ['runs', 'run_scores'], runIds: [this.run.id] })
     return phase === 'stopped'
   }
 
@@ -265,7 +265,7 @@ export class RunSession {
 
   private afterFlush(written: number): void {
     this.meter.tick(written)
-    this.bus.emit('db.changed', { tables: resultTables })
+    this.bus.emit('db.changed', { tables: resultTables, runIds: [this.run.id] })
     this.publish()
   }
 
@@ -277,7 +277,7 @@ export class RunSession {
       ...(final ? { finishedAt: at } : {}),
       ...(failure !== undefined ? { failure } : {}),
     })
-    this.bus.emit('db.changed', { tables: ['runs'] })
+    this.bus.emit('db.changed', { tables: ['runs'], runIds: [this.run.id] })
     this.publish()
   }
 

@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
-import type { TableName } from '../../../../shared/contract'
 import type { ApiClient } from '../client'
-import { readsMeet } from './rpc-key'
+import { ChangeSet } from './change-set'
 
 export interface InvalidationTiming {
   /** Waits this long after a change, so a burst of writes costs one refetch. */
@@ -17,35 +16,36 @@ export const defaultTiming: InvalidationTiming = { delayMs: 100, intervalMs: 100
 
 /**
  * The one `db.changed` listener: invalidates the queries whose method `reads` one of the changed tables.
- * Only queries a screen shows are refetched at once; the others are refetched when shown again. A reconnect
- * invalidates every query: events were missed while the core could not be reached.
+ * Only queries a screen shows are refetched at once; the others are refetched when shown again. A change
+ * naming its runs leaves the queries of other runs alone. A reconnect invalidates every query: events were
+ * missed while the core could not be reached.
  */
 export function invalidateOnChange(
   client: ApiClient,
   queries: QueryClient,
   timing: InvalidationTiming = defaultTiming,
 ): () => void {
-  let pending: Set<TableName> | 'all' = new Set()
+  let pending = new ChangeSet()
   let timer: ReturnType<typeof setTimeout> | undefined
   let last = Number.NEGATIVE_INFINITY
   const flush = (): void => {
     timer = undefined
     last = Date.now()
     const changed = pending
-    pending = new Set()
-    void queries.invalidateQueries({ predicate: readsMeet(changed) })
+    pending = new ChangeSet()
+    void queries.invalidateQueries({ predicate: changed.touches() })
   }
   const schedule = (): void => {
     if (timer !== undefined) return
     const wait = Math.max(timing.delayMs, last + timing.intervalMs - Date.now())
     timer = setTimeout(flush, wait)
   }
-  const off = client.on('db.changed', ({ tables }) => {
-    if (pending !== 'all') for (const table of tables) pending.add(table)
+  const off = client.on('db.changed', ({ tables, runIds }) => {
+    pending.add(tables, runIds)
     schedule()
   })
   const offReconnect = client.onReconnected(() => {
-    pending = 'all'
+    pending.addAll()
     schedule()
   })
   return () => {

@@ -1,6 +1,6 @@
-import type { RunResultRow } from '../../../../shared/domain/runs'
+import type { ResultRow } from '../../../../shared/domain/result-rows'
 
-/** Results carry their rendered request and attempt log, so they come 200 to a page (the API allows 500). */
+/** Grid rows come 200 to a page (the API allows 500): a few screens of a fast scroll per request. */
 export const resultPageSize = 200
 
 /** What the grid shows: one run's results, narrowed by the filters ('' means any). */
@@ -61,7 +61,7 @@ export function caseFilterOf(c: {
 }
 
 /** How a result is shown in the grid: an error, an answer reused from the cache, or a fresh answer. */
-export function resultStatus(r: Pick<RunResultRow, 'errorKind' | 'cached'>): 'ok' | 'error' | 'cached' {
+export function resultStatus(r: Pick<ResultRow, 'errorKind' | 'cached'>): 'ok' | 'error' | 'cached' {
   if (r.errorKind !== null) return 'error'
   return r.cached ? 'cached' : 'ok'
 }

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { RunResultRow } from '../../../../shared/domain/runs'
+import type { ResultRow } from '../../../../shared/domain/result-rows'
 import { noFilter, resultQueryKey, type ResultFilter, type ResultQuery } from './result-pages'
 
 /*
@@ -18,7 +18,7 @@ export interface ResultsActions {
   clearFilters: () => void
   setActive: (index: number) => void
   /** Shows the full request and response of row `index`. */
-  openDetail: (index: number, row: RunResultRow) => void
+  openDetail: (index: number, row: ResultRow) => void
   closeDetail: () => void
 }
 
@@ -27,8 +27,8 @@ export interface ResultsState {
   /** The query as one string: a new one scrolls the grid to the top. */
   key: string | null
   active: number
-  /** The result whose detail is open; kept as it was while pages refresh (results never change). */
-  detail: RunResultRow | null
+  /** The row whose detail is open (its full result is fetched by its identity); kept while pages refresh. */
+  detail: ResultRow | null
   actions: ResultsActions
 }
 

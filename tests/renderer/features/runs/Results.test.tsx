@@ -88,9 +88,9 @@ describe('results grid', () => {
     expect(resultRows().length).toBeGreaterThan(10)
     expect(resultRows().length).toBeLessThan(60)
     // The page in view, and the next one fetched ahead of a scroll.
-    const offsets = () => calls(core, 'runs.results').map((c) => (c.input as { offset: number }).offset)
+    const offsets = () => calls(core, 'runs.resultRows').map((c) => (c.input as { offset: number }).offset)
     await waitFor(() => expect(offsets()).toEqual([0, 200]))
-    expect(calls(core, 'runs.results')[0]?.input).toEqual({ runId: 'r1', offset: 0, limit: 200 })
+    expect(calls(core, 'runs.resultRows')[0]?.input).toEqual({ runId: 'r1', offset: 0, limit: 200 })
 
     const [first, second, third] = resultRows()
     expect(first?.dataset.status).toBe('ok')
@@ -132,7 +132,7 @@ describe('results grid', () => {
     expect(versions).toEqual(['All versions', 'Ticket triage v2', 'Ticket triage v3'])
     fireEvent.change(byId('results-filter-version'), { target: { value: 'p-triage-v3' } })
     await waitFor(() =>
-      expect(calls(core, 'runs.results').at(-1)?.input).toEqual({
+      expect(calls(core, 'runs.resultRows').at(-1)?.input).toEqual({
         runId: 'r1',
         offset: 0,
         limit: 200,
@@ -150,7 +150,7 @@ describe('results grid', () => {
     fireEvent.keyDown(byId('results-filter-case'), { key: 'Enter' })
     await waitFor(() => expect(byId('results-total').textContent).toBe('1 result'))
     expect(resultRows().map((r) => [r.dataset.caseId, r.dataset.caseKey])).toEqual([['case-0007', 'T-1007']])
-    expect(calls(core, 'runs.results').at(-1)?.input).toEqual({
+    expect(calls(core, 'runs.resultRows').at(-1)?.input).toEqual({
       runId: 'r1',
       offset: 0,
       limit: 200,
@@ -202,7 +202,10 @@ describe('results grid', () => {
     expect(options).toEqual(['All models', 'local-llm/qwen2.5:7b', 'vllm-box/qwen2.5:7b'])
     fireEvent.change(byId('results-filter-model'), { target: { value: 'vllm-box/qwen2.5:7b' } })
     await waitFor(() => expect(byId('results-total').textContent).toBe('4 results'))
-    expect(calls(core, 'runs.results').at(-1)?.input).toMatchObject({ provider: 'vllm-box', modelId: model })
+    expect(calls(core, 'runs.resultRows').at(-1)?.input).toMatchObject({
+      provider: 'vllm-box',
+      modelId: model,
+    })
     const rows = resultRows().map((r) => r.textContent ?? '')
     expect(rows).toHaveLength(4)
     expect(rows.every((text) => text.includes('vllm-box/qwen2.5:7b'))).toBe(true)
@@ -261,7 +264,7 @@ describe('result detail', () => {
     )
     fireEvent.click(resultRows()[0]!.querySelector('.result-cell')!)
     const detail = byId('result-detail')
-    expect(byId('result-response').textContent).toBe(xss)
+    expect((await screen.findByTestId('result-response')).textContent).toBe(xss)
     expect(resultRows()[0]?.textContent).toContain(xss)
     expect(document.querySelector('img')).toBeNull()
     expect(document.querySelector('script')).toBeNull()
@@ -274,7 +277,7 @@ describe('result detail', () => {
   })
 
   it('pretty-prints JSON, and shows tokens, cost, latency, attempts and the error', async () => {
-    await openRun(
+    const { core } = await openRun(
       seed(2, (i) =>
         i === 1
           ? {
@@ -310,13 +313,19 @@ describe('result detail', () => {
       ),
     )
     fireEvent.click(resultRows()[0]!.querySelector('.result-cell')!)
-    expect(byId('result-response').textContent).toBe('{\n  "category": "billing",\n  "n": 0\n}')
+    expect((await screen.findByTestId('result-response')).textContent).toBe(
+      '{\n  "category": "billing",\n  "n": 0\n}',
+    )
     expect(byId('result-tokens').textContent).toContain('120 in / 12 out')
     expect(byId('result-detail').textContent).toContain('$0.00042')
     expect(byId('result-detail').textContent).toContain('first token 40 ms · total 95 ms')
+    // The grid's page rows carry no request or attempt log: the detail fetched the one result it shows.
+    expect(calls(core, 'runs.result').map((c) => c.input)).toEqual([
+      expect.objectContaining({ runId: 'r1', provider: 'demo', modelId: 'triage-sim-2026-03', repeat: 0 }),
+    ])
 
     fireEvent.click(resultRows()[1]!.querySelector('.result-cell')!)
-    expect(byId('result-error').textContent).toContain('rate_limit')
+    expect((await screen.findByTestId('result-error')).textContent).toContain('rate_limit')
     expect(byId('result-error').textContent).toContain('Too many requests')
     expect(byId('result-response').textContent).toBe('No response.')
     const attempts = screen.getAllByTestId('attempt-row')

@@ -19,6 +19,8 @@ const trace = createSqlTrace()
 let w: BaselineWorkspace
 let allTables: string[]
 let queueId: string
+/** One stored result's identity, for `runs.result`. */
+let oneResult: Record<string, unknown>
 
 /** A real input per method that declares `reads`: a method added there without one fails below. */
 function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>> {
@@ -36,6 +38,8 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'runs.list': {},
     'runs.get': { id: run.id },
     'runs.results': { runId: run.id },
+    'runs.resultRows': { runId: run.id },
+    'runs.result': oneResult,
     'runs.summary': { runId: run.id },
     'baselines.list': { promptId },
     'gates.list': { promptId },
@@ -75,6 +79,11 @@ beforeAll(async () => {
   const slice = { promptVersionId, provider: model?.provider, modelId: model?.model }
   await call(w.core, 'gates.evaluate', { runId: w.runId, slice })
   queueId = await reviewedQueue(run)
+  const rows = await call<{ results: Record<string, unknown>[] }>(w.core, 'runs.resultRows', {
+    runId: run.id,
+  })
+  const { runId, caseId, provider, modelId, repeat } = rows.results[0] ?? {}
+  oneResult = { runId, caseId, promptVersionId: rows.results[0]?.promptVersionId, provider, modelId, repeat }
 }, 60_000)
 
 /** A review queue with one scored item, so the review methods read every table they can. */

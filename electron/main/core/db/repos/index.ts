@@ -23,6 +23,7 @@ import { createReviewersRepo } from './reviewers'
 import { createProviderSettingsRepo } from './provider-settings'
 import { createResultExportRepo } from './result-export'
 import { createResultHistoryRepo } from './result-history'
+import { createResultRowsRepo } from './result-rows'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
 import { createRunResultsRepo } from './runs-results'
@@ -55,6 +56,7 @@ export function createRepos(db: Db) {
     runs: createRunsRepo(db),
     runResults: createRunResultsRepo(db),
     resultHistory: createResultHistoryRepo(db),
+    resultRows: createResultRowsRepo(db),
     resultExport: createResultExportRepo(db),
     providerSettings: createProviderSettingsRepo(db),
     priceOverrides: createPriceOverridesRepo(db),

@@ -10,7 +10,7 @@ import type { ResultKey } from '../../../../../shared/lib/model-identity'
 import type { Db } from '../connection'
 import { parseJsonColumn } from './json'
 
-interface ResultRow {
+export interface ResultRow {
   run_id: string
   case_id: string
   prompt_version_id: string
@@ -36,14 +36,14 @@ interface ResultRow {
   created_at: string
 }
 
-const columns = `run_id, case_id, prompt_version_id, prompt_hash, provider, model_id, repeat, params, request,
+export const columns = `run_id, case_id, prompt_version_id, prompt_hash, provider, model_id, repeat, params, request,
   response_text, finish_reason, input_tokens, output_tokens, cached_tokens, cost_usd, ttft_ms, total_ms, attempts,
   attempt_log, error_kind, error_message, cached, created_at`
 const values = `@runId, @caseId, @promptVersionId, @promptHash, @provider, @modelId, @repeat, @params, @request,
   @responseText, @finishReason, @inputTokens, @outputTokens, @cachedTokens, @costUsd, @ttftMs, @totalMs, @attempts,
   @attemptLog, @errorKind, @errorMessage, @cached, @createdAt`
 // Every filter is optional: a NULL parameter matches all rows.
-const filterSql = `run_id = @runId
+export const filterSql = `run_id = @runId
   AND (@caseId IS NULL OR case_id = @caseId)
   AND (@provider IS NULL OR provider = @provider)
   AND (@modelId IS NULL OR model_id = @modelId)
@@ -53,7 +53,7 @@ const filterSql = `run_id = @runId
 /** A case key is resolved to its case id (in the run's snapshot) before it reaches the results table. */
 export type ResultIdFilter = Omit<RunResultFilter, 'caseKey'>
 
-type FilterParams = { runId: string } & { [K in keyof ResultIdFilter]-?: ResultIdFilter[K] | null }
+export type FilterParams = { runId: string } & { [K in keyof ResultIdFilter]-?: ResultIdFilter[K] | null }
 
 /** A result already stored: its full identity, provider included. */
 export type DoneKey = ResultKey
@@ -93,14 +93,7 @@ export function createRunResultsRepo(db: Db) {
       'INSERT OR IGNORE INTO response_cache (request_hash, response, created_at) VALUES (?, ?, ?)',
     ),
   }
-  const params = (runId: string, f: ResultIdFilter): FilterParams => ({
-    runId,
-    caseId: f.caseId ?? null,
-    provider: f.provider ?? null,
-    modelId: f.modelId ?? null,
-    promptVersionId: f.promptVersionId ?? null,
-    status: f.status ?? null,
-  })
+  const params = filterParams
   return {
     /** Returns whether the row was new: a row for the same key is kept, never duplicated or replaced. */
     insert: (r: RunResult): boolean => statements.insert.run(toRow(r)).changes === 1,
@@ -125,6 +118,16 @@ export function createRunResultsRepo(db: Db) {
   }
 }
 
+/** The filter as statement parameters: a filter not set is NULL, which matches every row. */
+export const filterParams = (runId: string, f: ResultIdFilter): FilterParams => ({
+  runId,
+  caseId: f.caseId ?? null,
+  provider: f.provider ?? null,
+  modelId: f.modelId ?? null,
+  promptVersionId: f.promptVersionId ?? null,
+  status: f.status ?? null,
+})
+
 function toRow(r: RunResult): Record<string, unknown> {
   return {
     ...r,
@@ -137,7 +140,7 @@ function toRow(r: RunResult): Record<string, unknown> {
 
 const attemptLogSchema = z.array(attemptSchema)
 
-function toResult(row: ResultRow): RunResult {
+export function toResult(row: ResultRow): RunResult {
   const where = `result of run ${row.run_id}`
   return {
     runId: row.run_id,

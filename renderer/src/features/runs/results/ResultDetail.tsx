@@ -1,7 +1,11 @@
+import type { ResultRow } from '../../../../../shared/domain/result-rows'
 import type { RunResultRow } from '../../../../../shared/domain/runs'
+import { ErrorNotice } from '../../../components/ErrorNotice'
 import { formatUsd } from '../../../components/format'
+import { toErrorInfo } from '../../../api'
 import { useResults } from '../../../stores/hooks'
 import { useVersionLabels, versionLabel } from '../../../queries/catalog'
+import { useFullResult } from '../../../queries/results'
 import { caseFilterOf, resultStatus } from '../../../stores/runs/result-pages'
 import { selectResultsActions } from '../../../stores/runs/selectors'
 import { AttemptLog } from './AttemptLog'
@@ -11,16 +15,21 @@ import { displayText } from './response-text'
 const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n).toLocaleString()} ms`)
 const count = (n: number | null) => (n === null ? '—' : n.toLocaleString())
 
-/** Everything about one call: request, response (as text, always), tokens, cost, timings and attempts. */
-export function ResultDetail({ result }: { result: RunResultRow }) {
+/**
+ * Everything about one call: request, response (as text, always), tokens, cost, timings and attempts. The
+ * grid's row names the result; its full record is fetched by that identity when the detail opens.
+ */
+export function ResultDetail({ result }: { result: ResultRow }) {
   const labels = useVersionLabels()
   const { closeDetail, setFilter } = useResults(selectResultsActions)
+  const full = useFullResult(result)
   const status = resultStatus(result)
   return (
     <aside
       className="result-detail"
       data-testid="result-detail"
       data-status={status}
+      data-loading={full.data ? undefined : 'true'}
       aria-label={`Result for case ${result.caseKey ?? result.caseId}`}
     >
       <header className="result-detail-head">
@@ -43,6 +52,27 @@ export function ResultDetail({ result }: { result: RunResultRow }) {
       >
         Show every result for this case
       </button>
+      {full.error ? (
+        <ErrorNotice
+          title="Could not load this result"
+          error={toErrorInfo(full.error)}
+          testId="result-detail-error"
+        />
+      ) : full.data ? (
+        <ResultBody result={full.data} />
+      ) : (
+        <p className="muted" data-testid="result-detail-loading">
+          Loading the result…
+        </p>
+      )}
+    </aside>
+  )
+}
+
+function ResultBody({ result }: { result: RunResultRow }) {
+  const status = resultStatus(result)
+  return (
+    <>
       <dl className="facts result-facts">
         <dt>Outcome</dt>
         <dd>
@@ -77,7 +107,7 @@ export function ResultDetail({ result }: { result: RunResultRow }) {
       </section>
       <RequestView request={result.request} />
       {result.attemptLog.length > 0 ? <AttemptLog attempts={result.attemptLog} /> : null}
-    </aside>
+    </>
   )
 }
 

@@ -1,5 +1,5 @@
 import { memo, type CSSProperties } from 'react'
-import type { RunResultRow } from '../../../../../shared/domain/runs'
+import type { ResultRow as Row } from '../../../../../shared/domain/result-rows'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
 import { formatCount, formatUsd } from '../../../components/format'
 import { resultStatus } from '../../../stores/runs/result-pages'
@@ -9,7 +9,7 @@ interface Props {
   index: number
   start: number
   /** Null while its page is loading. */
-  row: RunResultRow | null
+  row: Row | null
   active: boolean
   /** "v2" for the row's prompt version. */
   version: string
@@ -23,8 +23,7 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
   if (!row) return loadingRow(index, style)
   const status = resultStatus(row)
   const model = identityLabel(row)
-  const text =
-    status === 'error' ? `${row.errorKind ?? 'error'}: ${row.errorMessage ?? ''}` : (row.responseText ?? '')
+  const text = status === 'error' ? `${row.errorKind ?? 'error'}: ${row.preview ?? ''}` : (row.preview ?? '')
   return (
     <div
       className="result-row"

@@ -1,6 +1,6 @@
 import type { Virtualizer } from '@tanstack/react-virtual'
 import { useCallback, type KeyboardEvent, type RefObject } from 'react'
-import type { RunResultRow } from '../../../../../shared/domain/runs'
+import type { ResultRow } from '../../../../../shared/domain/result-rows'
 import { moveActive } from '../../../stores/datasets/selection'
 import { useRunGridStores } from '../../../stores/hooks'
 import { resultRowHeight } from './layout'
@@ -10,7 +10,7 @@ interface Options {
   virtualizer: Virtualizer<HTMLDivElement, Element>
   scroller: RefObject<HTMLDivElement | null>
   /** A loaded row of the shown query. */
-  rowAt: (index: number) => RunResultRow | null
+  rowAt: (index: number) => ResultRow | null
 }
 
 const aliases: Record<string, string> = { j: 'ArrowDown', k: 'ArrowUp' }
