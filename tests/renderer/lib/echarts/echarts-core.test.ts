@@ -12,7 +12,7 @@ import {
 import { trendOption } from '../../../../renderer/src/features/compare/charts/trend'
 import { timelineOption } from '../../../../renderer/src/features/production/timeline-chart'
 import { init } from '../../../../renderer/src/lib/echarts/echarts-core'
-import { metric, series } from '../../features/compare/fixtures'
+import { binned, metric, series } from '../../features/compare/fixtures'
 import { point } from '../../features/production/fixtures'
 
 // Server-side rendering to an SVG string needs no canvas, so the app's ECharts build can draw here.
@@ -24,7 +24,7 @@ const b = series('v5 · september', {
   costPerInteractionUsd: 0.0005,
   latencyP50Ms: 300,
   latencyP95Ms: 700,
-  latenciesMs: [200, 300, 700],
+  latencyHistogram: binned([200, 300, 700]),
 })
 const trend = {
   promptId: 'p',
