@@ -101,7 +101,10 @@ describe('runs on the demo provider', () => {
     const results = await allResults(core, run.id)
     expect(answers(results).size).toBe(run.counts.total)
     expect(final.counts).toMatchObject({ total: run.counts.total, done: run.counts.total })
-    expect(results.every((r) => r.costUsd === 0 && r.attempts >= 1 && r.request.messages.length > 0)).toBe(
+    // Two versions that render the same request share one answer: the second is a cache hit of this run (no
+    // call, attempts 0) whenever the first answered before it was sent, which depends on scheduling.
+    const calledOrCached = (r: RunResult): boolean => r.attempts >= 1 || (r.cached && r.attempts === 0)
+    expect(results.every((r) => r.costUsd === 0 && calledOrCached(r) && r.request.messages.length > 0)).toBe(
       true,
     )
     core.close()
