@@ -101,7 +101,9 @@ async function main(): Promise<void> {
   const startStall = stalls.take()
   if (process.argv[3] === 'start') {
     await call(core, 'runs.cancel', { id: run.id })
-    console.log(JSON.stringify({ startMs: Math.round(startMs), startStallMs: startStall, cancelStall: stalls.take() }))
+    console.log(
+      JSON.stringify({ startMs: Math.round(startMs), startStallMs: startStall, cancelStall: stalls.take() }),
+    )
     core.close()
     await server.close()
     return

@@ -169,6 +169,24 @@ describe('runs on the demo provider', () => {
     core.close()
   })
 
+  it('cancelled while it still reads its cases, sends nothing; a resume then calls every item exactly once', async () => {
+    const core = open(tempHome())
+    const run = await call<Run>(core, 'runs.start', {
+      ...(await planOf(core, { models: [simA, simB], repeats: 2 })),
+      name: 'r',
+    })
+    // Cases and done keys are read in slices after runs.start returns: cancel before the first call.
+    const cancelled = await call<Run>(core, 'runs.cancel', { id: run.id })
+    expect(cancelled.status).toBe('cancelled')
+    expect(cancelled.counts.done).toBe(0)
+    await call<Run>(core, 'runs.resume', { id: run.id })
+    expect((await settled(core, run.id)).status).toBe('completed')
+    const results = await allResults(core, run.id)
+    expect(answers(results).size).toBe(run.counts.total)
+    expect(new Set(results.map((r) => r.repeat))).toEqual(new Set([0, 1]))
+    core.close()
+  })
+
   it('after a crash the run is interrupted, resumes, and ends equal to a run without the crash', async () => {
     const home = tempHome()
     const options = { runner: { demoLatencyScale: 0.2, flushRows: 5, flushMs: 20 } }
