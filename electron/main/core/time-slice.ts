@@ -8,6 +8,9 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
  */
 export const SLICE_MS = 12
 
+/** Rows read per statement when a big read is sliced: each page is a few milliseconds. */
+export const PAGE_ROWS = 1000
+
 /**
  * Lets long work (planning 50,000 calls, cache hits settling one after the other, a scoring pass) give way to
  * every other call. `pause()` costs nothing while the slice lasts; once it has run out, it waits for one turn

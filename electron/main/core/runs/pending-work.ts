@@ -1,31 +1,15 @@
-import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
 import type { Run } from '../../../../shared/domain/runs'
 import { resultKey } from '../../../../shared/lib/model-identity'
 import type { Repos } from '../db/repos'
-import { TimeSlicer } from '../time-slice'
+import { PAGE_ROWS, TimeSlicer } from '../time-slice'
+import { readSnapshotCases } from '../snapshot-cases'
 import { eachPendingWorkItem, type WorkItem } from './work-items'
-
-/** Rows read per statement: each page is a few milliseconds, and the slicer yields between them. */
-const PAGE_ROWS = 1000
 
 /** What is still missing of a run, per provider, taken one item at a time as slots free up. */
 export interface PendingWork {
   /** The pending items of one provider's models, in the run's order. */
   itemsOf(provider: string): Iterator<WorkItem, void, undefined>
-}
-
-/** The snapshot's cases in order, a page at a time, giving the event loop a turn whenever a slice runs out. */
-export async function readSnapshotCases(repos: Repos, snapshotId: string): Promise<DatasetCase[]> {
-  const slicer = new TimeSlicer()
-  const cases: DatasetCase[] = []
-  for (let position = 0; ;) {
-    const page = repos.snapshots.casesFrom(snapshotId, position, PAGE_ROWS)
-    for (const c of page.cases) cases.push(c)
-    if (page.cases.length < PAGE_ROWS) return cases
-    position = page.next
-    await slicer.pause()
-  }
 }
 
 /** The resultKey of every result the run already has, read in pages like the cases. */

@@ -15,7 +15,8 @@ import { runWorkItem, type ItemOutcome } from './run-item'
 import { runnerDefaults, type RunnerOptions } from './run-options'
 import type { WorkItem } from './work-items'
 import { drainPool, poolSize } from './call-pool'
-import { pendingWork, readSnapshotCases, type PendingWork } from './pending-work'
+import { pendingWork, type PendingWork } from './pending-work'
+import { readSnapshotCases } from '../snapshot-cases'
 import { TimeSlicer } from '../time-slice'
 
 /** A provider refused its key: every later call would fail too, so the run stops (see callOne). */
