@@ -1,7 +1,6 @@
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { ModelRef, PromptVersion } from '../../../../shared/domain/prompts'
 import { distinctModels, resultKey } from '../../../../shared/lib/model-identity'
-import type { DoneKey } from '../db/repos/runs-results'
 
 /** One call to make: a case rendered with a prompt version, sent to a model, for one repeat. */
 export interface WorkItem {
@@ -47,15 +46,4 @@ export function* eachPendingWorkItem(
       }
     }
   }
-}
-
-/** All of eachPendingWorkItem at once (the estimate and tests). */
-export function pendingWorkItems(
-  cases: readonly DatasetCase[],
-  versions: readonly PromptVersion[],
-  models: readonly ModelRef[],
-  repeats: number,
-  done: readonly DoneKey[] = [],
-): WorkItem[] {
-  return [...eachPendingWorkItem(cases, versions, models, repeats, new Set(done.map(resultKey)))]
 }
