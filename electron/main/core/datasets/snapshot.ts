@@ -41,13 +41,31 @@ export function createSnapshot(ctx: DatasetContext, datasetId: string, message: 
  * The snapshot a run of this dataset must reference: the newest one when the working copy still equals it,
  * otherwise a new one. Runs never read the editable working copy.
  */
-export function ensureSnapshot(ctx: DatasetContext, datasetId: string): DatasetSnapshot {
+export function ensureSnapshot(
+  ctx: DatasetContext,
+  datasetId: string,
+  options: SnapshotWriteOptions = {},
+): DatasetSnapshot {
   const state = workingState(ctx, datasetId)
   if (state.latest && state.latest.contentHash === state.hash) return state.latest
-  return writeSnapshot(ctx, state, 'Taken for a run')
+  return writeSnapshot(ctx, state, 'Taken for a run', options)
 }
 
-function writeSnapshot(ctx: DatasetContext, state: WorkingState, message: string): DatasetSnapshot {
+interface SnapshotWriteOptions {
+  /**
+   * The caller copied the working cases' revisions ahead (in short transactions of its own): only the
+   * members are written. A revision missing after all (a case edited since) fails the members' foreign key
+   * and with it the whole transaction, so the caller retries without this.
+   */
+  revisionsStored?: boolean
+}
+
+function writeSnapshot(
+  ctx: DatasetContext,
+  state: WorkingState,
+  message: string,
+  options: SnapshotWriteOptions = {},
+): DatasetSnapshot {
   const { dataset } = state
   if (state.caseCount === 0) {
     throw new AppError('INVALID_INPUT', `"${dataset.name}" has no cases: add cases before taking a snapshot`)
@@ -66,7 +84,7 @@ function writeSnapshot(ctx: DatasetContext, state: WorkingState, message: string
     caseCount: state.caseCount,
     contentHash: state.hash,
   }
-  ctx.repos.snapshots.insertFromWorkingCopy(snapshot)
+  ctx.repos.snapshots.insertFromWorkingCopy(snapshot, { withRevisions: options.revisionsStored !== true })
   auditDataset(ctx, 'dataset.snapshot', dataset.id, {
     snapshotId: snapshot.id,
     number: snapshot.number,

@@ -10,9 +10,11 @@ import type {
   TimeBasis,
 } from '../../../../shared/domain/runs'
 import { repeatedModels } from '../../../../shared/lib/model-identity'
-import { writeTransaction, type CoreContext } from '../context'
+import type { CoreContext } from '../context'
 import type { ResultHistoryRepo } from '../db/repos/result-history'
-import { ensureSnapshot } from '../datasets/snapshot'
+import { takeSnapshot } from './take-snapshot'
+import { readSnapshotCases } from '../snapshot-cases'
+import { TimeSlicer } from '../time-slice'
 import { renderMessages } from '../prompts/templates'
 import { findPrice, pricedProvider, priceTableFor } from '../llm/cost'
 import { outputBasisFor, secondsPerCall, timeBasisFor, tokensPerCall } from './estimate-basis'
@@ -24,7 +26,6 @@ import type { RunnerOptions } from './run-options'
 export interface ResolvedPlan {
   plan: RunPlan
   snapshot: DatasetSnapshot
-  cases: DatasetCase[]
   versions: PromptVersion[]
   settings: Map<string, ProviderSettings>
   /** The user's prices, read with the plan so the estimate and the run freeze the same ones. */
@@ -88,15 +89,21 @@ function refuseRepeatedModels(plan: RunPlan): void {
   )
 }
 
-/** Takes (or reuses) the dataset snapshot: runs never read the editable working copy. */
-export function resolvePlan(ctx: CoreContext, plan: RunPlan, options: RunnerOptions): ResolvedPlan {
+/**
+ * Takes (or reuses) the dataset snapshot: runs never read the editable working copy. The cases themselves
+ * are not read here: a run counts them from the snapshot and reads them in slices as it calls them.
+ */
+export async function resolvePlan(
+  ctx: CoreContext,
+  plan: RunPlan,
+  options: RunnerOptions,
+): Promise<ResolvedPlan> {
   refuseRepeatedModels(plan)
   const versions = loadVersions(ctx, plan.promptVersionIds)
   const settings = planSettings(ctx, plan.models, plan.concurrency, options)
-  const snapshot = writeTransaction(ctx, () => ensureSnapshot(ctx, plan.datasetId))
-  const cases = ctx.repos.snapshots.allCases(snapshot.id)
+  const snapshot = await takeSnapshot(ctx, plan.datasetId)
   const priceOverrides = ctx.repos.priceOverrides.list()
-  return { plan, snapshot, cases, versions, settings, priceOverrides }
+  return { plan, snapshot, versions, settings, priceOverrides }
 }
 
 /** The prices a run of this plan freezes: the user's overrides, zero for local providers, else the table. */
@@ -108,16 +115,32 @@ export function planPriceTable(resolved: ResolvedPlan): Promise<ModelPrice[]> {
 // A rough count (4 characters a token) is enough for an estimate and needs no tokenizer load.
 const approxTokens = (text: string): number => Math.ceil(text.length / 4)
 
-export async function estimatePlan(resolved: ResolvedPlan, history: ResultHistoryRepo): Promise<RunEstimate> {
-  const { plan, cases, versions, settings, snapshot } = resolved
-  const prices = await planPriceTable(resolved)
+/** Input tokens of every case rendered with every version, a slice at a time (25,000 cases take a second). */
+async function renderedTokens(
+  cases: readonly DatasetCase[],
+  versions: readonly PromptVersion[],
+): Promise<number> {
+  const slicer = new TimeSlicer()
   let inputTokens = 0
   for (const version of versions) {
     for (const c of cases) {
+      if (slicer.due) await slicer.pause()
       const rendered = renderMessages(version.messages, c).messages
       inputTokens += rendered.reduce((n, m) => n + approxTokens(m.content) + 4, 0)
     }
   }
+  return inputTokens
+}
+
+export async function estimatePlan(
+  ctx: CoreContext,
+  resolved: ResolvedPlan,
+  history: ResultHistoryRepo,
+): Promise<RunEstimate> {
+  const { plan, versions, settings, snapshot } = resolved
+  const prices = await planPriceTable(resolved)
+  const cases = await readSnapshotCases(ctx.repos, snapshot.id)
+  const inputTokens = await renderedTokens(cases, versions)
   const perModelCalls = cases.length * versions.length * plan.repeats
   const timeBasis = [...settings].map(([name, s]) => timeBasisFor(name, s, history))
   const outputTokensBasis = versions.flatMap((v) => plan.models.map((m) => outputBasisFor(v, m, history)))

@@ -13,7 +13,11 @@ import type { ProviderCalls } from '../llm/provider-calls'
 import { ResultWriter } from './result-writer'
 import { runWorkItem, type ItemOutcome } from './run-item'
 import { runnerDefaults, type RunnerOptions } from './run-options'
-import { pendingWorkItems, type WorkItem } from './work-items'
+import type { WorkItem } from './work-items'
+import { drainPool, poolSize } from './call-pool'
+import { pendingWork, type PendingWork } from './pending-work'
+import { readSnapshotCases } from '../snapshot-cases'
+import { TimeSlicer } from '../time-slice'
 
 /** A provider refused its key: every later call would fail too, so the run stops (see callOne). */
 export class KeyRefusedError extends Error {
@@ -46,6 +50,7 @@ export class RunSession {
   private readonly progress: ProgressThrottle
   private readonly meter = new RateMeter()
   private readonly freshCache = new Map<string, CachedResponse>()
+  private readonly slicer = new TimeSlicer()
   private counts: RunCounts
   private status: RunStatus = 'running'
 
@@ -96,7 +101,7 @@ export class RunSession {
     let stoppedByCanary = false
     try {
       if (this.run.canary?.phase === 'sampling') stoppedByCanary = await this.runCanarySample(this.run.canary)
-      if (!stoppedByCanary && !this.stopReason) await this.callAll(this.pendingItems())
+      if (!stoppedByCanary && !this.stopReason) await this.callAll(await this.pendingItems())
     } catch (error) {
       this.fail(error)
     }
@@ -113,11 +118,12 @@ export class RunSession {
    * cancel on the way leaves the phase at 'sampling', so a resume finishes the sample and decides then.
    */
   private async runCanarySample(canary: CanaryState): Promise<boolean> {
-    const sample = canarySample(this.ctx.repos.snapshots.allCases(this.run.datasetSnapshotId), {
+    const sample = canarySample(await readSnapshotCases(this.ctx.repos, this.run.datasetSnapshotId), {
       share: canary.share,
       seed: this.run.plan.canary?.seed ?? 1,
     })
-    await this.callAll(this.pendingItems((caseId) => sample.has(caseId)))
+    if (this.stopReason) return false
+    await this.callAll(await this.pendingItems((caseId) => sample.has(caseId)))
     if (this.stopReason) return false
     this.writer.flush()
     if (this.stopReason) return false
@@ -167,41 +173,49 @@ export class RunSession {
   }
 
   /** What is still missing, of the cases `include` keeps (all by default). */
-  private pendingItems(include: (caseId: string) => boolean = () => true): WorkItem[] {
-    const { plan } = this.run
-    const { repos } = this.ctx
-    const versions = loadVersions(this.ctx, plan.promptVersionIds)
-    const cases = repos.snapshots.allCases(this.run.datasetSnapshotId).filter((c) => include(c.id))
-    const done = repos.runResults.doneKeys(this.run.id)
-    return pendingWorkItems(cases, versions, plan.models, plan.repeats, done)
+  private pendingItems(include?: (caseId: string) => boolean): Promise<PendingWork> {
+    const versions = loadVersions(this.ctx, this.run.plan.promptVersionIds)
+    return pendingWork(this.ctx.repos, this.run, versions, include)
   }
 
   /**
-   * Starts every item at once: each waits for its provider's slot before it renders, so nothing is prepared
-   * ahead of time and a retry waiting for its retry-after lets the next item use the slot.
+   * Each provider takes its items in the run's order, a few times its concurrency started at once: each
+   * waits for its provider's slot before it renders, so nothing is prepared ahead of time and a retry
+   * waiting for its retry-after lets the next item use the slot. Providers run side by side.
    */
-  private async callAll(items: readonly WorkItem[]): Promise<void> {
+  private async callAll(work: PendingWork): Promise<void> {
+    if (this.stopReason) return
     const { models, concurrency } = this.run.plan
-    const calls = new Map<string, ProviderCalls>()
+    const lanes: Promise<void>[] = []
     // Each provider's lane is the core's one lane for it, shared with other runs and judges; the plan's
     // concurrency only caps this run's share of it.
     for (const [name, s] of providerSettings(this.ctx, models, this.options)) {
       const cap = concurrency?.[name]
-      calls.set(name, this.ctx.llm.provider(name, s, cap !== undefined ? { cap } : {}))
+      const calls = this.ctx.llm.provider(name, s, cap !== undefined ? { cap } : {})
+      const size = poolSize(Math.min(cap ?? s.concurrency, s.concurrency))
+      lanes.push(
+        drainPool(
+          work.itemsOf(name),
+          size,
+          (item) => this.callGuarded(item, calls),
+          this.stopped,
+          this.slicer,
+        ),
+      )
     }
     this.publish()
-    await Promise.all(
-      items.map(async (item) => {
-        const provider = calls.get(item.model.provider)
-        if (!provider) return
-        try {
-          await this.callOne(item, provider)
-        } catch (error) {
-          // An item stopped by pause or cancel simply stays missing; anything else fails the run.
-          if (!this.stopTaking.signal.aborted) this.fail(error)
-        }
-      }),
-    )
+    await Promise.all(lanes)
+  }
+
+  private readonly stopped = (): boolean => this.stopTaking.signal.aborted
+
+  private async callGuarded(item: WorkItem, calls: ProviderCalls): Promise<void> {
+    try {
+      await this.callOne(item, calls)
+    } catch (error) {
+      // An item stopped by pause or cancel simply stays missing; anything else fails the run.
+      if (!this.stopTaking.signal.aborted) this.fail(error)
+    }
   }
 
   private async callOne(item: WorkItem, calls: ProviderCalls): Promise<void> {

@@ -25,14 +25,16 @@ export class RunManager {
   }
 
   async plan(plan: RunPlan): Promise<RunEstimate> {
-    return estimatePlan(resolvePlan(this.ctx, plan, this.options), this.ctx.repos.resultHistory)
+    const resolved = await resolvePlan(this.ctx, plan, this.options)
+    return estimatePlan(this.ctx, resolved, this.ctx.repos.resultHistory)
   }
 
   /** Stores the run before its first call, then returns while the calls go on in the background. */
   async start(plan: RunPlan, name: string): Promise<Run> {
-    const resolved = resolvePlan(this.ctx, plan, this.options)
+    const resolved = await resolvePlan(this.ctx, plan, this.options)
     const priceTable = await planPriceTable(resolved)
-    const { cases, versions, snapshot } = resolved
+    const { versions, snapshot } = resolved
+    const caseCount = snapshot.caseCount
     const now = this.ctx.now()
     const run: Run = {
       id: newId('run'),
@@ -46,13 +48,13 @@ export class RunManager {
       finishedAt: null,
       createdBy: this.ctx.user,
       counts: {
-        total: cases.length * versions.length * plan.models.length * plan.repeats,
+        total: caseCount * versions.length * plan.models.length * plan.repeats,
         done: 0,
         errors: 0,
         cached: 0,
         spentUsd: 0,
       },
-      canary: startCanary(plan.canary, cases.length),
+      canary: startCanary(plan.canary, caseCount),
       failure: null,
     }
     writeTransaction(this.ctx, () => {

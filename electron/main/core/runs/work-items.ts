@@ -1,7 +1,6 @@
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { ModelRef, PromptVersion } from '../../../../shared/domain/prompts'
 import { distinctModels, resultKey } from '../../../../shared/lib/model-identity'
-import type { DoneKey } from '../db/repos/runs-results'
 
 /** One call to make: a case rendered with a prompt version, sent to a model, for one repeat. */
 export interface WorkItem {
@@ -22,31 +21,29 @@ export const workItemKey = (item: WorkItem): string =>
   })
 
 /**
- * Every (case × version × provider/model × repeat) of the plan without a result yet. A fresh run and a resumed
- * one are the same call: what is done is skipped, so a result is never requested twice. The same model id
- * through two providers is two models; an exact repeat of one provider/model (a plan stored before plans
- * refused them) is called once, as it can only ever hold one result.
+ * Every (case × version × provider/model × repeat) of the plan without a result yet, as they are taken: a
+ * run of 50,000 calls never holds them all. A fresh run and a resumed one are the same call: what is done is
+ * skipped, so a result is never requested twice. The same model id through two providers is two models; an
+ * exact repeat of one provider/model (a plan stored before plans refused them) is called once, as it can only
+ * ever hold one result.
  */
-export function pendingWorkItems(
+export function* eachPendingWorkItem(
   cases: readonly DatasetCase[],
   versions: readonly PromptVersion[],
   models: readonly ModelRef[],
   repeats: number,
-  done: readonly DoneKey[] = [],
-): WorkItem[] {
-  const skip = new Set(done.map(resultKey))
+  done: ReadonlySet<string>,
+): Generator<WorkItem, void, undefined> {
   const distinct = distinctModels(models)
-  const items: WorkItem[] = []
   // Repeat-major order: a paused run has whole passes over the dataset, not every repeat of a few cases.
   for (let repeat = 0; repeat < repeats; repeat++) {
     for (const c of cases) {
       for (const version of versions) {
         for (const model of distinct) {
           const item = { case: c, version, model, repeat }
-          if (!skip.has(workItemKey(item))) items.push(item)
+          if (done.size === 0 || !done.has(workItemKey(item))) yield item
         }
       }
     }
   }
-  return items
 }

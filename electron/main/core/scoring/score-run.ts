@@ -12,6 +12,7 @@ import { judgeSetups, type JudgeSetup } from './judge/env'
 import { suiteCache, type JudgeMetric } from './prepare'
 import { unscored, type ScoreOutcome } from './scorers/types'
 import { summarizeRun } from './summary'
+import { readSnapshotCases } from '../snapshot-cases'
 import type { SuiteMetric } from './metrics'
 
 export interface ScoreResultsOptions {
@@ -222,7 +223,7 @@ async function scorePass(
   const pass: Pass = {
     ctx,
     run,
-    cases: new Map(ctx.repos.snapshots.allCases(run.datasetSnapshotId).map((c) => [c.id, c])),
+    cases: new Map((await readSnapshotCases(ctx.repos, run.datasetSnapshotId)).map((c) => [c.id, c])),
     scored: ctx.repos.runScores.scoredKeys(runId),
     report: { written: 0, skipped: 0, judgeCalls: 0 },
   }

@@ -76,6 +76,20 @@ export function createRunResultsRepo(db: Db) {
       [string],
       { case_id: string; prompt_version_id: string; provider: string; model_id: string; repeat: number }
     >('SELECT case_id, prompt_version_id, provider, model_id, repeat FROM run_results WHERE run_id = ?'),
+    keysAfter: db.prepare<
+      [string, number, number],
+      {
+        row: number
+        case_id: string
+        prompt_version_id: string
+        provider: string
+        model_id: string
+        repeat: number
+      }
+    >(
+      `SELECT rowid AS row, case_id, prompt_version_id, provider, model_id, repeat FROM run_results
+        WHERE run_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`,
+    ),
     totals: db.prepare<[string], ResultTotals>(
       `SELECT COUNT(*) AS done, COUNT(error_kind) AS errors, COALESCE(SUM(cached), 0) AS cached,
          COALESCE(SUM(cost_usd), 0) AS spentUsd FROM run_results WHERE run_id = ?`,
@@ -104,6 +118,18 @@ export function createRunResultsRepo(db: Db) {
         provider: k.provider,
         modelId: k.model_id,
         repeat: k.repeat,
+      })),
+    /** A page of doneKeys in write order, after the row `after` (0 first): a big run's keys read in slices. */
+    doneKeysAfter: (runId: string, after: number, limit: number): { row: number; key: DoneKey }[] =>
+      statements.keysAfter.all(runId, after, limit).map((k) => ({
+        row: k.row,
+        key: {
+          caseId: k.case_id,
+          promptVersionId: k.prompt_version_id,
+          provider: k.provider,
+          modelId: k.model_id,
+          repeat: k.repeat,
+        },
       })),
     totals: (runId: string): ResultTotals =>
       statements.totals.get(runId) ?? { done: 0, errors: 0, cached: 0, spentUsd: 0 },

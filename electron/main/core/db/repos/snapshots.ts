@@ -43,6 +43,10 @@ function snapshotReads(db: Db) {
     all: db.prepare<[string], CaseRow>(
       `SELECT ${memberColumns} FROM ${members} WHERE m.snapshot_id = ? ORDER BY m.position`,
     ),
+    from: db.prepare<[string, number, number], CaseRow & { position: number }>(
+      `SELECT m.position, ${memberColumns} FROM ${members}
+        WHERE m.snapshot_id = ? AND m.position >= ? ORDER BY m.position LIMIT ?`,
+    ),
     keysOf: db.prepare<[{ snapshotId: string; ids: string }], { id: string; key: string }>(
       `SELECT m.case_id AS id, r.case_key AS key FROM ${members}
        WHERE m.snapshot_id = @snapshotId AND m.case_id IN (SELECT value FROM json_each(@ids))`,
@@ -62,6 +66,15 @@ function snapshotReads(db: Db) {
     pageCases: (snapshotId: string, offset: number, limit: number, filter: CaseFilter = {}): DatasetCase[] =>
       statements.page.all({ snapshotId, offset, limit, ...filterParams(filter) }).map(toCase),
     allCases: (snapshotId: string): DatasetCase[] => statements.all.all(snapshotId).map(toCase),
+    /** Up to `limit` cases from `position` on, and the position after them: a big snapshot read in slices. */
+    casesFrom: (
+      snapshotId: string,
+      position: number,
+      limit: number,
+    ): { cases: DatasetCase[]; next: number } => {
+      const rows = statements.from.all(snapshotId, position, limit)
+      return { cases: rows.map(toCase), next: (rows.at(-1)?.position ?? position - 1) + 1 }
+    },
     /** The keys of some of the snapshot's cases (by working case id), without reading the whole snapshot. */
     caseKeys: (snapshotId: string, caseIds: readonly string[]): Map<string, string> =>
       new Map(
@@ -92,6 +105,14 @@ function snapshotWrites(db: Db) {
        SELECT ?, row_number() OVER (ORDER BY position) - 1, id, revision_hash
          FROM dataset_cases WHERE dataset_id = ? ORDER BY position`,
     ),
+    copyRevisions: db.prepare<[string, number, number]>(
+      `INSERT OR IGNORE INTO case_revisions (hash, case_key, vars, expected, expected_output, tags, notes)
+       SELECT revision_hash, case_key, vars, expected, expected_output, tags, notes
+         FROM dataset_cases WHERE dataset_id = ? AND position >= ? AND position < ? AND revision_hash IS NOT NULL`,
+    ),
+    lastPosition: db.prepare<[string], { last: number | null }>(
+      'SELECT MAX(position) AS last FROM dataset_cases WHERE dataset_id = ?',
+    ),
     removeUnused: db.prepare(
       'DELETE FROM case_revisions WHERE hash NOT IN (SELECT revision_hash FROM dataset_snapshot_cases)',
     ),
@@ -100,13 +121,22 @@ function snapshotWrites(db: Db) {
     /**
      * Freezes the dataset's working copy as `snapshot`, in SQL: every working case must carry its revision hash
      * (a NULL one fails the NOT NULL constraint, so a snapshot can never be written half). The caller runs
-     * this in the transaction that computed `snapshot.contentHash` from the same rows.
+     * this in the transaction that computed `snapshot.contentHash` from the same rows. Without revisions
+     * (copied ahead by copyRevisionsBetween), a missing one fails the members' foreign key.
      */
-    insertFromWorkingCopy: (snapshot: DatasetSnapshot): void => {
+    insertFromWorkingCopy: (snapshot: DatasetSnapshot, options = { withRevisions: true }): void => {
       statements.insert.run(snapshot)
-      statements.insertRevisions.run(snapshot.datasetId)
+      if (options.withRevisions) statements.insertRevisions.run(snapshot.datasetId)
       statements.insertMembers.run(snapshot.id, snapshot.datasetId)
     },
+    /**
+     * Copies the revisions of the working cases at positions [from, to) ahead of a snapshot, so the snapshot's
+     * own transaction finds them stored. Harmless on its own: revisions are content-addressed and immutable.
+     */
+    copyRevisionsBetween: (datasetId: string, from: number, to: number): number =>
+      statements.copyRevisions.run(datasetId, from, to).changes,
+    /** The highest position of the dataset's working cases, -1 when it has none. */
+    lastWorkingPosition: (datasetId: string): number => statements.lastPosition.get(datasetId)?.last ?? -1,
     /** After a dataset is deleted: revisions no remaining snapshot uses. */
     removeUnusedRevisions: (): number => statements.removeUnused.run().changes,
   }
