@@ -14,6 +14,7 @@ async function boot(root: HTMLElement): Promise<void> {
   await import('./boot/domain-schemas-2')
   await import('../../shared/contract')
   const { startStores } = await import('./boot/stores')
+  await nextTask()
   // Started before the screens load, so the first screen's queries are in flight while App is fetched.
   const stores = startStores()
   const { App } = await import('./features/shell/App')
@@ -22,6 +23,21 @@ async function boot(root: HTMLElement): Promise<void> {
       <App stores={stores} />
     </StrictMode>,
   )
+}
+
+/**
+ * Resolves in a new task, so the stores are created in a task apart from the one that evaluated them. A message,
+ * not a timer: timers in a window not yet shown may be throttled to a second.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      resolve()
+    }
+    channel.port2.postMessage(null)
+  })
 }
 
 boot(container).catch((error: unknown) => {
