@@ -1,7 +1,7 @@
 import type { EChartsOption, EChartsType } from 'echarts'
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type RefObject } from 'react'
 import { loadEcharts } from './load-echarts'
-import { withDataReduction, withShortAnimation } from './reduce'
+import { withDataReduction, withoutEntryAnimation } from './reduce'
 import { chartQueue } from './render-queue'
 import { useSeenInView } from './use-in-view'
 
@@ -72,7 +72,7 @@ function useQueuedDraw(
       instance.off('finished')
       instance.on('finished', () => mark(true))
       // notMerge: a removed series must disappear, not linger from the last option.
-      instance.setOption(withShortAnimation(withDataReduction(option)), { notMerge: true })
+      instance.setOption(withoutEntryAnimation(withDataReduction(option)), { notMerge: true })
     })
     return () => {
       cancelled = true

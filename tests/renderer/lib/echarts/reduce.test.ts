@@ -1,10 +1,9 @@
 import type { EChartsOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
 import {
-  ENTRY_ANIMATION_MS,
   LARGE_SERIES_POINTS,
   withDataReduction,
-  withShortAnimation,
+  withoutEntryAnimation,
 } from '../../../../renderer/src/lib/echarts/reduce'
 
 const points = (n: number) => Array.from({ length: n }, (_, i) => [i, Math.sin(i)])
@@ -55,9 +54,10 @@ describe('withDataReduction', () => {
   })
 })
 
-describe('withShortAnimation', () => {
-  it('shortens the entry animation unless the builder set one', () => {
-    expect(withShortAnimation({}).animationDuration).toBe(ENTRY_ANIMATION_MS)
-    expect(withShortAnimation({ animationDuration: 50 }).animationDuration).toBe(50)
+describe('withoutEntryAnimation', () => {
+  it('draws without the entry animation unless the builder asked for one', () => {
+    expect(withoutEntryAnimation({}).animation).toBe(false)
+    expect(withoutEntryAnimation({ animation: true }).animation).toBe(true)
+    expect(withoutEntryAnimation({ animationDuration: 50 })).toEqual({ animationDuration: 50 })
   })
 })
