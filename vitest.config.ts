@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
+const busyCoreTests = ['tests/unit/core/runs/busy-core.test.ts']
+
 export default defineConfig({
   test: {
     // Vitest's default (one core fewer than the machine has) is a single worker on a 2-core machine, while
@@ -13,6 +15,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+          exclude: [...busyCoreTests],
           pool: 'forks',
           // A budget, not a speed check (bench/ checks speed): on a busy 2-core machine a property test
           // that takes a second when quiet can pass 5 s.
@@ -20,6 +23,18 @@ export default defineConfig({
           // Builds out/ when it is missing or stale: tests/unit/cli spawns the built bin/evallab.mjs.
           // Builds the template workspaces tests copy instead of migrating and seeding their own.
           globalSetup: ['tests/unit/cli/built-cli.setup.ts', 'tests/fixtures/workspace-template.setup.ts'],
+        },
+      },
+      {
+        // Tests that time the core's event loop under a big run: `npm run test:unit` runs them after the
+        // others, alone, so the suite's other worker does not take the CPU they measure.
+        test: {
+          name: 'busy-core',
+          environment: 'node',
+          include: [...busyCoreTests],
+          pool: 'forks',
+          testTimeout: 600_000,
+          globalSetup: ['tests/fixtures/workspace-template.setup.ts'],
         },
       },
       {
