@@ -13,6 +13,7 @@ import {
 import { resultColumns, resultLayout, resultRowHeight } from './layout'
 import { ResultRow } from './ResultRow'
 import { useResultKeys } from './use-result-keys'
+import { resultPageSize } from '../../../stores/runs/result-pages'
 
 /**
  * The run's results as a virtualized grid: fixed-height rows, only the visible ones in the DOM, fetched
@@ -26,6 +27,7 @@ export function ResultsGrid() {
   const labels = useVersionLabels()
   const { openDetail } = useResults(selectResultsActions)
   const scroller = useRef<HTMLDivElement>(null)
+  // The first row of the first and of the last visible page: it changes once per page scrolled, not per frame.
   const [range, setRange] = useState({ first: 0, last: 0 })
   const view = useResultPages(query, range.first, range.last)
   usePrefetchPages(query, range.first, range.last, view.total)
@@ -37,13 +39,14 @@ export function ResultsGrid() {
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => resultRowHeight,
-    overscan: 10,
+    // A few rows past the edges: a flick jumps further than any overscan, and each row is layout a frame.
+    overscan: 3,
     paddingStart: resultRowHeight,
     scrollPaddingStart: resultRowHeight,
   })
   const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items.at(-1)?.index ?? 0
+  const first = pageStart(items[0]?.index ?? 0)
+  const last = pageStart(items.at(-1)?.index ?? 0)
 
   useEffect(() => {
     setRange((r) => (r.first === first && r.last === last ? r : { first, last }))
@@ -110,6 +113,10 @@ export function ResultsGrid() {
       </div>
     </div>
   )
+}
+
+function pageStart(index: number): number {
+  return index - (index % resultPageSize)
 }
 
 function rowIndexOf(target: EventTarget): number | null {
