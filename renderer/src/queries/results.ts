@@ -63,6 +63,16 @@ export function useResultPages(query: ResultQuery | null, first: number, last: n
   })
 }
 
+/** How many rows match the query (its first page says), null until that page has answered. */
+export function useResultTotal(query: ResultQuery | null): number | null {
+  const first = useRpcQuery('runs.resultRows', query ? resultPageInput(query, 0) : null, {
+    select: pageTotal,
+  })
+  return first.data ?? null
+}
+
+const pageTotal = (page: Page): number => page.total
+
 /** How many pages past the visible ones are fetched ahead in the scroll's direction (one the other way). */
 export const pagesAheadCount = 3
 

@@ -113,6 +113,43 @@ describe('results grid', () => {
     await waitFor(() => expect([...offsets()].sort((a, b) => a - b)).toEqual([0, 200, 400, 600, 800]))
   })
 
+  it('shows a page already fetched at once when scrolled onto, never a "Loading…" row first', async () => {
+    await openRun(seed(900))
+    const scrollToRow = (row: number) =>
+      act(() => {
+        grid().scrollTop = row * 30
+        fireEvent.scroll(grid())
+      })
+    scrollToRow(300)
+    await waitFor(() => expect(resultRows().some((r) => r.dataset.caseId === 'case-0300')).toBe(true))
+    scrollToRow(0)
+    await waitFor(() => expect(resultRows()[0]?.dataset.caseId).toBe('case-0000'))
+
+    // Every row a commit puts on screen, however briefly: a placeholder for a cached page is a flash.
+    const placeholders: string[] = []
+    const collect = (records: MutationRecord[]) => {
+      // A row that was a placeholder between two commits shows only in its record's old value.
+      for (const record of records) {
+        if (record.oldValue === 'result-row-loading') placeholders.push('changed')
+        for (const node of record.addedNodes)
+          if (node instanceof HTMLElement && node.dataset.testid === 'result-row-loading')
+            placeholders.push('added')
+      }
+    }
+    const observer = new MutationObserver(collect)
+    observer.observe(grid(), {
+      subtree: true,
+      childList: true,
+      attributeFilter: ['data-testid'],
+      attributeOldValue: true,
+    })
+    scrollToRow(300)
+    expect(resultRows().some((r) => r.dataset.caseId === 'case-0300')).toBe(true)
+    collect(observer.takeRecords())
+    observer.disconnect()
+    expect(placeholders).toEqual([])
+  })
+
   it('filters by case, model, version and outcome', async () => {
     const { core } = await openRun(
       withKeys(seed(40, (i) => (i % 5 === 0 ? { errorKind: 'timeout', errorMessage: 'slow' } : {}))),

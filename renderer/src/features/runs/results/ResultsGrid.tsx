@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { useResults } from '../../../stores/hooks'
 import { useVersionLabels, versionLabel } from '../../../queries/catalog'
-import { usePrefetchPages, useResultPages } from '../../../queries/results'
+import { usePrefetchPages, useResultPages, useResultTotal } from '../../../queries/results'
 import {
   selectActiveResult,
   selectIsResultsFiltered,
@@ -13,6 +13,7 @@ import {
 import { resultColumns, resultLayout, resultRowHeight } from './layout'
 import { ResultRow } from './ResultRow'
 import { useResultKeys } from './use-result-keys'
+import { resultPageSize } from '../../../stores/runs/result-pages'
 
 /**
  * The run's results as a virtualized grid: fixed-height rows, only the visible ones in the DOM, fetched
@@ -26,10 +27,8 @@ export function ResultsGrid() {
   const labels = useVersionLabels()
   const { openDetail } = useResults(selectResultsActions)
   const scroller = useRef<HTMLDivElement>(null)
-  const [range, setRange] = useState({ first: 0, last: 0 })
-  const view = useResultPages(query, range.first, range.last)
-  usePrefetchPages(query, range.first, range.last, view.total)
-  const total = view.total ?? 0
+  const known = useResultTotal(query)
+  const total = known ?? 0
 
   // The virtualizer is one stable object read afresh on every render; nothing memoised caches its results.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -37,17 +36,18 @@ export function ResultsGrid() {
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => resultRowHeight,
-    overscan: 10,
+    // A few rows past the edges: a flick jumps further than any overscan, and each row costs layout a frame.
+    overscan: 3,
     paddingStart: resultRowHeight,
     scrollPaddingStart: resultRowHeight,
   })
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
   const last = items.at(-1)?.index ?? 0
-
-  useEffect(() => {
-    setRange((r) => (r.first === first && r.last === last ? r : { first, last }))
-  }, [first, last])
+  // The pages of the rows this render shows, read in this same render: a page already in the cache shows at
+  // once, never as a frame of "Loading…" while a range kept in state catches up.
+  const view = useResultPages(query, first, last)
+  usePrefetchPages(query, pageStart(first), pageStart(last), known)
 
   useEffect(() => {
     scroller.current?.scrollTo?.({ top: 0 })
@@ -64,7 +64,7 @@ export function ResultsGrid() {
         ref={scroller}
         className="results-scroller"
         data-testid="results-grid"
-        data-total={view.total ?? undefined}
+        data-total={known ?? undefined}
         role="grid"
         aria-label="Results"
         aria-rowcount={total + 1}
@@ -100,7 +100,7 @@ export function ResultsGrid() {
             )
           })}
         </div>
-        {view.total === 0 ? (
+        {known === 0 ? (
           <p className="results-empty muted" data-testid="results-empty">
             {filtered
               ? 'No result matches these filters.'
@@ -110,6 +110,11 @@ export function ResultsGrid() {
       </div>
     </div>
   )
+}
+
+/** The first row of `index`'s page: the prefetch looks ahead once per page scrolled, not once per frame. */
+function pageStart(index: number): number {
+  return index - (index % resultPageSize)
 }
 
 function rowIndexOf(target: EventTarget): number | null {
