@@ -126,6 +126,29 @@ describe('0013_run_totals', () => {
     expect([resultTotals(db), scoreTotals(db)]).toEqual([[], []])
   })
 
+  it('leaves the new scores of a run held by a bulk writer to that writer, and only of that run', () => {
+    const db = v12WithRun()
+    applyMigrations(db, bundledMigrations.slice(0, 13), () => 't1')
+    db.exec(`INSERT INTO runs (id, name, status, plan, dataset_snapshot_id, price_table, created_at, created_by, counts)
+      VALUES ('r2', 'Other', 'completed', '{}', 's1', '[]', 't', 'a', '{}')`)
+    db.transaction(() => {
+      db.exec(`INSERT INTO run_score_totals_writers (run_id) VALUES ('r1')`)
+      addScore(db, 'ca', 1) // the writer adds this one to the totals itself
+      db.exec(`INSERT INTO run_scores (run_id, case_id, prompt_version_id, provider, model_id, repeat, metric,
+        scorer_hash, source, value, created_at) VALUES ('r2', 'ca', 'v1', 'acme', 'm1', 0, 'rule.x', 'h1', 'rule', 1, 't')`)
+      db.exec(`DELETE FROM run_score_totals_writers WHERE run_id = 'r1'`)
+    })()
+    addScore(db, 'cb', 0.5) // released: the trigger again
+    const perRun = db.prepare(`SELECT run_id, tag, n, total FROM run_score_totals ORDER BY run_id, tag`).all()
+    expect(perRun).toEqual([
+      { run_id: 'r1', tag: '', n: 1, total: 0.5 },
+      { run_id: 'r1', tag: 'segment:smb', n: 1, total: 0.5 },
+      { run_id: 'r2', tag: '', n: 1, total: 1 },
+      { run_id: 'r2', tag: 'segment:smb', n: 1, total: 1 },
+      { run_id: 'r2', tag: 'vip', n: 1, total: 1 },
+    ])
+  })
+
   it('sorts answered latencies per slice in an index a percentile reads', () => {
     const db = v12WithRun()
     applyMigrations(db, bundledMigrations.slice(0, 13), () => 't1')

@@ -12,6 +12,7 @@ import { judgeSetups, type JudgeSetup } from './judge/env'
 import { suiteCache, type JudgeMetric } from './prepare'
 import { unscored, type ScoreOutcome } from './scorers/types'
 import { summarizeRun } from './summary'
+import { insertScoresWithTotals, snapshotCaseTags, type CaseTags } from './score-totals'
 import { readSnapshotCases } from '../snapshot-cases'
 import type { SuiteMetric } from './metrics'
 
@@ -40,6 +41,7 @@ interface Pass {
   ctx: CoreContext
   run: Run
   cases: Map<string, DatasetCase>
+  caseTags: CaseTags
   scored: Set<string>
   report: ScoringReport
 }
@@ -106,9 +108,9 @@ async function scoreDeterministic(
         if (!alreadyScored(pass, output, metric)) judges.push({ output, metric, case: c })
     }
     if (rows.length > 0) {
-      writeTransaction(ctx, () => {
-        for (const row of rows) if (ctx.repos.runScores.insert(row)) pass.report.written++
-      })
+      pass.report.written += writeTransaction(ctx, () =>
+        insertScoresWithTotals(ctx.repos, run.id, rows, pass.caseTags),
+      )
     }
     await yieldToEventLoop()
   }
@@ -220,10 +222,12 @@ async function scorePass(
   deps: ScoringDeps,
 ): Promise<ScoringReport> {
   const run = requireRun(ctx, runId)
+  const cases = new Map((await readSnapshotCases(ctx.repos, run.datasetSnapshotId)).map((c) => [c.id, c]))
   const pass: Pass = {
     ctx,
     run,
-    cases: new Map((await readSnapshotCases(ctx.repos, run.datasetSnapshotId)).map((c) => [c.id, c])),
+    cases,
+    caseTags: snapshotCaseTags(cases),
     scored: ctx.repos.runScores.scoredKeys(runId),
     report: { written: 0, skipped: 0, judgeCalls: 0 },
   }

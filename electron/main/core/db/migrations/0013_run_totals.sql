@@ -84,9 +84,19 @@ BEGIN
     max_ms = COALESCE(max(max_ms, excluded.max_ms), max_ms, excluded.max_ms);
 END;
 
+-- Scoring writes a page of format and rule scores and adds the page to the totals itself, per slice × metric ×
+-- tag in one step, in write order (core/scoring/score-totals.ts): a probe of the case's tags and one upsert per
+-- tag for each of 150,000 scores took most of the time scoring spent. While its write transaction holds a row
+-- here for the run, the insert trigger below leaves that run's new scores to it; the row is deleted before the
+-- transaction commits, so every other writer (and every other connection) always has the trigger.
+CREATE TABLE run_score_totals_writers (
+  run_id TEXT PRIMARY KEY
+) STRICT, WITHOUT ROWID;
+
 -- A score is inserted by scoring and review, replaced when a failed judge is retried or a review changes,
 -- and deleted when a review is withdrawn: each moves the totals of its slice and of its case's tags.
 CREATE TRIGGER run_scores_totals_insert AFTER INSERT ON run_scores
+WHEN NOT EXISTS (SELECT 1 FROM run_score_totals_writers WHERE run_id = NEW.run_id)
 BEGIN
   INSERT INTO run_score_totals
     (run_id, prompt_version_id, provider, model_id, metric, scorer_hash, tag, n, passes, total, squares)

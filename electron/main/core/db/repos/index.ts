@@ -32,6 +32,7 @@ import { createRunFactsRepo } from './run-facts'
 import { createRunScoresRepo } from './run-scores'
 import { createScoreAggregatesRepo } from './score-aggregates'
 import { createScoreCallsRepo } from './score-calls'
+import { createScoreTotalsRepo } from './score-totals'
 import { createSignoffsRepo } from './signoffs'
 import { createSnapshotsRepo } from './snapshots'
 import { createWorkspaceMetaRepo } from './workspace-meta'
@@ -52,6 +53,7 @@ export function createRepos(db: Db) {
     evalSuites: createEvalSuitesRepo(db),
     runScores: createRunScoresRepo(db),
     scoreCalls: createScoreCallsRepo(db),
+    scoreTotals: createScoreTotalsRepo(db),
     audit: createAuditRepo(db),
     runs: createRunsRepo(db),
     runResults: createRunResultsRepo(db),
