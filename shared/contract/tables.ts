@@ -37,6 +37,7 @@ export const tableNames = [
   'run_result_totals',
   'run_results',
   'run_score_totals',
+  'run_score_totals_writers',
   'run_scores',
   'runs',
   'score_calls',
