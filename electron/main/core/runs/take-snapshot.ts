@@ -19,11 +19,15 @@ const MEMBER_ROWS = 2000
  * sees, its members in chunks, and last a transaction that checks them against the working copy and
  * completes it. A case edited meanwhile sends it back to the single-transaction write of before.
  */
-export async function takeSnapshot(ctx: CoreContext, datasetId: string): Promise<DatasetSnapshot> {
+export async function takeSnapshot(
+  ctx: CoreContext,
+  datasetId: string,
+  memberRows = MEMBER_ROWS,
+): Promise<DatasetSnapshot> {
   await copyRevisionsAhead(ctx, datasetId)
   const start = writeTransaction(ctx, () => reuseOrDraft(ctx, datasetId, 'Taken for a run'))
   if ('snapshot' in start) return start.snapshot
-  const written = await writeDraft(ctx, start.draft)
+  const written = await writeDraft(ctx, start.draft, memberRows)
   return written ?? writeTransaction(ctx, () => ensureSnapshot(ctx, datasetId))
 }
 
@@ -39,9 +43,13 @@ async function copyRevisionsAhead(ctx: CoreContext, datasetId: string): Promise<
 }
 
 /** The completed snapshot, or null when the working copy changed under the draft (then removed). */
-async function writeDraft(ctx: CoreContext, draft: SnapshotDraft): Promise<DatasetSnapshot | null> {
+async function writeDraft(
+  ctx: CoreContext,
+  draft: SnapshotDraft,
+  memberRows: number,
+): Promise<DatasetSnapshot | null> {
   try {
-    const hash = await copyMembers(ctx, draft)
+    const hash = await copyMembers(ctx, draft, memberRows)
     return writeTransaction(ctx, () => finishDraft(ctx, draft, hash))
   } catch (error) {
     writeTransaction(ctx, () => ctx.repos.snapshots.removeDraft(draft.id))
@@ -52,11 +60,11 @@ async function writeDraft(ctx: CoreContext, draft: SnapshotDraft): Promise<Datas
 }
 
 /** Copies the working cases into the draft in chunks; returns the content hash of what was copied. */
-async function copyMembers(ctx: CoreContext, draft: SnapshotDraft): Promise<string> {
+async function copyMembers(ctx: CoreContext, draft: SnapshotDraft, memberRows: number): Promise<string> {
   const hasher = contentHasher()
   let after: WorkingKey | null = null
-  for (let position = 0; position < draft.caseCount; ) {
-    const limit = Math.min(MEMBER_ROWS, draft.caseCount - position)
+  for (let position = 0; position < draft.caseCount;) {
+    const limit = Math.min(memberRows, draft.caseCount - position)
     const chunk = writeTransaction(ctx, () =>
       ctx.repos.snapshots.copyDraftMembers(draft, { after, position, limit }),
     )

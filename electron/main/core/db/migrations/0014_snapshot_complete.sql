@@ -19,7 +19,7 @@ BEGIN
 END;
 
 CREATE TRIGGER dataset_snapshots_complete_all_members BEFORE UPDATE ON dataset_snapshots
-WHEN NEW.complete = 1
+WHEN OLD.complete = 0 AND NEW.complete = 1
   AND (SELECT COUNT(*) FROM dataset_snapshot_cases WHERE snapshot_id = NEW.id) <> NEW.case_count
 BEGIN
   SELECT RAISE(ABORT, 'a dataset snapshot is complete only with all its members');

@@ -36,7 +36,9 @@ function snapshotReads(db: Db) {
     list: db.prepare<[string], SnapshotRow>(
       `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE dataset_id = ? AND complete = 1 ORDER BY number DESC`,
     ),
-    get: db.prepare<[string], SnapshotRow>(`SELECT ${snapshotColumns} FROM dataset_snapshots WHERE id = ? AND complete = 1`),
+    get: db.prepare<[string], SnapshotRow>(
+      `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE id = ? AND complete = 1`,
+    ),
     latest: db.prepare<[string], SnapshotRow>(
       `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE dataset_id = ? AND complete = 1 ORDER BY number DESC LIMIT 1`,
     ),
