@@ -87,6 +87,8 @@ export function openCore(options: CoreOptions): Core {
   }
   // One gateway, so one limiter per provider, for every run, judge and canary of this core.
   const ctx = createCoreContext(workspace.db, { user, now }, runnerOptions)
+  // A snapshot a crash cut off while it was written in chunks was never visible: nothing refers to it.
+  ctx.repos.snapshots.removeDrafts()
   if (workspace.created && (options.seedDemo ?? true)) seedDemo(ctx, now)
   const runs = new RunManager(ctx, bus, runnerOptions)
   const handlers = createHandlers(ctx, status, runs, keys, {

@@ -6,14 +6,14 @@ import { caseFields, contentHash, revisionHash } from '../db/case-hash'
 
 // Every function here writes: the caller runs it inside one `.immediate()` transaction.
 
-interface WorkingState {
+export interface WorkingState {
   dataset: DatasetSummary
   caseCount: number
   hash: string
   latest: DatasetSnapshot | null
 }
 
-function workingState(ctx: DatasetContext, datasetId: string): WorkingState {
+export function workingState(ctx: DatasetContext, datasetId: string): WorkingState {
   const dataset = requireDataset(ctx.repos, datasetId)
   const revisions = workingRevisions(ctx.repos, datasetId)
   return {
@@ -67,13 +67,7 @@ function writeSnapshot(
   options: SnapshotWriteOptions = {},
 ): DatasetSnapshot {
   const { dataset } = state
-  if (state.caseCount === 0) {
-    throw new AppError('INVALID_INPUT', `"${dataset.name}" has no cases: add cases before taking a snapshot`)
-  }
-  // Cases stored before revisions existed get their hash now, so the snapshot can be copied in SQL.
-  for (const c of ctx.repos.datasetCases.unhashed(dataset.id)) {
-    ctx.repos.datasetCases.setRevisionHash(c.id, revisionHash(caseFields(c)))
-  }
+  prepareWrite(ctx, state)
   const snapshot: DatasetSnapshot = {
     id: newId('dss'),
     datasetId: dataset.id,
@@ -92,6 +86,17 @@ function writeSnapshot(
     message: snapshot.message,
   })
   return snapshot
+}
+
+/** Refuses an empty dataset; cases stored before revisions existed get their hash, so SQL can copy them. */
+export function prepareWrite(ctx: DatasetContext, state: WorkingState): void {
+  const { dataset } = state
+  if (state.caseCount === 0) {
+    throw new AppError('INVALID_INPUT', `"${dataset.name}" has no cases: add cases before taking a snapshot`)
+  }
+  for (const c of ctx.repos.datasetCases.unhashed(dataset.id)) {
+    ctx.repos.datasetCases.setRevisionHash(c.id, revisionHash(caseFields(c)))
+  }
 }
 
 /** A snapshot id from the caller must exist and belong to the dataset it names. */

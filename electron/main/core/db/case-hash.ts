@@ -26,5 +26,19 @@ export function revisionHash(c: CaseFields): string {
  * case deleted and added again reads as changed — exactly as the diff, which matches cases by id, shows it.
  */
 export function contentHash(members: readonly { caseId: string; revisionHash: string }[]): string {
-  return sha256(members.map((m) => `${m.caseId} ${m.revisionHash}\n`).join(''))
+  return sha256(members.map(memberLine).join(''))
+}
+
+const memberLine = (m: { caseId: string; revisionHash: string }): string => `${m.caseId} ${m.revisionHash}\n`
+
+/** contentHash fed in slices, for a snapshot written in chunks: the same members give the same hash. */
+export function contentHasher(): {
+  add: (members: readonly { caseId: string; revisionHash: string }[]) => void
+  digest: () => string
+} {
+  const hash = createHash('sha256')
+  return {
+    add: (members) => members.forEach((m) => hash.update(memberLine(m), 'utf8')),
+    digest: () => `sha256:${hash.digest('hex')}`,
+  }
 }

@@ -52,7 +52,7 @@ function prepareReads(db: Db) {
         WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.position`,
     ),
     revisions: db.prepare<[string], { id: string; revision_hash: string | null }>(
-      'SELECT id, revision_hash FROM dataset_cases WHERE dataset_id = ? ORDER BY position',
+      'SELECT id, revision_hash FROM dataset_cases WHERE dataset_id = ? ORDER BY position, id',
     ),
     unhashed: db.prepare<[string], CaseRow>(
       `SELECT ${columns} FROM dataset_cases c WHERE c.dataset_id = ? AND c.revision_hash IS NULL`,

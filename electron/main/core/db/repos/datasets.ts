@@ -28,7 +28,7 @@ export interface DatasetUpdate {
 
 const select = `SELECT d.id, d.name, d.description, d.updated_at, d.parent_id,
        (SELECT COUNT(*) FROM dataset_cases c WHERE c.dataset_id = d.id) AS case_count,
-       (SELECT COUNT(*) FROM dataset_snapshots s WHERE s.dataset_id = d.id) AS snapshot_count
+       (SELECT COUNT(*) FROM dataset_snapshots s WHERE s.dataset_id = d.id AND s.complete = 1) AS snapshot_count
   FROM datasets d`
 
 export type DatasetsRepo = ReturnType<typeof createDatasetsRepo>

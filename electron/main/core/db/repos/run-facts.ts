@@ -61,7 +61,7 @@ export function createRunFactsRepo(db: Db) {
     largestRun: db.prepare<[{ promptId: string }], LargestRun>(
       `SELECT r.name, s.case_count AS cases, d.name AS datasetName
          FROM (${runsOfPrompt}) r
-         JOIN dataset_snapshots s ON s.id = r.dataset_snapshot_id JOIN datasets d ON d.id = s.dataset_id
+         JOIN dataset_snapshots s ON s.id = r.dataset_snapshot_id AND s.complete = 1 JOIN datasets d ON d.id = s.dataset_id
         WHERE ${notProduction} AND r.status = 'completed'
         ORDER BY s.case_count DESC, r.created_at DESC LIMIT 1`,
     ),

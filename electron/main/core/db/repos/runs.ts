@@ -58,7 +58,7 @@ export function createRunsRepo(db: Db) {
     ),
     namesForDataset: db.prepare<[string], { name: string }>(
       `SELECT r.name FROM runs r JOIN dataset_snapshots s ON s.id = r.dataset_snapshot_id
-        WHERE s.dataset_id = ? ORDER BY r.created_at DESC`,
+        WHERE s.dataset_id = ? AND s.complete = 1 ORDER BY r.created_at DESC`,
     ),
     unfinishedUsingProvider: db.prepare<[string], { name: string }>(
       `SELECT r.name FROM runs r

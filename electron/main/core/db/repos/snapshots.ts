@@ -1,6 +1,7 @@
 import type { DatasetCase, DatasetSnapshot } from '../../../../../shared/domain/datasets'
 import type { Db } from '../connection'
 import { filterParams, filterSql, toCase, type CaseFilter, type CaseRow } from './case-rows'
+import { snapshotDraftWrites } from './snapshot-drafts'
 
 interface SnapshotRow {
   id: string
@@ -20,9 +21,12 @@ const members = 'dataset_snapshot_cases m JOIN case_revisions r ON r.hash = m.re
 
 export type SnapshotsRepo = ReturnType<typeof createSnapshotsRepo>
 
-/** Immutable snapshots (the schema refuses updates): written once, read many times, gone with their dataset. */
+/**
+ * Immutable snapshots (the schema refuses updates): written once, read many times, gone with their dataset.
+ * Reads see complete snapshots only; one still being written in chunks (a draft) is invisible.
+ */
 export function createSnapshotsRepo(db: Db) {
-  return { ...snapshotReads(db), ...snapshotWrites(db) }
+  return { ...snapshotReads(db), ...snapshotWrites(db), ...snapshotDraftWrites(db) }
 }
 
 function snapshotReads(db: Db) {
@@ -30,11 +34,13 @@ function snapshotReads(db: Db) {
   const where = `m.snapshot_id = @snapshotId AND ${filterSql('r')}`
   const statements = {
     list: db.prepare<[string], SnapshotRow>(
-      `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE dataset_id = ? ORDER BY number DESC`,
+      `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE dataset_id = ? AND complete = 1 ORDER BY number DESC`,
     ),
-    get: db.prepare<[string], SnapshotRow>(`SELECT ${snapshotColumns} FROM dataset_snapshots WHERE id = ?`),
+    get: db.prepare<[string], SnapshotRow>(
+      `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE id = ? AND complete = 1`,
+    ),
     latest: db.prepare<[string], SnapshotRow>(
-      `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE dataset_id = ? ORDER BY number DESC LIMIT 1`,
+      `SELECT ${snapshotColumns} FROM dataset_snapshots WHERE dataset_id = ? AND complete = 1 ORDER BY number DESC LIMIT 1`,
     ),
     count: db.prepare<[Filtered], { n: number }>(`SELECT COUNT(*) AS n FROM ${members} WHERE ${where}`),
     page: db.prepare<[Filtered & { limit: number; offset: number }], CaseRow>(
@@ -91,19 +97,21 @@ function snapshotReads(db: Db) {
 function snapshotWrites(db: Db) {
   const statements = {
     insert: db.prepare(
-      `INSERT INTO dataset_snapshots (${snapshotColumns})
-       VALUES (@id, @datasetId, @number, @message, @createdAt, @createdBy, @caseCount, @contentHash)`,
+      `INSERT INTO dataset_snapshots (${snapshotColumns}, complete)
+       VALUES (@id, @datasetId, @number, @message, @createdAt, @createdBy, @caseCount, @contentHash, 0)`,
     ),
+    // Members join only an incomplete snapshot; completing it checks they are all there.
+    seal: db.prepare<[string]>('UPDATE dataset_snapshots SET complete = 1 WHERE id = ?'),
     // Content-addressed: a revision another snapshot already stored is shared, not written again.
     insertRevisions: db.prepare(
       `INSERT OR IGNORE INTO case_revisions (hash, case_key, vars, expected, expected_output, tags, notes)
        SELECT revision_hash, case_key, vars, expected, expected_output, tags, notes
-         FROM dataset_cases WHERE dataset_id = ? ORDER BY position`,
+         FROM dataset_cases WHERE dataset_id = ? ORDER BY position, id`,
     ),
     insertMembers: db.prepare(
       `INSERT INTO dataset_snapshot_cases (snapshot_id, position, case_id, revision_hash)
-       SELECT ?, row_number() OVER (ORDER BY position) - 1, id, revision_hash
-         FROM dataset_cases WHERE dataset_id = ? ORDER BY position`,
+       SELECT ?, row_number() OVER (ORDER BY position, id) - 1, id, revision_hash
+         FROM dataset_cases WHERE dataset_id = ? ORDER BY position, id`,
     ),
     copyRevisions: db.prepare<[string, number, number]>(
       `INSERT OR IGNORE INTO case_revisions (hash, case_key, vars, expected, expected_output, tags, notes)
@@ -128,6 +136,7 @@ function snapshotWrites(db: Db) {
       statements.insert.run(snapshot)
       if (options.withRevisions) statements.insertRevisions.run(snapshot.datasetId)
       statements.insertMembers.run(snapshot.id, snapshot.datasetId)
+      statements.seal.run(snapshot.id)
     },
     /**
      * Copies the revisions of the working cases at positions [from, to) ahead of a snapshot, so the snapshot's
