@@ -22,11 +22,13 @@ function workspace(): { db: Database.Database; repos: Repos } {
     .join(', ')
   db.exec(`
     INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d', 'Golden', 't', 't');
-    INSERT INTO dataset_snapshots (id, dataset_id, number, message, created_at, created_by, case_count, content_hash)
-      VALUES ('s1', 'd', 1, 'm', 't', 'a', 3, 'h');
+    INSERT INTO dataset_snapshots
+      (id, dataset_id, number, message, created_at, created_by, case_count, content_hash, complete)
+      VALUES ('s1', 'd', 1, 'm', 't', 'a', 3, 'h', 0);
     INSERT INTO case_revisions (hash, case_key, vars, expected, expected_output, tags, notes) VALUES ${revisions};
     INSERT INTO dataset_snapshot_cases (snapshot_id, position, case_id, revision_hash) VALUES
       ('s1', 0, 'ca', 'hca'), ('s1', 1, 'cb', 'hcb'), ('s1', 2, 'cc', 'hcc');
+    UPDATE dataset_snapshots SET complete = 1 WHERE id = 's1';
     INSERT INTO runs (id, name, status, plan, dataset_snapshot_id, price_table, created_at, created_by, counts)
       VALUES ('r1', 'Run', 'completed', '{}', 's1', '[]', 't', 'a', '{}');
   `)
