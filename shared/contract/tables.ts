@@ -33,6 +33,7 @@ export const tableNames = [
   'review_scores',
   'reviewers',
   'rubrics',
+  'run_item_steps',
   'run_judge_totals',
   'run_result_totals',
   'run_results',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ownRecord } from '../lib/own-record'
 import { idSchema, isoTimeSchema } from './ids'
+import { cannedToolResultsSchema, conversationSchema } from './conversation'
 
 export const datasetSummarySchema = z.object({
   id: idSchema,
@@ -22,6 +23,10 @@ export const datasetCaseSchema = z.object({
   expectedOutput: z.string().nullable(),
   tags: z.array(z.string()),
   notes: z.string(),
+  /** Conversation turns placed at the version's conversation placeholder; absent for a single-turn case. */
+  conversation: conversationSchema.optional(),
+  /** Canned tool results for the tool loop, by tool name; absent when the case supplies none. */
+  toolResults: cannedToolResultsSchema.optional(),
 })
 export type DatasetCase = z.infer<typeof datasetCaseSchema>
 
@@ -40,6 +45,8 @@ export const caseFieldsSchema = z.object({
   expectedOutput: z.string().nullable(),
   tags: z.array(z.string().trim().min(1).max(200)),
   notes: z.string().max(20_000),
+  conversation: conversationSchema.optional(),
+  toolResults: cannedToolResultsSchema.optional(),
 })
 export type CaseFields = z.infer<typeof caseFieldsSchema>
 

@@ -1,8 +1,13 @@
 import { z } from 'zod'
 import { idSchema, isoTimeSchema } from './ids'
 import { environmentPointerSchema } from './environments'
+import { toolChoiceSchema, toolDefinitionSchema } from './conversation'
 
-export const messageRoles = ['system', 'user', 'assistant'] as const
+/**
+ * 'conversation' is the placeholder where a case's conversation turns go (its content is ignored and kept
+ * empty); a version without one sends a conversation case's turns after all of its own messages.
+ */
+export const messageRoles = ['system', 'user', 'assistant', 'conversation'] as const
 export const promptMessageSchema = z.object({
   role: z.enum(messageRoles),
   content: z.string(),
@@ -31,6 +36,14 @@ export const modelParamsSchema = z.object({
   topP: z.number().min(0).max(1).optional(),
   seed: z.number().int().optional(),
   responseFormat: responseFormatSchema.optional(),
+  /** Tools offered to the model (absent: none). Part of the content hash like every parameter. */
+  tools: z.array(toolDefinitionSchema).max(128).optional(),
+  toolChoice: toolChoiceSchema.optional(),
+  /**
+   * The most model calls one case may take when the case supplies canned tool results (the tool loop);
+   * absent or 1: one call, tool calls are recorded but not answered.
+   */
+  maxToolSteps: z.number().int().min(1).max(20).optional(),
 })
 export type ModelParams = z.infer<typeof modelParamsSchema>
 

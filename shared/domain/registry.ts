@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { chatMessageSchema } from './conversation'
 import { idSchema, isoTimeSchema } from './ids'
 import { environmentSchema } from './environments'
 import { modelParamsSchema, modelRefSchema, promptMessageSchema } from './prompts'
@@ -63,7 +64,8 @@ export const templateIssueSchema = z.object({
 })
 
 export const previewSchema = z.object({
-  messages: z.array(promptMessageSchema),
+  /** Exactly as they would be sent: a conversation case's turns in place of the placeholder. */
+  messages: z.array(chatMessageSchema),
   variables: z.array(z.string()),
   missing: z.array(z.string()),
   unused: z.array(z.string()),

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { datasetSnapshotSchema } from './datasets'
 import { idSchema, isoTimeSchema } from './ids'
-import { modelParamsSchema, modelRefSchema, promptMessageSchema } from './prompts'
+import { chatMessageSchema, toolCallSchema, toolStepSchema } from './conversation'
+import { modelParamsSchema, modelRefSchema } from './prompts'
 import { canaryPlanSchema, canaryStateSchema } from './scoring'
 
 export const runStatuses = [
@@ -141,7 +142,8 @@ export const runSchema = z.object({
 export type Run = z.infer<typeof runSchema>
 
 export const renderedRequestSchema = z.object({
-  messages: z.array(promptMessageSchema),
+  /** Exactly as sent: conversation turns in place, and in a tool loop the first step's messages. */
+  messages: z.array(chatMessageSchema),
   params: modelParamsSchema,
 })
 
@@ -182,6 +184,10 @@ export const runResultSchema = z.object({
   errorMessage: z.string().nullable(),
   cached: z.boolean(),
   createdAt: isoTimeSchema,
+  /** Every tool call of the answer, in order (all steps of a tool loop); empty when none. */
+  toolCalls: z.array(toolCallSchema).default([]),
+  /** Each model call of a tool loop (request, answer, tokens, cost, latency); null for a single call. */
+  steps: z.array(toolStepSchema).nullable().default(null),
 })
 export type RunResult = z.infer<typeof runResultSchema>
 

@@ -118,6 +118,8 @@ function resultRow(
     modelId: baseline.modelId,
     repeat: line.repeat,
     params: version.params,
+    toolCalls: [],
+    steps: null,
     request: { messages: renderMessages(version.messages, c).messages, params: version.params },
     responseText: line.output,
     finishReason: line.finishReason,

@@ -13,6 +13,9 @@ export function caseFields(c: CaseFields): CaseFields {
     expectedOutput: c.expectedOutput,
     tags: c.tags,
     notes: c.notes,
+    // Only when present, so every single-turn case keeps the revision hash it had before conversations.
+    ...(c.conversation !== undefined ? { conversation: c.conversation } : {}),
+    ...(c.toolResults !== undefined ? { toolResults: c.toolResults } : {}),
   }
 }
 

@@ -158,6 +158,8 @@ function resultOf(run: Run, call: ProductionCall, c: DatasetCase, version: Promp
     modelId: call.model,
     repeat: 0,
     params: version.params,
+    toolCalls: [],
+    steps: null,
     request: { messages: renderMessages(version.messages, c).messages, params: version.params },
     responseText: call.output,
     finishReason: call.error === null && call.output !== null ? 'stop' : null,

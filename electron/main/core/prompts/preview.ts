@@ -1,5 +1,6 @@
 import type * as Tokenizer from 'gpt-tokenizer/encoding/o200k_base'
 import type { ModelParams, ModelRef, PromptMessage } from '../../../../shared/domain/prompts'
+import type { ChatMessage } from '../../../../shared/domain/conversation'
 import type { Preview } from '../../../../shared/domain/registry'
 import type { ModelPrice } from '../../../../shared/domain/runs'
 import { modelLabel } from '../../../../shared/lib/model-ref'
@@ -53,7 +54,7 @@ export async function previewPrompt(
 
 function countTokens(
   encodeChat: typeof Tokenizer.encodeChat,
-  messages: readonly PromptMessage[],
+  messages: readonly ChatMessage[],
   model: ModelRef,
   provider: PricedProvider | undefined,
 ): Preview['tokens'] {

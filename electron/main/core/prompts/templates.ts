@@ -1,4 +1,9 @@
 import Mustache from 'mustache'
+import {
+  CONVERSATION_PLACEHOLDER_ROLE,
+  type ChatMessage,
+  type ConversationTurn,
+} from '../../../../shared/domain/conversation'
 import type { PromptMessage } from '../../../../shared/domain/prompts'
 import { caseKeyVariable, caseNamespace } from '../../../../shared/domain/template-names'
 import { brokenTagStart } from './template-errors'
@@ -117,7 +122,8 @@ export function analyzeMessages(messages: readonly PromptMessage[]): TemplateAna
 }
 
 export interface RenderResult {
-  messages: PromptMessage[]
+  /** As sent: the placeholder replaced by the case's turns (or dropped when the case has none). */
+  messages: ChatMessage[]
   variables: string[]
   /** Used by a template but not supplied. */
   missing: string[]
@@ -130,6 +136,8 @@ export interface RenderResult {
 export interface TemplateValues {
   vars: Readonly<Record<string, string>>
   key: string | null
+  /** A conversation case's turns; variables are filled inside each turn too. */
+  conversation?: readonly ConversationTurn[] | undefined
 }
 
 /**
@@ -140,9 +148,14 @@ export interface TemplateValues {
 export function renderMessages(messages: readonly PromptMessage[], values: TemplateValues): RenderResult {
   const analysis = analyzeMessages(messages)
   const broken = new Set(analysis.errors.map((e) => e.messageIndex))
-  const rendered = messages.map((m, i) =>
-    broken.has(i) ? { ...m } : { role: m.role, content: renderTemplate(m.content, values) },
-  )
+  const turns = (values.conversation ?? []).map((t) => renderTurn(t, values))
+  const hasPlaceholder = messages.some((m) => m.role === CONVERSATION_PLACEHOLDER_ROLE)
+  const rendered: ChatMessage[] = messages.flatMap((m, i): ChatMessage[] => {
+    if (m.role === CONVERSATION_PLACEHOLDER_ROLE) return turns
+    return [{ role: m.role, content: broken.has(i) ? m.content : renderTemplate(m.content, values) }]
+  })
+  // A version without a placeholder still sends a conversation case's turns: after its own messages.
+  if (!hasPlaceholder) rendered.push(...turns)
   const supplied = Object.keys(values.vars)
   const isSupplied = (v: string) =>
     v === caseKeyVariable ? values.key !== null : Object.hasOwn(values.vars, v)
@@ -152,6 +165,15 @@ export function renderMessages(messages: readonly PromptMessage[], values: Templ
     missing: analysis.variables.filter((v) => !isSupplied(v)),
     unused: supplied.filter((v) => !analysis.variables.includes(v)),
     errors: analysis.errors,
+  }
+}
+
+/** A turn with a syntax error in it is sent as written, like a broken message. */
+function renderTurn(turn: ConversationTurn, values: TemplateValues): ChatMessage {
+  try {
+    return { role: turn.role, content: renderTemplate(turn.content, values) }
+  } catch {
+    return { role: turn.role, content: turn.content }
   }
 }
 

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
-import type { ModelParams, ModelRef, PromptMessage } from '../../../../shared/domain/prompts'
+import type { ChatMessage } from '../../../../shared/domain/conversation'
+import type { ModelParams, ModelRef } from '../../../../shared/domain/prompts'
 import type { ChatResponse } from '../llm/providers/types'
 
 /** The exact request: the same bytes for the same provider, model, messages and params, whatever key order. */
-export function requestHash(
-  model: ModelRef,
-  messages: readonly PromptMessage[],
-  params: ModelParams,
-): string {
+export function requestHash(model: ModelRef, messages: readonly ChatMessage[], params: ModelParams): string {
   const key = canonicalJson({ provider: model.provider, model: model.model, messages, params })
   return createHash('sha256').update(key, 'utf8').digest('hex')
 }

@@ -105,6 +105,8 @@ function prepare(item: WorkItem, ctx: ItemContext): Prepared {
     params,
     request: { messages, params },
     createdAt: ctx.nowIso(),
+    toolCalls: [],
+    steps: null,
   }
   const hash = isCacheable(params, ctx.useCache) ? requestHash(model, messages, params) : null
   const hit = hash === null ? null : ctx.cacheLookup(hash)
@@ -147,6 +149,7 @@ const noAnswer = {
 function answered(response: ChatResponse, price: ModelPrice | undefined) {
   return {
     responseText: response.text,
+    toolCalls: response.toolCalls,
     finishReason: response.finishReason,
     inputTokens: response.usage.inputTokens,
     outputTokens: response.usage.outputTokens,

@@ -17,4 +17,9 @@ export const roleLabels: Record<PromptMessage['role'], string> = {
   system: 'System',
   user: 'User',
   assistant: 'Assistant',
+  conversation: 'Conversation',
 }
+
+/** A sent message's role as people read it: a prompt role, or a tool result within a tool loop. */
+export const chatRoleLabel = (role: PromptMessage['role'] | 'tool'): string =>
+  role === 'tool' ? 'Tool result' : roleLabels[role]

@@ -37,6 +37,8 @@ const result = (k: ResultKey, text: string): RunResult => ({
   ...k,
   runId: 'r',
   promptHash: 'h',
+  toolCalls: [],
+  steps: null,
   params: {},
   request: { messages: [], params: {} },
   responseText: text,

@@ -99,6 +99,7 @@ function timedProvider(clock: FakeClock, script: Record<string, (ProviderError |
 
 const answer: ChatResponse = {
   text: 'ok',
+  toolCalls: [],
   finishReason: 'stop',
   usage: { inputTokens: 1, outputTokens: 1, cachedTokens: 0 },
   ttftMs: 5,

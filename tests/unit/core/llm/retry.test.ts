@@ -7,6 +7,7 @@ import { FakeClock } from './fake-clock'
 
 const ok: ChatResponse = {
   text: 'fine',
+  toolCalls: [],
   finishReason: 'stop',
   usage: { inputTokens: 1, outputTokens: 1, cachedTokens: 0 },
   ttftMs: 1,

@@ -36,6 +36,8 @@ function results(cases: DatasetCase[], runId: string, versionId: string): RunRes
   ]
   return rows.map(([text, totalMs, costUsd, cached], i) => ({
     runId,
+    toolCalls: [],
+    steps: null,
     caseId: cases[i]?.id ?? '',
     promptVersionId: versionId,
     promptHash: 'h',

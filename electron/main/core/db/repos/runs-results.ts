@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { toolCallSchema, toolStepSchema } from '../../../../../shared/domain/conversation'
 import { modelParamsSchema } from '../../../../../shared/domain/prompts'
 import {
   attemptSchema,
@@ -34,14 +35,16 @@ export interface ResultRow {
   error_message: string | null
   cached: number
   created_at: string
+  tool_calls: string
+  steps: string | null
 }
 
 export const columns = `run_id, case_id, prompt_version_id, prompt_hash, provider, model_id, repeat, params, request,
   response_text, finish_reason, input_tokens, output_tokens, cached_tokens, cost_usd, ttft_ms, total_ms, attempts,
-  attempt_log, error_kind, error_message, cached, created_at`
+  attempt_log, error_kind, error_message, cached, created_at, tool_calls, steps`
 const values = `@runId, @caseId, @promptVersionId, @promptHash, @provider, @modelId, @repeat, @params, @request,
   @responseText, @finishReason, @inputTokens, @outputTokens, @cachedTokens, @costUsd, @ttftMs, @totalMs, @attempts,
-  @attemptLog, @errorKind, @errorMessage, @cached, @createdAt`
+  @attemptLog, @errorKind, @errorMessage, @cached, @createdAt, @toolCalls, @steps`
 // Every filter is optional: a NULL parameter matches all rows.
 export const filterSql = `run_id = @runId
   AND (@caseId IS NULL OR case_id = @caseId)
@@ -161,10 +164,14 @@ function toRow(r: RunResult): Record<string, unknown> {
     request: JSON.stringify(r.request),
     attemptLog: JSON.stringify(r.attemptLog),
     cached: r.cached ? 1 : 0,
+    toolCalls: JSON.stringify(r.toolCalls),
+    steps: r.steps === null ? null : JSON.stringify(r.steps),
   }
 }
 
 const attemptLogSchema = z.array(attemptSchema)
+const toolCallsSchema = z.array(toolCallSchema)
+const stepsSchema = z.array(toolStepSchema)
 
 export function toResult(row: ResultRow): RunResult {
   const where = `result of run ${row.run_id}`
@@ -192,5 +199,7 @@ export function toResult(row: ResultRow): RunResult {
     errorMessage: row.error_message,
     cached: row.cached === 1,
     createdAt: row.created_at,
+    toolCalls: parseJsonColumn(toolCallsSchema, row.tool_calls, where),
+    steps: row.steps === null ? null : parseJsonColumn(stepsSchema, row.steps, where),
   }
 }

@@ -144,5 +144,5 @@ async function collect(
     outputTokens: parts.output,
     cachedTokens: parts.cacheRead,
   }
-  return withTimings({ text, finishReason, usage, raw: meta }, scope)
+  return withTimings({ text, toolCalls: [], finishReason, usage, raw: meta }, scope)
 }

@@ -103,6 +103,7 @@ export function createDemoProvider(options: DemoProviderOptions = {}): Provider 
       await sleep(totalMs, request.signal)
       return {
         text: answer,
+        toolCalls: [],
         finishReason: 'stop',
         usage: { inputTokens: approxTokens(input), outputTokens: approxTokens(answer), cachedTokens: 0 },
         ttftMs,

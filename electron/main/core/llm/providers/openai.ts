@@ -4,6 +4,7 @@ import type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions'
+import type { ChatMessage } from '../../../../../shared/domain/conversation'
 import type { ModelParams } from '../../../../../shared/domain/prompts'
 import { openCallScope, probeFetch, scopeOptions, withTimings } from './call-scope'
 import type { CallScope } from './call-scope'
@@ -73,12 +74,26 @@ async function chat(
   }
 }
 
+/** A message in the Chat Completions shape: assistant tool calls as `tool_calls`, results as `tool` turns. */
+export function toOpenAiMessage(m: ChatMessage): ChatCompletionMessageParam {
+  if (m.role === 'tool') return { role: 'tool', tool_call_id: m.toolCallId, content: m.content }
+  if (m.role === 'assistant' && m.toolCalls && m.toolCalls.length > 0) {
+    return {
+      role: 'assistant',
+      content: m.content === '' ? null : m.content,
+      tool_calls: m.toolCalls.map((c) => ({
+        id: c.id,
+        type: 'function',
+        function: { name: c.name, arguments: c.arguments },
+      })),
+    }
+  }
+  return { role: m.role, content: m.content }
+}
+
 export function openAiBody(request: ChatRequest, compatible: boolean): ChatCompletionCreateParamsStreaming {
   const p: ModelParams = request.params
-  const messages: ChatCompletionMessageParam[] = request.messages.map((m) => ({
-    role: m.role,
-    content: m.content,
-  }))
+  const messages: ChatCompletionMessageParam[] = request.messages.map(toOpenAiMessage)
   return {
     model: request.model.model,
     messages,
@@ -131,5 +146,5 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>, scope: CallSc
       }
     }
   }
-  return withTimings({ text, finishReason, usage, raw: meta }, scope)
+  return withTimings({ text, toolCalls: [], finishReason, usage, raw: meta }, scope)
 }

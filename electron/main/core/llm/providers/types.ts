@@ -1,4 +1,5 @@
-import type { ModelParams, ModelRef, PromptMessage } from '../../../../../shared/domain/prompts'
+import type { ChatMessage, ToolCall } from '../../../../../shared/domain/conversation'
+import type { ModelParams, ModelRef } from '../../../../../shared/domain/prompts'
 import type { RateLimitInfo } from './rate-limit-headers'
 
 export type { RateLimitInfo } from './rate-limit-headers'
@@ -18,7 +19,8 @@ export interface CallLimits {
 
 /** One chat call as the runner renders it; the same shape is stored as the result's rendered request. */
 export interface ChatRequest {
-  messages: PromptMessage[]
+  /** Tools, tool choice and response format travel in `params`. */
+  messages: ChatMessage[]
   model: ModelRef
   params: ModelParams
   /** Sent as `x-evallab-case` so logs (and the mock server's scripted faults) can tie calls to a case. */
@@ -41,6 +43,8 @@ export interface ChatUsage {
 
 export interface ChatResponse {
   text: string
+  /** The answer's tool calls, names and complete argument text, in the order the model made them. */
+  toolCalls: ToolCall[]
   finishReason: string | null
   usage: ChatUsage
   /**

@@ -1,4 +1,4 @@
-import type { PromptMessage } from '../../../../../shared/domain/prompts'
+import type { ChatMessage } from '../../../../../shared/domain/conversation'
 import type { Rubric, RubricCriterion, RubricScale } from '../../../../../shared/domain/scoring'
 import { criterionLine, judgeMarker } from '../../llm/providers/judge-markers'
 
@@ -75,7 +75,7 @@ function userText(subject: JudgeSubject): string {
 }
 
 /** The judge prompt built from one rubric criterion, the case (input and expected fields) and the output. */
-export function judgeMessages(subject: JudgeSubject): PromptMessage[] {
+export function judgeMessages(subject: JudgeSubject): ChatMessage[] {
   return [
     { role: 'system', content: systemText(subject) },
     { role: 'user', content: userText(subject) },

@@ -1,6 +1,6 @@
 import type { Preview } from '../../../../../shared/domain/registry'
 import { formatUsd } from '../../../components/format'
-import { roleLabels } from '../params-summary'
+import { chatRoleLabel } from '../params-summary'
 
 export { formatUsd }
 
@@ -39,7 +39,7 @@ export function PreviewResult({ result }: { result: Preview }) {
       <ol className="preview-messages" data-testid="preview-messages">
         {result.messages.map((m, i) => (
           <li key={i} data-role={m.role}>
-            <span className={`message-role role-${m.role}`}>{roleLabels[m.role]}</span>
+            <span className={`message-role role-${m.role}`}>{chatRoleLabel(m.role)}</span>
             <pre className="preview-text">{m.content}</pre>
           </li>
         ))}
