@@ -75,24 +75,41 @@ export class BaselinesPage {
       await this.id('bundle-commit-message').fill(commitMessage)
     }
     await this.id('bundle-export').click()
-    const result = this.id('bundle-export-result')
-    await expect(result).toBeVisible({ timeout: 30_000 })
-    return result
+    return this.outcome('bundle-export', 'bundle-export-result', 'bundle-export-error')
   }
 
   async verify(folder: string): Promise<Locator> {
     await this.id('bundle-verify-folder').fill(folder)
     await this.id('bundle-verify').click()
-    const result = this.id('bundle-verify-result')
-    await expect(result).toBeVisible({ timeout: 30_000 })
-    return result
+    return this.outcome('bundle-verify', 'bundle-verify-result', 'bundle-verify-error')
   }
 
   async importFrom(folder: string): Promise<Locator> {
     await this.id('bundle-import-folder').fill(folder)
     await this.id('bundle-import').click()
-    const result = this.id('bundle-import-result')
-    await expect(result).toBeVisible({ timeout: 30_000 })
+    return this.outcome('bundle-import', 'bundle-import-result', 'bundle-import-error')
+  }
+
+  /**
+   * The result of a folder action, or a failure that says what the screen showed instead (its error notice,
+   * the button's state, the address), so a failure on a CI machine can be read without its trace.
+   */
+  private async outcome(button: string, resultId: string, errorId: string): Promise<Locator> {
+    const result = this.id(resultId)
+    const error = this.id(errorId)
+    try {
+      await expect(result.or(error).first()).toBeVisible({ timeout: 30_000 })
+    } catch (cause) {
+      throw new Error(`${resultId} never showed: ${await this.describe(button)}`, { cause })
+    }
+    if (await error.isVisible())
+      throw new Error(`${errorId} showed instead of ${resultId}: ${await error.innerText()}`)
     return result
+  }
+
+  private async describe(button: string): Promise<string> {
+    const shown = await this.id(button).count()
+    const state = shown > 0 ? `button "${await this.id(button).innerText()}"` : 'button gone'
+    return `${state}; tab ${await this.id('baseline-tab').count()}; at ${this.page.url()}`
   }
 }
