@@ -129,15 +129,15 @@ export function anthropicToolFields({ tools, choice }: ToolParams, p: ModelParam
     )
   }
   const forced: AnthropicToolChoice = { type: 'tool', name: format.name, disable_parallel_tool_use: true }
-  const withTools: AnthropicToolChoice =
-    choice === undefined || choice === 'none'
+  const toolChoice: AnthropicToolChoice =
+    tools.length === 0 || choice === 'none'
       ? forced
       : typeof choice === 'object'
         ? anthropicChoice(choice)
         : { type: 'any' }
   return {
     tools: [...sent, anthropicTool(format.name, FORMAT_TOOL_DESCRIPTION, format.schema)],
-    tool_choice: tools.length === 0 || choice === 'none' ? forced : withTools,
+    tool_choice: toolChoice,
   }
 }
 

@@ -62,7 +62,9 @@ function choiceProblems(choice: unknown, names: string[]): string[] {
   if (value === 'required' && names.length === 0) return ['toolChoice "required" needs at least one tool']
   if (typeof value === 'object' && !names.includes(value.name)) {
     const offered =
-      names.length > 0 ? `one of the tools (${names.join(', ')})` : 'a tool: the version has none'
+      names.length > 0
+        ? `one of the tools (${[...new Set(names)].join(', ')})`
+        : 'a tool: the version has none'
     return [`toolChoice names "${value.name}", which is not ${offered}`]
   }
   return []
