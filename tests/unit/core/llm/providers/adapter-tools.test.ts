@@ -235,6 +235,18 @@ describe.each(adapters)('$name adapter: tools', (adapter) => {
     expect(response.toolCalls).toEqual([])
     expect(response.finishReason).toBe(adapter.api === 'openai' ? 'stop' : 'end_turn')
   })
+
+  it('reports a refusal as the answer, with finish reason refusal, never as an empty answer', async () => {
+    const server = await start({ responder: () => ({ refusal: 'I cannot route this ticket.' }) })
+    const schema = routeTicket.parameters
+    const params: ModelParams = { responseFormat: { type: 'json_schema', name: 'triage', schema } }
+    const response = await adapter.make(server).chat(chat(params))
+    expect(response).toMatchObject({
+      text: 'I cannot route this ticket.',
+      toolCalls: [],
+      finishReason: 'refusal',
+    })
+  })
 })
 
 describe('OpenAI structured outputs', () => {
