@@ -152,6 +152,23 @@ describe.each(adapters)('$name adapter: tools', (adapter) => {
     expect(response.ttftMs).not.toBeNull()
   })
 
+  it("sends a case's conversation turns in order after the system prompt", async () => {
+    const server = await start({ recordRequests: 5 })
+    const messages: ChatRequest['messages'] = [
+      { role: 'system', content: 'Route support tickets.' },
+      { role: 'user', content: 'Hi, my card was charged twice.' },
+      { role: 'assistant', content: 'Sorry to hear that. Which order?' },
+      { role: 'user', content: 'Order 1182, yesterday.' },
+    ]
+    await adapter.make(server).chat(chat({ tools: [routeTicket] }, { messages }))
+    expect(seen(server).system).toBe('Route support tickets.')
+    expect(seen(server).messages).toEqual([
+      { role: 'user', text: 'Hi, my card was charged twice.' },
+      { role: 'assistant', text: 'Sorry to hear that. Which order?' },
+      { role: 'user', text: 'Order 1182, yesterday.' },
+    ])
+  })
+
   it("sends a tool loop's history: the assistant's calls, then the results answering them", async () => {
     const server = await start({ recordRequests: 5, responder: () => 'Both tickets are queued.' })
     const request = chat(
