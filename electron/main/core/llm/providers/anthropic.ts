@@ -6,13 +6,20 @@ import Anthropic, {
 } from '@anthropic-ai/sdk'
 import type {
   MessageCreateParamsStreaming,
-  MessageParam,
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages/messages'
 import type { ModelParams } from '../../../../../shared/domain/prompts'
 import { openCallScope, probeFetch, scopeOptions, withTimings } from './call-scope'
 import type { CallScope } from './call-scope'
+import {
+  AnthropicBlocks,
+  anthropicAnswer,
+  anthropicToolFields,
+  formatToolName,
+  toAnthropicMessages,
+} from './anthropic-tools'
 import { abortedStreamError, toProviderError, type MapContext } from './errors'
+import { checkedToolParams } from './tool-check'
 import type { ChatRequest, ChatResponse, ChatUsage, Provider } from './types'
 
 export interface AnthropicProviderOptions {
@@ -55,14 +62,16 @@ async function chat(
     timeoutMs: scope.requestLimitMs,
   })
   try {
-    const stream = await client.messages.create(anthropicBody(request), {
+    // Built inside the try: a malformed tool definition becomes a 'client' ProviderError, nothing sent.
+    const body = anthropicBody(request)
+    const stream = await client.messages.create(body, {
       signal: scope.signal,
       // Our watchdog cuts first and says why; the SDK's timer (headers only) is a backstop.
       timeout: scope.requestLimitMs + 1000,
       headers: request.caseKey ? { 'x-evallab-case': request.caseKey } : {},
       fetchOptions: scope.fetchOptions as FetchOptions,
     })
-    const response = await collect(stream, scope)
+    const response = await collect(stream, scope, formatToolName(request.params))
     if (scope.signal.aborted) throw abortedStreamError(mapContext())
     request.limits?.observe({ longestSilenceMs: scope.longestSilenceMs(), totalMs: response.totalMs })
     return response
@@ -74,18 +83,15 @@ async function chat(
 }
 
 /**
- * JSON output is asked for in words: Anthropic's native `output_config.format` exists only on newer models
- * and is refused by older ones (the demo pins claude-3-5-haiku), so an instruction works everywhere. The
- * limitation: nothing enforces it — the answer may still carry prose, and the format gate must check it.
+ * A JSON object without a schema is asked for in words: Anthropic has no JSON mode, and its native
+ * `output_config.format` needs a schema and exists only on newer models. Nothing enforces it — the answer may
+ * still carry prose, and the format gate must check it. A JSON Schema format goes as a forced tool instead
+ * (anthropic-tools.ts), which every tool-using model honours.
  */
 export function jsonInstruction(p: ModelParams): string | null {
-  const format = p.responseFormat
-  if (!format || format.type === 'text') return null
-  if (format.type === 'json_object') return 'Answer only with a single JSON object, with no other text.'
-  return (
-    `Answer only with a single JSON object (named "${format.name}") that matches this JSON schema, ` +
-    `with no other text:\n${JSON.stringify(format.schema)}`
-  )
+  return p.responseFormat?.type === 'json_object'
+    ? 'Answer only with a single JSON object, with no other text.'
+    : null
 }
 
 export function anthropicBody(request: ChatRequest): MessageCreateParamsStreaming {
@@ -93,26 +99,26 @@ export function anthropicBody(request: ChatRequest): MessageCreateParamsStreamin
   const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content)
   const instruction = jsonInstruction(p)
   if (instruction) system.push(instruction)
-  const messages: MessageParam[] = request.messages
-    .filter((m) => m.role !== 'system')
-    .map((m) => ({ role: m.role === 'assistant' ? 'assistant' : 'user', content: m.content }))
+  const tools = anthropicToolFields(checkedToolParams(p), p)
   return {
     model: request.model.model,
-    messages,
+    messages: toAnthropicMessages(request.messages),
     max_tokens: p.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
     stream: true,
     ...(system.length > 0 ? { system: system.join('\n\n') } : {}),
     ...(p.temperature !== undefined ? { temperature: p.temperature } : {}),
     ...(p.topP !== undefined ? { top_p: p.topP } : {}),
     // Anthropic has no seed parameter: ModelParams.seed is ignored here.
+    ...tools,
   }
 }
 
 async function collect(
   stream: AsyncIterable<RawMessageStreamEvent>,
   scope: CallScope,
+  formatTool: string | undefined,
 ): Promise<ChatResponse> {
-  let text = ''
+  const blocks = new AnthropicBlocks()
   let finishReason: string | null = null
   // Anthropic's input_tokens excludes cache reads and writes; summed so inputTokens means all prompt tokens.
   const parts = { input: 0, cacheRead: 0, cacheWrite: 0, output: 0 }
@@ -127,9 +133,8 @@ async function collect(
         cacheWrite: u.cache_creation_input_tokens ?? 0,
         output: u.output_tokens,
       })
-    } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-      if (event.delta.text) scope.markFirstToken()
-      text += event.delta.text
+    } else if (blocks.add(event)) {
+      scope.markFirstToken()
     } else if (event.type === 'message_delta') {
       finishReason = event.delta.stop_reason ?? finishReason
       // message_delta usage is cumulative; its input fields are null unless the server updates them.
@@ -144,5 +149,5 @@ async function collect(
     outputTokens: parts.output,
     cachedTokens: parts.cacheRead,
   }
-  return withTimings({ text, toolCalls: [], finishReason, usage, raw: meta }, scope)
+  return withTimings({ ...anthropicAnswer(blocks, formatTool, finishReason), usage, raw: meta }, scope)
 }

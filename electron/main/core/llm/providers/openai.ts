@@ -9,6 +9,8 @@ import type { ModelParams } from '../../../../../shared/domain/prompts'
 import { openCallScope, probeFetch, scopeOptions, withTimings } from './call-scope'
 import type { CallScope } from './call-scope'
 import { abortedStreamError, toProviderError, type MapContext } from './errors'
+import { openAiResponseFormat, openAiToolFields, ToolCallCollector } from './openai-tools'
+import { checkedToolParams } from './tool-check'
 import type { ChatRequest, ChatResponse, Provider } from './types'
 
 export interface OpenAiProviderOptions {
@@ -56,7 +58,9 @@ async function chat(
     timeoutMs: scope.requestLimitMs,
   })
   try {
-    const stream = await client.chat.completions.create(openAiBody(request, options.compatible === true), {
+    // Built inside the try: a malformed tool definition becomes a 'client' ProviderError, nothing sent.
+    const body = openAiBody(request, options.compatible === true)
+    const stream = await client.chat.completions.create(body, {
       signal: scope.signal,
       // Our watchdog cuts first and says why; the SDK's timer (headers only) is a backstop.
       timeout: scope.requestLimitMs + 1000,
@@ -108,43 +112,56 @@ export function openAiBody(request: ChatRequest, compatible: boolean): ChatCompl
         ? { max_tokens: p.maxTokens }
         : { max_completion_tokens: p.maxTokens }
       : {}),
-    ...responseFormat(p),
-  }
-}
-
-function responseFormat(p: ModelParams): Pick<ChatCompletionCreateParamsStreaming, 'response_format'> {
-  const format = p.responseFormat
-  if (!format || format.type === 'text') return {}
-  if (format.type === 'json_object') return { response_format: { type: 'json_object' } }
-  return {
-    response_format: {
-      type: 'json_schema',
-      json_schema: { name: format.name, schema: format.schema, strict: true },
-    },
+    ...openAiToolFields(checkedToolParams(p)),
+    ...openAiResponseFormat(p),
   }
 }
 
 async function collect(stream: AsyncIterable<ChatCompletionChunk>, scope: CallScope): Promise<ChatResponse> {
   let text = ''
+  let refusal = ''
   let finishReason: string | null = null
   let usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 }
   let meta: { id?: string; model?: string } = {}
+  const toolCalls = new ToolCallCollector()
   for await (const chunk of stream) {
     meta = { id: chunk.id, model: chunk.model }
     const choice = chunk.choices[0]
-    const delta = choice?.delta.content
-    if (delta) {
+    const delta = choice?.delta
+    if (delta?.content) {
       scope.markFirstToken()
-      text += delta
+      text += delta.content
+    }
+    if (delta?.refusal) {
+      scope.markFirstToken()
+      refusal += delta.refusal
+    }
+    for (const call of delta?.tool_calls ?? []) {
+      scope.markFirstToken()
+      toolCalls.add(call)
     }
     if (choice?.finish_reason) finishReason = choice.finish_reason
-    if (chunk.usage) {
-      usage = {
-        inputTokens: chunk.usage.prompt_tokens,
-        outputTokens: chunk.usage.completion_tokens,
-        cachedTokens: chunk.usage.prompt_tokens_details?.cached_tokens ?? 0,
-      }
-    }
+    if (chunk.usage) usage = usageOf(chunk.usage)
   }
-  return withTimings({ text, toolCalls: [], finishReason, usage, raw: meta }, scope)
+  // A refusal (structured outputs) comes instead of content: it is the answer, said as such, never ''.
+  if (refusal !== '' && text === '')
+    return withTimings(
+      {
+        text: refusal,
+        toolCalls: toolCalls.result(),
+        finishReason: 'refusal',
+        usage,
+        raw: { ...meta, refusal },
+      },
+      scope,
+    )
+  return withTimings({ text, toolCalls: toolCalls.result(), finishReason, usage, raw: meta }, scope)
+}
+
+function usageOf(u: NonNullable<ChatCompletionChunk['usage']>): ChatResponse['usage'] {
+  return {
+    inputTokens: u.prompt_tokens,
+    outputTokens: u.completion_tokens,
+    cachedTokens: u.prompt_tokens_details?.cached_tokens ?? 0,
+  }
 }

@@ -67,19 +67,22 @@ describe('request bodies', () => {
   it('maps params to OpenAI, with max_tokens only for compatible servers', () => {
     const body = openAiBody(request, false)
     expect(body).toMatchObject({ temperature: 0, top_p: 0.9, seed: 7, max_completion_tokens: 50 })
+    // `a` is optional and extra properties are allowed: strict mode would refuse it, so it is not asked for.
     expect(body.response_format).toEqual({
       type: 'json_schema',
-      json_schema: { name: 'triage', schema, strict: true },
+      json_schema: { name: 'triage', schema, strict: false },
     })
     expect(openAiBody(request, true)).toMatchObject({ max_tokens: 50 })
     expect(openAiBody(request, true)).not.toHaveProperty('max_completion_tokens')
   })
 
-  it('maps params to Anthropic: system apart, schema as an instruction, a default max_tokens', () => {
+  it('maps params to Anthropic: system apart, schema as a forced tool, a default max_tokens', () => {
     const body = anthropicBody({ ...request, params: { ...request.params, maxTokens: undefined } })
     expect(body.max_tokens).toBe(1024)
     expect(body.messages).toEqual([{ role: 'user', content: 'Classify.' }])
-    expect(body.system).toMatch(/^Be exact\.\n\nAnswer only with a single JSON object \(named "triage"\)/)
+    expect(body.system).toBe('Be exact.')
+    expect(body.tools).toEqual([expect.objectContaining({ name: 'triage', input_schema: schema })])
+    expect(body.tool_choice).toEqual({ type: 'tool', name: 'triage', disable_parallel_tool_use: true })
     expect(body).not.toHaveProperty('seed')
   })
 })
