@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cannedToolResultsSchema, conversationSchema } from './conversation'
 import { modelParamsSchema, modelRefSchema, promptMessageSchema } from './prompts'
 import { gateRuleSchema } from './scoring'
 
@@ -37,6 +38,8 @@ export const demoDatasetSchema = z.object({
         expectedOutput: z.string().nullable(),
         tags: z.array(z.string()),
         notes: z.string(),
+        conversation: conversationSchema.optional(),
+        toolResults: cannedToolResultsSchema.optional(),
       }),
     )
     .min(1),

@@ -58,6 +58,8 @@ const outputPath = z.string().max(200).default('')
 export const formatCheckSchema = z.discriminatedUnion('check', [
   z.object({ check: z.literal('json') }),
   z.object({ check: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) }),
+  /** Against the JSON Schema the result's own prompt version requests as its response format. */
+  z.object({ check: z.literal('version_schema') }),
   z.object({
     check: z.literal('regex'),
     pattern: z.string().min(1).max(2_000),
@@ -70,6 +72,45 @@ export const formatCheckSchema = z.discriminatedUnion('check', [
     max: z.number().int().positive().nullable().default(null),
   }),
 ])
+
+/** A tool's name in a tool rule; null = any tool. */
+const toolName = z.string().trim().min(1).max(64).nullable().default(null)
+const expectedField = z.string().trim().min(1).nullable().default(null)
+
+/**
+ * Rules on the answer's tool calls (issue 19). Arguments are the exact text the model produced: text that is
+ * not JSON is a scored failure with its reason, never "fixed". A rule whose expected field a case lacks leaves
+ * that case unscored, as the output rules do.
+ */
+const toolRuleSchemas = [
+  /** Some call's name equals the case's expected field (or `tool`, a literal name). */
+  z.object({ op: z.literal('tool_called'), expectedField, tool: toolName }),
+  /** Every call (of `tool`, or of any tool) has JSON arguments valid against that tool's schema in the version. */
+  z.object({ op: z.literal('tool_args_valid'), tool: toolName }),
+  /** An argument of the first call (of `tool`) equals / contains / matches the expected field or literal. */
+  z.object({
+    op: z.literal('tool_arg'),
+    tool: toolName,
+    /** Dot path into the call's arguments, e.g. "queue" or "items.0.sku". */
+    path: z.string().trim().min(1).max(200),
+    compare: z.enum(['equals', 'contains', 'matches']).default('equals'),
+    expectedField,
+    /** The literal to compare with; for `matches`, a regular expression (from the field or this). */
+    value: z.unknown().optional(),
+    ignoreCase: z.boolean().default(true),
+  }),
+  /** The calls' names, in order, are exactly the expected list (a JSON list, or names separated by , or >). */
+  z.object({
+    op: z.literal('tool_order'),
+    expectedField,
+    value: z.array(z.string().min(1)).min(1).max(50).optional(),
+  }),
+  /**
+   * No tool is called. With `expectedField`, only cases whose field is true ("true", "yes", 1) are scored:
+   * a case that expects a call is the `tool_called` rule's business.
+   */
+  z.object({ op: z.literal('no_tool_call'), expectedField }),
+] as const
 
 export const ruleSchema = z.discriminatedUnion('op', [
   /** Output field equals the case's expected field (or a literal), after trimming; case-insensitive if asked. */
@@ -99,6 +140,7 @@ export const ruleSchema = z.discriminatedUnion('op', [
     min: z.number().nullable().default(null),
     max: z.number().nullable().default(null),
   }),
+  ...toolRuleSchemas,
 ])
 
 export const scorerConfigSchema = z.discriminatedUnion('kind', [

@@ -1,7 +1,9 @@
 import demoDataset from '../../../../resources/demo/dataset.json'
 import demoPrompts from '../../../../resources/demo/prompts.json'
 import demoRubric from '../../../../resources/demo/rubric.json'
+import routingDataset from '../../../../resources/demo/routing-dataset.json'
 import demoSuites from '../../../../resources/demo/suites.json'
+import type { z } from 'zod'
 import type { CoreContext } from '../context'
 import { createSnapshot } from '../datasets/snapshot'
 import { newId } from '../ids'
@@ -48,18 +50,9 @@ export function seedDemo(ctx: Pick<CoreContext, 'repos' | 'transaction'>, now: (
       // The demo is trusted data, seeded before its dataset: its variables are not "unknown" typos.
       for (const v of p.versions) appendVersion(repos, { promptId, ...v }, { allowNewVariables: true })
     }
-    const datasetId = newId('ds')
-    repos.datasets.insertDataset({
-      id: datasetId,
-      name: dataset.name,
-      description: dataset.description,
-      createdAt: now(),
-    })
-    repos.datasetCases.insertMany(
-      dataset.cases.map((c, position) => ({ id: newId('case'), datasetId, position, ...c })),
-    )
-    // Snapshot 1, so the demo has a version to diff the working copy against from the first edit on.
-    createSnapshot({ repos, user: 'demo', now }, datasetId, 'Initial golden set')
+    seedDataset(ctx, dataset, now)
+    // The tool-using router's chats: conversation turns and canned tool results (issue 19).
+    seedDataset(ctx, demoDatasetSchema.parse(routingDataset), now)
     const rubricId = newId('rub')
     repos.rubrics.insert({ id: rubricId, version: 1, createdAt: now(), ...rubric })
     for (const suite of suites) {
@@ -77,4 +70,24 @@ export function seedDemo(ctx: Pick<CoreContext, 'repos' | 'transaction'>, now: (
     }
     repos.workspaceMeta.insert('demo_seeded_at', now())
   })
+}
+
+/** One demo dataset with its cases, and snapshot 1 so there is a version to diff the working copy against. */
+function seedDataset(
+  ctx: Pick<CoreContext, 'repos'>,
+  dataset: z.output<typeof demoDatasetSchema>,
+  now: () => string,
+): void {
+  const { repos } = ctx
+  const datasetId = newId('ds')
+  repos.datasets.insertDataset({
+    id: datasetId,
+    name: dataset.name,
+    description: dataset.description,
+    createdAt: now(),
+  })
+  repos.datasetCases.insertMany(
+    dataset.cases.map((c, position) => ({ id: newId('case'), datasetId, position, ...c })),
+  )
+  createSnapshot({ repos, user: 'demo', now }, datasetId, 'Initial golden set')
 }

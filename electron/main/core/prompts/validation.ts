@@ -1,4 +1,5 @@
 import { AppError } from '../../../../shared/contract'
+import { CONVERSATION_PLACEHOLDER_ROLE } from '../../../../shared/domain/conversation'
 import type { PromptMessage } from '../../../../shared/domain/prompts'
 import {
   caseKeyVariable,
@@ -19,7 +20,8 @@ export function checkMessages(messages: readonly PromptMessage[]): void {
   if (messages.length === 0)
     throw new AppError('INVALID_INPUT', 'A prompt version needs at least one message')
   messages.forEach((m, i) => {
-    if (m.content.trim() === '') {
+    // The conversation placeholder has no content of its own: the case's turns go there.
+    if (m.role !== CONVERSATION_PLACEHOLDER_ROLE && m.content.trim() === '') {
       throw new AppError('INVALID_INPUT', `Message ${i + 1} (${m.role}) is empty`, {
         field: `messages.${i}.content`,
       })

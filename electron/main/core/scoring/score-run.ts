@@ -10,7 +10,7 @@ import { judgeOutput, type JudgedOutput } from './judge/call'
 import { modelKey } from '../../../../shared/lib/model-ref'
 import { judgeSetups, type JudgeSetup } from './judge/env'
 import { suiteCache, type JudgeMetric } from './prepare'
-import { unscored, type ScoreOutcome } from './scorers/types'
+import { unscored, type ScoreOutcome, type VersionParams } from './scorers/types'
 import { summarizeRun } from './summary'
 import { insertScoresWithTotals, snapshotCaseTags, type CaseTags } from './score-totals'
 import { readSnapshotCases } from '../snapshot-cases'
@@ -83,6 +83,7 @@ async function scoreDeterministic(
 ): Promise<PendingJudge[]> {
   const { ctx, run } = pass
   const suites = suiteCache(ctx)
+  const versionParams = versionParamsCache(ctx)
   const judges: PendingJudge[] = []
   for (let after = 0; ;) {
     const page = ctx.repos.runScores.outputs(run.id, after, batch)
@@ -100,6 +101,8 @@ async function scoreDeterministic(
           output: output.responseText,
           failure: output.errorMessage,
           case: c ?? { expected: {} },
+          toolCalls: output.toolCalls,
+          version: versionParams(output.promptVersionId),
         }
         rows.push(stored(pass, output, metric, metric.evaluate(input)))
       }
@@ -115,6 +118,16 @@ async function scoreDeterministic(
     await yieldToEventLoop()
   }
   return judges
+}
+
+/** Each version's params read once per pass: the same object each time, so its schemas compile once. */
+function versionParamsCache(ctx: CoreContext): (versionId: string) => VersionParams | null {
+  const byVersion = new Map<string, VersionParams | null>()
+  return (versionId) => {
+    if (!byVersion.has(versionId))
+      byVersion.set(versionId, ctx.repos.prompts.versionById(versionId)?.params ?? null)
+    return byVersion.get(versionId) ?? null
+  }
 }
 
 function alreadyScored(pass: Pass, output: ScoredOutput, metric: SuiteMetric): boolean {

@@ -33,8 +33,27 @@ function checkFormat(path: string, scorer: Extract<Scorer['config'], { kind: 'fo
     invalid(`${path}.format.min`, 'the minimum is above the maximum')
 }
 
+type RuleConfig = Extract<Scorer['config'], { kind: 'rule' }>['rule']
+
+/** Tool rules that compare need something to compare with; a literal pattern must compile. */
+function checkToolRule(path: string, rule: RuleConfig): void {
+  if (rule.op === 'tool_called' && rule.expectedField === null && rule.tool === null)
+    invalid(`${path}.rule.expectedField`, 'name an expected field of the cases, or a tool')
+  if ((rule.op === 'tool_arg' || rule.op === 'tool_order') && rule.expectedField === null) {
+    if (rule.value === undefined)
+      invalid(`${path}.rule.expectedField`, 'name an expected field of the cases, or give a value')
+    if (rule.op === 'tool_arg' && rule.compare === 'matches')
+      checkRegex(
+        `${path}.rule.value`,
+        typeof rule.value === 'string' ? rule.value : JSON.stringify(rule.value),
+        '',
+      )
+  }
+}
+
 function checkRule(path: string, scorer: Extract<Scorer['config'], { kind: 'rule' }>): void {
   const { rule } = scorer
+  checkToolRule(path, rule)
   if (rule.op === 'regex') checkRegex(`${path}.rule.pattern`, rule.pattern, rule.flags)
   if (
     (rule.op === 'equals' || rule.op === 'contains') &&

@@ -1,6 +1,7 @@
 import { scorerSchema, type Rubric, type Scorer } from '../../../../shared/domain/scoring'
 import { parseModelKey } from '../../../../shared/lib/model-ref'
 import { labelOf, metricOf, type ScorerForm } from './scorer-form'
+import { buildToolRule } from './tool-rule-form'
 
 type Config = Scorer['config']
 /** A config, or the first thing the user has to fix. */
@@ -61,6 +62,8 @@ function buildFormat(form: ScorerForm): Built {
       if ('problem' in parsed) return parsed
       return { config: { kind: 'format', format: { check: 'json_schema', schema: parsed.schema } } }
     }
+    case 'version_schema':
+      return { config: { kind: 'format', format: { check: 'version_schema' } } }
     case 'regex': {
       const problem = regexProblem(form.pattern, form.flags)
       if (problem) return { problem }
@@ -118,6 +121,8 @@ function buildRule(form: ScorerForm): Built {
       if (typeof b === 'string') return { problem: b }
       return { config: { kind: 'rule', rule: { op: 'range', path, ...b } } }
     }
+    default:
+      return buildToolRule(form, form.op)
   }
 }
 

@@ -1,11 +1,20 @@
 import type { Rubric, RubricCriterion, Scorer } from '../../../../shared/domain/scoring'
 import { modelKey } from '../../../../shared/lib/model-ref'
+import {
+  isToolOp,
+  toolRuleFields,
+  toolRuleLabel,
+  toolRuleMetric,
+  toolRuleOps,
+  type argCompares,
+  type ToolRuleConfig,
+} from './tool-rule-form'
 
 export const scorerKinds = ['format', 'rule', 'judge', 'human'] as const
 export type ScorerKind = (typeof scorerKinds)[number]
-export const formatChecks = ['json', 'json_schema', 'regex', 'length'] as const
+export const formatChecks = ['json', 'json_schema', 'version_schema', 'regex', 'length'] as const
 export type FormatCheckKind = (typeof formatChecks)[number]
-export const ruleOps = ['equals', 'contains', 'regex', 'range'] as const
+export const ruleOps = ['equals', 'contains', 'regex', 'range', ...toolRuleOps] as const
 export type RuleOp = (typeof ruleOps)[number]
 
 /**
@@ -33,6 +42,9 @@ export interface ScorerForm {
   expectedField: string
   literal: string
   ignoreCase: boolean
+  /** Tool rules: the tool's name ('' = any tool), and how an argument is compared. */
+  tool: string
+  argCompare: (typeof argCompares)[number]
   rubricId: string
   criterionKey: string
   /** "provider/model" of the judge. */
@@ -59,6 +71,8 @@ export const blankScorerForm: ScorerForm = {
   expectedField: '',
   literal: '',
   ignoreCase: true,
+  tool: '',
+  argCompare: 'equals',
   rubricId: '',
   criterionKey: '',
   model: 'demo/triage-sim-2026-03',
@@ -88,7 +102,7 @@ export function suggestedMetric(form: ScorerForm): string {
     case 'format':
       return `format.${form.check}`
     case 'rule':
-      return metricFrom(form.path, `rule.${form.op}`)
+      return isToolOp(form.op) ? toolRuleMetric(form, form.op) : metricFrom(form.path, `rule.${form.op}`)
     case 'judge':
     case 'human':
       return form.criterionKey ? `${form.kind}.${form.criterionKey}` : form.kind
@@ -96,6 +110,7 @@ export function suggestedMetric(form: ScorerForm): string {
 }
 
 function ruleLabel(form: ScorerForm): string {
+  if (isToolOp(form.op)) return toolRuleLabel(form, form.op)
   const subject = form.path.trim() || 'output'
   const against =
     form.target === 'expected' ? `expected ${form.expectedField.trim() || '…'}` : `"${form.literal}"`
@@ -117,6 +132,8 @@ function formatLabel(form: ScorerForm): string {
       return 'Output parses as JSON'
     case 'json_schema':
       return 'Output matches the JSON Schema'
+    case 'version_schema':
+      return "Output matches the version's response format schema"
     case 'regex':
       return `Output matches /${form.pattern}/${form.flags}`
     case 'length':
@@ -184,6 +201,8 @@ function formatFields(format: FormatConfig): Partial<ScorerForm> {
       return { check: 'json' }
     case 'json_schema':
       return { check: 'json_schema', schemaText: JSON.stringify(format.schema, null, 2) }
+    case 'version_schema':
+      return { check: 'version_schema' }
     case 'regex':
       return { check: 'regex', pattern: format.pattern, flags: format.flags }
     case 'length':
@@ -191,7 +210,10 @@ function formatFields(format: FormatConfig): Partial<ScorerForm> {
   }
 }
 
+const isToolRule = (rule: RuleConfig): rule is ToolRuleConfig => isToolOp(rule.op)
+
 function ruleFields(rule: RuleConfig): Partial<ScorerForm> {
+  if (isToolRule(rule)) return toolRuleFields(rule)
   const common = { op: rule.op, path: rule.path }
   switch (rule.op) {
     case 'equals':

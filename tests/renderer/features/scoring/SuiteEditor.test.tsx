@@ -104,6 +104,67 @@ describe('eval suite editor', () => {
     expect(byId('suite-saved').textContent).toContain('version 1')
   })
 
+  it('adds tool rules (argument equals an expected field, tool called) and a gate on them', async () => {
+    const { core } = await openSuite()
+    fireEvent.click(byId('suite-add-scorer'))
+    let form = byId('scorer-form')
+    change('scorer-kind', 'rule', form)
+    change('scorer-rule-op', 'tool_arg', form)
+    change('scorer-tool', 'route_ticket', form)
+    change('scorer-path', 'queue', form)
+    change('scorer-expected-field', 'queue', form)
+    expect(within(form).getByTestId<HTMLInputElement>('scorer-metric').value).toBe('tool.queue')
+    expect(within(form).getByTestId<HTMLInputElement>('scorer-label').value).toBe(
+      'route_ticket argument queue equals expected queue',
+    )
+    fireEvent.click(within(form).getByTestId('scorer-save'))
+    await waitFor(() => expect(screen.queryByTestId('scorer-form')).toBeNull())
+
+    fireEvent.click(byId('suite-add-scorer'))
+    form = byId('scorer-form')
+    change('scorer-kind', 'rule', form)
+    change('scorer-rule-op', 'tool_called', form)
+    change('scorer-rule-target', 'literal', form)
+    change('scorer-tool', 'route_ticket', form)
+    fireEvent.click(within(form).getByTestId('scorer-save'))
+    await waitFor(() => expect(screen.queryByTestId('scorer-form')).toBeNull())
+    expect(scorerRows().map((r) => r.dataset.metric)).toEqual(['format.json', 'tool.queue', 'tool.called'])
+    expect(scorerRows()[1]!.textContent).toContain(
+      'route_ticket argument queue equals expected queue (any case)',
+    )
+
+    fireEvent.click(byId('suite-add-gate'))
+    change('gate-metric', 'tool.queue')
+    fireEvent.click(byId('gate-save'))
+    change('suite-message', 'Gate on the routed queue')
+    fireEvent.click(byId('suite-save'))
+    await waitFor(() => expect(byId('suite-version').dataset.version).toBe('1'))
+    const saved = calls(core, 'suites.save')[0]?.input as { suite: { scorers: unknown[]; gates: unknown[] } }
+    expect(saved.suite.scorers.slice(1)).toEqual([
+      {
+        metric: 'tool.queue',
+        label: 'route_ticket argument queue equals expected queue',
+        config: {
+          kind: 'rule',
+          rule: {
+            op: 'tool_arg',
+            tool: 'route_ticket',
+            path: 'queue',
+            compare: 'equals',
+            expectedField: 'queue',
+            ignoreCase: true,
+          },
+        },
+      },
+      {
+        metric: 'tool.called',
+        label: 'Calls route_ticket',
+        config: { kind: 'rule', rule: { op: 'tool_called', expectedField: null, tool: 'route_ticket' } },
+      },
+    ])
+    expect(saved.suite.gates).toEqual([{ kind: 'min_score', metric: 'tool.queue', min: 0.99 }])
+  })
+
   it('validates a JSON Schema on save and edits an existing scorer', async () => {
     await openSuite()
     fireEvent.click(byId('suite-add-scorer'))

@@ -20,7 +20,7 @@ describe('prompts API over the demo workspace', () => {
   it('lists the seeded prompts with their latest versions', async () => {
     const core = demoCore()
     const list = await call<PromptSummary[]>(core, 'prompts.list', {})
-    expect(list.map((p) => p.name)).toEqual(['Reply drafter', 'Ticket triage'])
+    expect(list.map((p) => p.name)).toEqual(['Reply drafter', 'Ticket triage', 'Triage router'])
     const triage = list.find((p) => p.name === 'Ticket triage')
     expect(triage?.versionCount).toBe(5)
     expect(triage?.latest?.number).toBe(5)
@@ -111,12 +111,13 @@ describe('demo seed', () => {
       'datasets.list',
       {},
     )
-    expect(datasets).toHaveLength(1)
+    // The triage golden set and the routing agent's chats.
+    expect(datasets).toHaveLength(2)
     expect(datasets[0]?.caseCount).toBeGreaterThanOrEqual(120)
     expect(Object.keys(datasets[0]?.tagCounts ?? {}).some((t) => t.startsWith('segment:'))).toBe(true)
     core.close()
     const reopened = openCore({ home })
-    expect(await call<unknown[]>(reopened, 'datasets.list', {})).toHaveLength(1)
+    expect(await call<unknown[]>(reopened, 'datasets.list', {})).toHaveLength(2)
     reopened.close()
   })
 })
@@ -168,7 +169,7 @@ describe('prompts.create', () => {
       code: 'CONFLICT',
       message: 'A prompt named "Ticket triage" already exists: choose another name',
     })
-    expect(await call<PromptSummary[]>(core, 'prompts.list', {})).toHaveLength(2)
+    expect(await call<PromptSummary[]>(core, 'prompts.list', {})).toHaveLength(3)
     core.close()
   })
 
@@ -181,7 +182,7 @@ describe('prompts.create', () => {
     expect(!broken.ok && broken.error.message).toMatch(
       /^Template error in message 2 \(user\): Tag name .* is a "\}" missing\? at 9 \(line 1, column 10\)$/,
     )
-    expect(await call<PromptSummary[]>(core, 'prompts.list', {})).toHaveLength(2)
+    expect(await call<PromptSummary[]>(core, 'prompts.list', {})).toHaveLength(3)
     core.close()
   })
 })

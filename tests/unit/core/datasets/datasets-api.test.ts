@@ -87,16 +87,20 @@ describe('datasets.delete', () => {
     const auditBefore = fingerprint(home).counts as Record<string, number>
     expect(await call(core, 'datasets.delete', { id: demo.id })).toEqual({ deleted: true })
     const list = await call<DatasetSummary[]>(core, 'datasets.list', {})
-    expect(list.map((d) => [d.name, d.parentId])).toEqual([['Child', null]])
+    // The demo's routing chats (24 cases, one snapshot) are another dataset: untouched.
+    expect(list.map((d) => [d.name, d.parentId])).toEqual([
+      ['Child', null],
+      ['Triage routing conversations', null],
+    ])
     const after = fingerprint(home).counts as Record<string, number>
     expect(after).toMatchObject({
-      datasets: 1,
-      dataset_cases: 1,
-      dataset_snapshots: 1,
-      dataset_snapshot_cases: 1,
+      datasets: 2,
+      dataset_cases: 1 + 24,
+      dataset_snapshots: 1 + 1,
+      dataset_snapshot_cases: 1 + 24,
     })
     // The child's snapshot shares its one revision with the deleted demo snapshot: it stays, the rest go.
-    expect(after.case_revisions).toBe(1)
+    expect(after.case_revisions).toBe(1 + 24)
     expect(after.audit_log).toBe((auditBefore.audit_log ?? 0) + 1)
     expect((await allCases(core, child.dataset.id))[0]?.key).toBe(source[0]?.key)
     expect((await failure(core, 'datasets.delete', { id: demo.id })).code).toBe('NOT_FOUND')

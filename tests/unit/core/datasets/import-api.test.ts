@@ -113,7 +113,8 @@ describe('datasets.importCommit', () => {
       notes: 'Refund case',
     })
     const db = fingerprint(home)
-    expect(db.counts).toMatchObject({ datasets: 2 })
+    // The demo's two datasets (triage golden set, routing chats) and the imported one.
+    expect(db.counts).toMatchObject({ datasets: 3 })
     core.close()
   })
 

@@ -24,6 +24,9 @@ async function exportTriage(core: Core, versionNumber = 3) {
   return { detail, version: exported.version, file }
 }
 
+/** The demo workspace's prompts: Ticket triage, Reply drafter and the Triage router. */
+const demoPrompts = 3
+
 async function promptCount(core: Core): Promise<number> {
   return (await call<PromptSummary[]>(core, 'prompts.list', {})).length
 }
@@ -112,7 +115,7 @@ describe('import of Eval Lab files', () => {
     expect(error.message).toMatch(
       /^"ticket-triage\.v3\.prompt\.json" field version\.contentHash .* does not match/,
     )
-    expect(await promptCount(core)).toBe(2)
+    expect(await promptCount(core)).toBe(demoPrompts)
     core.close()
   })
 
@@ -206,7 +209,7 @@ describe('import of promptfoo files', () => {
     expect(error.message).toBe(
       '"prompts.txt" holds 3 prompts separated by lines of "---": import them one at a time, one prompt per file',
     )
-    expect(await promptCount(core)).toBe(2)
+    expect(await promptCount(core)).toBe(demoPrompts)
     core.close()
   })
 
@@ -242,14 +245,14 @@ describe('import of promptfoo files', () => {
       target,
     })
     expect(unknown.message).toMatch(/^"p\.txt": Unknown variable \{\{nme\}\} in message 1 \(user\)/)
-    expect(await promptCount(core)).toBe(2)
+    expect(await promptCount(core)).toBe(demoPrompts)
     await call(core, 'prompts.import', {
       fileName: 'p.txt',
       content: 'Hi {{nme}}',
       target,
       allowNewVariables: true,
     })
-    expect(await promptCount(core)).toBe(3)
+    expect(await promptCount(core)).toBe(demoPrompts + 1)
     core.close()
   })
 })

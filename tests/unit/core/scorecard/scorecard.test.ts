@@ -38,7 +38,7 @@ describe('scorecard.get on the demo workspace', () => {
   it('shows each prompt’s level with the evidence behind every criterion', async () => {
     const core = demoCore(tempHome())
     const s = await scorecard(core)
-    expect(s.prompts.map((p) => p.name)).toEqual(['Reply drafter', 'Ticket triage'])
+    expect(s.prompts.map((p) => p.name)).toEqual(['Reply drafter', 'Ticket triage', 'Triage router'])
     expect(s.criteria).toHaveLength(12)
 
     const triage = card(s, 'Ticket triage')
@@ -80,9 +80,9 @@ describe('scorecard.get on the demo workspace', () => {
 
     // No prompt is deployed, so the workspace is as mature as its least mature prompt.
     expect(s.level).toBe(0)
-    expect(s.criteria.find((c) => c.key === 'registry_history')).toMatchObject({ met: 2, of: 2 })
+    expect(s.criteria.find((c) => c.key === 'registry_history')).toMatchObject({ met: 3, of: 3 })
     expect(s.nextSteps[0]).toBe(
-      'Run the prompt on a dataset of at least 50 cases (Reply drafter, Ticket triage)',
+      'Run the prompt on a dataset of at least 50 cases (Reply drafter, Ticket triage, Triage router)',
     )
     expect(s.assessedAt).toMatch(/^2026-11-01T/)
     core.close()
@@ -104,7 +104,7 @@ describe('scorecard.get on the demo workspace', () => {
       evidence: '1 gate rule in suite v1',
       nextStep: '',
     })
-    expect(after.criteria.find((c) => c.key === 'gate_rules')).toMatchObject({ met: 2, of: 2 })
+    expect(after.criteria.find((c) => c.key === 'gate_rules')).toMatchObject({ met: 3, of: 3 })
     core.close()
   })
 

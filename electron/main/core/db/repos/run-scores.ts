@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { toolCallSchema, type ToolCall } from '../../../../../shared/domain/conversation'
 import type { Score } from '../../../../../shared/domain/scoring'
 import { resultKey, type ResultKey } from '../../../../../shared/lib/model-identity'
 import type { Db } from '../connection'
@@ -110,7 +111,8 @@ export function createRunScoresRepo(db: Db) {
       `SELECT ${columns} FROM run_scores WHERE ${filterSql} ORDER BY rowid`,
     ),
     outputs: db.prepare<[string, number, number], OutputRow>(
-      `SELECT rowid, case_id, prompt_version_id, provider, model_id, repeat, response_text, error_message
+      `SELECT rowid, case_id, prompt_version_id, provider, model_id, repeat, response_text, error_message,
+              tool_calls
          FROM run_results WHERE run_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`,
     ),
     facts: db.prepare<[string], FactRow>(
@@ -198,6 +200,8 @@ export interface ScoredOutput extends ResultKey {
   responseText: string | null
   /** Set when the call failed and there is no output. */
   errorMessage: string | null
+  /** The answer's tool calls in order; tool rules score them. */
+  toolCalls: ToolCall[]
 }
 
 export interface ResultFacts extends ResultKey {
@@ -216,6 +220,7 @@ interface OutputRow {
   repeat: number
   response_text: string | null
   error_message: string | null
+  tool_calls: string
 }
 
 interface TimeRow {
@@ -248,7 +253,10 @@ const toOutput = (r: OutputRow): ScoredOutput => ({
   repeat: r.repeat,
   responseText: r.response_text,
   errorMessage: r.response_text === null ? (r.error_message ?? 'no output') : null,
+  toolCalls: r.tool_calls === '[]' ? [] : parseJsonColumn(toolCallsSchema, r.tool_calls, `result ${r.rowid}`),
 })
+
+const toolCallsSchema = z.array(toolCallSchema)
 
 const toFacts = (r: FactRow): ResultFacts => ({
   caseId: r.case_id,

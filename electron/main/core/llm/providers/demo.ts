@@ -1,6 +1,7 @@
 import { isJudgeRequest, judgeAnswer } from './demo-judge'
 import { findDemoCase, outcomeFor, plainAnswer, triageAnswer, unitHash } from './demo-answers'
 import type { ErrorProfile } from './demo-answers'
+import { isRoutingRequest, routingAnswer } from './demo-routing'
 import { ProviderError } from './types'
 import type { ChatRequest, ChatResponse, Provider } from './types'
 
@@ -85,13 +86,23 @@ export function answerDemo(request: ChatRequest): string {
   return triageAnswer(modelId, demoCase, outcome, text.includes('needs_human'))
 }
 
+/** The answer text and tool calls: the routing agent calls tools when its version offers them. */
+function demoReply(request: ChatRequest): Pick<ChatResponse, 'text' | 'toolCalls'> {
+  if (isRoutingRequest(request)) {
+    if (!profiles[request.model.model])
+      throw new ProviderError('client', `Unknown simulated model "${request.model.model}".`, { status: 404 })
+    return routingAnswer(request)
+  }
+  return { text: answerDemo(request), toolCalls: [] }
+}
+
 /** The built-in offline model: same input, same answer, same latency, every time. */
 export function createDemoProvider(options: DemoProviderOptions = {}): Provider {
   const scale = options.latencyScale ?? 1
   return {
     id: options.id ?? DEMO_PROVIDER,
     async chat(request): Promise<ChatResponse> {
-      const answer = answerDemo(request)
+      const { text: answer, toolCalls } = demoReply(request)
       const input = request.messages.map((m) => m.content).join('\n')
       const totalMs = Math.round((40 + unitHash('latency', request.model.model, input) * 120) * scale)
       const ttftMs = Math.round(totalMs * 0.3)
@@ -103,9 +114,13 @@ export function createDemoProvider(options: DemoProviderOptions = {}): Provider 
       await sleep(totalMs, request.signal)
       return {
         text: answer,
-        toolCalls: [],
-        finishReason: 'stop',
-        usage: { inputTokens: approxTokens(input), outputTokens: approxTokens(answer), cachedTokens: 0 },
+        toolCalls,
+        finishReason: toolCalls.length > 0 ? 'tool_calls' : 'stop',
+        usage: {
+          inputTokens: approxTokens(input),
+          outputTokens: approxTokens(answer + toolCalls.map((c) => c.name + c.arguments).join('')),
+          cachedTokens: 0,
+        },
         ttftMs,
         totalMs,
         raw: { simulated: true, model: request.model.model },

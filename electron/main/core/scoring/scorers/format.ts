@@ -30,6 +30,38 @@ export function describeSchemaError(e: ErrorObject): string {
   return e.instancePath === '' ? `${message}${extra}` : `${e.instancePath} ${message}${extra}`
 }
 
+type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; error: string }
+const compiledBySchema = new WeakMap<object, Compiled>()
+
+/**
+ * A schema stored on a prompt version (its tools, its response format), compiled once per schema object:
+ * scoring reads each version's params once per pass, so every result of a version shares one validator.
+ */
+export function cachedValidator(schema: Record<string, unknown>): Compiled {
+  let compiled = compiledBySchema.get(schema)
+  if (!compiled) {
+    try {
+      compiled = { ok: true, validate: compileSchema(schema) }
+    } catch (error) {
+      compiled = { ok: false, error: error instanceof Error ? error.message : String(error) }
+    }
+    compiledBySchema.set(schema, compiled)
+  }
+  return compiled
+}
+
+/** Why `value` does not match, listing the first few errors; null when it matches. */
+export function schemaMismatch(
+  validate: ValidateFunction,
+  value: unknown,
+): { listed: string; errors: string[] } | null {
+  if (validate(value)) return null
+  const errors = (validate.errors ?? []).map(describeSchemaError)
+  const listed = errors.slice(0, maxListedErrors).join('; ')
+  const more = errors.length > maxListedErrors ? ` (+${errors.length - maxListedErrors} more)` : ''
+  return { listed: `${listed}${more}`, errors }
+}
+
 function jsonCheck(): DeterministicScorer {
   return ({ output, failure }) => {
     if (output === null) return failedCall(failure ?? 'no output')
@@ -52,11 +84,34 @@ function schemaCheck(schema: Record<string, unknown>): DeterministicScorer {
     if (output === null) return failedCall(failure ?? 'no output')
     const parsed = parseJson(output)
     if (!parsed.ok) return failed(`The output is not valid JSON: ${parsed.error}`)
-    if (validate(parsed.value)) return passed('The output matches the JSON Schema')
-    const errors = (validate.errors ?? []).map(describeSchemaError)
-    const listed = errors.slice(0, maxListedErrors).join('; ')
-    const more = errors.length > maxListedErrors ? ` (+${errors.length - maxListedErrors} more)` : ''
-    return failed(`The output does not match the JSON Schema: ${listed}${more}`, { errors })
+    const mismatch = schemaMismatch(validate, parsed.value)
+    if (!mismatch) return passed('The output matches the JSON Schema')
+    return failed(`The output does not match the JSON Schema: ${mismatch.listed}`, {
+      errors: mismatch.errors,
+    })
+  }
+}
+
+/** The schema the result's own version requested (`responseFormat` json_schema), so the two never drift. */
+function versionSchemaCheck(): DeterministicScorer {
+  return ({ output, failure, version }) => {
+    if (output === null) return failedCall(failure ?? 'no output')
+    const format = version?.responseFormat
+    if (format?.type !== 'json_schema')
+      return unscored('The prompt version requests no JSON Schema response format')
+    const compiled = cachedValidator(format.schema)
+    if (!compiled.ok)
+      return unscored(`The version's JSON Schema "${format.name}" is invalid: ${compiled.error}`)
+    const parsed = parseJson(output)
+    if (!parsed.ok) return failed(`The output is not valid JSON: ${parsed.error}`)
+    const mismatch = schemaMismatch(compiled.validate, parsed.value)
+    if (!mismatch) return passed(`The output matches the version's "${format.name}" JSON Schema`)
+    return failed(
+      `The output does not match the version's "${format.name}" JSON Schema: ${mismatch.listed}`,
+      {
+        errors: mismatch.errors,
+      },
+    )
   }
 }
 
@@ -96,6 +151,8 @@ export function formatScorer(check: FormatCheck): DeterministicScorer {
       return jsonCheck()
     case 'json_schema':
       return schemaCheck(check.schema)
+    case 'version_schema':
+      return versionSchemaCheck()
     case 'regex':
       return regexCheck(check.pattern, check.flags)
     case 'length':

@@ -1,10 +1,18 @@
 import type { z } from 'zod'
-import { canonicalJson } from '../../../../../shared/lib/canonical-json'
 import type { ruleSchema } from '../../../../../shared/domain/scoring'
 import { asText, outputValue, quote, valueAt } from '../output'
+import { sameValue } from './compare'
+import { isToolRule, toolRuleScorer } from './tools'
 import { failed, failedCall, passed, unscored, type DeterministicScorer, type ScorerInput } from './types'
 
 export type Rule = z.output<typeof ruleSchema>
+/** Rules on the answer's tool calls (scorers/tools.ts); the others read the output text. */
+export type ToolRule = Extract<
+  Rule,
+  { op: 'tool_called' | 'tool_args_valid' | 'tool_arg' | 'tool_order' | 'no_tool_call' }
+>
+
+export { sameValue }
 type RuleOf<K extends Rule['op']> = Extract<Rule, { op: K }>
 
 type Expected = { ok: true; value: unknown } | { ok: false; reason: string }
@@ -22,24 +30,6 @@ function expectedValue(rule: RuleOf<'equals' | 'contains'>, input: ScorerInput):
 }
 
 const fieldName = (path: string): string => (path === '' ? 'the output' : path)
-
-const isScalar = (v: unknown): v is string | number | boolean | null =>
-  v === null || ['string', 'number', 'boolean'].includes(typeof v)
-
-/**
- * Scalars compare by their trimmed text, so an expected `true` or `3` typed into a CSV as "true" or "3"
- * still matches the model's JSON boolean or number; objects and arrays compare structurally.
- */
-export function sameValue(actual: unknown, expected: unknown, ignoreCase: boolean): boolean {
-  if (isScalar(actual) && isScalar(expected)) {
-    const norm = (v: unknown): string => {
-      const text = String(v).trim()
-      return ignoreCase ? text.toLowerCase() : text
-    }
-    return norm(actual) === norm(expected)
-  }
-  return canonicalJson(actual) === canonicalJson(expected)
-}
 
 /** Shared start of every rule: a failed call fails, a missing output field fails. */
 function withActual(
@@ -109,6 +99,7 @@ function rangeRule(rule: RuleOf<'range'>): DeterministicScorer {
 
 /** A rule against the case's expected fields (or a literal), compiled once. */
 export function ruleScorer(rule: Rule): DeterministicScorer {
+  if (isToolRule(rule)) return toolRuleScorer(rule)
   switch (rule.op) {
     case 'equals':
       return equalsRule(rule)

@@ -1,4 +1,9 @@
+import type { ToolCall } from '../../../../../shared/domain/conversation'
 import type { DatasetCase } from '../../../../../shared/domain/datasets'
+import type { ModelParams } from '../../../../../shared/domain/prompts'
+
+/** What tool rules and the version-schema check read of the result's prompt version. */
+export type VersionParams = Pick<ModelParams, 'tools' | 'responseFormat'>
 
 /** What a deterministic scorer sees: one stored output (or why there is none) and its case. */
 export interface ScorerInput {
@@ -7,6 +12,10 @@ export interface ScorerInput {
   /** Why the call failed, when it did. */
   failure: string | null
   case: Pick<DatasetCase, 'expected'>
+  /** The answer's tool calls in order (all steps of a tool loop); none when omitted. */
+  toolCalls?: readonly ToolCall[]
+  /** The result's prompt version params; tool and version-schema checks cannot score without them. */
+  version?: VersionParams | null
 }
 
 /** A score before it is tied to a result row: value on 0..1, raw on the scorer's own scale. */

@@ -5,6 +5,7 @@ import type { PatchScorer } from './ScorerEditor'
 const checkLabels: Record<ScorerForm['check'], string> = {
   json: 'Parses as JSON',
   json_schema: 'Matches a JSON Schema',
+  version_schema: 'Matches the version’s response format schema',
   regex: 'Matches a regular expression',
   length: 'Length within limits',
 }

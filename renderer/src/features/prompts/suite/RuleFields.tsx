@@ -1,17 +1,14 @@
 import { Field } from '../../../components/Field'
-import { pickOption, ruleOps, type ScorerForm } from '../../../stores/scoring/scorer-form'
+import { pickOption, type ScorerForm } from '../../../stores/scoring/scorer-form'
+import { isToolOp } from '../../../stores/scoring/tool-rule-form'
 import { BoundFields, PatternFields } from './FormatFields'
 import type { PatchScorer } from './ScorerEditor'
-
-const opLabels: Record<ScorerForm['op'], string> = {
-  equals: 'equals',
-  contains: 'contains',
-  regex: 'matches a regular expression',
-  range: 'is a number within a range',
-}
+import { RuleOpSelect } from './RuleOpSelect'
+import { ToolRuleFields } from './ToolRuleFields'
 
 /** A rule on a field of the output: compared with the case's expected field or a literal, or a regex/range. */
 export function RuleFields({ form, patch }: { form: ScorerForm; patch: PatchScorer }) {
+  if (isToolOp(form.op)) return <ToolRuleFields form={form} patch={patch} op={form.op} />
   const compares = form.op === 'equals' || form.op === 'contains'
   return (
     <div className="suite-fields">
@@ -31,19 +28,7 @@ export function RuleFields({ form, patch }: { form: ScorerForm; patch: PatchScor
             onChange={(e) => patch({ path: e.target.value })}
           />
         </Field>
-        <Field label="Operator" className="medium">
-          <select
-            data-testid="scorer-rule-op"
-            value={form.op}
-            onChange={(e) => patch({ op: pickOption(ruleOps, e.target.value, form.op) })}
-          >
-            {ruleOps.map((op) => (
-              <option key={op} value={op}>
-                {opLabels[op]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <RuleOpSelect form={form} patch={patch} />
         {compares ? (
           <Field label="Compared with" className="medium">
             <select

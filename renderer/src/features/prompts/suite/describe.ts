@@ -1,6 +1,7 @@
 import type { Rubric, Scorer } from '../../../../../shared/domain/scoring'
 import { modelKey } from '../../../../../shared/lib/model-ref'
 import { findCriterion } from '../../../stores/scoring/scorer-form'
+import { describeToolRule } from '../../../stores/scoring/tool-rule-form'
 
 type Config = Scorer['config']
 const subject = (path: string) => path || 'output'
@@ -18,6 +19,8 @@ function formatText(format: Extract<Config, { kind: 'format' }>['format']): stri
       return `output matches /${format.pattern}/${format.flags}`
     case 'length':
       return `length ${bound(format.min, '0')}…${bound(format.max, '∞')} ${format.unit}`
+    case 'version_schema':
+      return "the prompt version's own response format JSON Schema"
   }
 }
 
@@ -33,6 +36,8 @@ function ruleText(rule: Extract<Config, { kind: 'rule' }>['rule']): string {
       return `${subject(rule.path)} matches /${rule.pattern}/${rule.flags}`
     case 'range':
       return `${subject(rule.path)} within ${bound(rule.min, '−∞')}…${bound(rule.max, '∞')}`
+    default:
+      return describeToolRule(rule)
   }
 }
 
