@@ -6,6 +6,7 @@ import { roleLabels } from '../params-summary'
 import { messagePairs, type MessagePair } from './message-pairs'
 import { paramDiff } from './param-diff'
 import { ParamsDiffTable } from './ParamsDiffTable'
+import { ToolDiffs } from './ToolDiffs'
 
 /** What changed between two versions: model and params as a table, then one diff per message. */
 export function DiffView({ left, right }: { left: PromptVersion; right: PromptVersion }) {
@@ -32,6 +33,7 @@ export function DiffView({ left, right }: { left: PromptVersion; right: PromptVe
       {pairs.map((pair) => (
         <MessageDiff key={pair.index} pair={pair} leftLabel={l} rightLabel={r} />
       ))}
+      <ToolDiffs left={left} right={right} />
     </div>
   )
 }
