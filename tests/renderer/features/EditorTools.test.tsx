@@ -166,7 +166,9 @@ describe('preview of a conversation case', () => {
       expect(within(panel).getByTestId<HTMLSelectElement>('preview-dataset').options).toHaveLength(2),
     )
     fireEvent.change(within(panel).getByTestId('preview-dataset'), { target: { value: 'd1' } })
-    fireEvent.click(await within(panel).findByTestId('case-item'))
+    const item = await within(panel).findByTestId('case-item')
+    expect(within(item).getByTestId('case-turns').textContent).toBe(' · 2 turns')
+    fireEvent.click(item)
     await waitFor(() =>
       expect(within(panel).getByTestId('preview-messages').querySelectorAll('li')).toHaveLength(4),
     )
