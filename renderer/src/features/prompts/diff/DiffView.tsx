@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { PromptVersion } from '../../../../../shared/domain/prompts'
+import type { PromptMessage, PromptVersion } from '../../../../../shared/domain/prompts'
 import { canonicalJsonPretty } from '../../../../../shared/lib/canonical-json'
 import { DiffEditor } from '../../../lib/monaco'
 import { roleLabels } from '../params-summary'
@@ -65,13 +65,22 @@ function MessageDiff({
       <h3>
         Message {index + 1} · {roleChange} <span className={`diff-status ${status}`}>{note}</span>
       </h3>
-      <DiffEditor
-        original={before?.content ?? ''}
-        modified={after?.content ?? ''}
-        ariaLabel={`Message ${index + 1}: ${leftLabel} against ${rightLabel}`}
-      />
+      {isPlaceholder(before) && isPlaceholder(after) ? (
+        <p className="conversation-placeholder">The case&apos;s conversation goes here.</p>
+      ) : (
+        <DiffEditor
+          original={before?.content ?? ''}
+          modified={after?.content ?? ''}
+          ariaLabel={`Message ${index + 1}: ${leftLabel} against ${rightLabel}`}
+        />
+      )}
     </section>
   )
+}
+
+/** A missing side counts as a placeholder, so an added or removed placeholder shows no empty diff. */
+function isPlaceholder(message: PromptMessage | null): boolean {
+  return message === null || message.role === 'conversation'
 }
 
 function schemaText(v: PromptVersion): string {
