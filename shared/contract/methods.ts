@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { datasetSummarySchema } from '../domain/datasets'
 import { idSchema } from '../domain/ids'
+import { conversationSchema } from '../domain/conversation'
 import {
   modelParamsSchema,
   modelRefSchema,
@@ -127,6 +128,8 @@ export const methods = {
         vars: z.record(z.string(), z.string()).default({}),
         /** Fills `{{case.key}}`: the picked case's key, or a value typed for it. */
         caseKey: z.string().nullable().default(null),
+        /** The picked case's conversation turns, shown where the version's placeholder is. */
+        conversation: conversationSchema.optional(),
       })
       .strict(),
     output: previewSchema,

@@ -40,3 +40,43 @@ test('never requests anything from another origin', async ({ page, host }) => {
   await expect(new PromptsPage(page).messageEditor(0)).toBeVisible()
   expect(foreign).toEqual([])
 })
+
+test('adds a tool and the conversation placeholder, saves, and sees them after a reload and in the diff', async ({
+  page,
+  host,
+}) => {
+  const app = new AppPage(page)
+  const prompts = new PromptsPage(page)
+  await app.open(host.url)
+  await app.waitReady()
+  await prompts.openPrompt('Reply drafter')
+
+  await prompts.addPlaceholder()
+  await expect(prompts.placeholder(1)).toContainText("The case's conversation goes here")
+  await prompts.addExampleTool()
+  await expect(prompts.toolsEditor()).toContainText('my_tool')
+  // Typed into Monaco: the tools are checked as they change, and a broken array cannot be saved.
+  await prompts.typeAtStartOfTools('x')
+  await expect(prompts.toolsProblems).toContainText('Not valid JSON')
+  await page.keyboard.press('Backspace')
+  await expect(prompts.toolsProblems).toHaveCount(0)
+  await prompts.toolChoice.selectOption('tool:my_tool')
+  await prompts.stepLimit.fill('2')
+  await prompts.saveVersion('Offer my_tool and place the conversation')
+  await expect(prompts.saveStatus).toContainText('Saved as v')
+
+  await page.reload()
+  await app.waitReady()
+  await prompts.openPrompt('Reply drafter')
+  await expect(prompts.versionItems().first()).toContainText('Offer my_tool and place the conversation')
+  await expect(prompts.placeholder(1)).toBeVisible()
+  await expect(prompts.toolsEditor()).toContainText('"my_tool"')
+  await expect(prompts.toolChoice).toHaveValue('tool:my_tool')
+  await expect(prompts.stepLimit).toHaveValue('2')
+
+  await prompts.showDiff()
+  await expect(prompts.diffTool('my_tool')).toHaveAttribute('data-status', 'added')
+  await expect(prompts.diffParamRow('toolChoice')).toHaveAttribute('data-changed', 'true')
+  await expect(prompts.diffParamRow('maxToolSteps')).toContainText('2')
+  await expect(page.getByTestId('diff-message-1')).toContainText('Conversation')
+})

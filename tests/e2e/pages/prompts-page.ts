@@ -43,4 +43,55 @@ export class PromptsPage {
   versionItems(): Locator {
     return this.page.getByTestId('version-item')
   }
+
+  /** The tools JSON editor (Monaco), once mounted. */
+  toolsEditor(): Locator {
+    return this.page.getByTestId('tools-editor').locator('.monaco-editor')
+  }
+
+  get toolsProblems(): Locator {
+    return this.page.getByTestId('tools-problems')
+  }
+
+  /** Types at the very start of the tools JSON. */
+  async typeAtStartOfTools(text: string): Promise<void> {
+    await expect(this.toolsEditor()).toBeVisible()
+    await this.toolsEditor().locator('.view-lines').click()
+    await this.page.keyboard.press('ControlOrMeta+Home')
+    await this.page.keyboard.type(text)
+  }
+
+  async addExampleTool(): Promise<void> {
+    await this.page.getByTestId('tools-add-example').click()
+  }
+
+  async addPlaceholder(): Promise<void> {
+    await this.page.getByTestId('add-placeholder').click()
+  }
+
+  /** The conversation placeholder shown as message `index`. */
+  placeholder(index: number): Locator {
+    return this.page.getByTestId(`message-placeholder-${index}`)
+  }
+
+  get toolChoice(): Locator {
+    return this.page.getByTestId('tool-choice')
+  }
+
+  get stepLimit(): Locator {
+    return this.page.getByTestId('max-tool-steps')
+  }
+
+  async showDiff(): Promise<void> {
+    await this.page.getByTestId('tab-diff').click()
+    await expect(this.page.getByTestId('diff-view')).toBeVisible()
+  }
+
+  diffTool(name: string): Locator {
+    return this.page.locator(`[data-testid="diff-tool"][data-tool="${name}"]`)
+  }
+
+  diffParamRow(field: string): Locator {
+    return this.page.locator(`[data-testid="diff-param-row"][data-field="${field}"]`)
+  }
 }

@@ -28,6 +28,9 @@ describe('paramDiff', () => {
       'responseFormat',
       'schemaName',
       'schema',
+      'tools',
+      'toolChoice',
+      'maxToolSteps',
     ])
     expect(rows.filter((r) => r.changed).map((r) => r.field)).toEqual([
       'model',

@@ -1,6 +1,7 @@
 import type * as Tokenizer from 'gpt-tokenizer/encoding/o200k_base'
 import type { ModelParams, ModelRef, PromptMessage } from '../../../../shared/domain/prompts'
-import type { ChatMessage } from '../../../../shared/domain/conversation'
+import type { ChatMessage, ConversationTurn, ToolDefinition } from '../../../../shared/domain/conversation'
+import { canonicalJson } from '../../../../shared/lib/canonical-json'
 import type { Preview } from '../../../../shared/domain/registry'
 import type { ModelPrice } from '../../../../shared/domain/runs'
 import { modelLabel } from '../../../../shared/lib/model-ref'
@@ -9,11 +10,12 @@ import { renderMessages } from './templates'
 
 // The tokenizer stays in the core: it is large, and the renderer asks through preview. It loads on the
 // first preview, not at startup: the o200k tables alone take most of a second to import.
-let encoder: Promise<typeof Tokenizer.encodeChat> | null = null
+type Encoder = Pick<typeof Tokenizer, 'encodeChat' | 'encode'>
+let encoder: Promise<Encoder> | null = null
 
-function loadEncoder(): Promise<typeof Tokenizer.encodeChat> {
+function loadEncoder(): Promise<Encoder> {
   encoder ??= import('gpt-tokenizer/encoding/o200k_base').then(
-    (tokenizer) => tokenizer.encodeChat,
+    (tokenizer) => ({ encodeChat: tokenizer.encodeChat, encode: tokenizer.encode }),
     (error: unknown) => {
       encoder = null // let the next preview try again instead of failing forever
       throw error
@@ -42,28 +44,50 @@ export async function previewPrompt(
     vars: Readonly<Record<string, string>>
     /** The picked case's key (`{{case.key}}`), or one typed by hand; null leaves it missing. */
     caseKey?: string | null
+    /** The picked case's conversation: its turns are shown where the placeholder is, as they are sent. */
+    conversation?: readonly ConversationTurn[] | undefined
   },
   pricing: PreviewPricing,
 ): Promise<Preview> {
-  const encodeChat = await loadEncoder()
-  const rendered = renderMessages(input.messages, { vars: input.vars, key: input.caseKey ?? null })
-  const tokens = countTokens(encodeChat, rendered.messages, input.model, pricing.provider)
+  const encode = await loadEncoder()
+  const rendered = renderMessages(input.messages, {
+    vars: input.vars,
+    key: input.caseKey ?? null,
+    conversation: input.conversation,
+  })
+  const tokens = countTokens(
+    encode,
+    rendered.messages,
+    input.params.tools ?? [],
+    input.model,
+    pricing.provider,
+  )
   const cost = await estimateCost(input.model, pricing, tokens.input, input.params.maxTokens)
   return { ...rendered, tokens, cost }
 }
 
 function countTokens(
-  encodeChat: typeof Tokenizer.encodeChat,
+  encoder: Encoder,
   messages: readonly ChatMessage[],
+  tools: readonly ToolDefinition[],
   model: ModelRef,
   provider: PricedProvider | undefined,
 ): Preview['tokens'] {
   // Special-token text typed into a prompt (e.g. "<|endoftext|>") is counted as text, never refused.
-  const input = encodeChat(messages, 'gpt-4o', { disallowedSpecial: new Set() }).length
+  const special = { disallowedSpecial: new Set<string>() }
+  const chat = messages.map((m) => ({ role: m.role, content: m.content }))
+  const messageTokens = encoder.encodeChat(chat, 'gpt-4o', special).length
+  // Providers wrap tool definitions in their own undisclosed format: the JSON's tokens are an estimate.
+  const toolTokens = tools.length > 0 ? encoder.encode(canonicalJson(tools), special).length : 0
   const openaiWire =
     provider?.kind === 'openai' || (provider?.kind === 'openai-compatible' && !provider.isLocal)
-  const exact = openaiWire && o200kModel.test(model.model)
-  return { input, exact, encoding: exact ? 'o200k_base' : 'o200k_base (approximation for this model)' }
+  const exact = openaiWire && o200kModel.test(model.model) && tools.length === 0
+  const encoding = exact
+    ? 'o200k_base'
+    : tools.length > 0
+      ? 'o200k_base (approximation: tool definitions counted as their JSON)'
+      : 'o200k_base (approximation for this model)'
+  return { input: messageTokens + toolTokens, exact, encoding }
 }
 
 /** The same prices a run of this model would freeze: the user's, zero for a local provider, else the table. */

@@ -19,9 +19,11 @@ export interface UnknownVariable {
 export function checkMessages(messages: readonly PromptMessage[]): void {
   if (messages.length === 0)
     throw new AppError('INVALID_INPUT', 'A prompt version needs at least one message')
+  checkPlaceholders(messages)
   messages.forEach((m, i) => {
     // The conversation placeholder has no content of its own: the case's turns go there.
-    if (m.role !== CONVERSATION_PLACEHOLDER_ROLE && m.content.trim() === '') {
+    if (m.role === CONVERSATION_PLACEHOLDER_ROLE) return
+    if (m.content.trim() === '') {
       throw new AppError('INVALID_INPUT', `Message ${i + 1} (${m.role}) is empty`, {
         field: `messages.${i}.content`,
       })
@@ -37,6 +39,38 @@ export function checkMessages(messages: readonly PromptMessage[]): void {
     `Template error in message ${first.messageIndex + 1} (${role}): ${first.message}${others}`,
     { field: `messages.${first.messageIndex}.content`, errors: [first, ...more] },
   )
+}
+
+/**
+ * At most one conversation placeholder, holding no text (its content is never sent: a case's turns take its
+ * place), and at least one message of the version's own besides it.
+ */
+function checkPlaceholders(messages: readonly PromptMessage[]): void {
+  const at = messages.flatMap((m, i) => (m.role === CONVERSATION_PLACEHOLDER_ROLE ? [i] : []))
+  if (at.length > 1) {
+    const list = at.map((i) => i + 1).join(', ')
+    throw new AppError(
+      'INVALID_INPUT',
+      `Messages ${list} are conversation placeholders: a version has at most one (the case's turns go there)`,
+      { field: `messages.${at[1]}.role` },
+    )
+  }
+  const [index] = at
+  if (index === undefined) return
+  if (messages[index]?.content !== '') {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Message ${index + 1} is the conversation placeholder but holds text: it must be empty (the case's turns replace it)`,
+      { field: `messages.${index}.content` },
+    )
+  }
+  if (messages.length === 1) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'A prompt version needs at least one message besides the conversation placeholder',
+      { field: 'messages' },
+    )
+  }
 }
 
 /**

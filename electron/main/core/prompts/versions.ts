@@ -2,6 +2,7 @@ import type { ModelParams, ModelRef, PromptMessage, PromptVersion } from '../../
 import type { Repos } from '../db/repos'
 import { newId } from '../ids'
 import { contentHash } from './hash'
+import { checkTools } from './tool-checks'
 import { checkMessages, checkVariables } from './validation'
 
 export interface VersionDraft {
@@ -27,6 +28,7 @@ export interface AppendOptions {
  */
 export function appendVersion(repos: Repos, draft: VersionDraft, options: AppendOptions = {}): PromptVersion {
   checkMessages(draft.messages)
+  checkTools(draft.params)
   checkVariables(repos, draft.promptId, draft.messages, options.allowNewVariables ?? false)
   const latest = repos.prompts.latestVersion(draft.promptId)
   const version: PromptVersion = {

@@ -10,6 +10,11 @@ export function paramsSummary(params: ModelParams): string {
   const format = params.responseFormat
   if (format?.type === 'json_object') parts.push('JSON output')
   if (format?.type === 'json_schema') parts.push(`JSON schema "${format.name}"`)
+  const tools = params.tools ?? []
+  if (tools.length > 0) parts.push(tools.length === 1 ? `tool ${tools[0]?.name}` : `${tools.length} tools`)
+  const choice = params.toolChoice
+  if (choice !== undefined) parts.push(`tool choice ${typeof choice === 'object' ? choice.name : choice}`)
+  if (params.maxToolSteps !== undefined) parts.push(`up to ${params.maxToolSteps} steps`)
   return parts.length > 0 ? parts.join(' · ') : 'provider defaults'
 }
 

@@ -15,6 +15,7 @@ import 'monaco-editor/features/linesOperations/register'
 import 'monaco-editor/features/multicursor/register'
 import 'monaco-editor/features/readOnlyMessage/register'
 import 'monaco-editor/features/wordOperations/register'
+import { registerJsonLanguage } from './json-language'
 import { registerPromptLanguage } from './prompt-language'
 
 self.MonacoEnvironment = {
@@ -23,5 +24,6 @@ self.MonacoEnvironment = {
 
 loader.config({ monaco })
 registerPromptLanguage(monaco)
+registerJsonLanguage(monaco)
 
 export { monaco }

@@ -1,5 +1,5 @@
-/** 'prompt' is plain text with `{{variable}}`, `<tag>` and `# heading` highlighted. */
-export type EditorLanguage = 'plaintext' | 'prompt'
+/** 'prompt' is plain text with `{{variable}}`, `<tag>` and `# heading` highlighted; 'json' is coloured only. */
+export type EditorLanguage = 'plaintext' | 'prompt' | 'json'
 
 export interface TextEditorProps {
   value: string

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { ConversationTurn } from '../../../../shared/domain/conversation'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { ModelParams, ModelRef, PromptMessage } from '../../../../shared/domain/prompts'
 import type { Preview } from '../../../../shared/domain/registry'
@@ -50,8 +51,13 @@ export type PreviewStore = StoreApi<PreviewState>
 export function currentValues(s: Pick<PreviewState, 'source' | 'manualVars' | 'pickedCase'>): {
   vars: Record<string, string>
   caseKey: string | null
+  conversation?: ConversationTurn[]
 } {
-  if (s.source === 'case') return { vars: s.pickedCase?.vars ?? {}, caseKey: s.pickedCase?.key ?? null }
+  if (s.source === 'case') {
+    const conversation = s.pickedCase?.conversation
+    const values = { vars: s.pickedCase?.vars ?? {}, caseKey: s.pickedCase?.key ?? null }
+    return conversation ? { ...values, conversation } : values
+  }
   const { [caseKeyVariable]: typedKey, ...vars } = s.manualVars
   return { vars, caseKey: typedKey ?? null }
 }

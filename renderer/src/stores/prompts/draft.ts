@@ -1,3 +1,4 @@
+import { CONVERSATION_PLACEHOLDER_ROLE } from '../../../../shared/domain/conversation'
 import type { ModelParams, ModelRef, PromptMessage, PromptVersion } from '../../../../shared/domain/prompts'
 import { sameModel } from '../../../../shared/lib/model-ref'
 import { paramsFromForm, paramsToForm, sameForm, type ParamsForm } from './params-form'
@@ -10,6 +11,9 @@ export interface Draft {
 }
 
 export type Role = PromptMessage['role']
+/** The roles of a message with text; the placeholder is added on its own (at most one, no text). */
+export type TextRole = Exclude<Role, typeof CONVERSATION_PLACEHOLDER_ROLE>
+export const textRoles: readonly TextRole[] = ['system', 'user', 'assistant']
 
 export function draftFromVersion(version: Pick<PromptVersion, 'messages' | 'model' | 'params'>): Draft {
   return { messages: version.messages, model: version.model, params: paramsToForm(version.params) }
@@ -29,20 +33,41 @@ export function draftDiffers(draft: Draft, version: PromptVersion): boolean {
 }
 
 export function setContent(draft: Draft, index: number, content: string): Draft {
+  if (draft.messages[index]?.role === CONVERSATION_PLACEHOLDER_ROLE) return draft
   return mapMessage(draft, index, (m) => ({ ...m, content }))
 }
 
-export function setRole(draft: Draft, index: number, role: Role): Draft {
+/** A text message changes role; the placeholder is neither given nor taken a role this way. */
+export function setRole(draft: Draft, index: number, role: TextRole): Draft {
+  if (draft.messages[index]?.role === CONVERSATION_PLACEHOLDER_ROLE) return draft
   return mapMessage(draft, index, (m) => ({ ...m, role }))
 }
 
-export function addMessage(draft: Draft, role: Role): Draft {
+export function addMessage(draft: Draft, role: TextRole): Draft {
   return { ...draft, messages: [...draft.messages, { role, content: '' }] }
 }
 
-/** A version needs one message: the last one stays. */
+export function hasPlaceholder(messages: readonly PromptMessage[]): boolean {
+  return messages.some((m) => m.role === CONVERSATION_PLACEHOLDER_ROLE)
+}
+
+/**
+ * Adds the conversation placeholder after the leading system messages, where a chat's history usually
+ * goes (it can be moved like any message); a draft that has one already is returned unchanged.
+ */
+export function addPlaceholder(draft: Draft): Draft {
+  if (hasPlaceholder(draft.messages)) return draft
+  const at = draft.messages.findIndex((m) => m.role !== 'system')
+  const index = at < 0 ? draft.messages.length : at
+  const messages = [...draft.messages]
+  messages.splice(index, 0, { role: CONVERSATION_PLACEHOLDER_ROLE, content: '' })
+  return { ...draft, messages }
+}
+
+/** A version needs one message with text: the last one stays. */
 export function removeMessage(draft: Draft, index: number): Draft {
-  if (draft.messages.length <= 1 || !draft.messages[index]) return draft
+  const target = draft.messages[index]
+  if (!target || isLastTextMessage(draft.messages, index)) return draft
   return { ...draft, messages: draft.messages.filter((_, i) => i !== index) }
 }
 
@@ -62,6 +87,13 @@ export function moveMessage(draft: Draft, index: number, delta: -1 | 1): Draft {
 export function draftParams(draft: Draft): ModelParams | null {
   const { params, errors } = paramsFromForm(draft.params)
   return Object.keys(errors).length > 0 ? null : params
+}
+
+/** True when message `index` is the only one with text (the placeholder alone is not a version). */
+export function isLastTextMessage(messages: readonly PromptMessage[], index: number): boolean {
+  const message = messages[index]
+  if (!message || message.role === CONVERSATION_PLACEHOLDER_ROLE) return false
+  return messages.filter((m) => m.role !== CONVERSATION_PLACEHOLDER_ROLE).length <= 1
 }
 
 function mapMessage(draft: Draft, index: number, fn: (m: PromptMessage) => PromptMessage): Draft {

@@ -1,4 +1,5 @@
 import type { ModelParams } from '../../../../shared/domain/prompts'
+import { parseTools, readToolChoice, toolsToText, type ToolChoiceKind } from './tools-form'
 
 /** '' means "not set: the provider's default". */
 export const responseFormatTypes = ['', 'text', 'json_object', 'json_schema'] as const
@@ -16,6 +17,11 @@ export interface ParamsForm {
   format: ResponseFormatChoice
   schemaName: string
   schemaText: string
+  /** The tools as a JSON array, edited in Monaco; '' is no tools. */
+  toolsText: string
+  toolChoice: ToolChoiceKind
+  toolChoiceName: string
+  maxToolSteps: string
 }
 
 export type ParamsField = keyof ParamsForm
@@ -29,6 +35,10 @@ export const emptyParamsForm: ParamsForm = {
   format: '',
   schemaName: '',
   schemaText: '',
+  toolsText: '',
+  toolChoice: '',
+  toolChoiceName: '',
+  maxToolSteps: '',
 }
 
 export function paramsToForm(params: ModelParams): ParamsForm {
@@ -41,6 +51,10 @@ export function paramsToForm(params: ModelParams): ParamsForm {
     format: format?.type ?? '',
     schemaName: format?.type === 'json_schema' ? format.name : '',
     schemaText: format?.type === 'json_schema' ? JSON.stringify(format.schema, null, 2) : '',
+    toolsText: toolsToText(params.tools),
+    toolChoice: typeof params.toolChoice === 'object' ? 'tool' : (params.toolChoice ?? ''),
+    toolChoiceName: typeof params.toolChoice === 'object' ? params.toolChoice.name : '',
+    maxToolSteps: numberText(params.maxToolSteps),
   }
 }
 
@@ -62,7 +76,25 @@ export function paramsFromForm(form: ParamsForm): { params: ModelParams; errors:
     const schema = readSchema(form.schemaText, errors)
     if (name && schema) params.responseFormat = { type: 'json_schema', name, schema }
   }
+  readToolParams(form, params, errors)
   return { params, errors }
+}
+
+/** Tools, tool choice and step limit; each problem names the tool and field (one per line). */
+function readToolParams(form: ParamsForm, params: ModelParams, errors: ParamsErrors): void {
+  const { tools, problems } = parseTools(form.toolsText)
+  if (problems.length > 0) errors.toolsText = problems.join('\n')
+  if (tools) params.tools = tools
+  const { choice, problem } = readToolChoice(form.toolChoice, form.toolChoiceName, tools)
+  if (problem) errors.toolChoiceName = problem
+  else if (choice !== undefined) {
+    if (tools === undefined || tools?.length === 0) errors.toolChoice = 'Add a tool first, or leave it unset'
+    else params.toolChoice = choice
+  }
+  const steps = readNumber(form.maxToolSteps, 'maxToolSteps', errors, { min: 1, max: 20, integer: true })
+  if (steps !== undefined && steps > 1 && (tools === undefined || tools?.length === 0)) {
+    errors.maxToolSteps = 'Add a tool first: without tools there is one call'
+  } else if (steps !== undefined) params.maxToolSteps = steps
 }
 
 export function hasErrors(errors: ParamsErrors): boolean {

@@ -47,8 +47,10 @@ export interface PromptsActions {
   /** Shows an older version read-only; null goes back to the latest. */
   viewVersion: (versionNumber: number | null) => Promise<void>
   editMessage: (index: number, content: string) => void
-  setMessageRole: (index: number, role: drafts.Role) => void
-  addMessage: (role: drafts.Role) => void
+  setMessageRole: (index: number, role: drafts.TextRole) => void
+  addMessage: (role: drafts.TextRole) => void
+  /** Adds the conversation placeholder (at most one) after the leading system messages. */
+  addPlaceholder: () => void
   removeMessage: (index: number) => void
   moveMessage: (index: number, delta: -1 | 1) => void
   setModel: (model: ModelRef) => void
@@ -162,6 +164,7 @@ export function createPromptsStore(client: ApiClient): PromptsStore {
       editMessage: (index, content) => edit((d) => drafts.setContent(d, index, content)),
       setMessageRole: (index, role) => edit((d) => drafts.setRole(d, index, role)),
       addMessage: (role) => edit((d) => drafts.addMessage(d, role)),
+      addPlaceholder: () => edit(drafts.addPlaceholder),
       removeMessage: (index) => edit((d) => drafts.removeMessage(d, index)),
       moveMessage: (index, delta) => edit((d) => drafts.moveMessage(d, index, delta)),
       setModel: (model) => edit((d) => ({ ...d, model })),

@@ -25,6 +25,8 @@ export function buildSaveInput(
   if (!sameModel(draft.model, base.model)) input.model = { ...draft.model, model: draft.model.model.trim() }
   if (!sameForm(draft.params, paramsToForm(base.params))) {
     const { params, errors } = paramsFromForm(draft.params)
+    if (errors.toolsText)
+      return { problem: `Fix the tools first: ${errors.toolsText.split('\n').join('; ')}` }
     const fields = Object.keys(errors)
     if (fields.length > 0) return { problem: `Fix the model parameters first (${fields.join(', ')}).` }
     input.params = params

@@ -112,3 +112,52 @@ describe('prompts.preview', () => {
     core.close()
   })
 })
+
+describe('previewPrompt with a conversation case and tools', () => {
+  const placed: PromptMessage[] = [
+    { role: 'system', content: 'You route tickets for {{team}}.' },
+    { role: 'conversation', content: '' },
+    { role: 'user', content: 'Route the last ticket.' },
+  ]
+  const turns = [
+    { role: 'user' as const, content: 'My {{team}} invoice is wrong' },
+    { role: 'assistant' as const, content: 'Which invoice?' },
+    { role: 'user' as const, content: 'March' },
+  ]
+  const tool = {
+    name: 'route_ticket',
+    description: 'Route it',
+    parameters: { type: 'object', properties: { queue: { type: 'string' } } },
+  }
+
+  it('shows the case turns where the placeholder is, variables filled, exactly as sent', async () => {
+    const input = {
+      messages: placed,
+      model: mini,
+      params: {},
+      vars: { team: 'Billing' },
+      conversation: turns,
+    }
+    const preview = await previewPrompt(input, openai)
+    expect(preview.messages).toEqual([
+      { role: 'system', content: 'You route tickets for Billing.' },
+      { role: 'user', content: 'My Billing invoice is wrong' },
+      { role: 'assistant', content: 'Which invoice?' },
+      { role: 'user', content: 'March' },
+      { role: 'user', content: 'Route the last ticket.' },
+    ])
+    expect(preview.tokens.exact).toBe(true)
+  })
+
+  it('drops the placeholder without a conversation, and counts tools as an approximation', async () => {
+    const input = { messages: placed, model: mini, params: {}, vars: { team: 'Billing' } }
+    const plain = await previewPrompt(input, openai)
+    expect(plain.messages.map((m) => m.role)).toEqual(['system', 'user'])
+    const withTools = await previewPrompt({ ...input, params: { tools: [tool] } }, openai)
+    expect(withTools.tokens.input).toBeGreaterThan(plain.tokens.input + 10)
+    expect(withTools.tokens).toMatchObject({
+      exact: false,
+      encoding: 'o200k_base (approximation: tool definitions counted as their JSON)',
+    })
+  })
+})

@@ -1,4 +1,4 @@
-import { messageRoles, type PromptMessage } from '../../../../../shared/domain/prompts'
+import type { PromptMessage } from '../../../../../shared/domain/prompts'
 import * as drafts from '../../../stores/prompts/draft'
 import { AddMessage } from '../editor/AddMessage'
 import { roleLabels } from '../params-summary'
@@ -20,9 +20,9 @@ export function NewPromptMessages({ messages, onChange }: Props) {
               aria-label={`Role of message ${i + 1}`}
               data-testid={`new-prompt-role-${i}`}
               value={m.role}
-              onChange={(e) => onChange((d) => drafts.setRole(d, i, e.target.value as PromptMessage['role']))}
+              onChange={(e) => onChange((d) => drafts.setRole(d, i, e.target.value as drafts.TextRole))}
             >
-              {messageRoles.map((role) => (
+              {drafts.textRoles.map((role) => (
                 <option key={role} value={role}>
                   {roleLabels[role]}
                 </option>

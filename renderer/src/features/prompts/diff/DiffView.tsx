@@ -1,11 +1,12 @@
 import { useMemo } from 'react'
-import type { PromptVersion } from '../../../../../shared/domain/prompts'
+import type { PromptMessage, PromptVersion } from '../../../../../shared/domain/prompts'
 import { canonicalJsonPretty } from '../../../../../shared/lib/canonical-json'
 import { DiffEditor } from '../../../lib/monaco'
 import { roleLabels } from '../params-summary'
 import { messagePairs, type MessagePair } from './message-pairs'
 import { paramDiff } from './param-diff'
 import { ParamsDiffTable } from './ParamsDiffTable'
+import { ToolDiffs } from './ToolDiffs'
 
 /** What changed between two versions: model and params as a table, then one diff per message. */
 export function DiffView({ left, right }: { left: PromptVersion; right: PromptVersion }) {
@@ -32,6 +33,7 @@ export function DiffView({ left, right }: { left: PromptVersion; right: PromptVe
       {pairs.map((pair) => (
         <MessageDiff key={pair.index} pair={pair} leftLabel={l} rightLabel={r} />
       ))}
+      <ToolDiffs left={left} right={right} />
     </div>
   )
 }
@@ -63,13 +65,22 @@ function MessageDiff({
       <h3>
         Message {index + 1} · {roleChange} <span className={`diff-status ${status}`}>{note}</span>
       </h3>
-      <DiffEditor
-        original={before?.content ?? ''}
-        modified={after?.content ?? ''}
-        ariaLabel={`Message ${index + 1}: ${leftLabel} against ${rightLabel}`}
-      />
+      {isPlaceholder(before) && isPlaceholder(after) ? (
+        <p className="conversation-placeholder">The case&apos;s conversation goes here.</p>
+      ) : (
+        <DiffEditor
+          original={before?.content ?? ''}
+          modified={after?.content ?? ''}
+          ariaLabel={`Message ${index + 1}: ${leftLabel} against ${rightLabel}`}
+        />
+      )}
     </section>
   )
+}
+
+/** A missing side counts as a placeholder, so an added or removed placeholder shows no empty diff. */
+function isPlaceholder(message: PromptMessage | null): boolean {
+  return message === null || message.role === 'conversation'
 }
 
 function schemaText(v: PromptVersion): string {

@@ -31,6 +31,9 @@ const fields: { field: string; label: string; read: (v: Side) => string | undefi
       return s ? canonicalJson(s.schema) : undefined
     },
   },
+  { field: 'tools', label: 'Tools', read: (v) => v.params.tools?.map((t) => t.name).join(', ') },
+  { field: 'toolChoice', label: 'Tool choice', read: (v) => toolChoiceText(v.params) },
+  { field: 'maxToolSteps', label: 'Step limit', read: (v) => num(v.params.maxToolSteps) },
 ]
 
 /**
@@ -51,4 +54,9 @@ function num(value: number | undefined): string | undefined {
 
 function schema(params: ModelParams) {
   return params.responseFormat?.type === 'json_schema' ? params.responseFormat : null
+}
+
+function toolChoiceText(params: ModelParams): string | undefined {
+  const choice = params.toolChoice
+  return typeof choice === 'object' ? `tool ${choice.name}` : choice
 }

@@ -10,11 +10,13 @@ import {
 } from '../../../stores/prompts/selectors'
 import { PreviewPanel } from '../preview/PreviewPanel'
 import { VersionList } from '../versions/VersionList'
+import { hasPlaceholder, isLastTextMessage } from '../../../stores/prompts/draft'
 import { AddMessage } from './AddMessage'
 import { MessageEditor } from './MessageEditor'
 import { ModelEditor } from './ModelEditor'
 import { ParamsEditor } from './ParamsEditor'
 import { SaveBar } from './SaveBar'
+import { ToolsEditor } from './ToolsEditor'
 
 /** The shown version's messages, model and params (editable at the latest), its live preview and versions. */
 export function EditorTab({ detail }: { detail: PromptDetail }) {
@@ -40,6 +42,7 @@ export function EditorTab({ detail }: { detail: PromptDetail }) {
             key={`${version.id}:${index}`}
             index={index}
             count={messages.length}
+            canRemove={!isLastTextMessage(messages, index)}
             message={message}
             readOnly={readOnly}
             onChange={actions.editMessage}
@@ -50,7 +53,18 @@ export function EditorTab({ detail }: { detail: PromptDetail }) {
         ))}
         {readOnly ? null : (
           <>
-            <AddMessage last={messages.at(-1)?.role} onAdd={actions.addMessage} testId="add-message" />
+            <AddMessage
+              last={messages.at(-1)?.role}
+              onAdd={actions.addMessage}
+              testId="add-message"
+              onAddPlaceholder={actions.addPlaceholder}
+              hasPlaceholder={hasPlaceholder(messages)}
+            />
+          </>
+        )}
+        {params ? <ToolsEditor form={params} onChange={actions.setParams} readOnly={readOnly} /> : null}
+        {readOnly ? null : (
+          <>
             <SaveBar dirty={dirty} baseNumber={version.number} model={model} />
           </>
         )}

@@ -7,7 +7,7 @@ interface Props {
   empty: string
 }
 
-/** Case keys as buttons; the tags help tell similar cases apart. */
+/** Case keys as buttons; the tags help tell similar cases apart, a turn count marks conversation cases. */
 export function CaseList({ cases, pickedId, onPick, empty }: Props) {
   if (cases.length === 0) return <p className="muted">{empty}</p>
   return (
@@ -23,6 +23,12 @@ export function CaseList({ cases, pickedId, onPick, empty }: Props) {
             onClick={() => onPick(c)}
           >
             <code>{c.key}</code>
+            {c.conversation ? (
+              <span className="muted" data-testid="case-turns">
+                {' '}
+                · {c.conversation.length} turn{c.conversation.length === 1 ? '' : 's'}
+              </span>
+            ) : null}
             {c.tags.length > 0 ? (
               <span className="muted case-tags">{c.tags.slice(0, 3).join(' · ')}</span>
             ) : null}

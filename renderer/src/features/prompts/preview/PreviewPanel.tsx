@@ -1,8 +1,11 @@
+import { useShallow } from 'zustand/react/shallow'
 import { caseKeyVariable } from '../../../../../shared/domain/template-names'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { usePreview } from '../../../stores/hooks'
 import {
+  selectCaseTurns,
   selectPreviewActions,
+  selectPreviewTemplate,
   selectPreviewLoad,
   selectPreviewResult,
   selectPreviewSource,
@@ -19,6 +22,8 @@ export function PreviewPanel() {
   const result = usePreview(selectPreviewResult)
   const load = usePreview(selectPreviewLoad)
   const { setSource } = usePreview(selectPreviewActions)
+  const template = usePreview(selectPreviewTemplate)
+  const caseTurns = usePreview(useShallow(selectCaseTurns))
 
   return (
     <section className="preview-panel" data-testid="preview-panel" aria-labelledby="preview-title">
@@ -49,7 +54,7 @@ export function PreviewPanel() {
       {source === 'case' ? <CasePicker /> : <ManualVars variables={result?.variables ?? []} />}
       {load.error ? <ErrorNotice title="Preview failed" error={load.error} testId="preview-error" /> : null}
       {result ? (
-        <PreviewResult result={result} />
+        <PreviewResult result={result} tools={template?.params.tools ?? []} caseTurns={caseTurns} />
       ) : (
         <p className="muted">The rendered messages, token count and cost appear here.</p>
       )}

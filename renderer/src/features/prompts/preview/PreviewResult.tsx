@@ -1,11 +1,22 @@
+import type { ToolDefinition } from '../../../../../shared/domain/conversation'
 import type { Preview } from '../../../../../shared/domain/registry'
 import { formatUsd } from '../../../components/format'
 import { chatRoleLabel } from '../params-summary'
 
 export { formatUsd }
 
+interface Props {
+  result: Preview
+  /** The tools the version offers, sent with the messages. */
+  tools: readonly ToolDefinition[]
+  /** Where the picked case's conversation turns are among the messages. */
+  caseTurns: { start: number; count: number } | null
+}
+
 /** Rendered messages as text (never HTML), variable problems by name, tokens and cost per call. */
-export function PreviewResult({ result }: { result: Preview }) {
+export function PreviewResult({ result, tools, caseTurns }: Props) {
+  const fromCase = (i: number) =>
+    caseTurns !== null && i >= caseTurns.start && i < caseTurns.start + caseTurns.count
   const { tokens, cost } = result
   return (
     <div className="preview-result">
@@ -38,13 +49,34 @@ export function PreviewResult({ result }: { result: Preview }) {
       ) : null}
       <ol className="preview-messages" data-testid="preview-messages">
         {result.messages.map((m, i) => (
-          <li key={i} data-role={m.role}>
+          <li key={i} data-role={m.role} data-from-case={fromCase(i) ? 'true' : undefined}>
             <span className={`message-role role-${m.role}`}>{chatRoleLabel(m.role)}</span>
+            {fromCase(i) ? <span className="muted"> · turn from the case</span> : null}
             <pre className="preview-text">{m.content}</pre>
           </li>
         ))}
       </ol>
+      <PreviewTools tools={tools} />
     </div>
+  )
+}
+
+/** The tools offered with the call, as the JSON sent (text, never HTML). */
+function PreviewTools({ tools }: { tools: readonly ToolDefinition[] }) {
+  if (tools.length === 0) return null
+  return (
+    <section className="preview-tools" data-testid="preview-tools" aria-label="Tools offered">
+      <h4>Tools offered ({tools.length})</h4>
+      <ul>
+        {tools.map((t) => (
+          <li key={t.name} data-testid="preview-tool" data-tool={t.name}>
+            <code>{t.name}</code>
+            {t.description ? <span className="muted"> — {t.description}</span> : null}
+            <pre className="preview-text">{JSON.stringify(t.parameters, null, 2)}</pre>
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
 
