@@ -20,6 +20,7 @@ import {
 } from '../domain/registry'
 import {
   caseFieldsSchema,
+  casePatchSchema,
   datasetCasePageSchema,
   datasetCaseSchema,
   datasetDetailSchema,
@@ -324,7 +325,7 @@ export const methods = {
     writes: ['datasets', 'dataset_cases', 'audit_log'],
   }),
   'cases.update': method({
-    input: z.object({ caseId: idSchema, patch: caseFieldsSchema.partial() }).strict(),
+    input: z.object({ caseId: idSchema, patch: casePatchSchema }).strict(),
     output: datasetCaseSchema,
     writes: ['datasets', 'dataset_cases', 'audit_log'],
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cannedToolResultsSchema, conversationSchema } from './conversation'
 import { columnMappingSchema } from './dataset-mapping'
 
 /** A problem in an imported file, located as precisely as the parser can. */
@@ -7,6 +8,8 @@ export const fileIssueSchema = z.object({
   row: z.number().int().positive().optional(),
   line: z.number().int().positive().optional(),
   column: z.string().optional(),
+  /** The 1-based conversation turn the problem is in. */
+  turn: z.number().int().positive().optional(),
   message: z.string(),
 })
 export type FileIssueInfo = z.infer<typeof fileIssueSchema>
@@ -18,6 +21,8 @@ export const importedCaseSchema = z.object({
   expectedOutput: z.string().nullable(),
   tags: z.array(z.string()),
   notes: z.string(),
+  conversation: conversationSchema.optional(),
+  toolResults: cannedToolResultsSchema.optional(),
 })
 
 const previewRowSchema = z.object({

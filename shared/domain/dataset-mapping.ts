@@ -39,6 +39,13 @@ export const columnRoleSchema = z.discriminatedUnion('role', [
   }),
   /** One tag per row: `prefix:value` (just the value when the prefix is empty), e.g. `segment:enterprise`. */
   z.object({ role: z.literal('tag'), prefix: z.string().trim().max(100) }),
+  /**
+   * The case's conversation: a list of `{role, content}` turns (a JSON list, or a cell holding its JSON text),
+   * placed at the prompt version's conversation placeholder.
+   */
+  z.object({ role: z.literal('conversation') }),
+  /** Canned tool results for the tool loop: an object of tool name → result text (or list of texts). */
+  z.object({ role: z.literal('toolResults') }),
   /** Free-text notes. */
   z.object({ role: z.literal('notes') }),
   z.object({ role: z.literal('ignore') }),

@@ -50,6 +50,13 @@ export const caseFieldsSchema = z.object({
 })
 export type CaseFields = z.infer<typeof caseFieldsSchema>
 
+/** The fields an edit changes; `null` removes a case's conversation or canned tool results. */
+export const casePatchSchema = caseFieldsSchema.partial().extend({
+  conversation: conversationSchema.nullable().optional(),
+  toolResults: cannedToolResultsSchema.nullable().optional(),
+})
+export type CasePatch = z.infer<typeof casePatchSchema>
+
 /** Runs always reference an immutable snapshot; editing the working copy afterwards makes the next one. */
 export const datasetSnapshotSchema = z.object({
   id: idSchema,

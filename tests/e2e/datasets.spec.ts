@@ -74,6 +74,38 @@ test('imports a CSV with a mapping, curates it, exports, re-imports and shows th
   await expect(edited.locator('[data-testid="field-change"][data-field="tags"]')).toBeVisible()
 })
 
+test('imports conversation cases from JSONL, shows their turns as text and edits them', async ({
+  page,
+  host,
+}) => {
+  const app = new AppPage(page)
+  const datasets = new DatasetsPage(page)
+  await app.open(host.url)
+  await app.waitReady()
+  await app.nav('datasets').click()
+
+  const dialog = await datasets.openImport(resolve(import.meta.dirname, 'data/support-chats.jsonl'))
+  await expect(datasets.mappingRow('messages')).toHaveAttribute('data-role', 'conversation')
+  await expect(datasets.mappingRow('tool_results')).toHaveAttribute('data-role', 'toolResults')
+  await expect(dialog.getByTestId('case-conversation-badge').first()).toHaveText('3 turns')
+  await datasets.confirmImportAsNew('Support chats')
+  await datasets.openDatasetId('Support chats')
+  await expect(datasets.conversationBadge('chat-1')).toHaveText('3 turns')
+  await expect(datasets.conversationBadge('chat-2')).toHaveText('1 turn')
+  await expect(datasets.conversationBadge('plain-3')).toHaveCount(0)
+
+  const panel = await datasets.openCasePanel('chat-1')
+  const turns = panel.getByTestId('case-panel-turn-content')
+  await expect(turns).toHaveCount(3)
+  await expect(turns.nth(2)).toHaveValue('The <b>Visa</b> one.')
+  await expect(panel.locator('b')).toHaveCount(0)
+  await panel.getByTestId('case-panel-add-turn').click()
+  await turns.nth(3).fill('Thanks, {{customer}} here.')
+  await panel.getByTestId('case-panel-save').click()
+  await expect(panel.getByTestId('case-panel-saved')).toBeVisible()
+  await expect(datasets.conversationBadge('chat-1')).toHaveText('4 turns')
+})
+
 test('an address pasted while the screen changes opens the dataset it names', async ({ page, host }) => {
   const app = new AppPage(page)
   const datasets = new DatasetsPage(page)

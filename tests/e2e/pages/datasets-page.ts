@@ -75,6 +75,19 @@ export class DatasetsPage {
     return this.row(key).locator(`[data-testid="case-cell"][data-column="${column}"]`)
   }
 
+  /** The "N turns" mark of a conversation case in the list. */
+  conversationBadge(key: string): Locator {
+    return this.row(key).getByTestId('case-conversation-badge')
+  }
+
+  /** Opens a case's edit panel (expected fields are edited only there, so a double-click opens it). */
+  async openCasePanel(key: string): Promise<Locator> {
+    await this.cell(key, 'expected').dblclick()
+    const panel = this.page.getByTestId('case-panel')
+    await expect(panel).toBeVisible()
+    return panel
+  }
+
   async editCell(key: string, column: string, value: string): Promise<void> {
     await this.cell(key, column).dblclick()
     const editor = this.page.getByTestId('cell-editor')

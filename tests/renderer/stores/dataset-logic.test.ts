@@ -127,6 +127,9 @@ describe('cell edits', () => {
         expectedOutput: null,
         tags: [],
         notes: '',
+        // A single-turn case stays one: null means "no conversation, no canned results".
+        conversation: null,
+        toolResults: null,
       },
     })
     expect(formPatch({ ...form, expectedJson: '[1]', key: ' ' })).toEqual({

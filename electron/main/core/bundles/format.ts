@@ -17,6 +17,7 @@
  */
 import { z } from 'zod'
 import { ownRecord } from '../../../../shared/lib/own-record'
+import { cannedToolResultsSchema, conversationSchema } from '../../../../shared/domain/conversation'
 import { fileHashesSchema, signatureSchema, type FileHashes } from '../../../../shared/domain/bundles'
 import { modelParamsSchema, modelRefSchema, promptMessageSchema } from '../../../../shared/domain/prompts'
 import {
@@ -127,6 +128,9 @@ export const datasetLineSchema = z
     expectedOutput: z.string().nullable(),
     tags: z.array(z.string()),
     notes: z.string(),
+    // Only on a conversation case, so every bundle written before conversations reads (and hashes) the same.
+    conversation: conversationSchema.optional(),
+    toolResults: cannedToolResultsSchema.optional(),
   })
   .strict()
 export type DatasetLine = z.infer<typeof datasetLineSchema>

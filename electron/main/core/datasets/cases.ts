@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/contract'
-import type { CaseFields, DatasetCase } from '../../../../shared/domain/datasets'
+import type { CaseFields, CasePatch, DatasetCase } from '../../../../shared/domain/datasets'
 import type { StoredCase } from '../db/repos/dataset-cases'
 import { newId } from '../ids'
 import { copyKey, nextCaseKey, retag, uniqueTags } from './case-keys'
@@ -29,12 +29,21 @@ export function addCase(ctx: DatasetContext, datasetId: string, fields: NewCaseF
   return withoutPlace(stored)
 }
 
-/** Changes the given fields of one case; a key another case of the dataset has is a conflict. */
-export function updateCase(ctx: DatasetContext, caseId: string, patch: Partial<CaseFields>): DatasetCase {
+/**
+ * Changes the given fields of one case (a null conversation or tool results removes them); a key another case
+ * of the dataset has is a conflict.
+ */
+export function updateCase(ctx: DatasetContext, caseId: string, patch: CasePatch): DatasetCase {
   const [current] = requireCases(ctx, [caseId])
   if (!current) throw new AppError('NOT_FOUND', `No case with id ${caseId}`)
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-  const next = { ...caseFields(current), ...defined }
+  const merged = { ...caseFields(current), ...defined }
+  const { conversation, toolResults, ...rest } = merged
+  const next: CaseFields = caseFields({
+    ...rest,
+    ...(conversation ? { conversation } : {}),
+    ...(toolResults ? { toolResults } : {}),
+  })
   next.tags = uniqueTags(next.tags)
   const fields = changedFields(current, next)
   // Saving an unchanged row (an inline edit confirmed as is) is not an error and leaves no audit noise.

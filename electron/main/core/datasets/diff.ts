@@ -55,7 +55,10 @@ export function compareCases(
   return { added, removed, edited, unchanged }
 }
 
-/** The parts of a case that differ: `key`, `vars.<name>`, `expected.<name>`, `expectedOutput`, `tags`, `notes`. */
+/**
+ * The parts of a case that differ: `key`, `vars.<name>`, `expected.<name>`, `expectedOutput`, `tags`, `notes`,
+ * `conversation` (any turn added, removed or edited) and `toolResults`.
+ */
 export function changedFields(a: CaseFields, b: CaseFields): string[] {
   const fields: string[] = []
   if (a.key !== b.key) fields.push('key')
@@ -64,6 +67,8 @@ export function changedFields(a: CaseFields, b: CaseFields): string[] {
   if (a.expectedOutput !== b.expectedOutput) fields.push('expectedOutput')
   if (canonicalJson(a.tags) !== canonicalJson(b.tags)) fields.push('tags')
   if (a.notes !== b.notes) fields.push('notes')
+  if (optionalJson(a.conversation) !== optionalJson(b.conversation)) fields.push('conversation')
+  if (optionalJson(a.toolResults) !== optionalJson(b.toolResults)) fields.push('toolResults')
   return fields
 }
 
@@ -71,6 +76,9 @@ function changedEntries(prefix: string, a: Record<string, unknown>, b: Record<st
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])]
   return names.filter((name) => encoded(a, name) !== encoded(b, name)).map((name) => `${prefix}.${name}`)
 }
+
+const optionalJson = (value: unknown): string | undefined =>
+  value === undefined ? undefined : canonicalJson(value)
 
 /** A missing entry differs from every present value, including null. */
 function encoded(record: Record<string, unknown>, name: string): string | undefined {

@@ -1,18 +1,19 @@
 import type { DatasetCase, DuplicateGroup } from '../../../../shared/domain/datasets'
 import { candidatePairs, jaccard, shingles } from './minhash'
 
-type CaseRef = Pick<DatasetCase, 'id' | 'key' | 'vars'>
+type CaseRef = Pick<DatasetCase, 'id' | 'key' | 'vars' | 'conversation'>
 
 /**
- * Duplicate cases by their input variables. Exact: the same variables with values equal after trimming,
- * lower-casing and collapsing whitespace. Near: input texts (the variable values, joined) whose word-3-shingle
+ * Duplicate cases by their input: variables and conversation turns. Exact: the same variables with values equal
+ * after trimming, lower-casing and collapsing whitespace, and the same turns (roles equal, contents equal so
+ * normalised). Near: input texts (the variable values, then each turn's content, joined) whose word-3-shingle
  * Jaccard similarity is at least `threshold`, found with MinHash/LSH and verified exactly. Groups come in the
  * order of their first case; a near group lists every case of the exact groups it joins.
  */
 export function findDuplicates(cases: readonly CaseRef[], threshold: number): DuplicateGroup[] {
   const exact = new Map<string, CaseRef[]>()
   for (const c of cases) {
-    const key = normalisedVars(c.vars)
+    const key = normalisedInput(c)
     const group = exact.get(key)
     if (group) group.push(c)
     else exact.set(key, [c])
@@ -46,7 +47,7 @@ interface Component {
 
 /** Connected components of the "near-duplicate" relation over one representative per exact class. */
 function nearComponents(classes: readonly CaseRef[][], threshold: number): Component[] {
-  const sets = classes.map((members) => shingles(inputText(members[0]?.vars ?? {})))
+  const sets = classes.map((members) => shingles(members[0] ? inputText(members[0]) : ''))
   const parent = classes.map((_, i) => i)
   const find = (i: number): number => {
     let root = i
@@ -75,19 +76,21 @@ function nearComponents(classes: readonly CaseRef[][], threshold: number): Compo
     .map(([root, members]) => ({ classes: members, similarity: round(lowest.get(root) ?? 1) }))
 }
 
-/** Variable values joined in name order: the text a near-duplicate is judged on. */
-function inputText(vars: Readonly<Record<string, string>>): string {
-  return Object.keys(vars)
+/** Variable values joined in name order, then the turns' contents in order: what a near-duplicate is judged on. */
+function inputText(c: CaseRef): string {
+  const values = Object.keys(c.vars)
     .sort()
-    .map((name) => vars[name] ?? '')
-    .join('\n')
+    .map((name) => c.vars[name] ?? '')
+  return [...values, ...(c.conversation ?? []).map((turn) => turn.content)].join('\n')
 }
 
-function normalisedVars(vars: Readonly<Record<string, string>>): string {
-  const entries = Object.keys(vars)
+function normalisedInput(c: CaseRef): string {
+  const entries = Object.keys(c.vars)
     .sort()
-    .map((name) => [name, normaliseText(vars[name] ?? '')])
-  return JSON.stringify(entries)
+    .map((name) => [name, normaliseText(c.vars[name] ?? '')])
+  const turns = (c.conversation ?? []).map((turn) => [turn.role, normaliseText(turn.content)])
+  // Without turns the key is what it always was.
+  return turns.length === 0 ? JSON.stringify(entries) : JSON.stringify([entries, turns])
 }
 
 export function normaliseText(text: string): string {

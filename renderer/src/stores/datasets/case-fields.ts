@@ -1,4 +1,5 @@
 import type { MethodInput } from '../../../../shared/contract'
+import type { ConversationTurn } from '../../../../shared/domain/conversation'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 
 export type CasePatch = MethodInput<'cases.update'>['patch']
@@ -92,4 +93,9 @@ export function cellPatch(row: DatasetCase, column: string, draft: string): Case
     default:
       return null
   }
+}
+
+/** A conversation as plain text, one `role: content` block per turn (for tooltips and the snapshot diff). */
+export function turnsText(turns: readonly ConversationTurn[]): string {
+  return turns.map((t) => `${t.role}: ${t.content}`).join('\n\n')
 }

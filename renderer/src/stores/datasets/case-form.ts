@@ -1,3 +1,8 @@
+import {
+  cannedToolResultsSchema,
+  type CannedToolResults,
+  type ConversationTurn,
+} from '../../../../shared/domain/conversation'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import { parseTags, type CasePatch } from './case-fields'
 
@@ -11,9 +16,13 @@ export interface CaseForm {
   expectedOutput: string
   tags: string
   notes: string
+  /** The conversation's turns, in order; none for a single-turn case. */
+  turns: ConversationTurn[]
+  /** The canned tool results as a JSON object; empty when the case supplies none. */
+  toolResultsJson: string
 }
 
-export type CaseFormErrors = Partial<Record<'key' | 'vars' | 'expectedJson', string>>
+export type CaseFormErrors = Partial<Record<'key' | 'vars' | 'expectedJson' | 'toolResultsJson', string>>
 
 export function formOf(row: DatasetCase): CaseForm {
   return {
@@ -24,6 +33,8 @@ export function formOf(row: DatasetCase): CaseForm {
     expectedOutput: row.expectedOutput ?? '',
     tags: row.tags.join(', '),
     notes: row.notes,
+    turns: row.conversation ?? [],
+    toolResultsJson: row.toolResults ? JSON.stringify(row.toolResults, null, 2) : '',
   }
 }
 
@@ -40,7 +51,11 @@ export function formPatch(form: CaseForm): { patch: CasePatch } | { errors: Case
   }
   const expected = parseExpected(form.expectedJson)
   if (typeof expected === 'string') errors.expectedJson = expected
-  if (Object.keys(errors).length > 0 || typeof expected === 'string') return { errors }
+  const toolResults = parseToolResults(form.toolResultsJson)
+  if (typeof toolResults === 'string') errors.toolResultsJson = toolResults
+  if (Object.keys(errors).length > 0 || typeof expected === 'string' || typeof toolResults === 'string') {
+    return { errors }
+  }
   return {
     patch: {
       key: form.key.trim(),
@@ -49,8 +64,27 @@ export function formPatch(form: CaseForm): { patch: CasePatch } | { errors: Case
       expectedOutput: form.expectedOutput === '' ? null : form.expectedOutput,
       tags: parseTags(form.tags),
       notes: form.notes,
+      // null removes them: a case whose last turn was removed is a single-turn case again.
+      conversation: form.turns.length > 0 ? form.turns : null,
+      toolResults,
     },
   }
+}
+
+/** Canned tool results as the core stores them, null for none, or the reason the text is not that. */
+export function parseToolResults(text: string): CannedToolResults | null | string {
+  if (!text.trim()) return null
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return `Tool results are not valid JSON: ${error instanceof Error ? error.message : String(error)}`
+  }
+  const parsed = cannedToolResultsSchema.safeParse(value)
+  if (!parsed.success) {
+    return 'Tool results must be a JSON object of tool name → result text or a list of texts, e.g. {"lookup_order": "shipped"}.'
+  }
+  return Object.keys(parsed.data).length > 0 ? parsed.data : null
 }
 
 /** A JSON object, or the reason it is not one. Empty text means no expected fields. */

@@ -17,6 +17,8 @@ export const roleOptions: readonly { role: RoleName; label: string }[] = [
   { role: 'tags', label: 'Tags (several per cell)' },
   { role: 'tag', label: 'Tag with a prefix' },
   { role: 'notes', label: 'Notes' },
+  { role: 'conversation', label: 'Conversation (JSON list of turns)' },
+  { role: 'toolResults', label: 'Canned tool results (JSON)' },
   { role: 'varsObject', label: 'Variables object (JSON)' },
   { role: 'expectedObject', label: 'Expected fields object (JSON)' },
   { role: 'ignore', label: 'Ignore' },

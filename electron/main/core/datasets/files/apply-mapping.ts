@@ -9,7 +9,8 @@ import {
   toVarText,
 } from './cells'
 import type { CellMode } from './cells'
-import { checkMapping, keyVarOf } from './mapping-check'
+import { toConversation, toToolResults, type CellProblem } from './conversation-cells'
+import { checkMapping, mapsInput } from './mapping-check'
 import type { ColumnMapping, ColumnRole } from './mapping-schema'
 import { fromEntries, type FileIssue, type ImportedCase, type ParsedRow, type ParsedTable } from './table'
 
@@ -94,7 +95,7 @@ interface MappingContext {
 
 function mappingContext(table: ParsedTable, mapping: ColumnMapping): MappingContext {
   const roles = Object.entries(mapping).filter(([column]) => table.columns.includes(column))
-  const expectsVars = roles.some(([, r]) => r.role === 'var' || r.role === 'varsObject' || keyVarOf(r))
+  const expectsVars = roles.some(([, r]) => mapsInput(r))
   return {
     file: table.file,
     mode: {
@@ -153,6 +154,8 @@ interface Draft {
   expectedOutput: string | null
   tags: string[]
   notes: string[]
+  conversation: ImportedCase['conversation'] | null
+  toolResults: ImportedCase['toolResults'] | null
 }
 
 function mapRow(context: MappingContext, row: ParsedRow): RowOutcome {
@@ -166,6 +169,8 @@ function mapRow(context: MappingContext, row: ParsedRow): RowOutcome {
     expectedOutput: null,
     tags: [],
     notes: [],
+    conversation: null,
+    toolResults: null,
   }
   const where = { file, row: row.row, line: row.line }
   if (Object.values(row.values).every(isBlank)) {
@@ -178,10 +183,15 @@ function mapRow(context: MappingContext, row: ParsedRow): RowOutcome {
   }
   for (const [column, role] of context.roles) {
     const error = applyRole(draft, role, row.values[column], context.mode)
-    if (error !== null) issues.push({ ...where, column, message: error })
+    if (typeof error === 'string') issues.push({ ...where, column, message: error })
+    else if (error !== null) issues.push({ ...where, column, ...error })
   }
-  if (context.expectsVars && draft.vars.length === 0 && draft.keyVar === null && issues.length === 0) {
-    issues.push({ ...where, message: 'no variables: the row gives no value to any variable' })
+  const noInput = draft.vars.length === 0 && draft.keyVar === null && draft.conversation === null
+  if (context.expectsVars && noInput && issues.length === 0) {
+    issues.push({
+      ...where,
+      message: 'no variables: the row gives no value to any variable nor a conversation',
+    })
   }
   const built = issues.length > 0 ? null : finish(draft, row.row)
   return { row: row.row, line: row.line, values: row.values, case: built, issues }
@@ -197,6 +207,8 @@ function finish(draft: Draft, row: number): ImportedCase {
     expectedOutput: draft.expectedOutput,
     tags: normaliseTags(draft.tags),
     notes: draft.notes.join('\n\n'),
+    ...(draft.conversation ? { conversation: draft.conversation } : {}),
+    ...(draft.toolResults ? { toolResults: draft.toolResults } : {}),
   }
 }
 
@@ -206,7 +218,12 @@ export function generatedKey(row: number): string {
 }
 
 /** Adds one cell to the draft; returns what is wrong with the cell, or null. */
-function applyRole(draft: Draft, role: ColumnRole, value: unknown, mode: CellMode): string | null {
+function applyRole(
+  draft: Draft,
+  role: ColumnRole,
+  value: unknown,
+  mode: CellMode,
+): string | CellProblem | null {
   switch (role.role) {
     case 'key':
       draft.keyVar = role.alsoVar ?? null
@@ -230,6 +247,10 @@ function applyRole(draft: Draft, role: ColumnRole, value: unknown, mode: CellMod
     case 'tags':
       if (isBlank(value)) return null
       return take(toTags(value, role.separator ?? '|', role.json ?? false), (v) => draft.tags.push(...v))
+    case 'conversation':
+      return takeCell(toConversation(value), (v) => (draft.conversation = v))
+    case 'toolResults':
+      return takeCell(toToolResults(value), (v) => (draft.toolResults = v))
     default:
       return applySimple(draft, role, value)
   }
@@ -268,6 +289,15 @@ function applyExpectedObject(draft: Draft, value: unknown): string | null {
   if (value === undefined || value === null) return null
   if (!isObjectValue(value)) return 'expected is not an object; expected an object of expected fields'
   draft.expected.push(...Object.entries(value))
+  return null
+}
+
+function takeCell<T>(
+  converted: { value: T | null } | { problem: CellProblem },
+  use: (value: T | null) => void,
+): CellProblem | null {
+  if ('problem' in converted) return converted.problem
+  use(converted.value)
   return null
 }
 

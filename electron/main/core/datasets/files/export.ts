@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { canonicalJson } from '../../../../../shared/lib/canonical-json'
 import {
+  CONVERSATION_COLUMN,
   EXPECTED_JSON_PREFIX,
   EXPECTED_OUTPUT_COLUMN,
   EXPECTED_PREFIX,
@@ -9,6 +10,7 @@ import {
   TAGS_COLUMN,
   TAGS_JSON_COLUMN,
   TAG_SEPARATOR,
+  TOOL_RESULTS_COLUMN,
   VAR_PREFIX,
   neutraliseFormula,
 } from './layout'
@@ -30,6 +32,9 @@ interface Layout {
   vars: string[]
   expected: { name: string; json: boolean }[]
   tagsJson: boolean
+  /** Written only when some case has one, so a single-turn dataset exports exactly as before. */
+  conversation: boolean
+  toolResults: boolean
 }
 
 /**
@@ -43,6 +48,8 @@ export function toCsv(cases: readonly ExportCase[], options: CsvExportOptions = 
     KEY_COLUMN,
     ...layout.vars.map((n) => VAR_PREFIX + n),
     ...layout.expected.map((e) => (e.json ? EXPECTED_JSON_PREFIX : EXPECTED_PREFIX) + e.name),
+    ...(layout.conversation ? [CONVERSATION_COLUMN] : []),
+    ...(layout.toolResults ? [TOOL_RESULTS_COLUMN] : []),
     EXPECTED_OUTPUT_COLUMN,
     layout.tagsJson ? TAGS_JSON_COLUMN : TAGS_COLUMN,
     NOTES_COLUMN,
@@ -64,7 +71,7 @@ export function toCsv(cases: readonly ExportCase[], options: CsvExportOptions = 
 
 /**
  * Cases → JSON Lines: one `{ key, vars, expected, expectedOutput, tags, notes }` object per line in that order,
- * nested keys sorted, LF line ends and a trailing one.
+ * then `messages` and `tool_results` on a conversation case; nested keys sorted, LF line ends and a trailing one.
  */
 export function toJsonl(cases: readonly ExportCase[]): string {
   return cases
@@ -72,23 +79,39 @@ export function toJsonl(cases: readonly ExportCase[]): string {
       (c) =>
         `{"key":${JSON.stringify(c.key)},"vars":${canonicalJson(c.vars)},"expected":${canonicalJson(c.expected)},` +
         `"expectedOutput":${JSON.stringify(c.expectedOutput)},"tags":${JSON.stringify(c.tags)},` +
-        `"notes":${JSON.stringify(c.notes)}}\n`,
+        `"notes":${JSON.stringify(c.notes)}${conversationFields(c)}}\n`,
     )
     .join('')
+}
+
+function conversationFields(c: ExportCase): string {
+  const turns = c.conversation === undefined ? '' : `,"messages":${canonicalJson(c.conversation)}`
+  const results = c.toolResults === undefined ? '' : `,"tool_results":${canonicalJson(c.toolResults)}`
+  return turns + results
 }
 
 function layoutOf(cases: readonly ExportCase[]): Layout {
   const vars = new Set<string>()
   const expected = new Map<string, boolean>()
   let tagsJson = false
+  let conversation = false
+  let toolResults = false
   for (const c of cases) {
+    conversation ||= c.conversation !== undefined
+    toolResults ||= c.toolResults !== undefined
     for (const name of Object.keys(c.vars)) vars.add(name)
     for (const [name, value] of Object.entries(c.expected)) {
       expected.set(name, (expected.get(name) ?? false) || typeof value !== 'string')
     }
     tagsJson ||= c.tags.some((t) => t.includes(TAG_SEPARATOR) || t !== t.trim() || t === '')
   }
-  return { vars: [...vars], expected: [...expected].map(([name, json]) => ({ name, json })), tagsJson }
+  return {
+    vars: [...vars],
+    expected: [...expected].map(([name, json]) => ({ name, json })),
+    tagsJson,
+    conversation,
+    toolResults,
+  }
 }
 
 function toRecord(c: ExportCase, layout: Layout): (string | null)[] {
@@ -100,11 +123,16 @@ function toRecord(c: ExportCase, layout: Layout): (string | null)[] {
       const value = c.expected[name]
       return json ? JSON.stringify(value ?? null) : String(value)
     }),
+    ...(layout.conversation ? [jsonCell(c.conversation)] : []),
+    ...(layout.toolResults ? [jsonCell(c.toolResults)] : []),
     c.expectedOutput,
     layout.tagsJson ? JSON.stringify(c.tags) : c.tags.join(TAG_SEPARATOR),
     c.notes,
   ]
 }
+
+/** A case without one gets an empty cell (no value), never `[]`. */
+const jsonCell = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value))
 
 /**
  * U+0000 cannot travel in a CSV file: spreadsheets cut the cell there and importers (ours included) take a

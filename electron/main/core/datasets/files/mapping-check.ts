@@ -6,8 +6,24 @@ export function keyVarOf(role: ColumnRole): string | null {
   return role.role === 'key' ? (role.alsoVar ?? null) : null
 }
 
+/** A role that gives a case its input: a variable, or a conversation (a chat case may have no variables). */
+export function mapsInput(role: ColumnRole): boolean {
+  return (
+    role.role === 'var' ||
+    role.role === 'varsObject' ||
+    role.role === 'conversation' ||
+    keyVarOf(role) !== null
+  )
+}
+
 /** Roles a mapping may give to one column only. */
-const SINGLE_ROLES: ColumnRole['role'][] = ['key', 'expectedOutput', 'varsObject']
+const SINGLE_ROLES: ColumnRole['role'][] = [
+  'key',
+  'expectedOutput',
+  'varsObject',
+  'conversation',
+  'toolResults',
+]
 
 /** What is wrong with the mapping as a whole: these issues name no row, and only a new mapping fixes them. */
 export function checkMapping(table: ParsedTable, mapping: ColumnMapping): FileIssue[] {
@@ -28,14 +44,12 @@ export function checkMapping(table: ParsedTable, mapping: ColumnMapping): FileIs
     ...sameNames(file, entries, 'var', 'variable'),
     ...sameNames(file, entries, 'expected', 'expected field'),
   )
-  const mapsVars = entries.some(
-    ([c, r]) =>
-      (r.role === 'var' || r.role === 'varsObject' || keyVarOf(r) !== null) && table.columns.includes(c),
-  )
+  const mapsVars = entries.some(([c, r]) => mapsInput(r) && table.columns.includes(c))
   if (!mapsVars) {
     issues.push({
       file,
-      message: 'no column is mapped to a variable; map at least one column to a prompt variable',
+      message:
+        'no column is mapped to a variable or a conversation; map at least one column to a prompt variable',
     })
   }
   return issues

@@ -3,6 +3,7 @@ import {
   keyColumnNames,
   normaliseColumnName,
 } from '../../../../../shared/domain/template-names'
+import { conversationRoleFor } from './conversation-columns'
 import { EXPECTED_JSON_PREFIX, EXPECTED_PREFIX, TAGS_JSON_COLUMN, TAG_SEPARATOR, VAR_PREFIX } from './layout'
 import type { ColumnMapping, ColumnRole, ExpectedType } from './mapping-schema'
 import { fromEntries, type ParsedTable } from './table'
@@ -30,7 +31,8 @@ const SAMPLE_ROWS = 200
  * ...), then a column named like a known prompt variable → that var (a key-named one, e.g. `id` when the
  * prompt uses `{{id}}`, → the key, kept as that variable too), `id`/`key`/`case_id` → key,
  * `expected_*` → expected field, `expected_output`/`expected` → expected output, `tags` → tags,
- * `segment`/`cohort`/`difficulty`/`lang`... → a prefixed tag, `notes`/`description` → notes, and any other
+ * `segment`/`cohort`/`difficulty`/`lang`... → a prefixed tag, `notes`/`description` → notes, a column of turns
+ * named like `messages`/`conversation` → the conversation (see conversation-columns.ts), and any other
  * column → a var of its own name (nothing is dropped unless the user says so).
  */
 export function suggestMapping(table: ParsedTable, knownVariables: readonly string[] = []): ColumnMapping {
@@ -54,6 +56,8 @@ function jsonlRole(field: string): [string, ColumnRole] {
     expectedOutput: { role: 'expectedOutput' },
     tags: { role: 'tags' },
     notes: { role: 'notes' },
+    messages: { role: 'conversation' },
+    tool_results: { role: 'toolResults' },
   }
   return [field, roles[field] ?? { role: 'ignore' }]
 }
@@ -66,6 +70,8 @@ function candidates(table: ParsedTable, column: string, known: readonly string[]
   const knownVar = known.find((v) => !isReservedVariable(v) && normalise(v) === name)
   const list: ColumnRole[] = []
   if (prefixed) list.push(prefixed)
+  const conversation = conversationRoleFor(table, column, sample(table, column))
+  if (conversation) list.push(conversation)
   // The key stays stable across re-imports, and the prompt keeps the name it (and its application) uses.
   if (knownVar !== undefined && keyColumnNames.includes(name)) list.push({ role: 'key', alsoVar: knownVar })
   if (knownVar !== undefined) list.push({ role: 'var', name: knownVar })

@@ -1,4 +1,6 @@
+import { promptfooConversation, PROMPTFOO_CONVERSATION_VAR } from './promptfoo-conversation'
 import {
+  CONVERSATION_COLUMN,
   EXPECTED_JSON_PREFIX,
   EXPECTED_OUTPUT_COLUMN,
   NOTES_COLUMN,
@@ -33,7 +35,7 @@ export interface SourceTest {
   test: unknown
 }
 
-type Problem = { column?: string; message: string; limit?: boolean }
+type Problem = { column?: string; message: string; limit?: boolean; turn?: number }
 
 /** JSON objects whose keys are all promptfoo test keys, `vars` among them. */
 export function isPromptfooColumns(columns: readonly string[]): boolean {
@@ -43,7 +45,8 @@ export function isPromptfooColumns(columns: readonly string[]): boolean {
 /**
  * promptfoo tests → a table in Eval Lab's column names: `vars.<name>` per var, `expected_output` from the first
  * `equals` assertion with a text value, `expected_json.assertions` for every other assertion (kept whole, for
- * scorers), `tags_json` from metadata (`key:value`; a `tags` list as plain tags), `notes` from the description.
+ * scorers), `tags_json` from metadata (`key:value`; a `tags` list as plain tags), `notes` from the description,
+ * `conversation` from `vars._conversation` (see promptfoo-conversation.ts).
  * Defaults (a config's `defaultTest`) come first and each test overrides them.
  */
 export function testsToTable(
@@ -57,6 +60,7 @@ export function testsToTable(
   const issues: FileIssue[] = []
   const varColumns = new ColumnSet()
   let anyAssertions = false
+  let anyConversation = false
   for (const source of tests) {
     const result = testToValues(source.test, defaults, maxFieldChars)
     if (Array.isArray(result)) {
@@ -65,9 +69,11 @@ export function testsToTable(
     }
     varColumns.add(Object.keys(result).filter((c) => c.startsWith(VAR_PREFIX)))
     anyAssertions ||= ASSERTIONS_COLUMN in result
+    anyConversation ||= CONVERSATION_COLUMN in result
     rows.push({ row: source.row, line: source.line, values: result })
   }
   const fixed = [
+    ...(anyConversation ? [CONVERSATION_COLUMN] : []),
     EXPECTED_OUTPUT_COLUMN,
     ...(anyAssertions ? [ASSERTIONS_COLUMN] : []),
     TAGS_JSON_COLUMN,
@@ -106,7 +112,7 @@ function testToValues(
 }
 
 function readVars(raw: unknown, defaults: Record<string, unknown>) {
-  const entries: (readonly [string, string])[] = []
+  const entries: (readonly [string, unknown])[] = []
   const problems: Problem[] = []
   if (raw !== undefined && raw !== null && !isPlainObject(raw)) {
     const hint = typeof raw === 'string' ? ' (vars loaded from a file are not supported)' : ''
@@ -117,6 +123,12 @@ function readVars(raw: unknown, defaults: Record<string, unknown>) {
   }
   for (const [name, value] of Object.entries({ ...defaults, ...(raw ?? {}) })) {
     const column = `${VAR_PREFIX}${name}`
+    if (name === PROMPTFOO_CONVERSATION_VAR) {
+      const turns = promptfooConversation(value)
+      if ('problem' in turns) problems.push({ column, ...turns.problem })
+      else if (turns.value !== null) entries.push([CONVERSATION_COLUMN, turns.value])
+      continue
+    }
     const text = scalarText(value)
     if (text !== undefined) entries.push([column, text])
     else if (Array.isArray(value)) {

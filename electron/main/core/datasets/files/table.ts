@@ -1,3 +1,5 @@
+import type { CannedToolResults, ConversationTurn } from '../../../../../shared/domain/conversation'
+
 /**
  * The shapes every dataset file parser produces, whatever the format: a table of rows keyed by column name,
  * plus the problems found, each naming the file and, where it can, the row, the line and the column.
@@ -32,6 +34,8 @@ export interface FileIssue {
   row?: number
   line?: number
   column?: string
+  /** 1-based turn of the row's conversation the problem is in. */
+  turn?: number
   message: string
   /** The problem is a size or depth limit (the refusal's code is then LIMIT_EXCEEDED). */
   limit?: boolean
@@ -58,9 +62,15 @@ export interface ImportedCase {
   expectedOutput: string | null
   tags: string[]
   notes: string
+  /** Present only for a conversation case (as on DatasetCase). */
+  conversation?: ConversationTurn[]
+  toolResults?: CannedToolResults
 }
 
-/** `cases.csv, row 12 (line 14), column "body": the message`, leaving out what the issue does not know. */
+/**
+ * `cases.csv, row 12 (line 14), column "body": the message` (and `, turn 3` for a conversation turn), leaving out
+ * what the issue does not know.
+ */
 export function formatIssue(issue: FileIssue): string {
   const where: string[] = [issue.file]
   if (issue.row !== undefined) {
@@ -69,6 +79,7 @@ export function formatIssue(issue: FileIssue): string {
     where.push(`line ${issue.line}`)
   }
   if (issue.column !== undefined) where.push(`column ${JSON.stringify(issue.column)}`)
+  if (issue.turn !== undefined) where.push(`turn ${issue.turn}`)
   return `${where.join(', ')}: ${issue.message}`
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ownRecord } from '../../../../../shared/lib/own-record'
+import { cannedToolResultsSchema, conversationSchema } from '../../../../../shared/domain/conversation'
 import type { CaseFields, DatasetCase } from '../../../../../shared/domain/datasets'
 import { parseJsonColumn } from './json'
 
@@ -12,7 +13,17 @@ export interface CaseRow {
   expected_output: string | null
   tags: string
   notes: string
+  /** JSON turns, or NULL for a single-turn case (migration 0015). Optional for reads that do not select it. */
+  conversation?: string | null
+  /** JSON canned tool results, or NULL when the case supplies none. */
+  tool_results?: string | null
 }
+
+/** The case columns every full case read selects, over a row aliased `alias`. */
+export const caseColumns = (alias: string): string =>
+  ['case_key', 'vars', 'expected', 'expected_output', 'tags', 'notes', 'conversation', 'tool_results']
+    .map((c) => `${alias}.${c}`)
+    .join(', ')
 
 /** The same fields as bound parameters, JSON columns encoded. */
 export interface CaseParams {
@@ -22,6 +33,8 @@ export interface CaseParams {
   expectedOutput: string | null
   tags: string
   notes: string
+  conversation: string | null
+  toolResults: string | null
 }
 
 export interface CaseFilter {
@@ -39,6 +52,8 @@ export function caseParams(fields: CaseFields): CaseParams {
     expectedOutput: fields.expectedOutput,
     tags: JSON.stringify(fields.tags),
     notes: fields.notes,
+    conversation: fields.conversation === undefined ? null : JSON.stringify(fields.conversation),
+    toolResults: fields.toolResults === undefined ? null : JSON.stringify(fields.toolResults),
   }
 }
 
@@ -55,6 +70,13 @@ export function toCase(row: CaseRow): DatasetCase {
     expectedOutput: row.expected_output,
     tags: parseJsonColumn(storedTags, row.tags, where),
     notes: row.notes,
+    // Absent, not undefined-valued: a single-turn case reads exactly as it did before conversations.
+    ...(row.conversation == null
+      ? {}
+      : { conversation: parseJsonColumn(conversationSchema, row.conversation, where) }),
+    ...(row.tool_results == null
+      ? {}
+      : { toolResults: parseJsonColumn(cannedToolResultsSchema, row.tool_results, where) }),
   }
 }
 
@@ -68,7 +90,7 @@ function stringValues(vars: Record<string, unknown>): Record<string, string> {
 /**
  * The WHERE condition of a filtered case list, over a row aliased `alias` with the case columns; it takes the
  * named parameters @terms and @tags (JSON arrays, see filterParams). Search looks at the key, every variable
- * value, every expected value, the expected output and the notes — not at variable names, which every case
+ * value, every expected value, every conversation turn, the expected output and the notes — not at variable names, which every case
  * shares. LIKE folds ASCII letters only; at 10,000 cases this scan takes a few milliseconds, so no index.
  */
 export function filterSql(alias: string): string {
@@ -79,7 +101,9 @@ export function filterSql(alias: string): string {
               OR ${like(`${alias}.notes`)}
               OR ${like(`coalesce(${alias}.expected_output, '')`)}
               OR EXISTS (SELECT 1 FROM json_each(${alias}.vars) v WHERE ${like('v.value')})
-              OR EXISTS (SELECT 1 FROM json_each(${alias}.expected) e WHERE ${like('e.value')})))
+              OR EXISTS (SELECT 1 FROM json_each(${alias}.expected) e WHERE ${like('e.value')})
+              OR EXISTS (SELECT 1 FROM json_each(coalesce(${alias}.conversation, '[]')) turn
+                          WHERE ${like("json_extract(turn.value, '$.content')")})))
     AND NOT EXISTS (
       SELECT 1 FROM json_each(@tags) want
        WHERE NOT EXISTS (SELECT 1 FROM json_each(${alias}.tags) t WHERE t.value = want.value))`

@@ -1,7 +1,15 @@
 import type { CaseFields, DatasetCase } from '../../../../../shared/domain/datasets'
 import { revisionHash } from '../case-hash'
 import type { Db } from '../connection'
-import { caseParams, filterParams, filterSql, toCase, type CaseFilter, type CaseRow } from './case-rows'
+import {
+  caseColumns,
+  caseParams,
+  filterParams,
+  filterSql,
+  toCase,
+  type CaseFilter,
+  type CaseRow,
+} from './case-rows'
 
 export type { CaseFilter } from './case-rows'
 
@@ -22,7 +30,7 @@ interface StoredRow extends CaseRow {
   position: number
 }
 
-const columns = 'c.id, c.case_key, c.vars, c.expected, c.expected_output, c.tags, c.notes'
+const columns = `c.id, ${caseColumns('c')}`
 
 export type DatasetCasesRepo = ReturnType<typeof createDatasetCasesRepo>
 
@@ -109,13 +117,16 @@ function prepareWrites(db: Db) {
   return {
     insert: db.prepare(
       `INSERT INTO dataset_cases
-         (id, dataset_id, case_key, position, vars, expected, expected_output, tags, notes, revision_hash)
-       VALUES (@id, @datasetId, @key, @position, @vars, @expected, @expectedOutput, @tags, @notes, @hash)`,
+         (id, dataset_id, case_key, position, vars, expected, expected_output, tags, notes, conversation,
+          tool_results, revision_hash)
+       VALUES (@id, @datasetId, @key, @position, @vars, @expected, @expectedOutput, @tags, @notes,
+               @conversation, @toolResults, @hash)`,
     ),
     update: db.prepare(
       `UPDATE dataset_cases
           SET case_key = @key, position = @position, vars = @vars, expected = @expected,
-              expected_output = @expectedOutput, tags = @tags, notes = @notes, revision_hash = @hash
+              expected_output = @expectedOutput, tags = @tags, notes = @notes, conversation = @conversation,
+              tool_results = @toolResults, revision_hash = @hash
         WHERE id = @id`,
     ),
     setHash: db.prepare('UPDATE dataset_cases SET revision_hash = ? WHERE id = ?'),

@@ -1,6 +1,6 @@
 import type { DatasetCase, DatasetSnapshot } from '../../../../../shared/domain/datasets'
 import type { Db } from '../connection'
-import { filterParams, filterSql, toCase, type CaseFilter, type CaseRow } from './case-rows'
+import { caseColumns, filterParams, filterSql, toCase, type CaseFilter, type CaseRow } from './case-rows'
 import { snapshotDraftWrites } from './snapshot-drafts'
 
 interface SnapshotRow {
@@ -16,8 +16,10 @@ interface SnapshotRow {
 
 const snapshotColumns = 'id, dataset_id, number, message, created_at, created_by, case_count, content_hash'
 // A member reads like a working case whose id is the working case's stable id.
-const memberColumns = 'm.case_id AS id, r.case_key, r.vars, r.expected, r.expected_output, r.tags, r.notes'
+const memberColumns = `m.case_id AS id, ${caseColumns('r')}`
 const members = 'dataset_snapshot_cases m JOIN case_revisions r ON r.hash = m.revision_hash'
+// A revision holds exactly the working case's fields, copied column for column.
+const caseFieldColumns = 'case_key, vars, expected, expected_output, tags, notes, conversation, tool_results'
 
 export type SnapshotsRepo = ReturnType<typeof createSnapshotsRepo>
 
@@ -104,8 +106,8 @@ function snapshotWrites(db: Db) {
     seal: db.prepare<[string]>('UPDATE dataset_snapshots SET complete = 1 WHERE id = ?'),
     // Content-addressed: a revision another snapshot already stored is shared, not written again.
     insertRevisions: db.prepare(
-      `INSERT OR IGNORE INTO case_revisions (hash, case_key, vars, expected, expected_output, tags, notes)
-       SELECT revision_hash, case_key, vars, expected, expected_output, tags, notes
+      `INSERT OR IGNORE INTO case_revisions (hash, ${caseFieldColumns})
+       SELECT revision_hash, ${caseFieldColumns}
          FROM dataset_cases WHERE dataset_id = ? ORDER BY position, id`,
     ),
     insertMembers: db.prepare(
@@ -114,8 +116,8 @@ function snapshotWrites(db: Db) {
          FROM dataset_cases WHERE dataset_id = ? ORDER BY position, id`,
     ),
     copyRevisions: db.prepare<[string, number, number]>(
-      `INSERT OR IGNORE INTO case_revisions (hash, case_key, vars, expected, expected_output, tags, notes)
-       SELECT revision_hash, case_key, vars, expected, expected_output, tags, notes
+      `INSERT OR IGNORE INTO case_revisions (hash, ${caseFieldColumns})
+       SELECT revision_hash, ${caseFieldColumns}
          FROM dataset_cases WHERE dataset_id = ? AND position >= ? AND position < ? AND revision_hash IS NOT NULL`,
     ),
     lastPosition: db.prepare<[string], { last: number | null }>(

@@ -1,4 +1,5 @@
 import type { SnapshotDiff } from '../../../../../shared/domain/datasets'
+import { turnsText } from '../../../stores/datasets/case-fields'
 
 export type CaseChange = SnapshotDiff['edited'][number]
 export type CaseVersion = NonNullable<CaseChange['before']>
@@ -27,6 +28,10 @@ export function fieldValue(version: CaseVersion | null, field: string): string {
       return version.expectedOutput ?? ''
     case 'notes':
       return version.notes
+    case 'conversation':
+      return turnsText(version.conversation ?? [])
+    case 'toolResults':
+      return version.toolResults ? JSON.stringify(version.toolResults, null, 2) : ''
     default:
       return ''
   }
@@ -41,6 +46,8 @@ export function fieldLabel(field: string): string {
     tags: 'tags',
     notes: 'notes',
     key: 'key',
+    conversation: 'conversation',
+    toolResults: 'canned tool results',
   }
   return labels[field] ?? field
 }
@@ -84,11 +91,13 @@ export function tagChanges(before: readonly string[], after: readonly string[]) 
   }
 }
 
-/** A one-line picture of a case for the added and removed lists: its variables, compact. */
+/** A one-line picture of a case for the added and removed lists: its variables (and turns), compact. */
 export function caseSummary(version: CaseVersion | null): string {
   if (!version) return ''
-  const text = Object.entries(version.vars)
-    .map(([name, value]) => `${name}: ${value.replace(/\s+/g, ' ')}`)
-    .join(' · ')
+  const turns = version.conversation ?? []
+  const text = [
+    ...Object.entries(version.vars).map(([name, value]) => `${name}: ${value.replace(/\s+/g, ' ')}`),
+    ...(turns.length > 0 ? [`${turns.length} turns: ${turnsText(turns).replace(/\s+/g, ' ')}`] : []),
+  ].join(' · ')
   return text.length > 160 ? `${text.slice(0, 159)}…` : text
 }

@@ -67,7 +67,9 @@ export function FailingRows() {
               <ul className="issue-list">
                 {r.issues.map((issue, i) => (
                   <li key={i} data-testid="failing-issue" data-column={issue.column}>
-                    {issue.column ? <code>{issue.column}</code> : null} {issue.message}
+                    {issue.column ? <code>{issue.column}</code> : null}{' '}
+                    {issue.turn !== undefined ? `turn ${issue.turn}: ` : ''}
+                    {issue.message}
                   </li>
                 ))}
               </ul>

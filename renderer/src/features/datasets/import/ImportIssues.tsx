@@ -28,7 +28,10 @@ export function ImportIssues() {
               <td className="num">{issue.row ?? '—'}</td>
               <td className="num">{issue.line ?? '—'}</td>
               <td>{issue.column ? <code>{issue.column}</code> : '—'}</td>
-              <td>{issue.message}</td>
+              <td>
+                {issue.turn !== undefined ? `Turn ${issue.turn}: ` : ''}
+                {issue.message}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import { compactExpected } from '../../../stores/datasets/case-fields'
 import { selectImportPreview } from '../../../stores/datasets/import-selectors'
 import { useDatasetImport } from '../../../stores/hooks'
+import { ConversationBadge } from '../table/ConversationBadge'
 import { TagChips } from '../table/TagChips'
 
 const shown = 10
@@ -38,6 +39,7 @@ export function PreviewRows() {
                           <span className="muted">{name}:</span> {value}
                         </div>
                       ))}
+                      {r.case.conversation ? <ConversationBadge turns={r.case.conversation} /> : null}
                     </td>
                     <td>
                       {r.case.expectedOutput !== null ? <div>{r.case.expectedOutput}</div> : null}

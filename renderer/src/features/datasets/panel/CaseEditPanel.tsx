@@ -8,9 +8,13 @@ import {
   selectCaseFormSave,
 } from '../../../stores/datasets/selectors'
 import { useCaseEdit } from '../../../stores/hooks'
+import { CaseTurnsEditor } from './CaseTurnsEditor'
 import { CaseVarsEditor } from './CaseVarsEditor'
 
-/** The whole case in one form: key, every variable, expected output and fields (JSON), tags and notes. */
+/**
+ * The whole case in one form: key, every variable, the conversation's turns and canned tool results, expected
+ * output and fields (JSON), tags and notes.
+ */
 export function CaseEditPanel() {
   const form = useCaseEdit(selectCaseForm)
   const errors = useCaseEdit(selectCaseFormErrors)
@@ -60,6 +64,21 @@ export function CaseEditPanel() {
         />
       </Field>
       <CaseVarsEditor vars={form.vars} error={errors.vars} onChange={(vars) => set('vars', vars)} />
+      <CaseTurnsEditor turns={form.turns} onChange={(turns) => set('turns', turns)} />
+      <Field
+        label="Canned tool results (JSON object)"
+        error={errors.toolResultsJson}
+        hint='Tool name → result text, or a list answering its calls in order: {"lookup_order": "shipped"}'
+      >
+        <textarea
+          className="mono"
+          data-testid="case-panel-tool-results"
+          rows={3}
+          spellCheck={false}
+          value={form.toolResultsJson}
+          onChange={(e) => set('toolResultsJson', e.target.value)}
+        />
+      </Field>
       <Field label="Expected output" hint="Leave empty when there is no single right answer.">
         <textarea
           data-testid="case-panel-expected-output"

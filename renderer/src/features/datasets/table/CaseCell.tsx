@@ -2,6 +2,7 @@ import type { DatasetCase } from '../../../../../shared/domain/datasets'
 import type { CellEdit } from '../../../stores/datasets/case-edit-store'
 import { cellText, isInlineEditable } from '../../../stores/datasets/case-fields'
 import { CellEditor } from './CellEditor'
+import { ConversationBadge } from './ConversationBadge'
 import { TagChips } from './TagChips'
 
 interface Props {
@@ -30,6 +31,13 @@ export function CaseCell({ row, column, active, edit }: Props) {
 
 function CellContent({ row, column }: { row: DatasetCase; column: string }) {
   if (column === 'tags') return <TagChips tags={row.tags} />
+  if (column === 'key' && row.conversation) {
+    return (
+      <>
+        <span className="cell-text">{row.key}</span> <ConversationBadge turns={row.conversation} />
+      </>
+    )
+  }
   if (column === 'expectedOutput' && row.expectedOutput === null) return <span className="cell-none">—</span>
   const text = cellText(row, column)
   if (column.startsWith('var:') && !(column.slice(4) in row.vars)) return <span className="cell-none">—</span>

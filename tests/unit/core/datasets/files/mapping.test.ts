@@ -175,7 +175,7 @@ describe('applyMapping', () => {
   it('refuses a mapping without variables', () => {
     const result = applyMapping(table, { id: { role: 'key' }, q: { role: 'ignore' } })
     expect(result.issues.map(formatIssue)).toEqual([
-      't.csv: no column is mapped to a variable; map at least one column to a prompt variable',
+      't.csv: no column is mapped to a variable or a conversation; map at least one column to a prompt variable',
     ])
   })
 
