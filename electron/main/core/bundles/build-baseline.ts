@@ -15,6 +15,8 @@ export function datasetLines(cases: readonly DatasetCase[]): DatasetLine[] {
     expectedOutput: c.expectedOutput,
     tags: c.tags,
     notes: c.notes,
+    ...(c.conversation !== undefined ? { conversation: c.conversation } : {}),
+    ...(c.toolResults !== undefined ? { toolResults: c.toolResults } : {}),
   }))
 }
 
