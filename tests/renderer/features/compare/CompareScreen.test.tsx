@@ -28,8 +28,8 @@ function compareCase(caseId: string, change: number): CompareCase {
     caseId,
     caseKey: `key-${caseId}`,
     tags: ['tier:free'],
-    baseline: { text: 'Category: billing', error: null },
-    candidate: { text: `Category: refunds ${evil}`, error: null },
+    baseline: { text: 'Category: billing', error: null, toolCalls: [] },
+    candidate: { text: `Category: refunds ${evil}`, error: null, toolCalls: [] },
     scores: [{ metric: 'accuracy', baseline: 1, candidate: change < 0 ? 0 : 1 }],
     change,
   }
