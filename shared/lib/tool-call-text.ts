@@ -1,8 +1,8 @@
 import { parse, stringify } from 'lossless-json'
-import type { ChatMessage, ToolCall } from '../domain/conversation'
+import type { ToolCall } from '../domain/conversation'
 
 /**
- * Tool calls and chat messages as plain text, the one way every screen (result detail, review, compare)
+ * Tool calls as plain text, the one way every screen (result detail, review, compare)
  * shows them. Arguments that are JSON are pretty-printed with every number exactly as the model wrote it
  * (lossless-json: no rounding of big or long numbers); anything else is shown exactly as it came.
  */
@@ -31,12 +31,4 @@ export function toolCallText(call: ToolCall): string {
 /** Every call of an answer, numbered, one block each; '' when the answer called no tool. */
 export function toolCallsText(calls: readonly ToolCall[]): string {
   return calls.map((c, i) => `#${i + 1} ${toolCallText(c)}`).join('\n\n')
-}
-
-/** One message as sent, as text: its role, the tool it answers or the calls it made, then its content. */
-export function chatMessageText(m: ChatMessage): string {
-  if (m.role === 'tool') return `tool result for ${m.name} (${m.toolCallId}):\n${m.content}`
-  const calls = m.role === 'assistant' && m.toolCalls && m.toolCalls.length > 0 ? m.toolCalls : []
-  const callText = calls.length > 0 ? `\n[tool calls]\n${toolCallsText(calls)}` : ''
-  return `${m.role}:\n${m.content}${callText}`
 }
