@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chatMessageText, prettyArguments, toolCallsText } from '../../../shared/lib/tool-call-text'
+import { prettyArguments, toolCallsText } from '../../../shared/lib/tool-call-text'
 
 describe('tool calls as text', () => {
   it('pretty-prints JSON arguments keeping every number exactly as written', () => {
