@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { toolCallSchema } from './conversation'
 import { idSchema } from './ids'
 import { metricSummarySchema, sliceKeySchema } from './scoring'
 
@@ -53,12 +54,19 @@ export const compareDataSchema = z.object({
 export type CompareData = z.infer<typeof compareDataSchema>
 
 /** One case of two slices: outputs side by side and the per-metric change (candidate − baseline). */
+/** One side's answer: its text, its error, and its tool calls (arguments as the exact text the model wrote). */
+export const compareSideSchema = z.object({
+  text: z.string().nullable(),
+  error: z.string().nullable(),
+  toolCalls: z.array(toolCallSchema).default([]),
+})
+
 export const compareCaseSchema = z.object({
   caseId: idSchema,
   caseKey: z.string().nullable(),
   tags: z.array(z.string()),
-  baseline: z.object({ text: z.string().nullable(), error: z.string().nullable() }),
-  candidate: z.object({ text: z.string().nullable(), error: z.string().nullable() }),
+  baseline: compareSideSchema,
+  candidate: compareSideSchema,
   /** Metric → { baseline, candidate } normalised scores (null = not scored). */
   scores: z.array(
     z.object({ metric: z.string(), baseline: z.number().nullable(), candidate: z.number().nullable() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { toolCallSchema } from './conversation'
 import { idSchema, isoTimeSchema } from './ids'
 import { intervalSchema } from './scoring'
 
@@ -22,6 +23,8 @@ export const productionCallSchema = z.object({
   /** The template variables when the log has them, else { input: <last user message> }. */
   vars: z.record(z.string(), z.string()),
   output: z.string().nullable(),
+  /** The answer's tool calls, arguments as the exact text logged; empty when it called none. */
+  toolCalls: z.array(toolCallSchema).default([]),
   error: z.string().nullable(),
   inputTokens: z.number().int().nonnegative().nullable(),
   outputTokens: z.number().int().nonnegative().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { conversationTurnSchema } from './conversation'
 import { idSchema, isoTimeSchema } from './ids'
 import { rubricSchema } from './scoring'
 
@@ -80,12 +81,21 @@ export const queueSchema = z.object({
 })
 export type Queue = z.infer<typeof queueSchema>
 
+/**
+ * A tool call as a reviewer sees it: the function's name and its arguments as the exact text the model wrote.
+ * No call id: ids are minted by the provider (call_…, toolu_…) and would tell a blind reviewer who answered.
+ */
+export const reviewToolCallSchema = z.object({ name: z.string(), arguments: z.string() })
+export type ReviewToolCall = z.infer<typeof reviewToolCallSchema>
+
 /** A side of an item as the reviewer sees it: text only, no model or version when blind. */
 export const reviewOutputSchema = z.object({
   /** 'a' / 'b' in pairwise mode (already randomised per reviewer), 'output' in single mode. */
   side: z.enum(['output', 'a', 'b']),
   text: z.string().nullable(),
   error: z.string().nullable(),
+  /** The answer's tool calls, in order; empty when it called none. */
+  toolCalls: z.array(reviewToolCallSchema).default([]),
   /** Null when the queue is blind. */
   promptVersionNumber: z.number().int().nullable(),
   provider: z.string().nullable(),
@@ -107,6 +117,8 @@ export const reviewItemSchema = z.object({
   total: z.number().int(),
   caseKey: z.string().nullable(),
   input: z.record(z.string(), z.unknown()),
+  /** The case's conversation turns (as placed in the request); empty for a single-turn case. */
+  conversation: z.array(conversationTurnSchema).default([]),
   expected: z.record(z.string(), z.unknown()),
   outputs: z.array(reviewOutputSchema),
   /** What this reviewer already entered (autosaved), for the single mode. */

@@ -61,6 +61,8 @@ function toLine(r: RunResult, caseKey: string, scores: LineScores): ResultLine {
     ttftMs: r.ttftMs,
     totalMs: r.totalMs,
     attempts: r.attempts,
+    ...(r.toolCalls.length > 0 ? { toolCalls: r.toolCalls } : {}),
+    ...(r.steps !== null ? { steps: r.steps } : {}),
     scores,
   }
 }

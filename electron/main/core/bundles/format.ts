@@ -17,7 +17,12 @@
  */
 import { z } from 'zod'
 import { ownRecord } from '../../../../shared/lib/own-record'
-import { cannedToolResultsSchema, conversationSchema } from '../../../../shared/domain/conversation'
+import {
+  cannedToolResultsSchema,
+  conversationSchema,
+  toolCallSchema,
+  toolStepSchema,
+} from '../../../../shared/domain/conversation'
 import { fileHashesSchema, signatureSchema, type FileHashes } from '../../../../shared/domain/bundles'
 import { modelParamsSchema, modelRefSchema, promptMessageSchema } from '../../../../shared/domain/prompts'
 import {
@@ -128,7 +133,7 @@ export const datasetLineSchema = z
     expectedOutput: z.string().nullable(),
     tags: z.array(z.string()),
     notes: z.string(),
-    // Only on a conversation case, so every bundle written before conversations reads (and hashes) the same.
+    /** Written only for a case that has them, so a single-turn dataset keeps its bytes (and hash). */
     conversation: conversationSchema.optional(),
     toolResults: cannedToolResultsSchema.optional(),
   })
@@ -257,6 +262,13 @@ export const resultLineSchema = z
     ttftMs: z.number().nonnegative().nullable(),
     totalMs: z.number().nonnegative().nullable(),
     attempts: z.number().int().nonnegative(),
+    /**
+     * The answer's tool calls (arguments as the exact text) and each step of a tool loop. Written only when
+     * the answer has calls / the result has steps, so a result without them keeps the bytes it had before
+     * (and a bundle written before tool calls existed imports as results with none).
+     */
+    toolCalls: z.array(toolCallSchema.strict()).min(1).optional(),
+    steps: z.array(toolStepSchema).optional(),
     /** Metric → score (the suite's scorers; human scores as merged from review). */
     scores: z.record(z.string(), resultScoreSchema),
   })

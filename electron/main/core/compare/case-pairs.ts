@@ -21,8 +21,17 @@ export function changeOf(scores: CompareCase['scores']): number {
   return roundChange(sum)
 }
 
+const sameCalls = (a: CompareCase['baseline'], b: CompareCase['baseline']): boolean =>
+  a.toolCalls.length === b.toolCalls.length &&
+  a.toolCalls.every(
+    (call, i) => call.name === b.toolCalls[i]?.name && call.arguments === b.toolCalls[i]?.arguments,
+  )
+
+/** Same text, error and tool calls (name and exact argument text; the provider's call ids do not count). */
 const sameOutput = (c: CompareCase): boolean =>
-  c.baseline.text === c.candidate.text && c.baseline.error === c.candidate.error
+  c.baseline.text === c.candidate.text &&
+  c.baseline.error === c.candidate.error &&
+  sameCalls(c.baseline, c.candidate)
 
 export function keepCase(filter: CompareCasesFilter, c: CompareCase): boolean {
   switch (filter) {

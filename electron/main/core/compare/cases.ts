@@ -42,7 +42,7 @@ function firstRepeatScores(ctx: CoreContext, slice: CompareSlice) {
   return { metrics, byMetric }
 }
 
-const side = (o: FirstOutput) => ({ text: o.text, error: o.error })
+const side = (o: FirstOutput) => ({ text: o.text, error: o.error, toolCalls: o.toolCalls })
 
 /** Dataset position and case facts: the candidate's snapshot first, the baseline's for cases it lacks. */
 function caseIndex(ctx: CoreContext, snapshotIds: readonly string[]) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { queueSourceSchema } from '../../../../shared/domain/review'
+import { conversationTurnSchema } from '../../../../shared/domain/conversation'
+import { queueSourceSchema, reviewToolCallSchema } from '../../../../shared/domain/review'
 import { parseJsonColumn } from '../db/repos/json'
 import type { ItemRecord, QueueRecord } from '../db/repos/review-queues'
 
@@ -19,11 +20,14 @@ export type ItemResult = z.infer<typeof itemResultSchema>
 export const itemContentSchema = z.object({
   caseKey: z.string().nullable(),
   input: z.record(z.string(), z.unknown()),
+  // Empty in items snapshotted before conversations and tool calls (and in packs written then).
+  conversation: z.array(conversationTurnSchema).default([]),
   expected: z.record(z.string(), z.unknown()),
   outputs: z.array(
     z.object({
       text: z.string().nullable(),
       error: z.string().nullable(),
+      toolCalls: z.array(reviewToolCallSchema).default([]),
       // Absent in a blind pack: the other workspace must not learn what the reviewer may not see.
       promptVersionNumber: z.number().int().nullable().default(null),
       // Null in items snapshotted before providers were told apart, as in a blind pack.

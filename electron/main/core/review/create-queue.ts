@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/contract'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
-import type { Queue, QueueDraft } from '../../../../shared/domain/review'
+import type { Queue, QueueDraft, ReviewToolCall } from '../../../../shared/domain/review'
 import type { Rubric } from '../../../../shared/domain/scoring'
 import { sameSlice } from '../../../../shared/lib/model-identity'
 import { writeTransaction, type CoreContext } from '../context'
@@ -49,19 +49,38 @@ function pairItems(draft: QueueDraft, selected: readonly ScoredOutput[]): Planne
   return items
 }
 
-function itemContent(ctx: CoreContext, outputs: PlannedItem, c: DatasetCase | undefined): ItemContent {
+function itemContent(
+  ctx: CoreContext,
+  runId: string,
+  outputs: PlannedItem,
+  c: DatasetCase | undefined,
+): ItemContent {
   return {
     caseKey: c?.key ?? null,
     input: c?.vars ?? {},
+    conversation: c?.conversation ?? [],
     expected: c?.expected ?? {},
     outputs: outputs.map((o) => ({
       text: o.responseText,
       error: o.errorMessage,
+      toolCalls: resultToolCalls(ctx, runId, o),
       promptVersionNumber: ctx.repos.prompts.versionById(o.promptVersionId)?.number ?? null,
       provider: o.provider,
       modelId: o.modelId,
     })),
   }
+}
+
+/** More than any run's repeats of one case × slice (a run plan allows far fewer). */
+const REPEATS_MAX = 1_000
+
+/** The result's tool calls as a reviewer sees them: name and exact argument text, never the provider's id. */
+function resultToolCalls(ctx: CoreContext, runId: string, o: ScoredOutput): ReviewToolCall[] {
+  const { caseId, promptVersionId, provider, modelId } = o
+  const found = ctx.repos.runResults
+    .page(runId, { caseId, promptVersionId, provider, modelId }, 0, REPEATS_MAX)
+    .find((r) => r.repeat === o.repeat)
+  return (found?.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.arguments }))
 }
 
 const itemResult = (o: ScoredOutput): ItemResult => ({
@@ -117,7 +136,7 @@ export function createQueue(ctx: CoreContext, draft: QueueDraft): Queue {
         queueId,
         caseId: first.caseId,
         results: JSON.stringify(outputs.map(itemResult)),
-        content: JSON.stringify(itemContent(ctx, outputs, cases.get(first.caseId))),
+        content: JSON.stringify(itemContent(ctx, run.id, outputs, cases.get(first.caseId))),
         position: i + 1,
       })
       return id

@@ -19,6 +19,7 @@ function outputsFor(queue: LoadedQueue, content: ItemContent, swapped: boolean):
     side,
     text: o?.text ?? null,
     error: o?.error ?? null,
+    toolCalls: o?.toolCalls ?? [],
     promptVersionNumber: blind ? null : (o?.promptVersionNumber ?? null),
     provider: blind ? null : (o?.provider ?? null),
     modelId: blind ? null : (o?.modelId ?? null),
@@ -40,6 +41,7 @@ export function reviewItem(ctx: CoreContext, queue: LoadedQueue, a: AssignmentRe
     total: ctx.repos.reviewAssignments.countFor(a.queueId, a.reviewerId),
     caseKey: content.caseKey,
     input: content.input,
+    conversation: content.conversation,
     expected: content.expected,
     outputs: outputsFor(queue, content, a.swapped),
     scores: ctx.repos.reviewScores

@@ -1,8 +1,14 @@
 import type { CompareCase } from '../../../../shared/domain/compare'
+import { toolCallsText } from '../../../../shared/lib/tool-call-text'
 import { TextDiff } from './TextDiff'
 
 function sideText(side: CompareCase['baseline']): string {
   return side.text ?? (side.error ? `Error: ${side.error}` : '(no output)')
+}
+
+/** The side's calls, numbered, arguments pretty-printed (call ids left out: they differ on every call). */
+function callsText(side: CompareCase['baseline']): string {
+  return side.toolCalls.length === 0 ? '(no tool call)' : toolCallsText(side.toolCalls)
 }
 
 /** One case's two outputs side by side, the differing words marked. */
@@ -21,6 +27,16 @@ export function CaseDiff({ item, onClose }: { item: CompareCase; onClose: () => 
         <strong>Candidate</strong>
       </div>
       <TextDiff baseline={sideText(item.baseline)} candidate={sideText(item.candidate)} />
+      {item.baseline.toolCalls.length > 0 || item.candidate.toolCalls.length > 0 ? (
+        <section aria-label="Tool calls side by side" data-testid="case-diff-tools">
+          <h4>Tool calls</h4>
+          <TextDiff
+            baseline={callsText(item.baseline)}
+            candidate={callsText(item.candidate)}
+            testId="case-diff-tools"
+          />
+        </section>
+      ) : null}
     </section>
   )
 }

@@ -28,8 +28,8 @@ function compareCase(caseId: string, change: number): CompareCase {
     caseId,
     caseKey: `key-${caseId}`,
     tags: ['tier:free'],
-    baseline: { text: 'Category: billing', error: null },
-    candidate: { text: `Category: refunds ${evil}`, error: null },
+    baseline: { text: 'Category: billing', error: null, toolCalls: [] },
+    candidate: { text: `Category: refunds ${evil}`, error: null, toolCalls: [] },
     scores: [{ metric: 'accuracy', baseline: 1, candidate: change < 0 ? 0 : 1 }],
     change,
   }
@@ -110,6 +110,49 @@ describe('CompareScreen', () => {
     expect(within(diff).getByTestId('case-diff-candidate').textContent).toContain(evil)
     expect(diff.querySelector('.diff-added')?.textContent).toContain('refunds')
     expect(diff.querySelector('.diff-removed')?.textContent).toContain('billing')
+  })
+
+  it("diffs the two sides' tool calls and their arguments, as text", async () => {
+    const core = setup()
+    const route = (queue: string) => `{"queue":"${queue}","priority":"p2","note":"${evil}"}`
+    const base = compareCase('c1', -1)
+    core.handlers['compare.cases'] = () => ({
+      total: 1,
+      cases: [
+        {
+          ...base,
+          baseline: {
+            text: '',
+            error: null,
+            toolCalls: [{ id: 'call_1', name: 'route_ticket', arguments: route('billing') }],
+          },
+          candidate: {
+            text: '',
+            error: null,
+            toolCalls: [
+              { id: 'toolu_1', name: 'route_ticket', arguments: route('sales') },
+              { id: 'toolu_2', name: 'add_note', arguments: 'not json' },
+            ],
+          },
+        },
+      ],
+    })
+    renderApp(core.transport, { initialRoute: 'compare' })
+    await waitFor(() => expect(screen.getByTestId('compare-run').querySelectorAll('option')).toHaveLength(1))
+    fireEvent.click(screen.getByTestId('compare-add-run'))
+    fireEvent.click(await screen.findByTestId('compare-case'))
+    const tools = await screen.findByTestId('case-diff-tools')
+    const before = within(tools).getByTestId('case-diff-tools-baseline')
+    const after = within(tools).getByTestId('case-diff-tools-candidate')
+    // Arguments pretty-printed, one field a line, so the diff marks the field that changed.
+    expect(before.textContent).toContain('#1 route_ticket\n{\n  "queue": "billing",')
+    expect(after.textContent).toContain('#2 add_note (arguments are not JSON)\nnot json')
+    expect(before.querySelector('.diff-removed')?.textContent).toContain('billing')
+    expect([...after.querySelectorAll('.diff-added')].map((n) => n.textContent).join('')).toContain('sales')
+    // Call ids differ on every call and are not part of the diff; markup in arguments stays characters.
+    expect(tools.textContent).not.toContain('toolu_1')
+    expect(tools.querySelector('img')).toBeNull()
+    expect(after.textContent).toContain(evil.replace(/"/g, '\\"'))
   })
 
   it('follows a write from anywhere: scores written elsewhere refresh the open cases, with one refetch', async () => {

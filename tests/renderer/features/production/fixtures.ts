@@ -51,6 +51,7 @@ export function preview(): ProductionPreview {
         model: 'triage-sim-2026-03',
         vars: { subject: evil, body: 'Refund please' },
         output: evil,
+        toolCalls: [],
         error: null,
         inputTokens: 412,
         outputTokens: 31,

@@ -138,11 +138,20 @@ describe('review view: keyboard', () => {
       state.assignments = assign(q, 'rv-ana', 2, (i) => ({
         ...i,
         outputs: [
-          { side: 'a', text: 'first', error: null, promptVersionNumber: null, provider: null, modelId: null },
+          {
+            side: 'a',
+            text: 'first',
+            error: null,
+            toolCalls: [],
+            promptVersionNumber: null,
+            provider: null,
+            modelId: null,
+          },
           {
             side: 'b',
             text: 'second',
             error: null,
+            toolCalls: [],
             promptVersionNumber: null,
             provider: null,
             modelId: null,

@@ -45,6 +45,7 @@ describe('review screen', () => {
                   side: 'output',
                   text: xss,
                   error: null,
+                  toolCalls: [],
                   promptVersionNumber: null,
                   provider: null,
                   modelId: null,
@@ -82,6 +83,7 @@ describe('review screen', () => {
             side: 'output',
             text: 'hi',
             error: null,
+            toolCalls: [],
             promptVersionNumber: 3,
             provider: 'demo',
             modelId: 'triage-sim-2026-09',
@@ -90,6 +92,50 @@ describe('review screen', () => {
       }))
     })
     expect(screen.getByTestId('review-output').textContent).toContain('v3 · demo/triage-sim-2026-09')
+  })
+
+  it("shows the case's turns and the output's tool calls as text", async () => {
+    await start((state) => {
+      const q = state.queues?.[0] ?? makeQueue('q1')
+      state.assignments = assign(q, 'rv-ana', 1, (i) => ({
+        ...i,
+        conversation: [
+          { role: 'user', content: `My order never came ${xss}` },
+          { role: 'assistant', content: 'Sorry! Which order?' },
+          { role: 'user', content: 'Order 7' },
+        ],
+        outputs: [
+          {
+            side: 'output',
+            text: '',
+            error: null,
+            toolCalls: [
+              { name: 'route_ticket', arguments: '{"queue":"shipping","priority":"p1"}' },
+              { name: 'add_note', arguments: xss },
+            ],
+            promptVersionNumber: null,
+            provider: null,
+            modelId: null,
+          },
+        ],
+      }))
+    })
+    const turns = screen.getByTestId('review-conversation')
+    expect([...turns.querySelectorAll('li')].map((li) => li.dataset.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+    ])
+    expect(turns.textContent).toContain(`My order never came ${xss}`)
+    const calls = within(screen.getByTestId('review-output')).getByTestId('review-output-tool-calls')
+    const items = within(calls).getAllByRole('listitem')
+    expect(items.map((li) => li.dataset.tool)).toEqual(['route_ticket', 'add_note'])
+    expect(items[0]?.querySelector('pre')?.textContent).toBe(
+      '{\n  "queue": "shipping",\n  "priority": "p1"\n}',
+    )
+    expect(items[1]?.textContent).toContain('arguments are not JSON')
+    expect(items[1]?.querySelector('pre')?.textContent).toBe(xss)
+    expect(document.querySelector('img')).toBeNull()
   })
 
   it('remembers the reviewer per queue and opens #/review/<id> from the address', async () => {

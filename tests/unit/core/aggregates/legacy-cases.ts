@@ -42,7 +42,7 @@ function firstRepeatScores(ctx: CoreContext, slice: CompareSlice) {
   return { metrics, byMetric }
 }
 
-const side = (o: ScoredOutput) => ({ text: o.responseText, error: o.errorMessage })
+const side = (o: ScoredOutput) => ({ text: o.responseText, error: o.errorMessage, toolCalls: [] })
 
 /** Dataset position and case facts: the candidate's snapshot first, the baseline's for cases it lacks. */
 function caseIndex(ctx: CoreContext, snapshotIds: readonly string[]) {

@@ -6,8 +6,8 @@ const pair = (caseId: string, change: number, texts: [string, string] = ['x', 'x
   caseId,
   caseKey: caseId,
   tags: [],
-  baseline: { text: texts[0], error: null },
-  candidate: { text: texts[1], error: null },
+  baseline: { text: texts[0], error: null, toolCalls: [] },
+  candidate: { text: texts[1], error: null, toolCalls: [] },
   scores: [],
   change,
 })
@@ -38,7 +38,7 @@ describe('keepCase', () => {
   const worse = pair('w', -1)
   const better = pair('b', 0.5)
   const differentText = pair('d', 0, ['old', 'new'])
-  const different = { ...pair('e', 0), candidate: { text: null, error: 'timeout' } }
+  const different = { ...pair('e', 0), candidate: { text: null, error: 'timeout', toolCalls: [] } }
   it.each([
     ['regressions', [true, false, false, false]],
     ['improvements', [false, true, false, false]],
@@ -59,5 +59,30 @@ describe('orderCases', () => {
       { position: 4, item: pair('e', -0.5) },
     ])
     expect(ordered.map((c) => c.caseId)).toEqual(['d', 'b', 'e', 'a', 'c'])
+  })
+})
+
+describe('keepCase with tool calls', () => {
+  const route = (args: string, id = 'call_1') => ({ id, name: 'route_ticket', arguments: args })
+  const withCalls = (a: string, b: string, ids: [string, string] = ['call_1', 'call_1']): CompareCase => {
+    const base = pair('t', 0, ['', ''])
+    return {
+      ...base,
+      baseline: { ...base.baseline, toolCalls: [route(a, ids[0])] },
+      candidate: { ...base.candidate, toolCalls: [route(b, ids[1])] },
+    }
+  }
+  it('an argument that differs (even in spacing alone) is a changed case; another call id is not', () => {
+    expect(keepCase('changed', withCalls('{"queue":"billing"}', '{"queue":"sales"}'))).toBe(true)
+    expect(keepCase('changed', withCalls('{"queue":"billing"}', '{"queue": "billing"}'))).toBe(true)
+    expect(
+      keepCase('changed', withCalls('{"queue":"billing"}', '{"queue":"billing"}', ['call_1', 'toolu_9'])),
+    ).toBe(false)
+  })
+  it('a call on one side only is a changed case', () => {
+    const base = pair('t', 0, ['', ''])
+    expect(keepCase('changed', { ...base, candidate: { ...base.candidate, toolCalls: [route('{}')] } })).toBe(
+      true,
+    )
   })
 })

@@ -1,7 +1,10 @@
 import { z } from 'zod'
+import { toolCallSchema, type ToolCall } from '../../../../../shared/domain/conversation'
 import type { SliceKey } from '../../../../../shared/domain/scoring'
 import type { Db } from '../connection'
 import { parseJsonColumn } from './json'
+
+const toolCallsSchema = z.array(toolCallSchema)
 
 /**
  * What compare.cases pairs case by case, read for one slice and its first repeat only: the output (text or
@@ -14,6 +17,8 @@ export interface FirstOutput {
   text: string | null
   /** Set when the call failed and there is no output. */
   error: string | null
+  /** The answer's tool calls, in order (arguments as the exact text); empty when none. */
+  toolCalls: ToolCall[]
 }
 
 export interface FirstScore {
@@ -48,8 +53,10 @@ export function createCasePairsRepo(db: Db) {
   const statements = {
     outputs: db.prepare<
       [ReturnType<typeof params>],
-      { case_id: string; response_text: string | null; error_message: string | null }
-    >(`SELECT case_id, response_text, error_message FROM run_results WHERE ${inSlice} ORDER BY rowid`),
+      { case_id: string; response_text: string | null; error_message: string | null; tool_calls: string }
+    >(
+      `SELECT case_id, response_text, error_message, tool_calls FROM run_results WHERE ${inSlice} ORDER BY rowid`,
+    ),
     scores: db.prepare<
       [ReturnType<typeof params> & { hashes: string }],
       { case_id: string; metric: string; scorer_hash: string; value: number | null }
@@ -76,6 +83,7 @@ export function createCasePairsRepo(db: Db) {
         caseId: r.case_id,
         text: r.response_text,
         error: r.response_text === null ? (r.error_message ?? 'no output') : null,
+        toolCalls: parseJsonColumn(toolCallsSchema, r.tool_calls, `result of run ${runId}`),
       })),
     /** The slice's score values of repeat 0 by the given scorer fingerprints, in write order. */
     firstScores: (runId: string, slice: SliceKey, scorerHashes: readonly string[]): FirstScore[] =>

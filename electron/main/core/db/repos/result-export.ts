@@ -1,6 +1,14 @@
+import { z } from 'zod'
+import {
+  toolCallSchema,
+  toolStepSchema,
+  type ToolCall,
+  type ToolStep,
+} from '../../../../../shared/domain/conversation'
 import type { CaseFields } from '../../../../../shared/domain/datasets'
 import type { Db } from '../connection'
 import { toCase } from './case-rows'
+import { parseJsonColumn } from './json'
 import type { ResultIdFilter } from './runs-results'
 
 /**
@@ -44,6 +52,10 @@ export interface ExportRow {
   errorKind: string | null
   errorMessage: string | null
   cached: boolean
+  /** Every tool call of the answer, in order; empty when none. */
+  toolCalls: ToolCall[]
+  /** Each model call of a tool loop; null for a single call. */
+  steps: ToolStep[] | null
 }
 
 /** A score of one of the exported results. */
@@ -67,7 +79,9 @@ export interface FieldName {
   nonText: number
 }
 
-type PageRow = Omit<ExportRow, 'case' | 'cached'> & {
+type PageRow = Omit<ExportRow, 'case' | 'cached' | 'toolCalls' | 'steps'> & {
+  toolCalls: string
+  steps: string | null
   caseKey: string | null
   vars: string | null
   expected: string | null
@@ -88,7 +102,8 @@ const pageSql = `
          r.repeat AS repeat, r.response_text AS responseText, r.finish_reason AS finishReason,
          r.input_tokens AS inputTokens, r.output_tokens AS outputTokens, r.cached_tokens AS cachedTokens,
          r.cost_usd AS costUsd, r.ttft_ms AS ttftMs, r.total_ms AS totalMs, r.attempts AS attempts,
-         r.error_kind AS errorKind, r.error_message AS errorMessage, r.cached AS cached
+         r.error_kind AS errorKind, r.error_message AS errorMessage, r.cached AS cached,
+         r.tool_calls AS toolCalls, r.steps AS steps
     FROM run_results r
     LEFT JOIN dataset_snapshot_cases m ON m.snapshot_id = @snapshotId AND m.case_id = r.case_id
     LEFT JOIN case_revisions c ON c.hash = m.revision_hash
@@ -187,8 +202,12 @@ export function cursorOf(row: ExportRow): ExportCursor {
   }
 }
 
+const toolCallsSchema = z.array(toolCallSchema)
+const stepsSchema = z.array(toolStepSchema)
+
 function toExportRow(row: PageRow): ExportRow {
-  const { caseKey, vars, expected, expectedOutput, tags, notes, cached, ...rest } = row
+  const { caseKey, vars, expected, expectedOutput, tags, notes, cached, toolCalls, steps, ...rest } = row
+  const where = `result of run for case ${row.caseId}`
   const stored =
     caseKey === null || vars === null || expected === null || tags === null || notes === null
       ? null
@@ -209,5 +228,11 @@ function toExportRow(row: PageRow): ExportRow {
     tags: stored.tags,
     notes: stored.notes,
   }
-  return { ...rest, case: fields, cached: cached === 1 }
+  return {
+    ...rest,
+    case: fields,
+    cached: cached === 1,
+    toolCalls: parseJsonColumn(toolCallsSchema, toolCalls, where),
+    steps: steps === null ? null : parseJsonColumn(stepsSchema, steps, where),
+  }
 }

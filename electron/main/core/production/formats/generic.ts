@@ -36,6 +36,7 @@ export function readGeneric(f: RecordFields): RawCall {
     vars: stringRecord(f.parsed('variables', 'vars')?.value),
     input: f.text('input', 'prompt'),
     output: f.text('output', 'completion', 'response'),
+    toolCalls: [],
     error: f.text('error'),
     inputTokens: tokens(f.number('input_tokens')),
     outputTokens: tokens(f.number('output_tokens')),

@@ -1,5 +1,6 @@
 import { contentText, errorText, isObject, lastUserMessage, type Json, type RecordFields } from './fields'
 import { isoTime, tokens, type RawCall } from './raw-call'
+import { openAiToolCalls } from './tool-calls'
 
 /** A Helicone requests export (JSONL or CSV); request and response bodies may be JSON strings. */
 export function readHelicone(f: RecordFields): RawCall {
@@ -12,6 +13,7 @@ export function readHelicone(f: RecordFields): RawCall {
     vars: null,
     input: lastUserMessage(f.get('request_body.messages')) ?? f.text('request_body.prompt'),
     output: outputText(f),
+    toolCalls: openAiToolCalls(f, 'response_body.choices.0.message'),
     error:
       errorText(f.get('response_body.error')) ??
       (status !== null && status >= 400 ? `HTTP status ${status}` : null),

@@ -111,7 +111,9 @@ function toCall(
     provider: model.provider,
     model: model.model,
     vars,
-    output: raw.output,
+    // A call answered only with tool calls has no text; its answer is the calls, stored beside an empty text.
+    output: raw.output === null && raw.toolCalls.length > 0 && raw.error === null ? '' : raw.output,
+    toolCalls: raw.toolCalls,
     error: raw.error,
     inputTokens: raw.inputTokens,
     outputTokens: raw.outputTokens,

@@ -1,10 +1,12 @@
 import { contentText, errorText, isObject, lastUserMessage, type RecordFields } from './fields'
 import { isoTime, stringRecord, tokens, type RawCall } from './raw-call'
+import { openAiToolCalls } from './tool-calls'
 
 /** A Langfuse generations (observations) export, JSONL or CSV. */
 export function readLangfuse(f: RecordFields): RawCall {
   const at = isoTime(f, 'startTime', 'start_time', 'timestamp')
   const metadata = f.object('metadata') ?? {}
+  const toolCalls = outputToolCalls(f)
   return {
     externalId: f.text('id'),
     at,
@@ -12,7 +14,10 @@ export function readLangfuse(f: RecordFields): RawCall {
     model: f.text('model', 'providedModelName'),
     vars: stringRecord(metadata.variables) ?? stringRecord(f.parsed('promptVariables')?.value),
     input: inputText(f.parsed('input')?.value),
-    output: outputText(f.parsed('output')?.value),
+    // A message of tool calls only has `content: null`: no text, never the text "null".
+    output:
+      toolCalls.length > 0 ? toolCallText(f.parsed('output')?.value) : outputText(f.parsed('output')?.value),
+    toolCalls,
     error: f.text('level') === 'ERROR' ? (errorText(f.get('statusMessage')) ?? 'error') : null,
     inputTokens: tokens(
       f.number('usage.input', 'usageDetails.input', 'promptTokens', 'usage.promptTokens', 'inputUsage'),
@@ -52,6 +57,26 @@ function outputText(output: unknown): string | null {
     return contentText(choices[0].message.content)
   }
   return JSON.stringify(output)
+}
+
+/** An OpenAI-shaped output message (itself, under `message`, or a completion's first choice) with tool calls. */
+function outputToolCalls(f: RecordFields) {
+  for (const path of ['output', 'output.message', 'output.choices.0.message']) {
+    const calls = openAiToolCalls(f, path)
+    if (calls.length > 0) return calls
+  }
+  return []
+}
+
+/** The text beside the tool calls, if the message has any. */
+function toolCallText(output: unknown): string | null {
+  if (!isObject(output)) return null
+  const message = isObject(output.message)
+    ? output.message
+    : Array.isArray(output.choices) && isObject(output.choices[0]) && isObject(output.choices[0].message)
+      ? output.choices[0].message
+      : output
+  return contentText(message.content)
 }
 
 /** `latency` is in seconds in Langfuse exports; without it, end minus start. */

@@ -1,5 +1,6 @@
 import { errorText, lastUserMessage, type RecordFields } from './fields'
 import { isoTime, tokens, type RawCall } from './raw-call'
+import { openAiToolCalls } from './tool-calls'
 
 /**
  * An OpenAI-style request log: { request, response } with the chat request and the chat.completion, also
@@ -16,6 +17,7 @@ export function readOpenAiLog(f: RecordFields): RawCall {
     vars: null,
     input: lastUserMessage(f.parsed(`${req}.messages`)?.value),
     output: f.text(`${res}.choices.0.message.content`, `${res}.output_text`),
+    toolCalls: openAiToolCalls(f, `${res}.choices.0.message`),
     error: errorText(f.get('error') ?? f.get(`${res}.error`)),
     inputTokens: tokens(f.number(`${res}.usage.prompt_tokens`, `${res}.usage.input_tokens`)),
     outputTokens: tokens(f.number(`${res}.usage.completion_tokens`, `${res}.usage.output_tokens`)),

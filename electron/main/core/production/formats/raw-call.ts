@@ -1,3 +1,4 @@
+import type { ToolCall } from '../../../../../shared/domain/conversation'
 import { isObject, type Json, type RecordFields } from './fields'
 
 /** A call as one format reads it, before the prompt's versions, language and tags are applied. */
@@ -12,6 +13,8 @@ export interface RawCall {
   /** The last user message (or the input text) for logs without variables. */
   input: string | null
   output: string | null
+  /** The answer's tool calls (OpenAI-shaped logs); empty when it called none or the format has none. */
+  toolCalls: ToolCall[]
   error: string | null
   inputTokens: number | null
   outputTokens: number | null

@@ -18,7 +18,7 @@ const signatures: Record<ProductionFormat, Signature> = {
   'openai-log': {
     name: 'an OpenAI-style request log',
     input: 'request.messages, metadata.variables',
-    output: 'response.choices, response.output_text, error',
+    output: 'response.choices (content or tool_calls), response.output_text, error',
     inputStandIns: ['custom_id'],
   },
   langfuse: {
@@ -55,7 +55,7 @@ export function requireCallFields(
     raw.vars !== null ||
     metaVariables(raw.meta) !== null ||
     (signature.inputStandIns ?? []).some((path) => f.has(path))
-  const hasOutput = raw.output !== null || raw.error !== null
+  const hasOutput = raw.output !== null || raw.toolCalls.length > 0 || raw.error !== null
   if (hasInput && hasOutput) return
   const missing = [
     ...(hasInput ? [] : [`no input (${signature.input})`]),

@@ -72,6 +72,7 @@ const blindContent = (content: ItemContent): ItemContent => ({
   outputs: content.outputs.map((o) => ({
     text: o.text,
     error: o.error,
+    toolCalls: o.toolCalls,
     promptVersionNumber: null,
     provider: null,
     modelId: null,

@@ -19,6 +19,7 @@ export const RESULT_COLUMNS = [
   'model',
   'repeat',
   'output',
+  'tool_calls',
   'finish_reason',
 ] as const
 export const CALL_COLUMNS = [
@@ -71,6 +72,7 @@ export function cellsOf(layout: ExportLayout, { row, scores }: ExportRecord): Ce
     row.modelId,
     row.repeat,
     row.responseText,
+    toolCallsCell(row.toolCalls),
     row.finishReason,
     ...layout.metrics.map((m) => scores.get(m.metric)?.value ?? null),
     row.inputTokens,
@@ -84,4 +86,12 @@ export function cellsOf(layout: ExportLayout, { row, scores }: ExportRecord): Ce
     row.errorKind,
     row.errorMessage,
   ]
+}
+
+/**
+ * The answer's tool calls as one JSON list (`[]` when it called none): each call's id, name and its
+ * arguments as the exact text the model wrote, so a spreadsheet shows them and a script reads them back.
+ */
+function toolCallsCell(calls: ExportRecord['row']['toolCalls']): string {
+  return canonicalJson(calls.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments })))
 }

@@ -25,6 +25,9 @@ function lineOf(layout: ExportLayout, { row, scores }: ExportRecord): string {
     model: row.modelId,
     repeat: row.repeat,
     output: row.responseText,
+    // Arguments as the exact text the model wrote (it may not be JSON); steps null for a single call.
+    toolCalls: row.toolCalls.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments })),
+    steps: row.steps,
     finishReason: row.finishReason,
     // Built from entries: a metric named `__proto__` stays an ordinary key.
     scores: Object.fromEntries(

@@ -1,5 +1,6 @@
 import type { ReviewItem } from '../../../../../shared/domain/review'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
+import { ToolCallList } from '../../../components/ToolCallList'
 import { outputText, valueText } from '../../../stores/review/output-text'
 
 type Output = ReviewItem['outputs'][number]
@@ -45,7 +46,33 @@ export function OutputPanel({ output }: { output: Output }) {
         {source ? <span className="muted review-source"> {source}</span> : null}
       </h3>
       {output.error ? <p className="field-error">Error: {output.error}</p> : null}
-      <pre className="review-text">{output.text === null ? '(no output)' : outputText(output.text)}</pre>
+      {output.text === '' && output.toolCalls.length > 0 ? null : (
+        <pre className="review-text">{output.text === null ? '(no output)' : outputText(output.text)}</pre>
+      )}
+      {output.toolCalls.length > 0 ? (
+        <>
+          <h4>Tool calls ({output.toolCalls.length})</h4>
+          <ToolCallList calls={output.toolCalls} testId={`${testId}-tool-calls`} />
+        </>
+      ) : null}
+    </section>
+  )
+}
+
+/** The case's conversation turns, in order, each with its role, as plain text; nothing for a single-turn case. */
+export function ConversationPanel({ turns }: { turns: ReviewItem['conversation'] }) {
+  if (turns.length === 0) return null
+  return (
+    <section className="review-panel" data-testid="review-conversation" aria-label="Conversation">
+      <h3>Conversation ({turns.length === 1 ? '1 turn' : `${turns.length} turns`})</h3>
+      <ol className="request-messages">
+        {turns.map((t, i) => (
+          <li key={i} data-role={t.role}>
+            <span className={`message-role role-${t.role}`}>{t.role}</span>
+            <pre className="review-text">{t.content}</pre>
+          </li>
+        ))}
+      </ol>
     </section>
   )
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../stores/review/selectors'
 import { CommentBox } from './CommentBox'
 import { CriteriaList, PreferencePicker } from './CriteriaList'
-import { ExpectedPanel, InputPanel, OutputPanel } from './ItemPanels'
+import { ConversationPanel, ExpectedPanel, InputPanel, OutputPanel } from './ItemPanels'
 import { ReviewBar } from './ReviewBar'
 import { ReviewDone } from './ReviewDone'
 import { ShortcutList } from './ShortcutList'
@@ -57,6 +57,7 @@ export function ReviewView({ queue }: { queue: Queue }) {
           Skipped: {item.skipReason}
         </p>
       ) : null}
+      <ConversationPanel turns={item.conversation} />
       <div className={`review-panels ${queue.mode === 'pairwise' ? 'pairwise' : ''}`}>
         <InputPanel input={item.input} />
         {item.outputs.map((output) => (

@@ -1,26 +1,30 @@
 import type { RunResult } from '../../../../../shared/domain/runs'
+import { ChatMessageList } from '../../../components/ToolCallList'
 
-/** The messages as they were sent (variables filled in) and the params, as plain text. */
+/** A param as text; tools by name only (their definitions belong to the version, not to each result). */
+function paramText([key, value]: [string, unknown]): string {
+  if (key === 'tools' && Array.isArray(value)) {
+    const names = value.map((t: unknown) =>
+      typeof t === 'object' && t && 'name' in t ? String(t.name) : '?',
+    )
+    return `tools=${names.join(', ')}`
+  }
+  return `${key}=${JSON.stringify(value)}`
+}
+
+/**
+ * The messages as they were sent (variables filled in, a case's conversation turns in place, and in a tool
+ * loop the first step's messages) and the params, as plain text.
+ */
 export function RequestView({ request }: { request: RunResult['request'] }) {
   const params = Object.entries(request.params)
   return (
     <section className="result-request" data-testid="result-request" aria-label="Request">
       <h4>Request</h4>
-      <ol className="request-messages">
-        {request.messages.map((m, i) => (
-          <li key={i} data-role={m.role}>
-            <span className={`message-role role-${m.role}`}>{m.role}</span>
-            <pre className="result-text">{m.content}</pre>
-          </li>
-        ))}
-      </ol>
+      <ChatMessageList messages={request.messages} />
       <p className="request-params">
         <span className="muted">Params: </span>
-        {params.length === 0 ? (
-          'provider defaults'
-        ) : (
-          <code>{params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' · ')}</code>
-        )}
+        {params.length === 0 ? 'provider defaults' : <code>{params.map(paramText).join(' · ')}</code>}
       </p>
     </section>
   )

@@ -10,6 +10,8 @@ import { caseFilterOf, resultStatus } from '../../../stores/runs/result-pages'
 import { selectResultsActions } from '../../../stores/runs/selectors'
 import { AttemptLog } from './AttemptLog'
 import { RequestView } from './RequestView'
+import { ToolSteps } from './ToolSteps'
+import { ToolCallList } from '../../../components/ToolCallList'
 import { displayText } from './response-text'
 
 const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n).toLocaleString()} ms`)
@@ -103,15 +105,29 @@ function ResultBody({ result }: { result: RunResultRow }) {
       ) : null}
       <section aria-label="Response">
         <h4>Response</h4>
-        <ResponseText text={result.responseText} />
+        <ResponseText text={result.responseText} calls={result.toolCalls.length} />
       </section>
+      {result.toolCalls.length > 0 ? (
+        <section aria-label="Tool calls">
+          <h4>Tool calls ({result.toolCalls.length})</h4>
+          <ToolCallList calls={result.toolCalls} testId="result-tool-calls" />
+        </section>
+      ) : null}
+      {result.steps !== null ? <ToolSteps steps={result.steps} /> : null}
       <RequestView request={result.request} />
       {result.attemptLog.length > 0 ? <AttemptLog attempts={result.attemptLog} /> : null}
     </>
   )
 }
 
-function ResponseText({ text }: { text: string | null }) {
+function ResponseText({ text, calls }: { text: string | null; calls: number }) {
+  if (text === '' && calls > 0) {
+    return (
+      <p className="muted" data-testid="result-response">
+        No text: the answer is its tool calls.
+      </p>
+    )
+  }
   if (text === null) {
     return (
       <p className="muted" data-testid="result-response">

@@ -72,6 +72,7 @@ describe('openai-log', () => {
       model: 'triage-sim-2026-03',
       vars: { subject: 'Login', body: englishBody },
       output: '{"category":"bug"}',
+      toolCalls: [],
       error: null,
       inputTokens: 412,
       outputTokens: 31,
