@@ -12,6 +12,7 @@ import { ProgressThrottle, RateMeter } from './progress'
 import type { ProviderCalls } from '../llm/provider-calls'
 import { ResultWriter } from './result-writer'
 import { runWorkItem, type ItemOutcome } from './run-item'
+import type { StepStore } from './tool-loop-run'
 import { runnerDefaults, type RunnerOptions } from './run-options'
 import type { WorkItem } from './work-items'
 import { drainPool, poolSize } from './call-pool'
@@ -232,14 +233,28 @@ export class RunSession {
       signal: this.abortCalls.signal,
       nowIso: this.ctx.now,
       cacheLookup: (hash) => this.cacheLookup(hash),
+      steps: this.stepStore,
     })
     if (!outcome) return
     // A refused key fails every later call too: stop here, resumable, instead of storing one error per case
     // (which a gate would read as a regression). The refused item stays missing and is called on resume.
     if (outcome.result.errorKind === 'auth')
       throw new KeyRefusedError(item.model.provider, outcome.result.errorMessage)
-    if (outcome.cacheEntry) this.freshCache.set(outcome.cacheEntry.hash, outcome.cacheEntry.response)
+    for (const entry of outcome.cacheEntries ?? []) this.freshCache.set(entry.hash, entry.response)
     this.writer.add(outcome)
+  }
+
+  /**
+   * A tool loop's steps are stored one by one as their calls end, each in its own short transaction: a step is
+   * a paid call, and a run cut off mid-loop resumes after the last one stored. Once the core is closing the
+   * database is not touched again: the step is simply called again on resume.
+   */
+  private readonly stepStore: StepStore = {
+    load: (owner) => this.ctx.repos.runItemSteps.list(owner),
+    save: (owner, stored) => {
+      if (this.stopReason === 'close') throw new Error('The run was stopped: the step is not stored')
+      writeTransaction(this.ctx, () => this.ctx.repos.runItemSteps.insert(owner, stored))
+    },
   }
 
   /** Answers of this run not written yet count too, so repeats of one request hit the cache consistently. */
@@ -262,9 +277,11 @@ export class RunSession {
     const { repos } = this.ctx
     return writeTransaction(this.ctx, () => {
       let written = 0
-      for (const { result, cacheEntry } of rows) {
-        if (cacheEntry)
-          repos.runResults.cachePut(cacheEntry.hash, JSON.stringify(cacheEntry.response), result.createdAt)
+      for (const { result, cacheEntries } of rows) {
+        for (const { hash, response } of cacheEntries ?? [])
+          repos.runResults.cachePut(hash, JSON.stringify(response), result.createdAt)
+        // A loop's steps live on in its row: the rows that kept them while it ran go in the same transaction.
+        if (result.steps !== null) repos.runItemSteps.remove(result)
         if (!repos.runResults.insert(result)) continue
         written++
         this.counts.done++
