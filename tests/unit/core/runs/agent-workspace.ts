@@ -31,17 +31,17 @@ export function agentCore(home: string, agent: ScriptedAgent): Core {
   return demoCore(home, {
     seedDemo: false,
     user: 'pm',
+    providerSettings: {
+      'acme-agents': {
+        kind: 'openai',
+        baseUrl: 'http://127.0.0.1:9/v1',
+        apiKey: 'unused',
+        concurrency: 4,
+        isLocal: false,
+      },
+    },
     runner: {
       flushMs: 20,
-      providerSettings: {
-        'acme-agents': {
-          kind: 'openai',
-          baseUrl: 'http://127.0.0.1:9/v1',
-          apiKey: 'unused',
-          concurrency: 4,
-          isLocal: false,
-        },
-      },
       providerFactory: (name) => (name === 'acme-agents' ? agent : undefined),
     },
   })

@@ -28,6 +28,7 @@ export const stepOf = (messages: readonly ChatMessage[]): number =>
 export class ScriptedAgent implements Provider {
   readonly calls: AgentCall[] = []
   private readonly waiters: { test: () => boolean; resolve: () => void }[] = []
+  private held: { step: number; released: Promise<void> } | undefined
 
   constructor(
     readonly id: string,
@@ -40,6 +41,7 @@ export class ScriptedAgent implements Provider {
     this.wake()
     const turn = this.script(step, request)
     if (turn === 'hang') return hang(request.signal)
+    if (this.held?.step === step) await this.held.released
     const toolCalls = turn.toolCalls ?? []
     return {
       text: turn.text ?? '',
@@ -49,6 +51,14 @@ export class ScriptedAgent implements Provider {
       ttftMs: 5,
       totalMs: 40,
     }
+  }
+
+  /** Holds every answer of `step` (the calls stay in flight) until release() is called. */
+  hold(step: number): { release: () => void } {
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    this.held = { step, released }
+    return { release }
   }
 
   /** Resolves once `test` holds of the calls received (checked on every call). */
