@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import type { Core } from '../../../../electron/main/core'
+import type { Core, CoreOptions } from '../../../../electron/main/core'
 import type { ModelParams } from '../../../../shared/domain/prompts'
 import type { Run, RunProgress, RunResultPage } from '../../../../shared/domain/runs'
 import { call, demoCore } from '../core-calls'
@@ -26,8 +26,10 @@ export const agentTools: NonNullable<ModelParams['tools']> = [
   },
 ]
 
+export type RunnerTweaks = NonNullable<CoreOptions['runner']>
+
 /** A core whose provider "acme-agents" is the scripted agent (hosted, so its calls are priced). */
-export function agentCore(home: string, agent: ScriptedAgent): Core {
+export function agentCore(home: string, agent: ScriptedAgent, runner: RunnerTweaks = {}): Core {
   return demoCore(home, {
     seedDemo: false,
     user: 'pm',
@@ -42,6 +44,7 @@ export function agentCore(home: string, agent: ScriptedAgent): Core {
     },
     runner: {
       flushMs: 20,
+      ...runner,
       providerFactory: (name) => (name === 'acme-agents' ? agent : undefined),
     },
   })

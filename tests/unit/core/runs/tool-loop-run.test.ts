@@ -19,6 +19,7 @@ import {
   ticketMessages,
   type ResultRow,
 } from './agent-workspace'
+import { ProviderError } from '../../../../electron/main/core/llm/providers/types'
 import { ScriptedAgent, toolCall, type AgentTurn } from './scripted-agent'
 
 /**
@@ -103,6 +104,62 @@ describe('a case with canned tool results', () => {
       results.reduce((n, r) => n + (r.costUsd ?? 0), 0),
       12,
     )
+    core.close()
+  })
+})
+
+describe('a tool loop whose call fails', () => {
+  it('records the error with the steps that answered, and removes their stored rows', async () => {
+    const home = tempHome()
+    const agent = new ScriptedAgent('acme-agents', (step) => {
+      if (step === 1) throw new ProviderError('client', 'tool schema rejected', { status: 400 })
+      return agentTurn(step)
+    })
+    const core = agentCore(home, agent, { retryPolicy: { maxAttempts: 1 } })
+    const ws = await agentWorkspace(core)
+    const run = await call<Run>(core, 'runs.start', { ...planOf(ws, { useCache: false }), name: 'agent' })
+    const final = await settled(core, run.id)
+    expect(final).toMatchObject({ status: 'completed', counts: { done: 3, errors: 3 } })
+    for (const r of await resultsOf(core, run.id)) {
+      expect(r).toMatchObject({
+        errorKind: 'client',
+        errorMessage: 'tool schema rejected',
+        responseText: null,
+      })
+      expect(r).toMatchObject({ inputTokens: 100, outputTokens: 10, attempts: 2 })
+      expect(r.steps?.map((s) => s.step)).toEqual([0])
+      expect(r.toolCalls.map((c) => c.name)).toEqual(['lookup_order'])
+    }
+    expect(storedSteps(home, run.id)).toEqual([])
+    core.close()
+  })
+
+  it('stops the run on a refused key mid-loop; the resume calls only the steps not stored', async () => {
+    const home = tempHome()
+    const refused = new ScriptedAgent('acme-agents', (step) => {
+      if (step === 1) throw new ProviderError('auth', 'invalid key', { status: 401 })
+      return agentTurn(step)
+    })
+    let core = agentCore(home, refused)
+    const ws = await agentWorkspace(core)
+    const run = await call<Run>(core, 'runs.start', { ...planOf(ws, { useCache: false }), name: 'agent' })
+    const failed = await settled(core, run.id)
+    expect(failed.status).toBe('failed')
+    expect(failed.failure?.kind).toBe('key-refused')
+    const kept = storedSteps(home, run.id)
+    expect(kept.length).toBeGreaterThan(0)
+    expect(kept.every((s) => s.step === 0)).toBe(true)
+    core.close()
+
+    const fixed = new ScriptedAgent('acme-agents', agentTurn)
+    core = agentCore(home, fixed)
+    await call<Run>(core, 'runs.resume', { id: run.id })
+    expect((await settled(core, run.id)).status).toBe('completed')
+    const storedBefore = new Set(kept.map((s) => `${s.caseId}:${s.step}`))
+    const again = fixed.calls.filter((c) => storedBefore.has(`${c.caseKey.split('/')[1]}:${c.step}`))
+    expect(again).toEqual([])
+    expect(fixed.calls).toHaveLength(9 - kept.length)
+    for (const r of await resultsOf(core, run.id)) expectCompleteLoop(r, failed)
     core.close()
   })
 })
