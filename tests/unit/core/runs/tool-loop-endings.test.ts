@@ -26,8 +26,12 @@ const keys = ['ORD-1', 'ORD-2', 'ORD-3']
 const lookup = toolCall('c1', 'lookup_order', { order: 'A-1' })
 const route = toolCall('c2', 'route_ticket', { queue: 'billing', priority: 'high' })
 
-function everyCase(toolResults: DatasetCase['toolResults']): void {
-  for (const key of keys) extras.set(key, toolResults === undefined ? {} : { toolResults })
+// The ticket itself is the case's one turn, so every case sends a request of its own.
+const ticketTurn = [{ role: 'user' as const, content: 'Ticket: {{message}}' }]
+
+function everyCase(toolResults: DatasetCase['toolResults'], conversation = ticketTurn): void {
+  for (const key of keys)
+    extras.set(key, toolResults === undefined ? { conversation } : { conversation, toolResults })
 }
 
 beforeEach(() => {
@@ -180,6 +184,22 @@ describe('the response cache', () => {
 })
 
 describe('the estimate', () => {
+  it("learns a loop's output length and latency per call, not per row", async () => {
+    const agent = new ScriptedAgent('acme-agents', agentTurn)
+    const { core, ws } = await runToEnd(agent)
+    // Enough answered rows for the estimate to trust them (see estimate-basis.ts).
+    for (let again = 0; again < 3; again++) {
+      const run = await call<Run>(core, 'runs.start', { ...planOf(ws, { useCache: false }), name: 'again' })
+      await settled(core, run.id)
+    }
+    const next = await call<RunEstimate>(core, 'runs.plan', planOf(ws))
+    // Each step answered 10 tokens in 40 ms; a row sums three of them.
+    expect(next.outputTokensBasis).toEqual([expect.objectContaining({ kind: 'observed', meanTokens: 10 })])
+    expect(next.timeBasis).toEqual([expect.objectContaining({ kind: 'observed', p50Ms: 40, meanMs: 40 })])
+    expect(next.estimatedOutputTokens).toBe(90)
+    core.close()
+  })
+
   it("counts a loop's expected steps as calls, and the conversation turns and tools as input", async () => {
     const agent = new ScriptedAgent('acme-agents', agentTurn)
     const core = agentCore(tempHome(), agent)
@@ -192,7 +212,7 @@ describe('the estimate', () => {
     expect(single.calls).toBe(3)
     expect(loop.estimatedInputTokens).toBeGreaterThan(3 * single.estimatedInputTokens)
     const turn = 'I wrote to you last week about this order and nobody answered. '.repeat(10)
-    for (const key of keys) extras.set(key, { conversation: [{ role: 'user', content: turn }] })
+    everyCase(undefined, [...ticketTurn, { role: 'user', content: turn }])
     const withTurns = await call<RunEstimate>(core, 'runs.plan', planOf(ws))
     expect(withTurns.estimatedInputTokens - single.estimatedInputTokens).toBeGreaterThanOrEqual(
       (3 * turn.length) / 4,
