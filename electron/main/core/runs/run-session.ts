@@ -12,7 +12,7 @@ import { ProgressThrottle, RateMeter } from './progress'
 import type { ProviderCalls } from '../llm/provider-calls'
 import { ResultWriter } from './result-writer'
 import { runWorkItem, type ItemOutcome } from './run-item'
-import type { StepStore } from './tool-loop-run'
+import { runItemStepStore, type StepStore } from './tool-loop-run'
 import { runnerDefaults, type RunnerOptions } from './run-options'
 import type { WorkItem } from './work-items'
 import { drainPool, poolSize } from './call-pool'
@@ -48,6 +48,8 @@ export class RunSession {
   /** Why the run failed, recorded in the audit log: a write error or an unexpected exception. */
   private failure: unknown = null
   private readonly writer: ResultWriter<ItemOutcome>
+  /** Once the core is closing the database is not touched again: a step that ends then is called on resume. */
+  private readonly stepStore: StepStore
   private readonly progress: ProgressThrottle
   private readonly meter = new RateMeter()
   private readonly freshCache = new Map<string, CachedResponse>()
@@ -64,6 +66,7 @@ export class RunSession {
     // Every queued and in-flight call listens on these two signals: hundreds of listeners are expected, not a leak.
     setMaxListeners(0, this.stopTaking.signal, this.abortCalls.signal)
     this.counts = { ...run.counts, ...ctx.repos.runResults.totals(run.id) }
+    this.stepStore = runItemStepStore(ctx, () => this.stopReason === 'close')
     this.writer = new ResultWriter<ItemOutcome>({
       maxRows: options.flushRows ?? runnerDefaults.flushRows,
       maxDelayMs: options.flushMs ?? runnerDefaults.flushMs,
@@ -242,19 +245,6 @@ export class RunSession {
       throw new KeyRefusedError(item.model.provider, outcome.result.errorMessage)
     for (const entry of outcome.cacheEntries ?? []) this.freshCache.set(entry.hash, entry.response)
     this.writer.add(outcome)
-  }
-
-  /**
-   * A tool loop's steps are stored one by one as their calls end, each in its own short transaction: a step is
-   * a paid call, and a run cut off mid-loop resumes after the last one stored. Once the core is closing the
-   * database is not touched again: the step is simply called again on resume.
-   */
-  private readonly stepStore: StepStore = {
-    load: (owner) => this.ctx.repos.runItemSteps.list(owner),
-    save: (owner, stored) => {
-      if (this.stopReason === 'close') throw new Error('The run was stopped: the step is not stored')
-      writeTransaction(this.ctx, () => this.ctx.repos.runItemSteps.insert(owner, stored))
-    },
   }
 
   /** Answers of this run not written yet count too, so repeats of one request hit the cache consistently. */

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../../../../shared/domain/conversation'
+import { writeTransaction, type CoreContext } from '../context'
 import type { StepOwner, StoredStep } from '../db/repos/run-item-steps'
 import { findPrice } from '../llm/cost'
 import type { Slot } from '../llm/limits'
@@ -15,6 +16,20 @@ export interface StepStore {
   load(owner: StepOwner): StoredStep[]
   /** Stores one step as soon as its call ended; throws when it cannot, which fails the run. */
   save(owner: StepOwner, stored: StoredStep): void
+}
+
+/**
+ * The run's steps in run_item_steps, each stored in its own short transaction as its call ends: a step is a
+ * paid call, and a run cut off mid-loop resumes after the last one stored. Nothing is stored once `closing()`.
+ */
+export function runItemStepStore(ctx: CoreContext, closing: () => boolean): StepStore {
+  return {
+    load: (owner) => ctx.repos.runItemSteps.list(owner),
+    save: (owner, stored) => {
+      if (closing()) throw new Error('The run was stopped: the step is not stored')
+      writeTransaction(ctx, () => ctx.repos.runItemSteps.insert(owner, stored))
+    },
+  }
 }
 
 interface LoopState {
@@ -53,13 +68,9 @@ export async function runToolLoop(
     modelId: item.model.model,
     repeat: item.repeat,
   }
-  const state: LoopState = {
-    ...{ item, ctx, plan, owner, base },
-    stored: ctx.steps.load(owner),
-    cacheEntries: [],
-    slot: firstSlot,
-  }
+  const state: LoopState = { item, ctx, plan, owner, base, stored: [], cacheEntries: [], slot: firstSlot }
   try {
+    state.stored = ctx.steps.load(owner)
     for (;;) {
       const end = await nextStep(state, ctx.steps)
       if (end.kind === 'done') return end.outcome
