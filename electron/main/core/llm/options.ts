@@ -2,6 +2,7 @@ import type { SecretStore } from '../secrets'
 import type { CallLimitOverrides } from './call-limits'
 import type { ProviderAdvice } from './provider-advice'
 import type { ProviderSettings } from './providers/settings'
+import type { Provider } from './providers/types'
 import type { RetryPolicy } from './retry-policy'
 
 /** How this process reaches models; every field has a production default, tests inject settings and shrink timeouts. */
@@ -21,4 +22,9 @@ export interface LlmOptions {
   callLimits?: CallLimitOverrides
   /** Multiplies the demo provider's simulated latency; tests pass 0. */
   demoLatencyScale?: number
+  /**
+   * Builds the adapter of a provider (unit tests: a scripted provider in place of a server); the real adapter
+   * when absent or when it returns undefined. Limits, retries, pricing and settings stay the core's own.
+   */
+  providerFactory?: (name: string, settings: ProviderSettings) => Provider | undefined
 }

@@ -67,6 +67,8 @@ function legacyCompatible(name: string, env: Env): ProviderConfig | undefined {
 }
 
 export function buildProvider(name: string, settings: ProviderSettings, options: LlmOptions): Provider {
+  const injected = options.providerFactory?.(name, settings)
+  if (injected) return injected
   if (settings.kind === 'demo') {
     return createDemoProvider({ id: name, latencyScale: options.demoLatencyScale ?? 1 })
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
-import type { ChatMessage } from '../../../../shared/domain/conversation'
+import { toolCallSchema, type ChatMessage } from '../../../../shared/domain/conversation'
 import type { ModelParams, ModelRef } from '../../../../shared/domain/prompts'
 import type { ChatResponse } from '../llm/providers/types'
 
@@ -18,6 +18,11 @@ export function isCacheable(params: ModelParams, useCache: boolean): boolean {
 
 export const cachedResponseSchema = z.object({
   text: z.string(),
+  /**
+   * The answer's tool calls: a cached tool-calling answer is that answer, not an empty one. Entries stored
+   * before tool calls existed have none, which is what their requests (no tools offered) got.
+   */
+  toolCalls: z.array(toolCallSchema).default([]),
   finishReason: z.string().nullable(),
   usage: z.object({
     inputTokens: z.number(),
@@ -28,7 +33,12 @@ export const cachedResponseSchema = z.object({
 export type CachedResponse = z.infer<typeof cachedResponseSchema>
 
 export function toCached(response: ChatResponse): CachedResponse {
-  return { text: response.text, finishReason: response.finishReason, usage: response.usage }
+  return {
+    text: response.text,
+    toolCalls: response.toolCalls,
+    finishReason: response.finishReason,
+    usage: response.usage,
+  }
 }
 
 /** A stored answer that does not parse is treated as a miss: the call is made again. */

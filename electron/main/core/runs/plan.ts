@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/contract'
-import type { DatasetCase, DatasetSnapshot } from '../../../../shared/domain/datasets'
+import type { DatasetSnapshot } from '../../../../shared/domain/datasets'
 import type { ModelRef, PromptVersion } from '../../../../shared/domain/prompts'
 import type { PriceOverride } from '../../../../shared/domain/providers'
 import type {
@@ -14,8 +14,7 @@ import type { CoreContext } from '../context'
 import type { ResultHistoryRepo } from '../db/repos/result-history'
 import { takeSnapshot } from './take-snapshot'
 import { readSnapshotCases } from '../snapshot-cases'
-import { TimeSlicer } from '../time-slice'
-import { renderMessages } from '../prompts/templates'
+import { versionLoads } from './estimate-calls'
 import { findPrice, pricedProvider, priceTableFor } from '../llm/cost'
 import { outputBasisFor, secondsPerCall, timeBasisFor, tokensPerCall } from './estimate-basis'
 import { resolveSettings } from '../llm/provider-setup'
@@ -112,26 +111,6 @@ export function planPriceTable(resolved: ResolvedPlan): Promise<ModelPrice[]> {
   return priceTableFor(resolved.plan.models, { overrides: resolved.priceOverrides, providers })
 }
 
-// A rough count (4 characters a token) is enough for an estimate and needs no tokenizer load.
-const approxTokens = (text: string): number => Math.ceil(text.length / 4)
-
-/** Input tokens of every case rendered with every version, a slice at a time (25,000 cases take a second). */
-async function renderedTokens(
-  cases: readonly DatasetCase[],
-  versions: readonly PromptVersion[],
-): Promise<number> {
-  const slicer = new TimeSlicer()
-  let inputTokens = 0
-  for (const version of versions) {
-    for (const c of cases) {
-      if (slicer.due) await slicer.pause()
-      const rendered = renderMessages(version.messages, c).messages
-      inputTokens += rendered.reduce((n, m) => n + approxTokens(m.content) + 4, 0)
-    }
-  }
-  return inputTokens
-}
-
 export async function estimatePlan(
   ctx: CoreContext,
   resolved: ResolvedPlan,
@@ -140,18 +119,19 @@ export async function estimatePlan(
   const { plan, versions, settings, snapshot } = resolved
   const prices = await planPriceTable(resolved)
   const cases = await readSnapshotCases(ctx.repos, snapshot.id)
-  const inputTokens = await renderedTokens(cases, versions)
-  const perModelCalls = cases.length * versions.length * plan.repeats
+  const loads = await versionLoads(cases, versions)
+  // Per model: each version's calls (a tool loop takes several) and input tokens, over every repeat.
+  const callsOf = (versionId: string) => (loads.get(versionId)?.calls ?? 0) * plan.repeats
+  const perModelCalls = versions.reduce((n, v) => n + callsOf(v.id), 0)
+  const inputPerModel = versions.reduce((n, v) => n + (loads.get(v.id)?.inputTokens ?? 0), 0) * plan.repeats
   const timeBasis = [...settings].map(([name, s]) => timeBasisFor(name, s, history))
   const outputTokensBasis = versions.flatMap((v) => plan.models.map((m) => outputBasisFor(v, m, history)))
-  const callsPerPair = cases.length * plan.repeats
+  const outputOf = (b: OutputTokensBasis) => tokensPerCall(b) * callsOf(b.promptVersionId)
   return {
     calls: perModelCalls * plan.models.length,
-    estimatedInputTokens: inputTokens * plan.models.length * plan.repeats,
-    estimatedOutputTokens: Math.round(
-      outputTokensBasis.reduce((n, b) => n + tokensPerCall(b) * callsPerPair, 0),
-    ),
-    estimatedCostUsd: estimateCost(plan, prices, inputTokens * plan.repeats, outputTokensBasis, callsPerPair),
+    estimatedInputTokens: inputPerModel * plan.models.length,
+    estimatedOutputTokens: Math.round(outputTokensBasis.reduce((n, b) => n + outputOf(b), 0)),
+    estimatedCostUsd: estimateCost(plan, prices, inputPerModel, outputTokensBasis, outputOf),
     expectedSeconds: expectedSeconds(plan.models, perModelCalls, settings, timeBasis),
     timeBasis,
     outputTokensBasis,
@@ -165,14 +145,14 @@ function estimateCost(
   prices: ModelPrice[],
   inputPerModel: number,
   outputs: readonly OutputTokensBasis[],
-  callsPerPair: number,
+  outputOf: (b: OutputTokensBasis) => number,
 ): number | null {
   let usd = 0
   for (const model of plan.models) {
     const price = findPrice(prices, model)
     if (!price || price.inputPerMTok === null || price.outputPerMTok === null) return null
     const mine = outputs.filter((b) => b.provider === model.provider && b.model === model.model)
-    const outputTokens = mine.reduce((n, b) => n + tokensPerCall(b) * callsPerPair, 0)
+    const outputTokens = mine.reduce((n, b) => n + outputOf(b), 0)
     usd += (inputPerModel * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1_000_000
   }
   return usd

@@ -1,16 +1,23 @@
-import type { ModelPrice, RunResult } from '../../../../shared/domain/runs'
+import type { ModelPrice } from '../../../../shared/domain/runs'
 import { renderMessages } from '../prompts/templates'
 import { isCacheable, requestHash, toCached, type CachedResponse } from './cache'
-import { costOf, findPrice } from '../llm/cost'
+import { findPrice } from '../llm/cost'
 import type { Slot, SlotSource } from '../llm/limits'
-import type { CallLimits, ChatRequest, ChatResponse, Provider } from '../llm/providers/types'
-import { callWithRetry, type AttemptRecord, type CallOutcome, type RetryPolicy } from '../llm/retry'
-import type { WorkItem } from './work-items'
+import type { CallLimits, ChatRequest, Provider } from '../llm/providers/types'
+import { callWithRetry, type AttemptRecord, type RetryPolicy } from '../llm/retry'
+import { fromCache, toResult, type ResultBase } from './item-result'
+import { toolLoopPlanOf } from './tool-loop'
+import { runToolLoop, type StepStore } from './tool-loop-run'
+import { itemCaseKey, type WorkItem } from './work-items'
+import type { RunResult } from '../../../../shared/domain/runs'
 
-/** A finished item: its result row, and the answer to store in the response cache when it may be. */
+/**
+ * A finished item: its result row, and the answers to store in the response cache when they may be (one per
+ * model call that was made: a tool loop has one per step).
+ */
 export interface ItemOutcome {
   result: RunResult
-  cacheEntry?: { hash: string; response: CachedResponse }
+  cacheEntries?: { hash: string; response: CachedResponse }[]
 }
 
 export interface ItemContext {
@@ -32,37 +39,18 @@ export interface ItemContext {
   nowIso: () => string
   cacheLookup: (hash: string) => CachedResponse | null
   onAttempt?: (record: AttemptRecord) => void
+  /**
+   * Where a tool loop's steps are stored as each call ends and read back on resume. Without it a case with
+   * canned results is one call, its tool calls recorded but not answered.
+   */
+  steps?: StepStore
 }
 
-type Base = Omit<
-  RunResult,
-  | 'responseText'
-  | 'finishReason'
-  | 'inputTokens'
-  | 'outputTokens'
-  | 'cachedTokens'
-  | 'costUsd'
-  | 'ttftMs'
-  | 'totalMs'
-  | 'attempts'
-  | 'attemptLog'
-  | 'errorKind'
-  | 'errorMessage'
-  | 'cached'
->
-
 /**
- * Ties the mock server's per-key fault scripts and provider logs to exactly one result row: the provider is
- * part of it (the same model id through two providers is two rows), and the model id, which may hold '/',
- * comes last but for the repeat.
- */
-export const itemCaseKey = (runId: string, item: WorkItem): string =>
-  `${runId}/${item.case.id}/${item.version.id}/${item.model.provider}/${item.model.model}/${item.repeat}`
-
-/**
- * Renders and calls one work item. Returns null only when the call was cancelled: no row is written, so a
- * resumed run calls it again. Every other ending (an answer, a cache hit, a final error) is a row. The item
- * takes its provider slot before it renders, so a run of thousands of cases prepares each one just in time.
+ * Renders and calls one work item: one call, or a case's tool loop (see tool-loop-run.ts). Returns null only
+ * when the call was cancelled: no row is written, so a resumed run calls it again (a loop keeps its stored
+ * steps). Every other ending (an answer, a cache hit, a final error) is a row. The item takes its provider slot
+ * before it renders, so a run of thousands of cases prepares each one just in time.
  */
 export async function runWorkItem(item: WorkItem, ctx: ItemContext): Promise<ItemOutcome | null> {
   let slot: Slot
@@ -71,30 +59,51 @@ export async function runWorkItem(item: WorkItem, ctx: ItemContext): Promise<Ite
   } catch {
     return null
   }
-  const prepared = prepare(item, ctx)
-  if (prepared.hit) {
+  const base = baseOf(item, ctx)
+  const loop = toolLoopPlanOf(item)
+  if (loop && ctx.steps) return runToolLoop(item, { ...ctx, steps: ctx.steps }, loop, base, slot)
+  return callOnce(item, ctx, base, slot)
+}
+
+async function callOnce(
+  item: WorkItem,
+  ctx: ItemContext,
+  base: ResultBase,
+  slot: Slot,
+): Promise<ItemOutcome | null> {
+  const { messages, params } = base.request
+  const hash = isCacheable(params, ctx.useCache) ? requestHash(item.model, messages, params) : null
+  const hit = hash === null ? null : ctx.cacheLookup(hash)
+  if (hit) {
     slot.release({ kind: 'none' })
-    return { result: fromCache(prepared.base, prepared.hit) }
+    return { result: fromCache(base, hit) }
+  }
+  const request: ChatRequest = {
+    messages,
+    model: item.model,
+    params,
+    caseKey: itemCaseKey(ctx.runId, item),
+    signal: ctx.signal,
+    limits: ctx.limits,
+    ...(ctx.timeoutMs !== undefined ? { timeoutMs: ctx.timeoutMs } : {}),
   }
   const hooks = ctx.onAttempt ? { onAttempt: ctx.onAttempt } : {}
   const deps = { slots: ctx.slots, stopWaiting: ctx.stopTaking, firstSlot: slot }
-  const outcome = await callWithRetry(ctx.provider, prepared.request, ctx.policy, hooks, deps)
+  const outcome = await callWithRetry(ctx.provider, request, ctx.policy, hooks, deps)
   if (!outcome.ok && (outcome.error.kind === 'cancelled' || ctx.signal.aborted)) return null
-  const result = toResult(prepared.base, outcome, findPrice(ctx.priceTable, item.model))
-  if (outcome.ok && prepared.hash !== null)
-    return { result, cacheEntry: { hash: prepared.hash, response: toCached(outcome.response) } }
+  const result = toResult(base, outcome, findPrice(ctx.priceTable, item.model))
+  if (outcome.ok && hash !== null)
+    return { result, cacheEntries: [{ hash, response: toCached(outcome.response) }] }
   return { result }
 }
 
-type Prepared =
-  | { base: Base; hit: CachedResponse; hash: string }
-  | { base: Base; hit: null; hash: string | null; request: ChatRequest }
-
-function prepare(item: WorkItem, ctx: ItemContext): Prepared {
+/** The row before its answer; the request is the case rendered with the version, its conversation in place. */
+function baseOf(item: WorkItem, ctx: ItemContext): ResultBase {
   const { version, model } = item
-  const messages = renderMessages(version.messages, item.case).messages
+  const { vars, key, conversation } = item.case
+  const messages = renderMessages(version.messages, { vars, key, conversation }).messages
   const params = version.params
-  const base: Base = {
+  return {
     runId: ctx.runId,
     caseId: item.case.id,
     promptVersionId: version.id,
@@ -107,77 +116,5 @@ function prepare(item: WorkItem, ctx: ItemContext): Prepared {
     createdAt: ctx.nowIso(),
     toolCalls: [],
     steps: null,
-  }
-  const hash = isCacheable(params, ctx.useCache) ? requestHash(model, messages, params) : null
-  const hit = hash === null ? null : ctx.cacheLookup(hash)
-  if (hit && hash !== null) return { base, hit, hash }
-  const request: ChatRequest = {
-    messages,
-    model,
-    params,
-    caseKey: itemCaseKey(ctx.runId, item),
-    signal: ctx.signal,
-    limits: ctx.limits,
-    ...(ctx.timeoutMs !== undefined ? { timeoutMs: ctx.timeoutMs } : {}),
-  }
-  return { base, hit: null, hash, request }
-}
-
-function toResult(base: Base, outcome: CallOutcome, price: ModelPrice | undefined): RunResult {
-  const attempts = { attempts: outcome.attempts.length, attemptLog: outcome.attempts, cached: false }
-  if (outcome.ok) return { ...base, ...answered(outcome.response, price), ...attempts }
-  return {
-    ...base,
-    ...noAnswer,
-    ...attempts,
-    errorKind: outcome.error.kind,
-    errorMessage: outcome.error.message,
-  }
-}
-
-const noAnswer = {
-  responseText: null,
-  finishReason: null,
-  inputTokens: null,
-  outputTokens: null,
-  cachedTokens: null,
-  costUsd: null,
-  ttftMs: null,
-  totalMs: null,
-}
-
-function answered(response: ChatResponse, price: ModelPrice | undefined) {
-  return {
-    responseText: response.text,
-    toolCalls: response.toolCalls,
-    finishReason: response.finishReason,
-    inputTokens: response.usage.inputTokens,
-    outputTokens: response.usage.outputTokens,
-    cachedTokens: response.usage.cachedTokens,
-    costUsd: costOf(price, response.usage),
-    ttftMs: response.ttftMs,
-    totalMs: response.totalMs,
-    errorKind: null,
-    errorMessage: null,
-  }
-}
-
-/** A cache hit costs nothing and took no call: tokens are the original answer's, for reference. */
-function fromCache(base: Base, hit: CachedResponse): RunResult {
-  return {
-    ...base,
-    responseText: hit.text,
-    finishReason: hit.finishReason,
-    inputTokens: hit.usage.inputTokens,
-    outputTokens: hit.usage.outputTokens,
-    cachedTokens: hit.usage.cachedTokens,
-    costUsd: 0,
-    ttftMs: null,
-    totalMs: 0,
-    attempts: 0,
-    attemptLog: [],
-    errorKind: null,
-    errorMessage: null,
-    cached: true,
   }
 }

@@ -12,6 +12,7 @@ import { ProgressThrottle, RateMeter } from './progress'
 import type { ProviderCalls } from '../llm/provider-calls'
 import { ResultWriter } from './result-writer'
 import { runWorkItem, type ItemOutcome } from './run-item'
+import { runItemStepStore, type StepStore } from './tool-loop-run'
 import { runnerDefaults, type RunnerOptions } from './run-options'
 import type { WorkItem } from './work-items'
 import { drainPool, poolSize } from './call-pool'
@@ -47,6 +48,8 @@ export class RunSession {
   /** Why the run failed, recorded in the audit log: a write error or an unexpected exception. */
   private failure: unknown = null
   private readonly writer: ResultWriter<ItemOutcome>
+  /** Once the core is closing the database is not touched again: a step that ends then is called on resume. */
+  private readonly stepStore: StepStore
   private readonly progress: ProgressThrottle
   private readonly meter = new RateMeter()
   private readonly freshCache = new Map<string, CachedResponse>()
@@ -63,6 +66,7 @@ export class RunSession {
     // Every queued and in-flight call listens on these two signals: hundreds of listeners are expected, not a leak.
     setMaxListeners(0, this.stopTaking.signal, this.abortCalls.signal)
     this.counts = { ...run.counts, ...ctx.repos.runResults.totals(run.id) }
+    this.stepStore = runItemStepStore(ctx, () => this.stopReason === 'close')
     this.writer = new ResultWriter<ItemOutcome>({
       maxRows: options.flushRows ?? runnerDefaults.flushRows,
       maxDelayMs: options.flushMs ?? runnerDefaults.flushMs,
@@ -232,13 +236,14 @@ export class RunSession {
       signal: this.abortCalls.signal,
       nowIso: this.ctx.now,
       cacheLookup: (hash) => this.cacheLookup(hash),
+      steps: this.stepStore,
     })
     if (!outcome) return
     // A refused key fails every later call too: stop here, resumable, instead of storing one error per case
     // (which a gate would read as a regression). The refused item stays missing and is called on resume.
     if (outcome.result.errorKind === 'auth')
       throw new KeyRefusedError(item.model.provider, outcome.result.errorMessage)
-    if (outcome.cacheEntry) this.freshCache.set(outcome.cacheEntry.hash, outcome.cacheEntry.response)
+    for (const entry of outcome.cacheEntries ?? []) this.freshCache.set(entry.hash, entry.response)
     this.writer.add(outcome)
   }
 
@@ -262,9 +267,11 @@ export class RunSession {
     const { repos } = this.ctx
     return writeTransaction(this.ctx, () => {
       let written = 0
-      for (const { result, cacheEntry } of rows) {
-        if (cacheEntry)
-          repos.runResults.cachePut(cacheEntry.hash, JSON.stringify(cacheEntry.response), result.createdAt)
+      for (const { result, cacheEntries } of rows) {
+        for (const { hash, response } of cacheEntries ?? [])
+          repos.runResults.cachePut(hash, JSON.stringify(response), result.createdAt)
+        // A loop's steps live on in its row: the rows that kept them while it ran go in the same transaction.
+        if (result.steps !== null) repos.runItemSteps.remove(result)
         if (!repos.runResults.insert(result)) continue
         written++
         this.counts.done++

@@ -47,3 +47,11 @@ export function* eachPendingWorkItem(
     }
   }
 }
+
+/**
+ * Ties the mock server's per-key fault scripts and provider logs to exactly one result row: the provider is
+ * part of it (the same model id through two providers is two rows), and the model id, which may hold '/',
+ * comes last but for the repeat. Every step of a tool loop is sent with its item's key.
+ */
+export const itemCaseKey = (runId: string, item: WorkItem): string =>
+  `${runId}/${item.case.id}/${item.version.id}/${item.model.provider}/${item.model.model}/${item.repeat}`

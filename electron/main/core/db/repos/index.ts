@@ -26,6 +26,7 @@ import { createResultHistoryRepo } from './result-history'
 import { createResultRowsRepo } from './result-rows'
 import { createRubricsRepo } from './rubrics'
 import { createRunsRepo } from './runs'
+import { createRunItemStepsRepo } from './run-item-steps'
 import { createRunResultsRepo } from './runs-results'
 import { createRunAggregatesRepo } from './run-aggregates'
 import { createRunFactsRepo } from './run-facts'
@@ -57,6 +58,7 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     runs: createRunsRepo(db),
     runResults: createRunResultsRepo(db),
+    runItemSteps: createRunItemStepsRepo(db),
     resultHistory: createResultHistoryRepo(db),
     resultRows: createResultRowsRepo(db),
     resultExport: createResultExportRepo(db),

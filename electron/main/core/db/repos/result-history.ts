@@ -19,24 +19,26 @@ const runsNaming = (json: string, match: string) => `SELECT r.id FROM runs r
   ORDER BY r.created_at DESC, r.rowid DESC LIMIT @runs`
 
 const answered = `error_kind IS NULL AND cached = 0`
+// A tool loop's row sums its steps: the estimate wants one call, so its figures are shared out over them.
+const perCall = (column: string) => `${column} * 1.0 / COALESCE(NULLIF(json_array_length(steps), 0), 1)`
 
 const byProvider = `json_extract(e.value, '$.provider') = @provider`
 const byModel = `${byProvider} AND json_extract(e.value, '$.model') = @model`
 
 /** The statements' text, exported so a test can check their query plans. */
 export const resultHistorySql = {
-  latencies: `SELECT total_ms AS totalMs FROM run_results
+  latencies: `SELECT ${perCall('total_ms')} AS totalMs FROM run_results
     WHERE run_id IN (${runsNaming('$.models', byProvider)})
       AND provider = @provider AND ${answered} AND total_ms IS NOT NULL
     ORDER BY created_at DESC, rowid DESC LIMIT @results`,
-  outputsOfVersion: `SELECT COUNT(*) AS calls, AVG(output_tokens) AS mean FROM (
-      SELECT output_tokens FROM run_results
+  outputsOfVersion: `SELECT COUNT(*) AS calls, AVG(tokens) AS mean FROM (
+      SELECT ${perCall('output_tokens')} AS tokens FROM run_results
       WHERE run_id IN (${runsNaming('$.promptVersionIds', 'e.value = @versionId')})
         AND prompt_version_id = @versionId AND provider = @provider AND model_id = @model
         AND ${answered} AND output_tokens IS NOT NULL
       ORDER BY created_at DESC, rowid DESC LIMIT @results)`,
-  outputsOfModel: `SELECT COUNT(*) AS calls, AVG(output_tokens) AS mean FROM (
-      SELECT output_tokens FROM run_results
+  outputsOfModel: `SELECT COUNT(*) AS calls, AVG(tokens) AS mean FROM (
+      SELECT ${perCall('output_tokens')} AS tokens FROM run_results
       WHERE run_id IN (${runsNaming('$.models', byModel)})
         AND provider = @provider AND model_id = @model AND ${answered} AND output_tokens IS NOT NULL
       ORDER BY created_at DESC, rowid DESC LIMIT @results)`,
@@ -60,7 +62,7 @@ export function createResultHistoryRepo(db: Db) {
   const outputs = (row: Outputs | undefined) =>
     row && row.mean !== null ? { calls: row.calls, meanTokens: row.mean } : { calls: 0, meanTokens: 0 }
   return {
-    /** Durations (sent to last byte, ms) of the provider's recent answered calls, newest first. */
+    /** Durations (sent to last byte, ms) of the provider's recent answered calls, newest first (a loop's per step). */
     latencies: (provider: string, limits: HistoryLimits): number[] =>
       statements.latencies.all({ provider, ...limits }).map((r) => r.totalMs),
     /** Output tokens of recent answers to this prompt version on this model. */
