@@ -59,6 +59,12 @@ function seed(state: FakeCoreState) {
         finishReason: 'tool_calls',
         toolCalls: calls,
         steps: [step(0, calls, ''), step(1, [], 'Routed to billing.')],
+        // One try a step: each step numbers its tries from 1.
+        attempts: 2,
+        attemptLog: [
+          { attempt: 1, startedAt: 0, endedAt: 400, outcome: 'ok', status: 200 },
+          { attempt: 1, startedAt: 410, endedAt: 811, outcome: 'ok', status: 200 },
+        ],
         request: {
           messages: [
             { role: 'system', content: 'You route tickets.' },
@@ -116,5 +122,10 @@ describe('a result with tool calls', () => {
     expect(request.textContent).toContain('result of route_ticket (call_1)')
     expect(within(request).getByTestId('message-tool-calls-2').textContent).toContain('route_ticket')
     expect(request.textContent).toContain('tools=route_ticket')
+
+    // Two steps with one try each read as such, not as a retry.
+    expect(screen.getByTestId('result-attempt-count').textContent).toBe('2 over 2 steps of the tool loop')
+    expect(screen.getAllByTestId('attempt-row')).toHaveLength(2)
+    expect(screen.getByTestId('result-attempts-note').textContent).toContain('each step numbers its tries')
   })
 })

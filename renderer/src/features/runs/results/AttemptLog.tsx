@@ -14,12 +14,18 @@ const wait = (a: Attempt) => {
 
 /**
  * Each try of the call: how it ended, the HTTP status, how long it took from when it was sent, how long it
- * queued for a slot before that and how long it waited before the next one.
+ * queued for a slot before that and how long it waited before the next one. A tool loop's log holds every
+ * step's tries in order, each step numbering its own from 1 (so "1, 1" is two steps, not a repeat).
  */
-export function AttemptLog({ attempts }: { attempts: RunResult['attemptLog'] }) {
+export function AttemptLog({ attempts, loop }: { attempts: RunResult['attemptLog']; loop: boolean }) {
   return (
     <section className="attempt-log" data-testid="result-attempts" aria-label="Attempts">
       <h4>Attempts</h4>
+      {loop ? (
+        <p className="muted" data-testid="result-attempts-note">
+          Every step of the tool loop, in order; each step numbers its tries from 1.
+        </p>
+      ) : null}
       <table className="attempt-table">
         <thead>
           <tr>
@@ -34,8 +40,8 @@ export function AttemptLog({ attempts }: { attempts: RunResult['attemptLog'] }) 
           </tr>
         </thead>
         <tbody>
-          {attempts.map((a) => (
-            <tr key={a.attempt} data-testid="attempt-row" data-outcome={a.outcome}>
+          {attempts.map((a, i) => (
+            <tr key={i} data-testid="attempt-row" data-outcome={a.outcome}>
               <td>{a.attempt}</td>
               <td>{a.outcome}</td>
               <td>{a.status ?? '—'}</td>

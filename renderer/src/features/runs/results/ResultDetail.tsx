@@ -16,6 +16,7 @@ import { displayText } from './response-text'
 
 const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n).toLocaleString()} ms`)
 const count = (n: number | null) => (n === null ? '—' : n.toLocaleString())
+const stepCount = (n: number) => (n === 1 ? '1 step' : `${n.toLocaleString()} steps`)
 
 /**
  * Everything about one call: request, response (as text, always), tokens, cost, timings and attempts. The
@@ -95,7 +96,10 @@ function ResultBody({ result }: { result: RunResultRow }) {
           first token {ms(result.ttftMs)} · total {ms(result.totalMs)}
         </dd>
         <dt>Attempts</dt>
-        <dd>{result.attempts}</dd>
+        <dd data-testid="result-attempt-count">
+          {result.attempts}
+          {result.steps === null ? '' : ` over ${stepCount(result.steps.length)} of the tool loop`}
+        </dd>
       </dl>
       {result.errorKind !== null || result.errorMessage !== null ? (
         <div className="result-error" data-testid="result-error" role="note">
@@ -115,7 +119,9 @@ function ResultBody({ result }: { result: RunResultRow }) {
       ) : null}
       {result.steps !== null ? <ToolSteps steps={result.steps} /> : null}
       <RequestView request={result.request} />
-      {result.attemptLog.length > 0 ? <AttemptLog attempts={result.attemptLog} /> : null}
+      {result.attemptLog.length > 0 ? (
+        <AttemptLog attempts={result.attemptLog} loop={result.steps !== null} />
+      ) : null}
     </>
   )
 }
