@@ -13,7 +13,8 @@ export class ReviewPage {
     name: string
     run: string
     criterion: string
-    sample: number
+    /** A random sample of this many results, or the results failing this metric (`{ failingOn }`). */
+    sample: number | { failingOn: string }
     reviewers: string[]
     perItem: number
   }): Promise<void> {
@@ -34,8 +35,13 @@ export class ReviewPage {
     while ((await others.and(checked).count()) > 0) await others.and(checked).first().uncheck()
     await expect(others.and(checked)).toHaveCount(0)
     await expect(criterion).toBeChecked()
-    await dialog.getByTestId('queue-source').selectOption('sample')
-    await dialog.getByTestId('queue-sample-n').fill(String(q.sample))
+    if (typeof q.sample === 'number') {
+      await dialog.getByTestId('queue-source').selectOption('sample')
+      await dialog.getByTestId('queue-sample-n').fill(String(q.sample))
+    } else {
+      await dialog.getByTestId('queue-source').selectOption('failing')
+      await dialog.getByTestId('queue-failing-metric').selectOption(q.sample.failingOn)
+    }
     for (const name of q.reviewers) {
       await dialog.getByTestId('reviewer-new-name').fill(name)
       await dialog.getByTestId('reviewer-new-add').click()
@@ -65,5 +71,20 @@ export class ReviewPage {
       await this.page.keyboard.press('j')
     }
     await expect(this.id('review-done')).toBeVisible()
+  }
+
+  /** The item under review. */
+  get item(): Locator {
+    return this.id('review-item')
+  }
+
+  /** The output's tool calls, each with its name and arguments as text. */
+  outputToolCalls(): Locator {
+    return this.id('review-output-tool-calls').locator('.tool-call')
+  }
+
+  /** The case's conversation turns (absent for a single-turn case). */
+  get conversation(): Locator {
+    return this.id('review-conversation')
   }
 }

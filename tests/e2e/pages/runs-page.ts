@@ -150,6 +150,11 @@ export class RunsPage {
     await this.id('results-filter-model').selectOption(key)
   }
 
+  /** Shows one prompt version's results, by the label the filter shows (e.g. `Triage router v2`). */
+  async filterByVersion(label: string): Promise<void> {
+    await this.id('results-filter-version').selectOption({ label })
+  }
+
   resultRows(status?: 'ok' | 'error'): Locator {
     const rows = this.id('result-row')
     return status ? rows.and(this.page.locator(`[data-status="${status}"]`)) : rows

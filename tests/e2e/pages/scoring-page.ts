@@ -47,6 +47,14 @@ export class ScoringPage {
     return result.locator(`[data-testid="gate-rule"][data-kind="${kind}"]`)
   }
 
+  /** The rule of a gate result on one metric (its label names the metric, e.g. `tool.queue pass rate ≥ 90 %`). */
+  gateRuleOn(result: Locator, metric: string): Locator {
+    const label = new RegExp(`^${metric.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `)
+    return result.getByTestId('gate-rule').filter({
+      has: this.page.getByTestId('gate-rule-label').filter({ hasText: label }),
+    })
+  }
+
   /** The cases a rule lists as failing (or, for max_drop, got worse); one by its key with `key`. */
   failingCases(rule: Locator, key?: string): Locator {
     const cases = rule.getByTestId('gate-failing-case')
