@@ -73,18 +73,8 @@ export class ReviewPage {
     await expect(this.id('review-done')).toBeVisible()
   }
 
-  /** The item under review. */
-  get item(): Locator {
-    return this.id('review-item')
-  }
-
   /** The output's tool calls, each with its name and arguments as text. */
   outputToolCalls(): Locator {
     return this.id('review-output-tool-calls').locator('.tool-call')
-  }
-
-  /** The case's conversation turns (absent for a single-turn case). */
-  get conversation(): Locator {
-    return this.id('review-conversation')
   }
 }
