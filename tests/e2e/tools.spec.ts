@@ -68,9 +68,9 @@ test('a PM runs the tool-using router on conversation cases, reads its tool call
   await expect(detail.steps).toContainText('2 steps')
   await expect(detail.stepCalls(0)).toHaveCount(1)
   await expect(detail.stepToolResults(0)).toContainText('"queue": "billing"')
-  await expect(detail.step(1)).toContainText('Routed:')
+  await expect(detail.step(1)).toContainText('Routed to the billing queue')
   await expect(detail.stepCalls(1)).toHaveCount(0)
-  await expect(detail.response).toContainText('Routed:')
+  await expect(detail.response).toContainText('Routed to the billing queue')
   await expect(detail.attemptCount).toHaveText('2 over 2 steps of the tool loop')
 
   // The summary: tool metrics per slice, and the gate on tool.queue fails v2 on the September model.

@@ -94,11 +94,26 @@ export const isRoutingRequest = (request: ChatRequest): boolean =>
 
 const textOf = (messages: readonly ChatMessage[]): string => messages.map((m) => m.content).join('\n')
 
+/**
+ * After the tool answered, the agent confirms what it itself sent (the canned result is the same whichever
+ * queue was picked, so repeating it would make a misrouted ticket read as routed right).
+ */
+function confirmation(messages: readonly ChatMessage[]): string {
+  const call = messages.findLast((m) => m.role === 'assistant' && (m.toolCalls?.length ?? 0) > 0)
+  const sent = call?.role === 'assistant' ? call.toolCalls?.at(-1)?.arguments : undefined
+  try {
+    const args = JSON.parse(sent ?? '') as { queue?: unknown; priority?: unknown }
+    return `Routed to the ${String(args.queue)} queue at ${String(args.priority)}.`
+  } catch {
+    return 'Routed the ticket.'
+  }
+}
+
 /** The routing answer: a tool call, a closing sentence for a solved chat, or the confirmation after a result. */
 export function routingAnswer(request: ChatRequest): { text: string; toolCalls: ToolCall[] } {
   const modelId = request.model.model
   const last = request.messages.at(-1)
-  if (last?.role === 'tool') return { text: `Routed: ${last.content}`, toolCalls: [] }
+  if (last?.role === 'tool') return { text: confirmation(request.messages), toolCalls: [] }
   const text = textOf(request.messages)
   const c = routingCases().find((x) => x.ticketId !== '' && text.includes(`Ticket ${x.ticketId} `))
   if (!c) return { text: 'This simulated agent only knows the demo routing tickets.', toolCalls: [] }

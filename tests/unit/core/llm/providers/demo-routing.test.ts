@@ -56,7 +56,12 @@ describe('the demo routing agent', () => {
         { role: 'tool', toolCallId: call.id, name: call.name, content: result },
       ]),
     )
-    expect(next).toMatchObject({ text: `Routed: ${result}`, toolCalls: [], finishReason: 'stop' })
+    const sent = JSON.parse(call.arguments) as { queue: string; priority: string }
+    expect(next).toMatchObject({
+      text: `Routed to the ${sent.queue} queue at ${sent.priority}.`,
+      toolCalls: [],
+      finishReason: 'stop',
+    })
   })
 
   it('the 2026-09 version sends arguments that are not JSON on one chat', async () => {
