@@ -24,7 +24,10 @@ export const resultRowSchema = z.object({
   attempts: z.number().int().nonnegative(),
   errorKind: z.string().nullable(),
   cached: z.boolean(),
-  /** The error message of a failed call, else the response: its first `resultPreviewChars` characters. */
+  /**
+   * The error message of a failed call, else the response: its first `resultPreviewChars` characters. An
+   * answer with tool calls and no text gets its calls on one line (`→ route_ticket {"queue":"billing"}`).
+   */
   preview: z.string().nullable(),
 })
 export type ResultRow = z.infer<typeof resultRowSchema>

@@ -32,3 +32,23 @@ export function toolCallText(call: ToolCall): string {
 export function toolCallsText(calls: readonly ToolCall[]): string {
   return calls.map((c, i) => `#${i + 1} ${toolCallText(c)}`).join('\n\n')
 }
+
+/** How much of one call's argument text a one-line summary keeps. */
+const SUMMARY_ARGUMENT_CHARS = 60
+
+/**
+ * An answer's calls on one line, for a cell that shows a tool-call-only answer (no text) instead of a blank:
+ * `→ route_ticket {"queue":"billing",…}`, each call after the other. Argument text is kept as the model wrote
+ * it with runs of blank space folded into one, and cut (with `…`) so a long argument does not hide the next
+ * call. '' when the answer called no tool.
+ */
+export function toolCallsSummary(calls: readonly ToolCall[]): string {
+  return calls
+    .map((c) => {
+      const args = c.arguments.replace(/\s+/g, ' ').trim()
+      const cut =
+        args.length > SUMMARY_ARGUMENT_CHARS ? `${args.slice(0, SUMMARY_ARGUMENT_CHARS - 1)}…` : args
+      return cut === '' ? `→ ${c.name}` : `→ ${c.name} ${cut}`
+    })
+    .join(' ')
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { prettyArguments, toolCallsText } from '../../../shared/lib/tool-call-text'
+import { prettyArguments, toolCallsSummary, toolCallsText } from '../../../shared/lib/tool-call-text'
 
 describe('tool calls as text', () => {
   it('pretty-prints JSON arguments keeping every number exactly as written', () => {
@@ -22,6 +22,20 @@ describe('tool calls as text', () => {
     ])
     expect(text).toBe(
       '#1 route_ticket\n{\n  "queue": "billing"\n}\n\n#2 add_note (arguments are not JSON)\n(no arguments)',
+    )
+  })
+
+  it('sums an answer up on one line: each call with its argument text folded and cut', () => {
+    expect(toolCallsSummary([])).toBe('')
+    const long = `{"queue": "billing",\n  "note": "${'é'.repeat(70)}"}`
+    expect(
+      toolCallsSummary([
+        { id: 'c1', name: 'route_ticket', arguments: long },
+        { id: 'c2', name: 'add_note', arguments: '' },
+        { id: 'c3', name: 'escalate', arguments: 'now <b>please</b>' },
+      ]),
+    ).toBe(
+      `→ route_ticket {"queue": "billing", "note": "${'é'.repeat(29)}… → add_note → escalate now <b>please</b>`,
     )
   })
 })

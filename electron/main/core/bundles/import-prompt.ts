@@ -4,6 +4,8 @@ import type { PromptSummary, PromptVersion } from '../../../../shared/domain/pro
 import type { CoreContext } from '../context'
 import { newId } from '../ids'
 import { contentHash } from '../prompts/hash'
+import { checkTools } from '../prompts/tool-checks'
+import { checkPlaceholders } from '../prompts/validation'
 import { bundlePaths, type BundleVersion, type PromptFile } from './format'
 
 export interface ImportedPrompt {
@@ -25,6 +27,7 @@ const invalid = (message: string): AppError =>
  */
 export function importPrompt(ctx: CoreContext, file: PromptFile): ImportedPrompt {
   file.versions.forEach(checkContentHash)
+  file.versions.forEach(checkVersionContent)
   const existing = ctx.repos.prompts.findByName(file.name)
   const promptId = existing?.id ?? newId('prm')
   if (!existing) {
@@ -60,6 +63,21 @@ function checkContentHash(v: BundleVersion): void {
   const recomputed = contentHash(v)
   if (recomputed !== v.contentHash) {
     throw invalid(`version ${v.number}: contentHash does not match its messages, model and params`)
+  }
+}
+
+/**
+ * The checks a save runs on a version's placeholder and tools (duplicate tool names, a tool choice naming no
+ * tool, a parameters object that is no JSON Schema...): a hand-edited folder must not store a version the editor
+ * would refuse, which would then fail every case of a run.
+ */
+function checkVersionContent(v: BundleVersion): void {
+  try {
+    checkPlaceholders(v.messages)
+    checkTools(v.params)
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    throw invalid(`version ${v.number}: ${error.message}`)
   }
 }
 

@@ -156,16 +156,32 @@ export function renderMessages(messages: readonly PromptMessage[], values: Templ
   })
   // A version without a placeholder still sends a conversation case's turns: after its own messages.
   if (!hasPlaceholder) rendered.push(...turns)
+  const variables = unique([...analysis.variables, ...turnVariables(values.conversation ?? [])])
   const supplied = Object.keys(values.vars)
   const isSupplied = (v: string) =>
     v === caseKeyVariable ? values.key !== null : Object.hasOwn(values.vars, v)
   return {
     messages: rendered,
-    variables: analysis.variables,
-    missing: analysis.variables.filter((v) => !isSupplied(v)),
-    unused: supplied.filter((v) => !analysis.variables.includes(v)),
+    variables,
+    missing: variables.filter((v) => !isSupplied(v)),
+    unused: supplied.filter((v) => !variables.includes(v)),
     errors: analysis.errors,
   }
+}
+
+/**
+ * The variables a case's turns use, after the version's own: a turn's `{{order}}` the case does not supply
+ * renders empty like a message's, so it must show as missing too. A broken turn (sent as written) uses none.
+ */
+function turnVariables(turns: readonly ConversationTurn[]): string[] {
+  return turns.flatMap((t) => {
+    try {
+      return templateVariables(t.content)
+    } catch (error) {
+      if (error instanceof TemplateSyntaxError) return []
+      throw error
+    }
+  })
 }
 
 /** A turn with a syntax error in it is sent as written, like a broken message. */

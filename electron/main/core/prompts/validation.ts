@@ -45,7 +45,7 @@ export function checkMessages(messages: readonly PromptMessage[]): void {
  * At most one conversation placeholder, holding no text (its content is never sent: a case's turns take its
  * place), and at least one message of the version's own besides it.
  */
-function checkPlaceholders(messages: readonly PromptMessage[]): void {
+export function checkPlaceholders(messages: readonly PromptMessage[]): void {
   const at = messages.flatMap((m, i) => (m.role === CONVERSATION_PLACEHOLDER_ROLE ? [i] : []))
   if (at.length > 1) {
     const list = at.map((i) => i + 1).join(', ')

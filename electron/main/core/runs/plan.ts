@@ -18,6 +18,7 @@ import { versionLoads } from './estimate-calls'
 import { findPrice, pricedProvider, priceTableFor } from '../llm/cost'
 import { outputBasisFor, secondsPerCall, timeBasisFor, tokensPerCall } from './estimate-basis'
 import { resolveSettings } from '../llm/provider-setup'
+import { toolParamProblems } from '../llm/providers/tool-check'
 import type { ProviderSettings } from '../llm/providers/settings'
 import type { RunnerOptions } from './run-options'
 
@@ -89,6 +90,22 @@ function refuseRepeatedModels(plan: RunPlan): void {
 }
 
 /**
+ * A version whose tools, tool choice or JSON Schema response format the adapters would refuse is refused once,
+ * here, with every problem named — not by every case of the run at call time. Checked before the snapshot is
+ * taken, so a refused plan writes nothing.
+ */
+function refuseMalformedTools(ctx: CoreContext, version: PromptVersion): void {
+  const problems = toolParamProblems(version.params)
+  if (problems.length === 0) return
+  const prompt = ctx.repos.prompts.get(version.promptId)?.name ?? version.promptId
+  throw new AppError(
+    'INVALID_INPUT',
+    `${prompt} v${version.number} cannot run: ${problems.join('; ')}. Save a corrected version and run that.`,
+    { promptVersionId: version.id, problems },
+  )
+}
+
+/**
  * Takes (or reuses) the dataset snapshot: runs never read the editable working copy. The cases themselves
  * are not read here: a run counts them from the snapshot and reads them in slices as it calls them.
  */
@@ -99,6 +116,7 @@ export async function resolvePlan(
 ): Promise<ResolvedPlan> {
   refuseRepeatedModels(plan)
   const versions = loadVersions(ctx, plan.promptVersionIds)
+  versions.forEach((v) => refuseMalformedTools(ctx, v))
   const settings = planSettings(ctx, plan.models, plan.concurrency, options)
   const snapshot = await takeSnapshot(ctx, plan.datasetId)
   const priceOverrides = ctx.repos.priceOverrides.list()

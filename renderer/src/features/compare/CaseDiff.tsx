@@ -1,8 +1,10 @@
 import type { CompareCase } from '../../../../shared/domain/compare'
-import { toolCallsText } from '../../../../shared/lib/tool-call-text'
+import { toolCallsSummary, toolCallsText } from '../../../../shared/lib/tool-call-text'
 import { TextDiff } from './TextDiff'
 
+/** A tool-call-only answer (no text) shows its calls on one line rather than a blank side. */
 function sideText(side: CompareCase['baseline']): string {
+  if (side.text?.trim() === '' && side.toolCalls.length > 0) return toolCallsSummary(side.toolCalls)
   return side.text ?? (side.error ? `Error: ${side.error}` : '(no output)')
 }
 

@@ -149,6 +149,10 @@ describe('CompareScreen', () => {
     expect(after.textContent).toContain('#2 add_note (arguments are not JSON)\nnot json')
     expect(before.querySelector('.diff-removed')?.textContent).toContain('billing')
     expect([...after.querySelectorAll('.diff-added')].map((n) => n.textContent).join('')).toContain('sales')
+    // The answers have no text: each side shows its calls on one line, not a blank.
+    const text = within(screen.getByTestId('case-diff'))
+    expect(text.getByTestId('case-diff-baseline').textContent).toContain('→ route_ticket {"queue":"billing",')
+    expect(text.getByTestId('case-diff-candidate').textContent).toContain('→ add_note not json')
     // Call ids differ on every call and are not part of the diff; markup in arguments stays characters.
     expect(tools.textContent).not.toContain('toolu_1')
     expect(tools.querySelector('img')).toBeNull()

@@ -149,6 +149,31 @@ describe('previewPrompt with a conversation case and tools', () => {
     expect(preview.tokens.exact).toBe(true)
   })
 
+  it('counts variables used only inside the turns: one the case does not supply shows as missing', async () => {
+    const input = {
+      messages: placed,
+      model: mini,
+      params: {},
+      vars: { team: 'Billing', channel: 'email' },
+      conversation: [
+        { role: 'user' as const, content: 'Order {{order}} for {{team}}, ref {{case.key}}' },
+        { role: 'assistant' as const, content: 'Noted {{oops' },
+      ],
+    }
+    const preview = await previewPrompt(input, openai)
+    expect(preview.variables).toEqual(['team', 'order', 'case.key'])
+    expect(preview.missing).toEqual(['order', 'case.key'])
+    expect(preview.unused).toEqual(['channel'])
+    // A broken turn uses no variable and is sent as written.
+    expect(preview.messages[2]).toEqual({ role: 'assistant', content: 'Noted {{oops' })
+    const keyed = await previewPrompt(
+      { ...input, caseKey: 'T-1', vars: { ...input.vars, order: '42' } },
+      openai,
+    )
+    expect(keyed.missing).toEqual([])
+    expect(keyed.messages[1]?.content).toBe('Order 42 for Billing, ref T-1')
+  })
+
   it('drops the placeholder without a conversation, and counts tools as an approximation', async () => {
     const input = { messages: placed, model: mini, params: {}, vars: { team: 'Billing' } }
     const plain = await previewPrompt(input, openai)

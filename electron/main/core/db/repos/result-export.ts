@@ -6,6 +6,7 @@ import {
   type ToolStep,
 } from '../../../../../shared/domain/conversation'
 import type { CaseFields } from '../../../../../shared/domain/datasets'
+import { caseFields } from '../case-hash'
 import type { Db } from '../connection'
 import { toCase } from './case-rows'
 import { parseJsonColumn } from './json'
@@ -88,6 +89,8 @@ type PageRow = Omit<ExportRow, 'case' | 'cached' | 'toolCalls' | 'steps'> & {
   expectedOutput: string | null
   tags: string | null
   notes: string | null
+  conversation: string | null
+  toolResults: string | null
   cached: number
 }
 
@@ -97,6 +100,7 @@ const sortKey = `COALESCE(c.case_key, r.case_id), COALESCE(v.number, 0), r.promp
 const pageSql = `
   SELECT r.case_id AS caseId, c.case_key AS caseKey, c.vars AS vars, c.expected AS expected,
          c.expected_output AS expectedOutput, c.tags AS tags, c.notes AS notes,
+         c.conversation AS conversation, c.tool_results AS toolResults,
          r.prompt_version_id AS promptVersionId, r.prompt_hash AS promptHash, v.number AS versionNumber,
          p.id AS promptId, p.name AS promptName, r.provider AS provider, r.model_id AS modelId,
          r.repeat AS repeat, r.response_text AS responseText, r.finish_reason AS finishReason,
@@ -136,6 +140,11 @@ export function createResultExportRepo(db: Db) {
     page: db.prepare<[Record<string, string | number | null>], PageRow>(pageSql),
     varNames: db.prepare<[string], FieldName>(fieldNamesSql('vars')),
     expectedNames: db.prepare<[string], FieldName>(fieldNamesSql('expected')),
+    caseParts: db.prepare<[string], { conversation: number; toolResults: number }>(
+      `SELECT COALESCE(MAX(c.conversation IS NOT NULL), 0) AS conversation,
+              COALESCE(MAX(c.tool_results IS NOT NULL), 0) AS toolResults
+         FROM ${members} WHERE m.snapshot_id = ?`,
+    ),
     tags: db.prepare<[string], { tag: string }>(
       `SELECT DISTINCT t.value AS tag FROM ${members}, json_each(c.tags) t WHERE m.snapshot_id = ?`,
     ),
@@ -178,6 +187,11 @@ export function createResultExportRepo(db: Db) {
     varNames: (snapshotId: string): FieldName[] => statements.varNames.all(snapshotId),
     /** The snapshot's expected field names, in first-seen order, each with whether a value is not text. */
     expectedNames: (snapshotId: string): FieldName[] => statements.expectedNames.all(snapshotId),
+    /** Whether any case of the snapshot holds a conversation, and any canned tool results. */
+    caseParts: (snapshotId: string): { conversation: boolean; toolResults: boolean } => {
+      const row = statements.caseParts.get(snapshotId)
+      return { conversation: row?.conversation === 1, toolResults: row?.toolResults === 1 }
+    },
     /** Every distinct tag of the snapshot. */
     tags: (snapshotId: string): string[] => statements.tags.all(snapshotId).map((r) => r.tag),
     /** The scores by these scorer fingerprints of the results of these cases. */
@@ -206,7 +220,8 @@ const toolCallsSchema = z.array(toolCallSchema)
 const stepsSchema = z.array(toolStepSchema)
 
 function toExportRow(row: PageRow): ExportRow {
-  const { caseKey, vars, expected, expectedOutput, tags, notes, cached, toolCalls, steps, ...rest } = row
+  const { caseKey, vars, expected, expectedOutput, tags, notes, conversation, toolResults, ...more } = row
+  const { cached, toolCalls, steps, ...rest } = more
   const where = `result of run for case ${row.caseId}`
   const stored =
     caseKey === null || vars === null || expected === null || tags === null || notes === null
@@ -219,18 +234,13 @@ function toExportRow(row: PageRow): ExportRow {
           expected_output: expectedOutput,
           tags,
           notes,
+          conversation,
+          tool_results: toolResults,
         })
-  const fields: CaseFields | null = stored && {
-    key: stored.key,
-    vars: stored.vars,
-    expected: stored.expected,
-    expectedOutput: stored.expectedOutput,
-    tags: stored.tags,
-    notes: stored.notes,
-  }
   return {
     ...rest,
-    case: fields,
+    // The dataset export's fields: a conversation and canned tool results only where the case has them.
+    case: stored && caseFields(stored),
     cached: cached === 1,
     toolCalls: parseJsonColumn(toolCallsSchema, toolCalls, where),
     steps: steps === null ? null : parseJsonColumn(stepsSchema, steps, where),

@@ -1,7 +1,11 @@
 import type { ResultKeyInput, ResultRow } from '../../../../../shared/domain/result-rows'
 import { resultPreviewChars } from '../../../../../shared/domain/result-rows'
 import type { RunResult } from '../../../../../shared/domain/runs'
+import { toolCallSchema } from '../../../../../shared/domain/conversation'
+import { toolCallsSummary } from '../../../../../shared/lib/tool-call-text'
+import { z } from 'zod'
 import type { Db } from '../connection'
+import { parseJsonColumn } from './json'
 import {
   columns,
   filterParams,
@@ -27,6 +31,8 @@ interface GridRow {
   error_kind: string | null
   cached: number
   preview: string | null
+  /** The calls of an answer with no text (JSON), so its row shows them instead of a blank; else null. */
+  tool_calls: string | null
 }
 
 // Leading blank space is dropped before the cut, so a response that starts with blank lines still shows text.
@@ -34,7 +40,9 @@ const blank = 'char(9, 10, 13, 32)'
 const gridColumns = `run_id, case_id, prompt_version_id, provider, model_id, repeat, input_tokens, output_tokens,
   cost_usd, total_ms, attempts, error_kind, cached,
   substr(ltrim(CASE WHEN error_kind IS NULL THEN response_text ELSE error_message END, ${blank}), 1,
-    ${resultPreviewChars}) AS preview`
+    ${resultPreviewChars}) AS preview,
+  CASE WHEN error_kind IS NULL AND ltrim(coalesce(response_text, ''), ${blank}) = '' AND tool_calls <> '[]'
+    THEN tool_calls END AS tool_calls`
 
 export type ResultRowsRepo = ReturnType<typeof createResultRowsRepo>
 
@@ -84,6 +92,15 @@ function toGridRow(row: GridRow): Omit<ResultRow, 'caseKey'> {
     attempts: row.attempts,
     errorKind: row.error_kind,
     cached: row.cached === 1,
-    preview: row.preview,
+    preview: row.tool_calls === null ? row.preview : callsPreview(row, row.tool_calls),
   }
+}
+
+const toolCallsSchema = z.array(toolCallSchema)
+
+/** A tool-call-only answer's row: its calls on one line, as long as a text preview may be. */
+function callsPreview(row: GridRow, toolCalls: string): string {
+  const where = `result of run ${row.run_id} for case ${row.case_id}`
+  const calls = parseJsonColumn(toolCallsSchema, toolCalls, where)
+  return toolCallsSummary(calls).slice(0, resultPreviewChars)
 }

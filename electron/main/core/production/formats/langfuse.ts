@@ -7,6 +7,7 @@ export function readLangfuse(f: RecordFields): RawCall {
   const at = isoTime(f, 'startTime', 'start_time', 'timestamp')
   const metadata = f.object('metadata') ?? {}
   const toolCalls = outputToolCalls(f)
+  const error = f.text('level') === 'ERROR' ? (errorText(f.get('statusMessage')) ?? 'error') : null
   return {
     externalId: f.text('id'),
     at,
@@ -14,11 +15,9 @@ export function readLangfuse(f: RecordFields): RawCall {
     model: f.text('model', 'providedModelName'),
     vars: stringRecord(metadata.variables) ?? stringRecord(f.parsed('promptVariables')?.value),
     input: inputText(f.parsed('input')?.value),
-    // A message of tool calls only has `content: null`: no text, never the text "null".
-    output:
-      toolCalls.length > 0 ? toolCallText(f.parsed('output')?.value) : outputText(f.parsed('output')?.value),
+    output: answerText(f, toolCalls.length > 0, error !== null),
     toolCalls,
-    error: f.text('level') === 'ERROR' ? (errorText(f.get('statusMessage')) ?? 'error') : null,
+    error,
     inputTokens: tokens(
       f.number('usage.input', 'usageDetails.input', 'promptTokens', 'usage.promptTokens', 'inputUsage'),
     ),
@@ -45,12 +44,32 @@ function inputText(input: unknown): string | null {
   return null
 }
 
+/**
+ * The answer's text. A message of tool calls only has `content: null`: no text, never the text "null". A
+ * message with `content: null` and no tool calls answered nothing: refused naming the line, never imported as
+ * the text "null" nor as an empty answer (a failed call says so with `level: ERROR`).
+ */
+function answerText(f: RecordFields, hasToolCalls: boolean, failed: boolean): string | null {
+  const output = f.parsed('output')
+  if (hasToolCalls) return toolCallText(output?.value)
+  if (output && !failed && isObject(output.value) && outputMessage(output.value).content === null) {
+    f.fail(
+      output.path,
+      'the answer has "content": null and no tool calls, so the log holds no answer to import ' +
+        '(a failed call is logged with "level": "ERROR")',
+    )
+  }
+  return outputText(output?.value)
+}
+
 /** A string, { content }, a message { role, content }, or a chat completion's first choice. */
 function outputText(output: unknown): string | null {
   if (output === null || output === undefined) return null
   if (typeof output === 'string') return output
   if (!isObject(output)) return JSON.stringify(output)
-  if ('content' in output) return contentText(output.content) ?? JSON.stringify(output.content)
+  if ('content' in output) {
+    return output.content === null ? null : (contentText(output.content) ?? JSON.stringify(output.content))
+  }
   if (isObject(output.message)) return contentText(output.message.content)
   const choices = output.choices
   if (Array.isArray(choices) && isObject(choices[0]) && isObject(choices[0].message)) {
@@ -70,13 +89,16 @@ function outputToolCalls(f: RecordFields) {
 
 /** The text beside the tool calls, if the message has any. */
 function toolCallText(output: unknown): string | null {
-  if (!isObject(output)) return null
-  const message = isObject(output.message)
-    ? output.message
-    : Array.isArray(output.choices) && isObject(output.choices[0]) && isObject(output.choices[0].message)
-      ? output.choices[0].message
-      : output
-  return contentText(message.content)
+  return isObject(output) ? contentText(outputMessage(output).content) : null
+}
+
+/** The output's message: under `message`, a completion's first choice, or the output itself. */
+function outputMessage(output: Record<string, unknown>): Record<string, unknown> {
+  if (isObject(output.message)) return output.message
+  const choices = output.choices
+  if (Array.isArray(choices) && isObject(choices[0]) && isObject(choices[0].message))
+    return choices[0].message
+  return output
 }
 
 /** `latency` is in seconds in Langfuse exports; without it, end minus start. */

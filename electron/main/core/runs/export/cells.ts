@@ -40,6 +40,8 @@ export function headerOf(layout: ExportLayout): string[] {
     ...CASE_COLUMNS,
     ...layout.vars.map((n) => `vars.${n}`),
     ...layout.expected.map((e) => `${e.json ? 'expected_json.' : 'expected.'}${e.name}`),
+    ...(layout.conversation ? ['conversation'] : []),
+    ...(layout.toolResults ? ['tool_results'] : []),
     'expected_output',
     layout.tagsJson ? 'tags_json' : 'tags',
     'notes',
@@ -61,6 +63,9 @@ export function cellsOf(layout: ExportLayout, { row, scores }: ExportRecord): Ce
       const value = c.expected[name]
       return json ? canonicalJson(value ?? null) : String(value)
     }),
+    // As the dataset CSV writes them: the JSON text, an empty cell for a case without one.
+    ...(layout.conversation ? [jsonCell(c?.conversation)] : []),
+    ...(layout.toolResults ? [jsonCell(c?.toolResults)] : []),
     c?.expectedOutput ?? null,
     c ? (layout.tagsJson ? JSON.stringify(c.tags) : c.tags.join('|')) : null,
     c?.notes ?? null,
@@ -87,6 +92,8 @@ export function cellsOf(layout: ExportLayout, { row, scores }: ExportRecord): Ce
     row.errorMessage,
   ]
 }
+
+const jsonCell = (value: unknown): string | null => (value === undefined ? null : canonicalJson(value))
 
 /**
  * The answer's tool calls as one JSON list (`[]` when it called none): each call's id, name and its

@@ -4,8 +4,9 @@ import type { ExportRecord } from './records'
 
 /**
  * JSON Lines: one object per result. The case comes first in the dataset export's own shape
- * (`key, vars, expected, expectedOutput, tags, notes`), so the file imports back as a dataset; everything about
- * the result sits under `result`, which the dataset importer ignores. Unknown values are null (never 0).
+ * (`key, vars, expected, expectedOutput, tags, notes`, then `messages` and `tool_results` on a conversation
+ * case), so the file imports back as a dataset; everything about the result sits under `result`, which the
+ * dataset importer ignores. Unknown values are null (never 0).
  */
 export function* resultJsonlLines(layout: ExportLayout, records: Iterable<ExportRecord>): Generator<string> {
   for (const record of records) yield `${lineOf(layout, record)}\n`
@@ -53,8 +54,16 @@ function lineOf(layout: ExportLayout, { row, scores }: ExportRecord): string {
     `{"key":${JSON.stringify(c?.key ?? row.caseId)},"vars":${canonicalJson(c?.vars ?? {})},` +
     `"expected":${canonicalJson(c?.expected ?? {})},"expectedOutput":${JSON.stringify(c?.expectedOutput ?? null)},` +
     `"tags":${JSON.stringify(c?.tags ?? [])},"notes":${JSON.stringify(c?.notes ?? '')},` +
+    conversationFields(c) +
     `"result":${JSON.stringify(result)}}`
   )
+}
+
+/** As the dataset JSONL export writes them (`messages`, `tool_results`), only on a case that has them. */
+function conversationFields(c: ExportRecord['row']['case']): string {
+  const turns = c?.conversation === undefined ? '' : `"messages":${canonicalJson(c.conversation)},`
+  const results = c?.toolResults === undefined ? '' : `"tool_results":${canonicalJson(c.toolResults)},`
+  return turns + results
 }
 
 const passedOf = (passed: number | null): boolean | null => (passed === null ? null : passed === 1)

@@ -17,6 +17,9 @@ export interface ExportLayout {
   expected: { name: string; json: boolean }[]
   /** A tag holding `|` (or blank or padded) is written as a JSON list, so it reads back the same. */
   tagsJson: boolean
+  /** Columns written only when some case of the snapshot has one, so a single-turn run exports as before. */
+  conversation: boolean
+  toolResults: boolean
   metrics: { metric: string; label: string }[]
   /** The current suite's metrics by prompt id: a score counts only under its prompt's fingerprint. */
   metricsByPrompt: Map<string, SuiteMetric[]>
@@ -37,6 +40,7 @@ export function exportLayout(ctx: CoreContext, run: Run): ExportLayout {
   return {
     vars: repo.varNames(snapshotId).map((f) => f.name),
     expected: repo.expectedNames(snapshotId).map((f) => ({ name: f.name, json: f.nonText === 1 })),
+    ...repo.caseParts(snapshotId),
     tagsJson: repo.tags(snapshotId).some((t) => t.includes('|') || t !== t.trim() || t === ''),
     metrics: [...metrics].map(([metric, label]) => ({ metric, label })),
     metricsByPrompt,
