@@ -112,6 +112,25 @@ describe('a tool loop with canned results imported from JSONL, through the mock 
     }
     core.close()
   }, 60_000)
+
+  it('ends the loop at a call whose arguments are not JSON, on both APIs: a scored answer, not an error', async () => {
+    const broken = toolCall('lookup_order', '{"order": "A-1",')
+    const server = await startMock({ responder: bySteps([{ toolCalls: [broken] }, 'Never sent.']) })
+    const core = acmeCore(tempHome(), server)
+    const run = await agentRun(core)
+    const final = await settled(core, run.id)
+    expect(final).toMatchObject({ status: 'completed', counts: { done: items, errors: 0 } })
+    expect(server.stats.total).toBe(items)
+    for (const r of await allResults(core, run.id)) {
+      expect(r, r.provider).toMatchObject({ errorKind: null, errorMessage: null, responseText: '' })
+      expect(r.finishReason).toBe(
+        'tool_arguments_invalid: the arguments of tool "lookup_order" (called at step 1) are not a JSON object',
+      )
+      expect(r.toolCalls.map((c) => c.arguments)).toEqual([broken.arguments])
+      expect(r.steps?.map((s) => s.toolResults)).toEqual([[]])
+    }
+    core.close()
+  })
 })
 
 function expectLoop(r: RunResult): void {
