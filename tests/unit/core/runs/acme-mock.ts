@@ -1,5 +1,6 @@
 import type { Core, CoreOptions } from '../../../../electron/main/core'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
+import type { RunResultPage } from '../../../../shared/domain/runs'
 import type { MockChatRequest, MockLlmServer, Responder } from '../../../fixtures/mock-llm'
 import { call, demoCore } from '../core-calls'
 import { allCases, importAsNew } from '../datasets/api-helpers'
@@ -50,3 +51,16 @@ export function recording(responder: Responder): { responder: Responder; seen: M
 /** The text of the request's last user turn (the case's ticket, wherever the prompt put it). */
 export const lastUserText = (request: MockChatRequest): string =>
   [...request.messages].reverse().find((m) => m.role === 'user')?.text ?? ''
+
+/** A stored result as the results page gives it: with its case key. */
+export type ResultRow = RunResultPage['results'][number]
+
+/** Every result of the run, page by page. */
+export async function resultRows(core: Core, runId: string): Promise<ResultRow[]> {
+  const out: ResultRow[] = []
+  for (let offset = 0; ; offset += 500) {
+    const page = await call<RunResultPage>(core, 'runs.results', { runId, limit: 500, offset })
+    out.push(...page.results)
+    if (out.length >= page.total || page.results.length === 0) return out
+  }
+}

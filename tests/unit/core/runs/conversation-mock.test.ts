@@ -8,8 +8,16 @@ import type { Run } from '../../../../shared/domain/runs'
 import { useMockLlmServer } from '../../../fixtures/mock-llm/testing'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call } from '../core-calls'
-import { acmeCore, acmeOpenai, claudeDirect, importJsonl, lastUserText, recording } from './acme-mock'
-import { allResults, settled } from './own-provider'
+import {
+  acmeCore,
+  acmeOpenai,
+  claudeDirect,
+  importJsonl,
+  lastUserText,
+  recording,
+  resultRows,
+} from './acme-mock'
+import { settled } from './own-provider'
 
 const tempHome = useTempHomes()
 const startMock = useMockLlmServer()
@@ -64,7 +72,7 @@ describe('a JSONL conversation case on two providers through the mock', () => {
     const run = await call<Run>(core, 'runs.start', { ...plan, name: 'returns' })
     const final = await settled(core, run.id)
     expect(final).toMatchObject({ status: 'completed', counts: { done: 4, errors: 0 } })
-    const results = await allResults(core, run.id)
+    const results = await resultRows(core, run.id)
     expect(results).toHaveLength(4)
     expect(seen).toHaveLength(4)
 

@@ -6,13 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Queue, Reviewer, ReviewItem } from '../../../../shared/domain/review'
 import type { GateResult, Rubric, Score } from '../../../../shared/domain/scoring'
-import type { RunResult } from '../../../../shared/domain/runs'
 import { useMockLlmServer } from '../../../fixtures/mock-llm/testing'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call } from '../core-calls'
 import { allItems } from '../review/helpers'
-import { acmeCore } from './acme-mock'
-import { allResults } from './own-provider'
+import { acmeCore, resultRows, type ResultRow } from './acme-mock'
 import {
   acmeRouter,
   argumentsFor,
@@ -38,7 +36,7 @@ describe('a version with one tool, on a good and a regressed model through the m
     const router = await acmeRouter(core)
     const run = await runRouter(core, router, slices)
     expect(run).toMatchObject({ status: 'completed', counts: { done: 24, errors: 0 } })
-    const results = await allResults(core, run.id)
+    const results = await resultRows(core, run.id)
     expect(results).toHaveLength(24)
     for (const r of results) {
       expect(r.errorKind).toBeNull()
@@ -91,7 +89,7 @@ describe('a version with one tool, on a good and a regressed model through the m
   })
 })
 
-function keyOf(results: readonly RunResult[], score: Score): string {
+function keyOf(results: readonly ResultRow[], score: Score): string {
   return results.find((r) => r.caseId === score.caseId)?.caseKey ?? '?'
 }
 

@@ -6,14 +6,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../../electron/main/core'
-import type { Run, RunResult } from '../../../../shared/domain/runs'
+import type { Run } from '../../../../shared/domain/runs'
 import { bySteps, toolCall, type MockChatRequest } from '../../../fixtures/mock-llm'
 import { useMockLlmServer } from '../../../fixtures/mock-llm/testing'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call } from '../core-calls'
-import { acmeCore, acmeOpenai, claudeDirect, importJsonl } from './acme-mock'
+import { acmeCore, acmeOpenai, claudeDirect, importJsonl, resultRows, type ResultRow } from './acme-mock'
 import { agentTools, markRunning, settled, storedSteps } from './agent-workspace'
-import { allResults } from './own-provider'
 
 const tempHome = useTempHomes()
 const startMock = useMockLlmServer()
@@ -103,7 +102,7 @@ describe('a tool loop with canned results imported from JSONL, through the mock 
     expect(agent.seen.slice(before).map((r) => r.step)).toEqual(Array(items).fill(2))
     expect(storedSteps(home, run.id)).toEqual([])
 
-    const results = await allResults(core, run.id)
+    const results = await resultRows(core, run.id)
     expect(results).toHaveLength(items)
     for (const r of results) expectLoop(r)
     for (const request of agent.seen.filter((r) => r.step > 0)) {
@@ -121,7 +120,7 @@ describe('a tool loop with canned results imported from JSONL, through the mock 
     const final = await settled(core, run.id)
     expect(final).toMatchObject({ status: 'completed', counts: { done: items, errors: 0 } })
     expect(server.stats.total).toBe(items)
-    for (const r of await allResults(core, run.id)) {
+    for (const r of await resultRows(core, run.id)) {
       expect(r, r.provider).toMatchObject({ errorKind: null, errorMessage: null, responseText: '' })
       expect(r.finishReason).toBe(
         'tool_arguments_invalid: the arguments of tool "lookup_order" (called at step 1) are not a JSON object',
@@ -133,7 +132,7 @@ describe('a tool loop with canned results imported from JSONL, through the mock 
   })
 })
 
-function expectLoop(r: RunResult): void {
+function expectLoop(r: ResultRow): void {
   expect(r.errorKind).toBeNull()
   expect(r.responseText).toBe('Routed to shipping, high.')
   expect(r.toolCalls.map((c) => [c.name, c.arguments])).toEqual([
