@@ -4,6 +4,7 @@
  * model and blocks the regressed ones, and a review item shows the call.
  */
 import { describe, expect, it } from 'vitest'
+import type { CompareCase } from '../../../../shared/domain/compare'
 import type { Queue, Reviewer, ReviewItem } from '../../../../shared/domain/review'
 import type { GateResult, Rubric, Score } from '../../../../shared/domain/scoring'
 import { useMockLlmServer } from '../../../fixtures/mock-llm/testing'
@@ -70,6 +71,35 @@ describe('a version with one tool, on a good and a regressed model through the m
       expect(gate.verdict, slice.model).toBe(slice === good ? 'pass' : 'fail')
       expect(gate.rules[0]?.candidate).toBe(slice === good ? 1 : 5 / 8)
     }
+
+    // Compare: the regressions are the cases whose call changed, each side showing its call.
+    const side = (m: { provider: string; model: string }) => ({
+      runId: run.id,
+      promptVersionId: router.prompt.version.id,
+      provider: m.provider,
+      modelId: m.model,
+    })
+    const compared = await call<{ cases: CompareCase[] }>(core, 'compare.cases', {
+      baseline: side(good),
+      candidate: side(regressed),
+      filter: 'regressions',
+    })
+    const regressions = compared.cases.map((c) => c.caseKey).sort()
+    expect(regressions).toEqual([...Object.keys(wrongQueue), brokenTicket].sort())
+    for (const c of compared.cases) {
+      expect(c.baseline.toolCalls.map((t) => t.arguments)).toEqual([
+        argumentsFor(good.model, c.caseKey ?? ''),
+      ])
+      expect(c.candidate.toolCalls.map((t) => t.arguments)).toEqual([
+        argumentsFor(regressed.model, c.caseKey ?? ''),
+      ])
+    }
+    // The results file carries each call's exact arguments.
+    const exported = await call<{ content: string }>(core, 'runs.exportResults', {
+      runId: run.id,
+      format: 'jsonl',
+    })
+    expect(exported.content).toContain(JSON.stringify(brokenArguments))
 
     const items = await reviewItems(core, run.id, regressed)
     expect(items).toHaveLength(tickets.length)
