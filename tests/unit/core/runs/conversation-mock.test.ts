@@ -43,6 +43,10 @@ const chats = [
     ],
   },
 ]
+const version = [
+  { role: 'system', content: system },
+  { role: 'conversation', content: '' },
+]
 const filled = (text: string, vars: Record<string, string>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '?')
 
@@ -55,10 +59,7 @@ describe('a JSONL conversation case on two providers through the mock', () => {
     expect(cases.map((c) => c.conversation)).toEqual(chats.map((c) => c.messages))
     const created = await call<{ version: { id: string } }>(core, 'prompts.create', {
       name: 'Returns desk',
-      messages: [
-        { role: 'system', content: system },
-        { role: 'conversation', content: '' },
-      ],
+      messages: version,
       model: { provider: acmeOpenai, model: 'gpt-4o-mini' },
       params: { temperature: 0 },
       message: 'First version',
@@ -82,6 +83,15 @@ describe('a JSONL conversation case on two providers through the mock', () => {
       const turns = chat.messages.map((m) => ({ role: m.role, content: filled(m.content, chat.vars) }))
       expect(turns.every((t) => !t.content.includes('{{'))).toBe(true)
       expect(r.request.messages).toEqual([{ role: 'system', content: system }, ...turns])
+      // The editor's preview of this case shows the request exactly as it went.
+      const preview = await call<{ messages: unknown[] }>(core, 'prompts.preview', {
+        messages: version,
+        model: { provider: r.provider, model: r.modelId },
+        vars: chat.vars,
+        caseKey: chat.key,
+        conversation: chat.messages,
+      })
+      expect(preview.messages).toEqual(r.request.messages)
       expect(r.responseText).toBe(`Noted: ${turns[2]?.content.slice(0, 20)}`)
 
       const api = r.provider === acmeOpenai ? 'openai' : 'anthropic'
