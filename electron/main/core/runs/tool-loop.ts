@@ -33,13 +33,16 @@ export type StepSequel =
 /** Prefixes of the finish reasons the runner records when it ends a loop, so filters and scorers can read them. */
 export const loopEndCodes = {
   missingResult: 'tool_result_missing',
+  invalidArguments: 'tool_arguments_invalid',
   stepLimit: 'max_tool_steps',
 } as const
 
 /**
  * Decides what follows step `index` (0-based) whose answer made `calls`, given the calls of the steps before
  * it (all answered). A tool with no canned result ends the loop with that reason (the answer so far stands,
- * it is never an error or an empty answer); so does a step limit reached while the model still calls tools.
+ * it is never an error or an empty answer); so does a call whose arguments are not a JSON object (no tool
+ * would accept it, and Anthropic cannot even be sent it back: the loop would end as an error on one API and
+ * go on as if the call were valid on the other), and a step limit reached while the model still calls tools.
  */
 export function sequelOf(
   index: number,
@@ -48,6 +51,11 @@ export function sequelOf(
   plan: ToolLoopPlan,
 ): StepSequel {
   if (calls.length === 0) return { kind: 'end', finishReason: null }
+  const malformed = calls.find((c) => !isJsonObject(c.arguments))
+  if (malformed) {
+    const reason = `the arguments of tool "${malformed.name}" (called at step ${index + 1}) are not a JSON object`
+    return { kind: 'end', finishReason: `${loopEndCodes.invalidArguments}: ${reason}` }
+  }
   const seen = new Map<string, number>()
   for (const c of earlierCalls) seen.set(c.name, (seen.get(c.name) ?? 0) + 1)
   const toolResults: ToolResultMessage[] = []
@@ -66,6 +74,15 @@ export function sequelOf(
     return { kind: 'end', finishReason: `${loopEndCodes.stepLimit}: ${reason}` }
   }
   return { kind: 'continue', toolResults }
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+  } catch {
+    return false
+  }
 }
 
 /** One text answers every call of its tool; a list answers them in order and its last entry repeats. */

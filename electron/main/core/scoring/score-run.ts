@@ -162,8 +162,10 @@ async function judgeOne(pass: Pass, job: PendingJudge, setup: JudgeSetup | undef
       rubric: metric.rubric,
       criterion: metric.criterion,
       vars: job.case?.vars ?? {},
+      ...(job.case?.conversation ? { conversation: job.case.conversation } : {}),
       expected: job.case?.expected ?? {},
       output: output.responseText,
+      toolCalls: output.toolCalls,
     },
     setup.env,
   )

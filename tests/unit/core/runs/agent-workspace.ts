@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import type { Core, CoreOptions } from '../../../../electron/main/core'
+import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { ModelParams } from '../../../../shared/domain/prompts'
 import type { Run, RunProgress, RunResultPage } from '../../../../shared/domain/runs'
 import { call, demoCore } from '../core-calls'
+import { allCases, importAsNew } from '../datasets/api-helpers'
 import type { ScriptedAgent } from './scripted-agent'
 
 export const agentModel = { provider: 'acme-agents', model: 'gpt-4o-mini' }
@@ -62,26 +64,34 @@ export interface AgentWorkspace {
   versionId: string
 }
 
-/** Three damaged-order tickets and a prompt whose case conversations follow its system message. */
-export async function agentWorkspace(core: Core, params: Partial<ModelParams> = {}): Promise<AgentWorkspace> {
-  const rows = Object.entries(ticketMessages).map(([key, message]) => `${key},${message}`)
-  const csv = `id,message\n${rows.join('\n')}\n`
-  const contentBase64 = Buffer.from(csv, 'utf8').toString('base64')
-  const fileName = 'orders.csv'
-  const preview = await call<{ mapping: unknown }>(core, 'datasets.importPreview', {
-    fileName,
-    contentBase64,
-    knownVariables: ['message'],
+/** What every case holds besides its ticket: the turns and canned tool results the loop runs on. */
+export type AgentCaseFields = Pick<DatasetCase, 'conversation' | 'toolResults'>
+
+/** A JSONL line of the user's file: `messages` are the turns, `tool_results` the canned results. */
+function caseLine(key: string, message: string, fields: AgentCaseFields): string {
+  const { conversation, toolResults } = fields
+  return JSON.stringify({
+    key,
+    vars: { message },
+    ...(conversation ? { messages: conversation } : {}),
+    ...(toolResults ? { tool_results: toolResults } : {}),
   })
-  const imported = await call<{ dataset: { id: string } }>(core, 'datasets.importCommit', {
-    fileName,
-    contentBase64,
-    mapping: preview.mapping,
-    target: { kind: 'new', name: 'Damaged orders' },
-  })
+}
+
+/**
+ * Three damaged-order tickets, imported from a JSONL file whose every case holds `fields`, and a prompt whose
+ * case conversations follow its system message.
+ */
+export async function agentWorkspace(
+  core: Core,
+  fields: AgentCaseFields,
+  params: Partial<ModelParams> = {},
+): Promise<AgentWorkspace> {
+  const lines = Object.entries(ticketMessages).map(([key, message]) => caseLine(key, message, fields))
+  const imported = await importAsNew(core, 'orders.jsonl', `${lines.join('\n')}\n`, 'Damaged orders')
   const created = await call<{ version: { id: string } }>(core, 'prompts.create', {
     name: 'Order agent',
-    // No placeholder message (saving one is the editor's part of issue 19): the turns follow the system message.
+    // No placeholder message: the turns follow the system message.
     messages: [{ role: 'system', content: 'You handle order tickets with the tools.' }],
     model: agentModel,
     params: { temperature: 0, tools: agentTools, toolChoice: 'auto', maxToolSteps: 4, ...params },
@@ -89,6 +99,13 @@ export async function agentWorkspace(core: Core, params: Partial<ModelParams> = 
     allowNewVariables: true,
   })
   return { datasetId: imported.dataset.id, versionId: created.version.id }
+}
+
+/** Gives every case of the workspace these turns and canned results (none when absent), as a user edits them. */
+export async function editEveryCase(core: Core, ws: AgentWorkspace, fields: AgentCaseFields): Promise<void> {
+  const patch = { conversation: fields.conversation ?? null, toolResults: fields.toolResults ?? null }
+  for (const c of await allCases(core, ws.datasetId))
+    await call(core, 'cases.update', { caseId: c.id, patch })
 }
 
 export function planOf(ws: AgentWorkspace, extra: Record<string, unknown> = {}) {

@@ -2,40 +2,38 @@
  * Issue 19, how a tool loop ends and what its row says: a pause between steps, a tool without a canned
  * result, the version's step limit, an answer made only of tool calls, the response cache, the estimate.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type * as snapshotCases from '../../../../electron/main/core/snapshot-cases'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { Run, RunEstimate } from '../../../../shared/domain/runs'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call } from '../core-calls'
-import { agentCore, agentWorkspace, planOf, resultsOf, settled, storedSteps } from './agent-workspace'
+import {
+  agentCore,
+  agentWorkspace,
+  editEveryCase,
+  planOf,
+  resultsOf,
+  settled,
+  storedSteps,
+  type AgentCaseFields,
+} from './agent-workspace'
 import { ScriptedAgent, toolCall, type AgentTurn } from './scripted-agent'
 
-/** Stands in for the data helper's snapshot reads until merged (see tool-loop-run.test.ts). */
-const extras = vi.hoisted(() => new Map<string, Pick<DatasetCase, 'conversation' | 'toolResults'>>())
-vi.mock('../../../../electron/main/core/snapshot-cases', async (importOriginal) => {
-  const real = await importOriginal<typeof snapshotCases>()
-  return {
-    readSnapshotCases: async (...args: Parameters<typeof real.readSnapshotCases>) =>
-      (await real.readSnapshotCases(...args)).map((c) => ({ ...c, ...extras.get(c.key) })),
-  }
-})
-
 const tempHome = useTempHomes()
-const keys = ['ORD-1', 'ORD-2', 'ORD-3']
 const lookup = toolCall('c1', 'lookup_order', { order: 'A-1' })
 const route = toolCall('c2', 'route_ticket', { queue: 'billing', priority: 'high' })
 
 // The ticket itself is the case's one turn, so every case sends a request of its own.
 const ticketTurn = [{ role: 'user' as const, content: 'Ticket: {{message}}' }]
 
-function everyCase(toolResults: DatasetCase['toolResults'], conversation = ticketTurn): void {
-  for (const key of keys)
-    extras.set(key, toolResults === undefined ? { conversation } : { conversation, toolResults })
+/** What every case of the next workspace holds (imported from its JSONL file); returns it. */
+let fields: AgentCaseFields = {}
+function everyCase(toolResults: DatasetCase['toolResults'], conversation = ticketTurn): AgentCaseFields {
+  fields = toolResults === undefined ? { conversation } : { conversation, toolResults }
+  return fields
 }
 
 beforeEach(() => {
-  extras.clear()
   everyCase({ lookup_order: '{"status":"delivered"}', route_ticket: '{"ok":true}' })
 })
 
@@ -45,7 +43,7 @@ const agentTurn = (step: number): AgentTurn =>
 
 async function runToEnd(agent: ScriptedAgent, params = {}, plan = {}) {
   const core = agentCore(tempHome(), agent)
-  const ws = await agentWorkspace(core, params)
+  const ws = await agentWorkspace(core, fields, params)
   const run = await call<Run>(core, 'runs.start', { ...planOf(ws, { useCache: false, ...plan }), name: 'r' })
   const final = await settled(core, run.id)
   return { core, ws, final, results: await resultsOf(core, final.id) }
@@ -56,7 +54,7 @@ describe('a tool loop', () => {
     const home = tempHome()
     const agent = new ScriptedAgent('acme-agents', agentTurn)
     const core = agentCore(home, agent)
-    const ws = await agentWorkspace(core)
+    const ws = await agentWorkspace(core, fields)
     const held = agent.hold(1)
     const run = await call<Run>(core, 'runs.start', { ...planOf(ws, { useCache: false }), name: 'r' })
     await agent.until((calls) => calls.filter((c) => c.step === 1).length === 3)
@@ -203,16 +201,16 @@ describe('the estimate', () => {
   it("counts a loop's expected steps as calls, and the conversation turns and tools as input", async () => {
     const agent = new ScriptedAgent('acme-agents', agentTurn)
     const core = agentCore(tempHome(), agent)
-    const ws = await agentWorkspace(core)
+    const ws = await agentWorkspace(core, fields)
     const loop = await call<RunEstimate>(core, 'runs.plan', planOf(ws))
     // Two canned results: look up, route, answer.
     expect(loop.calls).toBe(9)
-    everyCase(undefined)
+    await editEveryCase(core, ws, everyCase(undefined))
     const single = await call<RunEstimate>(core, 'runs.plan', planOf(ws))
     expect(single.calls).toBe(3)
     expect(loop.estimatedInputTokens).toBeGreaterThan(3 * single.estimatedInputTokens)
     const turn = 'I wrote to you last week about this order and nobody answered. '.repeat(10)
-    everyCase(undefined, [...ticketTurn, { role: 'user', content: turn }])
+    await editEveryCase(core, ws, everyCase(undefined, [...ticketTurn, { role: 'user', content: turn }]))
     const withTurns = await call<RunEstimate>(core, 'runs.plan', planOf(ws))
     expect(withTurns.estimatedInputTokens - single.estimatedInputTokens).toBeGreaterThanOrEqual(
       (3 * turn.length) / 4,

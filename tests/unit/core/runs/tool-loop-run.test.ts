@@ -2,9 +2,7 @@
  * Issue 19, the runner's tool loop: a case with canned tool results runs a multi-step loop, each step is
  * stored as its call ends, and a run cut off mid-loop resumes without repeating a stored step.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type * as snapshotCases from '../../../../electron/main/core/snapshot-cases'
-import type { DatasetCase } from '../../../../shared/domain/datasets'
+import { describe, expect, it } from 'vitest'
 import type { Run } from '../../../../shared/domain/runs'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call } from '../core-calls'
@@ -22,20 +20,6 @@ import {
 import { ProviderError } from '../../../../electron/main/core/llm/providers/types'
 import { ScriptedAgent, toolCall, type AgentTurn } from './scripted-agent'
 
-/**
- * What the cases hold besides their variables, by case key. The data helper's snapshot reads carry a case's
- * conversation and canned results (issue 19, area 1); until that is merged the runner's read of the snapshot is
- * given them here, so these tests exercise the runner alone. After the merge, import them with the cases.
- */
-const extras = vi.hoisted(() => new Map<string, Pick<DatasetCase, 'conversation' | 'toolResults'>>())
-vi.mock('../../../../electron/main/core/snapshot-cases', async (importOriginal) => {
-  const real = await importOriginal<typeof snapshotCases>()
-  return {
-    readSnapshotCases: async (...args: Parameters<typeof real.readSnapshotCases>) =>
-      (await real.readSnapshotCases(...args)).map((c) => ({ ...c, ...extras.get(c.key) })),
-  }
-})
-
 const tempHome = useTempHomes()
 const canned = {
   lookup_order: '{"status":"delivered","damaged":true}',
@@ -48,10 +32,8 @@ const conversation = [
   { role: 'user' as const, content: '{{message}}, please sort it out' },
 ]
 
-beforeEach(() => {
-  extras.clear()
-  for (const key of ['ORD-1', 'ORD-2', 'ORD-3']) extras.set(key, { conversation, toolResults: canned })
-})
+/** Every case, as imported from the user's JSONL file: its turns and canned tool results. */
+const orderChat = { conversation, toolResults: canned }
 
 /** The agent: look the order up, route the ticket, then say so. */
 function agentTurn(step: number): AgentTurn {
@@ -70,7 +52,7 @@ describe('a case with canned tool results', () => {
     // The first process: its agent never answers the third step, and the process dies there.
     const first = new ScriptedAgent('acme-agents', (step) => (step === 2 ? 'hang' : agentTurn(step)))
     let core = agentCore(home, first)
-    const ws = await agentWorkspace(core)
+    const ws = await agentWorkspace(core, orderChat)
     const run = await call<Run>(core, 'runs.start', { ...planOf(ws, { useCache: false }), name: 'agent' })
     await first.until((calls) => calls.filter((c) => c.step === 2).length === 3)
     // Two steps of each case were stored as their calls ended, before anything stopped the run.
@@ -116,7 +98,7 @@ describe('a tool loop whose call fails', () => {
       return agentTurn(step)
     })
     const core = agentCore(home, agent, { retryPolicy: { maxAttempts: 1 } })
-    const ws = await agentWorkspace(core)
+    const ws = await agentWorkspace(core, orderChat)
     const run = await call<Run>(core, 'runs.start', { ...planOf(ws, { useCache: false }), name: 'agent' })
     const final = await settled(core, run.id)
     expect(final).toMatchObject({ status: 'completed', counts: { done: 3, errors: 3 } })
@@ -141,7 +123,7 @@ describe('a tool loop whose call fails', () => {
       return agentTurn(step)
     })
     let core = agentCore(home, refused)
-    const ws = await agentWorkspace(core)
+    const ws = await agentWorkspace(core, orderChat)
     const run = await call<Run>(core, 'runs.start', { ...planOf(ws, { useCache: false }), name: 'agent' })
     const failed = await settled(core, run.id)
     expect(failed.status).toBe('failed')

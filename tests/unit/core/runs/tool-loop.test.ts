@@ -80,6 +80,17 @@ describe('what follows a step', () => {
     })
   })
 
+  it('ends at a call whose arguments are not a JSON object, before answering any call of that step', () => {
+    for (const text of ['{"order": "A-1",', '["A-1"]', '"A-1"', '']) {
+      const calls = [callOf('a', 'refund'), { id: 'b', name: 'escalate', arguments: text }]
+      expect(sequelOf(1, calls, [], plan({ refund: 'ok', escalate: 'ok' }))).toEqual({
+        kind: 'end',
+        finishReason:
+          'tool_arguments_invalid: the arguments of tool "escalate" (called at step 2) are not a JSON object',
+      })
+    }
+  })
+
   it('ends at the step limit while the model still calls tools', () => {
     expect(sequelOf(2, [callOf('a', 'refund')], [], plan({ refund: 'ok' }, 3))).toEqual({
       kind: 'end',

@@ -61,6 +61,44 @@ describe('the judge prompt', () => {
       ].join('\n'),
     )
   })
+
+  it("shows a conversation case's turns and an answer's tool calls as text, so a tool-only answer is not empty", () => {
+    const [, withCalls] = judgeMessages({
+      rubric: { key: 'routing', name: 'Routing', version: 1, description: '' },
+      criterion,
+      vars: { order: 'A-1' },
+      conversation: [
+        { role: 'user', content: 'Order {{order}} never came.' },
+        { role: 'assistant', content: 'Sorry! Which address?' },
+      ],
+      expected: { queue: 'shipping' },
+      output: '',
+      toolCalls: [
+        { id: 'toolu_01', name: 'route_ticket', arguments: '{"queue":"shipping"}' },
+        { id: 'toolu_02', name: 'add_note', arguments: 'lost <b>parcel</b>' },
+      ],
+    })
+    expect(withCalls?.content).toBe(
+      [
+        '<case_input>',
+        '<order>\nA-1\n</order>',
+        '</case_input>',
+        '<conversation>',
+        'user: Order {{order}} never came.',
+        'assistant: Sorry! Which address?',
+        '</conversation>',
+        '<expected>\n{\n  "queue": "shipping"\n}\n</expected>',
+        '<output>\n\n</output>',
+        '<tool_calls>',
+        '#1 route_ticket\n{\n  "queue": "shipping"\n}',
+        '',
+        '#2 add_note (arguments are not JSON)\nlost <b>parcel</b>',
+        '</tool_calls>',
+      ].join('\n'),
+    )
+    // The provider's call ids are not shown: they say nothing about the answer's quality.
+    expect(withCalls?.content).not.toContain('toolu_')
+  })
 })
 
 describe('parsing a judge answer', () => {

@@ -1,3 +1,4 @@
+import type { ConversationTurn, ToolCall } from '../../../../../shared/domain/conversation'
 import type { ModelParams } from '../../../../../shared/domain/prompts'
 import type { ModelPrice } from '../../../../../shared/domain/runs'
 import type { Rubric, RubricCriterion } from '../../../../../shared/domain/scoring'
@@ -37,8 +38,10 @@ export interface JudgeTask {
   rubric: Rubric
   criterion: RubricCriterion
   vars: Record<string, string>
+  conversation?: readonly ConversationTurn[]
   expected: Record<string, unknown>
   output: string
+  toolCalls?: readonly ToolCall[]
 }
 
 export interface JudgedOutput {

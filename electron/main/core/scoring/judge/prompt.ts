@@ -1,4 +1,5 @@
-import type { ChatMessage } from '../../../../../shared/domain/conversation'
+import type { ChatMessage, ConversationTurn, ToolCall } from '../../../../../shared/domain/conversation'
+import { toolCallsText } from '../../../../../shared/lib/tool-call-text'
 import type { Rubric, RubricCriterion, RubricScale } from '../../../../../shared/domain/scoring'
 import { criterionLine, judgeMarker } from '../../llm/providers/judge-markers'
 
@@ -9,8 +10,12 @@ export interface JudgeSubject {
   criterion: RubricCriterion
   /** The case's input variables, as the evaluated prompt saw them. */
   vars: Record<string, string>
+  /** A conversation case's turns, as the case holds them (its variables are in `vars`). */
+  conversation?: readonly ConversationTurn[]
   expected: Record<string, unknown>
   output: string
+  /** The answer's tool calls: for an answer made only of calls they are the whole answer. */
+  toolCalls?: readonly ToolCall[]
 }
 
 /** How the "score" field is to be written for this scale; the demo judge reads this line too. */
@@ -58,19 +63,28 @@ function systemText(subject: JudgeSubject): string {
   ].join('\n')
 }
 
-/** Tags keep the case, the expected answer and the output apart, whatever text they contain. */
+/**
+ * Tags keep the case, the expected answer and the output apart, whatever text they contain. Turns and tool
+ * calls get tags only when there are some, so a single-turn text answer is judged exactly as before.
+ */
 function userText(subject: JudgeSubject): string {
   const inputs = Object.entries(subject.vars).map(([name, value]) => `<${name}>\n${value}\n</${name}>`)
+  const turns = subject.conversation ?? []
+  const calls = subject.toolCalls ?? []
   return [
     '<case_input>',
     ...inputs,
     '</case_input>',
+    ...(turns.length > 0
+      ? ['<conversation>', ...turns.map((t) => `${t.role}: ${t.content}`), '</conversation>']
+      : []),
     '<expected>',
     JSON.stringify(subject.expected, null, 2),
     '</expected>',
     '<output>',
     subject.output,
     '</output>',
+    ...(calls.length > 0 ? ['<tool_calls>', toolCallsText(calls), '</tool_calls>'] : []),
   ].join('\n')
 }
 
