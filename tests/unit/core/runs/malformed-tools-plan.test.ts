@@ -33,7 +33,7 @@ describe('a plan naming a version whose tools the adapters would refuse', () => 
     const home = tempHome()
     const agent = new ScriptedAgent('acme-agents', () => ({ text: 'never' }))
     const setup = agentCore(home, agent)
-    const ws = await agentWorkspace(setup)
+    const ws = await agentWorkspace(setup, {})
     setup.close()
     const params: ModelParams = {
       temperature: 0,
@@ -66,9 +66,17 @@ describe('a plan naming a version whose tools the adapters would refuse', () => 
   it('refuses a JSON Schema response format that does not compile', async () => {
     const agent = new ScriptedAgent('acme-agents', () => ({ text: 'done' }))
     const core = agentCore(tempHome(), agent)
-    const ws = await agentWorkspace(core, {
-      responseFormat: { type: 'json_schema', name: 'ticket', schema: { type: 'object', required: 'queue' } },
-    })
+    const ws = await agentWorkspace(
+      core,
+      {},
+      {
+        responseFormat: {
+          type: 'json_schema',
+          name: 'ticket',
+          schema: { type: 'object', required: 'queue' },
+        },
+      },
+    )
     const refused = await failure(core, 'runs.plan', planOf(ws))
     expect(refused.message).toMatch(
       /^Order agent v1 cannot run: responseFormat "ticket": the schema is not a valid JSON Schema: /,

@@ -27,7 +27,7 @@ describe('the results grid row of an answer made only of tool calls', () => {
       return { text: 'Routed to billing.', toolCalls: [route] }
     })
     const core = agentCore(tempHome(), agent)
-    const ws = await agentWorkspace(core)
+    const ws = await agentWorkspace(core, {})
     for (const c of await allCases(core, ws.datasetId)) keyOf.set(c.id, c.key)
     const run = await call<Run>(core, 'runs.start', { ...planOf(ws, { useCache: false }), name: 'grid' })
     expect((await settled(core, run.id)).status).toBe('completed')
