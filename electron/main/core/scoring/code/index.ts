@@ -1,0 +1,5 @@
+export { createCodeSandbox, type CodeSandbox } from './sandbox'
+export { codeScorerInputSchema, type CodeScorerInput } from './input'
+export { defaultSandboxLimits, sandboxLimitsSchema, type SandboxLimits } from './limits'
+export type { CodeErrorKind, CodeScore, CodeScoreOutcome } from './result'
+export { toScoreOutcome } from './outcome'
