@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { SandboxLimits } from './limits'
 import type { CodeScoreOutcome } from './result'
 
@@ -58,4 +59,11 @@ export const engineError = (error: unknown): CodeScoreOutcome => ({
   ok: false,
   kind: 'engine',
   message: `The sandbox failed: ${error instanceof Error ? error.message : String(error)}`,
+})
+
+/** The host handed over an input outside the contract (a bug on our side, named by field). */
+export const badInput = (error: unknown): CodeScoreOutcome => ({
+  ok: false,
+  kind: 'bad_input',
+  message: `The scorer's input is not valid: ${error instanceof z.ZodError ? z.prettifyError(error) : String(error)}`,
 })

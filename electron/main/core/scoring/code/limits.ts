@@ -6,7 +6,7 @@ import { z } from 'zod'
  */
 export const sandboxLimitsSchema = z.object({
   /** Wall time for one call: evaluating the source, calling the scorer and reading its result. */
-  timeMs: z.number().int().min(1).max(10_000).default(100),
+  timeMs: z.number().int().min(1).max(10_000).default(250),
   memoryBytes: z
     .number()
     .int()

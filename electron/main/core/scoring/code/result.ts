@@ -8,14 +8,24 @@ export interface CodeScore {
 }
 
 export type CodeErrorKind =
-  'syntax' | 'not_a_function' | 'threw' | 'timeout' | 'memory' | 'stack' | 'bad_result' | 'engine'
+  | 'syntax'
+  | 'not_a_function'
+  | 'threw'
+  | 'timeout'
+  | 'memory'
+  | 'stack'
+  | 'bad_result'
+  | 'bad_input'
+  | 'engine'
 
 export type CodeScoreOutcome =
   ({ ok: true } & CodeScore) | { ok: false; kind: CodeErrorKind; message: string }
 
 /** What the sandbox hands back for a value: its typeof and its JSON (no value for undefined/functions). */
-export const sandboxValueSchema = z.object({ type: z.string(), value: z.unknown().optional() })
-export type SandboxValue = z.output<typeof sandboxValueSchema>
+export interface SandboxValue {
+  type: string
+  value?: unknown
+}
 
 const unit = z.number().min(0).max(1)
 const maxReason = 2000

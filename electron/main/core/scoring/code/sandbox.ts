@@ -2,13 +2,15 @@ import { QuickJsEngine } from './engine'
 import { inputJson, type CodeScorerInput } from './input'
 import { sandboxLimitsSchema, type SandboxLimits } from './limits'
 import { runInFreshRuntime } from './call'
-import { engineError } from './errors'
+import { badInput, engineError } from './errors'
 import type { CodeScoreOutcome } from './result'
 
 export interface CodeSandbox {
   readonly limits: SandboxLimits
   /** Scores one input; never throws: every failure comes back as `{ ok: false, kind, message }`. */
   run(source: string, input: CodeScorerInput): Promise<CodeScoreOutcome>
+  /** The same with the input already made by `inputJson` (once per result when several scorers read it). */
+  runJson(source: string, json: string): Promise<CodeScoreOutcome>
   /** How many WebAssembly modules were loaded (more than 1 only after an engine abort). */
   readonly engineLoads: number
 }
@@ -30,8 +32,11 @@ export function createCodeSandbox(limits: Partial<SandboxLimits> = {}): CodeSand
       try {
         json = inputJson(input)
       } catch (error) {
-        return engineError(error)
+        return badInput(error)
       }
+      return this.runJson(source, json)
+    },
+    async runJson(source, json) {
       try {
         const result = runInFreshRuntime(await engine.load(), source, json, parsed)
         if (result.engineBroken) engine.discard()

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createCodeSandbox } from '../../../../../electron/main/core/scoring/code'
 import { ticketInput } from './helpers'
 
-const sandbox = createCodeSandbox()
+// A roomy time limit: these tests are about results, not limits, and must pass on a busy machine.
+const sandbox = createCodeSandbox({ timeMs: 2000 })
 
 /** Runs `expression` inside a scorer and returns what it evaluated to (as the reason) or the error. */
 async function probe(expression: string) {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createCodeSandbox } from '../../../../../electron/main/core/scoring/code'
+import {
+  createCodeSandbox,
+  inputJson,
+  type CodeScorerInput,
+} from '../../../../../electron/main/core/scoring/code'
 import { ticketInput } from './helpers'
 
-const sandbox = createCodeSandbox()
+// A roomy time limit: these tests are about results, not limits, and must pass on a busy machine.
+const sandbox = createCodeSandbox({ timeMs: 2000 })
 
 describe('code scorer sandbox: results', () => {
   it('hands output, vars, expected, toolCalls and metadata to the scorer as plain data', async () => {
@@ -96,5 +101,23 @@ describe('code scorer sandbox: results', () => {
       results.push(await sandbox.run(source, { ...input, context: { ...input.context, vars: { n } } }))
     }
     expect(results.filter((r) => r.ok && r.passed === true && r.score === 1)).toHaveLength(500)
+  })
+})
+
+describe('code scorer sandbox: one input for several scorers', () => {
+  it('scores prepared JSON the same as the input it came from', async () => {
+    const json = inputJson(ticketInput())
+    const source = '(output, { expected }) => JSON.parse(output).queue === expected.queue'
+    expect(await sandbox.runJson(source, json)).toEqual(await sandbox.run(source, ticketInput()))
+  })
+
+  it('refuses an input that is not the contract, naming the field', async () => {
+    const bad = { output: 42, context: { vars: {}, expected: null, toolCalls: [], metadata: {} } }
+    const result = await sandbox.run('() => true', bad as unknown as CodeScorerInput)
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'bad_input',
+      message: expect.stringContaining('at output'),
+    })
   })
 })
