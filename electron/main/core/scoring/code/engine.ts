@@ -5,7 +5,8 @@ import { sandboxLimitsSchema } from './limits'
 /**
  * V8 compiles the module's WebAssembly lazily, so the first calls are slow (≈ 30 ms idle, measured
  * ≈ 300 ms on a busy machine): one warm-up call with a roomy limit runs the common paths (the prelude,
- * JSON, strings, regex, dates, arrays, promises, a caught error) so that cost never counts against a user's time limit.
+ * JSON, strings, regex, dates, arrays, promises, a caught error) so that this cost never counts against
+ * a user's time limit.
  */
 const warmUpSource = `async (output, { vars }) => {
   const parsed = JSON.parse(output)
@@ -27,7 +28,8 @@ async function loadWarm(): Promise<QuickJSWASMModule> {
     warmUpInput,
     sandboxLimitsSchema.parse({ timeMs: 10_000 }),
   )
-  if (!warm.outcome.ok || warm.engineBroken) throw new Error(`The sandbox engine failed its warm-up call`)
+  if (!warm.outcome.ok) throw new Error(`the engine failed its warm-up call: ${warm.outcome.message}`)
+  if (warm.engineBroken) throw new Error('the engine failed to free its warm-up call')
   return module
 }
 
