@@ -40,7 +40,8 @@ function loadSchema(input: AssertionInput): SchemaOutcome {
     if (usesFormat(schema)) {
       return { result: unsupported(type, 'JSON schema "format" keywords are not supported') }
     }
-    return { validate: new Ajv({ allErrors: true, strict: false }).compile(schema) }
+    // promptfoo's getAjv (src/util/json.ts): Ajv defaults, strictSchema on, first error only.
+    return { validate: new Ajv({ strictSchema: true }).compile(schema) }
   } catch (error) {
     // promptfoo scores an unusable schema as a failed assertion, not an error: src/assertions/json.ts.
     const message = error instanceof Error ? error.message : String(error)
