@@ -2,7 +2,8 @@ import { treebankTokenize } from './treebank-tokenize'
 
 /**
  * ROUGE-N as promptfoo's `rouge-n` assertion scores it: js-rouge's `n(candidate, reference, {})`
- * (promptfoo/promptfoo src/assertions/rouge.ts → kenlimmj/rouge dist/rouge.cjs.js `exports.n`).
+ * (promptfoo/promptfoo src/assertions/rouge.ts → promptfoo/js-rouge src/rouge.ts `n`, defaults
+ * n = 1 and caseSensitive = true).
  * Unigrams of the Treebank tokens, case-sensitive; the score is the number of DISTINCT candidate
  * unigrams also found in the reference, divided by the reference's unigram count (duplicates included).
  * It is a recall-like figure in 0..1, not an F-measure. js-rouge throws on an empty candidate or
