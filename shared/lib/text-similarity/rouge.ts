@@ -20,10 +20,20 @@ export function promptfooRougeN(candidate: string, reference: string, n = 1): nu
   return matches / referenceGrams.length
 }
 
+/** js-rouge refuses to build n-grams whose total text would exceed this many characters (~1 MB). */
+const maxNGramWork = 1_000_000
+
 function joinedNGrams(tokens: readonly string[], n: number): string[] {
   if (n < 1) throw new RangeError('ngram size cannot be smaller than 1')
-  if (tokens.length < n)
+  if (tokens.length < n) {
     throw new RangeError('ngram size cannot be larger than the number of tokens available')
+  }
+  const gramCount = tokens.length - n + 1
+  let work = n * gramCount
+  for (let i = 0; i < tokens.length && work <= maxNGramWork; i++) {
+    work += Math.max(tokens[i]!.length - 1, 0) * Math.min(i + 1, n, gramCount, tokens.length - i)
+  }
+  if (work > maxNGramWork) throw new RangeError('N-gram generation exceeds the materialization limit')
   const grams: string[] = []
   for (let i = 0; i + n <= tokens.length; i++) grams.push(tokens.slice(i, i + n).join(' '))
   return grams

@@ -44,6 +44,15 @@ describe('promptfooRougeN (js-rouge n, as promptfoo rouge-n calls it)', () => {
     expect(promptfooRougeN('the cat', 'the the cat')).toBeCloseTo(2 / 3, 12)
   })
 
+  it('throws, as js-rouge does, on text over its ~1M-character n-gram limit or with no tokens', () => {
+    const huge = 'word '.repeat(250_001)
+    expect(() => promptfooRougeN(huge, 'word')).toThrow('N-gram generation exceeds the materialization limit')
+    expect(promptfooRougeN('word '.repeat(1000), 'word')).toBe(1)
+    expect(() => promptfooRougeN('x', '   ')).toThrow(
+      'ngram size cannot be larger than the number of tokens available',
+    )
+  })
+
   it('throws on empty text, as js-rouge does', () => {
     expect(() => promptfooRougeN('', 'x')).toThrow('Candidate cannot be an empty string')
     expect(() => promptfooRougeN('x', '')).toThrow('Reference cannot be an empty string')
