@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import {
+  levenshteinDistance,
+  levenshteinRatio,
+  promptfooBleu,
+  sentenceBleu,
+} from '../../../../shared/lib/text-similarity'
+
+describe('levenshteinDistance', () => {
+  it.each([
+    ['kitten', 'sitting', 3],
+    ['flaw', 'lawn', 2],
+    ['', 'abc', 3],
+    ['abc', '', 3],
+    ['', '', 0],
+    ['test', 'tast', 1],
+    ['Résumé', 'resume', 3],
+  ])('%j → %j is %i', (a, b, expected) => {
+    expect(levenshteinDistance(a, b)).toBe(expected)
+    expect(levenshteinDistance(b, a)).toBe(expected)
+  })
+
+  it('counts UTF-16 code units, as fastest-levenshtein (used by promptfoo) does', () => {
+    expect(levenshteinDistance('😀', '')).toBe(2)
+    expect(levenshteinDistance('a😀b', 'ab')).toBe(2)
+  })
+})
+
+describe('levenshteinRatio', () => {
+  it('is 1 − distance / longer length', () => {
+    expect(levenshteinRatio('kitten', 'sitting')).toBeCloseTo(1 - 3 / 7, 12)
+    expect(levenshteinRatio('same', 'same')).toBe(1)
+    expect(levenshteinRatio('', '')).toBe(1)
+    expect(levenshteinRatio('abc', 'xyz')).toBe(0)
+  })
+})
+
+// Cases follow promptfoo/promptfoo test/assertions/bleu.test.ts; exact values are worked out by hand
+// from the formula in src/assertions/bleu.ts (lower-cased whitespace tokens, clipped precision,
+// zero precision floored at 1e-7, brevity penalty against the closest reference).
+describe('promptfooBleu', () => {
+  const reference = 'The cat sat on the mat.'
+
+  it('identical sentences score 1', () => {
+    expect(promptfooBleu(reference, [reference])).toBe(1)
+    expect(promptfooBleu('THE CAT sat on the mat.', [reference])).toBe(1)
+  })
+
+  it('one word changed: precisions 5/6, 3/5, 2/4, 1/3 and no brevity penalty', () => {
+    const expected = Math.pow((5 / 6) * (3 / 5) * (2 / 4) * (1 / 3), 0.25)
+    expect(promptfooBleu('The dog sat on the mat.', [reference])).toBeCloseTo(expected, 12)
+    expect(expected).toBeCloseTo(0.537285, 6)
+  })
+
+  it('smooths a zero precision to 1e-7 rather than scoring 0', () => {
+    // candidate: dogs run in the park. (5 tokens) — only "the" matches; reference has 6 tokens.
+    // promptfoo's penalty is exp(1 − c/r) = exp(1 − 5/6) (see the note in bleu.ts).
+    const expected = Math.exp(1 - 5 / 6) * Math.exp(0.25 * (Math.log(1 / 5) + 3 * Math.log(1e-7)))
+    const score = promptfooBleu('Dogs run in the park.', [reference])
+    expect(score).toBeCloseTo(expected, 15)
+    expect(score).toBeGreaterThan(0)
+    expect(score).toBeLessThan(0.001)
+  })
+
+  it('keeps punctuation on words: "mat" and "mat." do not match', () => {
+    expect(promptfooBleu('the cat sat on the mat', ['the cat sat on the mat.'])).toBeLessThan(1)
+  })
+
+  it('takes the best clipped count over references and the closest reference length (first on a tie)', () => {
+    // Candidate 4 tokens; references of 3 and 5 tokens are equally close, the first one counts.
+    expect(promptfooBleu('a b c d', ['a b c', 'a b c d e'])).toBe(1)
+    // Against the 5-token reference promptfoo multiplies by exp(1 − 4/5) > 1: its score exceeds 1.
+    expect(promptfooBleu('a b c d', ['a b c d e', 'a b c'])).toBeCloseTo(Math.exp(1 - 4 / 5), 12)
+  })
+
+  it('closest reference wins the brevity penalty (promptfoo test "closest reference length")', () => {
+    expect(
+      promptfooBleu('The cat sat on mat.', ['The cat sat on mat.', 'Cat mat.', 'A cat is sitting on a mat.']),
+    ).toBe(1)
+  })
+
+  it('throws as promptfoo does on bad inputs', () => {
+    expect(() => promptfooBleu('test', [])).toThrow('Invalid inputs')
+    expect(() => promptfooBleu('', [reference])).toThrow('Invalid inputs')
+    expect(() => promptfooBleu('test', [reference], [0.5, 0.5, 0.5, 0.5])).toThrow('Weights must sum to 1')
+    expect(() => promptfooBleu('test', [reference], [0.5, 0.5])).toThrow('Invalid inputs')
+  })
+})
+
+describe('sentenceBleu (standard, Eval Lab’s own check)', () => {
+  it('identical text scores 1, case and punctuation ignored', () => {
+    expect(sentenceBleu('The cat sat on the mat.', ['the cat sat on the mat'])).toBe(1)
+  })
+
+  it('standard brevity penalty exp(1 − r/c) keeps a short candidate at or below 1', () => {
+    expect(sentenceBleu('a b c d', ['a b c d e'])).toBeCloseTo(Math.exp(1 - 5 / 4), 12)
+  })
+
+  it('one word changed: precisions 5/6, 3/5, 2/4, 1/3', () => {
+    const expected = Math.pow((5 / 6) * (3 / 5) * (2 / 4) * (1 / 3), 0.25)
+    expect(sentenceBleu('the dog sat on the mat', ['the cat sat on the mat'])).toBeCloseTo(expected, 12)
+  })
+
+  it('method-1 smoothing: an order with no match counts 0.1 matches', () => {
+    // 5 tokens vs 6: p1 = 1/5, p2..p4 = 0.1/4, 0.1/3, 0.1/2; penalty exp(1 − 6/5).
+    const expected = Math.exp(1 - 6 / 5) * Math.pow((1 / 5) * (0.1 / 4) * (0.1 / 3) * (0.1 / 2), 0.25)
+    expect(sentenceBleu('dogs run in the park', ['the cat sat on the mat'])).toBeCloseTo(expected, 12)
+  })
+
+  it('a one-word exact answer scores 1; empty text scores 0', () => {
+    expect(sentenceBleu('Paris', ['paris'])).toBe(1)
+    expect(sentenceBleu('', ['paris'])).toBe(0)
+    expect(sentenceBleu('paris', [''])).toBe(0)
+  })
+
+  it('picks the shorter reference length on a tie', () => {
+    expect(sentenceBleu('a b c d', ['a b c d e', 'a b c'])).toBe(1)
+  })
+})
