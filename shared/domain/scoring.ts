@@ -112,6 +112,52 @@ const toolRuleSchemas = [
   z.object({ op: z.literal('no_tool_call'), expectedField }),
 ] as const
 
+/** The literal to compare with, or the case's expected field holding it (one of the two). */
+const textAgainst = {
+  path: outputPath,
+  expectedField: z.string().nullable().default(null),
+  value: z.string().optional(),
+  ignoreCase: z.boolean().default(true),
+}
+
+/**
+ * More output checks (issue 20). Similarity scores keep the measure on `raw` (0..1) and pass at `min`, so a
+ * pass-rate summary stays a pass rate; text without an expected value leaves the case unscored.
+ */
+const outputRuleSchemas = [
+  z.object({ op: z.literal('not_contains'), ...textAgainst }),
+  z.object({ op: z.literal('starts_with'), ...textAgainst }),
+  z.object({ op: z.literal('ends_with'), ...textAgainst }),
+  /** The output is one of the allowed values (`values`, or the expected field: a JSON list or `a|b|c`). */
+  z.object({
+    op: z.literal('one_of'),
+    path: outputPath,
+    expectedField: z.string().nullable().default(null),
+    values: z.array(z.string()).min(1).max(500).optional(),
+    ignoreCase: z.boolean().default(true),
+  }),
+  /** A number within `tolerance` of the expected number (absolute, or a share of it when `relative`). */
+  z.object({
+    op: z.literal('numeric_close'),
+    path: outputPath,
+    expectedField: z.string().nullable().default(null),
+    value: z.number().optional(),
+    tolerance: z.number().nonnegative().default(0),
+    relative: z.boolean().default(false),
+  }),
+  /** Text similarity to the expected text: Levenshtein ratio, ROUGE-L F1 or sentence BLEU (0..1). */
+  z.object({
+    op: z.literal('similarity'),
+    path: outputPath,
+    measure: z.enum(['levenshtein', 'rouge_l', 'bleu']),
+    expectedField: z.string().nullable().default(null),
+    value: z.string().optional(),
+    min: z.number().min(0).max(1).default(0.8),
+  }),
+  /** A JSON field is present (`present: true`) or absent in the output; `null` counts as present. */
+  z.object({ op: z.literal('json_field'), path: z.string().trim().min(1).max(200), present: z.boolean() }),
+] as const
+
 export const ruleSchema = z.discriminatedUnion('op', [
   /** Output field equals the case's expected field (or a literal), after trimming; case-insensitive if asked. */
   z.object({
@@ -141,7 +187,32 @@ export const ruleSchema = z.discriminatedUnion('op', [
     max: z.number().nullable().default(null),
   }),
   ...toolRuleSchemas,
+  ...outputRuleSchemas,
 ])
+
+/** Per-call limits of a code scorer (the sandbox's defaults when omitted). */
+export const codeScorerConfigSchema = z.object({
+  kind: z.literal('code'),
+  /**
+   * JavaScript evaluating to a function, or defining `function score(output, context)`:
+   * `(output, { vars, expected, toolCalls, metadata }) → boolean | number (0..1) | { score, pass, reason }`.
+   */
+  source: z.string().trim().min(1).max(100_000),
+  timeLimitMs: z.number().int().min(10).max(10_000).default(250),
+  memoryLimitMb: z.number().int().min(2).max(256).default(16),
+})
+
+/**
+ * A case's own promptfoo assertions (kept by a promptfoo import in an expected field), run as promptfoo runs
+ * them: weights, the test's threshold, `javascript` in the code sandbox, `llm-rubric` graded by `judgeModel`.
+ * The score's raw is the weighted test score; value is 1 when the test passes, 0 when it fails.
+ */
+export const assertionsScorerConfigSchema = z.object({
+  kind: z.literal('assertions'),
+  field: z.string().trim().min(1).max(200).default('assertions'),
+  /** Grades llm-rubric (and other model-graded) assertions; null leaves a case that has one unscored. */
+  judgeModel: modelRefSchema.nullable().default(null),
+})
 
 export const scorerConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('format'), format: formatCheckSchema }),
@@ -155,6 +226,8 @@ export const scorerConfigSchema = z.discriminatedUnion('kind', [
     samples: z.number().int().min(1).max(9).default(1),
   }),
   z.object({ kind: z.literal('human'), rubricId: idSchema, criterionKey: criterionKey }),
+  codeScorerConfigSchema,
+  assertionsScorerConfigSchema,
 ])
 export type ScorerConfig = z.output<typeof scorerConfigSchema>
 
@@ -195,6 +268,10 @@ export const evalSuiteSchema = evalSuiteDraftSchema.extend({
 export type EvalSuite = z.output<typeof evalSuiteSchema>
 
 // ── Scores and summaries ───────────────────────────────────────────────────────────────────────────
+/** Which kind of scorer wrote a score (migration 0016 widened the stored set with code and assertions). */
+export const scoreSourceSchema = z.enum(['format', 'rule', 'judge', 'human', 'code', 'assertions'])
+export type ScoreSource = z.infer<typeof scoreSourceSchema>
+
 export const scoreSchema = z.object({
   caseId: idSchema,
   promptVersionId: idSchema,
@@ -208,7 +285,7 @@ export const scoreSchema = z.object({
   raw: z.number().nullable(),
   passed: z.boolean().nullable(),
   reason: z.string(),
-  source: z.enum(['format', 'rule', 'judge', 'human']),
+  source: scoreSourceSchema,
 })
 export type Score = z.infer<typeof scoreSchema>
 

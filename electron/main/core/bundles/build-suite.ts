@@ -21,6 +21,7 @@ function portableScorer(repos: Repos, scorer: Scorer, used: Map<string, Rubric>)
   const base = { metric: scorer.metric, label: scorer.label }
   if (config.kind === 'format') return { ...base, config: { kind: 'format', format: config.format } }
   if (config.kind === 'rule') return { ...base, config: { kind: 'rule', rule: config.rule } }
+  if (config.kind === 'code' || config.kind === 'assertions') return { ...base, config }
   const rubric = rubricOf(repos, scorer, config.rubricId)
   used.set(`${rubric.key}\u0000${rubric.version}`, rubric)
   const ref = { key: rubric.key, version: rubric.version }

@@ -26,10 +26,13 @@ import {
 import { fileHashesSchema, signatureSchema, type FileHashes } from '../../../../shared/domain/bundles'
 import { modelParamsSchema, modelRefSchema, promptMessageSchema } from '../../../../shared/domain/prompts'
 import {
+  assertionsScorerConfigSchema,
+  codeScorerConfigSchema,
   formatCheckSchema,
   gateRuleSchema,
   rubricDraftSchema,
   ruleSchema,
+  scoreSourceSchema,
 } from '../../../../shared/domain/scoring'
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
 
@@ -169,6 +172,9 @@ export const bundleScorerConfigSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('human'), rubric: rubricRefSchema, criterionKey: z.string() }).strict(),
+  /** Code scorers travel with their source: the CLI gate runs them in the same sandbox. */
+  codeScorerConfigSchema.strict(),
+  assertionsScorerConfigSchema.strict(),
 ])
 export const bundleScorerSchema = z
   .object({ metric: z.string(), label: z.string(), config: bundleScorerConfigSchema })
@@ -243,7 +249,7 @@ export const resultScoreSchema = z
     raw: z.number().nullable(),
     passed: z.boolean().nullable(),
     reason: z.string(),
-    source: z.enum(['format', 'rule', 'judge', 'human']),
+    source: scoreSourceSchema,
   })
   .strict()
 

@@ -47,7 +47,13 @@ function sameRubric(stored: Rubric, r: RubricsFile['rubrics'][number]): boolean 
 
 function toScorer(s: BundleScorer, rubricIds: ReadonlyMap<string, string>): Scorer {
   const { config } = s
-  if (config.kind === 'format' || config.kind === 'rule') return { ...s, config }
+  if (
+    config.kind === 'format' ||
+    config.kind === 'rule' ||
+    config.kind === 'code' ||
+    config.kind === 'assertions'
+  )
+    return { ...s, config }
   const rubricId = rubricIds.get(refKey(config.rubric.key, config.rubric.version))
   if (!rubricId) {
     throw new AppError(

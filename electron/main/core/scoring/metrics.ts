@@ -27,9 +27,12 @@ export interface SuiteMetric {
 export function suiteMetric(repos: Repos, scorer: Scorer): SuiteMetric {
   const { config } = scorer
   const base = { metric: scorer.metric, label: scorer.label, scorer, source: config.kind }
-  if (config.kind === 'format' || config.kind === 'rule') {
+  if (config.kind === 'format' || config.kind === 'rule' || config.kind === 'assertions') {
     return { ...base, hash: scorerFingerprint(scorer), kind: 'pass_rate', rubric: null, criterion: null }
   }
+  // A code scorer may return any number in 0..1: its mean is the metric (a pass/fail one's mean is its rate).
+  if (config.kind === 'code')
+    return { ...base, hash: scorerFingerprint(scorer), kind: 'mean', rubric: null, criterion: null }
   const rubric = repos.rubrics.byId(config.rubricId)
   const criterion = rubric?.criteria.find((c) => c.key === config.criterionKey) ?? null
   return {

@@ -80,6 +80,7 @@ function checkScorer(repos: Repos, scorer: Scorer, i: number): void {
   const { config } = scorer
   if (config.kind === 'format') checkFormat(path, config)
   else if (config.kind === 'rule') checkRule(path, config)
+  else if (config.kind === 'code' || config.kind === 'assertions') return
   else checkCriterion(repos, path, config.rubricId, config.criterionKey)
 }
 

@@ -88,7 +88,8 @@ export function gateFromForm(
  */
 export function isBinaryScorer(scorer: Scorer, rubrics: readonly Rubric[]): boolean | null {
   const config = scorer.config
-  if (config.kind === 'format' || config.kind === 'rule') return true
+  if (config.kind === 'format' || config.kind === 'rule' || config.kind === 'assertions') return true
+  if (config.kind === 'code') return false
   const criterion = findCriterion(rubrics, config.rubricId, config.criterionKey)
   return criterion ? criterion.scale.type === 'pass_fail' : null
 }

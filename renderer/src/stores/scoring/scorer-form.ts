@@ -164,15 +164,17 @@ export const labelOf = (form: ScorerForm, rubrics: readonly Rubric[]): string =>
 
 /** The form showing an existing scorer, for editing it. */
 export function formFromScorer(scorer: Scorer): ScorerForm {
+  const config = scorer.config
+  if (config.kind === 'code' || config.kind === 'assertions')
+    throw new Error(`Editing a ${config.kind} scorer is not available in this build yet`)
   const base: ScorerForm = {
     ...blankScorerForm,
-    kind: scorer.config.kind,
+    kind: config.kind,
     metric: scorer.metric,
     metricEdited: true,
     label: scorer.label,
     labelEdited: true,
   }
-  const config = scorer.config
   switch (config.kind) {
     case 'format':
       return { ...base, ...formatFields(config.format) }
@@ -214,21 +216,23 @@ const isToolRule = (rule: RuleConfig): rule is ToolRuleConfig => isToolOp(rule.o
 
 function ruleFields(rule: RuleConfig): Partial<ScorerForm> {
   if (isToolRule(rule)) return toolRuleFields(rule)
-  const common = { op: rule.op, path: rule.path }
   switch (rule.op) {
     case 'equals':
     case 'contains':
       return {
-        ...common,
+        op: rule.op,
+        path: rule.path,
         ignoreCase: rule.ignoreCase,
         target: rule.expectedField === null ? 'literal' : 'expected',
         expectedField: rule.expectedField ?? '',
         literal: literalText(rule.value),
       }
     case 'regex':
-      return { ...common, pattern: rule.pattern, flags: rule.flags }
+      return { op: rule.op, path: rule.path, pattern: rule.pattern, flags: rule.flags }
     case 'range':
-      return { ...common, min: text(rule.min), max: text(rule.max) }
+      return { op: rule.op, path: rule.path, min: text(rule.min), max: text(rule.max) }
+    default:
+      throw new Error(`Editing a ${rule.op} rule is not available in this build yet`)
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Rubric, Scorer } from '../../../../../shared/domain/scoring'
 import { modelKey } from '../../../../../shared/lib/model-ref'
 import { findCriterion } from '../../../stores/scoring/scorer-form'
-import { describeToolRule } from '../../../stores/scoring/tool-rule-form'
+import { describeToolRule, isToolOp, type ToolRuleConfig } from '../../../stores/scoring/tool-rule-form'
 
 type Config = Scorer['config']
 const subject = (path: string) => path || 'output'
@@ -37,7 +37,7 @@ function ruleText(rule: Extract<Config, { kind: 'rule' }>['rule']): string {
     case 'range':
       return `${subject(rule.path)} within ${bound(rule.min, '−∞')}…${bound(rule.max, '∞')}`
     default:
-      return describeToolRule(rule)
+      return isToolOp(rule.op) ? describeToolRule(rule as ToolRuleConfig) : rule.op
   }
 }
 
@@ -58,6 +58,10 @@ export function describeScorer(scorer: Scorer, rubrics: readonly Rubric[]): stri
       const samples = config.samples > 1 ? ` × ${config.samples} samples` : ''
       return `${what}, judged by ${modelKey(config.model)}${samples}`
     }
+    case 'code':
+      return 'JavaScript scorer, run in the sandbox'
+    case 'assertions':
+      return `the case's promptfoo assertions (expected ${config.field})`
   }
 }
 
@@ -66,4 +70,6 @@ export const kindLabels: Record<Config['kind'], string> = {
   rule: 'Rule',
   judge: 'LLM judge',
   human: 'Human review',
+  code: 'Code scorer',
+  assertions: 'promptfoo assertions',
 }
