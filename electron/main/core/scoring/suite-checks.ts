@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/contract'
 import type { EvalSuiteDraft, GateRule, Scorer } from '../../../../shared/domain/scoring'
 import type { Repos } from '../db/repos'
+import { outputRuleProblem } from './rule-checks'
 import { compileSchema } from './scorers/format'
 
 /** Thrown with the field's path, like zod's own messages, so the editor can point at it. */
@@ -63,6 +64,8 @@ function checkRule(path: string, scorer: Extract<Scorer['config'], { kind: 'rule
     invalid(`${path}.rule.expectedField`, 'name an expected field of the cases, or give a value')
   if (rule.op === 'range' && rule.min !== null && rule.max !== null && rule.min > rule.max)
     invalid(`${path}.rule.min`, 'the minimum is above the maximum')
+  const problem = outputRuleProblem(rule)
+  if (problem) invalid(`${path}.rule.${problem.field}`, problem.message)
 }
 
 function checkCriterion(repos: Repos, path: string, rubricId: string, criterionKey: string): void {

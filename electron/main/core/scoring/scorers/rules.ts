@@ -2,6 +2,9 @@ import type { z } from 'zod'
 import type { ruleSchema } from '../../../../../shared/domain/scoring'
 import { asText, outputValue, quote, valueAt } from '../output'
 import { sameValue } from './compare'
+import { numericCloseRule } from './numeric-rule'
+import { similarityRule } from './similarity'
+import { affixRule, jsonFieldRule, notContainsRule, oneOfRule } from './text-rules'
 import { isToolRule, toolRuleScorer } from './tools'
 import { failed, failedCall, passed, unscored, type DeterministicScorer, type ScorerInput } from './types'
 
@@ -109,8 +112,18 @@ export function ruleScorer(rule: Rule): DeterministicScorer {
       return regexRule(rule)
     case 'range':
       return rangeRule(rule)
-    default:
-      // Issue 20's output checks are being wired (branch i20-builtin): until then, never a made-up score.
-      return () => unscored(`The rule "${rule.op}" is not available in this build yet`)
+    case 'not_contains':
+      return notContainsRule(rule)
+    case 'starts_with':
+    case 'ends_with':
+      return affixRule(rule)
+    case 'one_of':
+      return oneOfRule(rule)
+    case 'numeric_close':
+      return numericCloseRule(rule)
+    case 'similarity':
+      return similarityRule(rule)
+    case 'json_field':
+      return jsonFieldRule(rule)
   }
 }
