@@ -3,7 +3,7 @@ import type { BundleExport, SigningKey } from '../../../shared/domain/bundles'
 import type { DatasetDetail } from '../../../shared/domain/datasets'
 import type { PromptDetail, PromptVersion } from '../../../shared/domain/prompts'
 import type { Run } from '../../../shared/domain/runs'
-import type { GateResult, GateRule, SliceKey } from '../../../shared/domain/scoring'
+import type { GateResult, GateRule, Scorer, SliceKey } from '../../../shared/domain/scoring'
 import { call, demoCore } from '../core/core-calls'
 import { settled } from '../core/scoring/helpers'
 
@@ -31,6 +31,8 @@ export interface BaselineOptions {
   cases?: number
   /** The suite's gate rules (default: valid JSON ≥ 99 % and category at most 5 points below). */
   gates?: GateRule[]
+  /** Scorers added to the suite after the default two (valid JSON, category equals). */
+  extraScorers?: Scorer[]
   /**
    * The provider v1 is pinned to (default openai). Any other name is added in Settings → Providers as an
    * OpenAI-compatible server at the mock's base URL, as a user adds their own model server.
@@ -129,6 +131,7 @@ async function createPromptAndCases(core: Core, provider: string, options: Basel
           label: 'Category',
           config: { kind: 'rule', rule: { op: 'equals', path: 'category', expectedField: 'category' } },
         },
+        ...(options.extraScorers ?? []),
       ],
       gates: options.gates ?? defaultGates,
     },
