@@ -119,6 +119,15 @@ describe('rule: similarity', () => {
     expect(measured('bleu', 0.9)(on(candidate, { reference: candidate })).raw).toBeCloseTo(1, 12)
   })
 
+  it('Levenshtein counts characters (code points), not UTF-16 units', () => {
+    const emoji = measured('levenshtein', 0.5)
+    // One substitution out of one character: 0 (UTF-16 units would say one of two, 0.5, and pass).
+    expect(emoji(on('👍', { reference: '👎' }))).toMatchObject({ raw: 0, passed: false })
+    expect(emoji(on('ok 👍', { reference: 'ok 👎' })).raw).toBeCloseTo(3 / 4, 12)
+    expect(emoji(on('東京都', { reference: '東京府' })).raw).toBeCloseTo(2 / 3, 12)
+    expect(emoji(on('𝒜𝒷𝒸', { reference: '𝒜𝒷𝒸' })).raw).toBe(1)
+  })
+
   it('compares text, not its encoding: a decomposed accent is no edit', () => {
     const outcome = measured('levenshtein', 1)(on('Cafe\u0301 crème', { reference: 'Café crème' }))
     expect(outcome).toMatchObject({ raw: 1, passed: true })

@@ -12,9 +12,37 @@ type Measure = SimilarityRule['measure']
  * NFC-normalised first so one accented letter typed two ways is not an edit.
  */
 const measures: Record<Measure, { label: string; score: (output: string, expected: string) => number }> = {
-  levenshtein: { label: 'Levenshtein ratio', score: (a, b) => levenshteinRatio(a, b) },
+  levenshtein: { label: 'Levenshtein ratio', score: codePointRatio },
   rouge_l: { label: 'ROUGE-L F1', score: (a, b) => rougeL(a, b).f },
   bleu: { label: 'BLEU', score: (a, b) => sentenceBleu(a, [b]) },
+}
+
+/**
+ * Levenshtein ratio over Unicode code points, as Python's Levenshtein/RapidFuzz count, not UTF-16 units:
+ * "👍" against "👎" is one substitution in one character (0), not one in two (0.5). The shared distance
+ * compares UTF-16 units (promptfoo's imported assertions need exactly that), so each distinct code point of
+ * the two texts is relabelled to one BMP unit first; equal labels ⇔ equal code points, so the distance is
+ * the code-point distance.
+ */
+function codePointRatio(a: string, b: string): number {
+  const labels = new Map<string, string>()
+  const relabel = (text: string): string | null => {
+    let out = ''
+    for (const point of text) {
+      let label = labels.get(point)
+      if (label === undefined) {
+        // Below the surrogate range; no real pair of texts has 55,296 distinct characters.
+        if (labels.size >= 0xd800) return null
+        label = String.fromCharCode(labels.size)
+        labels.set(point, label)
+      }
+      out += label
+    }
+    return out
+  }
+  const x = relabel(a)
+  const y = relabel(b)
+  return x === null || y === null ? levenshteinRatio(a, b) : levenshteinRatio(x, y)
 }
 
 /** Two measures computed along different float paths can land a hair under a `min` they equal on paper. */
