@@ -52,6 +52,9 @@ describe('rule: not_contains', () => {
     expect(noApology(on('fine', {}))).toEqual(unscoredBecause('The case has no expected "forbidden"'))
     expect(noApology(on('fine', { forbidden: null })).passed).toBeNull()
     expect(noApology(on('fine', { forbidden: '' })).passed).toBeNull()
+    expect(noApology(on('all fine', { forbidden: ' ' }))).toEqual(
+      unscoredBecause('The expected text is only whitespace'),
+    )
     expect(noApology(on(null, { forbidden: 'sorry' }))).toMatchObject({
       value: 0,
       passed: false,
@@ -124,6 +127,10 @@ describe('rule: one_of', () => {
     const sentiment = ruleScorer(rule({ op: 'one_of', values: ['positive', 'neutral', 'negative'] }))
     expect(sentiment(on('Neutral\n')).passed).toBe(true)
     expect(sentiment(on('mixed')).passed).toBe(false)
+    const sizes = ruleScorer(rule({ op: 'one_of', values: Array.from({ length: 40 }, (_, i) => `s${i}`) }))
+    expect(sizes(on('xl')).reason).toBe(
+      'the output is "xl", not one of "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9"… (40 in all)',
+    )
     const strict = ruleScorer(rule({ op: 'one_of', values: ['Oui', 'Non'], ignoreCase: false }))
     expect(strict(on('oui')).passed).toBe(false)
     expect(strict(on('Oui')).passed).toBe(true)

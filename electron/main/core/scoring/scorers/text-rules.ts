@@ -11,6 +11,8 @@ export function notContainsRule(rule: RuleOf<'not_contains'>): DeterministicScor
     const expected = expectedFrom(input, rule.expectedField, rule.value)
     if (!expected.ok) return unscored(expected.reason)
     const needle = asText(expected.value)
+    // Every answer with a space would "contain" a blank expectation: it says nothing, so it cannot judge.
+    if (needle.trim() === '') return unscored('The expected text is only whitespace')
     const name = fieldName(rule.path)
     return foldText(asText(actual), rule.ignoreCase).includes(foldText(needle, rule.ignoreCase))
       ? failed(`${name} contains ${quote(needle)}`)
@@ -67,6 +69,12 @@ export function allowedValues(field: string, raw: unknown): Allowed {
   return { ok: true, values: named }
 }
 
+/** The first few allowed values for a reason; a 500-value enum would drown it. */
+function listedValues(values: readonly string[], shown = 10): string {
+  const head = values.slice(0, shown).map((v) => quote(v, 40))
+  return values.length > shown ? `${head.join(', ')}… (${values.length} in all)` : head.join(', ')
+}
+
 /** The output (trimmed) equals one of the allowed values, an enum check. */
 export function oneOfRule(rule: RuleOf<'one_of'>): DeterministicScorer {
   return onOutput(rule.path, (actual, input) => {
@@ -78,7 +86,7 @@ export function oneOfRule(rule: RuleOf<'one_of'>): DeterministicScorer {
     else allowed = { ok: false, reason: 'The rule names neither an expected field nor values' }
     if (!allowed.ok) return unscored(allowed.reason)
     const name = fieldName(rule.path)
-    const listed = allowed.values.map((v) => quote(v, 40)).join(', ')
+    const listed = listedValues(allowed.values)
     if (actual !== null && typeof actual === 'object')
       return failed(`${name} is ${quote(actual)}, not a single value (allowed: ${listed})`)
     const fold = (v: unknown): string => foldText(String(v).trim(), rule.ignoreCase)
