@@ -3,6 +3,7 @@ import type { EvalSuite, Rubric, Scorer } from '../../../../shared/domain/scorin
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
 import type { CoreContext } from '../context'
 import { newId } from '../ids'
+import { checkSuite } from '../scoring/suite-checks'
 import { latestSuite } from '../scoring/suites'
 import { bundlePaths, type GatesFile, type RubricsFile } from './format'
 
@@ -71,6 +72,19 @@ function toScorer(s: BundleScorer, rubricIds: ReadonlyMap<string, string>): Scor
 }
 
 /**
+ * What the app refuses on save, gates.json may not bring in by hand-editing (e.g. a similarity rule with
+ * nothing to compare with, which would leave every case unscored): the same checks, naming the file.
+ */
+function checkGatesFile(ctx: CoreContext, scorers: Scorer[], file: GatesFile): void {
+  try {
+    checkSuite(ctx.repos, { scorers, gates: file.gates })
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    throw new AppError('INVALID_INPUT', `${bundlePaths.gates}: ${error.message}`, error.details)
+  }
+}
+
+/**
  * The prompt's suite: its latest stored one when it already scores and gates as gates.json says, else
  * gates.json saved as a new version (with the file's number when that number is free, so a fresh workspace
  * re-exports the same gates.json).
@@ -82,6 +96,7 @@ export function importSuite(
   rubricIds: ReadonlyMap<string, string>,
 ): { suite: EvalSuite; added: boolean } {
   const scorers = file.scorers.map((s) => toScorer(s, rubricIds))
+  checkGatesFile(ctx, scorers, file)
   const content = canonicalJson({ scorers, gates: file.gates })
   // The default suite (version 0) counts: a prompt never given a suite re-exports as it was.
   const latest = latestSuite(ctx, promptId)
