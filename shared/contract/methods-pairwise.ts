@@ -17,6 +17,7 @@ const pairwiseReads = [
   'run_results',
   'prompt_versions',
   'prompts',
+  'prompt_environments',
   'rubrics',
   'dataset_snapshot_cases',
   'case_revisions',

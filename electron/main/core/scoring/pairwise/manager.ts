@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { AppError } from '../../../../../shared/contract'
 import type { PairwiseComparison, PairwiseStart } from '../../../../../shared/domain/pairwise'
 import { modelKey } from '../../../../../shared/lib/model-ref'
@@ -19,6 +20,8 @@ interface Job {
 
 const tables = ['pairwise_comparisons', 'pairwise_judgments'] as const
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : JSON.stringify(error))
+
 /** Owns the pairwise comparisons judging in this process: starts them in the background and cancels them. */
 export class PairwiseManager {
   private readonly jobs = new Map<string, Job>()
@@ -39,6 +42,8 @@ export class PairwiseManager {
     const existing = this.ctx.repos.pairwise.find(input)
     if (existing && this.jobs.has(existing.id)) return comparisonView(this.ctx, existing)
     const controller = new AbortController()
+    // Every call in flight (and each retry's wait) listens to the one signal.
+    setMaxListeners(64, controller.signal)
     const env = await this.judgeEnv(plan, controller.signal)
     const row = this.open(existing, plan)
     const tasks = pendingTasks(this.ctx, row.id, plan)
@@ -107,8 +112,7 @@ export class PairwiseManager {
 
   private markFailed(id: string, error: unknown): void {
     try {
-      const message = error instanceof Error ? error.message : String(error)
-      this.ctx.repos.pairwise.setStatus(id, 'failed', message, this.ctx.now())
+      this.ctx.repos.pairwise.setStatus(id, 'failed', messageOf(error), this.ctx.now())
       this.bus.emit('db.changed', { tables: [...tables] })
     } catch {
       // The workspace is closing or broken: the comparison stays marked running and is reset on next open.
@@ -131,7 +135,7 @@ export class PairwiseManager {
       })
       if (this.closed) return
       const status = writeError ? 'failed' : controller.signal.aborted ? 'cancelled' : 'completed'
-      const error = writeError ? `Judgments could not be saved: ${String(writeError)}` : null
+      const error = writeError ? `Judgments could not be saved: ${messageOf(writeError)}` : null
       this.ctx.repos.pairwise.setStatus(id, status, error, this.ctx.now())
       changed()
     } catch (error) {
