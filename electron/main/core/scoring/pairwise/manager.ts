@@ -39,12 +39,13 @@ export class PairwiseManager {
   /** Stores (or reopens) the comparison, then judges in the background; returns at once. */
   async start(input: PairwiseStart): Promise<PairwiseComparison> {
     const plan = planPairwise(this.ctx, input)
-    const existing = this.ctx.repos.pairwise.find(input)
-    if (existing && this.jobs.has(existing.id)) return comparisonView(this.ctx, existing)
     const controller = new AbortController()
     // Every call in flight (and each retry's wait) listens to the one signal.
     setMaxListeners(64, controller.signal)
     const env = await this.judgeEnv(plan, controller.signal)
+    // From here to the job's registration nothing awaits: two starts of one comparison cannot both open it.
+    const existing = this.ctx.repos.pairwise.find(input)
+    if (existing && this.jobs.has(existing.id)) return comparisonView(this.ctx, existing)
     const row = this.open(existing, plan)
     const tasks = pendingTasks(this.ctx, row.id, plan)
     const done = this.judge(row.id, tasks, env, controller)

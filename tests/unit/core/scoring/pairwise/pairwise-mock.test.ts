@@ -167,7 +167,12 @@ describe('the pairwise judge through the providers (mock server, real SDKs)', ()
         chile.id && key.includes(`/${chile.id}/`) && key.includes('/atlas-b/') ? ['500', '500'] : undefined,
     })
     const { core, start } = await setUp(server, chile)
-    const started = await call<PairwiseComparison>(core, 'pairwise.start', start)
+    // Two starts at once (a double click): one comparison, one job.
+    const [started, twin] = await Promise.all([
+      call<PairwiseComparison>(core, 'pairwise.start', start),
+      call<PairwiseComparison>(core, 'pairwise.start', start),
+    ])
+    expect(twin.id).toBe(started.id)
     expect(started.status).toBe('running')
     const done = await settled(core, started.id)
     expect(done.status).toBe('completed')
