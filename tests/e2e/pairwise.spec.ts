@@ -47,6 +47,13 @@ test('judges v4 on the March model against v5 on the September model pairwise, b
   await expect(pairwise.detail.getByTestId('pairwise-output-a')).not.toBeEmpty()
   await expect(pairwise.detail.getByTestId('pairwise-output-b')).not.toBeEmpty()
 
+  // 145 demo cases: a page of 100, then the rest.
+  await pairwise.filter('all')
+  await expect(pairwise.panel.getByTestId('pairwise-page')).toHaveText(/^1–100 of 14\d$/)
+  await expect(pairwise.cases).toHaveCount(100)
+  await pairwise.panel.getByTestId('pairwise-next').click()
+  await expect(pairwise.panel.getByTestId('pairwise-page')).toHaveText(/^101–14\d of 14\d$/)
+
   await pairwise.filter('b')
   await expect(pairwise.panel.locator('[data-testid="pairwise-case"]:not([data-outcome="b"])')).toHaveCount(0)
 })

@@ -15,8 +15,10 @@ export function usePairwiseList(a: CompareSlice | undefined, b: CompareSlice | u
   return useRpcQuery('pairwise.list', input)
 }
 
-export function usePairwiseCases(id: string | null, filter: PairwiseCaseFilter) {
-  return useRpcQuery('pairwise.cases', id ? { id, filter, limit: pairwiseCasesPageSize } : null)
+/** One page of the comparison's cases; the last page stays shown while the next one loads. */
+export function usePairwiseCases(id: string | null, filter: PairwiseCaseFilter, offset: number) {
+  const input = id ? { id, filter, offset, limit: pairwiseCasesPageSize } : null
+  return useRpcQuery('pairwise.cases', input, { keepPrevious: true })
 }
 
 export const useStartPairwise = () => useRpcMutation('pairwise.start')

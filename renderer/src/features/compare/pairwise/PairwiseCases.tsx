@@ -5,7 +5,7 @@ import {
   type PairwiseCaseFilter,
 } from '../../../../../shared/domain/pairwise'
 import { toolCallsText } from '../../../../../shared/lib/tool-call-text'
-import { usePairwiseCases } from '../../../queries/pairwise'
+import { pairwiseCasesPageSize, usePairwiseCases } from '../../../queries/pairwise'
 import { errorOf } from '../../../queries/summary'
 import { verdictText } from './format'
 
@@ -81,12 +81,43 @@ function CaseRow({ item, open, onToggle }: { item: PairwiseCase; open: boolean; 
   )
 }
 
+function Pager(props: { offset: number; total: number; onOffset: (offset: number) => void }) {
+  const { offset, total } = props
+  if (total <= pairwiseCasesPageSize) return null
+  const last = Math.min(total, offset + pairwiseCasesPageSize)
+  return (
+    <span className="pairwise-pager">
+      {' '}
+      <button
+        type="button"
+        disabled={offset === 0}
+        onClick={() => props.onOffset(Math.max(0, offset - pairwiseCasesPageSize))}
+      >
+        Previous
+      </button>{' '}
+      <span data-testid="pairwise-page">
+        {offset + 1}–{last} of {total}
+      </span>{' '}
+      <button
+        type="button"
+        data-testid="pairwise-next"
+        disabled={last >= total}
+        onClick={() => props.onOffset(offset + pairwiseCasesPageSize)}
+      >
+        Next
+      </button>
+    </span>
+  )
+}
+
 /** The comparison's cases with both verdicts; a row opens both outputs and the judge's reasons. */
 export function PairwiseCases({ comparisonId }: { comparisonId: string }) {
   const [filter, setFilter] = useState<PairwiseCaseFilter>('all')
   const [openId, setOpenId] = useState<string | null>(null)
-  const query = usePairwiseCases(comparisonId, filter)
+  const [offset, setOffset] = useState(0)
+  const query = usePairwiseCases(comparisonId, filter, offset)
   const loadError = errorOf(query.error)
+  const total = query.data?.total ?? 0
   return (
     <div className="pairwise-cases" data-testid="pairwise-cases">
       <select
@@ -95,7 +126,9 @@ export function PairwiseCases({ comparisonId }: { comparisonId: string }) {
         value={filter}
         onChange={(e) => {
           const parsed = pairwiseCaseFilterSchema.safeParse(e.target.value)
-          if (parsed.success) setFilter(parsed.data)
+          if (!parsed.success) return
+          setFilter(parsed.data)
+          setOffset(0)
         }}
       >
         {filters.map((f) => (
@@ -104,8 +137,9 @@ export function PairwiseCases({ comparisonId }: { comparisonId: string }) {
           </option>
         ))}
       </select>{' '}
-      <span data-testid="pairwise-cases-total">{query.data?.total ?? 0}</span> cases
+      <span data-testid="pairwise-cases-total">{total}</span> cases
       {loadError && <span className="error"> {loadError.message}</span>}
+      <Pager offset={offset} total={total} onOffset={setOffset} />
       <table className="compare-case-table">
         <thead>
           <tr>
