@@ -62,6 +62,7 @@ interface Setup {
   core: Core
   start: PairwiseStart
   rubric: Rubric
+  datasetId: string
 }
 
 async function setUp(server: MockLlmServer, chileCase: { id: string }): Promise<Setup> {
@@ -130,6 +131,7 @@ async function setUp(server: MockLlmServer, chileCase: { id: string }): Promise<
   return {
     core,
     rubric,
+    datasetId: dataset.dataset.id,
     start: {
       a: slice('atlas-a'),
       b: slice('atlas-b'),
@@ -259,6 +261,35 @@ describe('the pairwise judge through the providers (mock server, real SDKs)', ()
       judge: { provider: 'nowhere', model: 'x' },
     })
     expect(nobody.message).toMatch(/judge model nowhere\/x cannot be called/)
+    core.close()
+  })
+
+  it('refuses two runs on different dataset snapshots: their cases are not the same', async () => {
+    const server = await startMock({ responder })
+    const { core, start, datasetId } = await setUp(server, { id: '' })
+    await call(core, 'cases.add', {
+      datasetId,
+      fields: {
+        key: 'italy',
+        vars: { country: 'Italy' },
+        expected: { capital: 'Rome' },
+        expectedOutput: null,
+        tags: [],
+        notes: '',
+      },
+    })
+    const later = await runToEnd(
+      core,
+      {
+        promptVersionIds: [start.b.promptVersionId],
+        models: [{ provider: 'atlas-lab', model: 'atlas-b' }],
+        datasetId,
+      },
+      'After Italy',
+    )
+    const refused = await failure(core, 'pairwise.start', { ...start, b: { ...start.b, runId: later.id } })
+    expect(refused.code).toBe('INVALID_INPUT')
+    expect(refused.message).toMatch(/Runs "scoring test" and "After Italy" used different dataset snapshots/)
     core.close()
   })
 })
