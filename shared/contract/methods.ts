@@ -36,6 +36,7 @@ import { runMethods } from './methods-runs'
 import { baselineMethods } from './methods-baselines'
 import { bundleMethods } from './methods-bundles'
 import { compareMethods } from './methods-compare'
+import { pairwiseMethods } from './methods-pairwise'
 import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
 import { scorecardMethods } from './methods-scorecard'
@@ -355,6 +356,7 @@ export const methods = {
   ...scoringMethods,
   ...reviewMethods,
   ...compareMethods,
+  ...pairwiseMethods,
   ...baselineMethods,
   ...bundleMethods,
   ...productionMethods,

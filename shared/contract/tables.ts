@@ -17,6 +17,8 @@ export const tableNames = [
   'datasets',
   'eval_suites',
   'gate_results',
+  'pairwise_comparisons',
+  'pairwise_judgments',
   'price_overrides',
   'production_imports',
   'production_settings',

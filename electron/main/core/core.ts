@@ -9,6 +9,7 @@ import { seedDemo } from './demo/seed'
 import { createDispatch, type Dispatch } from './dispatch'
 import { EventBus } from './events'
 import { RunManager } from './runs/runner'
+import { PairwiseManager } from './scoring/pairwise/manager'
 import type { RunnerOptions } from './runs/run-options'
 import type { ProviderSettings } from './llm/providers/settings'
 import type { PromotionRequirement } from './prompts/promotion'
@@ -91,7 +92,9 @@ export function openCore(options: CoreOptions): Core {
   ctx.repos.snapshots.removeDrafts()
   if (workspace.created && (options.seedDemo ?? true)) seedDemo(ctx, now)
   const runs = new RunManager(ctx, bus, runnerOptions)
-  const handlers = createHandlers(ctx, status, runs, keys, {
+  // Pairwise judges are called like scoring judges: the same provider settings, keys and retry policy.
+  const pairwise = new PairwiseManager(ctx, bus, runnerOptions)
+  const handlers = createHandlers(ctx, status, runs, keys, pairwise, {
     promotionRequirements: options.promotionRequirements ?? [],
     importLimits: options.importLimits ?? {},
     // Judges are called like eval calls: the same provider settings, keys, retry policy and timeouts.
@@ -105,6 +108,7 @@ export function openCore(options: CoreOptions): Core {
     close: () => {
       // Queued results are written before the file closes; unfinished runs stay resumable.
       runs.close()
+      pairwise.close()
       workspace.close()
     },
   }

@@ -10,6 +10,7 @@ import {
 import { bundleHandlers } from './bundles'
 import { caseHandlers } from './cases'
 import { compareHandlers } from './compare'
+import { pairwiseHandlers } from './pairwise'
 import type { CoreContext } from '../context'
 import { datasetEditHandlers } from './dataset-edits'
 import { datasetFileHandlers } from './dataset-files'
@@ -31,6 +32,7 @@ import { signoffHandlers } from './signoffs'
 import { suiteHandlers } from './suites'
 import type { ScoringDeps } from '../scoring/deps'
 import type { RunManager } from '../runs/runner'
+import type { PairwiseManager } from '../scoring/pairwise/manager'
 import type { KeySources } from '../llm/catalog'
 import { createSessionSigningKeyStore, type SigningKeyStore } from '../signing'
 
@@ -51,6 +53,7 @@ export function createHandlers(
   status: AppStatus,
   runs: RunManager,
   keys: KeySources,
+  pairwise: PairwiseManager,
   options: HandlerOptions = {},
 ): Handlers {
   const gate = createPromotionGate(ctx.repos, [
@@ -76,6 +79,7 @@ export function createHandlers(
     ...reviewHandlers(ctx),
     ...reviewPackHandlers(ctx),
     ...compareHandlers(ctx),
+    ...pairwiseHandlers(ctx, pairwise),
     ...signoffHandlers(ctx, options.signingKeys ?? createSessionSigningKeyStore()),
     ...bundleHandlers(ctx),
     ...productionHandlers(ctx, options.scoring ?? {}),

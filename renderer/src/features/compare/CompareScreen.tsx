@@ -15,6 +15,7 @@ import { useRunList } from '../../queries/runs'
 import { CasesPanel } from './CasesPanel'
 import { ChartsPanel } from './ChartsPanel'
 import { metricsOf, tagPrefixesOf } from './charts/format'
+import { PairwisePanel } from './pairwise/PairwisePanel'
 import { ProjectionPanel } from './ProjectionPanel'
 import { RunPicker } from './RunPicker'
 import { SlicePicker } from './SlicePicker'
@@ -122,6 +123,7 @@ export function CompareScreen() {
           />
           <ChartsPanel data={data} trend={trend} metric={metric} segment={segment} />
           <CasesPanel />
+          <PairwisePanel />
           <ProjectionPanel series={series} candidate={seriesOf(series, candidateId)} prefixes={prefixes} />
         </>
       )}

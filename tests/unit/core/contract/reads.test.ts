@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { methods, type MethodName, type MethodSpec } from '../../../../shared/contract'
 import type { Queue, Reviewer, ReviewItem } from '../../../../shared/domain/review'
 import type { Run } from '../../../../shared/domain/runs'
 import type { Rubric } from '../../../../shared/domain/scoring'
 import { demoWithBaseline, type BaselineWorkspace } from '../bundles/baseline-fixture'
 import { call } from '../core-calls'
+import { runToEnd } from '../scoring/helpers'
 import { createSqlTrace, tablesNamed } from './sql-trace'
 
 /*
@@ -21,6 +22,8 @@ let allTables: string[]
 let queueId: string
 /** One stored result's identity, for `runs.result`. */
 let oneResult: Record<string, unknown>
+/** A finished pairwise comparison (two models of one run, the demo judge). */
+let comparison: { id: string; a: unknown; b: unknown }
 
 /** A real input per method that declares `reads`: a method added there without one fails below. */
 function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>> {
@@ -60,6 +63,9 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'providers.list': {},
     'providers.models': {},
     'prices.list': {},
+    'pairwise.get': { id: comparison.id },
+    'pairwise.list': { a: comparison.a, b: comparison.b },
+    'pairwise.cases': { id: comparison.id },
   }
 }
 
@@ -84,7 +90,37 @@ beforeAll(async () => {
   })
   const { runId, caseId, provider, modelId, repeat } = rows.results[0] ?? {}
   oneResult = { runId, caseId, promptVersionId: rows.results[0]?.promptVersionId, provider, modelId, repeat }
+  comparison = await judgedPair(run)
 }, 60_000)
+
+/** Both demo models on the run's version, judged pairwise by the demo model until the job ends. */
+async function judgedPair(run: Run): Promise<typeof comparison> {
+  const [promptVersionId] = run.plan.promptVersionIds
+  const models = ['triage-sim-2026-03', 'triage-sim-2026-09'].map((model) => ({ provider: 'demo', model }))
+  const both = await runToEnd(w.core, {
+    promptVersionIds: run.plan.promptVersionIds,
+    models,
+    datasetId: run.plan.datasetId,
+  })
+  const [a, b] = models.map((m) => ({
+    runId: both.id,
+    promptVersionId,
+    provider: m.provider,
+    modelId: m.model,
+  }))
+  const rubrics = await call<Rubric[]>(w.core, 'rubrics.list', {})
+  const started = await call<{ id: string }>(w.core, 'pairwise.start', {
+    a,
+    b,
+    rubricId: rubrics[0]?.id,
+    criterionKey: rubrics[0]?.criteria[0]?.key,
+    judge: { provider: 'demo', model: 'triage-sim-2026-03' },
+  })
+  const status = async () =>
+    (await call<{ status: string }>(w.core, 'pairwise.get', { id: started.id })).status
+  await vi.waitFor(async () => expect(await status()).toBe('completed'), { timeout: 30_000, interval: 20 })
+  return { id: started.id, a, b }
+}
 
 /** A review queue with one scored item, so the review methods read every table they can. */
 async function reviewedQueue(run: Run): Promise<string> {

@@ -11,6 +11,7 @@ import { createEvalSuitesRepo } from './eval-suites'
 import { createGateResultsRepo } from './gate-results'
 import { createHistoryRepo } from './history'
 import { createModelUsageRepo } from './model-usage'
+import { createPairwiseRepo } from './pairwise'
 import { createPriceOverridesRepo } from './price-overrides'
 import { createProductionRepo } from './production'
 import { createPromptsRepo } from './prompts'
@@ -53,6 +54,7 @@ export function createRepos(db: Db) {
     rubrics: createRubricsRepo(db),
     evalSuites: createEvalSuitesRepo(db),
     runScores: createRunScoresRepo(db),
+    pairwise: createPairwiseRepo(db),
     scoreCalls: createScoreCallsRepo(db),
     scoreTotals: createScoreTotalsRepo(db),
     audit: createAuditRepo(db),

@@ -7,7 +7,7 @@ type Scale =
   { type: 'pass_fail' } | { type: 'likert'; min: number; max: number } | { type: 'labels'; labels: string[] }
 
 /** A grade on 0..1 and why; mapped onto whatever scale the judge prompt asks for. */
-interface Grade {
+export interface Grade {
   quality: number
   reason: string
 }
@@ -127,12 +127,11 @@ function onScale(scale: Scale, quality: number): number | string {
   }
 }
 
-/** {"score", "reason"} for a judge prompt built by scoring/judge/prompt.ts. */
-export function judgeAnswer(system: string, user: string): string {
+/** How the simulated judge grades one output of a judge prompt's case on a criterion (pairwise uses it too). */
+export function demoGrade(system: string, user: string, output: string): Grade {
   const criterion = criterionOf(system)
-  const output = outputOf(user)
   const demoCase = findDemoCase(user)
-  const grade: Grade = !demoCase
+  return !demoCase
     ? {
         quality: 0.5,
         reason: 'The simulated judge only knows the demo dataset; this is a placeholder score.',
@@ -141,5 +140,10 @@ export function judgeAnswer(system: string, user: string): string {
       output.includes('{')
       ? gradeTriage(criterion, output, demoCase)
       : gradeReply(criterion, output)
+}
+
+/** {"score", "reason"} for a judge prompt built by scoring/judge/prompt.ts. */
+export function judgeAnswer(system: string, user: string): string {
+  const grade = demoGrade(system, user, outputOf(user))
   return JSON.stringify({ score: onScale(scaleOf(system), grade.quality), reason: grade.reason })
 }

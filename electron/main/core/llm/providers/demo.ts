@@ -1,4 +1,5 @@
 import { isJudgeRequest, judgeAnswer } from './demo-judge'
+import { isPairwiseRequest, pairwiseAnswer } from './demo-pairwise'
 import { findDemoCase, outcomeFor, plainAnswer, triageAnswer, unitHash } from './demo-answers'
 import type { ErrorProfile } from './demo-answers'
 import { isRoutingRequest, routingAnswer } from './demo-routing'
@@ -80,6 +81,7 @@ export function answerDemo(request: ChatRequest): string {
     .join('\n')
   const system = request.messages.find((m) => m.role === 'system')?.content ?? ''
   if (isJudgeRequest(system)) return judgeAnswer(system, user)
+  if (isPairwiseRequest(system)) return pairwiseAnswer(system, user)
   const demoCase = findDemoCase(user)
   if (!demoCase || !wantsJson(request, text)) return plainAnswer(modelId, demoCase, text)
   const outcome = outcomeFor(modelId, profile, demoCase.key)

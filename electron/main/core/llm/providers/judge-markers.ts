@@ -5,3 +5,9 @@
  */
 export const judgeMarker = 'You are an evaluation judge.'
 export const criterionLine = (key: string): string => `Criterion key: ${key}`
+
+/**
+ * Opens every pairwise judge system prompt (two outputs, one criterion). It differs from `judgeMarker`, so
+ * the demo model answers it with a winner instead of a score.
+ */
+export const pairwiseMarker = 'You are a pairwise evaluation judge.'
