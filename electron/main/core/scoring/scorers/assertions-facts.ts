@@ -45,7 +45,10 @@ export function checkFactThreshold(
   if (threshold === undefined) {
     if (inverse) return errored(type, `${label} assertion requires a threshold when using not-${fact}`)
     if (!assertion.metric)
-      return errored(type, `${label} assertion without a threshold must set \`metric\` to record as a named metric`)
+      return errored(
+        type,
+        `${label} assertion without a threshold must set \`metric\` to record as a named metric`,
+      )
     return scored(type, true, amount, 'Assertion passed')
   }
   const pass = inverse ? amount > threshold : amount <= threshold

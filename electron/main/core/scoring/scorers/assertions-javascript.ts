@@ -116,7 +116,8 @@ function fromReport(report: Report, input: JavascriptInput): PromptfooAssertionR
     score,
     reason,
   })
-  const failure = (rawPass: boolean): string => `Custom function returned ${rawPass}\n${input.value.trimEnd()}`
+  const failure = (rawPass: boolean): string =>
+    `Custom function returned ${rawPass}\n${input.value.trimEnd()}`
   switch (report.kind) {
     case 'boolean': {
       const pass = report.value !== input.inverse

@@ -90,10 +90,16 @@ function readGraderAnswer(text: string, input: RubricInput): PromptfooAssertionR
     return graderFailure(type, 'Could not extract JSON from llm-rubric response')
   const parsed = first as Record<string, unknown>
   const rawPass = parsed['pass'] ?? true
-  let pass = typeof rawPass === 'boolean' ? rawPass : /^(true|yes|pass|y)$/i.test(String(rawPass))
+  // An object's String() never matches promptfoo's pattern, so only scalars are worth reading.
+  const passText = typeof rawPass === 'string' || typeof rawPass === 'number' ? String(rawPass) : ''
+  let pass = typeof rawPass === 'boolean' ? rawPass : /^(true|yes|pass|y)$/i.test(passText)
   const rawScore = parsed['score']
   const score =
-    typeof rawScore === 'number' ? rawScore : Number.isFinite(Number(rawScore)) ? Number(rawScore) : Number(pass)
+    typeof rawScore === 'number'
+      ? rawScore
+      : Number.isFinite(Number(rawScore))
+        ? Number(rawScore)
+        : Number(pass)
   if (threshold !== undefined) pass = pass && score >= threshold
   // promptfoo: `parsed.reason || fallback`, so any falsy reason (empty, 0, null) gives the fallback.
   const given = parsed['reason']

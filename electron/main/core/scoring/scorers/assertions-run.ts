@@ -53,14 +53,22 @@ export async function runPromptfooAssertion(
   return assertion.weight === 0 && result.status === 'scored' ? { ...result, pass: true } : result
 }
 
-async function runOwn(assertion: PromptfooAssertion, context: AssertionContext): Promise<PromptfooAssertionResult> {
+async function runOwn(
+  assertion: PromptfooAssertion,
+  context: AssertionContext,
+): Promise<PromptfooAssertionResult> {
   const inverse = assertion.type.startsWith('not-')
   const { input, output } = context
   switch (baseAssertionType(assertion.type)) {
     case 'cost':
       return checkFactThreshold('cost', assertion, input.result.costUsd, inverse)
     case 'latency':
-      return checkFactThreshold('latency', assertion, input.result.cached ? null : input.result.latencyMs, inverse)
+      return checkFactThreshold(
+        'latency',
+        assertion,
+        input.result.cached ? null : input.result.latencyMs,
+        inverse,
+      )
     case 'ends-with':
       return checkEndsWith(assertion, output, inverse)
     case 'llm-rubric':

@@ -93,7 +93,13 @@ function toOutcome(results: readonly RunAssertion[], threshold: number | undefin
   const details = { assertions, ...(threshold === undefined ? {} : { threshold }) }
   if (verdict.status === 'error') return errorOutcome(verdict.reason, assertions, threshold)
   if (verdict.status === 'unsupported')
-    return { value: null, raw: null, passed: null, reason: verdict.reason, details: { ...details, notRun: true } }
+    return {
+      value: null,
+      raw: null,
+      passed: null,
+      reason: verdict.reason,
+      details: { ...details, notRun: true },
+    }
   return {
     value: verdict.pass ? 1 : 0,
     raw: verdict.score,

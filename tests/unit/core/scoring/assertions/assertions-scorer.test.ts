@@ -94,7 +94,9 @@ describe('promptfoo assertions scorer', () => {
 
   it('knows when a case needs the judge', () => {
     const config = { kind: 'assertions' as const, field: 'assertions', judgeModel: null }
-    expect(assertionsNeedJudge(config, { assertions: [{ type: 'not-llm-rubric', value: 'rude' }] })).toBe(true)
+    expect(assertionsNeedJudge(config, { assertions: [{ type: 'not-llm-rubric', value: 'rude' }] })).toBe(
+      true,
+    )
     expect(assertionsNeedJudge(config, { assertions: [{ type: 'contains', value: 'x' }] })).toBe(false)
     expect(assertionsNeedJudge(config, {})).toBe(false)
   })
@@ -124,7 +126,10 @@ describe('cost and latency assertions', () => {
     )
     expect(cached).toMatchObject({ value: null, passed: null, details: { error: 'assertion' } })
     expect(cached.reason).toContain('cached')
-    const unpriced = await scorer(orderCase(answer, [{ type: 'cost', threshold: 1 }], { costUsd: null }), services())
+    const unpriced = await scorer(
+      orderCase(answer, [{ type: 'cost', threshold: 1 }], { costUsd: null }),
+      services(),
+    )
     expect(unpriced).toMatchObject({ value: null, passed: null })
     expect(unpriced.reason).toContain('cost')
   })
