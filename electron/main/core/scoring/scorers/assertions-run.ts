@@ -2,7 +2,6 @@ import type { ModelRef } from '../../../../../shared/domain/prompts'
 import {
   checkPromptfooAssertion,
   promptfooAssertionSchema,
-  supportedPromptfooAssertionTypes,
   type PromptfooAssertion,
   type PromptfooAssertionResult,
 } from '../checks'
@@ -10,6 +9,7 @@ import type { AsyncScorerInput, ScoringServices } from './async-types'
 import { checkEndsWith, checkFactThreshold } from './assertions-facts'
 import { runJavascriptAssertion } from './assertions-javascript'
 import { runLlmRubric } from './assertions-rubric'
+import { baseAssertionType, ownPromptfooAssertionTypes as ownTypes } from './assertion-types'
 
 /**
  * One promptfoo assertion on one stored result: the pure text checks go to checks/ (checkPromptfooAssertion);
@@ -19,24 +19,11 @@ import { runLlmRubric } from './assertions-rubric'
  * (templates, file:// and package: references, transforms) are `unsupported`, never a pass.
  */
 
-export const modelGradedAssertionTypes: readonly string[] = ['llm-rubric']
-
-const ownTypes = ['javascript', 'llm-rubric', 'cost', 'latency', 'ends-with']
-
-/** Every type Eval Lab runs, `not-` forms included. */
-export const runnablePromptfooAssertionTypes: readonly string[] = [
-  ...new Set([...supportedPromptfooAssertionTypes, ...ownTypes.flatMap((t) => [t, `not-${t}`])]),
-]
-
 export interface AssertionContext {
   input: AsyncScorerInput
   output: string
   services: ScoringServices
   judgeModel: ModelRef | null
-}
-
-export function baseAssertionType(type: string): string {
-  return type.startsWith('not-') ? type.slice(4) : type
 }
 
 export async function runPromptfooAssertion(

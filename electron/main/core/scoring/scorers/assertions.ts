@@ -2,7 +2,8 @@ import type { assertionsScorerConfigSchema } from '../../../../../shared/domain/
 import type { z } from 'zod'
 import { scorePromptfooTest, type PromptfooAssertionResult, type WeightedAssertion } from '../checks'
 import type { AsyncScorer, AsyncScorerInput, ScoringServices } from './async-types'
-import { baseAssertionType, modelGradedAssertionTypes, runPromptfooAssertion } from './assertions-run'
+import { baseAssertionType, modelGradedAssertionTypes } from './assertion-types'
+import { runPromptfooAssertion } from './assertions-run'
 import { failedCall, unscored, type ScoreOutcome } from './types'
 
 type AssertionsConfig = z.output<typeof assertionsScorerConfigSchema>
