@@ -9,6 +9,7 @@ import type { AsyncScorerInput, ScoringServices } from './async-types'
 import { checkEndsWith, checkFactThreshold } from './assertions-facts'
 import { runJavascriptAssertion } from './assertions-javascript'
 import { runLlmRubric } from './assertions-rubric'
+import { renderAssertionValue } from './assertion-template'
 import { baseAssertionType, ownPromptfooAssertionTypes as ownTypes } from './assertion-types'
 
 /**
@@ -27,9 +28,10 @@ export interface AssertionContext {
 }
 
 export async function runPromptfooAssertion(
-  raw: unknown,
+  given: unknown,
   context: AssertionContext,
 ): Promise<PromptfooAssertionResult> {
+  const raw = renderAssertionValue(given, context.input.case.vars)
   const parsed = promptfooAssertionSchema.safeParse(raw)
   if (!parsed.success || !ownTypes.includes(baseAssertionType(parsed.data.type)))
     return checkPromptfooAssertion(raw, context.output)

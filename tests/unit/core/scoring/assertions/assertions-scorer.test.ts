@@ -141,3 +141,25 @@ describe('cost and latency assertions', () => {
     expect(metric).toMatchObject({ value: 1, passed: true, raw: 840 })
   })
 })
+
+describe('assertion values with {{ var }} tags', () => {
+  it("are rendered with the case's vars, as promptfoo renders them before checking", async () => {
+    const outcome = await scorer(
+      orderCase(answer, [
+        { type: 'contains', value: 'Order {{ order_id }}' },
+        { type: 'contains-all', value: ['{{order_id}}', 'DHL'] },
+        { type: 'javascript', value: 'output.includes("{{order_id}}")' },
+      ]),
+      services(),
+    )
+    expect(outcome).toMatchObject({ value: 1, passed: true })
+  })
+
+  it('are refused when they need more than a plain var (a filter, a tag, a var the case lacks)', async () => {
+    for (const value of ['{{ order_id | upper }}', '{% if x %}y{% endif %}', '{{ tracking_no }}']) {
+      const outcome = await scorer(orderCase(answer, [{ type: 'contains', value }]), services())
+      expect(outcome).toMatchObject({ value: null, passed: null })
+      expect(outcome.reason).toContain('Nunjucks')
+    }
+  })
+})
