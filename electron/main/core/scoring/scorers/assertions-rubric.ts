@@ -42,12 +42,19 @@ function outputForPrompt(output: string): string {
   }
 }
 
-export function rubricMessages(output: string, rubric: string): ChatMessage[] {
+/** promptfoo spreads the test's vars over { output, rubric }: a var named `output` or `rubric` wins. */
+export function rubricMessages(
+  output: string,
+  rubric: string,
+  vars: Readonly<Record<string, string>> = {},
+): ChatMessage[] {
+  const shownOutput = Object.hasOwn(vars, 'output') ? vars['output'] : outputForPrompt(output)
+  const shownRubric = Object.hasOwn(vars, 'rubric') ? vars['rubric'] : rubric
   return [
     { role: 'system', content: rubricSystemPrompt },
     {
       role: 'user',
-      content: `<Output>\n${outputForPrompt(output)}\n</Output>\n<Rubric>\n${rubric}\n</Rubric>`,
+      content: `<Output>\n${shownOutput}\n</Output>\n<Rubric>\n${shownRubric}\n</Rubric>`,
     },
   ]
 }
@@ -56,6 +63,7 @@ export interface RubricInput {
   assertion: PromptfooAssertion
   rubric: string
   output: string
+  vars: Readonly<Record<string, string>>
   inverse: boolean
   judgeModel: ModelRef | null
   grade: (request: GradeRequest) => Promise<GradeAnswer>
@@ -74,7 +82,7 @@ export async function runLlmRubric(input: RubricInput): Promise<PromptfooAsserti
   }
   const answer = await input.grade({
     model: input.judgeModel,
-    messages: rubricMessages(input.output, input.rubric),
+    messages: rubricMessages(input.output, input.rubric, input.vars),
   })
   if (!answer.ok) {
     return { status: 'error', type, pass: false, score: 0, reason: `The grader call failed: ${answer.error}` }

@@ -65,6 +65,7 @@ async function runOwn(
         assertion,
         rubric: rubricText(assertion.value),
         output,
+        vars: input.case.vars,
         inverse,
         judgeModel: context.judgeModel,
         grade: (request) => context.services.grade(request),
