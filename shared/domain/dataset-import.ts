@@ -32,6 +32,18 @@ const previewRowSchema = z.object({
   case: importedCaseSchema.nullable(),
 })
 
+/**
+ * A promptfoo file's assertions: cases carrying them, how many need a judge model (llm-rubric), and each type
+ * Eval Lab does not run, by name and count (kept in the case, reported as not scored).
+ */
+export const promptfooAssertionSummarySchema = z.object({
+  cases: z.number().int().nonnegative(),
+  assertions: z.number().int().nonnegative(),
+  modelGraded: z.number().int().nonnegative(),
+  notRun: z.array(z.object({ type: z.string(), count: z.number().int().positive() })),
+})
+export type PromptfooAssertionSummaryInfo = z.infer<typeof promptfooAssertionSummarySchema>
+
 /** The mapping step of the import UI: columns, the suggested mapping, the first rows and every failing row. */
 export const importPreviewSchema = z.object({
   file: z.string(),
@@ -50,6 +62,8 @@ export const importPreviewSchema = z.object({
     failing: z.number().int(),
     excluded: z.number().int(),
   }),
+  /** promptfoo files with assertions only. */
+  promptfooAssertions: promptfooAssertionSummarySchema.optional(),
 })
 export type ImportPreviewInfo = z.infer<typeof importPreviewSchema>
 
@@ -71,5 +85,7 @@ export const importSummarySchema = z.object({
   /** Replace mode: cases whose key was not in the file. */
   removed: z.number().int().nonnegative(),
   excludedRows: z.array(z.number().int().positive()),
+  /** promptfoo files with assertions only: what the imported cases' assertions will do. */
+  promptfooAssertions: promptfooAssertionSummarySchema.optional(),
 })
 export type ImportSummary = z.infer<typeof importSummarySchema>

@@ -17,6 +17,10 @@ import {
   type ImportPreview,
   type ImportedCase,
 } from './files'
+import {
+  summarisePromptfooAssertions,
+  type PromptfooAssertionSummary,
+} from './files/promptfoo-assertion-summary'
 import { insertDataset } from './registry'
 
 export interface ImportFile {
@@ -97,6 +101,7 @@ export interface ImportSummary {
   unchanged: number
   removed: number
   excludedRows: number[]
+  promptfooAssertions?: PromptfooAssertionSummary
 }
 
 /** Stores a checked import; runs inside one write transaction, so the dataset gets every case or none. */
@@ -107,7 +112,16 @@ export function storeImport(ctx: DatasetContext, ready: ReadyImport, target: Imp
       : target.mode === 'append'
         ? appendTo(ctx, ready, target.datasetId)
         : replaceIn(ctx, ready, target.datasetId)
-  const summary: ImportSummary = { fileName: ready.fileName, ...counts, excludedRows: ready.excluded }
+  const assertions =
+    ready.format === 'promptfoo'
+      ? summarisePromptfooAssertions(ready.cases.map((c) => c.expected['assertions']))
+      : undefined
+  const summary: ImportSummary = {
+    fileName: ready.fileName,
+    ...counts,
+    excludedRows: ready.excluded,
+    ...(assertions ? { promptfooAssertions: assertions } : {}),
+  }
   auditDataset(ctx, 'dataset.imported', datasetId, {
     ...summary,
     format: ready.format,

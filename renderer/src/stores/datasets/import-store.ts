@@ -30,6 +30,7 @@ import {
   type RoleField,
   type RoleName,
 } from './import-mapping'
+import { addPromptfooAssertionsScorer, type AddedAssertionsScorer } from './assertions-scorer'
 
 export const importPreviewDelayMs = 250
 
@@ -72,6 +73,8 @@ export interface ImportActions {
   flush: () => Promise<void>
   commit: () => Promise<ImportedDetail | null>
   dismissOutcome: () => void
+  /** After a promptfoo import: adds a "promptfoo assertions" scorer to this prompt's suite. */
+  addAssertionsScorer: (promptId: string) => Promise<void>
 }
 
 export type ImportedDetail = MethodOutput<'datasets.importCommit'>
@@ -80,6 +83,11 @@ export type ImportedDetail = MethodOutput<'datasets.importCommit'>
 export interface ImportOutcome {
   datasetId: string
   summary: ImportSummary
+  /** The prompt picked in the wizard: the one offered a promptfoo assertions scorer. */
+  promptId: string | null
+  /** The offer's state, and what it added once done. */
+  scorer: SubmitState
+  addedScorer: AddedAssertionsScorer | null
 }
 
 export interface ImportState {
@@ -265,6 +273,23 @@ export function createImportStore(client: ApiClient, delayMs = importPreviewDela
       setTarget: (patch) => set((s) => ({ target: { ...s.target, ...patch }, committing: submitIdle })),
       flush: run,
       dismissOutcome: () => set({ outcome: null }),
+      async addAssertionsScorer(promptId) {
+        const outcome = get().outcome
+        const assertions = outcome?.summary.promptfooAssertions
+        if (!outcome || !assertions || outcome.scorer.status === 'busy') return
+        const patch = (p: Partial<ImportOutcome>) =>
+          set((s) => (s.outcome === null ? {} : { outcome: { ...s.outcome, ...p } }))
+        patch({ scorer: submitBusy, promptId })
+        try {
+          const added = await addPromptfooAssertionsScorer(client, promptId, {
+            needsJudge: assertions.modelGraded > 0,
+            fileName: outcome.summary.fileName,
+          })
+          patch({ scorer: submitDone, addedScorer: added })
+        } catch (error) {
+          patch({ scorer: submitFailed(toErrorInfo(error)) })
+        }
+      },
       async commit() {
         const s = get()
         if (!s.file || !s.preview || s.committing.status === 'busy') return null
@@ -282,7 +307,15 @@ export function createImportStore(client: ApiClient, delayMs = importPreviewDela
                 ? { kind: 'new', name: t.name, description: t.description }
                 : { kind: 'existing', datasetId: t.datasetId, mode: t.mode },
           })
-          const outcome = detail.imported ? { datasetId: detail.dataset.id, summary: detail.imported } : null
+          const outcome = detail.imported
+            ? {
+                datasetId: detail.dataset.id,
+                summary: detail.imported,
+                promptId: s.promptId,
+                scorer: submitIdle,
+                addedScorer: null,
+              }
+            : null
           set({ committing: submitDone, outcome })
           return detail
         } catch (error) {

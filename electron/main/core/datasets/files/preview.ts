@@ -1,6 +1,8 @@
 import { mapTable, suggestMapping } from './mapping'
 import type { ColumnMapping } from './mapping-schema'
 import { PREVIEW_ROWS } from './limits'
+import { summarisePromptfooAssertions, type PromptfooAssertionSummary } from './promptfoo-assertion-summary'
+import { ASSERTIONS_COLUMN } from './promptfoo-tests'
 import type { FileFormat, FileIssue, ImportedCase, ParsedTable, TableLayout } from './table'
 
 export interface PreviewRow {
@@ -33,6 +35,8 @@ export interface ImportPreview {
   /** Every row with a problem, with its problems. */
   failingRows: FailingRow[]
   counts: { rows: number; valid: number; failing: number; excluded: number }
+  /** A promptfoo file with assertions: what they will do once imported (types not run, judge needed). */
+  promptfooAssertions?: PromptfooAssertionSummary
 }
 
 export interface PreviewOptions {
@@ -49,6 +53,10 @@ export function buildImportPreview(
   const suggestedMapping = suggestMapping(table, options.knownVariables)
   const used = mapping ?? suggestedMapping
   const mapped = mapTable(table, used, { excludeRows: options.excludeRows })
+  const assertions =
+    table.layout === 'promptfoo'
+      ? summarisePromptfooAssertions(table.rows.map((row) => row.values[ASSERTIONS_COLUMN]))
+      : undefined
   const failingRows = mapped.outcomes
     .filter((o) => o.issues.length > 0)
     .map((o) => ({ row: o.row, line: o.line, values: o.values, case: null, issues: o.issues }))
@@ -71,5 +79,6 @@ export function buildImportPreview(
       failing: failingRows.length,
       excluded: mapped.excluded.length,
     },
+    ...(assertions ? { promptfooAssertions: assertions } : {}),
   }
 }

@@ -23,10 +23,13 @@ const TEST_KEYS = [
 ]
 
 export const ASSERTIONS_COLUMN = `${EXPECTED_JSON_PREFIX}assertions`
+/** A test's own `threshold` (promptfoo passes the test when its weighted score reaches it). */
+export const ASSERTIONS_THRESHOLD_COLUMN = `${EXPECTED_JSON_PREFIX}assertions_threshold`
 
 export interface TestDefaults {
   vars?: Record<string, unknown>
   assert?: unknown[]
+  threshold?: unknown
 }
 
 export interface SourceTest {
@@ -44,8 +47,9 @@ export function isPromptfooColumns(columns: readonly string[]): boolean {
 
 /**
  * promptfoo tests → a table in Eval Lab's column names: `vars.<name>` per var, `expected_output` from the first
- * `equals` assertion with a text value, `expected_json.assertions` for every other assertion (kept whole, for
- * scorers), `tags_json` from metadata (`key:value`; a `tags` list as plain tags), `notes` from the description,
+ * `equals` assertion with a text value, `expected_json.assertions` for every assertion (that `equals` included,
+ * kept whole, for the promptfoo assertions scorer), `expected_json.assertions_threshold` from the test's
+ * `threshold` (the defaultTest's when the test has none), `tags_json` from metadata (`key:value`; a `tags` list as plain tags), `notes` from the description,
  * `conversation` from `vars._conversation` (see promptfoo-conversation.ts).
  * Defaults (a config's `defaultTest`) come first and each test overrides them.
  */
@@ -60,6 +64,7 @@ export function testsToTable(
   const issues: FileIssue[] = []
   const varColumns = new ColumnSet()
   let anyAssertions = false
+  let anyThreshold = false
   let anyConversation = false
   for (const source of tests) {
     const result = testToValues(source.test, defaults, maxFieldChars)
@@ -69,6 +74,7 @@ export function testsToTable(
     }
     varColumns.add(Object.keys(result).filter((c) => c.startsWith(VAR_PREFIX)))
     anyAssertions ||= ASSERTIONS_COLUMN in result
+    anyThreshold ||= ASSERTIONS_THRESHOLD_COLUMN in result
     anyConversation ||= CONVERSATION_COLUMN in result
     rows.push({ row: source.row, line: source.line, values: result })
   }
@@ -76,6 +82,7 @@ export function testsToTable(
     ...(anyConversation ? [CONVERSATION_COLUMN] : []),
     EXPECTED_OUTPUT_COLUMN,
     ...(anyAssertions ? [ASSERTIONS_COLUMN] : []),
+    ...(anyThreshold ? [ASSERTIONS_THRESHOLD_COLUMN] : []),
     TAGS_JSON_COLUMN,
     NOTES_COLUMN,
   ]
@@ -93,13 +100,15 @@ function testToValues(
   const asserts = readAsserts(test.assert, defaults.assert ?? [])
   const tags = readMetadata(test.metadata)
   const notes = test.description === undefined ? '' : scalarText(test.description)
-  const problems = [...vars.problems, ...asserts.problems, ...tags.problems]
+  const threshold = readThreshold(test.threshold ?? defaults.threshold)
+  const problems = [...vars.problems, ...asserts.problems, ...tags.problems, ...threshold.problems]
   if (notes === undefined) problems.push({ column: 'description', message: 'the description is not text' })
   if (problems.length > 0 || notes === undefined) return problems
   const values = fromEntries<unknown>([
     ...vars.entries,
     [EXPECTED_OUTPUT_COLUMN, asserts.expectedOutput],
     ...(asserts.assertions.length > 0 ? [[ASSERTIONS_COLUMN, asserts.assertions] as const] : []),
+    ...(threshold.value === undefined ? [] : [[ASSERTIONS_THRESHOLD_COLUMN, threshold.value] as const]),
     [TAGS_JSON_COLUMN, tags.tags],
     [NOTES_COLUMN, notes],
   ])
@@ -157,13 +166,21 @@ function readAsserts(raw: unknown, defaults: unknown[]) {
   for (const [i, entry] of [...defaults, ...own].entries()) {
     if (!isPlainObject(entry) || typeof entry.type !== 'string') {
       problems.push({ column: 'assert', message: `assertion ${i + 1} is not an object with a "type"` })
-    } else if (entry.type === 'equals' && typeof entry.value === 'string' && expectedOutput === null) {
-      expectedOutput = entry.value
     } else {
+      // The first text `equals` is also the case's expected output (similarity rules and reviewers read it).
+      if (entry.type === 'equals' && typeof entry.value === 'string' && expectedOutput === null)
+        expectedOutput = entry.value
       assertions.push(entry)
     }
   }
   return { expectedOutput, assertions, problems }
+}
+
+function readThreshold(raw: unknown): { value?: number; problems: Problem[] } {
+  if (raw === undefined || raw === null) return { problems: [] }
+  if (typeof raw === 'number' && Number.isFinite(raw)) return { value: raw, problems: [] }
+  const message = `threshold is ${describeType(raw)}; expected a number (the test's minimum weighted score)`
+  return { problems: [{ column: 'threshold', message }] }
 }
 
 function readMetadata(raw: unknown) {

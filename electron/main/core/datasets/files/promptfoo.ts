@@ -149,14 +149,23 @@ function readDefaults(file: string, raw: unknown): TestDefaults | { issue: FileI
   if (raw === undefined || raw === null) return {}
   if (!isPlainObject(raw))
     return { issue: { file, message: `defaultTest is ${describeType(raw)}; expected an object` } }
-  const { vars, assert } = raw
+  const { vars, assert, threshold } = raw
   if (vars !== undefined && !isPlainObject(vars)) {
     return { issue: { file, message: `defaultTest.vars is ${describeType(vars)}; expected an object` } }
   }
   if (assert !== undefined && !Array.isArray(assert)) {
     return { issue: { file, message: `defaultTest.assert is ${describeType(assert)}; expected a list` } }
   }
-  return { vars, assert }
+  if (
+    threshold !== undefined &&
+    threshold !== null &&
+    (typeof threshold !== 'number' || !Number.isFinite(threshold))
+  ) {
+    return {
+      issue: { file, message: `defaultTest.threshold is ${describeType(threshold)}; expected a number` },
+    }
+  }
+  return { vars, assert, threshold }
 }
 
 /** Strict, exact JSON first: YAML would accept things JSON does not, and round numbers a double cannot hold. */

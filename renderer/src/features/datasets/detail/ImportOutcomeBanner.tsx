@@ -1,6 +1,7 @@
 import { plural } from '../../../components/format'
 import { selectImportActions } from '../../../stores/datasets/import-selectors'
 import { useDatasetImport } from '../../../stores/hooks'
+import { AssertionsScorerOffer } from './AssertionsScorerOffer'
 
 /** What the last import into this dataset did: added, updated, removed, and the rows left out on purpose. */
 export function ImportOutcomeBanner({ datasetId }: { datasetId: string }) {
@@ -25,6 +26,7 @@ export function ImportOutcomeBanner({ datasetId }: { datasetId: string }) {
       <button type="button" className="link-button" onClick={dismissOutcome}>
         Dismiss
       </button>
+      <AssertionsScorerOffer outcome={outcome} />
     </div>
   )
 }

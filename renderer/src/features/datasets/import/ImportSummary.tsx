@@ -1,10 +1,11 @@
 import { selectImportPreview } from '../../../stores/datasets/import-selectors'
 import { useDatasetImport } from '../../../stores/hooks'
+import { AssertionsNotice } from './AssertionsNotice'
 
 const formats = { csv: 'CSV', jsonl: 'JSONL', promptfoo: 'promptfoo tests' } as const
 const layouts = {
   evallab: 'an Eval Lab export: columns map one to one',
-  promptfoo: 'promptfoo tests: vars, assertions and metadata map by themselves',
+  promptfoo: 'promptfoo tests: vars, assertions (with test thresholds) and metadata map by themselves',
   generic: 'a generic table: check the mapping below',
 } as const
 
@@ -31,6 +32,7 @@ export function ImportSummary() {
         <span className={counts.failing > 0 ? 'bad' : ''}>{counts.failing.toLocaleString()} failing</span>
         <span>{counts.excluded.toLocaleString()} excluded</span>
       </p>
+      {preview.promptfooAssertions ? <AssertionsNotice summary={preview.promptfooAssertions} /> : null}
     </div>
   )
 }

@@ -172,7 +172,12 @@ describe('good dataset fixtures', () => {
       {
         key: 'row-0001',
         vars: { message: 'I was charged twice this month.', channel: 'email', priority: '2' },
-        expected: { assertions: [{ type: 'icontains', value: 'refund' }] },
+        expected: {
+          assertions: [
+            { type: 'equals', value: 'billing' },
+            { type: 'icontains', value: 'refund' },
+          ],
+        },
         expectedOutput: 'billing',
         tags: ['segment:enterprise', 'difficulty:easy'],
         notes: 'Refund request from an enterprise customer',
@@ -199,7 +204,7 @@ describe('good dataset fixtures', () => {
       {
         key: 'row-0001',
         vars: { channel: 'web', message: 'Where is my order?' },
-        expected: { assertions: [{ type: 'is-json' }] },
+        expected: { assertions: [{ type: 'is-json' }, { type: 'equals', value: 'shipping' }] },
         expectedOutput: 'shipping',
         tags: ['lang:en', 'vip', 'returning'],
         notes: '',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { imported, parseText, refusal } from './helpers'
 
 describe('parsePromptfoo', () => {
-  it('maps vars, equals → expected output, other assertions → expected.assertions, metadata → tags', () => {
+  it('maps vars, the first equals → expected output, every assertion → expected.assertions, metadata → tags', () => {
     const yaml = [
       '- description: Refund',
       '  vars: { message: "hi", n: 3, ok: true, none: null }',
@@ -22,6 +22,7 @@ describe('parsePromptfoo', () => {
         vars: { message: 'hi', n: '3', ok: 'true', none: '' },
         expected: {
           assertions: [
+            { type: 'equals', value: 'billing' },
             { type: 'equals', value: 'second equals is kept as an assertion' },
             { type: 'regex', value: '^b', weight: 2 },
           ],
@@ -106,5 +107,26 @@ describe('parsePromptfoo', () => {
     expect(refusal('t.json', "[{ vars: { q: 'a' } }]")[0]).toContain(
       't.json, line 1: the JSON is not valid: ',
     )
+  })
+
+  it("keeps each test's threshold, the defaultTest's when the test has none", () => {
+    const yaml = [
+      'defaultTest:',
+      '  threshold: 0.5',
+      '  assert: [{ type: contains, value: order }]',
+      'tests:',
+      '  - vars: { q: a }',
+      '    threshold: 0',
+      '  - vars: { q: b }',
+    ].join('\n')
+    expect(imported('t.yaml', yaml).cases.map((c) => c.expected)).toEqual([
+      { assertions: [{ type: 'contains', value: 'order' }], assertions_threshold: 0 },
+      { assertions: [{ type: 'contains', value: 'order' }], assertions_threshold: 0.5 },
+    ])
+  })
+
+  it('refuses a threshold that is not a number, naming the row', () => {
+    const yaml = '- vars: { q: a }\n  threshold: high\n  assert: [{ type: contains, value: x }]\n'
+    expect(refusal('t.yaml', yaml)[0]).toContain('threshold is')
   })
 })
