@@ -3,8 +3,9 @@ import { resultKey, type ResultKey } from '../../../../shared/lib/model-identity
 import type { CoreContext } from '../context'
 import type { ResultFacts, ScoredOutput } from '../db/repos/run-scores'
 import type { ScoreCall } from '../db/repos/score-calls'
-import type { CodeSandbox } from './code'
-import type { Grader } from './grade'
+import { createWorkerSandbox, type CodeSandbox, type WorkerCodeSandbox } from './code'
+import type { ScoringDeps } from './deps'
+import { createGrader, type Grader } from './grade'
 import type { AsyncMetric } from './prepare'
 import type { AsyncScorerInput, ScoringServices } from './scorers/async-types'
 import { unscored, type ScoreOutcome, type VersionParams } from './scorers/types'
@@ -30,6 +31,28 @@ export interface AsyncServices {
   sandbox: CodeSandbox
   grade: Grader
   facts: (key: ResultKey) => ResultFacts | undefined
+}
+
+/**
+ * The pass's services, made on first use (a pass with no code or assertion scorer starts no worker and reads
+ * no facts); `close` ends the sandbox's worker when the pass made it.
+ */
+export function passServices(ctx: CoreContext, runId: string, deps: ScoringDeps) {
+  let services: AsyncServices | null = null
+  let own: WorkerCodeSandbox | null = null
+  const sandbox = (): CodeSandbox => deps.sandbox ?? (own = createWorkerSandbox())
+  return {
+    get: (): AsyncServices =>
+      (services ??= {
+        runId,
+        sandbox: sandbox(),
+        grade: createGrader(ctx, deps),
+        facts: lazyFacts(ctx, runId),
+      }),
+    close: async (): Promise<void> => {
+      await own?.close()
+    },
+  }
 }
 
 /** The result's facts, read once per pass and only when a suite has a code or assertions scorer. */

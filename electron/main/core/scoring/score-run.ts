@@ -10,9 +10,7 @@ import { judgeOutput, type JudgedOutput } from './judge/call'
 import { modelKey } from '../../../../shared/lib/model-ref'
 import { judgeSetups, type JudgeSetup } from './judge/env'
 import { suiteCache, type JudgeMetric, type PreparedSuite } from './prepare'
-import { lazyFacts, scoreAsyncJobs, type AsyncJob, type AsyncServices } from './score-async'
-import { createGrader } from './grade'
-import { createCodeSandbox } from './code'
+import { passServices, scoreAsyncJobs, type AsyncJob, type AsyncServices } from './score-async'
 import type { ScoreCall } from '../db/repos/score-calls'
 import { unscored, type ScoreOutcome, type VersionParams } from './scorers/types'
 import { summarizeRun } from './summary'
@@ -283,7 +281,7 @@ async function scorePass(
 ): Promise<ScoringReport> {
   const run = requireRun(ctx, runId)
   const cases = new Map((await readSnapshotCases(ctx.repos, run.datasetSnapshotId)).map((c) => [c.id, c]))
-  let services: AsyncServices | null = null
+  const services = passServices(ctx, runId, deps)
   const pass: Pass = {
     ctx,
     run,
@@ -293,16 +291,14 @@ async function scorePass(
     report: { written: 0, skipped: 0, judgeCalls: 0 },
     suites: suiteCache(ctx),
     versionParams: versionParamsCache(ctx),
-    asyncServices: () =>
-      (services ??= {
-        runId,
-        sandbox: deps.sandbox ?? createCodeSandbox(),
-        grade: createGrader(ctx, deps),
-        facts: lazyFacts(ctx, runId),
-      }),
+    asyncServices: services.get,
   }
-  const judges = await scoreStored(pass, options, deps)
-  if (options.judges) await scoreJudges(pass, judges, deps)
+  try {
+    const judges = await scoreStored(pass, options, deps)
+    if (options.judges) await scoreJudges(pass, judges, deps)
+  } finally {
+    await services.close()
+  }
   return pass.report
 }
 

@@ -12,3 +12,4 @@ export { defaultSandboxLimits, sandboxLimitsSchema, type SandboxLimits } from '.
 export type { CodeErrorKind, CodeScore, CodeScoreOutcome } from './result'
 export { toScoreOutcome } from './outcome'
 export { codeSandboxVersion } from './version'
+export { createWorkerSandbox, watchdogMarginMs, type WorkerCodeSandbox } from './worker-sandbox'
