@@ -4,36 +4,40 @@ import type { RunResult } from '../../../../../shared/domain/runs'
 import type { CoreContext } from '../../context'
 import { readSnapshotCases } from '../../snapshot-cases'
 import { toScoreOutcome } from './outcome'
-import { createCodeSandbox } from './sandbox'
+import { codeLimits, codeScorerInput } from '../scorers/code'
+import { createWorkerSandbox, type WorkerCodeSandbox } from './worker-sandbox'
 import type { CodeScorerInput } from './input'
 
 type TryInput = ParsedInput<'suites.tryCodeScorer'>
 type TryOutput = MethodOutput<'suites.tryCodeScorer'>
 
 /**
- * What a code scorer receives for one stored result: the answer text (null when the call failed), the case's
- * vars and expected fields, the tool calls and the facts a business rule may read (metadata).
+ * What a code scorer receives for one stored result: built by the scoring pass's own input builder, so the
+ * test panel shows exactly the JSON the scorer sees when the suite scores this result.
  */
 export function codeScorerInputOf(result: RunResult, c: DatasetCase): CodeScorerInput {
-  return {
+  const failure = result.responseText === null ? (result.errorMessage ?? 'no output') : null
+  return codeScorerInput({
     output: result.responseText,
-    context: {
-      vars: c.vars,
-      expected: c.expected,
-      toolCalls: result.toolCalls,
-      metadata: {
-        caseKey: c.key,
-        tags: c.tags,
-        provider: result.provider,
-        model: result.modelId,
-        promptVersionId: result.promptVersionId,
-        costUsd: result.costUsd,
-        latencyMs: result.cached ? null : result.totalMs,
-        cached: result.cached,
-      },
+    failure,
+    toolCalls: result.toolCalls,
+    case: c,
+    result: {
+      caseId: result.caseId,
+      promptVersionId: result.promptVersionId,
+      provider: result.provider,
+      modelId: result.modelId,
+      repeat: result.repeat,
+      costUsd: result.costUsd,
+      latencyMs: result.cached || failure !== null ? null : result.totalMs,
+      cached: result.cached,
     },
-  }
+  })
 }
+
+let shared: WorkerCodeSandbox | null = null
+/** One worker sandbox for the panel's calls (idle, it keeps nothing alive); each call has its own limits. */
+const sandbox = (): WorkerCodeSandbox => (shared ??= createWorkerSandbox())
 
 async function storedResult(ctx: CoreContext, request: TryInput): Promise<[RunResult, DatasetCase]> {
   const run = ctx.repos.runs.get(request.runId)
@@ -59,11 +63,7 @@ async function storedResult(ctx: CoreContext, request: TryInput): Promise<[RunRe
 export async function tryCodeScorer(ctx: CoreContext, request: TryInput): Promise<TryOutput> {
   const [result, c] = await storedResult(ctx, request)
   const input = codeScorerInputOf(result, c)
-  const sandbox = createCodeSandbox({
-    timeMs: request.timeLimitMs,
-    memoryBytes: request.memoryLimitMb * 1024 * 1024,
-  })
-  const raw = await sandbox.run(request.source, input)
+  const raw = await sandbox().run(request.source, input, codeLimits(request))
   const outcome = toScoreOutcome(raw)
   return {
     outcome: {

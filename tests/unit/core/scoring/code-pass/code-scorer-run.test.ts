@@ -105,4 +105,37 @@ describe('code scorers in the scoring pass (mock server run, real SDKs)', () => 
     expect(server.stats.total).toBe(20)
     close()
   }, 60_000)
+
+  it("the editor's test panel gives a stored result the same input and score as the scoring pass", async () => {
+    const server = await startMock({ responder: triageResponder })
+    const { core, repos, runId, promptId, close } = await codeRunSetup(tempHome(), server, 4)
+    const echo = '(output, context) => ({ score: 1, reason: JSON.stringify(context) })'
+    await saveScorers(core, promptId, [codeScorer('code.routing', routing), codeScorer('code.echo', echo)])
+    await call(core, 'runs.score', { runId })
+    for (const stored of repos.runScores.list(runId, { metric: 'code.routing', provider: 'acme-claude' })) {
+      const result = {
+        caseId: stored.caseId,
+        promptVersionId: stored.promptVersionId,
+        provider: stored.provider,
+        modelId: stored.modelId,
+        repeat: stored.repeat,
+      }
+      const limits = { timeLimitMs: 250, memoryLimitMb: 16, runId, result }
+      const tried = await call<{ outcome: Record<string, unknown>; input: { context: unknown } }>(
+        core,
+        'suites.tryCodeScorer',
+        { source: routing, ...limits },
+      )
+      expect(tried.outcome).toEqual({
+        value: stored.value,
+        raw: stored.raw,
+        passed: stored.passed,
+        reason: stored.reason,
+      })
+      const [seen] = repos.runScores.list(runId, { metric: 'code.echo', ...result })
+      expect(JSON.parse(seen?.reason ?? 'null')).toEqual(tried.input.context)
+    }
+    expect(server.stats.total).toBe(8)
+    close()
+  }, 60_000)
 })
