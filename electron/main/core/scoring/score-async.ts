@@ -102,7 +102,11 @@ function scorerInput(job: AsyncJob, facts: ResultFacts | undefined): AsyncScorer
  * Scores one job. A scorer that throws (a bug on our side, not the user's code: that comes back as an
  * outcome) gives that result a scoring error instead of ending the pass.
  */
-async function scoreJob(job: AsyncJob, services: AsyncServices): Promise<AsyncScored> {
+async function scoreJob(
+  job: AsyncJob,
+  input: AsyncScorerInput,
+  services: AsyncServices,
+): Promise<AsyncScored> {
   const calls: ScoreCall[] = []
   const owner = {
     runId: services.runId,
@@ -116,7 +120,7 @@ async function scoreJob(job: AsyncJob, services: AsyncServices): Promise<AsyncSc
   }
   let outcome: ScoreOutcome
   try {
-    outcome = await job.metric.evaluate(scorerInput(job, services.facts(job.output)), lent)
+    outcome = await job.metric.evaluate(input, lent)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     outcome = { ...unscored(`The scorer failed: ${message}`), details: { scorerError: message, retry: true } }
@@ -129,5 +133,12 @@ async function scoreJob(job: AsyncJob, services: AsyncServices): Promise<AsyncSc
  * the sandbox, while grade calls wait on the model within the judge lane's limits.
  */
 export function scoreAsyncJobs(jobs: readonly AsyncJob[], services: AsyncServices): Promise<AsyncScored[]> {
-  return Promise.all(jobs.map((job) => scoreJob(job, services)))
+  // One input object per result: the scorers of a result share it (code scorers make its JSON once).
+  const inputs = new Map<ScoredOutput, AsyncScorerInput>()
+  const inputOf = (job: AsyncJob): AsyncScorerInput => {
+    let input = inputs.get(job.output)
+    if (!input) inputs.set(job.output, (input = scorerInput(job, services.facts(job.output))))
+    return input
+  }
+  return Promise.all(jobs.map((job) => scoreJob(job, inputOf(job), services)))
 }

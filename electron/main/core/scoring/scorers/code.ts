@@ -1,6 +1,14 @@
 import type { z } from 'zod'
 import type { codeScorerConfigSchema } from '../../../../../shared/domain/scoring'
-import { sandboxLimitsSchema, toScoreOutcome, type CodeScorerInput, type SandboxLimits } from '../code'
+import {
+  inputJson,
+  sandboxLimitsSchema,
+  toScoreOutcome,
+  type CodeScorerInput,
+  type CodeScoreOutcome,
+  type SandboxLimits,
+} from '../code'
+import { badInput } from '../code/errors'
 import type { AsyncScorer, AsyncScorerInput } from './async-types'
 
 export type CodeScorerConfig = z.output<typeof codeScorerConfigSchema>
@@ -49,6 +57,28 @@ export function codeScorerInput(input: AsyncScorerInput): CodeScorerInput {
  */
 export function codeScorer(config: CodeScorerConfig): AsyncScorer {
   const limits = codeLimits(config)
-  return async (input, services) =>
-    toScoreOutcome(await services.sandbox.run(config.source, codeScorerInput(input), limits))
+  return async (input, services) => {
+    const json = jsonOf(input)
+    const outcome: CodeScoreOutcome =
+      typeof json === 'string' ? await services.sandbox.runJson(config.source, json, limits) : json
+    return toScoreOutcome(outcome)
+  }
+}
+
+/**
+ * The input's JSON, made once per result however many code scorers read it (the pass hands each scorer
+ * of a result the same input object).
+ */
+const jsonByInput = new WeakMap<AsyncScorerInput, string | CodeScoreOutcome>()
+function jsonOf(input: AsyncScorerInput): string | CodeScoreOutcome {
+  let json = jsonByInput.get(input)
+  if (json === undefined) {
+    try {
+      json = inputJson(codeScorerInput(input))
+    } catch (error) {
+      json = badInput(error)
+    }
+    jsonByInput.set(input, json)
+  }
+  return json
 }
