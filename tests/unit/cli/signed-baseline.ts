@@ -3,7 +3,7 @@ import type { BundleExport, SigningKey } from '../../../shared/domain/bundles'
 import type { DatasetDetail } from '../../../shared/domain/datasets'
 import type { PromptDetail, PromptVersion } from '../../../shared/domain/prompts'
 import type { Run } from '../../../shared/domain/runs'
-import type { GateResult, GateRule, SliceKey } from '../../../shared/domain/scoring'
+import type { GateResult, GateRule, Scorer, SliceKey } from '../../../shared/domain/scoring'
 import { call, demoCore } from '../core/core-calls'
 import { settled } from '../core/scoring/helpers'
 
@@ -40,6 +40,8 @@ export interface BaselineOptions {
   laterVersions?: readonly string[]
   /** Promote v1 to prod (approved, with its passing gate on the pinned model) before exporting. */
   promoteToProd?: boolean
+  /** Scorers added after the format and category checks (e.g. a code scorer a gate rule reads). */
+  extraScorers?: Scorer[]
 }
 
 interface Built {
@@ -129,6 +131,7 @@ async function createPromptAndCases(core: Core, provider: string, options: Basel
           label: 'Category',
           config: { kind: 'rule', rule: { op: 'equals', path: 'category', expectedField: 'category' } },
         },
+        ...(options.extraScorers ?? []),
       ],
       gates: options.gates ?? defaultGates,
     },
