@@ -29,7 +29,13 @@ export interface CodeSetup {
 }
 
 /** `cases` support tickets run on two models of the team's own providers: 2 × cases results. */
-export async function codeRunSetup(home: string, server: MockLlmServer, cases: number): Promise<CodeSetup> {
+export async function codeRunSetup(
+  home: string,
+  server: MockLlmServer,
+  cases: number,
+  /** More expected fields for case n (e.g. its promptfoo assertions). */
+  moreExpected: (n: number) => Record<string, unknown> = () => ({}),
+): Promise<CodeSetup> {
   const core = demoCore(home, {
     seedDemo: false,
     providerSettings: {
@@ -45,7 +51,7 @@ export async function codeRunSetup(home: string, server: MockLlmServer, cases: n
       fields: {
         key: `T-${n}`,
         vars: { ticket: `Ticket #${n}: please help`, tier: n % 2 ? 'pro' : 'enterprise' },
-        expected: { queue: queues[n % queues.length], maxPriority: 3 },
+        expected: { queue: queues[n % queues.length], maxPriority: 3, ...moreExpected(n) },
         expectedOutput: null,
         tags: [n % 2 ? 'pro' : 'enterprise'],
         notes: '',
