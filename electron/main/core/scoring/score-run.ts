@@ -80,6 +80,8 @@ function stored(pass: Pass, output: ScoredOutput, metric: SuiteMetric, outcome: 
 
 interface PageWork {
   rows: StoredScore[]
+  /** The code and assertion scorers' rows (also in `rows`): one may replace a row marked for retry. */
+  asyncRows: StoredScore[]
   calls: ScoreCall[]
   asyncJobs: AsyncJob[]
 }
@@ -91,7 +93,7 @@ function scorePageSync(
   options: ScoreResultsOptions,
   judges: PendingJudge[],
 ): PageWork {
-  const work: PageWork = { rows: [], calls: [], asyncJobs: [] }
+  const work: PageWork = { rows: [], asyncRows: [], calls: [], asyncJobs: [] }
   for (const output of page) {
     if (options.resultFilter && !options.resultFilter(output)) continue
     const prepared = pass.suites(output.promptVersionId)
@@ -126,10 +128,24 @@ async function scorePageAsync(pass: Pass, work: PageWork, deps: ScoringDeps): Pr
   const scored = await scoreAsyncJobs(work.asyncJobs, pass.asyncServices())
   if (deps.signal?.aborted) return // stopped: nothing half-scored is stored
   for (const { job, outcome, calls } of scored) {
-    work.rows.push(stored(pass, job.output, job.metric, outcome))
+    const row = stored(pass, job.output, job.metric, outcome)
+    work.rows.push(row)
+    work.asyncRows.push(row)
     work.calls.push(...calls)
     pass.report.judgeCalls += calls.length
   }
+}
+
+/**
+ * One page's rows and grade calls. A row not inserted was there marked for retry (the others were skipped
+ * before scoring): the async rows then replace theirs (the same values again where they were just inserted).
+ */
+function writePage(ctx: CoreContext, runId: string, work: PageWork, tags: CaseTags): number {
+  for (const call of work.calls) ctx.repos.scoreCalls.insert(call)
+  const inserted = insertScoresWithTotals(ctx.repos, runId, work.rows, tags)
+  if (inserted === work.rows.length) return inserted
+  for (const row of work.asyncRows) ctx.repos.runScores.replace(row)
+  return work.rows.length
 }
 
 /**
@@ -153,10 +169,7 @@ async function scoreStored(
     const work = scorePageSync(pass, page, options, judges)
     await scorePageAsync(pass, work, deps)
     if (work.rows.length > 0 || work.calls.length > 0) {
-      pass.report.written += writeTransaction(ctx, () => {
-        for (const call of work.calls) ctx.repos.scoreCalls.insert(call)
-        return insertScoresWithTotals(ctx.repos, run.id, work.rows, pass.caseTags)
-      })
+      pass.report.written += writeTransaction(ctx, () => writePage(ctx, run.id, work, pass.caseTags))
     }
     await yieldToEventLoop()
   }
