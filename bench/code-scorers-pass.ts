@@ -43,6 +43,12 @@ async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
   return result.value as T
 }
 
+function countReasons(reasons: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const reason of reasons) counts[reason] = (counts[reason] ?? 0) + 1
+  return counts
+}
+
 export interface PassFigures {
   results: number
   scorers: number
@@ -50,6 +56,8 @@ export interface PassFigures {
   passMs: number
   passCallsPerSecond: number
   scoringErrors: number
+  /** Why the scoring errors happened (a time limit hit on a busy machine shows here), by reason. */
+  errorReasons: Record<string, number>
 }
 
 export async function runScoringPassBench(results = 10_000): Promise<PassFigures> {
@@ -83,6 +91,7 @@ export async function runScoringPassBench(results = 10_000): Promise<PassFigures
       passMs,
       passCallsPerSecond: Math.round(calls / (passMs / 1000)),
       scoringErrors: stored.filter((s) => s.value === null).length,
+      errorReasons: countReasons(stored.filter((s) => s.value === null).map((s) => s.reason)),
     }
   } finally {
     ctx.db.close()
