@@ -73,7 +73,7 @@ describe('assertion scorers in the pass: model-graded ones wait for a pass with 
     expect(repos.runScores.count(runId)).toBe(8)
     closeCtx()
     close()
-  }, 60_000)
+  }, 120_000)
 
   it('grade calls go through the judge lane and are recorded with tokens and cost', async () => {
     const server = await startMock({ responder: grader })
@@ -124,5 +124,5 @@ describe('assertion scorers in the pass: model-graded ones wait for a pass with 
     })
     closeCtx()
     close()
-  }, 60_000)
+  }, 120_000)
 })

@@ -86,7 +86,7 @@ describe('code scorers in the scoring pass (mock server run, real SDKs)', () => 
     expect(again).toEqual(first)
     expect(repos.scoreCalls.list(runId)).toEqual([])
     close()
-  }, 120_000)
+  }, 300_000)
 
   it('a changed scorer adds its own scores; the unchanged one is skipped', async () => {
     const server = await startMock({ responder: triageResponder })
@@ -104,7 +104,7 @@ describe('code scorers in the scoring pass (mock server run, real SDKs)', () => 
     expect(metricOf(summary, 'code.strict')?.n).toBe(10)
     expect(server.stats.total).toBe(20)
     close()
-  }, 60_000)
+  }, 300_000)
 
   it("the editor's test panel gives a stored result the same input and score as the scoring pass", async () => {
     const server = await startMock({ responder: triageResponder })
@@ -137,5 +137,5 @@ describe('code scorers in the scoring pass (mock server run, real SDKs)', () => 
     }
     expect(server.stats.total).toBe(8)
     close()
-  }, 60_000)
+  }, 300_000)
 })

@@ -43,5 +43,5 @@ describe('a sandbox failure is not the scorer’s: the next pass scores those re
     expect(await scoreResults(ctx, runId, { judges: false })).toMatchObject({ written: 0, skipped: 6 })
     db.close()
     close()
-  }, 60_000)
+  }, 120_000)
 })

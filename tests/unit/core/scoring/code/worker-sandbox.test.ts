@@ -14,7 +14,8 @@ const routed = '(output, { expected }) => JSON.parse(output).queue === expected.
 const gcBound = '() => { const kept = []; for (;;) kept.push(new Array(1e5).fill(kept.length)) }'
 const limits = sandboxLimitsSchema.parse({ timeMs: 250 })
 
-describe('code sandbox in a worker thread with a watchdog', () => {
+// Starting a worker from the TypeScript sources (through tsx) takes seconds on a busy machine.
+describe('code sandbox in a worker thread with a watchdog', { timeout: 60_000 }, () => {
   it('scores like the in-thread sandbox, with per-call limits', async () => {
     const input = ticketInput()
     expect(await sandbox.run(routed, input)).toEqual(await createCodeSandbox().run(routed, input))
