@@ -19,6 +19,8 @@ export default defineConfig({
           core: resolve(root, 'electron/main/core/index.ts'),
           // The `evallab` CLI (bin/evallab.mjs loads it): the same core in plain Node, no Electron.
           cli: resolve(root, 'electron/main/cli/index.ts'),
+          // Code scorers run in this worker thread (core/scoring/code/worker-url.ts finds it beside core.js).
+          'code-sandbox-worker': resolve(root, 'electron/main/core/scoring/code/worker.ts'),
         },
       },
     },

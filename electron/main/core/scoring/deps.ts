@@ -1,4 +1,5 @@
 import type { LlmOptions } from '../llm/options'
+import type { CodeSandbox } from './code'
 
 /**
  * What scoring needs to call judges: provider settings (tests inject them), keys, retry policy, timeout and
@@ -12,6 +13,8 @@ export interface ScoringDeps extends Pick<
   signal?: AbortSignal
   /** Results scored per short write transaction before yielding to the event loop. Default 200. */
   scoringBatch?: number
+  /** The code sandbox a pass uses; a fresh one per pass when omitted. */
+  sandbox?: CodeSandbox
 }
 
 export const defaultScoringBatch = 200

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Rubric, Scorer } from '../../../../shared/domain/scoring'
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
+import { codeSandboxVersion } from './code/version'
 
 /**
  * Bumped when the judge prompt's wording changes: scores from the old wording stay with their fingerprint
@@ -9,9 +10,10 @@ import { canonicalJson } from '../../../../shared/lib/canonical-json'
 export const judgePromptVersion = 1
 
 /**
- * sha256 of the scorer's canonical config (+ the rubric version for judges and human criteria). The same
- * scorer never scores the same output twice; a changed one (config, rubric version) adds new rows. The
- * metric name and label are left out on purpose: renaming a label must not re-score anything.
+ * sha256 of the scorer's canonical config (+ the rubric version for judges and human criteria, the sandbox
+ * version for code scorers). The same scorer never scores the same output twice; a changed one (config,
+ * rubric version, sandbox) adds new rows. The metric name and label are left out on purpose: renaming a
+ * label must not re-score anything.
  */
 export function scorerFingerprint(
   scorer: Pick<Scorer, 'config'>,
@@ -23,7 +25,9 @@ export function scorerFingerprint(
       ? { config, rubric: rubricRef(rubric), judgePrompt: judgePromptVersion }
       : config.kind === 'human'
         ? { config, rubric: rubricRef(rubric) }
-        : { config }
+        : config.kind === 'code'
+          ? { config, sandbox: codeSandboxVersion }
+          : { config }
   return createHash('sha256').update(canonicalJson(content)).digest('hex')
 }
 

@@ -2,7 +2,11 @@ import type { EvalSuite, Rubric, RubricCriterion } from '../../../../shared/doma
 import type { CoreContext } from '../context'
 import type { JudgeTask } from './judge/call'
 import { suiteMetrics, type SuiteMetric } from './metrics'
+import { assertionsScorer } from './scorers/assertions'
+import type { AsyncScorer, AsyncScorerInput } from './scorers/async-types'
+import { codeScorer } from './scorers/code'
 import { formatScorer } from './scorers/format'
+import { hasModelGradedAssertion } from './scorers/model-graded'
 import { ruleScorer } from './scorers/rules'
 import type { DeterministicScorer } from './scorers/types'
 import { suiteForVersion } from './suites'
@@ -18,10 +22,21 @@ export interface JudgeMetric extends SuiteMetric {
   samples: number
 }
 
-/** A suite ready to score with: format and rule checks compiled once, judges with their rubric criterion. */
+/** A scorer that may wait: a code scorer (the sandbox) or a promptfoo assertion list (maybe a grader). */
+export interface AsyncMetric extends SuiteMetric {
+  evaluate: AsyncScorer
+  /** True when scoring this case would call a model: a pass without model calls leaves it for later. */
+  needsModel(c: Pick<AsyncScorerInput['case'], 'expected'>): boolean
+}
+
+/**
+ * A suite ready to score with: format and rule checks compiled once, code and assertion scorers, judges with
+ * their rubric criterion.
+ */
 export interface PreparedSuite {
   suite: EvalSuite
   deterministic: DeterministicMetric[]
+  async: AsyncMetric[]
   judges: JudgeMetric[]
 }
 
@@ -32,14 +47,30 @@ function compile(metric: SuiteMetric): DeterministicScorer | null {
   return null
 }
 
+function compileAsync(metric: SuiteMetric): AsyncMetric | null {
+  const { config } = metric.scorer
+  if (config.kind === 'code') return { ...metric, evaluate: codeScorer(config), needsModel: () => false }
+  if (config.kind === 'assertions') {
+    return {
+      ...metric,
+      evaluate: assertionsScorer(config),
+      needsModel: (c) => hasModelGradedAssertion(c.expected, config.field),
+    }
+  }
+  return null
+}
+
 /** Human criteria are not scored here: their scores come from review queues. */
 export function prepareSuite(ctx: CoreContext, suite: EvalSuite): PreparedSuite {
   const deterministic: DeterministicMetric[] = []
+  const async: AsyncMetric[] = []
   const judges: JudgeMetric[] = []
   for (const metric of suiteMetrics(ctx.repos, suite)) {
     const { config } = metric.scorer
     const evaluate = compile(metric)
+    const waiting = evaluate ? null : compileAsync(metric)
     if (evaluate) deterministic.push({ ...metric, evaluate })
+    else if (waiting) async.push(waiting)
     else if (config.kind === 'judge' && metric.rubric && metric.criterion) {
       judges.push({
         ...metric,
@@ -50,7 +81,7 @@ export function prepareSuite(ctx: CoreContext, suite: EvalSuite): PreparedSuite 
       })
     }
   }
-  return { suite, deterministic, judges }
+  return { suite, deterministic, async, judges }
 }
 
 /** Suites by prompt version, prepared once per scoring pass: every result of a version shares its suite. */

@@ -9,7 +9,9 @@ import { defaultScoringBatch, type ScoringDeps } from './deps'
 import { judgeOutput, type JudgedOutput } from './judge/call'
 import { modelKey } from '../../../../shared/lib/model-ref'
 import { judgeSetups, type JudgeSetup } from './judge/env'
-import { suiteCache, type JudgeMetric } from './prepare'
+import { suiteCache, type JudgeMetric, type PreparedSuite } from './prepare'
+import { passServices, scoreAsyncJobs, type AsyncJob, type AsyncServices } from './score-async'
+import type { ScoreCall } from '../db/repos/score-calls'
 import { unscored, type ScoreOutcome, type VersionParams } from './scorers/types'
 import { summarizeRun } from './summary'
 import { insertScoresWithTotals, snapshotCaseTags, type CaseTags } from './score-totals'
@@ -44,6 +46,10 @@ interface Pass {
   caseTags: CaseTags
   scored: Set<string>
   report: ScoringReport
+  suites: (versionId: string) => PreparedSuite
+  versionParams: (versionId: string) => VersionParams | null
+  /** Made on first use: a pass with no code or assertion scorer loads no sandbox and reads no facts. */
+  asyncServices: () => AsyncServices
 }
 
 function requireRun(ctx: CoreContext, runId: string): Run {
@@ -72,48 +78,98 @@ function stored(pass: Pass, output: ScoredOutput, metric: SuiteMetric, outcome: 
   }
 }
 
+interface PageWork {
+  rows: StoredScore[]
+  /** The code and assertion scorers' rows (also in `rows`): one may replace a row marked for retry. */
+  asyncRows: StoredScore[]
+  calls: ScoreCall[]
+  asyncJobs: AsyncJob[]
+}
+
+/** The page's format and rule checks (scored at once); its code, assertion and judge work is collected. */
+function scorePageSync(
+  pass: Pass,
+  page: readonly ScoredOutput[],
+  options: ScoreResultsOptions,
+  judges: PendingJudge[],
+): PageWork {
+  const work: PageWork = { rows: [], asyncRows: [], calls: [], asyncJobs: [] }
+  for (const output of page) {
+    if (options.resultFilter && !options.resultFilter(output)) continue
+    const prepared = pass.suites(output.promptVersionId)
+    const c = pass.cases.get(output.caseId)
+    const version = pass.versionParams(output.promptVersionId)
+    for (const metric of prepared.deterministic) {
+      if (alreadyScored(pass, output, metric)) continue
+      const input = {
+        output: output.responseText,
+        failure: output.errorMessage,
+        case: c ?? { expected: {} },
+        toolCalls: output.toolCalls,
+        version,
+      }
+      work.rows.push(stored(pass, output, metric, metric.evaluate(input)))
+    }
+    for (const metric of prepared.async) {
+      // Without model calls, a case that needs its grader waits for a pass that has one.
+      if (!options.judges && metric.needsModel(c ?? { expected: {} })) continue
+      if (!alreadyScored(pass, output, metric)) work.asyncJobs.push({ output, metric, case: c, version })
+    }
+    if (!options.judges) continue
+    for (const metric of prepared.judges)
+      if (!alreadyScored(pass, output, metric)) judges.push({ output, metric, case: c })
+  }
+  return work
+}
+
+/** The page's code and assertion scorers, awaited; their rows and grade calls join the page's write. */
+async function scorePageAsync(pass: Pass, work: PageWork, deps: ScoringDeps): Promise<void> {
+  if (work.asyncJobs.length === 0) return
+  const scored = await scoreAsyncJobs(work.asyncJobs, pass.asyncServices())
+  if (deps.signal?.aborted) return // stopped: nothing half-scored is stored
+  for (const { job, outcome, calls } of scored) {
+    const row = stored(pass, job.output, job.metric, outcome)
+    work.rows.push(row)
+    work.asyncRows.push(row)
+    work.calls.push(...calls)
+    pass.report.judgeCalls += calls.length
+  }
+}
+
 /**
- * Format and rule checks on every stored output, in pages of `batch` results: one short transaction per
- * page, then a yield, so scoring a large run never blocks the event loop for long. Collects the judge work.
+ * One page's rows and grade calls. A row not inserted was there marked for retry (the others were skipped
+ * before scoring): the async rows then replace theirs (the same values again where they were just inserted).
  */
-async function scoreDeterministic(
+function writePage(ctx: CoreContext, runId: string, work: PageWork, tags: CaseTags): number {
+  for (const call of work.calls) ctx.repos.scoreCalls.insert(call)
+  const inserted = insertScoresWithTotals(ctx.repos, runId, work.rows, tags)
+  if (inserted === work.rows.length) return inserted
+  for (const row of work.asyncRows) ctx.repos.runScores.replace(row)
+  return work.rows.length
+}
+
+/**
+ * Format, rule, code and assertion scorers on every stored output, in pages of `batch` results: one short
+ * transaction per page, then a yield, so scoring a large run never blocks the event loop for long. Collects
+ * the judge work.
+ */
+async function scoreStored(
   pass: Pass,
   options: ScoreResultsOptions,
-  batch: number,
+  deps: ScoringDeps,
 ): Promise<PendingJudge[]> {
   const { ctx, run } = pass
-  const suites = suiteCache(ctx)
-  const versionParams = versionParamsCache(ctx)
+  const batch = deps.scoringBatch ?? defaultScoringBatch
   const judges: PendingJudge[] = []
   for (let after = 0; ;) {
     const page = ctx.repos.runScores.outputs(run.id, after, batch)
     const last = page.at(-1)
     if (!last) break
     after = last.row
-    const rows: StoredScore[] = []
-    for (const output of page) {
-      if (options.resultFilter && !options.resultFilter(output)) continue
-      const prepared = suites(output.promptVersionId)
-      const c = pass.cases.get(output.caseId)
-      for (const metric of prepared.deterministic) {
-        if (alreadyScored(pass, output, metric)) continue
-        const input = {
-          output: output.responseText,
-          failure: output.errorMessage,
-          case: c ?? { expected: {} },
-          toolCalls: output.toolCalls,
-          version: versionParams(output.promptVersionId),
-        }
-        rows.push(stored(pass, output, metric, metric.evaluate(input)))
-      }
-      if (!options.judges) continue
-      for (const metric of prepared.judges)
-        if (!alreadyScored(pass, output, metric)) judges.push({ output, metric, case: c })
-    }
-    if (rows.length > 0) {
-      pass.report.written += writeTransaction(ctx, () =>
-        insertScoresWithTotals(ctx.repos, run.id, rows, pass.caseTags),
-      )
+    const work = scorePageSync(pass, page, options, judges)
+    await scorePageAsync(pass, work, deps)
+    if (work.rows.length > 0 || work.calls.length > 0) {
+      pass.report.written += writeTransaction(ctx, () => writePage(ctx, run.id, work, pass.caseTags))
     }
     await yieldToEventLoop()
   }
@@ -238,6 +294,7 @@ async function scorePass(
 ): Promise<ScoringReport> {
   const run = requireRun(ctx, runId)
   const cases = new Map((await readSnapshotCases(ctx.repos, run.datasetSnapshotId)).map((c) => [c.id, c]))
+  const services = passServices(ctx, runId, deps)
   const pass: Pass = {
     ctx,
     run,
@@ -245,9 +302,16 @@ async function scorePass(
     caseTags: snapshotCaseTags(cases),
     scored: ctx.repos.runScores.scoredKeys(runId),
     report: { written: 0, skipped: 0, judgeCalls: 0 },
+    suites: suiteCache(ctx),
+    versionParams: versionParamsCache(ctx),
+    asyncServices: services.get,
   }
-  const judges = await scoreDeterministic(pass, options, deps.scoringBatch ?? defaultScoringBatch)
-  if (options.judges) await scoreJudges(pass, judges, deps)
+  try {
+    const judges = await scoreStored(pass, options, deps)
+    if (options.judges) await scoreJudges(pass, judges, deps)
+  } finally {
+    await services.close()
+  }
   return pass.report
 }
 

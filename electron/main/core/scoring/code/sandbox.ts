@@ -7,10 +7,13 @@ import type { CodeScoreOutcome } from './result'
 
 export interface CodeSandbox {
   readonly limits: SandboxLimits
-  /** Scores one input; never throws: every failure comes back as `{ ok: false, kind, message }`. */
-  run(source: string, input: CodeScorerInput): Promise<CodeScoreOutcome>
+  /**
+   * Scores one input; never throws: every failure comes back as `{ ok: false, kind, message }`. `limits`
+   * (a scorer's own, parsed by `sandboxLimitsSchema`) replace the sandbox's for this call.
+   */
+  run(source: string, input: CodeScorerInput, limits?: SandboxLimits): Promise<CodeScoreOutcome>
   /** The same with the input already made by `inputJson` (once per result when several scorers read it). */
-  runJson(source: string, json: string): Promise<CodeScoreOutcome>
+  runJson(source: string, json: string, limits?: SandboxLimits): Promise<CodeScoreOutcome>
   /** How many WebAssembly modules were loaded (more than 1 only after an engine abort). */
   readonly engineLoads: number
 }
@@ -29,18 +32,18 @@ export function createCodeSandbox(limits: Partial<SandboxLimits> = {}): CodeSand
     get engineLoads() {
       return engine.loadCount
     },
-    async run(source, input) {
+    async run(source, input, limits) {
       let json: string
       try {
         json = inputJson(input)
       } catch (error) {
         return badInput(error)
       }
-      return this.runJson(source, json)
+      return this.runJson(source, json, limits)
     },
-    async runJson(source, json) {
+    async runJson(source, json, limits) {
       try {
-        const result = runInFreshRuntime(await engine.load(), source, json, parsed)
+        const result = runInFreshRuntime(await engine.load(), source, json, limits ?? parsed)
         if (result.engineBroken) engine.discard()
         return result.outcome
       } catch (error) {

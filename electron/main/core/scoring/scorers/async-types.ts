@@ -11,7 +11,8 @@ import type { ScoreOutcome, ScorerInput } from './types'
  * latency assertions read them).
  */
 export interface AsyncScorerInput extends Omit<ScorerInput, 'case'> {
-  case: Pick<DatasetCase, 'key' | 'vars' | 'expected' | 'tags' | 'conversation'>
+  case: Pick<DatasetCase, 'key' | 'vars' | 'expected' | 'tags' | 'conversation'> &
+    Partial<Pick<DatasetCase, 'expectedOutput'>>
   result: ResultKey & {
     costUsd: number | null
     /** The call's wall time; null when it failed or came from the cache. */
