@@ -42,8 +42,6 @@ export interface BaselineOptions {
   laterVersions?: readonly string[]
   /** Promote v1 to prod (approved, with its passing gate on the pinned model) before exporting. */
   promoteToProd?: boolean
-  /** Scorers added after the format and category checks (e.g. a code scorer a gate rule reads). */
-  extraScorers?: Scorer[]
 }
 
 interface Built {

@@ -2,11 +2,10 @@ import type { EvalSuite, Rubric, RubricCriterion } from '../../../../shared/doma
 import type { CoreContext } from '../context'
 import type { JudgeTask } from './judge/call'
 import { suiteMetrics, type SuiteMetric } from './metrics'
-import { assertionsScorer } from './scorers/assertions'
+import { assertionsNeedJudge, assertionsScorer } from './scorers/assertions'
 import type { AsyncScorer, AsyncScorerInput } from './scorers/async-types'
 import { codeScorer } from './scorers/code'
 import { formatScorer } from './scorers/format'
-import { hasModelGradedAssertion } from './scorers/model-graded'
 import { ruleScorer } from './scorers/rules'
 import type { DeterministicScorer } from './scorers/types'
 import { suiteForVersion } from './suites'
@@ -54,7 +53,7 @@ function compileAsync(metric: SuiteMetric): AsyncMetric | null {
     return {
       ...metric,
       evaluate: assertionsScorer(config),
-      needsModel: (c) => hasModelGradedAssertion(c.expected, config.field),
+      needsModel: (c) => assertionsNeedJudge(config, c.expected),
     }
   }
   return null
