@@ -42,15 +42,10 @@ const handlers: Readonly<Record<string, Handler>> = {
   bleu: checkBleu,
 }
 
-/**
- * Base types whose handler in promptfoo ignores `inverse`, so `not-X` would silently equal X there;
- * refused rather than reproduced.
- */
-const noInverseForm = new Set(['levenshtein'])
-
-export const supportedPromptfooAssertionTypes: readonly string[] = Object.keys(handlers).flatMap((type) =>
-  noInverseForm.has(type) ? [type] : [type, `not-${type}`],
-)
+export const supportedPromptfooAssertionTypes: readonly string[] = Object.keys(handlers).flatMap((type) => [
+  type,
+  `not-${type}`,
+])
 
 function unsupportedValueForm(value: unknown): string | undefined {
   const strings = Array.isArray(value) ? value : [value]
@@ -76,7 +71,7 @@ export function checkPromptfooAssertion(rawAssertion: unknown, output: string): 
   const inverse = assertion.type.startsWith('not-')
   const baseType = inverse ? assertion.type.slice(4) : assertion.type
   const handler = handlers[baseType]
-  if (!handler || (inverse && noInverseForm.has(baseType))) {
+  if (!handler) {
     return unsupported(assertion.type, `assertion type "${assertion.type}" is not supported`)
   }
   const refusal = refusalFor(assertion)

@@ -40,7 +40,16 @@ describe('the promptfoo results fixture', () => {
       outcomes.set(component.assertion.type, seen.add(component.pass))
     }
     const listed = ['equals', 'contains', 'icontains', 'contains-any', 'contains-all', 'starts-with', 'regex']
-    const more = ['is-json', 'contains-json', 'javascript', 'llm-rubric', 'cost', 'latency', 'levenshtein', 'rouge-n']
+    const more = [
+      'is-json',
+      'contains-json',
+      'javascript',
+      'llm-rubric',
+      'cost',
+      'latency',
+      'levenshtein',
+      'rouge-n',
+    ]
     for (const type of [...listed, ...more]) {
       expect([...(outcomes.get(type) ?? [])].sort(), type).toEqual([false, true])
       expect(outcomes.has(`not-${type}`), `not-${type}`).toBe(true)
@@ -79,7 +88,10 @@ describe('checkPromptfooAssertion on promptfoo’s stored outputs', () => {
 })
 
 /** Ours where checks/ decides; promptfoo's own for the scorer-owned types (see the file comment). */
-function assertionResult(test: PromptfooFixtureTest, component: PromptfooFixtureComponent): PromptfooAssertionResult {
+function assertionResult(
+  test: PromptfooFixtureTest,
+  component: PromptfooFixtureComponent,
+): PromptfooAssertionResult {
   if (!scorerOwnedTypes.has(baseAssertionType(component.assertion.type))) {
     return checkPromptfooAssertion(component.assertion, test.output)
   }
