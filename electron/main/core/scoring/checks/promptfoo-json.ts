@@ -8,7 +8,7 @@ import {
   type AssertionInput,
   type PromptfooAssertionResult,
 } from './promptfoo-schema'
-import { extractJsonObjects } from './promptfoo-values'
+import { scanJsonObjects } from './promptfoo-values'
 
 /**
  * `is-json` and `contains-json` as promptfoo 0.121.20 src/assertions/json.ts decides them.
@@ -89,7 +89,7 @@ export function checkIsJson(input: AssertionInput): PromptfooAssertionResult {
 
 export function checkContainsJson(input: AssertionInput): PromptfooAssertionResult {
   const { output, inverse, type } = input
-  const { objects, undecidable } = extractJsonObjects(output)
+  const { objects, undecidable } = scanJsonObjects(output)
   if (undecidable) {
     return unsupported(
       type,

@@ -70,9 +70,9 @@ function readQuoted(value: string, start: number): { field: string; next: number
  * agrees on every slice that is JSON. A slice JSON.parse rejects could still be an object to promptfoo,
  * so the result is then `undecidable` and the caller must not guess.
  */
-export type ExtractedJson = { objects: object[]; undecidable: boolean }
+export type ScannedJson = { objects: object[]; undecidable: boolean }
 
-export function extractJsonObjects(text: string, maxLength = 100_000): ExtractedJson {
+export function scanJsonObjects(text: string, maxLength = 100_000): ScannedJson {
   const objects: object[] = []
   let undecidable = false
   for (let i = 0; i < text.length; i++) {
@@ -96,6 +96,11 @@ export function extractJsonObjects(text: string, maxLength = 100_000): Extracted
     }
   }
   return { objects, undecidable }
+}
+
+/** The objects `scanJsonObjects` finds for sure (e.g. to read a grader's JSON answer). */
+export function extractJsonObjects(text: string, maxLength = 100_000): object[] {
+  return scanJsonObjects(text, maxLength).objects
 }
 
 function tryParseObject(slice: string): object | undefined {
