@@ -17,8 +17,9 @@ import {
 } from './promptfoo-text'
 
 /**
- * Runs one promptfoo assertion on one output text, with promptfoo's semantics
- * (promptfoo/promptfoo src/assertions/index.ts `runAssertionInternal`): `not-X` is X inverted, and an
+ * Runs one promptfoo assertion on one output text, with promptfoo's semantics — promptfoo 0.121.20,
+ * checked against its own verdicts in tests/fixtures/promptfoo-results
+ * (src/assertions/index.ts `runAssertionInternal`): `not-X` is X inverted, and an
  * assertion with `weight: 0` always passes (it only contributes a metric). Types outside the table, and
  * value forms promptfoo resolves with machinery Eval Lab lacks (templates, file:// and package
  * references, transforms), come back as `unsupported` — never as a pass.
