@@ -1,45 +1,61 @@
 import { wordTokens } from './rouge'
 
 /**
- * Sentence-level BLEU exactly as promptfoo's `bleu` assertion computes it (promptfoo/promptfoo
- * src/assertions/bleu.ts, `calculateBleuScore`; n-grams from src/assertions/ngrams.ts):
+ * Sentence-level BLEU exactly as promptfoo's `bleu` assertion computes it — promptfoo 0.121.20
+ * (src/assertions/bleu.ts `calculateBleuScore`, n-grams from src/assertions/ngrams.ts), checked against
+ * promptfoo's own results in tests/fixtures/promptfoo-results:
  * - tokens: `text.toLowerCase().trim().split(/\s+/)` — case-insensitive, punctuation stays on words;
  * - modified (clipped) n-gram precision for n = 1..4, taking the best clipped count over references;
- * - smoothing: a precision of exactly 0 is replaced by 1e-7 before the log (an epsilon floor, not
- *   Chen & Cherry's add-one), so a short answer with no 4-gram match scores near 0 instead of NaN;
- * - "brevity penalty" against the reference whose length r is closest to the candidate's length c (the
- *   first such reference on a tie): 1 when c > r, otherwise exp(1 − c/r). NOTE: promptfoo inverts the
- *   ratio of Papineni et al. (exp(1 − r/c)), so a candidate shorter than its reference is multiplied by
- *   a factor above 1 and the score can exceed 1 (e.g. 4 matching words against 5 gives e^0.2 ≈ 1.22).
- *   Kept on purpose: imported `bleu` assertions must pass and fail exactly as in promptfoo. Eval Lab's
- *   own BLEU check is `sentenceBleu` below, with the standard penalty;
- * - uniform weights 0.25 by default. Throws on an empty candidate, as promptfoo does.
+ *   an order the candidate is too short to have is left out and the other weights are renormalised;
+ * - smoothing: a precision of exactly 0 is replaced by 1e-7 before the log (an epsilon floor);
+ * - brevity penalty exp(1 − r/c) against the reference whose length r is closest to the candidate's
+ *   length c (the shorter on a tie); 1 when c > r. (promptfoo releases before 0.120 inverted the ratio
+ *   and smoothed missing orders: their scores differ for short candidates.)
+ * - uniform weights 0.25 by default. An empty or whitespace-only candidate scores 0; no references,
+ *   negative weights or weights not summing to 1 throw, as in promptfoo.
  */
 export function promptfooBleu(
   candidate: string,
   references: readonly string[],
   weights: readonly number[] = [0.25, 0.25, 0.25, 0.25],
 ): number {
-  if (!candidate || references.length === 0 || weights.length !== 4) throw new Error('Invalid inputs')
+  if (references.length === 0 || weights.length !== 4) throw new Error('Invalid inputs')
+  if (candidate.trim() === '') return 0
+  if (weights.some((weight) => weight < 0)) throw new Error('Weights must be non-negative')
   if (Math.abs(weights.reduce((a, b) => a + b, 0) - 1) > 1e-4) throw new Error('Weights must sum to 1')
   const candidateWords = bleuTokens(candidate)
   const referenceWords = references.map(bleuTokens)
-  const precisions = [1, 2, 3, 4].map((n) => clippedPrecision(candidateWords, referenceWords, n))
-  const closest = referenceWords
+  const orders = [1, 2, 3, 4].flatMap((n) => {
+    const { matches, total } = clippedMatches(candidateWords, referenceWords, n)
+    return total === 0 ? [] : [{ precision: matches / total, weight: weights[n - 1]! }]
+  })
+  const weightSum = orders.reduce((acc, order) => acc + order.weight, 0)
+  if (weightSum === 0) return 0
+  const logSum = orders.reduce(
+    (acc, { precision, weight }) => acc + (weight / weightSum) * Math.log(precision === 0 ? 1e-7 : precision),
+    0,
+  )
+  const closest = closestLength(referenceWords, candidateWords.length)
+  return brevityPenalty(candidateWords.length, closest) * Math.exp(logSum)
+}
+
+/** The reference length closest to the candidate's, the shorter on a tie (promptfoo and NLTK alike). */
+function closestLength(references: readonly string[][], candidateLength: number): number {
+  return references
     .map((words) => words.length)
-    .reduce((prev, curr) =>
-      Math.abs(curr - candidateWords.length) < Math.abs(prev - candidateWords.length) ? curr : prev,
-    )
-  const logSum = precisions.reduce((acc, p, i) => acc + weights[i]! * Math.log(p === 0 ? 1e-7 : p), 0)
-  return promptfooBrevityPenalty(candidateWords.length, closest) * Math.exp(logSum)
+    .reduce((best, length) => {
+      const distance = Math.abs(length - candidateLength)
+      const bestDistance = Math.abs(best - candidateLength)
+      return distance < bestDistance || (distance === bestDistance && length < best) ? length : best
+    })
+}
+
+function brevityPenalty(candidateLength: number, referenceLength: number): number {
+  return candidateLength > referenceLength ? 1 : Math.exp(1 - referenceLength / candidateLength)
 }
 
 function bleuTokens(text: string): string[] {
   return text.toLowerCase().trim().split(/\s+/)
-}
-
-function promptfooBrevityPenalty(candidateLength: number, referenceLength: number): number {
-  return candidateLength > referenceLength ? 1 : Math.exp(1 - candidateLength / referenceLength)
 }
 
 function nGrams(words: readonly string[], n: number): string[] {
@@ -53,11 +69,6 @@ function counts(grams: readonly string[]): Map<string, number> {
   const map = new Map<string, number>()
   for (const gram of grams) map.set(gram, (map.get(gram) ?? 0) + 1)
   return map
-}
-
-function clippedPrecision(candidate: readonly string[], references: readonly string[][], n: number): number {
-  const { matches, total } = clippedMatches(candidate, references, n)
-  return total > 0 ? matches / total : 0
 }
 
 /** Clipped n-gram matches (best over references) and the candidate's n-gram count. */
@@ -96,13 +107,6 @@ export function sentenceBleu(candidate: string, references: readonly string[]): 
     if (total > 0) logs.push(Math.log((matches === 0 ? 0.1 : matches) / total))
   }
   const c = candidateWords.length
-  const r = referenceWords
-    .map((words) => words.length)
-    .reduce((best, len) =>
-      Math.abs(len - c) < Math.abs(best - c) || (Math.abs(len - c) === Math.abs(best - c) && len < best)
-        ? len
-        : best,
-    )
-  const penalty = c > r ? 1 : Math.exp(1 - r / c)
+  const penalty = brevityPenalty(c, closestLength(referenceWords, c))
   return penalty * Math.exp(logs.reduce((a, b) => a + b, 0) / logs.length)
 }

@@ -1,35 +1,56 @@
 import { treebankTokenize } from './treebank-tokenize'
 
 /**
- * ROUGE-N as promptfoo's `rouge-n` assertion scores it: js-rouge's `n(candidate, reference, {})`
- * (promptfoo/promptfoo src/assertions/rouge.ts → promptfoo/js-rouge src/rouge.ts `n`, defaults
- * n = 1 and caseSensitive = true).
- * Unigrams of the Treebank tokens, case-sensitive; the score is the number of DISTINCT candidate
- * unigrams also found in the reference, divided by the reference's unigram count (duplicates included).
- * It is a recall-like figure in 0..1, not an F-measure. js-rouge throws on an empty candidate or
- * reference; so does this (promptfoo then reports an assertion error, which the caller must surface
- * rather than score).
+ * ROUGE-N as promptfoo's `rouge-n` assertion scores it — promptfoo 0.121.20 src/assertions/rouge.ts
+ * `rougeNScore`, checked against promptfoo's own results in tests/fixtures/promptfoo-results:
+ * n-grams of js-rouge's Treebank tokens (`treebankTokenize`), clipped overlap
+ * Σ min(count in candidate, count in reference) (Lin 2004), and js-rouge's F-measure (β = 1) of
+ * precision = overlap / candidate n-grams and recall = overlap / reference n-grams. Fewer than n tokens
+ * on either side, or no overlap, score 0. The assertion lower-cases both texts before calling this
+ * (see checkRougeN); this function itself is case-sensitive. promptfoo releases before 0.120 called
+ * js-rouge's own `n`, which counted distinct candidate n-grams over the reference count (no F-measure)
+ * and threw on empty text: their scores differ wherever a word repeats or the candidate has extra words.
+ * Text whose n-grams would exceed js-rouge's materialisation limit throws a RangeError, as js-rouge does.
  */
 export function promptfooRougeN(candidate: string, reference: string, n = 1): number {
-  if (candidate.length === 0) throw new RangeError('Candidate cannot be an empty string')
-  if (reference.length === 0) throw new RangeError('Reference cannot be an empty string')
-  const candidateGrams = joinedNGrams(treebankTokenize(candidate), n)
-  const referenceGrams = joinedNGrams(treebankTokenize(reference), n)
-  const referenceSet = new Set(referenceGrams)
-  const matches = [...new Set(candidateGrams)].filter((gram) => referenceSet.has(gram)).length
-  return matches / referenceGrams.length
+  const candidateTokens = treebankTokenize(candidate)
+  const referenceTokens = treebankTokenize(reference)
+  if (candidateTokens.length < n || referenceTokens.length < n) return 0
+  const candidateGrams = joinedNGrams(candidateTokens, n)
+  const referenceGrams = joinedNGrams(referenceTokens, n)
+  const referenceCounts = countStrings(referenceGrams)
+  let overlap = 0
+  for (const [gram, count] of countStrings(candidateGrams)) {
+    overlap += Math.min(count, referenceCounts.get(gram) ?? 0)
+  }
+  if (overlap === 0) return 0
+  return jsRougeF1(overlap / candidateGrams.length, overlap / referenceGrams.length)
+}
+
+function countStrings(items: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1)
+  return counts
+}
+
+/**
+ * js-rouge 3.2 `fMeasure(p, r, 1)`: the harmonic mean, computed by scaling the smaller score so that
+ * round-off never lifts it above the larger one (the same float as js-rouge, not just a close one).
+ */
+function jsRougeF1(p: number, r: number): number {
+  if (p === r) return p
+  if (p === 0 || r === 0) return 0
+  return p > r ? Math.min(p, r * (2 / (1 + r / p))) : Math.min(r, p * (2 / (1 + p / r)))
 }
 
 /** js-rouge refuses to build n-grams whose total text would exceed this many characters (~1 MB). */
 const maxNGramWork = 1_000_000
 
+/** js-rouge `nGram(tokens, n)` without padding, with its `validateNGramMaterialization` limit. */
 function joinedNGrams(tokens: readonly string[], n: number): string[] {
-  if (n < 1) throw new RangeError('ngram size cannot be smaller than 1')
-  if (tokens.length < n) {
-    throw new RangeError('ngram size cannot be larger than the number of tokens available')
-  }
+  if (n < 1) throw new RangeError('ngram size must be a positive safe integer')
   const gramCount = tokens.length - n + 1
-  let work = n * gramCount
+  let work = gramCount * (2 * n - 1)
   for (let i = 0; i < tokens.length && work <= maxNGramWork; i++) {
     work += Math.max(tokens[i]!.length - 1, 0) * Math.min(i + 1, n, gramCount, tokens.length - i)
   }

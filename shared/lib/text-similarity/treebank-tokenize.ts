@@ -1,14 +1,15 @@
 /**
- * The Penn Treebank-style tokenizer of js-rouge — the package promptfoo's `rouge-n` assertion imports
- * (promptfoo/promptfoo src/assertions/rouge.ts: `import * as rouge from 'js-rouge'`), which is
- * promptfoo's own fork promptfoo/js-rouge (src/utils.ts `treeBankTokenize`), not kenlimmj/rouge.
- * Re-implemented rule by rule so Eval Lab splits text into the same tokens: whitespace collapsed, case
- * kept, paired double quotes become `` and '', most punctuation becomes its own token, a comma or
- * colon before a digit stays (1,000), and only a sentence-final period is split off (not in "U.S.").
+ * The Penn Treebank-style tokenizer of js-rouge 3.2.x (`treeBankTokenize` in promptfoo/js-rouge
+ * src/tokenize.ts and src/text.ts) — the package promptfoo's `rouge-n` assertion tokenizes with
+ * (promptfoo 0.121.20 src/assertions/rouge.ts). Re-implemented rule by rule so Eval Lab splits text into
+ * the same tokens: whitespace (and U+0085) collapsed, case kept, paired double quotes become `` and '',
+ * most punctuation becomes its own token, a comma or colon before a decimal digit stays (1,000), only a
+ * sentence-final period is split off (not in "U.S."), and uncommon contractions are split ("cannot" →
+ * "can not"). tests/fixtures/promptfoo-results/js-rouge-tokens.json holds js-rouge's own tokens.
  */
 const punctuationRules: ReadonlyArray<readonly [RegExp, string]> = [
   [/\.{3}/g, ' ... '],
-  [/[:,](?!\d)/g, ' $& '],
+  [/[:,](?!\p{Decimal_Number})/gu, ' $& '],
   [/[;@#$%&]/g, ' $& '],
   [/([^.])(?<!\b[A-Za-z]\.[A-Za-z])(\.)([\])}>'\s]*)$/g, '$1 $2$3 '],
   [/[?!]/g, ' $& '],
@@ -22,32 +23,64 @@ const apostropheRules: ReadonlyArray<readonly [RegExp, string]> = [
   [/('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) /g, ' $1 '],
 ]
 
-/** Uncommon contractions split in two ("cannot" → "can not"); first match only, as in js-rouge. */
+const wordCharacter = '[\\p{ID_Continue}\\u200c\\u200d]'
+const contraction = (pattern: string): RegExp =>
+  new RegExp(`(?<!${wordCharacter})${pattern}(?!${wordCharacter})`, 'giu')
+
+/** Uncommon contractions split in two, every occurrence, as js-rouge's TREEBANK_CONTRACTIONS. */
 const contractions: readonly RegExp[] = [
-  /\b(can)(not)\b/i,
-  /\b(d)('ye)\b/i,
-  /\b(gim)(me)\b/i,
-  /\b(gon)(na)\b/i,
-  /\b(got)(ta)\b/i,
-  /\b(lem)(me)\b/i,
-  /\b(more)('n)\b/i,
-  /\b(wan)(na) /i,
-  / ('t)(is)\b/i,
-  / ('t)(was)\b/i,
+  contraction('(can)(not)'),
+  contraction("(d)('ye)"),
+  contraction('(gim)(me)'),
+  contraction('(gon)(na)'),
+  contraction('(got)(ta)'),
+  contraction('(lem)(me)'),
+  contraction("(more)('n)"),
+  contraction('(wan)(na)(?= )'),
+  contraction("('t)(is)"),
+  contraction("('t)(was)"),
 ]
 
 function applyRules(text: string, rules: ReadonlyArray<readonly [RegExp, string]>): string {
   return rules.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text)
 }
 
-function codePointAt(text: string, index: number): string {
+function characterAt(text: string, index: number): string {
   const point = text.codePointAt(index)
   return point === undefined ? '' : String.fromCodePoint(point)
 }
 
-/** A double quote opens a quotation at the start or after whitespace or an opening bracket. */
-function canOpenQuote(text: string, index: number, insideQuotes: boolean): boolean {
-  return !insideQuotes && (index === 0 || /[\s([{<]/.test(text[index - 1] ?? ''))
+/** js-rouge `isAlphabeticFootnote`: a compatibility modifier letter (ᵃ) used as a footnote marker. */
+function isAlphabeticFootnote(text: string, index: number): boolean {
+  const following = characterAt(text, index + 1)
+  return (
+    following !== following.normalize('NFKC') &&
+    /^\p{Lm}(?:[\s.,;:!?"'“‘”’\])}>]|$)/u.test(text.slice(index + 1, index + 5))
+  )
+}
+
+/** js-rouge `followsQuotedModifier`: a footnote marker (with digits) right after a closed quotation. */
+function followsQuotedModifier(text: string, index: number): boolean {
+  const modifier = /\p{Lm}$/u.exec(text.slice(Math.max(0, index - 2), index))?.[0]
+  if (modifier === undefined || !isAlphabeticFootnote(text, index - modifier.length - 1)) return false
+  let start = index - modifier.length
+  while (start > 0) {
+    const number = /\p{Number}$/u.exec(text.slice(Math.max(0, start - 2), start))?.[0]
+    if (number === undefined) break
+    start -= number.length
+  }
+  return /[.!?]["'”’]$/.test(text.slice(Math.max(0, start - 2), start))
+}
+
+/** js-rouge `opensDoubleQuote`: not already inside a quotation, and in a place a quotation can open. */
+function opensDoubleQuote(text: string, index: number, insideQuotes: boolean): boolean {
+  if (insideQuotes) return false
+  return (
+    index === 0 ||
+    /[\s\p{Punctuation}<]/u.test(text[index - 1] ?? '') ||
+    text.slice(index - 2, index) === '``' ||
+    followsQuotedModifier(text, index)
+  )
 }
 
 /** Rewrites ``, '' and " as opening (``) or closing ('') quote tokens, tracking whether a quote is open. */
@@ -55,18 +88,23 @@ function classifyQuotes(text: string): string {
   let insideQuotes = false
   return text.replace(/``|''|"/g, (quote: string, index: number): string => {
     const opensPairedTicks =
-      quote === "''" &&
       index > 0 &&
-      /^[\p{Letter}\p{Number}]$/u.test(codePointAt(text, index + 2)) &&
+      /^[\p{Letter}\p{Number}\p{Sc}\p{Ps}]$/u.test(characterAt(text, index + 2)) &&
       text.slice(index + 2).match(/``|''|"/)?.[0] === "''"
+    const placeCanOpen =
+      index + quote.length < text.length || index === 0 || /[\s\p{Ps}<]/u.test(text[index - 1] ?? '')
     insideQuotes =
-      quote === '``' || (canOpenQuote(text, index, insideQuotes) && (quote === '"' || opensPairedTicks))
+      quote === '``' ||
+      (placeCanOpen &&
+        opensDoubleQuote(text, index, insideQuotes) &&
+        !/[.!?]/.test(text[index - 1] ?? '') &&
+        (quote === '"' || opensPairedTicks))
     return insideQuotes ? ' `` ' : " '' "
   })
 }
 
 export function treebankTokenize(input: string): string[] {
-  const text = input.trim().replace(/\s+/g, ' ')
+  const text = input.replace(/[\s\u0085]+/g, ' ').trim()
   if (text.length === 0) return []
   let parse = ` ${applyRules(classifyQuotes(text), punctuationRules)} `
   parse = applyRules(parse, apostropheRules)

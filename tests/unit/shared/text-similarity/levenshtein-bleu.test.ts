@@ -37,7 +37,7 @@ describe('levenshteinRatio', () => {
 
 // Cases follow promptfoo/promptfoo test/assertions/bleu.test.ts; exact values are worked out by hand
 // from the formula in src/assertions/bleu.ts (lower-cased whitespace tokens, clipped precision,
-// zero precision floored at 1e-7, brevity penalty against the closest reference).
+// zero precision floored at 1e-7, brevity penalty against the closest reference; promptfoo 0.121.20).
 describe('promptfooBleu', () => {
   const reference = 'The cat sat on the mat.'
 
@@ -54,8 +54,8 @@ describe('promptfooBleu', () => {
 
   it('smooths a zero precision to 1e-7 rather than scoring 0', () => {
     // candidate: dogs run in the park. (5 tokens) — only "the" matches; reference has 6 tokens.
-    // promptfoo's penalty is exp(1 − c/r) = exp(1 − 5/6) (see the note in bleu.ts).
-    const expected = Math.exp(1 - 5 / 6) * Math.exp(0.25 * (Math.log(1 / 5) + 3 * Math.log(1e-7)))
+    // brevity penalty exp(1 − r/c) = exp(1 − 6/5).
+    const expected = Math.exp(1 - 6 / 5) * Math.exp(0.25 * (Math.log(1 / 5) + 3 * Math.log(1e-7)))
     const score = promptfooBleu('Dogs run in the park.', [reference])
     expect(score).toBeCloseTo(expected, 15)
     expect(score).toBeGreaterThan(0)
@@ -66,11 +66,20 @@ describe('promptfooBleu', () => {
     expect(promptfooBleu('the cat sat on the mat', ['the cat sat on the mat.'])).toBeLessThan(1)
   })
 
-  it('takes the best clipped count over references and the closest reference length (first on a tie)', () => {
-    // Candidate 4 tokens; references of 3 and 5 tokens are equally close, the first one counts.
+  it('takes the best clipped count over references and the closest reference length (shorter on a tie)', () => {
+    // Candidate 4 tokens; references of 3 and 5 tokens are equally close: the 3-token one counts,
+    // whatever the order, so there is no brevity penalty.
     expect(promptfooBleu('a b c d', ['a b c', 'a b c d e'])).toBe(1)
-    // Against the 5-token reference promptfoo multiplies by exp(1 − 4/5) > 1: its score exceeds 1.
-    expect(promptfooBleu('a b c d', ['a b c d e', 'a b c'])).toBeCloseTo(Math.exp(1 - 4 / 5), 12)
+    expect(promptfooBleu('a b c d', ['a b c d e', 'a b c'])).toBe(1)
+  })
+
+  it('leaves out n-gram orders a short candidate cannot have and renormalises the weights', () => {
+    // 2 tokens: only unigrams and bigrams count (weights 0.5 each); both match; penalty exp(1 − 5/2).
+    expect(promptfooBleu('cat mat', ['the cat on the mat'])).toBeCloseTo(
+      Math.exp(1 - 5 / 2) * Math.exp(0.5 * Math.log(1) + 0.5 * Math.log(1e-7)),
+      15,
+    )
+    expect(promptfooBleu('cat', ['cat'])).toBe(1)
   })
 
   it('closest reference wins the brevity penalty (promptfoo test "closest reference length")', () => {
@@ -79,9 +88,13 @@ describe('promptfooBleu', () => {
     ).toBe(1)
   })
 
-  it('throws as promptfoo does on bad inputs', () => {
+  it('scores an empty candidate 0 and throws as promptfoo does on bad inputs', () => {
+    expect(promptfooBleu('', [reference])).toBe(0)
+    expect(promptfooBleu('   ', [reference])).toBe(0)
     expect(() => promptfooBleu('test', [])).toThrow('Invalid inputs')
-    expect(() => promptfooBleu('', [reference])).toThrow('Invalid inputs')
+    expect(() => promptfooBleu('test', [reference], [1.5, -0.5, 0, 0])).toThrow(
+      'Weights must be non-negative',
+    )
     expect(() => promptfooBleu('test', [reference], [0.5, 0.5, 0.5, 0.5])).toThrow('Weights must sum to 1')
     expect(() => promptfooBleu('test', [reference], [0.5, 0.5])).toThrow('Invalid inputs')
   })

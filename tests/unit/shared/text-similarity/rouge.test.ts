@@ -28,34 +28,37 @@ describe('treebankTokenize', () => {
   })
 })
 
-describe('promptfooRougeN (js-rouge n, as promptfoo rouge-n calls it)', () => {
-  it('is distinct matching candidate unigrams over reference unigrams', () => {
-    // reference tokens: The cat sat on a mat . (7); candidate distinct tokens that appear: The cat sat on mat .
+describe('promptfooRougeN (promptfoo 0.121.20 rougeNScore: clipped unigram F1 of js-rouge tokens)', () => {
+  it('is the F1 of clipped unigram precision and recall', () => {
+    // tokens: The cat sat on the mat . (7) vs The cat sat on a mat . (7): 6 in common → 6/7 both ways
     expect(promptfooRougeN('The cat sat on the mat.', 'The cat sat on a mat.')).toBeCloseTo(6 / 7, 12)
   })
 
-  it('is case-sensitive', () => {
+  it('is case-sensitive itself (the rouge-n assertion lower-cases first)', () => {
     expect(promptfooRougeN('hello world', 'Hello World')).toBe(0)
     expect(promptfooRougeN('Hello World', 'Hello World')).toBe(1)
   })
 
-  it('counts a repeated candidate word once but every reference occurrence', () => {
-    expect(promptfooRougeN('the the the', 'the cat')).toBe(0.5)
-    expect(promptfooRougeN('the cat', 'the the cat')).toBeCloseTo(2 / 3, 12)
+  it('clips a repeated word to its count on the other side', () => {
+    // overlap 1 ("the" once in the reference): P = 1/3, R = 1/2, F1 = 0.4
+    expect(promptfooRougeN('the the the', 'the cat')).toBeCloseTo(0.4, 12)
+    // overlap 2: P = 1, R = 2/3, F1 = 0.8
+    expect(promptfooRougeN('the cat', 'the the cat')).toBeCloseTo(0.8, 12)
+    expect(promptfooRougeN('the cat sat on the mat', 'the cat sat on the mat')).toBe(1)
   })
 
-  it('throws, as js-rouge does, on text over its ~1M-character n-gram limit or with no tokens', () => {
+  it('throws, as js-rouge does, on text over its ~1M-character n-gram limit', () => {
     const huge = 'word '.repeat(250_001)
     expect(() => promptfooRougeN(huge, 'word')).toThrow('N-gram generation exceeds the materialization limit')
-    expect(promptfooRougeN('word '.repeat(1000), 'word')).toBe(1)
-    expect(() => promptfooRougeN('x', '   ')).toThrow(
-      'ngram size cannot be larger than the number of tokens available',
-    )
+    // P = 1/1000, R = 1: F1 = 2/1001 (the same float as promptfoo's, see assertion-cases.json)
+    expect(promptfooRougeN('word '.repeat(1000), 'word')).toBeCloseTo(2 / 1001, 15)
   })
 
-  it('throws on empty text, as js-rouge does', () => {
-    expect(() => promptfooRougeN('', 'x')).toThrow('Candidate cannot be an empty string')
-    expect(() => promptfooRougeN('x', '')).toThrow('Reference cannot be an empty string')
+  it('scores 0 when either side has no token or nothing overlaps', () => {
+    expect(promptfooRougeN('', 'x')).toBe(0)
+    expect(promptfooRougeN('x', '')).toBe(0)
+    expect(promptfooRougeN('x', '   ')).toBe(0)
+    expect(promptfooRougeN('a b', 'c d')).toBe(0)
   })
 })
 

@@ -17,8 +17,9 @@ import {
 } from './promptfoo-text'
 
 /**
- * Runs one promptfoo assertion on one output text, with promptfoo's semantics
- * (promptfoo/promptfoo src/assertions/index.ts `runAssertionInternal`): `not-X` is X inverted, and an
+ * Runs one promptfoo assertion on one output text, with promptfoo's semantics — promptfoo 0.121.20,
+ * checked against its own verdicts in tests/fixtures/promptfoo-results
+ * (src/assertions/index.ts `runAssertionInternal`): `not-X` is X inverted, and an
  * assertion with `weight: 0` always passes (it only contributes a metric). Types outside the table, and
  * value forms promptfoo resolves with machinery Eval Lab lacks (templates, file:// and package
  * references, transforms), come back as `unsupported` — never as a pass.
@@ -42,15 +43,10 @@ const handlers: Readonly<Record<string, Handler>> = {
   bleu: checkBleu,
 }
 
-/**
- * Base types whose handler in promptfoo ignores `inverse`, so `not-X` would silently equal X there;
- * refused rather than reproduced.
- */
-const noInverseForm = new Set(['levenshtein'])
-
-export const supportedPromptfooAssertionTypes: readonly string[] = Object.keys(handlers).flatMap((type) =>
-  noInverseForm.has(type) ? [type] : [type, `not-${type}`],
-)
+export const supportedPromptfooAssertionTypes: readonly string[] = Object.keys(handlers).flatMap((type) => [
+  type,
+  `not-${type}`,
+])
 
 function unsupportedValueForm(value: unknown): string | undefined {
   const strings = Array.isArray(value) ? value : [value]
@@ -76,7 +72,7 @@ export function checkPromptfooAssertion(rawAssertion: unknown, output: string): 
   const inverse = assertion.type.startsWith('not-')
   const baseType = inverse ? assertion.type.slice(4) : assertion.type
   const handler = handlers[baseType]
-  if (!handler || (inverse && noInverseForm.has(baseType))) {
+  if (!handler) {
     return unsupported(assertion.type, `assertion type "${assertion.type}" is not supported`)
   }
   const refusal = refusalFor(assertion)

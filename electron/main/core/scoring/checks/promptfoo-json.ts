@@ -2,21 +2,23 @@ import Ajv, { type ValidateFunction } from 'ajv'
 import { parse as parseYaml } from 'yaml'
 import {
   binary,
+  errored,
   scored,
   unsupported,
   type AssertionInput,
   type PromptfooAssertionResult,
 } from './promptfoo-schema'
-import { extractJsonObjects, mayBeYamlOnlyObject } from './promptfoo-values'
+import { scanJsonObjects } from './promptfoo-values'
 
 /**
- * `is-json` and `contains-json` as promptfoo/promptfoo src/assertions/json.ts decides them.
- * A value is an optional JSON Schema: an object, a boolean, or a YAML/JSON string.
+ * `is-json` and `contains-json` as promptfoo 0.121.20 src/assertions/json.ts decides them.
+ * A truthy value is a JSON Schema: an object, or a YAML/JSON string holding one; any other truthy value
+ * (true, a number) is an error, and a falsy one (false, 0, '') means no schema, as in promptfoo.
  */
 type SchemaOutcome = { validate: ValidateFunction } | { result: PromptfooAssertionResult } | undefined
 
 function hasSchema(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== ''
+  return Boolean(value)
 }
 
 /** promptfoo validates `format` with ajv-formats; Eval Lab has no format plugin, so it refuses. */
@@ -32,10 +34,15 @@ function loadSchema(input: AssertionInput): SchemaOutcome {
   if (typeof value === 'string' && value.startsWith('file://')) {
     return { result: unsupported(type, 'a JSON schema read from a file:// reference is not supported') }
   }
+  if (typeof value !== 'string' && typeof value !== 'object') {
+    const base = type.replace(/^not-/, '')
+    return { result: errored(type, `${base} assertion must have a string or object value`) }
+  }
   try {
     const schema: unknown = typeof value === 'string' ? parseYaml(value) : value
+    // Ajv's own wording for a YAML string that holds no schema ("just words"), as promptfoo reports it.
     if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null)) {
-      throw new Error(`${input.assertion.type} assertion must have a string, boolean, or object value`)
+      throw new Error('schema must be object or boolean')
     }
     if (usesFormat(schema)) {
       return { result: unsupported(type, 'JSON schema "format" keywords are not supported') }
@@ -43,9 +50,9 @@ function loadSchema(input: AssertionInput): SchemaOutcome {
     // promptfoo's getAjv (src/util/json.ts): Ajv defaults, strictSchema on, first error only.
     return { validate: new Ajv({ strictSchema: true }).compile(schema) }
   } catch (error) {
-    // promptfoo scores an unusable schema as a failed assertion, not an error: src/assertions/json.ts.
+    // promptfoo 0.121.20 lets Ajv's compile error propagate (src/assertions/json.ts): the test errors.
     const message = error instanceof Error ? error.message : String(error)
-    return { result: scored(type, false, 0, `Invalid JSON schema: ${message}`) }
+    return { result: errored(type, `Invalid JSON schema: ${message}`) }
   }
 }
 
@@ -82,9 +89,12 @@ export function checkIsJson(input: AssertionInput): PromptfooAssertionResult {
 
 export function checkContainsJson(input: AssertionInput): PromptfooAssertionResult {
   const { output, inverse, type } = input
-  const objects = extractJsonObjects(output)
-  if (objects.length === 0 && mayBeYamlOnlyObject(output)) {
-    return unsupported(type, 'the output holds a brace block promptfoo may read as YAML; not reproducible')
+  const { objects, undecidable } = scanJsonObjects(output)
+  if (undecidable) {
+    return unsupported(
+      type,
+      'the output holds a brace block promptfoo reads as YAML (js-yaml); not reproducible',
+    )
   }
   let pass = inverse ? objects.length === 0 : objects.length > 0
   let failReason = 'Expected output to contain valid JSON'

@@ -61,28 +61,46 @@ function readQuoted(value: string, start: number): { field: string; next: number
 }
 
 /**
- * JSON objects embedded in text, for `contains-json`. promptfoo (src/util/json.ts,
- * `extractJsonObjects`) tries, from each `{`, the shortest slice that parses as an object and then
- * continues after it. It parses with js-yaml in JSON mode, so it also accepts YAML flow mappings such
- * as `{a: 1}` and `//` comments; this uses JSON.parse and so accepts strict JSON only — the caller
- * treats an output where the two could differ as unsupported (see `mayBeYamlOnlyObject`).
- * Only `{`-objects are found, never a bare array, as in promptfoo.
+ * JSON objects embedded in text, for `contains-json`, found the way promptfoo 0.121.20 finds them
+ * (src/util/json.ts `extractJsonObjects`): from each `{`, braces are counted (strings not skipped) up
+ * to 100,000 characters; where they balance — or the text ends, missing `}` then being appended — the
+ * slice is parsed once; an object found resumes the scan after it, a failed balanced slice abandons
+ * that `{`. promptfoo parses the slice with js-yaml (after turning `//` comments into `#`), which
+ * also reads YAML flow mappings such as `{a: 1}` or `{some words}`; this parses with JSON.parse, which
+ * agrees on every slice that is JSON. A slice JSON.parse rejects could still be an object to promptfoo,
+ * so the result is then `undecidable` and the caller must not guess.
  */
-export function extractJsonObjects(text: string, maxLength = 100_000): object[] {
-  const found: object[] = []
+export type ScannedJson = { objects: object[]; undecidable: boolean }
+
+export function scanJsonObjects(text: string, maxLength = 100_000): ScannedJson {
+  const objects: object[] = []
+  let undecidable = false
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '{') continue
     const limit = Math.min(i + maxLength, text.length)
-    for (let j = text.indexOf('}', i); j !== -1 && j < limit; j = text.indexOf('}', j + 1)) {
-      const parsed = tryParseObject(text.slice(i, j + 1))
+    let open = 1
+    let close = 0
+    for (let j = i + 1; j < limit && open > close;) {
+      if (text[j] === '{') open++
+      if (text[j] === '}') close++
+      j++
+      if (open !== close && j !== text.length && j !== i + maxLength) continue
+      const parsed = tryParseObject(text.slice(i, j) + '}'.repeat(Math.max(open - close, 0)))
       if (parsed) {
-        found.push(parsed)
-        i = j
+        objects.push(parsed)
+        i = j - 1
         break
       }
+      undecidable = true
+      if (open === close) break
     }
   }
-  return found
+  return { objects, undecidable }
+}
+
+/** The objects `scanJsonObjects` finds for sure (e.g. to read a grader's JSON answer). */
+export function extractJsonObjects(text: string, maxLength = 100_000): object[] {
+  return scanJsonObjects(text, maxLength).objects
 }
 
 function tryParseObject(slice: string): object | undefined {
@@ -92,12 +110,4 @@ function tryParseObject(slice: string): object | undefined {
   } catch {
     return undefined
   }
-}
-
-/**
- * True when the text holds a brace pair with a colon that strict JSON did not accept: promptfoo's
- * js-yaml-based extraction might read it (`{a: 1}`, `{"a": 1 // note}`), so the result could differ.
- */
-export function mayBeYamlOnlyObject(text: string): boolean {
-  return /\{[^{}]*:[^{}]*\}/.test(text)
 }

@@ -36,9 +36,9 @@ describe('is-json', () => {
     })
   })
 
-  it('a schema promptfoo’s strict Ajv rejects fails the assertion with "Invalid JSON schema"', () => {
+  it('a schema promptfoo’s strict Ajv rejects is an error (promptfoo 0.121.20 throws: the test errors)', () => {
     const result = check({ type: 'is-json', value: { type: 'object', requird: ['a'] } }, '{}')
-    expect(result).toMatchObject({ status: 'scored', pass: false })
+    expect(result).toMatchObject({ status: 'error', pass: false })
     expect(result.reason).toMatch(/^Invalid JSON schema: strict mode: unknown keyword: "requird"/)
   })
 
@@ -128,17 +128,22 @@ describe('levenshtein (promptfoo levenshtein.test.ts)', () => {
     })
   })
 
-  it('not-levenshtein is refused: promptfoo’s handler ignores the not- prefix', () => {
+  it('not-levenshtein inverts the verdict (promptfoo 0.121.20 honours the not- prefix)', () => {
     expect(check({ type: 'not-levenshtein', value: 'x' }, 'x')).toMatchObject({
-      status: 'unsupported',
+      status: 'scored',
       pass: false,
+      reason: 'Levenshtein distance 0 is less than or equal to threshold 5',
+    })
+    expect(check({ type: 'not-levenshtein', value: 'sitting', threshold: 2 }, 'kitten')).toMatchObject({
+      pass: true,
+      score: 1,
     })
   })
 })
 
-describe('rouge-n (promptfoo rouge.test.ts reasons; scores from js-rouge’s formula)', () => {
+describe('rouge-n (promptfoo 0.121.20: lower-cased, clipped unigram F1 of js-rouge tokens)', () => {
   it('default threshold 0.75', () => {
-    // 6 of the 7 reference tokens: 0.857
+    // 6 of 7 tokens on each side: precision = recall = F1 = 0.857
     expect(
       check({ type: 'rouge-n', value: 'The cat sat on a mat.' }, 'The cat sat on the mat.'),
     ).toMatchObject({
@@ -146,9 +151,9 @@ describe('rouge-n (promptfoo rouge.test.ts reasons; scores from js-rouge’s for
       reason: 'ROUGE-N score 0.86 is greater than or equal to threshold 0.75',
     })
     expect(check({ type: 'rouge-n', value: 'Hello World' }, 'hello world')).toMatchObject({
-      pass: false,
-      score: 0,
-      reason: 'ROUGE-N score 0.00 is less than threshold 0.75',
+      pass: true,
+      score: 1,
+      reason: 'ROUGE-N score 1.00 is greater than or equal to threshold 0.75',
     })
   })
 
@@ -159,11 +164,14 @@ describe('rouge-n (promptfoo rouge.test.ts reasons; scores from js-rouge’s for
     expect(inverse.score).toBeCloseTo(1 / 7, 12)
   })
 
-  it('an empty output is an error (js-rouge throws), never a silent 0', () => {
+  it('an empty output or reference scores 0 (promptfoo 0.121.20 no longer throws)', () => {
     expect(check({ type: 'rouge-n', value: 'x' }, '')).toMatchObject({
-      status: 'error',
-      reason: 'Candidate cannot be an empty string',
+      status: 'scored',
+      pass: false,
+      score: 0,
+      reason: 'ROUGE-N score 0.00 is less than threshold 0.75',
     })
+    expect(check({ type: 'not-rouge-n', value: '' }, 'x')).toMatchObject({ pass: true, score: 1 })
   })
 })
 
