@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { idSchema } from '../domain/ids'
-import { evalSuiteDraftSchema, evalSuiteSchema, rubricDraftSchema, rubricSchema } from '../domain/scoring'
+import { resultKeySchema } from '../domain/result-rows'
+import {
+  codeScorerConfigSchema,
+  evalSuiteDraftSchema,
+  evalSuiteSchema,
+  rubricDraftSchema,
+  rubricSchema,
+} from '../domain/scoring'
 import type { MethodSpec } from './methods'
 
 const promptRef = z.object({ promptId: idSchema }).strict()
@@ -38,5 +45,27 @@ export const scoringMethods = {
     input: z.object({ promptId: idSchema, content: z.string().max(1_000_000) }).strict(),
     output: evalSuiteSchema,
     writes: ['eval_suites', 'audit_log'],
+  },
+  /**
+   * Runs a code scorer (not yet saved) on one stored result, for the editor's test panel: the score it
+   * gives, or its error, and the JSON input it saw. Writes nothing and never calls a model.
+   */
+  'suites.tryCodeScorer': {
+    input: codeScorerConfigSchema
+      .omit({ kind: true })
+      .extend({ runId: idSchema, result: resultKeySchema.omit({ runId: true }).strict() })
+      .strict(),
+    output: z.object({
+      outcome: z.object({
+        value: z.number().nullable(),
+        raw: z.number().nullable(),
+        passed: z.boolean().nullable(),
+        reason: z.string(),
+        /** The kind of failure (syntax, threw, timeout, memory…) when the scorer could not score. */
+        error: z.string().optional(),
+      }),
+      /** The input exactly as the scorer received it: `{ output, context: { vars, expected, toolCalls, metadata } }`. */
+      input: z.unknown(),
+    }),
   },
 } satisfies Record<string, MethodSpec>

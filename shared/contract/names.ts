@@ -60,6 +60,7 @@ export const methodNames = [
   'suites.save',
   'suites.export',
   'suites.import',
+  'suites.tryCodeScorer',
   'runs.score',
   'runs.summary',
   'runs.scores',
