@@ -66,18 +66,22 @@ export const assertionsFields = (config: AssertionsConfig): Partial<ScorerForm> 
   judgeModel: config.judgeModel ? modelKey(config.judgeModel) : '',
 })
 
-/** The name a function declaration in the source gives, for the suggested metric ("code.is_polite"). */
+/** The name a function declaration in the source gives ("isPolite"), unless it is the generic `score`. */
 function functionName(source: string): string | null {
   const name = /function\s+([A-Za-z_$][\w$]*)/.exec(source)?.[1]
-  if (!name || name === 'score') return null
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+  return name && name !== 'score' ? name : null
+}
+
+/** The suggested metric: "code.is_polite" for `function isPolite(…)`, else "code.score". */
+export function codeMetric(form: ScorerForm): string {
+  const name = functionName(form.source)
+  const part = name
+    ?.replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .replace(/[^a-z0-9_]/g, '_')
     .slice(0, 50)
+  return `code.${part || 'score'}`
 }
-
-export const codeMetric = (form: ScorerForm): string => `code.${functionName(form.source) ?? 'score'}`
 
 export const codeLabel = (form: ScorerForm): string => {
   const name = functionName(form.source)
