@@ -66,27 +66,9 @@ export const assertionsFields = (config: AssertionsConfig): Partial<ScorerForm> 
   judgeModel: config.judgeModel ? modelKey(config.judgeModel) : '',
 })
 
-/** The name a function declaration in the source gives ("isPolite"), unless it is the generic `score`. */
-function functionName(source: string): string | null {
-  const name = /function\s+([A-Za-z_$][\w$]*)/.exec(source)?.[1]
-  return name && name !== 'score' ? name : null
-}
-
-/** The suggested metric: "code.is_polite" for `function isPolite(…)`, else "code.score". */
-export function codeMetric(form: ScorerForm): string {
-  const name = functionName(form.source)
-  const part = name
-    ?.replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_')
-    .slice(0, 50)
-  return `code.${part || 'score'}`
-}
-
-export const codeLabel = (form: ScorerForm): string => {
-  const name = functionName(form.source)
-  return name ? `Code scorer ${name}` : 'Code scorer'
-}
+/** A suite usually has one code scorer; a second one is named by the user (the metric must be unique). */
+export const codeMetric = 'code.score'
+export const codeLabel = 'Code scorer'
 
 export function describeCode(config: CodeConfig): string {
   const lines = config.source.trimEnd().split('\n').length

@@ -140,7 +140,7 @@ export function suggestedMetric(form: ScorerForm): string {
     case 'human':
       return form.criterionKey ? `${form.kind}.${form.criterionKey}` : form.kind
     case 'code':
-      return codeMetric(form)
+      return codeMetric
     case 'assertions':
       return 'promptfoo.assertions'
   }
@@ -198,7 +198,7 @@ export function suggestedLabel(form: ScorerForm, rubrics: readonly Rubric[]): st
     case 'human':
       return name ? `${name} (human review)` : ''
     case 'code':
-      return codeLabel(form)
+      return codeLabel
     case 'assertions':
       return 'promptfoo assertions'
   }

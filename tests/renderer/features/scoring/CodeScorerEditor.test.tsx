@@ -37,7 +37,7 @@ function withRun(state: FakeCoreState) {
   }
 }
 
-const scorer = `function mentionsBilling(output, { vars, expected }) {
+const scorer = `function score(output, { vars, expected }) {
   return { pass: output.includes('billing'), score: 1, reason: 'saw ' + vars.ticket }
 }`
 
@@ -59,7 +59,8 @@ describe('code scorer editor', () => {
     expect(source().value).toContain('function score(output, { vars, expected, toolCalls, metadata })')
     expect(byId<HTMLInputElement>('scorer-metric').value).toBe('code.score')
     fireEvent.change(source(), { target: { value: scorer } })
-    expect(byId<HTMLInputElement>('scorer-metric').value).toBe('code.mentions_billing')
+    change('scorer-metric', 'code.mentions_billing')
+    change('scorer-label', 'Mentions billing')
 
     // Only the runs of this prompt are offered; the result list names case and provider/model.
     const runSelect = byId<HTMLSelectElement>('code-test-run-select')
@@ -108,7 +109,7 @@ describe('code scorer editor', () => {
     const saved = calls(core, 'suites.save')[0]?.input as { suite: { scorers: unknown[] } }
     expect(saved.suite.scorers.at(-1)).toEqual({
       metric: 'code.mentions_billing',
-      label: 'Code scorer mentionsBilling',
+      label: 'Mentions billing',
       config: { kind: 'code', source: scorer, timeLimitMs: 250, memoryLimitMb: 16 },
     })
 
