@@ -98,6 +98,10 @@ describe('code scorer editor', () => {
     fireEvent.keyDown(source(), { key: 'Enter', ctrlKey: true })
     await waitFor(() => expect(tried).toHaveLength(2))
     await waitFor(() => expect(byId('code-test-outcome').dataset.stale).toBe('false'))
+    // Another result: the answer shown is for the previous one, and says so.
+    change('code-test-result-select', results[0]!.value)
+    expect(byId('code-test-outcome').dataset.stale).toBe('true')
+    change('code-test-result-select', results[1]!.value)
 
     fireEvent.click(byId('scorer-save'))
     await waitFor(() => expect(scorerRows().map((r) => r.dataset.metric)).toContain('code.mentions_billing'))

@@ -39,6 +39,13 @@ function ResultPicker({ tryer }: { tryer: CodeTry }) {
           spellCheck={false}
           value={tryer.caseKey}
           onChange={(e) => tryer.setCaseKey(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter here runs the test; it must not submit (and close) the scorer form around the panel.
+            if (e.key === 'Enter') {
+              e.preventDefault()
+              tryer.run()
+            }
+          }}
         />
       </Field>
       <Field
@@ -85,7 +92,7 @@ function Outcome({ answer, stale }: { answer: MethodOutput<'suites.tryCodeScorer
     <div className="code-test-outcome" data-testid="code-test-outcome" data-stale={stale ? 'true' : 'false'}>
       {stale ? (
         <p className="muted" data-testid="code-test-stale">
-          The code changed since this run: Run (Ctrl+Enter) again to see what it gives now.
+          The code or the result changed since this run: Run (Ctrl+Enter) again to see what it gives now.
         </p>
       ) : null}
       {outcome.error ? (

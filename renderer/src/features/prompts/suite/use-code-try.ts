@@ -25,7 +25,7 @@ export interface CodeTry {
   problem: string | null
   error: Error | null
   answer: MethodOutput<'suites.tryCodeScorer'> | null
-  /** The code or limits changed since the shown answer: it no longer describes the scorer as written. */
+  /** The code, limits or chosen result changed since the shown answer: it no longer describes them. */
   stale: boolean
 }
 
@@ -45,7 +45,6 @@ export function useCodeTry(form: ScorerForm, promptVersionIds: readonly string[]
   const [pickedRow, setPickedRow] = useState<ResultRow | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [tried, setTried] = useState<string | null>(null)
-  const asWritten = JSON.stringify([form.source, form.timeLimitMs, form.memoryLimitMb])
   const runId = pickedRun ?? mine[0]?.id ?? null
   const key = caseKey.trim()
   const page = useRpcQuery(
@@ -56,6 +55,8 @@ export function useCodeTry(form: ScorerForm, promptVersionIds: readonly string[]
   // The picked row while it is still listed (same run, matching the key), else the first one listed.
   const row = (pickedRow && rows.find((r) => sameRow(r, pickedRow))) ?? rows[0] ?? null
   const mutation = useRpcMutation('suites.tryCodeScorer')
+  const rowId = row && [row.caseId, row.promptVersionId, row.provider, row.modelId, row.repeat]
+  const asWritten = JSON.stringify([form.source, form.timeLimitMs, form.memoryLimitMb, runId, rowId])
 
   const run = () => {
     if (!runId || !row || mutation.isPending) return
