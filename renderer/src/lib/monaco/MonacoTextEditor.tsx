@@ -1,6 +1,6 @@
-import './setup'
+import { monaco } from './setup'
 import { Editor, type OnMount } from '@monaco-editor/react'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { TextEditorProps } from './types'
 
 const lineHeight = 19
@@ -14,13 +14,22 @@ export default function MonacoTextEditor({
   readOnly,
   language = 'prompt',
   ariaLabel,
+  onCtrlEnter,
 }: TextEditorProps) {
   const [height, setHeight] = useState(() => clamp(value.split('\n').length * lineHeight + 12))
+  // The command is bound once at mount; it calls whatever handler the latest render gave.
+  const ctrlEnter = useRef(onCtrlEnter)
+  useEffect(() => {
+    ctrlEnter.current = onCtrlEnter
+  }, [onCtrlEnter])
 
   const handleMount = useCallback<OnMount>((editor) => {
     const fit = () => setHeight(clamp(editor.getContentHeight()))
     editor.onDidContentSizeChange(fit)
     fit()
+    // Only editors that asked for it: elsewhere Ctrl+Enter keeps Monaco's own "insert line below".
+    if (ctrlEnter.current)
+      editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => ctrlEnter.current?.())
   }, [])
 
   return (

@@ -15,6 +15,8 @@ import 'monaco-editor/features/linesOperations/register'
 import 'monaco-editor/features/multicursor/register'
 import 'monaco-editor/features/readOnlyMessage/register'
 import 'monaco-editor/features/wordOperations/register'
+// JavaScript colouring for code scorers: the Monarch grammar only, loaded with the language on first use.
+import 'monaco-editor/languages/definitions/javascript/register'
 import { registerJsonLanguage } from './json-language'
 import { registerPromptLanguage } from './prompt-language'
 

@@ -1,5 +1,8 @@
-/** 'prompt' is plain text with `{{variable}}`, `<tag>` and `# heading` highlighted; 'json' is coloured only. */
-export type EditorLanguage = 'plaintext' | 'prompt' | 'json'
+/**
+ * 'prompt' is plain text with `{{variable}}`, `<tag>` and `# heading` highlighted; 'json' and 'javascript'
+ * are coloured only (no language worker).
+ */
+export type EditorLanguage = 'plaintext' | 'prompt' | 'json' | 'javascript'
 
 export interface TextEditorProps {
   value: string
@@ -8,6 +11,8 @@ export interface TextEditorProps {
   language?: EditorLanguage
   /** Announced by screen readers; name the thing being edited ("System message"). */
   ariaLabel: string
+  /** Ctrl+Enter (Cmd+Enter on a Mac) in the editor, e.g. "run this scorer". */
+  onCtrlEnter?: () => void
 }
 
 /** A read-only, side-by-side comparison of two texts (older left, newer right). */

@@ -1,5 +1,7 @@
 import { scorerSchema, type Rubric, type Scorer } from '../../../../shared/domain/scoring'
 import { parseModelKey } from '../../../../shared/lib/model-ref'
+import { buildAssertions, codeConfigOf } from './code-form'
+import { buildOutputRule, isOutputOp } from './output-rule-form'
 import { labelOf, metricOf, type ScorerForm } from './scorer-form'
 import { buildToolRule } from './tool-rule-form'
 
@@ -122,7 +124,7 @@ function buildRule(form: ScorerForm): Built {
       return { config: { kind: 'rule', rule: { op: 'range', path, ...b } } }
     }
     default:
-      return buildToolRule(form, form.op)
+      return isOutputOp(form.op) ? buildOutputRule(form, form.op) : buildToolRule(form, form.op)
   }
 }
 
@@ -149,6 +151,10 @@ function buildConfig(form: ScorerForm, rubrics: readonly Rubric[]): Built {
     case 'judge':
     case 'human':
       return buildRubricScorer(form, rubrics)
+    case 'code':
+      return codeConfigOf(form)
+    case 'assertions':
+      return buildAssertions(form)
   }
 }
 

@@ -1,5 +1,15 @@
 import type { Rubric, RubricCriterion, Scorer } from '../../../../shared/domain/scoring'
 import { modelKey } from '../../../../shared/lib/model-ref'
+import { assertionsFields, codeFields, codeLabel, codeMetric, starterSource } from './code-form'
+import {
+  isOutputOp,
+  outputRuleFields,
+  outputRuleLabel,
+  outputRuleMetric,
+  outputRuleOps,
+  type OutputRuleConfig,
+  type SimilarityMeasure,
+} from './output-rule-form'
 import {
   isToolOp,
   toolRuleFields,
@@ -10,11 +20,11 @@ import {
   type ToolRuleConfig,
 } from './tool-rule-form'
 
-export const scorerKinds = ['format', 'rule', 'judge', 'human'] as const
+export const scorerKinds = ['format', 'rule', 'judge', 'human', 'code', 'assertions'] as const
 export type ScorerKind = (typeof scorerKinds)[number]
 export const formatChecks = ['json', 'json_schema', 'version_schema', 'regex', 'length'] as const
 export type FormatCheckKind = (typeof formatChecks)[number]
-export const ruleOps = ['equals', 'contains', 'regex', 'range', ...toolRuleOps] as const
+export const ruleOps = ['equals', 'contains', 'regex', 'range', ...outputRuleOps, ...toolRuleOps] as const
 export type RuleOp = (typeof ruleOps)[number]
 
 /**
@@ -50,6 +60,19 @@ export interface ScorerForm {
   /** "provider/model" of the judge. */
   model: string
   samples: string
+  /** Output rules (issue 20): numeric tolerance, similarity measure and minimum, JSON field presence. */
+  tolerance: string
+  relative: boolean
+  measure: SimilarityMeasure
+  similarityMin: string
+  present: boolean
+  /** Code scorers: the JavaScript and its per-call limits. */
+  source: string
+  timeLimitMs: string
+  memoryLimitMb: string
+  /** promptfoo assertions: the expected field holding them, and "provider/model" grading llm-rubric ('' = none). */
+  assertionsField: string
+  judgeModel: string
 }
 
 export const blankScorerForm: ScorerForm = {
@@ -77,6 +100,16 @@ export const blankScorerForm: ScorerForm = {
   criterionKey: '',
   model: 'demo/triage-sim-2026-03',
   samples: '1',
+  tolerance: '0',
+  relative: false,
+  measure: 'rouge_l',
+  similarityMin: '0.8',
+  present: true,
+  source: starterSource,
+  timeLimitMs: '250',
+  memoryLimitMb: '16',
+  assertionsField: 'assertions',
+  judgeModel: '',
 }
 
 export function findCriterion(
@@ -102,15 +135,26 @@ export function suggestedMetric(form: ScorerForm): string {
     case 'format':
       return `format.${form.check}`
     case 'rule':
-      return isToolOp(form.op) ? toolRuleMetric(form, form.op) : metricFrom(form.path, `rule.${form.op}`)
+      return ruleMetric(form)
     case 'judge':
     case 'human':
       return form.criterionKey ? `${form.kind}.${form.criterionKey}` : form.kind
+    case 'code':
+      return codeMetric
+    case 'assertions':
+      return 'promptfoo.assertions'
   }
+}
+
+function ruleMetric(form: ScorerForm): string {
+  if (isToolOp(form.op)) return toolRuleMetric(form, form.op)
+  if (isOutputOp(form.op)) return outputRuleMetric(form, form.op)
+  return metricFrom(form.path, `rule.${form.op}`)
 }
 
 function ruleLabel(form: ScorerForm): string {
   if (isToolOp(form.op)) return toolRuleLabel(form, form.op)
+  if (isOutputOp(form.op)) return outputRuleLabel(form, form.op)
   const subject = form.path.trim() || 'output'
   const against =
     form.target === 'expected' ? `expected ${form.expectedField.trim() || '…'}` : `"${form.literal}"`
@@ -153,6 +197,10 @@ export function suggestedLabel(form: ScorerForm, rubrics: readonly Rubric[]): st
       return name ? `${name} (LLM judge)` : ''
     case 'human':
       return name ? `${name} (human review)` : ''
+    case 'code':
+      return codeLabel
+    case 'assertions':
+      return 'promptfoo assertions'
   }
 }
 
@@ -165,8 +213,6 @@ export const labelOf = (form: ScorerForm, rubrics: readonly Rubric[]): string =>
 /** The form showing an existing scorer, for editing it. */
 export function formFromScorer(scorer: Scorer): ScorerForm {
   const config = scorer.config
-  if (config.kind === 'code' || config.kind === 'assertions')
-    throw new Error(`Editing a ${config.kind} scorer is not available in this build yet`)
   const base: ScorerForm = {
     ...blankScorerForm,
     kind: config.kind,
@@ -190,6 +236,10 @@ export function formFromScorer(scorer: Scorer): ScorerForm {
       }
     case 'human':
       return { ...base, rubricId: config.rubricId, criterionKey: config.criterionKey }
+    case 'code':
+      return { ...base, ...codeFields(config) }
+    case 'assertions':
+      return { ...base, ...assertionsFields(config) }
   }
 }
 
@@ -213,9 +263,11 @@ function formatFields(format: FormatConfig): Partial<ScorerForm> {
 }
 
 const isToolRule = (rule: RuleConfig): rule is ToolRuleConfig => isToolOp(rule.op)
+const isOutputRule = (rule: RuleConfig): rule is OutputRuleConfig => isOutputOp(rule.op)
 
 function ruleFields(rule: RuleConfig): Partial<ScorerForm> {
   if (isToolRule(rule)) return toolRuleFields(rule)
+  if (isOutputRule(rule)) return outputRuleFields(rule)
   switch (rule.op) {
     case 'equals':
     case 'contains':
@@ -231,8 +283,6 @@ function ruleFields(rule: RuleConfig): Partial<ScorerForm> {
       return { op: rule.op, path: rule.path, pattern: rule.pattern, flags: rule.flags }
     case 'range':
       return { op: rule.op, path: rule.path, min: text(rule.min), max: text(rule.max) }
-    default:
-      throw new Error(`Editing a ${rule.op} rule is not available in this build yet`)
   }
 }
 

@@ -1,7 +1,9 @@
 import { Field } from '../../../components/Field'
 import { pickOption, type ScorerForm } from '../../../stores/scoring/scorer-form'
+import { isOutputOp } from '../../../stores/scoring/output-rule-form'
 import { isToolOp } from '../../../stores/scoring/tool-rule-form'
 import { BoundFields, PatternFields } from './FormatFields'
+import { OutputRuleFields } from './OutputRuleFields'
 import type { PatchScorer } from './ScorerEditor'
 import { RuleOpSelect } from './RuleOpSelect'
 import { ToolRuleFields } from './ToolRuleFields'
@@ -9,6 +11,7 @@ import { ToolRuleFields } from './ToolRuleFields'
 /** A rule on a field of the output: compared with the case's expected field or a literal, or a regex/range. */
 export function RuleFields({ form, patch }: { form: ScorerForm; patch: PatchScorer }) {
   if (isToolOp(form.op)) return <ToolRuleFields form={form} patch={patch} op={form.op} />
+  if (isOutputOp(form.op)) return <OutputRuleFields form={form} patch={patch} op={form.op} />
   const compares = form.op === 'equals' || form.op === 'contains'
   return (
     <div className="suite-fields">

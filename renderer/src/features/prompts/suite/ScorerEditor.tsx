@@ -12,6 +12,8 @@ import {
   suggestedMetric,
   type ScorerForm,
 } from '../../../stores/scoring/scorer-form'
+import { AssertionsFields } from './AssertionsFields'
+import { CodeScorerFields } from './CodeScorerFields'
 import { kindLabels } from './describe'
 import { FormatFields } from './FormatFields'
 import { RubricFields } from './RubricFields'
@@ -23,6 +25,8 @@ interface Props {
   otherMetrics: readonly string[]
   rubrics: readonly Rubric[]
   pinnedModel: ModelRef
+  /** The prompt's versions: the code scorer's test panel offers their runs. */
+  promptVersionIds: readonly string[]
   onSave: (scorer: Scorer) => void
   onCancel: () => void
 }
@@ -36,6 +40,7 @@ export function ScorerEditor({
   otherMetrics,
   rubrics,
   pinnedModel,
+  promptVersionIds,
   onSave,
   onCancel,
 }: Props) {
@@ -99,6 +104,12 @@ export function ScorerEditor({
       {form.kind === 'rule' ? <RuleFields form={form} patch={patch} /> : null}
       {form.kind === 'judge' || form.kind === 'human' ? (
         <RubricFields form={form} patch={patch} rubrics={rubrics} pinnedModel={pinnedModel} />
+      ) : null}
+      {form.kind === 'code' ? (
+        <CodeScorerFields form={form} patch={patch} promptVersionIds={promptVersionIds} />
+      ) : null}
+      {form.kind === 'assertions' ? (
+        <AssertionsFields form={form} patch={patch} pinnedModel={pinnedModel} />
       ) : null}
       {problem ? (
         <p className="field-error" role="alert" data-testid="scorer-problem">

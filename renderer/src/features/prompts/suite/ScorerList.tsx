@@ -12,10 +12,12 @@ interface Props {
   rubrics: readonly Rubric[]
   /** The shown version's model: offered as the judge model besides the simulated ones. */
   pinnedModel: ModelRef
+  /** The prompt's versions: the code scorer's test panel offers their runs. */
+  promptVersionIds: readonly string[]
 }
 
 /** The suite's scorers, one metric each; one of them (or a new one) is edited at a time. */
-export function ScorerList({ scorers, rubrics, pinnedModel }: Props) {
+export function ScorerList({ scorers, rubrics, pinnedModel, promptVersionIds }: Props) {
   const { putScorer, removeScorer } = useSuite(selectSuiteActions)
   // undefined: the form is closed; null: a new scorer; a metric: that scorer.
   const [editing, setEditing] = useState<string | null | undefined>(undefined)
@@ -89,6 +91,7 @@ export function ScorerList({ scorers, rubrics, pinnedModel }: Props) {
           otherMetrics={scorers.filter((s) => s !== edited).map((s) => s.metric)}
           rubrics={rubrics}
           pinnedModel={pinnedModel}
+          promptVersionIds={promptVersionIds}
           onCancel={() => setEditing(undefined)}
           onSave={(scorer) => {
             putScorer(scorer, edited?.metric ?? null)

@@ -34,7 +34,12 @@ export function SuiteTab({ detail }: { detail: PromptDetail }) {
       {suite ? (
         <section key={promptId} className="suite-editor" data-testid="suite-editor" aria-label="Eval suite">
           <SuiteHeader suite={suite} />
-          <ScorerList scorers={draft.scorers} rubrics={rubrics} pinnedModel={detail.version.model} />
+          <ScorerList
+            scorers={draft.scorers}
+            rubrics={rubrics}
+            pinnedModel={detail.version.model}
+            promptVersionIds={detail.versions.map((v) => v.id)}
+          />
           <GateList draft={draft} rubrics={rubrics} />
           <SuiteSaveBar suite={suite} draft={draft} dirty={dirty} />
         </section>

@@ -1,5 +1,11 @@
 import type { Rubric, Scorer } from '../../../../../shared/domain/scoring'
 import { modelKey } from '../../../../../shared/lib/model-ref'
+import { describeAssertions, describeCode } from '../../../stores/scoring/code-form'
+import {
+  describeOutputRule,
+  isOutputOp,
+  type OutputRuleConfig,
+} from '../../../stores/scoring/output-rule-form'
 import { findCriterion } from '../../../stores/scoring/scorer-form'
 import { describeToolRule, isToolOp, type ToolRuleConfig } from '../../../stores/scoring/tool-rule-form'
 
@@ -37,6 +43,7 @@ function ruleText(rule: Extract<Config, { kind: 'rule' }>['rule']): string {
     case 'range':
       return `${subject(rule.path)} within ${bound(rule.min, '−∞')}…${bound(rule.max, '∞')}`
     default:
+      if (isOutputOp(rule.op)) return describeOutputRule(rule as OutputRuleConfig)
       return isToolOp(rule.op) ? describeToolRule(rule as ToolRuleConfig) : rule.op
   }
 }
@@ -59,9 +66,9 @@ export function describeScorer(scorer: Scorer, rubrics: readonly Rubric[]): stri
       return `${what}, judged by ${modelKey(config.model)}${samples}`
     }
     case 'code':
-      return 'JavaScript scorer, run in the sandbox'
+      return describeCode(config)
     case 'assertions':
-      return `the case's promptfoo assertions (expected ${config.field})`
+      return describeAssertions(config)
   }
 }
 
