@@ -75,6 +75,21 @@ export function failingCase(
   return { caseId, caseKey: caseKeys.get(caseId) ?? null, detail }
 }
 
+/**
+ * Items in the order of the run's dataset snapshot (caseKeys iterates in that order): scores are stored in
+ * the order calls finished, which varies from run to run, and a gate report must list the same cases the
+ * same way every time. Cases the snapshot lacks come last.
+ */
+export function inDatasetOrder<T>(
+  items: readonly T[],
+  caseKeys: ReadonlyMap<string, string>,
+  caseIdOf: (item: T) => string,
+): T[] {
+  const position = new Map([...caseKeys.keys()].map((id, i) => [id, i]))
+  const at = (item: T) => position.get(caseIdOf(item)) ?? Number.MAX_SAFE_INTEGER
+  return [...items].sort((a, b) => at(a) - at(b))
+}
+
 /** A rule outcome with nothing measured yet; each rule fills in what it knows. */
 export function outcomeOf(
   rule: GateRule,

@@ -2,6 +2,7 @@ import type { GateRule, RuleOutcome, Verdict } from '../../../../../shared/domai
 import { pairedBootstrap } from '../stats'
 import {
   failingCase,
+  inDatasetOrder,
   isBinaryMetric,
   maxFailingCases,
   outcomeOf,
@@ -114,7 +115,8 @@ function worsened(
   binary: boolean,
   caseKeys: GateInputs['caseKeys'],
 ): RuleOutcome['failingCases'] {
-  return pairs
+  // Stable sort: equally worse cases keep the dataset's order.
+  return inDatasetOrder(pairs, caseKeys, (p) => p.caseId)
     .map((p) => ({ p, d: (p.candidate.value ?? 0) - (p.baseline.value ?? 0) }))
     .filter(({ d }) => d < 0)
     .sort((a, b) => a.d - b.d)

@@ -2,6 +2,7 @@ import type { GateRule, RuleOutcome, Verdict } from '../../../../../shared/domai
 import { meanInterval, wilsonInterval } from '../stats'
 import {
   failingCase,
+  inDatasetOrder,
   isBinaryMetric,
   maxFailingCases,
   outcomeOf,
@@ -94,8 +95,7 @@ function failing(
     if (min > 1) return (s.raw ?? 0) < min
     return (s.value ?? 0) < (binary ? 1 : min)
   }
-  return known
-    .filter(below)
+  return inDatasetOrder(known.filter(below), caseKeys, (s) => s.caseId)
     .slice(0, maxFailingCases)
     .map((s) => {
       const score = binary ? '' : `scored ${s.raw ?? rounded(s.value ?? 0, 2)}: `

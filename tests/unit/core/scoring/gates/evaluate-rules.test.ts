@@ -232,3 +232,22 @@ describe('canary mode', () => {
     expect(verdict(fourBad)).toBe('fail')
   })
 })
+
+describe('failing cases are listed in the dataset order', () => {
+  it('whatever order the scores were stored in (calls finish in any order)', () => {
+    const scores = passFail(withFailures(20, [13, 1, 17, 5]))
+    const shuffled = [...scores].reverse()
+    const keys = new Map(scores.map((s) => [s.caseId, `tkt-${s.caseId.slice(5)}`]))
+    const rule: GateRule = { kind: 'min_score', metric: 'format.json_schema', min: 0.99 }
+    const result = evaluateRules({
+      ...inputs([rule], slice({ 'format.json_schema': shuffled }), { kind: 'none' }),
+      caseKeys: keys,
+    })
+    expect(result.rules[0]?.failingCases.map((c) => c.caseKey)).toEqual([
+      'tkt-0001',
+      'tkt-0005',
+      'tkt-0013',
+      'tkt-0017',
+    ])
+  })
+})
