@@ -33,6 +33,16 @@ export class PairwisePage {
     await this.panel.getByTestId('pairwise-start').click()
   }
 
+  /** Stops the judge calls (the button shows while judging). */
+  async stop(): Promise<void> {
+    await this.panel.getByTestId('pairwise-cancel').click()
+  }
+
+  /** "Judge the rest": starts the stopped comparison again. */
+  async resume(): Promise<void> {
+    await this.panel.getByTestId('pairwise-resume').click()
+  }
+
   get status(): Locator {
     return this.panel.getByTestId('pairwise-status')
   }

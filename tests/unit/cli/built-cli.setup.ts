@@ -8,7 +8,10 @@ import { join, resolve } from 'node:path'
  * file starts (a few seconds); a failed build fails the whole run loudly instead of skipping the tests.
  */
 const root = resolve(import.meta.dirname, '../../..')
-const outputs = ['out/main/cli.js', 'out/main/core.js'].map((p) => join(root, p))
+// The code scorer worker too: core.js loads it from beside itself, and a build without it scores nothing.
+const outputs = ['out/main/cli.js', 'out/main/core.js', 'out/main/code-sandbox-worker.js'].map((p) =>
+  join(root, p),
+)
 const inputs = ['electron', 'shared', 'resources', 'bin', 'electron.vite.config.ts', 'package.json']
 
 function newestMtime(path: string): number {

@@ -26,7 +26,7 @@ const categoryScorer: Scorer = {
   },
 }
 
-describe('evallab gate runs the bundle’s code scorers as the app does (spawned built CLI)', () => {
+describe('evallab gate and run score the bundle’s code scorers as the app does (spawned built CLI and worker)', () => {
   it('gates.json carries the code scorer; min_score on it passes the good model and fails the bad one', async () => {
     const server = await startServer({ responder: triageResponder })
     const dir = newHome()
@@ -54,10 +54,20 @@ describe('evallab gate runs the bundle’s code scorers as the app does (spawned
     expect(bad.code, described(bad)).toBe(1)
     const md = readFileSync(summary, 'utf8')
     expect(md).toMatch(/\| code\.category [^|]*\| — \| 75 % \|[^\n]*fail/)
-    // The failing cases are exactly the broken answers, each with the scorer's own reason.
+    // The failing cases are exactly the broken answers, each with the scorer's own reason (listed in the
+    // order the results were stored, which concurrent calls make vary: compared as a set).
     const failing = [...md.matchAll(/\| (tkt-\d+) \| not JSON: ticket (\d+): a \w+ problem \|/g)]
-    expect(failing.map((m) => m[1])).toEqual(
+    expect(failing.map((m) => m[1]).sort()).toEqual(
       Array.from({ length: 10 }, (_, i) => `tkt-${String(4 * i + 1).padStart(3, '0')}`),
     )
+
+    // evallab run on the same folder scores with the same built worker: the summary lists the metric.
+    const runSummary = join(dir, 'run.md')
+    const run = await spawnEvallab(
+      ['run', folder, '--model', 'openai/triage-bad', ...provider, '--summary', runSummary],
+      env,
+    )
+    expect(run.code, described(run)).toBe(0)
+    expect(readFileSync(runSummary, 'utf8')).toMatch(/code\.category[^\n]*75/)
   }, 120_000)
 })

@@ -18,7 +18,7 @@ type BundleHandlers = Pick<
  * A folder is verified before it is imported: a tampered file or a sign-off over other content must not
  * enter the workspace as the team's baseline. Signers are not checked here (that is `verify`'s job in CI).
  */
-function verifiedImport(ctx: CoreContext, folder: string): BundleImport {
+async function verifiedImport(ctx: CoreContext, folder: string): Promise<BundleImport> {
   const files = readBundleFolder(folder)
   const report = verifyBundle(folder, files, [])
   if (!report.ok) {

@@ -3,6 +3,7 @@ import type { EvalSuite, Rubric, Scorer } from '../../../../shared/domain/scorin
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
 import type { CoreContext } from '../context'
 import { newId } from '../ids'
+import { checkCodeScorers } from '../scoring/code-suite-check'
 import { checkSuite } from '../scoring/suite-checks'
 import { latestSuite } from '../scoring/suites'
 import { bundlePaths, type GatesFile, type RubricsFile } from './format'
@@ -81,6 +82,30 @@ function checkGatesFile(ctx: CoreContext, scorers: Scorer[], file: GatesFile): v
   } catch (error) {
     if (!(error instanceof AppError)) throw error
     throw new AppError('INVALID_INPUT', `${bundlePaths.gates}: ${error.message}`, error.details)
+  }
+}
+
+/**
+ * A code scorer in gates.json must compile, as on save: checked in the sandbox before the import's write
+ * transaction (the check is asynchronous), so a hand-edited source that does not load is refused with
+ * nothing written, naming the file and the scorer, instead of turning every result into a scoring error.
+ */
+export async function checkGatesCode(file: GatesFile): Promise<void> {
+  for (const [i, scorer] of file.scorers.entries()) {
+    const { config } = scorer
+    if (config.kind !== 'code') continue
+    try {
+      await checkCodeScorers({ scorers: [{ ...scorer, config }], gates: [] })
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      const path = `scorers.${i}.config.source`
+      const message = error.message.replace(/^Invalid field "[^"]*": /, '')
+      throw new AppError(
+        'INVALID_INPUT',
+        `${bundlePaths.gates}: code scorer "${scorer.metric}" (${path}) does not compile: ${message}`,
+        { path },
+      )
+    }
   }
 }
 

@@ -12,11 +12,12 @@ import { importDataset } from './import-dataset'
 import { importPrompt } from './import-prompt'
 import { importRun } from './import-run'
 import { importBaseline, importSignoffs } from './import-signoffs'
-import { importRubrics, importSuite } from './import-suite'
+import { checkGatesCode, importRubrics, importSuite } from './import-suite'
 import { parseBundle } from './parse'
 
-export function importBundle(ctx: CoreContext, files: BundleFiles): BundleImport {
+export async function importBundle(ctx: CoreContext, files: BundleFiles): Promise<BundleImport> {
   const parsed = parseBundle(files)
+  await checkGatesCode(parsed.gates)
   return writeTransaction(ctx, () => {
     const prompt = importPrompt(ctx, parsed.prompt)
     const rubrics = importRubrics(ctx, parsed.rubrics)

@@ -47,7 +47,7 @@ describe('{{case.key}} in a baseline folder', () => {
     expect(someText?.startsWith(`Ticket ${someKey}\n`)).toBe(true)
 
     const target = openContext(newHome(), { seedDemo: false })
-    const report = importBundle(target.ctx, files)
+    const report = await importBundle(target.ctx, files)
     expect(sentByKey(target.ctx, report.runId)).toEqual(exported)
     target.close()
   }, 60_000)

@@ -39,7 +39,7 @@ describe('a baseline bundle of a dataset with conversation cases', () => {
     expect(firstLine.toolResults).toEqual(toolResults)
 
     const target = openContext(newHome(), { seedDemo: false })
-    const report = importBundle(target.ctx, files)
+    const report = await importBundle(target.ctx, files)
     const snapshotId = target.ctx.repos.runs.get(report.runId)?.datasetSnapshotId ?? ''
     const imported = target.ctx.repos.snapshots.allCases(snapshotId)
     expect(imported[0]).toMatchObject({ key: first?.key, conversation, toolResults })

@@ -63,7 +63,7 @@ describe('importBundle into a workspace that has the prompt already', () => {
     first.contentHash = contentHash(first as unknown as Parameters<typeof contentHash>[0])
     const bad = new Map(files).set(bundlePaths.prompt, JSON.stringify(prompt))
     const before = rowCounts(ctx)
-    expect(() => importBundle(ctx, bad)).toThrow(
+    await expect(importBundle(ctx, bad)).rejects.toThrow(
       "prompt.json: version 1 differs from this workspace's version 1",
     )
     expect(rowCounts(ctx)).toEqual(before)

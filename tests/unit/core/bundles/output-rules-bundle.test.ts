@@ -26,7 +26,7 @@ function withRules(rules: Record<string, unknown>[]): BundleFiles {
 }
 
 describe('gates.json with output rules, imported', () => {
-  it('brings every op in as written', () => {
+  it('brings every op in as written', async () => {
     const { ctx, close } = openContext(newHome(), { seedDemo: false })
     const rules = [
       { op: 'not_contains', value: 'as an AI' },
@@ -37,7 +37,7 @@ describe('gates.json with output rules, imported', () => {
       { op: 'similarity', path: 'category', measure: 'bleu', expectedField: 'category', min: 0.9 },
       { op: 'json_field', path: 'needs_human', present: true },
     ]
-    const imported = importBundle(ctx, withRules(rules))
+    const imported = await importBundle(ctx, withRules(rules))
     const suite = ctx.repos.evalSuites.latest(imported.promptId)
     const extra = suite?.scorers.filter((s) => s.metric.startsWith('rule.extra_'))
     expect(extra?.map((s) => (s.config.kind === 'rule' ? s.config.rule.op : null))).toEqual(
@@ -46,11 +46,11 @@ describe('gates.json with output rules, imported', () => {
     close()
   })
 
-  it('refuses a rule the app would refuse on save, naming gates.json and the field, writing nothing', () => {
+  it('refuses a rule the app would refuse on save, naming gates.json and the field, writing nothing', async () => {
     const { ctx, close } = openContext(newHome(), { seedDemo: false })
     const before = rowCounts(ctx)
     const bad = withRules([{ op: 'similarity', path: 'category', measure: 'rouge_l', min: 0.5 }])
-    expect(() => importBundle(ctx, bad)).toThrow(
+    await expect(importBundle(ctx, bad)).rejects.toThrow(
       /^gates\.json: Invalid field "scorers\.\d+\.config\.rule\.expectedField": name an expected field/,
     )
     expect(rowCounts(ctx)).toEqual(before)

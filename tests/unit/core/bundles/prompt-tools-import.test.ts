@@ -37,40 +37,40 @@ const tool = (name: string) => ({
 })
 
 /** Imports into an empty workspace, expecting the refusal and no row written. */
-function expectRefused(bad: BundleFiles, message: string): void {
+async function expectRefused(bad: BundleFiles, message: string): Promise<void> {
   const { ctx, close } = openContext(newHome(), { seedDemo: false })
   const before = rowCounts(ctx)
-  expect(() => importBundle(ctx, bad)).toThrow(message)
+  await expect(importBundle(ctx, bad)).rejects.toThrow(message)
   expect(rowCounts(ctx)).toEqual(before)
   close()
 }
 
 describe('importBundle of a prompt.json whose version the editor would refuse', () => {
-  it('refuses duplicate tool names, naming the file, the version and the tool', () => {
+  it('refuses duplicate tool names, naming the file, the version and the tool', async () => {
     const bad = withVersion2((v) => {
       v.params = { ...v.params, tools: [tool('route_ticket'), tool('route_ticket')] }
     })
-    expectRefused(
+    await expectRefused(
       bad,
       'prompt.json: version 2: Tool 2 ("route_ticket") has the same name as tool 1: tool names must be unique',
     )
   })
 
-  it('refuses a tool choice naming a tool the version does not define', () => {
+  it('refuses a tool choice naming a tool the version does not define', async () => {
     const bad = withVersion2((v) => {
       v.params = { ...v.params, tools: [tool('route_ticket')], toolChoice: { name: 'escalate' } }
     })
-    expectRefused(
+    await expectRefused(
       bad,
       'prompt.json: version 2: Tool choice names the tool "escalate", which is not defined (tools: "route_ticket")',
     )
   })
 
-  it('refuses parameters that are not an object schema, and a second conversation placeholder', () => {
+  it('refuses parameters that are not an object schema, and a second conversation placeholder', async () => {
     const notObject = withVersion2((v) => {
       v.params = { ...v.params, tools: [{ ...tool('route_ticket'), parameters: { type: 'string' } }] }
     })
-    expectRefused(
+    await expectRefused(
       notObject,
       'prompt.json: version 2: Tool 1 ("route_ticket") field parameters has type "string"',
     )
@@ -81,12 +81,12 @@ describe('importBundle of a prompt.json whose version the editor would refuse', 
         { role: 'conversation', content: '' },
       ]
     })
-    expectRefused(twoPlaceholders, 'prompt.json: version 2: Messages')
+    await expectRefused(twoPlaceholders, 'prompt.json: version 2: Messages')
   })
 
-  it('still imports the untouched bundle', () => {
+  it('still imports the untouched bundle', async () => {
     const { ctx, close } = openContext(newHome(), { seedDemo: false })
-    expect(importBundle(ctx, files).versionsAdded).toBeGreaterThan(1)
+    expect((await importBundle(ctx, files)).versionsAdded).toBeGreaterThan(1)
     close()
   })
 })

@@ -74,7 +74,7 @@ describe('tool calls in a baseline folder', () => {
     expect(verifyBundle('folder', files, []).problems).toEqual([])
 
     const { ctx, close } = openContext(newHome(), { seedDemo: false })
-    const report = importBundle(ctx, files)
+    const report = await importBundle(ctx, files)
     const stored = ctx.repos.runResults.page(report.runId, {}, 0, 1000).filter((r) => r.toolCalls.length > 0)
     expect(stored).toHaveLength(1)
     expect(stored[0]?.toolCalls).toEqual(calls)
@@ -91,7 +91,7 @@ describe('tool calls in a baseline folder', () => {
       .join('')
     expect(old).not.toMatch(/toolCalls|steps/)
     const { ctx, close } = openContext(newHome(), { seedDemo: false })
-    const report = importBundle(ctx, rehashed(files, old))
+    const report = await importBundle(ctx, rehashed(files, old))
     const results = ctx.repos.runResults.page(report.runId, {}, 0, 1000)
     expect(results.length).toBeGreaterThan(0)
     expect(results.every((r) => r.toolCalls.length === 0 && r.steps === null)).toBe(true)
@@ -102,7 +102,7 @@ describe('tool calls in a baseline folder', () => {
     const files = await exportedWithCalls()
     const text = (files.get(bundlePaths.results) ?? '').replace(',"name":"lookup_order"', '')
     const { ctx, close } = openContext(newHome(), { seedDemo: false })
-    expect(() => importBundle(ctx, rehashed(files, text))).toThrow(
+    await expect(importBundle(ctx, rehashed(files, text))).rejects.toThrow(
       /^baseline\/results\.jsonl: line \d+: steps\.0\.toolCalls\.1\.name: /,
     )
     close()
