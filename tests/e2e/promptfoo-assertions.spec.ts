@@ -31,7 +31,7 @@ test('a promptfoo config with assertions imports, its scorer is added from the b
   // The wizard's preview names the type it will not run, and counts the llm-rubric that needs a judge.
   await app.nav('datasets').click()
   await datasets.openImport(file)
-  await expect(promptfoo.importNotice).toContainText('4 cases carry 9 promptfoo assertions')
+  await expect(promptfoo.importNotice).toContainText('4 cases carry 11 promptfoo assertions')
   await expect(promptfoo.importNotice).toContainText('1 llm-rubric assertion needs a judge model')
   await expect(promptfoo.importNotRun).toHaveText(
     'Not run by Eval Lab: python ×1 — kept in the case, reported as not scored.',
