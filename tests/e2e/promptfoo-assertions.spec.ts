@@ -77,4 +77,17 @@ test('a promptfoo config with assertions imports, its scorer is added from the b
   await expect(p3).toHaveAttribute('data-pass', 'fail')
   await expect(p3).toContainText('Expected output to contain ""priority":"p3""')
   await expect(promptfoo.assertion('promptfoo.pass', 'is-json')).toHaveAttribute('data-pass', 'pass')
+
+  // The python test is not scored, and says which assertion was not run.
+  await runs.resultRows().filter({ hasText: '"category":"bug"' }).click()
+  await expect(promptfoo.assertion('promptfoo.pass', 'python')).toHaveAttribute('data-pass', 'not run')
+  await expect(promptfoo.score('promptfoo.pass')).toHaveAttribute('data-verdict', 'none')
+  await expect(promptfoo.scoreValue('promptfoo.pass')).toHaveText('not scored')
+
+  // The outage test: the llm-rubric verdict of the simulated grader, with its reason.
+  await runs.resultRows().filter({ hasText: '"category":"outage"' }).click()
+  const rubric = promptfoo.assertion('promptfoo.pass', 'llm-rubric')
+  await expect(rubric).toHaveAttribute('data-pass', 'pass')
+  await expect(rubric).toContainText('The output\'s category "outage" is the one the rubric names.')
+  await expect(promptfoo.score('promptfoo.pass')).toHaveAttribute('data-verdict', 'pass')
 })

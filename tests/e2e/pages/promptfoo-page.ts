@@ -45,6 +45,11 @@ export class PromptfooPage {
       .locator(`[data-testid="result-score"][data-metric="${metric}"]`)
   }
 
+  /** The value a result's score shows ("not scored" when the scorer could not score it). */
+  scoreValue(metric: string): Locator {
+    return this.score(metric).getByTestId('result-score-value')
+  }
+
   /** The per-assertion rows of a result's score (`data-type`, `data-pass`). */
   assertions(metric: string): Locator {
     return this.score(metric).getByTestId('result-assertion')
