@@ -162,5 +162,11 @@ describe('evallab gate runs promptfoo assertions imported from a promptfoo confi
     // triage-bad has no price: the run's cost is unknown, not $0.
     expect(md).toContain('Run cost unknown (no price for this model)')
     expect(md).not.toContain('$0.00000')
+
+    // `evallab run` on the same bundle prints the same pass rate, and no $0 for the unpriced model.
+    const run = await spawnEvallab(['run', folder, '--model', 'openai/triage-bad', ...provider], env)
+    expect(run.code, described(run)).toBe(0)
+    expect(run.stdout).toMatch(/^promptfoo\.pass +12 +75\.0 % /m)
+    expect(run.stdout).toContain('12 results, 0 errors · cost unknown (no price for this model)')
   }, 120_000)
 })
