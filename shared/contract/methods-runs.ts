@@ -110,12 +110,20 @@ export const runMethods = {
       .object({
         runId: idSchema,
         caseId: idSchema.optional(),
+        /** With provider and modelId: one result's scores (the result detail asks for them). */
+        promptVersionId: idSchema.optional(),
+        provider: z.string().optional(),
+        modelId: z.string().optional(),
         metric: z.string().optional(),
         failedOnly: z.boolean().default(false),
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().min(1).max(1000).default(200),
       })
       .strict(),
-    output: z.object({ total: z.number().int().nonnegative(), scores: z.array(scoreSchema) }),
+    output: z.object({
+      total: z.number().int().nonnegative(),
+      /** `details`: the scorer's evidence, e.g. each promptfoo assertion's type, pass and reason. */
+      scores: z.array(scoreSchema.extend({ details: z.record(z.string(), z.unknown()) })),
+    }),
   },
 } satisfies Record<string, MethodSpec>

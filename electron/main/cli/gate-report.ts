@@ -59,9 +59,12 @@ export function gateMarkdown(input: GateReportInput): string {
     blocks.push('### Failing cases', markdownTable(['rule', 'case', 'detail'], failing))
   }
   if (slice) {
-    blocks.push(
-      `Run cost ${usd(slice.totalCostUsd)} (${usd(slice.costPerInteractionUsd)} per interaction) · P95 latency ${ms(slice.latencyP95Ms)}`,
-    )
+    // No priced result: the total is a sum of nothing, so "$0.00000" would claim a cost that is unknown.
+    const cost =
+      slice.costPerInteractionUsd === null
+        ? 'Run cost unknown (no price for this model)'
+        : `Run cost ${usd(slice.totalCostUsd)} (${usd(slice.costPerInteractionUsd)} per interaction)`
+    blocks.push(`${cost} · P95 latency ${ms(slice.latencyP95Ms)}`)
   }
   blocks.push('### Sign-offs verified', signoffList(input.signoffs))
   return `${blocks.join('\n\n')}\n`

@@ -13,7 +13,10 @@ function metricRows(slice: SliceSummary): string[][] {
 function sliceFooter(slice: SliceSummary): string {
   return [
     `${slice.results} results, ${slice.errors} errors`,
-    `cost per interaction ${usd(slice.costPerInteractionUsd)} (total ${usd(slice.totalCostUsd)})`,
+    // No priced result: a total of $0 would claim a cost that is unknown.
+    slice.costPerInteractionUsd === null
+      ? 'cost unknown (no price for this model)'
+      : `cost per interaction ${usd(slice.costPerInteractionUsd)} (total ${usd(slice.totalCostUsd)})`,
     `latency P50 ${ms(slice.latencyP50Ms)}, P95 ${ms(slice.latencyP95Ms)}`,
   ].join(' · ')
 }

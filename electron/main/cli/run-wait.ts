@@ -24,7 +24,11 @@ export function waitForRun(core: Core, runId: string, progress: ProgressReporter
     const check = (): void => {
       call(core, 'runs.get', { id: runId }).then(
         (run) => {
-          if (!activeStatuses.includes(run.status) && end()) resolve(run)
+          if (activeStatuses.includes(run.status) || settled) return
+          // The poll can see the run end before its last progress event arrives: report the final counts,
+          // or a CI log would end on e.g. "36/40 calls (90 %)" for a run that completed.
+          progress.update(finalProgress(run))
+          if (end()) resolve(run)
         },
         (error: unknown) => {
           if (end()) reject(error instanceof Error ? error : new Error(String(error)))
@@ -41,4 +45,18 @@ export function waitForRun(core: Core, runId: string, progress: ProgressReporter
     const timer = setInterval(check, pollMs)
     check()
   })
+}
+
+function finalProgress(run: Run): RunProgress {
+  const { done, total, errors, spentUsd } = run.counts
+  return {
+    runId: run.id,
+    status: run.status,
+    done,
+    total,
+    errors,
+    spentUsd,
+    callsPerSecond: 0,
+    etaSeconds: null,
+  }
 }

@@ -9,7 +9,7 @@ import type { CoreContext } from '../context'
 
 type ScoringHandlers = Pick<Handlers, 'runs.score' | 'runs.summary' | 'runs.scores'>
 
-const toScore = (s: StoredScore): Score => ({
+const toScore = (s: StoredScore): Score & { details: Record<string, unknown> } => ({
   caseId: s.caseId,
   promptVersionId: s.promptVersionId,
   provider: s.provider,
@@ -21,6 +21,7 @@ const toScore = (s: StoredScore): Score => ({
   passed: s.passed,
   reason: s.reason,
   source: s.source,
+  details: s.details,
 })
 
 /** Fingerprints of the current suites of the run's prompts: listings show what summaries count. */

@@ -3,6 +3,7 @@ import { isPairwiseRequest, pairwiseAnswer } from './demo-pairwise'
 import { findDemoCase, outcomeFor, plainAnswer, triageAnswer, unitHash } from './demo-answers'
 import type { ErrorProfile } from './demo-answers'
 import { isRoutingRequest, routingAnswer } from './demo-routing'
+import { isRubricRequest, rubricAnswer } from './demo-rubric'
 import { ProviderError } from './types'
 import type { ChatRequest, ChatResponse, Provider } from './types'
 
@@ -82,6 +83,7 @@ export function answerDemo(request: ChatRequest): string {
   const system = request.messages.find((m) => m.role === 'system')?.content ?? ''
   if (isJudgeRequest(system)) return judgeAnswer(system, user)
   if (isPairwiseRequest(system)) return pairwiseAnswer(system, user)
+  if (isRubricRequest(system)) return rubricAnswer(user)
   const demoCase = findDemoCase(user)
   if (!demoCase || !wantsJson(request, text)) return plainAnswer(modelId, demoCase, text)
   const outcome = outcomeFor(modelId, profile, demoCase.key)

@@ -10,6 +10,7 @@ import { caseFilterOf, resultStatus } from '../../../stores/runs/result-pages'
 import { selectResultsActions } from '../../../stores/runs/selectors'
 import { AttemptLog } from './AttemptLog'
 import { RequestView } from './RequestView'
+import { ResultScores } from './ResultScores'
 import { ToolSteps } from './ToolSteps'
 import { ToolCallList } from '../../../components/ToolCallList'
 import { displayText } from './response-text'
@@ -118,6 +119,7 @@ function ResultBody({ result }: { result: RunResultRow }) {
         </section>
       ) : null}
       {result.steps !== null ? <ToolSteps steps={result.steps} /> : null}
+      <ResultScores result={result} />
       <RequestView request={result.request} />
       {result.attemptLog.length > 0 ? (
         <AttemptLog attempts={result.attemptLog} loop={result.steps !== null} />
