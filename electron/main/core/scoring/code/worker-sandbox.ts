@@ -53,6 +53,8 @@ class WorkerPool {
   private nextId = 1
   private watchdog: NodeJS.Timeout | null = null
   private repliesFromThisWorker = 0
+  /** Calls submitted in this tick, not yet sent: a page's calls cross to the worker in one message. */
+  private outbox: CallRequest[] = []
   starts = 0
 
   /** Calls sent and not yet answered. */
@@ -64,10 +66,18 @@ class WorkerPool {
     return new Promise((resolve) => {
       const request: CallRequest = { id: this.nextId++, source, json, limits }
       this.pending.set(request.id, { request, resolve })
-      this.ensureWorker().postMessage(request)
+      if (this.outbox.length === 0) queueMicrotask(() => this.flush())
+      this.outbox.push(request)
       this.watchdog ??= setInterval(() => this.check(), watchdogTickMs)
       this.worker?.ref()
     })
+  }
+
+  /** Sends the tick's calls as one message (a call failed or closed meanwhile is left out). */
+  private flush(): void {
+    const batch = this.outbox.filter((request) => this.pending.has(request.id))
+    this.outbox = []
+    if (batch.length > 0) this.ensureWorker().postMessage(batch)
   }
 
   private ensureWorker(): Worker {
@@ -85,14 +95,18 @@ class WorkerPool {
     return worker
   }
 
+  /** The worker answers in batches too (see worker.ts). */
   private reply(message: unknown): void {
-    const parsed = callReplySchema.safeParse(message)
-    if (!parsed.success) return // not one of ours: the call it might have been stays with the watchdog
-    this.repliesFromThisWorker += 1
-    const pending = this.pending.get(parsed.data.id)
-    if (!pending) return // already stopped by the watchdog
-    this.pending.delete(parsed.data.id)
-    pending.resolve(parsed.data.outcome)
+    if (!Array.isArray(message)) return
+    for (const item of message) {
+      const parsed = callReplySchema.safeParse(item)
+      if (!parsed.success) continue // not one of ours: the call it might have been stays with the watchdog
+      this.repliesFromThisWorker += 1
+      const pending = this.pending.get(parsed.data.id)
+      if (!pending) continue // already stopped by the watchdog
+      this.pending.delete(parsed.data.id)
+      pending.resolve(parsed.data.outcome)
+    }
     this.idleIfDone()
   }
 
@@ -127,8 +141,9 @@ class WorkerPool {
     this.worker = null
     if (old) void old.terminate()
     if (this.pending.size === 0) return this.idleIfDone()
-    const worker = this.ensureWorker()
-    for (const { request } of this.pending.values()) worker.postMessage(request)
+    // Every call still pending is resent, those not yet flushed included.
+    this.outbox = []
+    this.ensureWorker().postMessage([...this.pending.values()].map((p) => p.request))
   }
 
   /** The worker died on its own: a worker that never answered fails everything (it cannot start). */
