@@ -1,9 +1,10 @@
 /**
  * Every benchmark, one after the other: `npm run bench`. Prints each figure as it goes and writes the dataset
  * figures to bench/results-datasets.json, the runner's to bench/results.json, the summaries' and comparisons' to
- * bench/results-aggregates.json, the code scorers' to bench/results-code-scorers.json and the UI's (Chromium
- * against the browser host, 10,000 and 50,000 results) to bench/results-ui.json, so a change that slows import,
- * curation, runs, scoring or the screens shows up in review.
+ * bench/results-aggregates.json, the long-text similarity's to bench/results-text-similarity.json, the code
+ * scorers' to bench/results-code-scorers.json and the UI's (Chromium against the browser host, 10,000 and 50,000
+ * results) to bench/results-ui.json, so a change that slows import, curation, runs, scoring or the screens shows
+ * up in review.
  * `npm run bench -- ui` runs the UI benchmark alone (`npm run bench -- ui 10000` one size).
  */
 import { writeFileSync } from 'node:fs'
@@ -13,6 +14,7 @@ import { runFileLayerBench } from './dataset-import'
 import { runAggregatesBenches } from './aggregates'
 import { runCodeScorerBench } from './code-scorers'
 import { runRunnerBench } from './runner'
+import { runTextSimilarityBench } from './text-similarity'
 import { runUiBench } from './ui'
 
 const rows = 10_000
@@ -43,6 +45,9 @@ await runRunnerBench()
 
 console.log('\n— summaries and comparisons of a big run (10,000 and 50,000 results) —')
 await runAggregatesBenches()
+
+console.log('\n— text similarity on long texts (5,500 characters) —')
+runTextSimilarityBench()
 
 console.log('\n— code scorers: the sandbox, then the scoring pass over 10,000 results × five code scorers —')
 await runCodeScorerBench()

@@ -26,6 +26,83 @@ describe('levenshteinDistance', () => {
   })
 })
 
+/** The textbook dynamic programme, cell by cell: the reference the bit-parallel algorithm must match. */
+function referenceDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1)
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+/** A seeded generator, so a failure names a reproducible pair. */
+function seeded(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+}
+
+describe('levenshteinDistance against the textbook dynamic programme', () => {
+  const alphabets = ['ab', 'abcde', 'a😀é\u00e9 \n', 'abcdefghijklmnopqrstuvwxyz .,']
+  it('agrees on random pairs across the 32-row block edges (0…140 code units, small and large alphabets)', () => {
+    const random = seeded(20)
+    const word = (alphabet: string, length: number): string =>
+      Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')
+    for (let n = 0; n < 600; n++) {
+      const alphabet = alphabets[n % alphabets.length]!
+      const a = word(alphabet, Math.floor(random() * 141))
+      // Half the pairs are edits of each other (small distances), half unrelated (large ones).
+      const b = n % 2 === 0 ? word(alphabet, Math.floor(random() * 141)) : mutate(a, alphabet, random)
+      expect({ a, b, distance: levenshteinDistance(a, b) }).toEqual({
+        a,
+        b,
+        distance: referenceDistance(a, b),
+      })
+    }
+  })
+
+  it('agrees at exact block sizes (31, 32, 33, 64, 65 code units)', () => {
+    for (const length of [31, 32, 33, 64, 65]) {
+      const a = 'x'.repeat(length)
+      expect(levenshteinDistance(a, '')).toBe(length)
+      expect(levenshteinDistance(a, 'y'.repeat(length))).toBe(length)
+      expect(levenshteinDistance(a, `${a.slice(1)}z`)).toBe(referenceDistance(a, `${a.slice(1)}z`))
+      expect(levenshteinDistance(`q${a}`, a)).toBe(1)
+    }
+  })
+
+  it('two 5,500-character texts (a long answer against its reference) give the exact distance', () => {
+    const random = seeded(5500)
+    const words = ['refund', 'invoice', 'the', 'customer', 'was', 'charged', 'twice', 'résumé', '😀', 'on']
+    const text = Array.from({ length: 900 }, () => words[Math.floor(random() * words.length)]).join(' ')
+    const a = text.slice(0, 5500)
+    const b = mutate(a, 'abcdefgh ', random)
+    expect(levenshteinDistance(a, b)).toBe(referenceDistance(a, b))
+  })
+})
+
+/** A few random inserts, deletes and substitutions. */
+function mutate(text: string, alphabet: string, random: () => number): string {
+  let out = text
+  for (let edits = Math.floor(random() * 12); edits > 0; edits--) {
+    const at = Math.floor(random() * (out.length + 1))
+    const char = alphabet[Math.floor(random() * alphabet.length)]!
+    const kind = Math.floor(random() * 3)
+    out =
+      kind === 0
+        ? out.slice(0, at) + char + out.slice(at)
+        : out.slice(0, at) + (kind === 1 ? '' : char) + out.slice(at + 1)
+  }
+  return out
+}
+
 describe('levenshteinRatio', () => {
   it('is 1 − distance / longer length', () => {
     expect(levenshteinRatio('kitten', 'sitting')).toBeCloseTo(1 - 3 / 7, 12)

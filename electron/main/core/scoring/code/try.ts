@@ -37,7 +37,7 @@ export function codeScorerInputOf(result: RunResult, c: DatasetCase): CodeScorer
 
 let shared: WorkerCodeSandbox | null = null
 /** One worker sandbox for the panel's calls (idle, it keeps nothing alive); each call has its own limits. */
-const sandbox = (): WorkerCodeSandbox => (shared ??= createWorkerSandbox())
+const sandbox = (): WorkerCodeSandbox => (shared ??= createWorkerSandbox({}, { workers: 1 }))
 
 async function storedResult(ctx: CoreContext, request: TryInput): Promise<[RunResult, DatasetCase]> {
   const run = ctx.repos.runs.get(request.runId)

@@ -30,14 +30,31 @@ async function handle(request: CallRequest): Promise<void> {
   }
   Atomics.store(state, slot.running, 0)
   Atomics.store(state, slot.finished, request.id)
-  const reply: CallReply = { id: request.id, outcome }
-  port?.postMessage(reply)
+  answer({ id: request.id, outcome })
+}
+
+/**
+ * Replies go back in batches, one message when the calls received so far are done or every
+ * `replyBatch` calls; the first reply goes at once, so the pool knows this worker can run calls.
+ */
+const replyBatch = 64
+let outgoing: CallReply[] = []
+let backlog = 0
+let answered = false
+function answer(reply: CallReply): void {
+  outgoing.push(reply)
+  backlog -= 1
+  if (backlog > 0 && outgoing.length < replyBatch && answered) return
+  answered = true
+  port?.postMessage(outgoing)
+  outgoing = []
 }
 
 // Calls are handled in arrival order: each waits for the one before, so only one runs at a time.
 let queue = Promise.resolve()
-port?.on('message', (request: CallRequest) => {
-  queue = queue.then(() => handle(request))
+port?.on('message', (batch: CallRequest[]) => {
+  backlog += batch.length
+  for (const request of batch) queue = queue.then(() => handle(request))
 })
 // Loads and warms the engine while the first calls are on their way.
 void engine.load().catch(() => undefined)

@@ -11,6 +11,7 @@ import {
   type GateInputs,
 } from './evidence'
 import { gateRuleText, rounded } from '../../../../../shared/lib/gate-text'
+import { noScoresText } from './no-scores'
 import { mdeWarning, pairedTest } from './paired-test'
 import { deltasOf, pairScores, type ScorePair } from './pairing'
 
@@ -40,7 +41,7 @@ export function evaluateMaxDrop(rule: MaxDropRule, inputs: GateInputs): RuleOutc
     )
   }
   if (scored(candidate).length === 0) {
-    return outcomeOf(rule, label, 'inconclusive', `No scores for ${rule.metric} on this slice.`)
+    return outcomeOf(rule, label, 'inconclusive', noScoresText(rule.metric, candidate))
   }
   if (baseline.kind === 'self') return selfComparison(rule, label, candidate)
   const { pairs, leftOut } = pairScores(candidate, baselineScores)

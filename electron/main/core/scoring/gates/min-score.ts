@@ -10,6 +10,7 @@ import {
   type CaseScore,
   type GateInputs,
 } from './evidence'
+import { noScoresText } from './no-scores'
 import { gateRuleText, percentText, rounded } from '../../../../../shared/lib/gate-text'
 
 type MinScoreRule = Extract<GateRule, { kind: 'min_score' }>
@@ -30,12 +31,7 @@ export function evaluateMinScore(rule: MinScoreRule, inputs: GateInputs): RuleOu
   const all = inputs.candidate.scores.get(rule.metric) ?? []
   const known = scored(all)
   if (known.length === 0) {
-    return outcomeOf(
-      rule,
-      gateRuleText(rule, null),
-      'inconclusive',
-      `No scores for ${rule.metric} on this slice: is a scorer for it in the eval suite?`,
-    )
+    return outcomeOf(rule, gateRuleText(rule, null), 'inconclusive', noScoresText(rule.metric, all))
   }
   const binary = isBinaryMetric(all)
   const onScale = rule.min > 1

@@ -6,7 +6,7 @@ import {
 } from '../../../../../electron/main/core/scoring/code'
 import { ticketInput } from './helpers'
 
-const sandbox = createWorkerSandbox()
+const sandbox = createWorkerSandbox({}, { workers: 1 })
 afterAll(() => sandbox.close())
 
 const routed = '(output, { expected }) => JSON.parse(output).queue === expected.queue'
@@ -59,5 +59,31 @@ describe('code sandbox in a worker thread with a watchdog', { timeout: 60_000 },
       kind: 'engine',
       message: expect.stringContaining('closed'),
     })
+  })
+
+  it('spreads calls over two workers: the calls go on while one worker is busy, with the same scores', async () => {
+    const two = createWorkerSandbox({}, { workers: 2 })
+    try {
+      const finished: string[] = []
+      const busy = two
+        .run('() => { while (true) {} }', ticketInput(), { ...limits, timeMs: 1500 })
+        .then((outcome) => (finished.push('busy'), outcome))
+      // The busy worker has one call waiting, the other none: the next call goes to the other one.
+      const first = await two.run(routed, ticketInput(JSON.stringify({ queue: 'billing' })), limits)
+      finished.push('routed')
+      expect(first).toEqual(
+        await createCodeSandbox().run(routed, ticketInput(JSON.stringify({ queue: 'billing' }))),
+      )
+      const queues = ['billing', 'sales', 'billing', 'sales']
+      const routedOutcomes = await Promise.all(
+        queues.map((queue) => two.run(routed, ticketInput(JSON.stringify({ queue })), limits)),
+      )
+      expect(routedOutcomes.map((o) => o.ok && o.score)).toEqual([1, 0, 1, 0])
+      expect(await busy).toMatchObject({ ok: false, kind: 'timeout' })
+      expect(finished).toEqual(['routed', 'busy'])
+      expect(two.workerStarts).toBe(2)
+    } finally {
+      await two.close()
+    }
   })
 })
