@@ -161,19 +161,39 @@ async function scoreStored(
   const { ctx, run } = pass
   const batch = deps.scoringBatch ?? defaultScoringBatch
   const judges: PendingJudge[] = []
+  const write = async ({ work, scoring }: InFlightPage): Promise<void> => {
+    await scoring
+    if (work.rows.length > 0 || work.calls.length > 0) {
+      pass.report.written += writeTransaction(ctx, () => writePage(ctx, run.id, work, pass.caseTags))
+    }
+  }
+  // Two pages in flight: while the sandbox worker runs one page's code scorers, this thread scores the next
+  // page's checks and writes the previous page, so the worker is never idle waiting for a write.
+  let previous: InFlightPage | null = null
   for (let after = 0; ;) {
     const page = ctx.repos.runScores.outputs(run.id, after, batch)
     const last = page.at(-1)
     if (!last) break
     after = last.row
     const work = scorePageSync(pass, page, options, judges)
-    await scorePageAsync(pass, work, deps)
-    if (work.rows.length > 0 || work.calls.length > 0) {
-      pass.report.written += writeTransaction(ctx, () => writePage(ctx, run.id, work, pass.caseTags))
-    }
+    const current = inFlight(work, scorePageAsync(pass, work, deps))
+    if (previous) await write(previous)
+    previous = current
     await yieldToEventLoop()
   }
+  if (previous) await write(previous)
   return judges
+}
+
+interface InFlightPage {
+  work: PageWork
+  scoring: Promise<void>
+}
+
+/** A page whose async scoring runs while the loop goes on; a failure surfaces when the page is written. */
+function inFlight(work: PageWork, scoring: Promise<void>): InFlightPage {
+  scoring.catch(() => undefined) // awaited (and thrown) in write(); this only keeps Node from calling it unhandled
+  return { work, scoring }
 }
 
 /** Each version's params read once per pass: the same object each time, so its schemas compile once. */

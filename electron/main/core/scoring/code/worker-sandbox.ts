@@ -170,12 +170,12 @@ class WorkerPool {
 
 export interface WorkerSandboxOptions {
   /**
-   * Worker threads the calls are spread over (each with its own watchdog). By default 2 where the machine
-   * has more than 2 cores, else 1: a call is ≈ 0.4 ms of QuickJS work, so with a core to spare a second
-   * worker nearly doubles a pass's throughput; on 2 cores shared with the main thread it did not (measured
-   * at load 8 on this 2-core machine: 1,150–1,280 calls/s with 2 workers against 1,380–1,480 with 1, and
-   * 6 % more CPU per call). Calls are independent (a fresh runtime each), so which worker runs one never
-   * changes its score.
+   * Worker threads the calls are spread over (each with its own watchdog). By default 2 (1 on a single
+   * core): a call is ≈ 0.45 ms of QuickJS work and the scoring pass's own share is small, so the second
+   * worker nearly doubles a pass — on this 2-core machine, quiet, 10,008 results × 5 scorers: 3,431 calls/s
+   * with 2 workers against 1,903 with 1. When other work already takes the cores it costs a little (at load 8:
+   * 1,150–1,280 calls/s with 2 against 1,380–1,480 with 1). Calls are independent (a fresh runtime each), so
+   * which worker runs one never changes its score.
    */
   workers?: number
 }
@@ -193,7 +193,7 @@ export function createWorkerSandbox(
   options: WorkerSandboxOptions = {},
 ): WorkerCodeSandbox {
   const parsed = sandboxLimitsSchema.parse(limits)
-  const count = Math.max(1, options.workers ?? (availableParallelism() > 2 ? 2 : 1))
+  const count = Math.max(1, options.workers ?? Math.min(2, availableParallelism()))
   const pools = Array.from({ length: count }, () => new WorkerPool())
   const starts = (): number => pools.reduce((sum, pool) => sum + pool.starts, 0)
   const submit = (source: string, json: string, callLimits: SandboxLimits): Promise<CodeScoreOutcome> =>
