@@ -3,11 +3,10 @@ import { modelKey } from '../../../../shared/lib/model-ref'
 import type { ResultKey } from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../context'
 import type { ScoreCall } from '../db/repos/score-calls'
-import { costOf } from '../llm/cost'
 import type { ChatRequest } from '../llm/providers/types'
-import { callWithRetry, type CallOutcome } from '../llm/retry'
+import { callWithRetry } from '../llm/retry'
 import type { ScoringDeps } from './deps'
-import type { JudgeEnv } from './judge/call'
+import { scoreCallRecord, type JudgeEnv } from './judge/call'
 import { judgeSetups, type JudgeSetup } from './judge/env'
 import type { GradeAnswer, GradeRequest } from './scorers/async-types'
 
@@ -52,7 +51,7 @@ export function createGrader(ctx: CoreContext, deps: ScoringDeps) {
       {},
       { slots: setup.env.slots },
     )
-    calls.push(recordGrade(owner, sample, chat, outcome, setup.env))
+    calls.push(scoreCallRecord(owner, sample, chat, outcome, setup.env))
     return outcome.ok
       ? { ok: true, text: outcome.response.text }
       : { ok: false, error: `The grader call failed: ${outcome.error.message}` }
@@ -72,33 +71,5 @@ function chatRequest(owner: GradeOwner, request: GradeRequest, sample: number, e
     limits: env.limits,
     ...(env.timeoutMs !== undefined ? { timeoutMs: env.timeoutMs } : {}),
     ...(env.signal ? { signal: env.signal } : {}),
-  }
-}
-
-function recordGrade(
-  owner: GradeOwner,
-  sample: number,
-  request: ChatRequest,
-  outcome: CallOutcome,
-  env: JudgeEnv,
-): ScoreCall {
-  const answer = outcome.ok ? outcome.response : null
-  return {
-    runId: owner.runId,
-    ...owner.key,
-    metric: owner.metric,
-    scorerHash: owner.scorerHash,
-    sample,
-    judgeProvider: request.model.provider,
-    judgeModel: request.model.model,
-    request: { messages: request.messages, params: request.params },
-    responseText: answer?.text ?? null,
-    inputTokens: answer?.usage.inputTokens ?? null,
-    outputTokens: answer?.usage.outputTokens ?? null,
-    costUsd: answer ? costOf(env.price, answer.usage) : null,
-    totalMs: answer?.totalMs ?? null,
-    attempts: outcome.attempts.length,
-    errorMessage: outcome.ok ? null : outcome.error.message,
-    createdAt: env.nowIso(),
   }
 }

@@ -56,22 +56,23 @@ const judgeParams = (samples: number): ModelParams => ({
   responseFormat: { type: 'json_object' },
 })
 
-function recordCall(
-  task: JudgeTask,
+/** The score_calls row of one judge or grader call, tied to the scored output it was made for. */
+export function scoreCallRecord(
+  owner: Pick<JudgeTask, 'runId' | 'key' | 'metric' | 'scorerHash'>,
   sample: number,
   request: ChatRequest,
   outcome: CallOutcome,
-  env: JudgeEnv,
-) {
+  env: Pick<JudgeEnv, 'price' | 'nowIso'>,
+): ScoreCall {
   const answer = outcome.ok ? outcome.response : null
   return {
-    runId: task.runId,
-    ...task.key,
-    metric: task.metric,
-    scorerHash: task.scorerHash,
+    runId: owner.runId,
+    ...owner.key,
+    metric: owner.metric,
+    scorerHash: owner.scorerHash,
     sample,
-    judgeProvider: task.model.provider,
-    judgeModel: task.model.model,
+    judgeProvider: request.model.provider,
+    judgeModel: request.model.model,
     request: { messages: request.messages, params: request.params },
     responseText: answer?.text ?? null,
     inputTokens: answer?.usage.inputTokens ?? null,
@@ -101,7 +102,7 @@ async function sampleOnce(
     ...(env.signal ? { signal: env.signal } : {}),
   }
   const outcome = await callWithRetry(env.provider, request, env.policy, {}, { slots: env.slots })
-  const call = recordCall(task, sample, request, outcome, env)
+  const call = scoreCallRecord(task, sample, request, outcome, env)
   if (!outcome.ok)
     return { call, sample: { ok: false, error: `the judge call failed: ${outcome.error.message}` } }
   const parsed = parseJudgeAnswer(outcome.response.text, task.criterion.scale)
