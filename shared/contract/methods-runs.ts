@@ -7,6 +7,7 @@ import {
   runResultFilterSchema,
   runResultPageSchema,
   runResultRowSchema,
+  runBatchJobSchema,
   runSchema,
 } from '../domain/runs'
 import { resultKeySchema, resultRowPageSchema } from '../domain/result-rows'
@@ -47,6 +48,8 @@ export const runMethods = {
   },
   'runs.list': { input: z.object({}).strict(), output: z.array(runSchema), reads: ['runs'] },
   'runs.get': { input: runId, output: runSchema, reads: ['runs'] },
+  /** A batch-mode run's batch jobs, oldest first: what each waits for, its counts, the provider's ids. */
+  'runs.batches': { input: runId, output: z.array(runBatchJobSchema), reads: ['runs'] },
   'runs.cancel': { input: runId, output: runSchema, writes: runTables },
   'runs.pause': { input: runId, output: runSchema, writes: runTables },
   'runs.resume': { input: runId, output: runSchema, writes: runTables },

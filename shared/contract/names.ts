@@ -39,6 +39,7 @@ export const methodNames = [
   'runs.start',
   'runs.list',
   'runs.get',
+  'runs.batches',
   'runs.cancel',
   'runs.pause',
   'runs.resume',

@@ -1,6 +1,14 @@
 import { z } from 'zod'
 
-export const providerKinds = ['openai', 'anthropic', 'openai-compatible', 'demo'] as const
+export const providerKinds = [
+  'openai',
+  'anthropic',
+  'openai-compatible',
+  'azure-openai',
+  'gemini',
+  'bedrock',
+  'demo',
+] as const
 export const providerKindSchema = z.enum(providerKinds)
 export type ProviderKind = z.infer<typeof providerKindSchema>
 
@@ -28,6 +36,16 @@ export const idleTimeoutBounds = { min: 500, max: 600_000 } as const
 export const concurrencyBounds = { min: 1, max: 256 } as const
 export const rpmBounds = { min: 1, max: 1_000_000 } as const
 
+const apiVersionPattern = /^\d{4}-\d{2}-\d{2}(-preview)?$/
+const apiVersionMessage = 'An API version looks like 2024-10-21 (or 2025-01-01-preview)'
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/
+const regionMessage = 'A region looks like us-east-1 or eu-central-1'
+/** Azure names deployments with letters, digits, '-', '_' and '.'. */
+const deploymentNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'A deployment name uses letters, digits, ".", "_" and "-"')
+
 const timeoutMs = (bounds: { min: number; max: number }, what: string) =>
   z
     .number()
@@ -48,15 +66,39 @@ export const providerConfigSchema = z
     requestTimeoutMs: timeoutMs(requestTimeoutBounds, 'The request timeout').nullable().default(null),
     /** A call that sends no byte for this long is cut; null: the automatic limit. */
     idleTimeoutMs: timeoutMs(idleTimeoutBounds, 'The idle timeout').nullable().default(null),
+    /** Azure OpenAI: the REST api-version every call names (e.g. 2024-10-21). */
+    apiVersion: z.string().trim().regex(apiVersionPattern, apiVersionMessage).nullable().default(null),
+    /** AWS Bedrock: the region calls go to (e.g. us-east-1). */
+    region: z.string().trim().regex(regionPattern, regionMessage).nullable().default(null),
+    /**
+     * Azure OpenAI: the deployment each model id is served by (`gpt-4o` → `prod-gpt4o`). A model without an
+     * entry is called through a deployment of its own name, Azure's usual convention.
+     */
+    deployments: z.record(z.string().trim().min(1).max(200), deploymentNameSchema).default({}),
   })
   .refine((s) => s.kind !== 'openai-compatible' || s.baseUrl !== null, {
     message: 'An OpenAI-compatible provider needs a base URL (e.g. http://127.0.0.1:11434/v1 for Ollama).',
     path: ['baseUrl'],
   })
+  .refine((s) => s.kind !== 'azure-openai' || s.baseUrl !== null, {
+    message: 'An Azure OpenAI provider needs its endpoint (e.g. https://my-resource.openai.azure.com).',
+    path: ['baseUrl'],
+  })
+  .refine((s) => s.kind !== 'azure-openai' || s.apiVersion !== null, {
+    message: 'An Azure OpenAI provider needs an API version (e.g. 2024-10-21).',
+    path: ['apiVersion'],
+  })
+  .refine((s) => s.kind !== 'bedrock' || s.region !== null, {
+    message: 'An AWS Bedrock provider needs a region (e.g. us-east-1).',
+    path: ['region'],
+  })
 export type ProviderConfig = z.output<typeof providerConfigSchema>
 
-/** Where a provider's key comes from; the key itself never leaves the main process. */
-export const keySourceSchema = z.enum(['keychain', 'environment', 'none', 'not-needed'])
+/**
+ * Where a provider's key comes from; the key itself never leaves the main process. 'cloud-credentials': the
+ * cloud's own credential chain (AWS environment variables, profile, SSO…), read by its SDK at call time.
+ */
+export const keySourceSchema = z.enum(['keychain', 'environment', 'none', 'not-needed', 'cloud-credentials'])
 export type KeySource = z.infer<typeof keySourceSchema>
 
 export const providerViewSchema = z.object({
@@ -72,6 +114,9 @@ export const providerViewSchema = z.object({
   localityReason: z.string(),
   requestTimeoutMs: z.number().int().nullable(),
   idleTimeoutMs: z.number().int().nullable(),
+  apiVersion: z.string().nullable(),
+  region: z.string().nullable(),
+  deployments: z.record(z.string(), z.string()),
   keySource: keySourceSchema,
   /** The environment variable the key is read from when not in the keychain. */
   keyEnvVar: z.string(),

@@ -17,6 +17,10 @@ export const runStatuses = [
 export const runStatusSchema = z.enum(runStatuses)
 export type RunStatus = z.infer<typeof runStatusSchema>
 
+export const runModes = ['stream', 'batch'] as const
+export const runModeSchema = z.enum(runModes)
+export type RunMode = z.infer<typeof runModeSchema>
+
 /** What a run is made of; stored with the run as its plan (never any provider key or URL). */
 export const runPlanSchema = z.object({
   promptVersionIds: z.array(idSchema).min(1, 'Choose at least one prompt version').max(50),
@@ -33,8 +37,23 @@ export const runPlanSchema = z.object({
   useCache: z.boolean().default(true),
   /** Run a random share of the cases first; stop early when the gate on that sample already fails. */
   canary: canaryPlanSchema.optional(),
+  /**
+   * 'batch': the providers whose API has a Batch API (see shared/lib/batch-support.ts) get the run's calls as
+   * batch jobs, at the batch price, answered within 24 hours; others are called as streamed calls.
+   */
+  mode: runModeSchema.default('stream'),
 })
 export type RunPlan = z.output<typeof runPlanSchema>
+
+export const batchPriceSchema = z.object({
+  inputPerMTok: z.number().nonnegative(),
+  outputPerMTok: z.number().nonnegative(),
+  cachedInputPerMTok: z.number().nonnegative().nullable(),
+  source: z.enum(['table', 'published-discount', 'local']),
+  /** The share of the streamed price charged, e.g. 0.5; null for table prices that are not a flat share. */
+  discount: z.number().min(0).max(1).nullable(),
+})
+export type BatchPrice = z.infer<typeof batchPriceSchema>
 
 /** Per-model list prices captured when the run was planned, USD per million tokens; null where unknown. */
 export const modelPriceSchema = z.object({
@@ -45,6 +64,13 @@ export const modelPriceSchema = z.object({
   cachedInputPerMTok: z.number().nullable(),
   /** 'override' is the user's own price from Settings; 'local' models cost nothing. */
   source: z.enum(['local', 'genai-prices', 'override', 'unknown']),
+  /**
+   * What a call through the provider's Batch API costs, USD per million tokens: the table's batch prices
+   * where it has them ('table'), else the provider's published discount on the prices above
+   * ('published-discount', 50 % for OpenAI and Anthropic). Null when the provider has no Batch API or the
+   * model's price is unknown.
+   */
+  batch: batchPriceSchema.nullable().default(null),
 })
 export type ModelPrice = z.infer<typeof modelPriceSchema>
 
@@ -91,8 +117,19 @@ export const runEstimateSchema = z.object({
   estimatedInputTokens: z.number().int().nonnegative(),
   /** From observed output lengths where known, else assumed (see outputTokensBasis). */
   estimatedOutputTokens: z.number().nonnegative(),
-  /** Null when a model of the plan has no known price. */
+  /** Null when a model of the plan has no known price; in the plan's own mode. */
   estimatedCostUsd: z.number().nullable(),
+  /**
+   * The same calls in the other mode, side by side: streamed and batch cost (null where a price is unknown;
+   * the batch figure prices the providers without a Batch API as streamed, since they would be).
+   */
+  costByMode: z
+    .object({ stream: z.number().nullable(), batch: z.number().nullable() })
+    .default({ stream: null, batch: null }),
+  /** Per provider of the plan: whether batch mode would send its calls as batch jobs, and if not why. */
+  batchSupport: z
+    .array(z.object({ provider: z.string(), supported: z.boolean(), reason: z.string() }))
+    .default([]),
   /** At the configured concurrency and rate limits, with each provider's time per call (see timeBasis). */
   expectedSeconds: z.number().nonnegative(),
   /** One per provider of the plan. */
@@ -188,6 +225,11 @@ export const runResultSchema = z.object({
   toolCalls: z.array(toolCallSchema).default([]),
   /** Each model call of a tool loop (request, answer, tokens, cost, latency); null for a single call. */
   steps: z.array(toolStepSchema).nullable().default(null),
+  /**
+   * Answered through the provider's Batch API: priced at the batch price, and without a latency of its own
+   * (ttftMs and totalMs are null; screens show "batch" rather than the hours the job took).
+   */
+  batch: z.boolean().default(false),
 })
 export type RunResult = z.infer<typeof runResultSchema>
 
@@ -217,6 +259,56 @@ export const runResultPageSchema = z.object({
 })
 export type RunResultPage = z.infer<typeof runResultPageSchema>
 
+/** The provider-side states of a batch job as Eval Lab tracks them. */
+export const batchJobStates = [
+  'preparing', // stored with its items, not yet sent (a crash here sends it on the next start)
+  'submitted', // the provider has it; polled until it ends
+  'ended', // the provider finished it; results being collected
+  'collected', // every item is a result or queued for a later batch
+  'cancelling',
+  'cancelled',
+  'failed', // the provider refused the whole job (its items are retried or recorded as errors)
+] as const
+export const batchJobStateSchema = z.enum(batchJobStates)
+export type BatchJobState = z.infer<typeof batchJobStateSchema>
+
+/** One batch job of a run, as the run screen lists them. */
+export const runBatchJobSchema = z.object({
+  id: idSchema,
+  runId: idSchema,
+  provider: z.string(),
+  /** The provider's id for it (null before it is submitted). */
+  remoteId: z.string().nullable(),
+  state: batchJobStateSchema,
+  /** The provider's own word for its status (e.g. in_progress, finalizing, ended), for the curious. */
+  remoteStatus: z.string().nullable(),
+  requests: z.number().int().nonnegative(),
+  succeeded: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  expired: z.number().int().nonnegative(),
+  /** 1 for a first submission, 2+ for a job that retries items a previous job failed or let expire. */
+  attempt: z.number().int().positive(),
+  createdAt: isoTimeSchema,
+  submittedAt: isoTimeSchema.nullable(),
+  endedAt: isoTimeSchema.nullable(),
+  lastPolledAt: isoTimeSchema.nullable(),
+  /** Why the provider refused or failed the job, when it did. */
+  message: z.string().nullable(),
+})
+export type RunBatchJob = z.infer<typeof runBatchJobSchema>
+
+/** "waiting for the provider (batch submitted 14:02, 1,200 / 2,000 done)". */
+export const batchWaitSchema = z.object({
+  jobs: z.number().int().nonnegative(),
+  /** When the earliest pending job was submitted; null while jobs are still being prepared. */
+  submittedAt: isoTimeSchema.nullable(),
+  /** Items the pending jobs have finished so far, as the provider last reported. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  lastPolledAt: isoTimeSchema.nullable(),
+})
+export type BatchWait = z.infer<typeof batchWaitSchema>
+
 export const runProgressSchema = z.object({
   runId: idSchema,
   status: runStatusSchema,
@@ -226,5 +318,7 @@ export const runProgressSchema = z.object({
   callsPerSecond: z.number().nonnegative(),
   spentUsd: z.number().nonnegative(),
   etaSeconds: z.number().nonnegative().nullable(),
+  /** While batch jobs are out: what the run waits for. Null for a run with no batch job pending. */
+  batch: batchWaitSchema.nullable().default(null),
 })
 export type RunProgress = z.infer<typeof runProgressSchema>

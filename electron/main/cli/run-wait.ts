@@ -58,5 +58,6 @@ function finalProgress(run: Run): RunProgress {
     spentUsd,
     callsPerSecond: 0,
     etaSeconds: null,
+    batch: null,
   }
 }

@@ -20,6 +20,7 @@ function progress(runId: string, done: number, extra: Partial<RunProgress> = {})
     callsPerSecond: 12.5,
     spentUsd: done * 0.001,
     etaSeconds: (100 - done) / 12.5,
+    batch: null,
     ...extra,
   }
 }

@@ -46,6 +46,7 @@ describe('evallab usage', () => {
       callsPerSecond: 3,
       spentUsd: 0.0123,
       etaSeconds: 3.2,
+      batch: null,
     }
     expect(progressBar(p)).toBe('[########------------] 120/290 calls · 2 errors · $0.0123 · 4 s left')
     expect(plainLine('run', { ...p, done: 58, errors: 0 })).toBe('run: 58/290 calls (20 %)')

@@ -11,6 +11,7 @@ type RunHandlers = Pick<
   | 'runs.start'
   | 'runs.list'
   | 'runs.get'
+  | 'runs.batches'
   | 'runs.cancel'
   | 'runs.pause'
   | 'runs.resume'
@@ -27,6 +28,8 @@ export function runHandlers(ctx: CoreContext, runs: RunManager): RunHandlers {
     'runs.start': ({ name, ...plan }) => runs.start(plan, name),
     'runs.list': () => ctx.repos.runs.list(),
     'runs.get': ({ id }) => runs.get(id),
+    // Filled in by the batch lane (issue 21): a run without batch jobs has none.
+    'runs.batches': ({ id }) => (runs.get(id), []),
     'runs.cancel': ({ id }) => runs.cancel(id),
     'runs.pause': ({ id }) => runs.pause(id),
     'runs.resume': ({ id }) => runs.resume(id),

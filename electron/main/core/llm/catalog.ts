@@ -15,6 +15,9 @@ export const defaultConcurrency: Readonly<Record<ProviderKind, number>> = {
   openai: 8,
   anthropic: 4,
   'openai-compatible': 2,
+  'azure-openai': 8,
+  gemini: 8,
+  bedrock: 4,
   demo: 8,
 }
 
@@ -53,6 +56,9 @@ export function providerDefaults(name: string, kind: ProviderKind): Omit<Provide
     locality: 'auto',
     requestTimeoutMs: null,
     idleTimeoutMs: null,
+    apiVersion: null,
+    region: null,
+    deployments: {},
   }
 }
 
@@ -76,6 +82,9 @@ export function providerView(config: ProviderConfig, keys: KeySources): Provider
     localityReason: locality.reason,
     requestTimeoutMs: config.requestTimeoutMs,
     idleTimeoutMs: config.idleTimeoutMs,
+    apiVersion: config.apiVersion,
+    region: config.region,
+    deployments: config.deployments,
     keySource: key.source,
     keyEnvVar: key.envVar,
     builtIn: isBuiltIn(config.name),

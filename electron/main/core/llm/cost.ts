@@ -53,10 +53,10 @@ function fixedPrice(m: ModelRef, context: PriceContext): ModelPrice | undefined 
   if (override) {
     const { inputPerMTok, outputPerMTok } = override
     const cachedInputPerMTok = override.cachedInputPerMTok ?? inputPerMTok
-    return { ...base, inputPerMTok, outputPerMTok, cachedInputPerMTok, source: 'override' }
+    return { ...base, inputPerMTok, outputPerMTok, cachedInputPerMTok, source: 'override', batch: null }
   }
   if (context.providers.get(m.provider)?.isLocal) {
-    return { ...base, inputPerMTok: 0, outputPerMTok: 0, cachedInputPerMTok: 0, source: 'local' }
+    return { ...base, inputPerMTok: 0, outputPerMTok: 0, cachedInputPerMTok: 0, source: 'local', batch: null }
   }
   return undefined
 }
@@ -69,9 +69,16 @@ function tablePrice(
   const base = { provider: m.provider, model: m.model }
   const price = lib && provider ? listPrice(lib, m.model, provider) : null
   if (!price) {
-    return { ...base, inputPerMTok: null, outputPerMTok: null, cachedInputPerMTok: null, source: 'unknown' }
+    return {
+      ...base,
+      inputPerMTok: null,
+      outputPerMTok: null,
+      cachedInputPerMTok: null,
+      source: 'unknown',
+      batch: null,
+    }
   }
-  return { ...base, ...price, source: 'genai-prices' }
+  return { ...base, ...price, source: 'genai-prices', batch: null }
 }
 
 export function findPrice(table: readonly ModelPrice[], model: ModelRef): ModelPrice | undefined {

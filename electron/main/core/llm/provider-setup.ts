@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/contract'
-import type { ProviderConfig } from '../../../../shared/domain/providers'
+import type { ProviderConfig, ProviderKind } from '../../../../shared/domain/providers'
 import type { Repos } from '../db/repos'
 import { providerLocality } from '../../../../shared/lib/provider-locality'
 import { baseUrlEnvVars, findProvider, providerDefaults } from './catalog'
@@ -40,7 +40,7 @@ export function resolveSettings(ctx: { repos: Repos }, name: string, options: Ll
   if (config.kind === 'openai-compatible' && !baseUrl) {
     throw new AppError('INVALID_INPUT', `Provider "${name}" has no base URL: ${advice.missingBaseUrl(name)}`)
   }
-  if (config.kind !== 'openai-compatible' && !key.apiKey) {
+  if (needsKey(config.kind) && !key.apiKey) {
     throw new AppError(
       'INVALID_INPUT',
       `No API key for provider "${name}": ${advice.missingKey(name, key.envVar)}`,
@@ -52,8 +52,14 @@ export function resolveSettings(ctx: { repos: Repos }, name: string, options: Ll
     ...limits,
     ...(baseUrl ? { baseUrl } : {}),
     ...(key.apiKey ? { apiKey: key.apiKey } : {}),
+    ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}),
+    ...(config.region ? { region: config.region } : {}),
+    ...(Object.keys(config.deployments).length > 0 ? { deployments: config.deployments } : {}),
   }
 }
+
+/** A local server may take no key; Bedrock signs with the AWS credential chain instead of a key. */
+const needsKey = (kind: ProviderKind): boolean => kind !== 'openai-compatible' && kind !== 'bedrock'
 
 function envBaseUrl(name: string, env: Env): string | undefined {
   const variable = baseUrlEnvVars[name]

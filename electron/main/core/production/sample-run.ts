@@ -119,7 +119,7 @@ function insertRun(ctx: CoreContext, log: SampledLog, datasetId: string, snapsho
     id: newId('run'),
     name: `Production sample ${log.fileName}`,
     status: 'completed',
-    plan: { promptVersionIds: versionIds, models, datasetId, repeats: 1, useCache: true },
+    plan: { promptVersionIds: versionIds, models, datasetId, repeats: 1, useCache: true, mode: 'stream' },
     datasetSnapshotId: snapshot.id,
     // The costs are the log's own figures; no price was applied, so none is frozen.
     priceTable: [],
@@ -160,6 +160,7 @@ function resultOf(run: Run, call: ProductionCall, c: DatasetCase, version: Promp
     params: version.params,
     toolCalls: call.toolCalls,
     steps: null,
+    batch: false,
     request: { messages: renderMessages(version.messages, c).messages, params: version.params },
     responseText: call.output,
     finishReason:

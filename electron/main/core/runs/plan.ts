@@ -145,11 +145,14 @@ export async function estimatePlan(
   const timeBasis = [...settings].map(([name, s]) => timeBasisFor(name, s, history))
   const outputTokensBasis = versions.flatMap((v) => plan.models.map((m) => outputBasisFor(v, m, history)))
   const outputOf = (b: OutputTokensBasis) => tokensPerCall(b) * callsOf(b.promptVersionId)
+  const streamCost = estimateCost(plan, prices, inputPerModel, outputTokensBasis, outputOf)
   return {
     calls: perModelCalls * plan.models.length,
     estimatedInputTokens: inputPerModel * plan.models.length,
     estimatedOutputTokens: Math.round(outputTokensBasis.reduce((n, b) => n + outputOf(b), 0)),
-    estimatedCostUsd: estimateCost(plan, prices, inputPerModel, outputTokensBasis, outputOf),
+    estimatedCostUsd: streamCost,
+    costByMode: { stream: streamCost, batch: null },
+    batchSupport: [],
     expectedSeconds: expectedSeconds(plan.models, perModelCalls, settings, timeBasis),
     timeBasis,
     outputTokensBasis,

@@ -116,5 +116,6 @@ function baseOf(item: WorkItem, ctx: ItemContext): ResultBase {
     createdAt: ctx.nowIso(),
     toolCalls: [],
     steps: null,
+    batch: false,
   }
 }

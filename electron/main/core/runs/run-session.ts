@@ -313,6 +313,7 @@ export class RunSession {
       callsPerSecond: this.meter.perSecond(),
       spentUsd,
       etaSeconds: this.status === 'running' ? this.meter.etaSeconds(total - done) : null,
+      batch: null,
     })
   }
 }

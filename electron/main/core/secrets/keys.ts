@@ -7,6 +7,8 @@ import type { SecretStore } from './types'
 const vendorKeyVars: Partial<Record<ProviderKind, string>> = {
   openai: 'OPENAI_API_KEY',
   anthropic: 'ANTHROPIC_API_KEY',
+  'azure-openai': 'AZURE_OPENAI_API_KEY',
+  gemini: 'GEMINI_API_KEY',
 }
 
 export interface ResolvedKey {
@@ -32,6 +34,8 @@ export function resolveProviderKey(
   const vendorVar = vendorKeyVars[kind]
   const preferredVar = vendorVar && name === kind ? vendorVar : ownVar
   if (kind === 'demo') return { source: 'not-needed', envVar: preferredVar }
+  // Bedrock signs each call with the AWS credential chain (environment, profile, SSO, instance role).
+  if (kind === 'bedrock') return { source: 'cloud-credentials', envVar: 'AWS_PROFILE' }
   const stored = secrets.get(name)
   if (stored) {
     const source = secrets.info().kind === 'safe-storage' ? 'keychain' : 'environment'

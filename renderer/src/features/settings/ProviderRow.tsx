@@ -12,6 +12,9 @@ const kindLabels: Record<ProviderView['kind'], string> = {
   openai: 'OpenAI',
   anthropic: 'Anthropic',
   'openai-compatible': 'OpenAI-compatible',
+  'azure-openai': 'Azure OpenAI',
+  gemini: 'Google Gemini',
+  bedrock: 'AWS Bedrock',
   demo: 'Simulated (built in)',
 }
 

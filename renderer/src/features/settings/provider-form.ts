@@ -47,7 +47,7 @@ const rangeText = (b: { min: number; max: number }) =>
 
 /** The config to save, or the fields that are wrong. The core checks the rest (an http(s) base URL). */
 export function parseProviderForm(
-  p: Pick<ProviderView, 'name' | 'kind'>,
+  p: Pick<ProviderView, 'name' | 'kind' | 'apiVersion' | 'region' | 'deployments'>,
   text: ProviderFormText,
 ): { config: ProviderConfig } | { errors: ProviderFormErrors } {
   const concurrency = wholeNumber(text.concurrency, concurrencyBounds.min, concurrencyBounds.max)
@@ -72,6 +72,9 @@ export function parseProviderForm(
       locality: text.locality,
       requestTimeoutMs,
       idleTimeoutMs,
+      apiVersion: p.apiVersion,
+      region: p.region,
+      deployments: p.deployments,
     },
   }
 }

@@ -17,12 +17,14 @@ export function keySourceLabel(p: Pick<ProviderView, 'keySource' | 'keyEnvVar' |
         : `not set — set ${p.keyEnvVar}`
     case 'not-needed':
       return 'not needed'
+    case 'cloud-credentials':
+      return 'AWS credentials (environment, profile or SSO)'
   }
 }
 
 /** Hosted providers that cannot be called without a key nobody has set. */
 export function lacksKey(p: Pick<ProviderView, 'kind' | 'keySource'>): boolean {
-  return p.keySource === 'none' && (p.kind === 'openai' || p.kind === 'anthropic')
+  return p.keySource === 'none' && p.kind !== 'openai-compatible'
 }
 
 export type ProviderReadiness =
@@ -52,6 +54,9 @@ const kindLabels: Readonly<Record<ProviderView['kind'], string>> = {
   openai: 'OpenAI',
   anthropic: 'Anthropic',
   'openai-compatible': 'OpenAI-compatible',
+  'azure-openai': 'Azure OpenAI',
+  gemini: 'Google Gemini',
+  bedrock: 'AWS Bedrock',
   demo: 'simulated',
 }
 

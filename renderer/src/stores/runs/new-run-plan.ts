@@ -130,6 +130,7 @@ export function planOf(form: NewRunForm, ctx: PlanContext): { plan: RunPlan | nu
     models,
     datasetId: form.datasetId,
     repeats,
+    mode: 'stream',
     useCache: form.useCache,
   }
   // A fixed seed: the same plan samples the same cases, so a canary can be repeated and compared.

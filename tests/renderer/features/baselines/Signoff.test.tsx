@@ -27,6 +27,7 @@ function seed(state: FakeCoreState, b: FakeBaselinesState) {
         datasetId: 'ds-golden',
         repeats: 1,
         useCache: true,
+        mode: 'stream' as const,
       },
     }),
   ]

@@ -29,6 +29,7 @@ async function openDialog() {
           datasetId: 'ds-golden',
           repeats: 1,
           useCache: true,
+          mode: 'stream' as const,
         },
       }),
     ]

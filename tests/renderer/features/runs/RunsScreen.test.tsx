@@ -180,6 +180,7 @@ describe('run detail', () => {
           callsPerSecond: 12.34,
           spentUsd: 0.1234,
           etaSeconds: 200,
+          batch: null,
         })
       }
     })
@@ -203,6 +204,7 @@ describe('run detail', () => {
         callsPerSecond: 0,
         spentUsd: 0.3,
         etaSeconds: 0,
+        batch: null,
       })
     })
     await waitFor(() => expect(byId('run-status').textContent).toBe('completed'))

@@ -46,6 +46,7 @@ function seed(state: FakeCoreState) {
         datasetId: 'ds-golden',
         repeats: 1,
         useCache: true,
+        mode: 'stream' as const,
       },
       counts: { total: 1, done: 1, errors: 0, cached: 0, spentUsd: 0 },
     }),

@@ -12,6 +12,7 @@ const price = (model: string, source: ModelPrice['source']): ModelPrice => {
     outputPerMTok: known,
     cachedInputPerMTok: known,
     source,
+    batch: null,
   }
 }
 

@@ -68,6 +68,7 @@ function seed(state: FakeCoreState) {
         datasetId: 'ds-golden',
         repeats: 1,
         useCache: true,
+        mode: 'stream' as const,
       },
     }),
   ]

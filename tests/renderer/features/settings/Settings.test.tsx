@@ -225,6 +225,9 @@ describe('prices', () => {
       locality: 'auto',
       requestTimeoutMs: null,
       idleTimeoutMs: null,
+      apiVersion: null,
+      region: null,
+      deployments: {},
     })
     await core.handlers['prices.save']!({
       provider: 'vllm-lab',

@@ -39,6 +39,7 @@ const result = (k: ResultKey, text: string): RunResult => ({
   promptHash: 'h',
   toolCalls: [],
   steps: null,
+  batch: false,
   params: {},
   request: { messages: [], params: {} },
   responseText: text,

@@ -37,14 +37,15 @@ export interface ResultRow {
   created_at: string
   tool_calls: string
   steps: string | null
+  batch: number
 }
 
 export const columns = `run_id, case_id, prompt_version_id, prompt_hash, provider, model_id, repeat, params, request,
   response_text, finish_reason, input_tokens, output_tokens, cached_tokens, cost_usd, ttft_ms, total_ms, attempts,
-  attempt_log, error_kind, error_message, cached, created_at, tool_calls, steps`
+  attempt_log, error_kind, error_message, cached, created_at, tool_calls, steps, batch`
 const values = `@runId, @caseId, @promptVersionId, @promptHash, @provider, @modelId, @repeat, @params, @request,
   @responseText, @finishReason, @inputTokens, @outputTokens, @cachedTokens, @costUsd, @ttftMs, @totalMs, @attempts,
-  @attemptLog, @errorKind, @errorMessage, @cached, @createdAt, @toolCalls, @steps`
+  @attemptLog, @errorKind, @errorMessage, @cached, @createdAt, @toolCalls, @steps, @batch`
 // Every filter is optional: a NULL parameter matches all rows.
 export const filterSql = `run_id = @runId
   AND (@caseId IS NULL OR case_id = @caseId)
@@ -166,6 +167,7 @@ function toRow(r: RunResult): Record<string, unknown> {
     cached: r.cached ? 1 : 0,
     toolCalls: JSON.stringify(r.toolCalls),
     steps: r.steps === null ? null : JSON.stringify(r.steps),
+    batch: r.batch ? 1 : 0,
   }
 }
 
@@ -201,5 +203,6 @@ export function toResult(row: ResultRow): RunResult {
     createdAt: row.created_at,
     toolCalls: parseJsonColumn(toolCallsSchema, row.tool_calls, where),
     steps: row.steps === null ? null : parseJsonColumn(stepsSchema, row.steps, where),
+    batch: row.batch === 1,
   }
 }

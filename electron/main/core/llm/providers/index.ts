@@ -32,5 +32,10 @@ export function createProvider(
       return createAnthropicProvider(common)
     case 'demo':
       return createDemoProvider({ ...demo, id })
+    // Each new kind's adapter replaces its line here (issue 21).
+    case 'azure-openai':
+    case 'gemini':
+    case 'bedrock':
+      throw new Error(`Provider kind "${settings.kind}" is being built`)
   }
 }

@@ -2,7 +2,15 @@ import { z } from 'zod'
 import { providerLocality } from '../../../../../shared/lib/provider-locality'
 import { apiKeyEnvName } from '../../secrets/key-names'
 
-export const providerKinds = ['openai', 'anthropic', 'openai-compatible', 'demo'] as const
+export const providerKinds = [
+  'openai',
+  'anthropic',
+  'openai-compatible',
+  'azure-openai',
+  'gemini',
+  'bedrock',
+  'demo',
+] as const
 export type ProviderKind = (typeof providerKinds)[number]
 
 /** A base URL names where prompts (and the key) are sent, so only http(s) URLs pass. */
@@ -21,6 +29,12 @@ export const providerSettingsSchema = z
     /** Limits on one call; the automatic ones when absent. */
     requestTimeoutMs: z.number().int().positive().optional(),
     idleTimeoutMs: z.number().int().positive().optional(),
+    /** Azure OpenAI: the api-version query parameter of every call. */
+    apiVersion: z.string().min(1).optional(),
+    /** AWS Bedrock: the region; credentials come from the AWS chain at call time, never from here. */
+    region: z.string().min(1).optional(),
+    /** Azure OpenAI: model id → deployment name; a model without one is called by its own name. */
+    deployments: z.record(z.string(), z.string()).optional(),
   })
   .refine((s) => s.kind !== 'openai-compatible' || s.baseUrl !== undefined, {
     message: 'An OpenAI-compatible provider needs a base URL (e.g. http://127.0.0.1:11434/v1 for Ollama).',
