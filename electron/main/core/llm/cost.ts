@@ -96,3 +96,13 @@ export function costOf(price: ModelPrice | undefined, usage: ChatUsage): number 
     usage.outputTokens * price.outputPerMTok
   return usd / MTOK
 }
+
+/**
+ * USD for one call answered through the provider's Batch API, at the batch price frozen into the run; null when
+ * the run has no batch price for the model (unknown, never the streamed price passed off as the batch one).
+ */
+export function batchCostOf(price: ModelPrice | undefined, usage: ChatUsage): number | null {
+  const batch = price?.batch
+  if (!batch) return null
+  return costOf({ ...batch, provider: '', model: '', source: 'override', batch: null }, usage)
+}

@@ -1,6 +1,6 @@
 import type { KnownModel, ProviderConfig, ProviderModels } from '../../../../shared/domain/providers'
 import type { Repos } from '../db/repos'
-import { loadPriceTable, tableModelIds, type PriceTableLib } from './price-match'
+import { loadPriceTable, tableModelIds, vendorTableId, type PriceTableLib } from './price-match'
 import { demoModels } from './providers/demo'
 import { listProviders } from './catalog'
 
@@ -19,7 +19,7 @@ export async function knownModels(repos: Repos): Promise<ProviderModels[]> {
   const providers = listProviders(repos)
   const used = repos.modelUsage.used()
   const overrides = repos.priceOverrides.list()
-  const needsTable = providers.some((p) => p.kind === 'openai' || p.kind === 'anthropic' || tableGateway(p))
+  const needsTable = providers.some((p) => vendorTableId(p.kind) !== null || tableGateway(p))
   const lib = needsTable ? await loadPriceTable() : null
   return providers.map((config) => {
     const models = new Map<string, Set<Source>>()

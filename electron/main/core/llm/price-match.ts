@@ -70,15 +70,35 @@ export function listPrice(lib: PriceTableLib, modelId: string, subject: TableSub
 const perMTok = (usd: number): number => Number((usd * PER_MTOK).toPrecision(12))
 const scaled = (usd: number | null): number | null => (usd === null ? null : perMTok(usd))
 
+/**
+ * Where the table keeps a vendor API's prices. Azure OpenAI is priced as the underlying OpenAI model (the
+ * model id, not the deployment name); Bedrock under AWS's own model ids (anthropic.claude-…-v1:0).
+ */
+export function vendorTableId(kind: ProviderKind): string | null {
+  switch (kind) {
+    case 'openai':
+    case 'azure-openai':
+      return 'openai'
+    case 'anthropic':
+      return 'anthropic'
+    case 'gemini':
+      return 'google'
+    case 'bedrock':
+      return 'aws'
+    case 'openai-compatible':
+    case 'demo':
+      return null
+  }
+}
+
 function lookups(modelId: string, subject: TableSubject): Prices.PriceOptions[] {
   const vendorForm = modelId.includes('/')
   // "litellm" is the table's way of reading "vendor/model" ids: it splits them and looks under the vendor.
   const split: Prices.PriceOptions[] = vendorForm
     ? [{ providerId: 'litellm' }, { providerId: 'openrouter' }]
     : []
-  if (subject.kind === 'openai' || subject.kind === 'anthropic') {
-    return [{ providerId: subject.kind }, ...split]
-  }
+  const vendor = vendorTableId(subject.kind)
+  if (vendor) return [{ providerId: vendor }, ...split]
   const byUrl: Prices.PriceOptions[] = subject.baseUrl ? [{ providerApiUrl: subject.baseUrl }] : []
   // Without a provider id the table matches the model id against each vendor's model names.
   return [...byUrl, ...split, ...(vendorForm ? [] : [{}])]
@@ -103,12 +123,12 @@ function priceOf(
  * base URL): the exact names in each entry's match rules, e.g. gpt-4o-2024-08-06 besides gpt-4o.
  */
 export function tableModelIds(lib: PriceTableLib, subject: TableSubject): string[] {
-  const provider =
-    subject.kind === 'openai' || subject.kind === 'anthropic'
-      ? lib.findProvider({ providerId: subject.kind })
-      : subject.baseUrl
-        ? lib.findProvider({ providerApiUrl: subject.baseUrl })
-        : undefined
+  const vendor = vendorTableId(subject.kind)
+  const provider = vendor
+    ? lib.findProvider({ providerId: vendor })
+    : subject.baseUrl
+      ? lib.findProvider({ providerApiUrl: subject.baseUrl })
+      : undefined
   if (!provider) return []
   const ids = new Set<string>()
   for (const model of provider.models) {
