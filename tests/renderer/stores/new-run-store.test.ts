@@ -89,6 +89,7 @@ describe('new run form', () => {
         datasetId: 'ds-1',
         repeats: 2,
         useCache: false,
+        mode: 'stream',
         concurrency: { anthropic: 3, demo: 3, ollama: 3 },
       },
     })

@@ -109,6 +109,7 @@ describe('new run form', () => {
       datasetId: 'ds-golden',
       repeats: 2,
       useCache: false,
+      mode: 'stream',
       concurrency: { demo: 3 },
     })
 

@@ -131,6 +131,9 @@ describe('providers', () => {
       locality: 'auto',
       requestTimeoutMs: null,
       idleTimeoutMs: null,
+      apiVersion: null,
+      region: null,
+      deployments: {},
     })
 
     expect(screen.getByTestId('providers-section').textContent).toContain('http://127.0.0.1:11434/v1')

@@ -93,8 +93,15 @@ describe('price overrides in runs', () => {
 
     const run = await call<Run>(core, 'runs.start', { ...plan, name: 'priced' })
     expect(run.priceTable).toEqual([
-      { ...priced, inputPerMTok: 2, outputPerMTok: 10, cachedInputPerMTok: 2, source: 'override' },
-      { ...free, inputPerMTok: 0, outputPerMTok: 0, cachedInputPerMTok: 0, source: 'local' },
+      {
+        ...priced,
+        inputPerMTok: 2,
+        outputPerMTok: 10,
+        cachedInputPerMTok: 2,
+        source: 'override',
+        batch: null,
+      },
+      { ...free, inputPerMTok: 0, outputPerMTok: 0, cachedInputPerMTok: 0, source: 'local', batch: null },
     ])
     const final = await settled(core, run.id)
     expect(final.status).toBe('completed')
@@ -130,7 +137,14 @@ describe('price overrides in runs', () => {
     })
     const run = await call<Run>(core, 'runs.start', { ...(await planFor(core, [model])), name: 'override' })
     expect(run.priceTable).toEqual([
-      { ...model, inputPerMTok: 0.01, outputPerMTok: 0.02, cachedInputPerMTok: 0, source: 'override' },
+      {
+        ...model,
+        inputPerMTok: 0.01,
+        outputPerMTok: 0.02,
+        cachedInputPerMTok: 0,
+        source: 'override',
+        batch: null,
+      },
     ])
     await settled(core, run.id)
     core.close()
