@@ -39,8 +39,9 @@ interface AwsErrorShape {
   $response?: { headers?: Record<string, string | undefined> }
 }
 
+/** A service's answer: the SDK marks it with `$fault`; a failed fetch also gets `$metadata`, but no `$fault`. */
 const isAwsError = (error: unknown): error is Error & AwsErrorShape =>
-  error instanceof Error && typeof (error as { $metadata?: unknown }).$metadata === 'object'
+  error instanceof Error && typeof (error as { $fault?: unknown }).$fault === 'string'
 
 function retryAfterOf(error: AwsErrorShape): number | undefined {
   const headers = error.$response?.headers
@@ -76,7 +77,7 @@ export function toBedrockError(error: unknown, ctx: Omit<MapContext, 'classes'>,
   }
   if (isAwsError(error)) return serviceError(error, message)
   // Unparseable bodies or event-stream frames: the server answered garbage, which a retry may well fix.
-  if (error instanceof SyntaxError || /checksum|prelude|event stream/i.test(message)) {
+  if (error instanceof SyntaxError || /checksum|prelude|event stream|truncated event|deserialization error/i.test(message)) {
     return new ProviderError('server', `Malformed response: ${message}`)
   }
   return new ProviderError('network', message)
