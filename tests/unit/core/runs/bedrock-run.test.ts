@@ -84,6 +84,8 @@ describe('a run through a stored AWS Bedrock provider', () => {
       (p) => p.name === 'Refund triage',
     )
     expect(JSON.stringify(card)).toContain('bedrock-eu')
+    // A Bedrock model id names its version (-v1:0): pinned, not a moving alias.
+    expect(card?.criteria.find((c) => c.key === 'pinned_models')).toMatchObject({ met: true })
     w.core.close()
   })
 })
