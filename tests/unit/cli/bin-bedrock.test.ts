@@ -26,7 +26,13 @@ async function workspaceWithBaseline(url: string): Promise<string> {
   awsEnv()
   const home = newHome()
   const w = await ownWorkspace(home, MODEL, { rows: 6, runner: { env: {}, flushMs: 20 } })
-  const provider = { name: 'bedrock-eu', kind: 'bedrock', region: 'eu-central-1', baseUrl: url, concurrency: 4 }
+  const provider = {
+    name: 'bedrock-eu',
+    kind: 'bedrock',
+    region: 'eu-central-1',
+    baseUrl: url,
+    concurrency: 4,
+  }
   await call(w.core, 'providers.save', provider)
   const plan = { promptVersionIds: w.versionIds, models: [MODEL], datasetId: w.datasetId, useCache: false }
   const run = await settled(w.core, (await call<Run>(w.core, 'runs.start', { ...plan, name: 'first' })).id)
@@ -57,7 +63,9 @@ describe('evallab run on a workspace with a stored Bedrock provider', () => {
     expect(run.stdout).toMatch(/^Run "evallab run: Refund triage v1": completed \(6\/6 calls\)$/m)
     expect(run.stdout).toMatch(/^v1 × bedrock-eu\/amazon\.nova-lite-v1:0$/m)
     // Nova Lite from the table's aws entry: a price, never $0 or unknown.
-    expect(run.stdout).toMatch(/^6 results, 2 errors · cost per interaction \$0\.0000\d+ \(total \$0\.0000\d+\)/m)
+    expect(run.stdout).toMatch(
+      /^6 results, 2 errors · cost per interaction \$0\.0000\d+ \(total \$0\.0000\d+\)/m,
+    )
     expect(server.stats.byApi.bedrock).toBeGreaterThanOrEqual(6)
 
     const refused = await spawnEvallab(args, childAwsVars(false))

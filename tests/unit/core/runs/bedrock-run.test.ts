@@ -64,7 +64,9 @@ describe('a run through a stored AWS Bedrock provider', () => {
     const results = await allResults(w.core, run.id)
     const failed = results.filter((r) => r.errorKind !== null)
     expect(failed.map((r) => r.errorKind).sort()).toEqual(['rate_limited', 'server'])
-    expect(failed.map((r) => r.errorMessage).join(' ')).toMatch(/ThrottlingException.*|InternalServerException/)
+    expect(failed.map((r) => r.errorMessage).join(' ')).toMatch(
+      /ThrottlingException.*|InternalServerException/,
+    )
     expect(failed.every((r) => r.attempts === 3)).toBe(true)
     const answered = results.filter((r) => r.errorKind === null)
     expect(answered).toHaveLength(10)
@@ -72,7 +74,8 @@ describe('a run through a stored AWS Bedrock provider', () => {
       expect(r.responseText).toMatch(/^Mock answer /)
       expect(r.inputTokens).toBeGreaterThan(0)
       expect(r.ttftMs).not.toBeNull()
-      const expected = ((r.inputTokens ?? 0) * PRICE.inputPerMTok + (r.outputTokens ?? 0) * PRICE.outputPerMTok) / 1e6
+      const expected =
+        ((r.inputTokens ?? 0) * PRICE.inputPerMTok + (r.outputTokens ?? 0) * PRICE.outputPerMTok) / 1e6
       expect(r.costUsd).toBeCloseTo(expected, 12)
       expect(r.costUsd).toBeGreaterThan(0)
     }

@@ -63,7 +63,11 @@ function serviceError(error: Error & AwsErrorShape, message: string): ProviderEr
 const REGION_MISSING = /region is missing/i
 
 /** Turns whatever the AWS SDK threw into the one ProviderError the retry loop understands. */
-export function toBedrockError(error: unknown, ctx: Omit<MapContext, 'classes'>, aborted: boolean): ProviderError {
+export function toBedrockError(
+  error: unknown,
+  ctx: Omit<MapContext, 'classes'>,
+  aborted: boolean,
+): ProviderError {
   if (error instanceof ProviderError) return error
   const full = { ...ctx, classes: NO_CLASSES }
   if (ctx.cut || aborted) return abortedStreamError(full)
@@ -73,11 +77,17 @@ export function toBedrockError(error: unknown, ctx: Omit<MapContext, 'classes'>,
     return new ProviderError('auth', `${MISSING_CREDENTIALS} (${message})`)
   }
   if (REGION_MISSING.test(message)) {
-    return new ProviderError('client', 'No AWS region for Bedrock: set the provider\'s region in Settings (or AWS_REGION).')
+    return new ProviderError(
+      'client',
+      "No AWS region for Bedrock: set the provider's region in Settings (or AWS_REGION).",
+    )
   }
   if (isAwsError(error)) return serviceError(error, message)
   // Unparseable bodies or event-stream frames: the server answered garbage, which a retry may well fix.
-  if (error instanceof SyntaxError || /checksum|prelude|event stream|truncated event|deserialization error/i.test(message)) {
+  if (
+    error instanceof SyntaxError ||
+    /checksum|prelude|event stream|truncated event|deserialization error/i.test(message)
+  ) {
     return new ProviderError('server', `Malformed response: ${message}`)
   }
   return new ProviderError('network', message)

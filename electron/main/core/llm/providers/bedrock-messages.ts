@@ -37,9 +37,9 @@ function inputOf(call: ToolCall): DocumentType {
 
 function assistantContent(m: Extract<ChatMessage, { role: 'assistant' }>): ContentBlock[] {
   const text: ContentBlock[] = m.content === '' ? [] : [{ text: m.content }]
-  const uses = (m.toolCalls ?? []).map(
-    (c): ContentBlock => ({ toolUse: { toolUseId: c.id, name: c.name, input: inputOf(c) } }),
-  )
+  const uses = (m.toolCalls ?? []).map((c): ContentBlock => ({
+    toolUse: { toolUseId: c.id, name: c.name, input: inputOf(c) },
+  }))
   // Converse refuses an empty content list; an assistant turn with nothing said is sent as one space.
   return text.length + uses.length > 0 ? [...text, ...uses] : [{ text: ' ' }]
 }

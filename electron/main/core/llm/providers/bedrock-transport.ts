@@ -25,7 +25,7 @@ function scopedFetch(input: string | URL | Request, init?: RequestInit): Promise
 }
 
 export function bedrockRequestHandler(): FetchHttpHandler {
-  return new FetchHttpHandler({ customFetch: scopedFetch as typeof fetch })
+  return new FetchHttpHandler({ customFetch: scopedFetch })
 }
 
 const CASE_HEADER = 'x-evallab-case'
@@ -43,9 +43,9 @@ const hasHeaders = (value: unknown): value is WithHeaders =>
 /** The minimal stack shape a command exposes; only `add` at the build step is used. */
 export interface MiddlewareStackLike {
   add(
-    middleware: (next: (args: { request: unknown }) => Promise<unknown>) => (args: {
-      request: unknown
-    }) => Promise<unknown>,
+    middleware: (
+      next: (args: { request: unknown }) => Promise<unknown>,
+    ) => (args: { request: unknown }) => Promise<unknown>,
     options: { step: 'build'; name: string },
   ): void
 }

@@ -9,7 +9,12 @@ import type { ToolCall } from '../../../../../shared/domain/conversation'
 import { openCallScope, scopeOptions, withTimings, type CallScope } from './call-scope'
 import { toBedrockError } from './bedrock-errors'
 import { converseBody, formatToolName } from './bedrock-messages'
-import { addCaseHeader, bedrockRequestHandler, withScope, type MiddlewareStackLike } from './bedrock-transport'
+import {
+  addCaseHeader,
+  bedrockRequestHandler,
+  withScope,
+  type MiddlewareStackLike,
+} from './bedrock-transport'
 import type { ChatRequest, ChatResponse, ChatUsage, Provider } from './types'
 
 export interface BedrockProviderOptions {

@@ -8,7 +8,10 @@ import {
   ValidationException,
 } from '@aws-sdk/client-bedrock-runtime'
 import { describe, expect, it } from 'vitest'
-import { MISSING_CREDENTIALS, toBedrockError } from '../../../../../electron/main/core/llm/providers/bedrock-errors'
+import {
+  MISSING_CREDENTIALS,
+  toBedrockError,
+} from '../../../../../electron/main/core/llm/providers/bedrock-errors'
 
 const ctx = { cut: null, timeoutMs: 5_000 }
 const meta = (status?: number) => ({ $metadata: status === undefined ? {} : { httpStatusCode: status } })

@@ -36,7 +36,12 @@ async function providerError(promise: Promise<unknown>): Promise<ProviderError> 
 
 describe('bedrock adapter (ConverseStream through the AWS SDK)', () => {
   it('streams the answer with usage, stop reason and a measured time to first token', async () => {
-    const server = await start({ latencyMs: 60, firstTokenMs: 30, recordRequests: 5, apiKey: FAKE_AWS_KEY_ID })
+    const server = await start({
+      latencyMs: 60,
+      firstTokenMs: 30,
+      recordRequests: 5,
+      apiKey: FAKE_AWS_KEY_ID,
+    })
     const response = await bedrock(server).chat(request())
     expect(response.text).toMatch(/^Mock answer \w+: /)
     expect(response.finishReason).toBe('end_turn')
@@ -51,7 +56,9 @@ describe('bedrock adapter (ConverseStream through the AWS SDK)', () => {
     expect(seen?.key).toBe('case-1')
     expect(seen?.system).toBe('Answer briefly.')
     expect(seen?.body).toMatchObject({ inferenceConfig: { maxTokens: 64, temperature: 0.2, topP: 0.9 } })
-    expect(String(seen?.headers.authorization)).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIA\w+\/\d+\/eu-central-1\/bedrock\//)
+    expect(String(seen?.headers.authorization)).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIA\w+\/\d+\/eu-central-1\/bedrock\//,
+    )
   })
 
   it('counts cached prompt tokens inside inputTokens, as ChatUsage means', async () => {
@@ -66,9 +73,18 @@ describe('bedrock adapter (ConverseStream through the AWS SDK)', () => {
   it('sends tools and tool results as toolUse / toolResult blocks and returns the calls', async () => {
     const server = await start({
       recordRequests: 5,
-      responder: bySteps([{ text: 'Looking.', toolCalls: [toolCall('lookup', { id: 7 }, 'tu-1')] }, 'Found it.']),
+      responder: bySteps([
+        { text: 'Looking.', toolCalls: [toolCall('lookup', { id: 7 }, 'tu-1')] },
+        'Found it.',
+      ]),
     })
-    const tools = [{ name: 'lookup', description: 'Find an order', parameters: { type: 'object', properties: { id: { type: 'integer' } } } }]
+    const tools = [
+      {
+        name: 'lookup',
+        description: 'Find an order',
+        parameters: { type: 'object', properties: { id: { type: 'integer' } } },
+      },
+    ]
     const first = await bedrock(server).chat(request({ params: { tools, toolChoice: 'auto' } }))
     expect(first.text).toBe('Looking.')
     expect(first.toolCalls).toEqual([{ id: 'tu-1', name: 'lookup', arguments: '{"id":7}' }])
@@ -86,7 +102,11 @@ describe('bedrock adapter (ConverseStream through the AWS SDK)', () => {
     expect(second.text).toBe('Found it.')
     const sent = server.requests[1]?.request
     expect(sent?.step).toBe(1)
-    expect(sent?.messages.at(-1)).toMatchObject({ role: 'tool', toolCallId: 'tu-1', text: '{"status":"shipped"}' })
+    expect(sent?.messages.at(-1)).toMatchObject({
+      role: 'tool',
+      toolCallId: 'tu-1',
+      text: '{"status":"shipped"}',
+    })
     expect(sent?.body).toMatchObject({ toolConfig: { toolChoice: { auto: {} } } })
   })
 
@@ -111,7 +131,9 @@ describe('bedrock adapter (ConverseStream through the AWS SDK)', () => {
     const failed = await providerError(bedrock(server).chat(request({ caseKey: 'b' })))
     expect(failed).toMatchObject({ kind: 'server', status: 500 })
     expect(failed.message).toContain('InternalServerException')
-    const invalid = await providerError(bedrock(server).chat(request({ messages: [{ role: 'system', content: 'x' }] })))
+    const invalid = await providerError(
+      bedrock(server).chat(request({ messages: [{ role: 'system', content: 'x' }] })),
+    )
     expect(invalid).toMatchObject({ kind: 'client', status: 400 })
     expect(invalid.message).toContain('ValidationException')
   })
@@ -144,7 +166,9 @@ describe('bedrock adapter (ConverseStream through the AWS SDK)', () => {
   })
 
   it('turns a dropped connection into network and a malformed stream into server', async () => {
-    const server = await start({ faultsFor: (key) => ({ r: ['reset'], m: ['malformed'] })[key] as ['reset'] | undefined })
+    const server = await start({
+      faultsFor: (key) => ({ r: ['reset'], m: ['malformed'] })[key] as ['reset'] | undefined,
+    })
     const reset = await providerError(bedrock(server).chat(request({ caseKey: 'r' })))
     expect(reset.kind, reset.message).toBe('network')
     const malformed = await providerError(bedrock(server).chat(request({ caseKey: 'm' })))
