@@ -174,4 +174,20 @@ describe('bedrock adapter (ConverseStream through the AWS SDK)', () => {
     const malformed = await providerError(bedrock(server).chat(request({ caseKey: 'm' })))
     expect(malformed.kind, malformed.message).toBe('server')
   })
+
+  it('watches the stream byte by byte: a slow steady stream passes the idle limit, a stalled one is cut', async () => {
+    const limits = { requestMs: () => 10_000, idleMs: () => 400, observe: () => {} }
+    const server = await start({
+      latencyMs: 900,
+      firstTokenMs: 100,
+      responder: () => 'one two three four five six seven eight nine ten',
+    })
+    const slow = await bedrock(server).chat(request({ timeoutMs: undefined, limits }))
+    expect(slow.text).toBe('one two three four five six seven eight nine ten')
+    expect(slow.totalMs).toBeGreaterThan(800)
+    server.setBehavior({ rateStall: 1 })
+    const stalled = await providerError(bedrock(server).chat(request({ timeoutMs: undefined, limits })))
+    expect(stalled.kind).toBe('timeout')
+    expect(stalled.message).toContain('idle timeout')
+  })
 })
