@@ -176,15 +176,15 @@ describe('bedrock adapter (ConverseStream through the AWS SDK)', () => {
   })
 
   it('watches the stream byte by byte: a slow steady stream passes the idle limit, a stalled one is cut', async () => {
-    const limits = { requestMs: () => 10_000, idleMs: () => 400, observe: () => {} }
+    const limits = { requestMs: () => 10_000, idleMs: () => 1_200, observe: () => {} }
     const server = await start({
-      latencyMs: 900,
+      latencyMs: 2_400,
       firstTokenMs: 100,
       responder: () => 'one two three four five six seven eight nine ten',
     })
     const slow = await bedrock(server).chat(request({ timeoutMs: undefined, limits }))
     expect(slow.text).toBe('one two three four five six seven eight nine ten')
-    expect(slow.totalMs).toBeGreaterThan(800)
+    expect(slow.totalMs).toBeGreaterThan(1_200)
     server.setBehavior({ rateStall: 1 })
     const stalled = await providerError(bedrock(server).chat(request({ timeoutMs: undefined, limits })))
     expect(stalled.kind).toBe('timeout')
