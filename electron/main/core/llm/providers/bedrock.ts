@@ -53,7 +53,9 @@ async function chat(
     addCaseHeader(command.middlewareStack as unknown as MiddlewareStackLike, request.caseKey)
     const response = await withScope(scope, async () => {
       const output = await client.send(command, { abortSignal: scope.signal })
-      return collect(output.stream ?? emptyStream(), scope, formatToolName(request.params))
+      const answer = await collect(output.stream ?? emptyStream(), scope, formatToolName(request.params))
+      // The stream carries no message id; the request id is what AWS support asks for.
+      return { ...answer, raw: { requestId: output.$metadata.requestId, model: request.model.model } }
     })
     if (scope.signal.aborted) throw toBedrockError(null, context(), true)
     request.limits?.observe({ longestSilenceMs: scope.longestSilenceMs(), totalMs: response.totalMs })

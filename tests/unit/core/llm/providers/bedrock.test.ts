@@ -49,6 +49,7 @@ describe('bedrock adapter (ConverseStream through the AWS SDK)', () => {
     expect(response.usage.outputTokens).toBeGreaterThan(0)
     expect(response.ttftMs).toBeGreaterThanOrEqual(25)
     expect(response.ttftMs).toBeLessThanOrEqual(response.totalMs)
+    expect(response.raw).toEqual({ requestId: expect.stringMatching(/^req_mock_/), model: MODEL })
     const seen = server.requests[0]?.request
     expect(seen?.api).toBe('bedrock')
     expect(seen?.model).toBe(MODEL)
