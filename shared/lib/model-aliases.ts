@@ -33,6 +33,8 @@ const knownSnapshots: Record<string, string[]> = {
 }
 
 const datedSnapshot = /(?:-|_)(?:20\d{2}-\d{2}-\d{2}|20\d{6}|\d{4})$/
+/** Bedrock model ids end in their version (anthropic.claude-3-5-haiku-20241022-v1:0, amazon.nova-lite-v1:0). */
+const bedrockVersion = /-v\d+(?::\d+)?$/
 
 /**
  * A pinned model must not change under the team's feet. `-latest`, `:latest` and bare family names
@@ -52,6 +54,7 @@ export function adviseModel(model: ModelRef, kind?: ProviderKind | null): ModelA
     ? kind === 'openai-compatible' || kind === 'demo'
     : model.provider === 'openai-compatible' || model.provider === 'demo'
   if (ownModels && alternatives.length === 0) return pinned()
+  if (kind === 'bedrock' && bedrockVersion.test(id)) return pinned()
   if (alternatives.length > 0 || !datedSnapshot.test(id)) {
     return advice(
       `"${id}" has no dated snapshot, so the model behind it can change without notice.`,

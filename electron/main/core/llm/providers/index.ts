@@ -1,4 +1,5 @@
 import { createAnthropicProvider } from './anthropic'
+import { createBedrockProvider } from './bedrock'
 import { createDemoProvider } from './demo'
 import type { DemoProviderOptions } from './demo'
 import { createOpenAiProvider } from './openai'
@@ -32,10 +33,16 @@ export function createProvider(
       return createAnthropicProvider(common)
     case 'demo':
       return createDemoProvider({ ...demo, id })
+    // Signed with the AWS credential chain at call time; settings carry no key.
+    case 'bedrock':
+      return createBedrockProvider({
+        id,
+        ...(settings.region ? { region: settings.region } : {}),
+        ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+      })
     // Each new kind's adapter replaces its line here (issue 21).
     case 'azure-openai':
     case 'gemini':
-    case 'bedrock':
       throw new Error(`Provider kind "${settings.kind}" is being built`)
   }
 }
