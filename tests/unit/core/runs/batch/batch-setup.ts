@@ -62,5 +62,14 @@ export async function jobsWhere(
   }
 }
 
+/** Resolves with the run once runs.get says it left 'running' (an earlier session's last event cannot fool it). */
+export async function finished(core: Core, id: string): Promise<Run> {
+  for (;;) {
+    const run = await call<Run>(core, 'runs.get', { id })
+    if (run.status !== 'running') return run
+    await new Promise((r) => setTimeout(r, 2))
+  }
+}
+
 export { allResults, settled }
 export type { RunResult }
