@@ -21,7 +21,13 @@ function v20WithRun(): Database.Database {
   return db
 }
 
-const key = { caseId: 'c1', promptVersionId: 'v1', provider: 'acme-openai', modelId: 'gpt-4o-mini', repeat: 0 }
+const key = {
+  caseId: 'c1',
+  promptVersionId: 'v1',
+  provider: 'acme-openai',
+  modelId: 'gpt-4o-mini',
+  repeat: 0,
+}
 
 describe('0020_batch_jobs', () => {
   it('is the twentieth migration', () => {

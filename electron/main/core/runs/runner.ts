@@ -181,7 +181,9 @@ export class RunManager {
   }
 
   private hasJobsOut(run: Run): boolean {
-    return run.plan.mode === 'batch' && resumable.has(run.status) && this.ctx.repos.batchJobs.wait(run.id) !== null
+    return (
+      run.plan.mode === 'batch' && resumable.has(run.status) && this.ctx.repos.batchJobs.wait(run.id) !== null
+    )
   }
 
   private require(id: string): Run {

@@ -87,7 +87,13 @@ export function createBatchJobsRepo(db: Db) {
     ),
     wait: db.prepare<
       [string],
-      { jobs: number; submitted_at: string | null; done: number | null; total: number | null; polled: string | null }
+      {
+        jobs: number
+        submitted_at: string | null
+        done: number | null
+        total: number | null
+        polled: string | null
+      }
     >(
       `SELECT COUNT(*) AS jobs, MIN(submitted_at) AS submitted_at, SUM(succeeded + failed + expired) AS done,
          SUM(requests) AS total, MAX(last_polled_at) AS polled

@@ -49,7 +49,10 @@ const attemptOf = (job: StoredBatchJob, item: BatchItem): BatchAttempt => ({
 })
 
 /** Every pending item of an ended job becomes a result, an error result, a later job's item, or (cancel) missing. */
-export function planCollection(input: CollectInput, outcomes: ReadonlyMap<string, BatchItemOutcome>): CollectPlan {
+export function planCollection(
+  input: CollectInput,
+  outcomes: ReadonlyMap<string, BatchItemOutcome>,
+): CollectPlan {
   const plan = emptyPlan()
   for (const item of input.items) {
     if (item.state !== 'pending') continue

@@ -73,12 +73,13 @@ export class BatchLane {
 
   /** A cache hit is answered now; a repeat of a request already sent waits for its answer; the rest is sent. */
   private take(item: WorkItem, fresh: Prepared[]): void {
-    const prepared = this.prepare(item)
+    const prepared = this.render(item)
     const hash = prepared.entry.requestHash
     if (hash !== null) {
       const hit = this.host.cacheLookup(hash)
       if (hit) return this.host.add({ result: fromCache(this.baseOf(item), hit) })
-      if (this.sentHashes.has(hash)) return void this.waiting.set(hash, [...(this.waiting.get(hash) ?? []), item])
+      if (this.sentHashes.has(hash))
+        return void this.waiting.set(hash, [...(this.waiting.get(hash) ?? []), item])
       this.sentHashes.add(hash)
     }
     fresh.push(prepared)
@@ -88,7 +89,7 @@ export class BatchLane {
     return baseOf(item, { runId: this.host.run.id, nowIso: this.host.ctx.now })
   }
 
-  private prepare(item: WorkItem): Prepared {
+  private render(item: WorkItem): Prepared {
     const { messages, params } = this.baseOf(item).request
     const cacheable = isCacheable(params, this.host.run.plan.useCache)
     const entry: JobEntry = {
@@ -107,7 +108,7 @@ export class BatchLane {
   /** A stored item's request, rendered again from its case and version (nothing of it is kept in memory). */
   private batchRequest(entry: JobEntry, index: number): BatchRequest | null {
     const item = this.items.get(resultKey(entry))
-    return item ? { customId: customIdOf(index), request: this.prepare(item).request } : null
+    return item ? { customId: customIdOf(index), request: this.render(item).request } : null
   }
 
   /** Splits the new requests into jobs within the API's limits (requests and bytes), each stored before it is sent. */
@@ -117,7 +118,12 @@ export class BatchLane {
     let bytes = 0
     const flush = (): void => {
       if (chunk.length === 0) return
-      const id = storeJob(this.host.ctx, this.host.run.id, this.api.provider, chunk.map((p) => p.entry))
+      const id = storeJob(
+        this.host.ctx,
+        this.host.run.id,
+        this.api.provider,
+        chunk.map((p) => p.entry),
+      )
       this.poller.created(id)
       chunk = []
       bytes = 0

@@ -1,7 +1,13 @@
 import { resultKey } from '../../../../../shared/lib/model-identity'
 import type { BatchItem } from '../../db/repos/batch-items'
 import type { StoredBatchJob } from '../../db/repos/batch-jobs'
-import type { BatchApi, BatchItemOutcome, BatchRequest, BatchStatus, SubmittedBatch } from '../../llm/batch/types'
+import type {
+  BatchApi,
+  BatchItemOutcome,
+  BatchRequest,
+  BatchStatus,
+  SubmittedBatch,
+} from '../../llm/batch/types'
 import { findPrice } from '../../llm/cost'
 import { ProviderError } from '../../llm/providers/types'
 import { abortableSleep, isRetryable } from '../../llm/retry-policy'
@@ -80,7 +86,9 @@ export class JobPoller {
   private async submit(job: StoredBatchJob): Promise<void> {
     let sent: SubmittedBatch | null
     try {
-      sent = this.createdHere.has(job.id) ? null : await this.api.findSubmitted(job.id, new Date(job.createdAt))
+      sent = this.createdHere.has(job.id)
+        ? null
+        : await this.api.findSubmitted(job.id, new Date(job.createdAt))
       if (!sent) {
         const requests = this.requestsOf(job)
         if (!requests) return
@@ -94,7 +102,12 @@ export class JobPoller {
       this.createdHere.delete(job.id)
     }
     if (this.host.stopReason() === 'close') return
-    this.host.ctx.repos.batchJobs.setSubmitted(job.id, sent.remoteId, sent.inputFileId, sent.submittedAt.toISOString())
+    this.host.ctx.repos.batchJobs.setSubmitted(
+      job.id,
+      sent.remoteId,
+      sent.inputFileId,
+      sent.submittedAt.toISOString(),
+    )
   }
 
   /** The job's requests in custom-id order; null (and the job settled) when none is missing any more. */
@@ -106,7 +119,7 @@ export class JobPoller {
     return null
   }
 
-  private async submitFailed(job: StoredBatchJob, error: ProviderError): Promise<void> {
+  private submitFailed(job: StoredBatchJob, error: ProviderError): void {
     if (error.kind === 'auth') throw new KeyRefusedError(this.api.provider, error.message)
     if (this.host.stopReason() === 'close') return
     // A transient fault: the job stays 'preparing' and is sent (or found) on the next round.
@@ -148,7 +161,8 @@ export class JobPoller {
     if (job.remoteId === null) return
     const outcomes = new Map<string, BatchItemOutcome>()
     try {
-      for await (const outcome of this.api.results(job.remoteId, signal)) outcomes.set(outcome.customId, outcome)
+      for await (const outcome of this.api.results(job.remoteId, signal))
+        outcomes.set(outcome.customId, outcome)
     } catch (error) {
       const e = asProviderError(error)
       if (e.kind === 'auth') throw new KeyRefusedError(this.api.provider, e.message)
@@ -174,7 +188,11 @@ export class JobPoller {
     }
   }
 
-  private write(job: StoredBatchJob, plan: CollectPlan, finalState: 'collected' | 'cancelled' | 'failed'): void {
+  private write(
+    job: StoredBatchJob,
+    plan: CollectPlan,
+    finalState: 'collected' | 'cancelled' | 'failed',
+  ): void {
     if (this.host.stopReason() === 'close') return
     let next: string | null = null
     this.host.writeNow(plan.results, () => {
@@ -210,7 +228,13 @@ export class JobPoller {
     if (remoteId === null && !this.createdHere.has(job.id)) {
       const found = await this.api.findSubmitted(job.id, new Date(job.createdAt)).catch(() => null)
       remoteId = found?.remoteId ?? null
-      if (found) this.host.ctx.repos.batchJobs.setSubmitted(job.id, found.remoteId, found.inputFileId, found.submittedAt.toISOString())
+      if (found)
+        this.host.ctx.repos.batchJobs.setSubmitted(
+          job.id,
+          found.remoteId,
+          found.inputFileId,
+          found.submittedAt.toISOString(),
+        )
     }
     if (remoteId === null) {
       // Never sent: nothing was charged, its items stay missing.
@@ -225,7 +249,9 @@ export class JobPoller {
 function cancelledPlan(items: readonly BatchItem[]): CollectPlan {
   return {
     results: [],
-    states: items.filter((i) => i.state === 'pending').map((i) => ({ customId: i.customId, state: 'cancelled' as const })),
+    states: items
+      .filter((i) => i.state === 'pending')
+      .map((i) => ({ customId: i.customId, state: 'cancelled' as const })),
     requeue: [],
     answered: new Set(),
     unanswered: new Set(items.flatMap((i) => (i.requestHash ? [i.requestHash] : []))),

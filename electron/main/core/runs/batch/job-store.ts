@@ -14,12 +14,19 @@ function insertJob(ctx: CoreContext, runId: string, provider: string, entries: r
   const id = newId('bjob')
   const attempt = Math.max(...entries.map((e) => e.attempt))
   ctx.repos.batchJobs.insert({ id, runId, provider, requests: entries.length, attempt, createdAt: ctx.now() })
-  entries.forEach((entry, index) => ctx.repos.batchItems.insert({ ...entry, jobId: id, customId: customIdOf(index) }))
+  entries.forEach((entry, index) =>
+    ctx.repos.batchItems.insert({ ...entry, jobId: id, customId: customIdOf(index) }),
+  )
   return id
 }
 
 /** Stores a job and its items in one transaction, before anything is sent: a crash from here on loses nothing. */
-export function storeJob(ctx: CoreContext, runId: string, provider: string, entries: readonly JobEntry[]): string {
+export function storeJob(
+  ctx: CoreContext,
+  runId: string,
+  provider: string,
+  entries: readonly JobEntry[],
+): string {
   return writeTransaction(ctx, () => insertJob(ctx, runId, provider, entries))
 }
 

@@ -36,16 +36,33 @@ describe('the batch lane of a batch-mode run', () => {
     expect(new Set(results.map((r) => `${r.caseId}/${r.promptVersionId}/${r.repeat}`)).size).toBe(800)
     expect(done.counts).toMatchObject({ done: 800, total: 800 })
 
-    const keyOf = (r: RunResult): string => `${run.id}/${r.caseId}/${r.promptVersionId}/acme-openai/gpt-4o-mini/${r.repeat}`
+    const keyOf = (r: RunResult): string =>
+      `${run.id}/${r.caseId}/${r.promptVersionId}/acme-openai/gpt-4o-mini/${r.repeat}`
     for (const r of results) {
       const b = bucket(keyOf(r))
       expect(r.batch).toBe(true)
       expect(r.ttftMs).toBeNull()
       expect(r.totalMs).toBeNull()
-      if (b === 0) expect(r).toMatchObject({ errorKind: 'server', attempts: 3, errorMessage: 'failed in 3 batch jobs: fake server error' })
-      else if (b === 3) expect(r).toMatchObject({ errorKind: 'timeout', attempts: 3, errorMessage: 'expired in 3 batch jobs' })
-      else if (b === 4) expect(r).toMatchObject({ errorKind: 'client', attempts: 1, errorMessage: 'fake client error' })
-      else expect(r).toMatchObject({ errorKind: null, responseText: `answer to ${keyOf(r)}`, attempts: b <= 2 ? 2 : 1 })
+      if (b === 0)
+        expect(r).toMatchObject({
+          errorKind: 'server',
+          attempts: 3,
+          errorMessage: 'failed in 3 batch jobs: fake server error',
+        })
+      else if (b === 3)
+        expect(r).toMatchObject({
+          errorKind: 'timeout',
+          attempts: 3,
+          errorMessage: 'expired in 3 batch jobs',
+        })
+      else if (b === 4)
+        expect(r).toMatchObject({ errorKind: 'client', attempts: 1, errorMessage: 'fake client error' })
+      else
+        expect(r).toMatchObject({
+          errorKind: null,
+          responseText: `answer to ${keyOf(r)}`,
+          attempts: b <= 2 ? 2 : 1,
+        })
       expect(r.attemptLog[0]?.message).toMatch(/^batch: /)
     }
     expect(done.counts.errors).toBe(results.filter((r) => r.errorKind !== null).length)
@@ -99,7 +116,11 @@ describe('the batch lane of a batch-mode run', () => {
     expect(done.status).toBe('completed')
     const results = await allResults(ws.core, run.id)
     expect(results).toHaveLength(12)
-    expect(results.every((r) => r.errorMessage === 'the provider failed the batch job: input file has invalid JSONL on line 3')).toBe(true)
+    expect(
+      results.every(
+        (r) => r.errorMessage === 'the provider failed the batch job: input file has invalid JSONL on line 3',
+      ),
+    ).toBe(true)
     expect(api.submits).toBe(2)
     expect((await jobsOf(ws.core, run.id)).map((j) => j.state)).toEqual(['failed', 'failed'])
     ws.core.close()

@@ -3,7 +3,16 @@ import type { Run } from '../../../../../shared/domain/runs'
 import { FakeBatchApi } from '../../../../fixtures/batch/fake-batch-api'
 import { useTempHomes } from '../../../../fixtures/temp-home'
 import { call } from '../../core-calls'
-import { allResults, batchWorkspace, finished, jobsOf, jobsWhere, reopen, settled, startBatchRun } from './batch-setup'
+import {
+  allResults,
+  batchWorkspace,
+  finished,
+  jobsOf,
+  jobsWhere,
+  reopen,
+  settled,
+  startBatchRun,
+} from './batch-setup'
 
 const tempHome = useTempHomes()
 const never = (): Promise<void> => new Promise(() => {})
@@ -54,7 +63,9 @@ describe('a batch-mode run cut off and started again', () => {
     expect(results.every((r) => r.batch && r.errorKind === null)).toBe(true)
     expect(api.submits).toBe(1)
     sentOnce(api, 20)
-    expect((await jobsOf(core, run.id)).map((j) => [j.state, j.remoteId])).toEqual([['collected', 'fbatch_1']])
+    expect((await jobsOf(core, run.id)).map((j) => [j.state, j.remoteId])).toEqual([
+      ['collected', 'fbatch_1'],
+    ])
     core.close()
   })
 
