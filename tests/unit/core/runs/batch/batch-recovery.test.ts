@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Run } from '../../../../../shared/domain/runs'
+import type { Run, RunProgress } from '../../../../../shared/domain/runs'
 import { FakeBatchApi } from '../../../../fixtures/batch/fake-batch-api'
 import { useTempHomes } from '../../../../fixtures/temp-home'
 import { call } from '../../core-calls'
@@ -16,6 +16,9 @@ import {
 
 const tempHome = useTempHomes()
 const never = (): Promise<void> => new Promise(() => {})
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 2))
+}
 
 /** Every request of the fake was sent exactly once. */
 function sentOnce(api: FakeBatchApi, total: number): void {
@@ -90,8 +93,16 @@ describe('a batch-mode run cut off and started again', () => {
   it('pauses without touching the job, and goes on polling on resume', async () => {
     const api = new FakeBatchApi('acme-openai', { pollsUntilEnd: 20 })
     const ws = await batchWorkspace(tempHome(), api, 10)
+    const waits: (RunProgress['batch'] | undefined)[] = []
+    ws.core.bus.subscribe((event, payload) => {
+      if (event === 'runs.progress') waits.push((payload as RunProgress).batch)
+    })
     const run = await startBatchRun(ws.core, ws)
-    await jobsWhere(ws.core, run.id, (jobs) => jobs[0]?.state === 'submitted')
+    await jobsWhere(ws.core, run.id, (jobs) => jobs[0]?.lastPolledAt != null)
+    await until(() => waits.some((w) => w?.lastPolledAt != null))
+    // What the run screen shows: "waiting for the provider (batch submitted 14:02, 0 / 10 done)".
+    expect(waits.find((w) => w?.lastPolledAt != null)).toMatchObject({ jobs: 1, done: 0, total: 10 })
+    expect(waits.find((w) => w?.lastPolledAt != null)?.submittedAt).toEqual(expect.any(String))
     expect((await call<Run>(ws.core, 'runs.pause', { id: run.id })).status).toBe('paused')
     expect((await jobsOf(ws.core, run.id))[0]?.state).toBe('submitted')
     await call(ws.core, 'runs.resume', { id: run.id })
