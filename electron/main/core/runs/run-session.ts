@@ -101,7 +101,9 @@ export class RunSession {
     let stoppedByCanary = false
     try {
       if (this.run.canary?.phase === 'sampling') stoppedByCanary = await this.runCanarySample(this.run.canary)
-      if (!stoppedByCanary && !this.stopReason) await this.callAll(await this.pendingItems())
+      // A cancel of a batch-mode run still goes through its lanes: they cancel the jobs out at the provider.
+      if (!stoppedByCanary && (!this.stopReason || this.cancelsBatches()))
+        await this.callAll(await this.pendingItems())
     } catch (error) {
       this.fail(error)
     }
@@ -183,8 +185,12 @@ export class RunSession {
    * waits for its provider's slot before it renders, so nothing is prepared ahead of time and a retry
    * waiting for its retry-after lets the next item use the slot. Providers run side by side.
    */
+  private cancelsBatches(): boolean {
+    return this.stopReason === 'cancel' && this.run.plan.mode === 'batch'
+  }
+
   private async callAll(work: PendingWork): Promise<void> {
-    if (this.stopReason) return
+    if (this.stopReason && !this.cancelsBatches()) return
     const { models, concurrency } = this.run.plan
     const lanes: Promise<void>[] = []
     // Each provider's lane is the core's one lane for it, shared with other runs and judges; the plan's

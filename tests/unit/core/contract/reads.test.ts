@@ -40,6 +40,7 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'compare.promptTrend': { promptId },
     'runs.list': {},
     'runs.get': { id: run.id },
+    'runs.batches': { id: run.id },
     'runs.results': { runId: run.id },
     'runs.resultRows': { runId: run.id },
     'runs.result': oneResult,

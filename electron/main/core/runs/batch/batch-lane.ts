@@ -57,8 +57,17 @@ export class BatchLane {
     }
     if (!this.host.stopReason()) this.sendNew(fresh)
     const streaming = this.host.stream(streamed)
-    await this.poller.loop()
+    await this.pollUntilDone()
     await streaming
+  }
+
+  /** Polls until every job ended; repeats still waiting then (their request was lost) are sent themselves. */
+  private async pollUntilDone(): Promise<void> {
+    for (;;) {
+      await this.poller.loop()
+      if (this.host.stopReason() || this.waiting.size === 0) return
+      for (const hash of [...this.waiting.keys()]) this.sendWaiters(hash)
+    }
   }
 
   /** The items already in unfinished jobs (sent, or stored and about to be): never put in a second job. */
@@ -139,11 +148,11 @@ export class BatchLane {
 
   private answerWaiters(hash: string): void {
     const repeats = this.waiting.get(hash)
+    if (!repeats) return
+    const hit = this.host.cacheLookup(hash)
+    if (!hit) return this.sendWaiters(hash)
     this.waiting.delete(hash)
-    const hit = repeats ? this.host.cacheLookup(hash) : null
-    for (const item of repeats ?? []) {
-      if (hit) this.host.add({ result: fromCache(this.baseOf(item), hit) })
-    }
+    for (const item of repeats) this.host.add({ result: fromCache(this.baseOf(item), hit) })
   }
 
   /** The request they repeat ended without an answer: each repeat is sent in a job of its own making. */

@@ -91,7 +91,7 @@ describe('a batch-mode run cut off and started again', () => {
   })
 
   it('pauses without touching the job, and goes on polling on resume', async () => {
-    const api = new FakeBatchApi('acme-openai', { pollsUntilEnd: 20 })
+    const api = new FakeBatchApi('acme-openai', { pollsUntilEnd: 1_000_000 })
     const ws = await batchWorkspace(tempHome(), api, 10)
     const waits: (RunProgress['batch'] | undefined)[] = []
     ws.core.bus.subscribe((event, payload) => {
@@ -106,6 +106,8 @@ describe('a batch-mode run cut off and started again', () => {
     expect((await call<Run>(ws.core, 'runs.pause', { id: run.id })).status).toBe('paused')
     expect((await jobsOf(ws.core, run.id))[0]?.state).toBe('submitted')
     await call(ws.core, 'runs.resume', { id: run.id })
+    const remote = [...api.jobs.values()][0]
+    if (remote) remote.polls = 1_000_000 // the provider finishes after the resume
     expect((await finished(ws.core, run.id)).status).toBe('completed')
     expect(api.submits).toBe(1)
     expect(api.cancels).toBe(0)
@@ -131,6 +133,19 @@ describe('a batch-mode run cut off and started again', () => {
     if (remote) remote.polls = 1_000_000
     expect((await finished(ws.core, resumed.id)).status).toBe('completed')
     expect(await allResults(ws.core, run.id)).toHaveLength(20)
+    ws.core.close()
+  })
+
+  it('cancels the jobs of a paused run at the provider too', async () => {
+    const api = new FakeBatchApi('acme-openai', { pollsUntilEnd: 1_000_000 })
+    const ws = await batchWorkspace(tempHome(), api, 10)
+    const run = await startBatchRun(ws.core, ws)
+    await jobsWhere(ws.core, run.id, (jobs) => jobs[0]?.state === 'submitted')
+    await call<Run>(ws.core, 'runs.pause', { id: run.id })
+    expect((await call<Run>(ws.core, 'runs.cancel', { id: run.id })).status).toBe('cancelled')
+    expect(api.cancels).toBe(1)
+    expect((await jobsOf(ws.core, run.id)).map((j) => j.state)).toEqual(['cancelled'])
+    expect(await allResults(ws.core, run.id)).toHaveLength(5)
     ws.core.close()
   })
 
