@@ -14,7 +14,7 @@ import { resultKeySchema, resultRowPageSchema } from '../domain/result-rows'
 import type { MethodSpec } from './methods'
 
 const runId = z.object({ id: idSchema }).strict()
-const runTables = ['runs', 'run_results'] as const
+const runTables = ['runs', 'run_results', 'run_batch_jobs'] as const
 const scoreTables = ['run_scores', 'score_calls', 'audit_log'] as const
 /** The summary is computed from the results and their scores, the run's snapshot and the current suites. */
 const summaryReads = [
@@ -49,7 +49,7 @@ export const runMethods = {
   'runs.list': { input: z.object({}).strict(), output: z.array(runSchema), reads: ['runs'] },
   'runs.get': { input: runId, output: runSchema, reads: ['runs'] },
   /** A batch-mode run's batch jobs, oldest first: what each waits for, its counts, the provider's ids. */
-  'runs.batches': { input: runId, output: z.array(runBatchJobSchema), reads: ['runs'] },
+  'runs.batches': { input: runId, output: z.array(runBatchJobSchema), reads: ['runs', 'run_batch_jobs'] },
   'runs.cancel': { input: runId, output: runSchema, writes: runTables },
   'runs.pause': { input: runId, output: runSchema, writes: runTables },
   'runs.resume': { input: runId, output: runSchema, writes: runTables },

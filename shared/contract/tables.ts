@@ -35,6 +35,8 @@ export const tableNames = [
   'review_scores',
   'reviewers',
   'rubrics',
+  'run_batch_items',
+  'run_batch_jobs',
   'run_item_steps',
   'run_judge_totals',
   'run_result_totals',

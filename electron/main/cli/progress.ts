@@ -1,4 +1,4 @@
-import type { RunProgress } from '../../../shared/domain/runs'
+import type { BatchWait, RunProgress } from '../../../shared/domain/runs'
 import type { CliIo } from './io'
 
 export interface ProgressReporter {
@@ -57,12 +57,28 @@ export function progressBar(p: RunProgress): string {
     `$${p.spentUsd.toFixed(4)}`,
   ]
   if (p.etaSeconds !== null) parts.push(`${Math.ceil(p.etaSeconds)} s left`)
+  if (p.batch) parts.push(batchWaitLine(p.batch))
   return parts.join(' · ')
+}
+
+/** `waiting for the provider (batch submitted 14:02, 1,200 / 2,000 done)` */
+export function batchWaitLine(wait: BatchWait): string {
+  const jobs = wait.jobs === 1 ? '' : `${wait.jobs} batches, `
+  const submitted = wait.submittedAt ? `submitted ${clockTime(wait.submittedAt)}` : 'being submitted'
+  const count = (n: number): string => n.toLocaleString('en-US')
+  return `waiting for the provider (${jobs}batch ${submitted}, ${count(wait.done)} / ${count(wait.total)} done)`
+}
+
+/** HH:MM in the machine's local time, as the user's clock shows it. */
+function clockTime(iso: string): string {
+  const at = new Date(iso)
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`
 }
 
 /** `run: 58/290 calls (20 %)` */
 export function plainLine(label: string, p: RunProgress): string {
   const percent = p.total > 0 ? Math.floor((p.done / p.total) * 100) : 0
   const errors = p.errors > 0 ? `, ${p.errors} error${p.errors === 1 ? '' : 's'}` : ''
-  return `${label}: ${p.done}/${p.total} calls (${percent} %)${errors}`
+  const waiting = p.batch ? ` · ${batchWaitLine(p.batch)}` : ''
+  return `${label}: ${p.done}/${p.total} calls (${percent} %)${errors}${waiting}`
 }

@@ -58,6 +58,10 @@ export interface RunRequest {
   datasetId: string
   concurrency?: number
   useCache: boolean
+  /** 'batch': sent as batch jobs where the provider has a Batch API (half price, answered within 24 h). */
+  mode?: 'stream' | 'batch'
+  /** Told the run's id once it is stored (a batch run says how to continue it if this process stops). */
+  onStarted?: (run: Run) => void
 }
 
 /** Starts the run, shows progress until it ends, then scores it (only a completed run is scored). */
@@ -73,11 +77,22 @@ export async function executeRun(
     models: [...request.models],
     datasetId: request.datasetId,
     useCache: request.useCache,
+    ...(request.mode ? { mode: request.mode } : {}),
     ...(concurrency
       ? { concurrency: Object.fromEntries(request.models.map((m) => [m.provider, concurrency])) }
       : {}),
   })
-  const run = await waitForRun(core, started.id, createProgress(io, 'run'))
+  request.onStarted?.(started)
+  return finishRun(core, io, started.id)
+}
+
+/** Shows progress until the run ends, then scores it (only a completed run is scored). */
+export async function finishRun(
+  core: Core,
+  io: CliIo,
+  runId: string,
+): Promise<{ run: Run; summary: RunSummary | null }> {
+  const run = await waitForRun(core, runId, createProgress(io, 'run'))
   if (run.status !== 'completed') return { run, summary: null }
   return { run, summary: await call(core, 'runs.score', { runId: run.id }) }
 }

@@ -33,7 +33,9 @@ export function openWorkspaceAt(
     providerSettings,
     // Errors about a provider say which flag or variable fixes them, not where in Settings;
     // --request-timeout / --idle-timeout apply to every provider, those of Settings and --provider alike.
-    runner: { env: io.env, providerAdvice: terminalAdvice, callLimits },
+    // A batch-mode run still waiting in this workspace is continued only by `run --resume`, never as a side
+    // effect of another command.
+    runner: { env: io.env, providerAdvice: terminalAdvice, callLimits, resumeBatchRuns: false },
   })
   if (core.status.state === 'failed') {
     core.close()

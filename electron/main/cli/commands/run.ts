@@ -7,6 +7,7 @@ import { runSummaryMarkdown, runSummaryText } from '../run-report'
 import { chooseVersion, executeRun, latestBaseline, reportUnfinished, writeReport } from '../run-exec'
 import { openRunWorkspace, openWorkspaceAt, promptFolder, userHome, type CliWorkspace } from '../workspace'
 import { promptIdByName } from './export'
+import { resumeHint, resumeRun } from '../run-resume'
 
 export const runUsage = `Usage: evallab run (<prompt-folder> | --prompt NAME) [options]
 
@@ -23,6 +24,12 @@ at exit); with --prompt the workspace's prompt runs on its latest baseline's dat
   --concurrency N             parallel calls per provider (default 8)
 ${callLimitUsage}
   --cache                     reuse stored answers to identical requests at temperature 0
+  --batch                     send the calls as batch jobs where the provider has a Batch API (OpenAI,
+                              Anthropic): half price, answered within 24 hours; waits for them (give
+                              --workspace DIR to be able to continue it from another process)
+  --resume RUN_ID             continue a run of the workspace (--workspace, else EVALLAB_HOME) that stopped,
+                              e.g. a batch run whose process was killed: polls its batch jobs, collects
+                              them once, then scores and reports it with the same exit codes
   --summary FILE              also write the summary as Markdown
 
 ${providerUsage}
@@ -40,6 +47,8 @@ const options = {
   concurrency: { type: 'string' },
   ...callLimitOptions,
   cache: { type: 'boolean' },
+  batch: { type: 'boolean' },
+  resume: { type: 'string' },
   summary: { type: 'string' },
   help: { type: 'boolean' },
 } as const
@@ -66,6 +75,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const { values, positionals } = parseCommandArgs(argv, options)
   if (values.help) return printUsage(io, runUsage)
   const folderArg = singlePositional('run', positionals, true)
+  if (values.resume !== undefined) return resumeCommand(values, folderArg, io)
   if ((folderArg === undefined) === (values.prompt === undefined)) {
     throw new UsageError('run needs either a prompt folder or --prompt NAME (not both)')
   }
@@ -98,11 +108,33 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
       datasetId: target.datasetId,
       useCache: values.cache ?? false,
       ...(concurrency ? { concurrency } : {}),
+      ...(values.batch
+        ? { mode: 'batch' as const, onStarted: (run) => resumeHint(io, run.id, workspace.home) }
+        : {}),
     })
     if (!summary) return reportUnfinished(io, `Run "${run.name}"`, run)
     io.stdout(runSummaryText(run, summary))
     if (values.summary) writeReport('summary', values.summary, runSummaryMarkdown(run, summary))
     return exitCodes.ok
+  } finally {
+    workspace.dispose()
+  }
+}
+
+type RunValues = ReturnType<typeof parseCommandArgs<typeof options>>['values']
+
+/** --resume RUN_ID: the run's own plan decides the rest, so flags that would plan another run are refused. */
+async function resumeCommand(values: RunValues, folder: string | undefined, io: CliIo): Promise<number> {
+  const planning = ['prompt', 'version', 'env', 'model', 'batch', 'cache', 'concurrency'] as const
+  const given = planning.filter((flag) => values[flag] !== undefined)
+  if (folder !== undefined || given.length > 0) {
+    const what = folder !== undefined ? 'a prompt folder' : given.map((f) => `--${f}`).join(', ')
+    throw new UsageError(`--resume continues a stored run as it was planned: drop ${what}`)
+  }
+  const settings = cliProviderSettings({ provider: values.provider ?? [] }, io.env)
+  const workspace = openWorkspaceAt(userHome(values.workspace, io), io, settings, callLimitFlags(values))
+  try {
+    return await resumeRun(workspace, io, values.resume ?? '', values.summary)
   } finally {
     workspace.dispose()
   }

@@ -28,8 +28,7 @@ export function runHandlers(ctx: CoreContext, runs: RunManager): RunHandlers {
     'runs.start': ({ name, ...plan }) => runs.start(plan, name),
     'runs.list': () => ctx.repos.runs.list(),
     'runs.get': ({ id }) => runs.get(id),
-    // Filled in by the batch lane (issue 21): a run without batch jobs has none.
-    'runs.batches': ({ id }) => (runs.get(id), []),
+    'runs.batches': ({ id }) => (runs.get(id), ctx.repos.batchJobs.listOfRun(id)),
     'runs.cancel': ({ id }) => runs.cancel(id),
     'runs.pause': ({ id }) => runs.pause(id),
     'runs.resume': ({ id }) => runs.resume(id),

@@ -3,6 +3,7 @@ import type { CallLimitOverrides } from './call-limits'
 import type { ProviderAdvice } from './provider-advice'
 import type { ProviderSettings } from './providers/settings'
 import type { Provider } from './providers/types'
+import type { BatchApi } from './batch/types'
 import type { RetryPolicy } from './retry-policy'
 
 /** How this process reaches models; every field has a production default, tests inject settings and shrink timeouts. */
@@ -27,4 +28,9 @@ export interface LlmOptions {
    * when absent or when it returns undefined. Limits, retries, pricing and settings stay the core's own.
    */
   providerFactory?: (name: string, settings: ProviderSettings) => Provider | undefined
+  /**
+   * Builds the Batch API of a provider for a batch-mode run (tests: an in-memory one); `createBatchApi` when
+   * absent. Null: the provider has no Batch API and its calls are streamed.
+   */
+  batchApiFactory?: (name: string, settings: ProviderSettings) => BatchApi | null
 }

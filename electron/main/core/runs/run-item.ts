@@ -98,7 +98,7 @@ async function callOnce(
 }
 
 /** The row before its answer; the request is the case rendered with the version, its conversation in place. */
-function baseOf(item: WorkItem, ctx: ItemContext): ResultBase {
+export function baseOf(item: WorkItem, ctx: Pick<ItemContext, 'runId' | 'nowIso'>): ResultBase {
   const { version, model } = item
   const { vars, key, conversation } = item.case
   const messages = renderMessages(version.messages, { vars, key, conversation }).messages

@@ -5,6 +5,14 @@ export interface RunnerOptions extends LlmOptions {
   flushRows?: number
   flushMs?: number
   progressIntervalMs?: number
+  /** A batch job's first poll comes this long after the last; the wait doubles up to batchPollMaxMs. */
+  batchPollMs?: number
+  batchPollMaxMs?: number
+  /**
+   * Relaunch batch-mode runs whose jobs are still out when the core opens, so they keep polling (default
+   * true; the CLI turns it off and resumes a run only when asked to).
+   */
+  resumeBatchRuns?: boolean
 }
 
 export const runnerDefaults = {

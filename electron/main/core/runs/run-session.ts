@@ -19,21 +19,17 @@ import { drainPool, poolSize } from './call-pool'
 import { pendingWork, type PendingWork } from './pending-work'
 import { readSnapshotCases } from '../snapshot-cases'
 import { TimeSlicer } from '../time-slice'
+import { KeyRefusedError } from './key-refused'
+import type { BatchApi } from '../llm/batch/types'
+import { batchApiOf } from './batch/batch-api'
+import type { BatchHost } from './batch/batch-host'
+import { BatchLane } from './batch/batch-lane'
 
-/** A provider refused its key: every later call would fail too, so the run stops (see callOne). */
-export class KeyRefusedError extends Error {
-  constructor(provider: string, message: string | null) {
-    const said = message ? ` (${message})` : ''
-    super(
-      `Provider "${provider}" refused the API key${said}. Nothing more was sent to it: fix the key, then resume the run.`,
-    )
-    this.name = 'KeyRefusedError'
-  }
-}
+export { KeyRefusedError } from './key-refused'
 
 export type StopReason = 'pause' | 'cancel' | 'close' | 'fail'
 
-const resultTables: TableName[] = ['run_results', 'runs']
+const resultTables: TableName[] = ['run_results', 'runs', 'run_batch_jobs']
 
 /**
  * One execution of a run: from its missing results to the end, a pause, a cancel or the core closing.
@@ -105,7 +101,9 @@ export class RunSession {
     let stoppedByCanary = false
     try {
       if (this.run.canary?.phase === 'sampling') stoppedByCanary = await this.runCanarySample(this.run.canary)
-      if (!stoppedByCanary && !this.stopReason) await this.callAll(await this.pendingItems())
+      // A cancel of a batch-mode run still goes through its lanes: they cancel the jobs out at the provider.
+      if (!stoppedByCanary && (!this.stopReason || this.cancelsBatches()))
+        await this.callAll(await this.pendingItems())
     } catch (error) {
       this.fail(error)
     }
@@ -187,8 +185,12 @@ export class RunSession {
    * waits for its provider's slot before it renders, so nothing is prepared ahead of time and a retry
    * waiting for its retry-after lets the next item use the slot. Providers run side by side.
    */
+  private cancelsBatches(): boolean {
+    return this.stopReason === 'cancel' && this.run.plan.mode === 'batch'
+  }
+
   private async callAll(work: PendingWork): Promise<void> {
-    if (this.stopReason) return
+    if (this.stopReason && !this.cancelsBatches()) return
     const { models, concurrency } = this.run.plan
     const lanes: Promise<void>[] = []
     // Each provider's lane is the core's one lane for it, shared with other runs and judges; the plan's
@@ -197,21 +199,43 @@ export class RunSession {
       const cap = concurrency?.[name]
       const calls = this.ctx.llm.provider(name, s, cap !== undefined ? { cap } : {})
       const size = poolSize(Math.min(cap ?? s.concurrency, s.concurrency))
-      lanes.push(
-        drainPool(
-          work.itemsOf(name),
-          size,
-          (item) => this.callGuarded(item, calls),
-          this.stopped,
-          this.slicer,
-        ),
-      )
+      const stream = (items: Iterator<WorkItem, void, undefined>): Promise<void> =>
+        drainPool(items, size, (item) => this.callGuarded(item, calls), this.stopped, this.slicer)
+      const batchApi = this.run.plan.mode === 'batch' ? batchApiOf(this.options, name, s) : null
+      lanes.push(batchApi ? this.batchLane(batchApi, work.itemsOf(name), stream) : stream(work.itemsOf(name)))
     }
     this.publish()
     await Promise.all(lanes)
   }
 
   private readonly stopped = (): boolean => this.stopTaking.signal.aborted
+
+  /** A provider with a Batch API in a batch-mode run: its items go as batch jobs (see batch/batch-lane.ts). */
+  private batchLane(
+    api: BatchApi,
+    items: Iterator<WorkItem, void, undefined>,
+    stream: (items: Iterator<WorkItem, void, undefined>) => Promise<void>,
+  ): Promise<void> {
+    const host: BatchHost = {
+      ctx: this.ctx,
+      run: this.run,
+      options: this.options,
+      cacheLookup: (hash) => this.cacheLookup(hash),
+      add: (outcome) => this.writer.add(outcome),
+      writeNow: (rows, also) => this.writeNow(rows, also),
+      stream: (list) => stream(list.values()),
+      stopReason: () => this.stopReason,
+      stopSignal: this.stopTaking.signal,
+      publish: () => {
+        if (this.stopReason === 'close') return
+        this.bus.emit('db.changed', { tables: ['run_batch_jobs'], runIds: [this.run.id] })
+        this.publish()
+      },
+    }
+    return new BatchLane(host, api).run(items).catch((error: unknown) => {
+      if (this.stopReason !== 'close') this.fail(error)
+    })
+  }
 
   private async callGuarded(item: WorkItem, calls: ProviderCalls): Promise<void> {
     try {
@@ -263,9 +287,23 @@ export class RunSession {
     }
   }
 
-  private writeBatch(rows: readonly ItemOutcome[]): number {
+  /** A batch job's results, written now with the job's state (`also`) in the same transaction. */
+  private writeNow(rows: readonly ItemOutcome[], also: () => void): void {
+    const before = { ...this.counts }
+    let written: number
+    try {
+      written = this.writeBatch(rows, also)
+    } catch (error) {
+      this.counts = before
+      throw error
+    }
+    this.afterFlush(written)
+  }
+
+  private writeBatch(rows: readonly ItemOutcome[], also?: () => void): number {
     const { repos } = this.ctx
     return writeTransaction(this.ctx, () => {
+      also?.()
       let written = 0
       for (const { result, cacheEntries } of rows) {
         for (const { hash, response } of cacheEntries ?? [])
@@ -304,6 +342,8 @@ export class RunSession {
 
   private publish(): void {
     const { total, done, errors, spentUsd } = this.counts
+    const waiting = this.run.plan.mode === 'batch' && this.status === 'running'
+    const batch = waiting ? this.ctx.repos.batchJobs.wait(this.run.id) : null
     this.progress.update({
       runId: this.run.id,
       status: this.status,
@@ -312,8 +352,8 @@ export class RunSession {
       errors,
       callsPerSecond: this.meter.perSecond(),
       spentUsd,
-      etaSeconds: this.status === 'running' ? this.meter.etaSeconds(total - done) : null,
-      batch: null,
+      etaSeconds: this.status === 'running' && !batch ? this.meter.etaSeconds(total - done) : null,
+      batch,
     })
   }
 }

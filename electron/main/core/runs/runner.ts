@@ -22,6 +22,23 @@ export class RunManager {
   ) {
     // A run still marked running was cut off by a crash or a kill: offer to resume it.
     ctx.repos.runs.interruptRunning()
+    if (options.resumeBatchRuns ?? true) this.resumeBatchRuns()
+  }
+
+  /**
+   * A batch-mode run cut off while its jobs were out keeps waiting for them: it is relaunched at once, so it
+   * polls and collects instead of sitting interrupted while the provider works. A paused run stays paused.
+   */
+  private resumeBatchRuns(): void {
+    for (const id of this.ctx.repos.batchJobs.runsWithUnfinished()) {
+      const run = this.ctx.repos.runs.get(id)
+      if (run?.status !== 'interrupted' || run.plan.mode !== 'batch') continue
+      try {
+        this.resume(id)
+      } catch {
+        // Its provider is gone or has no key now: it stays interrupted, and resuming it says why.
+      }
+    }
   }
 
   async plan(plan: RunPlan): Promise<RunEstimate> {
@@ -83,6 +100,11 @@ export class RunManager {
 
   async cancel(id: string): Promise<Run> {
     const run = this.require(id)
+    // Jobs still out at a provider are cancelled there (and what it answered is collected) by a session.
+    if (!this.sessions.has(id) && run.status !== 'cancelled' && this.hasJobsOut(run)) {
+      this.resume(id)
+      return this.stop(id, 'cancel')
+    }
     if (!this.sessions.has(id) && resumable.has(run.status) && run.status !== 'cancelled') {
       this.ctx.repos.runs.setStatus(id, 'cancelled', { finishedAt: this.ctx.now() })
       return this.require(id)
@@ -156,6 +178,12 @@ export class RunManager {
       entityId: run.id,
       details: { canaryReason: run.canary.reason },
     })
+  }
+
+  private hasJobsOut(run: Run): boolean {
+    return (
+      run.plan.mode === 'batch' && resumable.has(run.status) && this.ctx.repos.batchJobs.wait(run.id) !== null
+    )
   }
 
   private require(id: string): Run {

@@ -2,6 +2,8 @@ import type { Db } from '../connection'
 import { createApprovalsRepo } from './approvals'
 import { createAuditRepo } from './audit'
 import { createBaselinesRepo } from './baselines'
+import { createBatchItemsRepo } from './batch-items'
+import { createBatchJobsRepo } from './batch-jobs'
 import { createBundleExportsRepo } from './bundle-exports'
 import { createCasePairsRepo } from './case-pairs'
 import { createDatasetCasesRepo } from './dataset-cases'
@@ -61,6 +63,8 @@ export function createRepos(db: Db) {
     runs: createRunsRepo(db),
     runResults: createRunResultsRepo(db),
     runItemSteps: createRunItemStepsRepo(db),
+    batchJobs: createBatchJobsRepo(db),
+    batchItems: createBatchItemsRepo(db),
     resultHistory: createResultHistoryRepo(db),
     resultRows: createResultRowsRepo(db),
     resultExport: createResultExportRepo(db),
