@@ -42,17 +42,17 @@ export function createAnthropicBatchApi(options: AnthropicBatchOptions): BatchAp
     maxRetries: 0,
     timeout: BATCH_CALL_TIMEOUT_MS,
   })
-  const call = <T>(fn: () => Promise<T>): Promise<T> => sdkCall(errorClasses, options.apiKey, fn)
+  const call: Call = (fn, signal) => sdkCall(errorClasses, options.apiKey, fn, signal)
   const limits = { maxRequests: 100_000, maxBytes: 256 * 1024 * 1024 }
   return {
     provider: options.provider,
     limits,
     // Each item's JSON plus the comma between items of the request body's array.
     requestBytes: (request) => Buffer.byteLength(JSON.stringify(anthropicBatchItem(request)), 'utf8') + 1,
-    submit: (_localId, requests, signal) => call(() => submit(client, limits, requests, signal)),
+    submit: (_localId, requests, signal) => call(() => submit(client, limits, requests, signal), signal),
     findSubmitted,
     poll: async (remoteId, signal) =>
-      statusOf(await call(() => client.messages.batches.retrieve(remoteId, {}, { signal, ...READ }))),
+      statusOf(await call(() => client.messages.batches.retrieve(remoteId, {}, { signal, ...READ }), signal)),
     results: (remoteId, signal, requests) =>
       results(client, call, options.apiKey, remoteId, signal, requests),
     cancel: (remoteId) => call(() => cancel(client, remoteId)),
@@ -106,7 +106,7 @@ export function statusOf(batch: MessageBatch): BatchStatus {
   }
 }
 
-type Call = <T>(fn: () => Promise<T>) => Promise<T>
+type Call = <T>(fn: () => Promise<T>, signal?: AbortSignal) => Promise<T>
 
 async function* results(
   client: Anthropic,
@@ -117,10 +117,10 @@ async function* results(
   requests: readonly BatchRequest[] | undefined,
 ): AsyncGenerator<BatchItemOutcome> {
   const byId = new Map(requests?.map((r) => [r.customId, r.request]))
-  const decoder = await call(() => client.messages.batches.results(remoteId, {}, { signal, ...READ }))
+  const decoder = await call(() => client.messages.batches.results(remoteId, {}, { signal, ...READ }), signal)
   const items = decoder[Symbol.asyncIterator]()
   for (let number = 1; ; number++) {
-    const next = await call(() => items.next())
+    const next = await call(() => items.next(), signal)
     if (next.done) return
     const parsed = resultLineSchema.safeParse(next.value)
     if (!parsed.success) {

@@ -49,19 +49,21 @@ export function createOpenAiBatchApi(options: OpenAiBatchOptions): BatchApi {
     maxRetries: 0,
     timeout: BATCH_CALL_TIMEOUT_MS,
   })
-  const call = <T>(fn: () => Promise<T>): Promise<T> => sdkCall(errorClasses, options.apiKey, fn)
+  const call: Call = (fn, signal) => sdkCall(errorClasses, options.apiKey, fn, signal)
   const limits = { maxRequests: 50_000, maxBytes: 200 * 1024 * 1024 }
   return {
     provider: options.provider,
     limits,
     requestBytes: (request) => Buffer.byteLength(openAiBatchLine(request), 'utf8') + 1,
-    submit: (localId, requests, signal) => call(() => submit(client, limits, localId, requests, signal)),
+    submit: (localId, requests, signal) =>
+      call(() => submit(client, limits, localId, requests, signal), signal),
     findSubmitted: (localId, after) => call(() => findSubmitted(client, localId, after)),
     poll: async (remoteId, signal) =>
-      statusOf(await call(() => client.batches.retrieve(remoteId, { signal, ...READ }))),
+      statusOf(await call(() => client.batches.retrieve(remoteId, { signal, ...READ }), signal)),
     results: (remoteId, signal, requests) =>
       results({ client, call, apiKey: options.apiKey }, remoteId, signal, requests),
     cancel: (remoteId) => call(() => cancel(client, remoteId)),
+    release: (batch) => call(() => release(client, batch)),
   }
 }
 
@@ -143,7 +145,7 @@ export function statusOf(batch: Batch): BatchStatus {
   }
 }
 
-type Call = <T>(fn: () => Promise<T>) => Promise<T>
+type Call = <T>(fn: () => Promise<T>, signal?: AbortSignal) => Promise<T>
 /** What reading a job's files needs: the client, its error mapping, and the key to keep out of messages. */
 interface Reader {
   client: OpenAI
@@ -156,10 +158,10 @@ async function* fileOutcomes(
   fileId: string,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<BatchItemOutcome> {
-  const response = await call(() => client.files.content(fileId, { signal, ...READ }))
+  const response = await call(() => client.files.content(fileId, { signal, ...READ }), signal)
   const lines = jsonlLines(response.body)
   for (;;) {
-    const next = await call(() => lines.next())
+    const next = await call(() => lines.next(), signal)
     if (next.done) return
     const where = `line ${next.value.number} of file ${fileId}`
     const parsed = outputLineSchema.safeParse(parseLine(next.value.line, where))
@@ -179,10 +181,10 @@ async function* customIdsOf(
     for (const r of requests) yield r.customId
     return
   }
-  const response = await call(() => client.files.content(batch.input_file_id, { signal, ...READ }))
+  const response = await call(() => client.files.content(batch.input_file_id, { signal, ...READ }), signal)
   const lines = jsonlLines(response.body)
   for (;;) {
-    const next = await call(() => lines.next())
+    const next = await call(() => lines.next(), signal)
     if (next.done) return
     const line = outputLineSchema
       .pick({ custom_id: true })
@@ -198,7 +200,7 @@ async function* results(
   requests: readonly BatchRequest[] | undefined,
 ): AsyncGenerator<BatchItemOutcome> {
   const { client, call } = reader
-  const batch = await call(() => client.batches.retrieve(remoteId, { signal, ...READ }))
+  const batch = await call(() => client.batches.retrieve(remoteId, { signal, ...READ }), signal)
   if (PENDING.has(batch.status))
     throw new ProviderError('client', `Batch ${remoteId} has not ended (${batch.status}).`)
   const seen = new Set<string>()
@@ -226,5 +228,23 @@ async function cancel(client: OpenAI, remoteId: string): Promise<void> {
   } catch (error) {
     const batch = await client.batches.retrieve(remoteId, READ)
     if (PENDING.has(batch.status) && batch.status !== 'cancelling') throw error
+  }
+}
+
+/** The input, output and error files hold the prompts and answers: none stays at OpenAI once collected. */
+async function release(
+  client: OpenAI,
+  { remoteId, inputFileId }: { remoteId: string; inputFileId: string | null },
+) {
+  const batch = await client.batches.retrieve(remoteId, READ)
+  const files = new Set([inputFileId, batch.input_file_id, batch.output_file_id, batch.error_file_id])
+  for (const id of files) {
+    if (!id) continue
+    try {
+      await client.files.delete(id, READ)
+    } catch (error) {
+      // Already gone (deleted by an earlier release cut short, or expired): nothing left to delete.
+      if (!(error instanceof APIError && error.status === 404)) throw error
+    }
   }
 }

@@ -37,6 +37,11 @@ export interface BatchApi {
   ): AsyncIterable<BatchItemOutcome>
   /** Asks the provider to cancel; items it already answered still come back through `results`. */
   cancel(remoteId: string): Promise<void>
+  /**
+   * Deletes what the job left at the provider once its results are stored (OpenAI: the uploaded input file and
+   * the output and error files, which hold the prompts and answers). Absent where there is nothing to delete.
+   */
+  release?(batch: Pick<SubmittedBatch, 'remoteId' | 'inputFileId'>): Promise<void>
 }
 
 export interface BatchLimits {

@@ -169,6 +169,33 @@ describe('OpenAI Batch API through the SDK', () => {
     expect(await api.findSubmitted('local-a', new Date(Date.now() + 3 * 3_600_000))).toBeNull()
   })
 
+  it('deletes the input, output and error files once collected, and may do so twice', async () => {
+    const server = await start({ batchFailRate: 0.5, seed: 1 })
+    const api = apiFor(server)
+    const submitted = await api.submit('local-release', items(10))
+    await settle(api, submitted.remoteId)
+    await collect(api.results(submitted.remoteId))
+    const sdk = openaiFor(server)
+    const batch = await sdk.batches.retrieve(submitted.remoteId)
+    const ids = [submitted.inputFileId, batch.output_file_id, batch.error_file_id]
+    expect(ids.every((id) => typeof id === 'string')).toBe(true)
+    await api.release?.(submitted)
+    for (const id of ids) await expect(sdk.files.retrieve(id ?? '')).rejects.toMatchObject({ status: 404 })
+    await api.release?.(submitted)
+  })
+
+  it('stops a download when its signal aborts, as a cancelled call', async () => {
+    const server = await start()
+    const api = apiFor(server)
+    const submitted = await api.submit('local-abort', items(3))
+    await settle(api, submitted.remoteId)
+    const controller = new AbortController()
+    controller.abort()
+    expect((await providerError(collect(api.results(submitted.remoteId, controller.signal)))).kind).toBe(
+      'cancelled',
+    )
+  })
+
   it('streams a results file of thousands of lines', async () => {
     const server = await start()
     const api = apiFor(server)
