@@ -157,6 +157,24 @@ describe('OpenAI Batch API through the SDK', () => {
     expect((await providerError(collect(api.results(submitted.remoteId)))).kind).toBe('client')
   })
 
+  it('a new adapter (a restarted app) picks up a pending job; the mock runs each of 2,000 items once', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const server = await start({ batchDelayMs: 10_000 })
+    const before = apiFor(server)
+    const submitted = await before.submit('local-restart', items(2_000))
+    vi.setSystemTime(Date.now() + 3_000)
+    expect(await before.poll(submitted.remoteId)).toMatchObject({
+      phase: 'pending',
+      counts: { succeeded: 600 },
+    })
+    const after = apiFor(server)
+    vi.setSystemTime(Date.now() + 8_000)
+    expect((await after.poll(submitted.remoteId)).counts.succeeded).toBe(2_000)
+    expect(await collect(after.results(submitted.remoteId))).toHaveLength(2_000)
+    expect(server.stats.attempts.size).toBe(2_000)
+    expect([...server.stats.attempts.values()].every((runs) => runs.length === 1)).toBe(true)
+  })
+
   it('finds a job by the local id in its metadata after a cut-off submission', async () => {
     const server = await start()
     const api = apiFor(server)
