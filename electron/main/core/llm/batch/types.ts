@@ -25,10 +25,23 @@ export interface BatchApi {
   /** A job submitted under `localId` whose remote id was never stored (a crash mid-submit), if the API can tell. */
   findSubmitted(localId: string, submittedAfter: Date): Promise<SubmittedBatch | null>
   poll(remoteId: string, signal?: AbortSignal): Promise<BatchStatus>
-  /** Every item of an ended job (completed, expired, cancelled), once; may be called again after a crash. */
-  results(remoteId: string, signal?: AbortSignal): AsyncIterable<BatchItemOutcome>
+  /**
+   * Every item of an ended job (completed, expired, cancelled), once; may be called again after a crash.
+   * `requests` are the job's requests as submitted (the lane keeps them): Anthropic needs them to turn a JSON
+   * Schema answer (a forced tool call) back into answer text, and the demo computes its answers from them.
+   */
+  results(
+    remoteId: string,
+    signal?: AbortSignal,
+    requests?: readonly BatchRequest[],
+  ): AsyncIterable<BatchItemOutcome>
   /** Asks the provider to cancel; items it already answered still come back through `results`. */
   cancel(remoteId: string): Promise<void>
+  /**
+   * Deletes what the job left at the provider once its results are stored (OpenAI: the uploaded input file and
+   * the output and error files, which hold the prompts and answers). Absent where there is nothing to delete.
+   */
+  release?(batch: Pick<SubmittedBatch, 'remoteId' | 'inputFileId'>): Promise<void>
 }
 
 export interface BatchLimits {

@@ -189,7 +189,7 @@ export class AnthropicBlocks {
  * stop reason 'tool_use' then only says how the answer came, so it reads 'end_turn'); otherwise the text blocks.
  */
 export function anthropicAnswer(
-  blocks: AnthropicBlocks,
+  blocks: Pick<AnthropicBlocks, 'text' | 'calls'>,
   formatTool: string | undefined,
   stopReason: string | null,
 ): { text: string; toolCalls: ToolCall[]; finishReason: string | null } {

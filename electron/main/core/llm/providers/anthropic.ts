@@ -5,6 +5,7 @@ import Anthropic, {
   APIUserAbortError,
 } from '@anthropic-ai/sdk'
 import type {
+  MessageCreateParamsNonStreaming,
   MessageCreateParamsStreaming,
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages/messages'
@@ -95,6 +96,13 @@ export function jsonInstruction(p: ModelParams): string | null {
 }
 
 export function anthropicBody(request: ChatRequest): MessageCreateParamsStreaming {
+  return { ...anthropicParams(request), stream: true }
+}
+
+/** The request without streaming: what a streamed call sends, and what a Message Batch item carries. */
+export function anthropicParams(
+  request: Pick<ChatRequest, 'messages' | 'model' | 'params'>,
+): MessageCreateParamsNonStreaming {
   const p = request.params
   const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content)
   const instruction = jsonInstruction(p)
@@ -104,7 +112,6 @@ export function anthropicBody(request: ChatRequest): MessageCreateParamsStreamin
     model: request.model.model,
     messages: toAnthropicMessages(request.messages),
     max_tokens: p.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
-    stream: true,
     ...(system.length > 0 ? { system: system.join('\n\n') } : {}),
     ...(p.temperature !== undefined ? { temperature: p.temperature } : {}),
     ...(p.topP !== undefined ? { top_p: p.topP } : {}),
@@ -144,10 +151,22 @@ async function collect(
       parts.cacheWrite = event.usage.cache_creation_input_tokens ?? parts.cacheWrite
     }
   }
-  const usage: ChatUsage = {
+  return withTimings(
+    { ...anthropicAnswer(blocks, formatTool, finishReason), usage: anthropicUsage(parts), raw: meta },
+    scope,
+  )
+}
+
+/** Anthropic's parts as the app counts them; shared with the Message Batches adapter. */
+export function anthropicUsage(parts: {
+  input: number
+  cacheRead: number
+  cacheWrite: number
+  output: number
+}): ChatUsage {
+  return {
     inputTokens: parts.input + parts.cacheRead + parts.cacheWrite,
     outputTokens: parts.output,
     cachedTokens: parts.cacheRead,
   }
-  return withTimings({ ...anthropicAnswer(blocks, formatTool, finishReason), usage, raw: meta }, scope)
 }

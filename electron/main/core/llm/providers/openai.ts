@@ -1,9 +1,11 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
 import type {
   ChatCompletionChunk,
+  ChatCompletionCreateParamsNonStreaming,
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions'
+import type { CompletionUsage } from 'openai/resources/completions'
 import type { ChatMessage } from '../../../../../shared/domain/conversation'
 import type { ModelParams } from '../../../../../shared/domain/prompts'
 import { openCallScope, probeFetch, scopeOptions, withTimings } from './call-scope'
@@ -96,13 +98,19 @@ export function toOpenAiMessage(m: ChatMessage): ChatCompletionMessageParam {
 }
 
 export function openAiBody(request: ChatRequest, compatible: boolean): ChatCompletionCreateParamsStreaming {
+  return { ...openAiParams(request, compatible), stream: true, stream_options: { include_usage: true } }
+}
+
+/** The request without streaming: what a streamed call sends, and what a Batch API line carries as its body. */
+export function openAiParams(
+  request: Pick<ChatRequest, 'messages' | 'model' | 'params'>,
+  compatible: boolean,
+): ChatCompletionCreateParamsNonStreaming {
   const p: ModelParams = request.params
   const messages: ChatCompletionMessageParam[] = request.messages.map(toOpenAiMessage)
   return {
     model: request.model.model,
     messages,
-    stream: true,
-    stream_options: { include_usage: true },
     ...(p.temperature !== undefined ? { temperature: p.temperature } : {}),
     ...(p.topP !== undefined ? { top_p: p.topP } : {}),
     ...(p.seed !== undefined ? { seed: p.seed } : {}),
@@ -141,7 +149,7 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>, scope: CallSc
       toolCalls.add(call)
     }
     if (choice?.finish_reason) finishReason = choice.finish_reason
-    if (chunk.usage) usage = usageOf(chunk.usage)
+    if (chunk.usage) usage = openAiUsage(chunk.usage)
   }
   // A refusal (structured outputs) comes instead of content: it is the answer, said as such, never ''.
   if (refusal !== '' && text === '')
@@ -158,7 +166,12 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>, scope: CallSc
   return withTimings({ text, toolCalls: toolCalls.result(), finishReason, usage, raw: meta }, scope)
 }
 
-function usageOf(u: NonNullable<ChatCompletionChunk['usage']>): ChatResponse['usage'] {
+/** Usage as the app counts it; shared with the Batch API adapter, which reads the same object. */
+export function openAiUsage(
+  u: Pick<CompletionUsage, 'prompt_tokens' | 'completion_tokens'> & {
+    prompt_tokens_details?: { cached_tokens?: number | undefined } | null | undefined
+  },
+): ChatResponse['usage'] {
   return {
     inputTokens: u.prompt_tokens,
     outputTokens: u.completion_tokens,

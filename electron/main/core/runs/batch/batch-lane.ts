@@ -36,7 +36,7 @@ export class BatchLane {
   ) {
     this.poller = new JobPoller(host, api, {
       itemOf: (key) => this.items.get(key),
-      requestsOf: (entries) => entries.map((e, i) => this.batchRequest(e, i)),
+      requestsOf: (entries) => entries.map((e) => this.batchRequest(e)),
       onAnswered: (hash) => this.answerWaiters(hash),
       onUnanswered: (hash) => this.sendWaiters(hash),
     })
@@ -115,13 +115,25 @@ export class BatchLane {
   }
 
   /** A stored item's request, rendered again from its case and version (nothing of it is kept in memory). */
-  private batchRequest(entry: JobEntry, index: number): BatchRequest | null {
+  private batchRequest(entry: JobEntry): BatchRequest | null {
     const item = this.items.get(resultKey(entry))
-    return item ? { customId: customIdOf(index), request: this.render(item).request } : null
+    return item ? { customId: customIdOf(entry), request: this.render(item).request } : null
   }
 
-  /** Splits the new requests into jobs within the API's limits (requests and bytes), each stored before it is sent. */
+  /**
+   * Splits the new requests into jobs: one model per job (OpenAI's Batch API takes requests to a single model
+   * per input file), each within the API's limits (requests and bytes), each stored before it is sent.
+   */
   private sendNew(fresh: readonly Prepared[]): void {
+    const byModel = new Map<string, Prepared[]>()
+    for (const p of fresh) {
+      const model = p.entry.modelId
+      byModel.set(model, [...(byModel.get(model) ?? []), p])
+    }
+    for (const group of byModel.values()) this.sendChunks(group)
+  }
+
+  private sendChunks(fresh: readonly Prepared[]): void {
     const { maxRequests, maxBytes } = this.api.limits
     let chunk: Prepared[] = []
     let bytes = 0
@@ -138,7 +150,7 @@ export class BatchLane {
       bytes = 0
     }
     for (const prepared of fresh) {
-      const size = this.api.requestBytes({ customId: customIdOf(chunk.length), request: prepared.request })
+      const size = this.api.requestBytes({ customId: customIdOf(prepared.entry), request: prepared.request })
       if (chunk.length >= maxRequests || (chunk.length > 0 && bytes + size > maxBytes)) flush()
       chunk.push(prepared)
       bytes += size

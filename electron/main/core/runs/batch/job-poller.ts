@@ -160,8 +160,12 @@ export class JobPoller {
   private async collect(job: StoredBatchJob, signal: AbortSignal | undefined): Promise<void> {
     if (job.remoteId === null) return
     const outcomes = new Map<string, BatchItemOutcome>()
+    // The adapters read some answers in the light of the request (a JSON schema sent as a forced tool).
+    const requests = this.items
+      .requestsOf(this.host.ctx.repos.batchItems.ofJob(job.id))
+      .filter((r): r is BatchRequest => r !== null)
     try {
-      for await (const outcome of this.api.results(job.remoteId, signal))
+      for await (const outcome of this.api.results(job.remoteId, signal, requests))
         outcomes.set(outcome.customId, outcome)
     } catch (error) {
       const e = asProviderError(error)
@@ -171,6 +175,9 @@ export class JobPoller {
     if (this.host.stopReason() === 'close') return
     const cancelling = this.host.stopReason() === 'cancel'
     this.write(job, planCollection(this.input(job), outcomes), cancelling ? 'cancelled' : 'collected')
+    // The provider's copies of the prompts and answers are not kept once ours are stored.
+    const { remoteId, inputFileId } = job
+    await this.api.release?.({ remoteId, inputFileId }).catch(() => undefined)
   }
 
   private input(job: StoredBatchJob): CollectInput {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { resultKey, type ResultKey } from '../../../../../shared/lib/model-identity'
 import type { BatchItem } from '../../db/repos/batch-items'
 import type { StoredBatchJob } from '../../db/repos/batch-jobs'
 import { writeTransaction, type CoreContext } from '../../context'
@@ -7,16 +9,20 @@ import type { CollectPlan } from './batch-collect'
 /** An item as it goes into a new job: its key, request hash and the attempt it is sent as. */
 export type JobEntry = Omit<BatchItem, 'jobId' | 'customId' | 'state'>
 
-/** A short custom id: the item's index in its job (letters, digits, '_' and '-' only, as both APIs accept). */
-export const customIdOf = (index: number): string => `i${index}`
+/**
+ * An item's custom id: a digest of its result key, so the same item has the same id in every job it is sent
+ * in (a retry, a job re-sent after a crash) and no two items of a run share one. 33 characters of letters,
+ * digits, '_' and '-', as both APIs accept.
+ */
+export const customIdOf = (key: ResultKey): string =>
+  `r${createHash('sha256').update(resultKey(key)).digest('base64url').slice(0, 32)}`
 
 function insertJob(ctx: CoreContext, runId: string, provider: string, entries: readonly JobEntry[]): string {
   const id = newId('bjob')
   const attempt = Math.max(...entries.map((e) => e.attempt))
   ctx.repos.batchJobs.insert({ id, runId, provider, requests: entries.length, attempt, createdAt: ctx.now() })
-  entries.forEach((entry, index) =>
-    ctx.repos.batchItems.insert({ ...entry, jobId: id, customId: customIdOf(index) }),
-  )
+  for (const entry of entries)
+    ctx.repos.batchItems.insert({ ...entry, jobId: id, customId: customIdOf(entry) })
   return id
 }
 
