@@ -1,5 +1,6 @@
 import { createAnthropicProvider } from './anthropic'
 import { createDemoProvider } from './demo'
+import { createGeminiProvider } from './gemini'
 import type { DemoProviderOptions } from './demo'
 import { createOpenAiProvider } from './openai'
 import type { ProviderSettings } from './settings'
@@ -33,8 +34,9 @@ export function createProvider(
     case 'demo':
       return createDemoProvider({ ...demo, id })
     // Each new kind's adapter replaces its line here (issue 21).
-    case 'azure-openai':
     case 'gemini':
+      return createGeminiProvider(common)
+    case 'azure-openai':
     case 'bedrock':
       throw new Error(`Provider kind "${settings.kind}" is being built`)
   }
