@@ -87,5 +87,12 @@ export function toGeminiConversation(messages: ChatMessage[], model: string): Ge
     if (m.role === 'assistant') contents.push({ role: 'model', parts: modelParts(m, signed) })
     else contents.push({ role: 'user', parts: [{ text: m.content }] })
   }
+  if (contents.length === 0) {
+    throw new ProviderError(
+      'client',
+      'The request was not sent: Gemini needs at least one user or assistant message; system messages travel ' +
+        'as the system instruction, beside the conversation',
+    )
+  }
   return { systemInstruction: system.length > 0 ? system.join('\n\n') : undefined, contents }
 }
