@@ -45,6 +45,8 @@ describe('evallab run on a workspace with a stored Gemini provider', () => {
 
     const keyless = await spawnEvallab(args)
     expect(keyless.code, described(keyless)).toBe(3)
-    expect(keyless.stderr).toMatch(/No API key for provider "gemini-eu".*(EVALLAB_GEMINI_EU_API_KEY|GEMINI_API_KEY)/)
+    expect(keyless.stderr).toMatch(
+      /No API key for provider "gemini-eu".*(EVALLAB_GEMINI_EU_API_KEY|GEMINI_API_KEY)/,
+    )
   }, 60_000)
 })

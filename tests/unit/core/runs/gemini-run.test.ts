@@ -25,7 +25,12 @@ async function geminiCore(server: MockLlmServer): Promise<Core> {
       retryPolicy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 20, timeoutMs: 5_000 },
     },
   })
-  await call(core, 'providers.save', { name: 'gemini-eu', kind: 'gemini', baseUrl: server.url, concurrency: 4 })
+  await call(core, 'providers.save', {
+    name: 'gemini-eu',
+    kind: 'gemini',
+    baseUrl: server.url,
+    concurrency: 4,
+  })
   return core
 }
 
@@ -34,20 +39,30 @@ function persistentFaults(server: MockLlmServer, cases: DatasetCase[]): { limite
   const [limited, broken] = [cases[0]?.id ?? '', cases[1]?.id ?? '']
   const always429: ScriptedFault[] = Array(10).fill({ fault: '429', retryAfterMs: 10 })
   server.setBehavior({
-    faultsFor: (key) => (key.includes(limited) ? always429 : key.includes(broken) ? Array(10).fill('500') : undefined),
+    faultsFor: (key) =>
+      key.includes(limited) ? always429 : key.includes(broken) ? Array(10).fill('500') : undefined,
   })
   return { limited, broken }
 }
 
 describe('a Gemini provider of the user own, end to end through the runner', () => {
   it('runs the demo dataset with streaming, usage and table cost, and records a 429 and a 500', async () => {
-    const server = await startMock({ apiKey: 'gemini-eu-key', latencyMs: 5, responder: () => ({ text: 'Refund approved.', cachedTokens: 2 }) })
+    const server = await startMock({
+      apiKey: 'gemini-eu-key',
+      latencyMs: 5,
+      responder: () => ({ text: 'Refund approved.', cachedTokens: 2 }),
+    })
     const core = await geminiCore(server)
     const datasetId = await demoDatasetId(core)
     const cases = await allCases(core, datasetId)
     const { limited, broken } = persistentFaults(server, cases)
     const detail = await supportPrompt(core, model, 'Refund replies')
-    const run = await runToEnd(core, { promptVersionIds: [detail.version.id], models: [model], datasetId, useCache: false })
+    const run = await runToEnd(core, {
+      promptVersionIds: [detail.version.id],
+      models: [model],
+      datasetId,
+      useCache: false,
+    })
     expect(run.status).toBe('completed')
     const rows = await resultRows(core, run.id)
     expect(rows).toHaveLength(cases.length)
@@ -82,7 +97,10 @@ describe('a Gemini provider of the user own, end to end through the runner', () 
     const card = scorecard.prompts.find((p) => p.promptId === detail.prompt.id)
     const criterion = (key: string) => card?.criteria.find((c) => c.key === key)
     expect(criterion('cost_tracking')?.evidence).toMatch(/^Run "scoring test" has prices/)
-    expect(criterion('pinned_models')).toMatchObject({ met: true, evidence: 'Pinned: v1 → gemini-eu/gemini-2.5-flash' })
+    expect(criterion('pinned_models')).toMatchObject({
+      met: true,
+      evidence: 'Pinned: v1 → gemini-eu/gemini-2.5-flash',
+    })
     core.close()
   }, 30_000)
 
@@ -109,7 +127,12 @@ describe('a Gemini provider of the user own, end to end through the runner', () 
     const known = { provider: 'gemini-eu', model: 'gemini-2.0-flash' }
     const unknown = { provider: 'gemini-eu', model: 'gemini-acme-tuned-7' }
     const detail = await supportPrompt(core, known, 'Refund replies')
-    const run = await runToEnd(core, { promptVersionIds: [detail.version.id], models: [known, unknown], datasetId, useCache: false })
+    const run = await runToEnd(core, {
+      promptVersionIds: [detail.version.id],
+      models: [known, unknown],
+      datasetId,
+      useCache: false,
+    })
     const rows = await resultRows(core, run.id)
     expect(rows.filter((r) => r.modelId === 'gemini-2.0-flash').every((r) => (r.costUsd ?? 0) > 0)).toBe(true)
     const unpriced = rows.filter((r) => r.modelId === 'gemini-acme-tuned-7')

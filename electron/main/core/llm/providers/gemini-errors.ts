@@ -50,19 +50,28 @@ export function retryInfoMs(error: GoogleError | undefined): number | undefined 
   return match ? Math.ceil(Number(match[1]) * 1000) : undefined
 }
 
+/** Google API keys (AIza…, 39 characters) besides the shapes every adapter hides. */
+const GOOGLE_KEY = /\bAIza[0-9A-Za-z_-]{35}\b/g
+const redactGoogle = (message: string, apiKey: string | undefined): string =>
+  redact(message, apiKey).replace(GOOGLE_KEY, '[redacted]')
+
 /** Google answers an unknown key with 400 INVALID_ARGUMENT and the reason API_KEY_INVALID: a key problem. */
 function kindOf(status: number, error: GoogleError | undefined): ProviderErrorKind {
   const reasons = (error?.details ?? []).map((d) => d['reason'])
   return reasons.includes('API_KEY_INVALID') ? 'auth' : kindForStatus(status)
 }
 
-function apiErrorOf(error: ApiError, headers: Headers | undefined, apiKey: string | undefined): ProviderError {
+function apiErrorOf(
+  error: ApiError,
+  headers: Headers | undefined,
+  apiKey: string | undefined,
+): ProviderError {
   const google = googleErrorOf(error.message)
   const words = google?.message ?? error.message
   const label = google?.status ? `${error.status} ${google.status}` : String(error.status)
   const retryAfterMs = retryInfoMs(google) ?? parseRetryAfter(headers)
   const rateLimit = parseRateLimit(headers)
-  return new ProviderError(kindOf(error.status, google), redact(`Gemini ${label}: ${words}`, apiKey), {
+  return new ProviderError(kindOf(error.status, google), redactGoogle(`Gemini ${label}: ${words}`, apiKey), {
     status: error.status,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     ...(rateLimit ? { rateLimit } : {}),
@@ -95,7 +104,7 @@ export function geminiProviderError(error: unknown, ctx: GeminiErrorContext): Pr
   if (ctx.cut || ctx.signal.aborted) return abortedStreamError(mapContext)
   if (error instanceof ProviderError) return error
   if (error instanceof ApiError) return apiErrorOf(error, ctx.headers, ctx.apiKey)
-  const message = redact(error instanceof Error ? error.message : String(error), ctx.apiKey)
+  const message = redactGoogle(error instanceof Error ? error.message : String(error), ctx.apiKey)
   if (MALFORMED.test(message)) return new ProviderError('server', `Malformed response: ${message}`)
   return toProviderError(error, mapContext)
 }

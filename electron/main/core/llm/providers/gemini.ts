@@ -118,7 +118,10 @@ export function geminiRequest(request: ChatRequest): GenerateContentParameters {
   }
 }
 
-async function collect(stream: AsyncIterable<GenerateContentResponse>, scope: CallScope): Promise<ChatResponse> {
+async function collect(
+  stream: AsyncIterable<GenerateContentResponse>,
+  scope: CallScope,
+): Promise<ChatResponse> {
   const parts = new GeminiParts()
   let reason: string | null = null
   let usage: ChatUsage = geminiUsage(undefined)
@@ -137,7 +140,10 @@ async function collect(stream: AsyncIterable<GenerateContentResponse>, scope: Ca
   }
   // Gemini ends every answer with a finish reason: a stream closed before one came was cut, not finished.
   if (reason === null && !meta.blockReason) {
-    throw new ProviderError('server', 'The stream ended before Gemini finished the answer (no finish reason).')
+    throw new ProviderError(
+      'server',
+      'The stream ended before Gemini finished the answer (no finish reason).',
+    )
   }
   // A blocked prompt gets no candidate at all: the answer is empty and says why, never a plain ''.
   const finishReason = meta.blockReason

@@ -43,7 +43,10 @@ const chat = (params: ModelParams, messages?: ChatMessage[], model = 'gemini-2.5
 describe('gemini tools: function declarations, calling config, calls and results', () => {
   it('offers the tools as JSON Schema declarations and returns the calls the model made', async () => {
     const call = toolCall('route_ticket', { queue: 'billing', priority: 2 })
-    const server = await start({ recordRequests: 1, responder: () => ({ text: 'Routing.', toolCalls: [call] }) })
+    const server = await start({
+      recordRequests: 1,
+      responder: () => ({ text: 'Routing.', toolCalls: [call] }),
+    })
     const response = await gemini(server).chat(chat({ tools: [routeTicket, lookupUser], toolChoice: 'auto' }))
     expect(response.text).toBe('Routing.')
     expect(response.toolCalls).toEqual([
@@ -52,7 +55,11 @@ describe('gemini tools: function declarations, calling config, calls and results
     expect(response.finishReason).toBe('tool_calls')
     const seen = server.requests[0]?.request
     expect(seen?.tools).toEqual([
-      { name: 'route_ticket', description: 'Send a support ticket to a queue.', parameters: routeTicket.parameters },
+      {
+        name: 'route_ticket',
+        description: 'Send a support ticket to a queue.',
+        parameters: routeTicket.parameters,
+      },
       { name: 'lookup_user', parameters: lookupUser.parameters },
     ])
     expect(seen?.toolChoice).toBe('auto')
@@ -68,7 +75,9 @@ describe('gemini tools: function declarations, calling config, calls and results
 
   it('a named tool choice is mode ANY limited to that function, and the model calls it', async () => {
     const server = await start({ recordRequests: 1 })
-    const response = await gemini(server).chat(chat({ tools: [routeTicket, lookupUser], toolChoice: { name: 'lookup_user' } }))
+    const response = await gemini(server).chat(
+      chat({ tools: [routeTicket, lookupUser], toolChoice: { name: 'lookup_user' } }),
+    )
     expect(response.toolCalls.map((c) => c.name)).toEqual(['lookup_user'])
     expect(server.requests[0]?.request.toolChoice).toEqual({ name: 'lookup_user' })
     expect(server.requests[0]?.request.body['toolConfig']).toEqual({
@@ -79,7 +88,10 @@ describe('gemini tools: function declarations, calling config, calls and results
   it('sends a step-2 conversation back: functionCall parts, then the results as functionResponse parts', async () => {
     const server = await start({
       recordRequests: 2,
-      responder: bySteps([{ toolCalls: [toolCall('lookup_user', { email: 'a@b.c' }, 'fc-1')] }, 'Found Ada.']),
+      responder: bySteps([
+        { toolCalls: [toolCall('lookup_user', { email: 'a@b.c' }, 'fc-1')] },
+        'Found Ada.',
+      ]),
     })
     const provider = gemini(server)
     const first = await provider.chat(chat({ tools: [lookupUser] }))
@@ -94,7 +106,11 @@ describe('gemini tools: function declarations, calling config, calls and results
     expect(seen?.step).toBe(1)
     expect(seen?.messages).toEqual([
       { role: 'user', text: 'Who is a@b.c?' },
-      { role: 'assistant', text: '', toolCalls: [{ id: 'fc-1', name: 'lookup_user', arguments: '{"email":"a@b.c"}' }] },
+      {
+        role: 'assistant',
+        text: '',
+        toolCalls: [{ id: 'fc-1', name: 'lookup_user', arguments: '{"email":"a@b.c"}' }],
+      },
       { role: 'tool', text: 'Ada Lovelace', toolCallId: 'fc-1' },
     ])
     // Gemini 2.5 neither sends nor checks thought signatures: none is invented.
@@ -105,21 +121,34 @@ describe('gemini tools: function declarations, calling config, calls and results
     const server = await start({ recordRequests: 1 })
     const history: ChatMessage[] = [
       { role: 'user', content: 'Who is a@b.c?' },
-      { role: 'assistant', content: '', toolCalls: [{ id: 'gemini_call_0', name: 'lookup_user', arguments: '{}' }] },
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 'gemini_call_0', name: 'lookup_user', arguments: '{}' }],
+      },
       { role: 'tool', toolCallId: 'gemini_call_0', name: 'lookup_user', content: 'Ada' },
     ]
     await gemini(server).chat(chat({ tools: [lookupUser] }, history, 'gemini-3-flash-preview'))
     const contents = server.requests[0]?.request.body['contents'] as { parts: Record<string, unknown>[] }[]
-    expect(contents[1]?.parts[0]).toEqual({ functionCall: { name: 'lookup_user', args: {} }, thoughtSignature: SKIP_SIGNATURE })
+    expect(contents[1]?.parts[0]).toEqual({
+      functionCall: { name: 'lookup_user', args: {} },
+      thoughtSignature: SKIP_SIGNATURE,
+    })
     // An id the adapter made up is never sent: Gemini matches the response by name.
-    expect(contents[2]?.parts[0]).toEqual({ functionResponse: { name: 'lookup_user', response: { output: 'Ada' } } })
+    expect(contents[2]?.parts[0]).toEqual({
+      functionResponse: { name: 'lookup_user', response: { output: 'Ada' } },
+    })
   })
 
   it('a call whose arguments are not a JSON object is refused before sending (client)', async () => {
     const server = await start()
     const history: ChatMessage[] = [
       { role: 'user', content: 'x' },
-      { role: 'assistant', content: '', toolCalls: [{ id: 'c', name: 'lookup_user', arguments: '{"email": ' }] },
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 'c', name: 'lookup_user', arguments: '{"email": ' }],
+      },
       { role: 'tool', toolCallId: 'c', name: 'lookup_user', content: 'r' },
     ]
     const error = await rejectionOf(gemini(server).chat(chat({ tools: [lookupUser] }, history)))

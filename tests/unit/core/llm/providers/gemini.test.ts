@@ -1,5 +1,7 @@
+import { ApiError } from '@google/genai'
 import { describe, expect, it } from 'vitest'
 import { createGeminiProvider } from '../../../../../electron/main/core/llm/providers/gemini'
+import { geminiProviderError } from '../../../../../electron/main/core/llm/providers/gemini-errors'
 import { ProviderError } from '../../../../../electron/main/core/llm/providers/types'
 import type { ChatRequest } from '../../../../../electron/main/core/llm/providers/types'
 import type { MockLlmServer, ScriptedFault } from '../../../../fixtures/mock-llm'
@@ -93,6 +95,22 @@ describe('gemini adapter through @google/genai against the mock', () => {
     expect(error.kind).toBe('cancelled')
   })
 
+  it('cuts a stream that goes silent after its first chunk at the idle limit, and learns from good calls', async () => {
+    const server = await start({ rateStall: 1 })
+    const observed: number[] = []
+    const limits = {
+      requestMs: () => 5_000,
+      idleMs: () => 200,
+      observe: (t: { totalMs: number }) => void observed.push(t.totalMs),
+    }
+    const error = await providerError(gemini(server).chat(request({ timeoutMs: undefined, limits })))
+    expect(error.kind).toBe('timeout')
+    expect(error.message).toMatch(/idle timeout/)
+    server.setBehavior({ rateStall: 0 })
+    await gemini(server).chat(request({ timeoutMs: undefined, limits }))
+    expect(observed).toHaveLength(1)
+  })
+
   it('times out a server that never answers', async () => {
     const server = await start({ rateHang: 1 })
     const error = await providerError(gemini(server).chat(request({ timeoutMs: 300 })))
@@ -155,5 +173,43 @@ describe('gemini errors, classified for the retry rules', () => {
     const provider = createGeminiProvider({ id: 'gemini-eu', baseUrl: url, apiKey: 'k' })
     const error = await providerError(provider.chat(request()))
     expect(error.kind).toBe('network')
+  })
+})
+
+describe('gemini error bodies', () => {
+  const ctx = (headers?: Headers) => ({
+    cut: null,
+    timeoutMs: 1_000,
+    signal: new AbortController().signal,
+    headers,
+  })
+  const body = (error: Record<string, unknown>) => JSON.stringify({ error })
+
+  it('hides a Google-shaped key the server echoed, and falls back to retry-after without RetryInfo', () => {
+    const echoed = new ApiError({
+      message: body({
+        code: 429,
+        status: 'RESOURCE_EXHAUSTED',
+        message: 'quota of AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q',
+      }),
+      status: 429,
+    })
+    const error = geminiProviderError(echoed, ctx(new Headers({ 'retry-after': '2' })))
+    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2_000 })
+    expect(error.message).toBe('Gemini 429 RESOURCE_EXHAUSTED: quota of [redacted]')
+  })
+
+  it('reads an error event inside a stream ("got status: …" before the body)', () => {
+    const details = [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '0.250s' }]
+    const inStream = new ApiError({
+      message: `got status: UNAVAILABLE. ${body({ code: 503, status: 'UNAVAILABLE', message: 'overloaded', details })}`,
+      status: 503,
+    })
+    expect(geminiProviderError(inStream, ctx())).toMatchObject({
+      kind: 'server',
+      status: 503,
+      retryAfterMs: 250,
+      message: 'Gemini 503 UNAVAILABLE: overloaded',
+    })
   })
 })
