@@ -104,6 +104,22 @@ describe('a Gemini provider of the user own, end to end through the runner', () 
     core.close()
   }, 30_000)
 
+  it('answers a repeated run from the response cache: no second call reaches Gemini', async () => {
+    const server = await startMock({ apiKey: 'gemini-eu-key' })
+    const core = await geminiCore(server)
+    const datasetId = await demoDatasetId(core)
+    const detail = await supportPrompt(core, model, 'Refund replies')
+    const input = { promptVersionIds: [detail.version.id], models: [model], datasetId, useCache: true }
+    const first = await runToEnd(core, input)
+    const calls = server.stats.byApi.gemini
+    expect(calls).toBe(first.counts.total)
+    const second = await runToEnd(core, input)
+    expect(server.stats.byApi.gemini).toBe(calls)
+    const rows = await resultRows(core, second.id)
+    expect(rows.every((r) => r.cached && r.errorKind === null)).toBe(true)
+    core.close()
+  }, 30_000)
+
   it('lists the provider with its key variable, and its known models from the Google price table', async () => {
     const server = await startMock()
     const core = await geminiCore(server)
