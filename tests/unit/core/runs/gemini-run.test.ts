@@ -74,11 +74,17 @@ describe('a Gemini provider of the user own, end to end through the runner', () 
       expect(r.inputTokens).toBeGreaterThan(2)
       expect(r.outputTokens).toBeGreaterThan(0)
       expect(r.ttftMs).not.toBeNull()
-      expect(r.costUsd).toBeGreaterThan(0)
+      // Google's list prices for gemini-2.5-flash: $0.30 in, $0.03 cached in, $2.50 out per MTok.
+      const usd = ((r.inputTokens ?? 0) - 2) * 0.3 + 2 * 0.03 + (r.outputTokens ?? 0) * 2.5
+      expect(r.costUsd).toBeCloseTo(usd / 1e6, 12)
     }
-    const price = run.priceTable.find((p) => p.provider === 'gemini-eu')
-    expect(price).toMatchObject({ model: 'gemini-2.5-flash', source: 'genai-prices' })
-    expect(price?.inputPerMTok).toBeGreaterThan(0)
+    expect(run.priceTable.find((p) => p.provider === 'gemini-eu')).toMatchObject({
+      model: 'gemini-2.5-flash',
+      source: 'genai-prices',
+      inputPerMTok: 0.3,
+      cachedInputPerMTok: 0.03,
+      outputPerMTok: 2.5,
+    })
 
     const rateLimited = rows.find((r) => r.caseId === limited)
     expect(rateLimited).toMatchObject({ errorKind: 'rate_limited', attempts: 3, responseText: null })
@@ -151,6 +157,11 @@ describe('a Gemini provider of the user own, end to end through the runner', () 
     })
     const rows = await resultRows(core, run.id)
     expect(rows.filter((r) => r.modelId === 'gemini-2.0-flash').every((r) => (r.costUsd ?? 0) > 0)).toBe(true)
+    expect(run.priceTable.find((p) => p.model === 'gemini-2.0-flash')).toMatchObject({
+      inputPerMTok: 0.1,
+      cachedInputPerMTok: 0.025,
+      outputPerMTok: 0.4,
+    })
     const unpriced = rows.filter((r) => r.modelId === 'gemini-acme-tuned-7')
     expect(unpriced.length).toBeGreaterThan(0)
     expect(unpriced.every((r) => r.errorKind === null && r.costUsd === null)).toBe(true)
