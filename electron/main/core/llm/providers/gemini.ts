@@ -4,6 +4,7 @@ import type {
   GenerateContentConfig,
   GenerateContentParameters,
   GenerateContentResponse,
+  HttpOptions,
 } from '@google/genai'
 import type { ModelParams } from '../../../../../shared/domain/prompts'
 import { openCallScope, probeFetch, scopeOptions, withTimings } from './call-scope'
@@ -23,10 +24,22 @@ import type { ChatRequest, ChatResponse, ChatUsage, Provider } from './types'
 
 export interface GeminiProviderOptions {
   id: string
-  /** Unset for generativelanguage.googleapis.com; a proxy's (or the mock's) root, without /v1beta. */
+  /** Unset for generativelanguage.googleapis.com; a proxy's (or the mock's) root, with or without /v1beta. */
   baseUrl?: string
   apiKey?: string
   now?: () => number
+}
+
+const VERSION_SUFFIX = /\/(v1|v1beta|v1alpha)\/?$/
+
+/**
+ * The SDK appends the API version to its base URL; a URL given with one (…/v1beta, as Google's docs and most
+ * proxies write it) is split into both, so it is not sent to …/v1beta/v1beta.
+ */
+export function geminiHttpOptions(baseUrl: string | undefined): HttpOptions {
+  if (!baseUrl) return {}
+  const version = VERSION_SUFFIX.exec(baseUrl)?.[1]
+  return version ? { baseUrl: baseUrl.replace(VERSION_SUFFIX, ''), apiVersion: version } : { baseUrl }
 }
 
 export function createGeminiProvider(options: GeminiProviderOptions): Provider {
@@ -34,7 +47,7 @@ export function createGeminiProvider(options: GeminiProviderOptions): Provider {
   const client = new GoogleGenAI({
     // Always given, so the SDK never reads GEMINI_API_KEY / GOOGLE_API_KEY itself behind the key store.
     apiKey: options.apiKey ?? 'no-key',
-    ...(options.baseUrl ? { httpOptions: { baseUrl: options.baseUrl } } : {}),
+    httpOptions: geminiHttpOptions(options.baseUrl),
   })
   return { id: options.id, chat: (request) => chat(client, request, options) }
 }

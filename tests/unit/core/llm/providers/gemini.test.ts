@@ -1,6 +1,9 @@
 import { ApiError } from '@google/genai'
 import { describe, expect, it } from 'vitest'
-import { createGeminiProvider } from '../../../../../electron/main/core/llm/providers/gemini'
+import {
+  createGeminiProvider,
+  geminiHttpOptions,
+} from '../../../../../electron/main/core/llm/providers/gemini'
 import { geminiProviderError } from '../../../../../electron/main/core/llm/providers/gemini-errors'
 import { ProviderError } from '../../../../../electron/main/core/llm/providers/types'
 import type { ChatRequest } from '../../../../../electron/main/core/llm/providers/types'
@@ -53,6 +56,16 @@ describe('gemini adapter through @google/genai against the mock', () => {
     expect(seen?.headers['x-goog-api-key']).toBe('gemini-test-key')
     expect(seen?.body['generationConfig']).toMatchObject({ temperature: 0, topP: 0.9, maxOutputTokens: 64 })
     expect(server.stats.byApi.gemini).toBe(1)
+  })
+
+  it('takes a base URL with or without the API version, as Google writes it (…/v1beta)', async () => {
+    const server = await start()
+    const withVersion = createGeminiProvider({ id: 'g', baseUrl: `${server.url}/v1beta/`, apiKey: 'k' })
+    expect((await withVersion.chat(request())).text).toMatch(/^Mock answer/)
+    expect(geminiHttpOptions(undefined)).toEqual({})
+    expect(geminiHttpOptions('https://proxy.example.com/google')).toEqual({
+      baseUrl: 'https://proxy.example.com/google',
+    })
   })
 
   it('reports cached prompt tokens inside the input, as Google bills them', async () => {
