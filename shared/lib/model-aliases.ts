@@ -30,6 +30,11 @@ const knownSnapshots: Record<string, string[]> = {
   'claude-sonnet-4-5': ['claude-sonnet-4-5-20250929'],
   'claude-haiku-4-5': ['claude-haiku-4-5-20251001'],
   'claude-opus-4-1': ['claude-opus-4-1-20250805'],
+  // Google's older auto-updated aliases; from Gemini 2.5 on the plain name is the stable, pinned model.
+  'gemini-2.0-flash': ['gemini-2.0-flash-001'],
+  'gemini-2.0-flash-lite': ['gemini-2.0-flash-lite-001'],
+  'gemini-1.5-flash': ['gemini-1.5-flash-002'],
+  'gemini-1.5-pro': ['gemini-1.5-pro-002'],
 }
 
 const datedSnapshot = /(?:-|_)(?:20\d{2}-\d{2}-\d{2}|20\d{6}|\d{4})$/
@@ -53,7 +58,9 @@ export function adviseModel(model: ModelRef, kind?: ProviderKind | null): ModelA
   const ownModels = kind
     ? kind === 'openai-compatible' || kind === 'demo'
     : model.provider === 'openai-compatible' || model.provider === 'demo'
-  if (ownModels && alternatives.length === 0) return pinned()
+  // Google names stable models without a date (gemini-2.5-flash, gemini-2.0-flash-001) and says when a name
+  // moves: `-latest` (above) and the older aliases listed in knownSnapshots.
+  if ((ownModels || kind === 'gemini') && alternatives.length === 0) return pinned()
   if (kind === 'bedrock' && bedrockVersion.test(id)) return pinned()
   if (alternatives.length > 0 || !datedSnapshot.test(id)) {
     return advice(

@@ -69,6 +69,18 @@ describe('adviseModel', () => {
     ).toMatchObject({ movingAlias: false })
   })
 
+  it("follows Google's naming for Gemini: stable names are pinned, -latest and the older aliases move", () => {
+    const gemini = (id: string) => adviseModel({ provider: 'gemini-eu', model: id }, 'gemini')
+    expect(gemini('gemini-2.5-flash').movingAlias).toBe(false)
+    expect(gemini('gemini-2.0-flash-001').movingAlias).toBe(false)
+    expect(gemini('gemini-2.5-flash-preview-09-2025').movingAlias).toBe(false)
+    expect(gemini('gemini-flash-latest').movingAlias).toBe(true)
+    expect(gemini('gemini-2.0-flash')).toMatchObject({
+      movingAlias: true,
+      pinnedAlternatives: ['gemini-2.0-flash-001'],
+    })
+  })
+
   it('is case-insensitive for latest and ignores surrounding spaces', () => {
     expect(adviseModel({ provider: 'openai', model: 'chatgpt-4o-LATEST' }).movingAlias).toBe(true)
     expect(adviseModel({ provider: 'openai', model: ' gpt-4o-2024-11-20 ' }).movingAlias).toBe(false)

@@ -1,6 +1,7 @@
 import { createAnthropicProvider } from './anthropic'
 import { createBedrockProvider } from './bedrock'
 import { createDemoProvider } from './demo'
+import { createGeminiProvider } from './gemini'
 import type { DemoProviderOptions } from './demo'
 import { createOpenAiProvider } from './openai'
 import type { ProviderSettings } from './settings'
@@ -41,8 +42,9 @@ export function createProvider(
         ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
       })
     // Each new kind's adapter replaces its line here (issue 21).
-    case 'azure-openai':
     case 'gemini':
+      return createGeminiProvider(common)
+    case 'azure-openai':
       throw new Error(`Provider kind "${settings.kind}" is being built`)
   }
 }
