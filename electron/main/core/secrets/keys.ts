@@ -1,5 +1,5 @@
 import type { KeySource, ProviderKind } from '../../../../shared/domain/providers'
-import { apiKeyEnvName } from './key-names'
+import { apiKeyEnvName, AZURE_AD_TOKEN_VAR, entraTokenEnvName } from './key-names'
 import type { Env } from './environment'
 import type { SecretStore } from './types'
 
@@ -17,6 +17,11 @@ export interface ResolvedKey {
   source: KeySource
   /** The variable the key came from, or the one to set: what the UI may show instead of the key. */
   envVar: string
+  /**
+   * What `apiKey` is: a key (sent as the vendor's key header), or an Azure OpenAI Microsoft Entra token read
+   * from the environment (sent as `Authorization: Bearer`). Never stored: the keychain holds keys only.
+   */
+  credential: 'api-key' | 'entra-token'
 }
 
 /**
@@ -33,17 +38,27 @@ export function resolveProviderKey(
   const ownVar = apiKeyEnvName(name)
   const vendorVar = vendorKeyVars[kind]
   const preferredVar = vendorVar && name === kind ? vendorVar : ownVar
-  if (kind === 'demo') return { source: 'not-needed', envVar: preferredVar }
+  const credential = 'api-key'
+  if (kind === 'demo') return { source: 'not-needed', envVar: preferredVar, credential }
   // Bedrock signs each call with the AWS credential chain (environment, profile, SSO, instance role).
-  if (kind === 'bedrock') return { source: 'cloud-credentials', envVar: 'AWS_PROFILE' }
+  if (kind === 'bedrock') return { source: 'cloud-credentials', envVar: 'AWS_PROFILE', credential }
   const stored = secrets.get(name)
   if (stored) {
     const source = secrets.info().kind === 'safe-storage' ? 'keychain' : 'environment'
-    return { apiKey: stored, source, envVar: source === 'environment' ? ownVar : preferredVar }
+    return { apiKey: stored, source, envVar: source === 'environment' ? ownVar : preferredVar, credential }
   }
-  for (const variable of [ownVar, vendorVar]) {
+  const found = fromEnv(env, [ownVar, vendorVar])
+  if (found) return { ...found, credential }
+  // Azure OpenAI without a key: a Microsoft Entra token (e.g. from `az account get-access-token`).
+  const token = kind === 'azure-openai' ? fromEnv(env, [entraTokenEnvName(name), AZURE_AD_TOKEN_VAR]) : null
+  if (token) return { ...token, credential: 'entra-token' }
+  return { source: 'none', envVar: preferredVar, credential }
+}
+
+function fromEnv(env: Env, variables: (string | undefined)[]): Omit<ResolvedKey, 'credential'> | null {
+  for (const variable of variables) {
     const value = variable ? env[variable]?.trim() : undefined
     if (variable && value) return { apiKey: value, source: 'environment', envVar: variable }
   }
-  return { source: 'none', envVar: preferredVar }
+  return null
 }

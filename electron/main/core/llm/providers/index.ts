@@ -1,4 +1,5 @@
 import { createAnthropicProvider } from './anthropic'
+import { createAzureOpenAiProvider, type AzureOpenAiProviderOptions } from './azure-openai'
 import { createDemoProvider } from './demo'
 import type { DemoProviderOptions } from './demo'
 import { createOpenAiProvider } from './openai'
@@ -32,10 +33,27 @@ export function createProvider(
       return createAnthropicProvider(common)
     case 'demo':
       return createDemoProvider({ ...demo, id })
-    // Each new kind's adapter replaces its line here (issue 21).
     case 'azure-openai':
+      return createAzureOpenAiProvider(azureOptions(id, settings))
+    // Each new kind's adapter replaces its line here (issue 21).
     case 'gemini':
     case 'bedrock':
       throw new Error(`Provider kind "${settings.kind}" is being built`)
+  }
+}
+
+function azureOptions(id: string, settings: ProviderSettings): AzureOpenAiProviderOptions {
+  const { baseUrl, apiVersion, apiKey } = settings
+  // Settings' schema requires endpoint and version for this kind; injected settings may still lack them.
+  if (!baseUrl) throw new Error(`Azure OpenAI provider "${id}" has no endpoint (base URL)`)
+  if (!apiVersion) throw new Error(`Azure OpenAI provider "${id}" has no API version`)
+  if (!apiKey) throw new Error(`Azure OpenAI provider "${id}" has no API key or Microsoft Entra token`)
+  return {
+    id,
+    endpoint: baseUrl,
+    apiVersion,
+    apiKey,
+    credential: settings.apiKeyKind ?? 'api-key',
+    ...(settings.deployments ? { deployments: settings.deployments } : {}),
   }
 }
