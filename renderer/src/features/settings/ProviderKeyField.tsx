@@ -94,7 +94,14 @@ export function ProviderKeyField({ provider, canStoreKeys }: Props) {
         </div>
       </div>
       <span className="field-hint">
-        Or set <code>{provider.keyEnvVar}</code> in the environment instead.
+        Or set <code>{provider.keyEnvVar}</code> in the environment instead
+        {provider.kind === 'azure-openai' ? (
+          <>
+            {' '}
+            — or, without a key, a Microsoft Entra token in <code>AZURE_OPENAI_AD_TOKEN</code> (never stored)
+          </>
+        ) : null}
+        .
       </span>
       {submit.status === 'done' ? <p className="op-status">Key updated.</p> : null}
       {submit.error ? (
