@@ -54,6 +54,7 @@ export function AddProviderForm() {
         <Field label="Kind" className="medium">
           <select
             data-testid="provider-add-kind"
+            aria-label="Kind of the new provider"
             value={kind}
             onChange={(e) => {
               setKind(e.target.value as AddableKind)
@@ -77,6 +78,7 @@ export function AddProviderForm() {
             type="text"
             className="mono-input"
             data-testid="provider-add-name"
+            aria-label="Name of the new provider"
             spellCheck={false}
             maxLength={40}
             value={name}
@@ -91,6 +93,7 @@ export function AddProviderForm() {
             type="text"
             className="mono-input"
             data-testid="provider-add-base-url"
+            aria-label={`${form.baseUrlLabel} for the new provider`}
             placeholder={form.baseUrlPlaceholder}
             spellCheck={false}
             value={text.baseUrl}
@@ -101,6 +104,7 @@ export function AddProviderForm() {
           <input
             type="number"
             data-testid="provider-add-concurrency"
+            aria-label="Concurrency of the new provider"
             min={concurrencyBounds.min}
             max={concurrencyBounds.max}
             value={text.concurrency}
