@@ -9,6 +9,10 @@ const azure = {
   EVALLAB_AZURE_PROD_DEPLOYMENTS: 'gpt-4o=prod-gpt4o, gpt-4o-mini=mini',
   EVALLAB_AZURE_PROD_API_KEY: 'azure-key',
 }
+/** The variables without one of them. */
+function without(env: Record<string, string>, name: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => key !== name))
+}
 const settingsOf = (env: Record<string, string>, provider: string[] = []) =>
   cliProviderSettings({ provider }, env)
 
@@ -28,7 +32,7 @@ describe('cloud providers from the environment', () => {
   })
 
   it('takes a Microsoft Entra token when there is no key, and says so', () => {
-    const { EVALLAB_AZURE_PROD_API_KEY: _key, ...noKey } = azure
+    const noKey = without(azure, 'EVALLAB_AZURE_PROD_API_KEY')
     const settings = settingsOf({ ...noKey, AZURE_OPENAI_AD_TOKEN: 'entra-tok' })['azure-prod']
     expect(settings).toMatchObject({ apiKey: 'entra-tok', apiKeyKind: 'entra-token' })
     expect(() => settingsOf(noKey)).toThrow(
@@ -38,14 +42,14 @@ describe('cloud providers from the environment', () => {
   })
 
   it('names the variable to fix for each field the schema refuses', () => {
-    const { EVALLAB_AZURE_PROD_API_VERSION: _v, ...noVersion } = azure
+    const noVersion = without(azure, 'EVALLAB_AZURE_PROD_API_VERSION')
     expect(() => settingsOf(noVersion)).toThrow(
       'EVALLAB_AZURE_PROD_API_VERSION: An Azure OpenAI provider needs an API version',
     )
     expect(() => settingsOf({ ...azure, EVALLAB_AZURE_PROD_API_VERSION: 'latest' })).toThrow(
       'EVALLAB_AZURE_PROD_API_VERSION: An API version looks like 2024-10-21',
     )
-    const { EVALLAB_AZURE_PROD_BASE_URL: _u, ...noUrl } = azure
+    const noUrl = without(azure, 'EVALLAB_AZURE_PROD_BASE_URL')
     expect(() => settingsOf(noUrl)).toThrow(
       'EVALLAB_AZURE_PROD_BASE_URL: An Azure OpenAI provider needs its endpoint',
     )
@@ -73,7 +77,7 @@ describe('cloud providers from the environment', () => {
     expect(() => settingsOf({ ...env, EVALLAB_BEDROCK_EU_REGION: 'Frankfurt' })).toThrow(
       'EVALLAB_BEDROCK_EU_REGION: A region looks like us-east-1',
     )
-    const { GEMINI_API_KEY: _g, ...noGeminiKey } = env
+    const noGeminiKey = without(env, 'GEMINI_API_KEY')
     expect(() => settingsOf(noGeminiKey)).toThrow(
       'No API key for provider "gemini-eu": set EVALLAB_GEMINI_EU_API_KEY or GEMINI_API_KEY',
     )
