@@ -18,10 +18,10 @@ export interface ResolvedKey {
   /** The variable the key came from, or the one to set: what the UI may show instead of the key. */
   envVar: string
   /**
-   * What `apiKey` is: a key (sent as the vendor's key header), or an Azure OpenAI Microsoft Entra token read
-   * from the environment (sent as `Authorization: Bearer`). Never stored: the keychain holds keys only.
+   * Set when `apiKey` is not a key but an Azure OpenAI Microsoft Entra token read from the environment (sent
+   * as `Authorization: Bearer`, never as `api-key`). Tokens are never stored: the keychain holds keys only.
    */
-  credential: 'api-key' | 'entra-token'
+  credential?: 'entra-token'
 }
 
 /**
@@ -38,24 +38,23 @@ export function resolveProviderKey(
   const ownVar = apiKeyEnvName(name)
   const vendorVar = vendorKeyVars[kind]
   const preferredVar = vendorVar && name === kind ? vendorVar : ownVar
-  const credential = 'api-key'
-  if (kind === 'demo') return { source: 'not-needed', envVar: preferredVar, credential }
+  if (kind === 'demo') return { source: 'not-needed', envVar: preferredVar }
   // Bedrock signs each call with the AWS credential chain (environment, profile, SSO, instance role).
-  if (kind === 'bedrock') return { source: 'cloud-credentials', envVar: 'AWS_PROFILE', credential }
+  if (kind === 'bedrock') return { source: 'cloud-credentials', envVar: 'AWS_PROFILE' }
   const stored = secrets.get(name)
   if (stored) {
     const source = secrets.info().kind === 'safe-storage' ? 'keychain' : 'environment'
-    return { apiKey: stored, source, envVar: source === 'environment' ? ownVar : preferredVar, credential }
+    return { apiKey: stored, source, envVar: source === 'environment' ? ownVar : preferredVar }
   }
   const found = fromEnv(env, [ownVar, vendorVar])
-  if (found) return { ...found, credential }
+  if (found) return found
   // Azure OpenAI without a key: a Microsoft Entra token (e.g. from `az account get-access-token`).
   const token = kind === 'azure-openai' ? fromEnv(env, [entraTokenEnvName(name), AZURE_AD_TOKEN_VAR]) : null
   if (token) return { ...token, credential: 'entra-token' }
-  return { source: 'none', envVar: preferredVar, credential }
+  return { source: 'none', envVar: preferredVar }
 }
 
-function fromEnv(env: Env, variables: (string | undefined)[]): Omit<ResolvedKey, 'credential'> | null {
+function fromEnv(env: Env, variables: (string | undefined)[]): ResolvedKey | null {
   for (const variable of variables) {
     const value = variable ? env[variable]?.trim() : undefined
     if (variable && value) return { apiKey: value, source: 'environment', envVar: variable }

@@ -164,11 +164,8 @@ describe('Azure OpenAI key resolution and endpoint', () => {
     const token = { AZURE_OPENAI_AD_TOKEN: 'vendor-tok', EVALLAB_AZURE_PROD_AD_TOKEN: 'own-tok' }
     expect(resolve(token)).toMatchObject({ apiKey: 'own-tok', envVar: 'EVALLAB_AZURE_PROD_AD_TOKEN' })
     expect(resolve({ AZURE_OPENAI_AD_TOKEN: 'vendor-tok' }).envVar).toBe('AZURE_OPENAI_AD_TOKEN')
-    expect(resolve({ ...token, AZURE_OPENAI_API_KEY: 'k' })).toMatchObject({
-      apiKey: 'k',
-      envVar: 'AZURE_OPENAI_API_KEY',
-      credential: 'api-key',
-    })
+    const keyed = resolve({ ...token, AZURE_OPENAI_API_KEY: 'k' })
+    expect(keyed).toEqual({ apiKey: 'k', source: 'environment', envVar: 'AZURE_OPENAI_API_KEY' })
     expect(resolve({})).toMatchObject({ source: 'none', envVar: 'EVALLAB_AZURE_PROD_API_KEY' })
     // Other kinds never read an Azure token.
     const env = { AZURE_OPENAI_AD_TOKEN: 't' }
