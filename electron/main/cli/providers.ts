@@ -3,6 +3,7 @@ import type { ProviderAdvice } from '../core/llm/provider-advice'
 import { apiKeyEnvName, type ProviderSettings } from '../core/llm/providers/settings'
 import { createEnvironmentSecretStore, resolveProviderKey, type Env } from '../core/secrets'
 import { UsageError } from './io'
+import { envKindProviders, envKindSettings } from './provider-env'
 
 const builtInKinds: Readonly<Record<string, 'openai' | 'anthropic'>> = {
   openai: 'openai',
@@ -39,14 +40,20 @@ export interface ProviderFlags {
  * the variable); keys come from the environment only. Other names are resolved by the core itself.
  */
 export function cliProviderSettings(flags: ProviderFlags, env: Env): Record<string, ProviderSettings> {
+  const kinds = envKindProviders(env)
   const urls = new Map<string, string>()
   for (const [name, url] of envBaseUrls(env)) urls.set(name, url)
-  for (const value of flags.provider) {
-    const [name, url] = splitProviderFlag(value)
-    urls.set(name, url)
-  }
+  const flagUrls = new Map(flags.provider.map(splitProviderFlag))
+  for (const [name, url] of flagUrls) urls.set(name, url)
   const settings: Record<string, ProviderSettings> = {}
-  for (const [name, baseUrl] of urls) settings[name] = settingsFor(name, baseUrl, flags, env)
+  for (const [name, baseUrl] of urls) {
+    if (!kinds.has(name)) settings[name] = settingsFor(name, baseUrl, flags, env)
+  }
+  // EVALLAB_<NAME>_KIND: a cloud provider (Azure OpenAI, Gemini, Bedrock) from its own variables.
+  for (const [name, kind] of kinds) {
+    const options = { baseUrl: flagUrls.get(name), concurrency: flags.concurrency }
+    settings[name] = envKindSettings(name, kind, env, options)
+  }
   return settings
 }
 
@@ -110,5 +117,16 @@ temporary workspace has no Settings, so tell the CLI where each provider is:
                               (local-llm: EVALLAB_LOCAL_LLM_BASE_URL); --provider wins over it
   EVALLAB_<NAME>_API_KEY      the provider's key (e.g. EVALLAB_LOCAL_LLM_API_KEY); a local server needs
                               none. openai and anthropic also read OPENAI_API_KEY / ANTHROPIC_API_KEY.
+Cloud providers from the environment (NAME as above; each variable's error names it):
+  EVALLAB_<NAME>_KIND         azure-openai, gemini or bedrock
+  EVALLAB_<NAME>_BASE_URL     Azure: the resource endpoint (required, e.g. https://acme.openai.azure.com);
+                              Gemini: a proxy (optional); Bedrock: an endpoint URL (optional)
+  EVALLAB_<NAME>_API_VERSION  Azure: the api-version (required, e.g. 2024-10-21)
+  EVALLAB_<NAME>_DEPLOYMENTS  Azure: MODEL=DEPLOYMENT pairs, e.g. gpt-4o=prod-gpt4o,gpt-4o-mini=mini (a model
+                              without one is called through a deployment of its own name)
+  EVALLAB_<NAME>_REGION       Bedrock: the region (required, e.g. us-east-1)
+  Keys: EVALLAB_<NAME>_API_KEY, else AZURE_OPENAI_API_KEY / GEMINI_API_KEY; Azure without a key takes a
+  Microsoft Entra token from EVALLAB_<NAME>_AD_TOKEN or AZURE_OPENAI_AD_TOKEN. Bedrock uses the AWS
+  credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO…), no key.
 Keys are read from the environment only. In a workspace of your own (--workspace DIR, run --prompt),
 the providers saved in its Settings are used as well, unless a flag or variable names them.`

@@ -33,4 +33,35 @@ export class SettingsPage {
     await expect(row.getByTestId('provider-summary')).toContainText(p.baseUrl)
     return row
   }
+
+  /**
+   * Adds an Azure OpenAI resource by keyboard, as a user tabbing through the form: kind, name, endpoint,
+   * concurrency, API version, then one model id → deployment row per entry. Waits for its row.
+   */
+  async addAzureOpenAi(p: {
+    name: string
+    endpoint: string
+    apiVersion: string
+    deployments: Record<string, string>
+  }): Promise<Locator> {
+    await this.id('provider-add-kind').selectOption('azure-openai')
+    await this.id('provider-add-name').focus()
+    await this.page.keyboard.type(p.name)
+    await this.page.keyboard.press('Tab')
+    await this.page.keyboard.type(p.endpoint)
+    await this.id('provider-add-api-version').fill(p.apiVersion)
+    for (const [model, deployment] of Object.entries(p.deployments)) {
+      await this.id('provider-deployment-add').last().click()
+      await this.page.keyboard.press('Shift+Tab') // from the add button back to the new row's Remove
+      await this.page.keyboard.press('Shift+Tab')
+      await this.page.keyboard.type(deployment)
+      await this.page.keyboard.press('Shift+Tab')
+      await this.page.keyboard.type(model)
+    }
+    await this.id('provider-add').click()
+    const row = this.provider(p.name)
+    await expect(row).toHaveAttribute('data-kind', 'azure-openai')
+    await expect(row.getByTestId('provider-summary')).toContainText(p.endpoint)
+    return row
+  }
 }

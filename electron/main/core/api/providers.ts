@@ -71,6 +71,12 @@ async function setKey(
   const config = findProvider(ctx.repos, name)
   if (!config) throw new AppError('NOT_FOUND', `No provider "${name}": add it in Settings → Providers first`)
   if (config.kind === 'demo') throw new AppError('INVALID_INPUT', 'The demo provider needs no key')
+  if (config.kind === 'bedrock') {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Provider "${name}" signs calls with the AWS credential chain: it takes no key`,
+    )
+  }
   await keys.secrets.set(name, apiKey)
   // Who changed a key and when, never the key: the entry says only whether one is now stored.
   writeTransaction(ctx, () =>

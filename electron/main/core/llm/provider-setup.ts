@@ -52,6 +52,7 @@ export function resolveSettings(ctx: { repos: Repos }, name: string, options: Ll
     ...limits,
     ...(baseUrl ? { baseUrl } : {}),
     ...(key.apiKey ? { apiKey: key.apiKey } : {}),
+    ...(key.apiKey && key.credential === 'entra-token' ? { apiKeyKind: key.credential } : {}),
     ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}),
     ...(config.region ? { region: config.region } : {}),
     ...(Object.keys(config.deployments).length > 0 ? { deployments: config.deployments } : {}),

@@ -1,5 +1,5 @@
 import type { KeySource, ProviderKind } from '../../../../shared/domain/providers'
-import { apiKeyEnvName } from './key-names'
+import { apiKeyEnvName, AZURE_AD_TOKEN_VAR, entraTokenEnvName } from './key-names'
 import type { Env } from './environment'
 import type { SecretStore } from './types'
 
@@ -17,6 +17,11 @@ export interface ResolvedKey {
   source: KeySource
   /** The variable the key came from, or the one to set: what the UI may show instead of the key. */
   envVar: string
+  /**
+   * Set when `apiKey` is not a key but an Azure OpenAI Microsoft Entra token read from the environment (sent
+   * as `Authorization: Bearer`, never as `api-key`). Tokens are never stored: the keychain holds keys only.
+   */
+  credential?: 'entra-token'
 }
 
 /**
@@ -41,9 +46,18 @@ export function resolveProviderKey(
     const source = secrets.info().kind === 'safe-storage' ? 'keychain' : 'environment'
     return { apiKey: stored, source, envVar: source === 'environment' ? ownVar : preferredVar }
   }
-  for (const variable of [ownVar, vendorVar]) {
+  const found = fromEnv(env, [ownVar, vendorVar])
+  if (found) return found
+  // Azure OpenAI without a key: a Microsoft Entra token (e.g. from `az account get-access-token`).
+  const token = kind === 'azure-openai' ? fromEnv(env, [entraTokenEnvName(name), AZURE_AD_TOKEN_VAR]) : null
+  if (token) return { ...token, credential: 'entra-token' }
+  return { source: 'none', envVar: preferredVar }
+}
+
+function fromEnv(env: Env, variables: (string | undefined)[]): ResolvedKey | null {
+  for (const variable of variables) {
     const value = variable ? env[variable]?.trim() : undefined
     if (variable && value) return { apiKey: value, source: 'environment', envVar: variable }
   }
-  return { source: 'none', envVar: preferredVar }
+  return null
 }

@@ -8,6 +8,8 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { useDeleteProvider, useSaveProvider } from '../../queries/providers'
 import { submitOf } from '../../queries/submit'
+import { CloudFields } from './CloudFields'
+import { isAddableKind, kindForms } from './provider-kinds'
 import {
   formTextOf,
   parseProviderForm,
@@ -45,7 +47,9 @@ export function ProviderEditForm({ provider }: { provider: ProviderView }) {
       }}
     >
       <div className="field-row">
-        {provider.kind === 'demo' ? null : <BaseUrlField provider={provider} text={text} set={set} />}
+        {provider.kind === 'demo' ? null : (
+          <BaseUrlField provider={provider} text={text} set={set} errors={errors} />
+        )}
         <LimitFields provider={provider} text={text} set={set} errors={errors} />
         <div className="provider-form-actions">
           <button
@@ -69,9 +73,15 @@ export function ProviderEditForm({ provider }: { provider: ProviderView }) {
           )}
         </div>
       </div>
+      <CloudFields kind={provider.kind} owner={provider.name} prefix="provider" {...{ text, set, errors }} />
       {provider.kind === 'demo' ? null : (
         <CallFields provider={provider} text={text} set={set} errors={errors} />
       )}
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       {submit.status === 'done' ? <p className="op-status">Saved.</p> : null}
       {submit.error ? <ErrorNotice title={`Could not save ${provider.name}`} error={submit.error} /> : null}
       {deleting.error ? (
@@ -90,15 +100,17 @@ interface FieldsProps {
 
 const labelFor = (provider: ProviderView, what: string) => `${what} for ${provider.name}`
 
-function BaseUrlField({ provider, text, set }: FieldsProps) {
+function BaseUrlField({ provider, text, set, errors = {} }: FieldsProps) {
+  const form = isAddableKind(provider.kind) ? kindForms[provider.kind] : undefined
+  const label = form?.baseUrlLabel ?? 'Base URL'
   return (
-    <Field label="Base URL" className="grow">
+    <Field label={label} className="grow" error={errors.baseUrl}>
       <input
         type="text"
         className="mono-input"
         data-testid="provider-base-url"
-        aria-label={labelFor(provider, 'Base URL')}
-        placeholder={provider.kind === 'openai-compatible' ? 'http://127.0.0.1:11434/v1' : 'default'}
+        aria-label={labelFor(provider, label)}
+        placeholder={form?.baseUrlPlaceholder ?? 'default'}
         spellCheck={false}
         value={text.baseUrl}
         onChange={(e) => set('baseUrl', e.target.value)}

@@ -28,7 +28,14 @@ export function ProviderKeyField({ provider, canStoreKeys }: Props) {
     return (
       <p className="provider-key-env muted" data-testid="provider-key-unavailable">
         Keys are read from the environment here: set <code>{provider.keyEnvVar}</code> before starting Eval
-        Lab{provider.kind === 'openai-compatible' ? ' if this server asks for a key' : ''}.
+        Lab{provider.kind === 'openai-compatible' ? ' if this server asks for a key' : ''}
+        {provider.kind === 'azure-openai' ? (
+          <>
+            {' '}
+            (or a Microsoft Entra token in <code>AZURE_OPENAI_AD_TOKEN</code>)
+          </>
+        ) : null}
+        .
       </p>
     )
   }
@@ -94,7 +101,14 @@ export function ProviderKeyField({ provider, canStoreKeys }: Props) {
         </div>
       </div>
       <span className="field-hint">
-        Or set <code>{provider.keyEnvVar}</code> in the environment instead.
+        Or set <code>{provider.keyEnvVar}</code> in the environment instead
+        {provider.kind === 'azure-openai' ? (
+          <>
+            {' '}
+            — or, without a key, a Microsoft Entra token in <code>AZURE_OPENAI_AD_TOKEN</code> (never stored)
+          </>
+        ) : null}
+        .
       </span>
       {submit.status === 'done' ? <p className="op-status">Key updated.</p> : null}
       {submit.error ? (

@@ -2,6 +2,7 @@ import type { ProviderView } from '../../../../shared/domain/providers'
 import { keySourceLabel } from '../../stores/providers/selectors'
 import { ProviderEditForm } from './ProviderEditForm'
 import { ProviderKeyField } from './ProviderKeyField'
+import { kindForms } from './provider-kinds'
 
 interface Props {
   provider: ProviderView
@@ -44,16 +45,44 @@ export function ProviderRow({ provider, canStoreKeys }: Props) {
         </span>
         {' · '}
         {timeoutLabel(p)}
+        {cloudLabel(p) ? <span data-testid="provider-cloud">{` · ${cloudLabel(p)}`}</span> : null}
       </p>
       <ProviderEditForm key={formKey(p)} provider={p} />
-      {p.kind === 'demo' ? null : <ProviderKeyField provider={p} canStoreKeys={canStoreKeys} />}
+      {p.kind === 'bedrock' ? (
+        <p className="field-hint" data-testid="provider-credentials">
+          {kindForms.bedrock.credentials}
+        </p>
+      ) : null}
+      {p.kind === 'demo' || p.kind === 'bedrock' ? null : (
+        <ProviderKeyField provider={p} canStoreKeys={canStoreKeys} />
+      )}
     </li>
   )
 }
 
 /** A fresh form whenever the saved settings change, so its fields show what is stored. */
 const formKey = (p: ProviderView): string =>
-  [p.baseUrl, p.concurrency, p.requestsPerMinute, p.locality, p.requestTimeoutMs, p.idleTimeoutMs].join('|')
+  [
+    p.baseUrl,
+    p.concurrency,
+    p.requestsPerMinute,
+    p.locality,
+    p.requestTimeoutMs,
+    p.idleTimeoutMs,
+    p.apiVersion,
+    p.region,
+    JSON.stringify(p.deployments),
+  ].join('|')
+
+/** Azure's API version and deployments, Bedrock's region: what the summary line says of a cloud provider. */
+function cloudLabel(p: ProviderView): string | null {
+  if (p.kind === 'bedrock') return `region ${p.region ?? 'not set'}`
+  if (p.kind !== 'azure-openai') return null
+  const count = Object.keys(p.deployments).length
+  const deployments =
+    count === 0 ? 'deployments named as the models' : `${count} deployment${count === 1 ? '' : 's'} mapped`
+  return `api-version ${p.apiVersion ?? 'not set'} · ${deployments}`
+}
 
 export function localityLabel(p: Pick<ProviderView, 'isLocal' | 'localityReason'>): string {
   return p.isLocal

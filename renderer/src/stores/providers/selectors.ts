@@ -9,7 +9,10 @@ export function keySourceLabel(p: Pick<ProviderView, 'keySource' | 'keyEnvVar' |
     case 'keychain':
       return 'OS keychain'
     case 'environment':
-      return `environment (${p.keyEnvVar})`
+      // Azure OpenAI without a key: a Microsoft Entra token the core read from the environment.
+      return p.keyEnvVar.endsWith('_AD_TOKEN')
+        ? `Microsoft Entra token from the environment (${p.keyEnvVar})`
+        : `environment (${p.keyEnvVar})`
     case 'none':
       // An OpenAI-compatible server (Ollama, vLLM …) is called without a key unless it asks for one.
       return p.kind === 'openai-compatible'

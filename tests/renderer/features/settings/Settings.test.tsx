@@ -112,7 +112,7 @@ describe('providers', () => {
     )
   })
 
-  it('edits limits and adds an OpenAI-compatible provider, showing the core refusal', async () => {
+  it('edits limits and adds an OpenAI-compatible provider, refusing a bad base URL beside the field', async () => {
     const { core } = await openSettings()
     const row = providerRow('anthropic')
     fireEvent.change(within(row).getByTestId('provider-concurrency'), { target: { value: '2' } })
@@ -140,7 +140,9 @@ describe('providers', () => {
     fireEvent.change(screen.getByTestId('provider-add-name'), { target: { value: 'ollama' } })
     fireEvent.change(screen.getByTestId('provider-add-base-url'), { target: { value: 'file:///etc/passwd' } })
     fireEvent.click(screen.getByTestId('provider-add'))
-    expect((await screen.findByTestId('provider-add-error')).textContent).toContain('http(s)')
+    // The shared schema's own words, beside the field; nothing is sent.
+    expect((await screen.findByText('The base URL must be an http(s) URL.')).className).toBe('field-error')
+    expect(calls(core, 'providers.save')).toHaveLength(1)
 
     fireEvent.change(screen.getByTestId('provider-add-base-url'), {
       target: { value: 'http://127.0.0.1:11434/v1' },

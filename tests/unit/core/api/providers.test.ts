@@ -244,6 +244,27 @@ describe('providers.setKey', () => {
     expect((await failure(core, 'providers.setKey', { name: 'nope', apiKey: 'k' })).code).toBe('NOT_FOUND')
     core.close()
   })
+
+  it('keeps Azure keys as any other, names an Entra token by its variable, and takes no key for Bedrock', async () => {
+    const env = { AZURE_OPENAI_AD_TOKEN: 'entra-secret-token' }
+    const core = open(tempHome(), env, { secrets: await fakeKeychain(tempHome()) })
+    const azure = { name: 'azure-prod', kind: 'azure-openai', baseUrl: 'https://acme.openai.azure.com' }
+    await call(core, 'providers.save', { ...azure, apiVersion: '2024-10-21', concurrency: 4 })
+    const byToken = await viewOf(core, 'azure-prod')
+    expect(byToken).toMatchObject({ keySource: 'environment', keyEnvVar: 'AZURE_OPENAI_AD_TOKEN' })
+    expect(JSON.stringify(byToken)).not.toContain('entra-secret-token')
+    const keyed = await call<ProviderView>(core, 'providers.setKey', { name: 'azure-prod', apiKey: 'az-key' })
+    expect(keyed).toMatchObject({ keySource: 'keychain', keyEnvVar: 'EVALLAB_AZURE_PROD_API_KEY' })
+    const bedrock = { name: 'bedrock-eu', kind: 'bedrock', region: 'eu-central-1', concurrency: 2 }
+    expect(await call<ProviderView>(core, 'providers.save', bedrock)).toMatchObject({
+      keySource: 'cloud-credentials',
+    })
+    expect(await failure(core, 'providers.setKey', { name: 'bedrock-eu', apiKey: 'k' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Provider "bedrock-eu" signs calls with the AWS credential chain: it takes no key',
+    })
+    core.close()
+  })
 })
 
 describe('prices', () => {

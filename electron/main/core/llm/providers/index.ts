@@ -1,5 +1,6 @@
 import { createAnthropicProvider } from './anthropic'
 import { createBedrockProvider } from './bedrock'
+import { createAzureOpenAiProvider, type AzureOpenAiProviderOptions } from './azure-openai'
 import { createDemoProvider } from './demo'
 import { createGeminiProvider } from './gemini'
 import type { DemoProviderOptions } from './demo'
@@ -34,6 +35,8 @@ export function createProvider(
       return createAnthropicProvider(common)
     case 'demo':
       return createDemoProvider({ ...demo, id })
+    case 'azure-openai':
+      return createAzureOpenAiProvider(azureOptions(id, settings))
     // Signed with the AWS credential chain at call time; settings carry no key.
     case 'bedrock':
       return createBedrockProvider({
@@ -41,10 +44,23 @@ export function createProvider(
         ...(settings.region ? { region: settings.region } : {}),
         ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
       })
-    // Each new kind's adapter replaces its line here (issue 21).
     case 'gemini':
       return createGeminiProvider(common)
-    case 'azure-openai':
-      throw new Error(`Provider kind "${settings.kind}" is being built`)
+  }
+}
+
+function azureOptions(id: string, settings: ProviderSettings): AzureOpenAiProviderOptions {
+  const { baseUrl, apiVersion, apiKey } = settings
+  // Settings' schema requires endpoint and version for this kind; injected settings may still lack them.
+  if (!baseUrl) throw new Error(`Azure OpenAI provider "${id}" has no endpoint (base URL)`)
+  if (!apiVersion) throw new Error(`Azure OpenAI provider "${id}" has no API version`)
+  if (!apiKey) throw new Error(`Azure OpenAI provider "${id}" has no API key or Microsoft Entra token`)
+  return {
+    id,
+    endpoint: baseUrl,
+    apiVersion,
+    apiKey,
+    credential: settings.apiKeyKind ?? 'api-key',
+    ...(settings.deployments ? { deployments: settings.deployments } : {}),
   }
 }

@@ -40,28 +40,45 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
     // Marks when each request goes out and each chunk comes back: latency, silence and idle timeouts.
     fetch: probeFetch,
   })
+  const call: ChatCallOptions = {
+    compatible: options.compatible === true,
+    ...(apiKey !== undefined ? { apiKey } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  }
   return {
     id: options.id,
-    chat: (request) => chat(client, request, options, apiKey),
+    chat: (request) => streamChatCompletion(client, request, call),
   }
 }
 
-async function chat(
+/** How one Chat Completions call is sent; shared by OpenAI, OpenAI-compatible servers and Azure OpenAI. */
+export interface ChatCallOptions {
+  /** Send the older `max_tokens`, which local servers understand. */
+  compatible: boolean
+  /** Redacted from error messages. */
+  apiKey?: string
+  now?: () => number
+  /** The `model` the body names, when not the ModelRef's (Azure: the deployment, which picks the URL). */
+  wireModel?: string
+}
+
+/** One streamed Chat Completions call through any OpenAI-SDK client, errors mapped to ProviderError. */
+export async function streamChatCompletion(
   client: OpenAI,
   request: ChatRequest,
-  options: OpenAiProviderOptions,
-  apiKey: string | undefined,
+  call: ChatCallOptions,
 ): Promise<ChatResponse> {
-  const scope = openCallScope(scopeOptions(request, options.now))
+  const scope = openCallScope(scopeOptions(request, call.now))
   const mapContext = (): MapContext => ({
     classes: errorClasses,
-    apiKey,
+    apiKey: call.apiKey,
     cut: scope.cut,
     timeoutMs: scope.requestLimitMs,
   })
   try {
     // Built inside the try: a malformed tool definition becomes a 'client' ProviderError, nothing sent.
-    const body = openAiBody(request, options.compatible === true)
+    const body = openAiBody(request, call.compatible)
+    if (call.wireModel !== undefined) body.model = call.wireModel
     const stream = await client.chat.completions.create(body, {
       signal: scope.signal,
       // Our watchdog cuts first and says why; the SDK's timer (headers only) is a backstop.

@@ -22,6 +22,8 @@ export const providerSettingsSchema = z
     baseUrl: baseUrlSchema.optional(),
     /** Resolved from the environment at start; never stored, logged, exported or sent to the renderer. */
     apiKey: z.string().min(1).optional(),
+    /** Azure OpenAI: `apiKey` is a Microsoft Entra token from the environment (sent as a Bearer token). */
+    apiKeyKind: z.enum(['api-key', 'entra-token']).optional(),
     concurrency: z.number().int().min(1).max(256),
     requestsPerMinute: z.number().positive().max(1_000_000).optional(),
     /** Whether calls are free (a server of the user's own); decided from kind and base URL when absent. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createAnthropicProvider } from '../../../../../electron/main/core/llm/providers/anthropic'
+import { createAzureOpenAiProvider } from '../../../../../electron/main/core/llm/providers/azure-openai'
 import { createOpenAiProvider } from '../../../../../electron/main/core/llm/providers/openai'
 import { ProviderError } from '../../../../../electron/main/core/llm/providers/types'
 import type { ChatRequest, Provider } from '../../../../../electron/main/core/llm/providers/types'
@@ -36,6 +37,17 @@ const adapters: Adapter[] = [
     api: 'anthropic',
     make: (server) =>
       createAnthropicProvider({ id: 'claude-work', baseUrl: server.anthropicBaseUrl, apiKey: 'k' }),
+  },
+  {
+    name: 'azure-openai',
+    api: 'openai',
+    make: (server) =>
+      createAzureOpenAiProvider({
+        id: 'azure-prod',
+        endpoint: server.url,
+        apiVersion: '2024-10-21',
+        apiKey: 'k',
+      }),
   },
 ]
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createAnthropicProvider } from '../../../../../electron/main/core/llm/providers/anthropic'
+import { createAzureOpenAiProvider } from '../../../../../electron/main/core/llm/providers/azure-openai'
 import { createOpenAiProvider } from '../../../../../electron/main/core/llm/providers/openai'
 import { ProviderError } from '../../../../../electron/main/core/llm/providers/types'
 import type { ChatRequest, Provider } from '../../../../../electron/main/core/llm/providers/types'
@@ -34,6 +35,11 @@ const adapters: Adapter[] = [
     name: 'anthropic',
     make: (server, apiKey = 'test-key') =>
       createAnthropicProvider({ id: 'anthropic', baseUrl: server.anthropicBaseUrl, apiKey }),
+  },
+  {
+    name: 'azure-openai',
+    make: (server, apiKey = 'test-key') =>
+      createAzureOpenAiProvider({ id: 'azure-prod', endpoint: server.url, apiVersion: '2024-10-21', apiKey }),
   },
 ]
 
