@@ -93,8 +93,16 @@ describe('price overrides in runs', () => {
 
     const run = await call<Run>(core, 'runs.start', { ...plan, name: 'priced' })
     expect(run.priceTable).toEqual([
-      { ...priced, inputPerMTok: 2, outputPerMTok: 10, cachedInputPerMTok: 2, source: 'override' },
-      { ...free, inputPerMTok: 0, outputPerMTok: 0, cachedInputPerMTok: 0, source: 'local' },
+      // An OpenAI-compatible server has no Batch API: no batch price.
+      {
+        ...priced,
+        inputPerMTok: 2,
+        outputPerMTok: 10,
+        cachedInputPerMTok: 2,
+        source: 'override',
+        batch: null,
+      },
+      { ...free, inputPerMTok: 0, outputPerMTok: 0, cachedInputPerMTok: 0, source: 'local', batch: null },
     ])
     const final = await settled(core, run.id)
     expect(final.status).toBe('completed')
@@ -130,7 +138,21 @@ describe('price overrides in runs', () => {
     })
     const run = await call<Run>(core, 'runs.start', { ...(await planFor(core, [model])), name: 'override' })
     expect(run.priceTable).toEqual([
-      { ...model, inputPerMTok: 0.01, outputPerMTok: 0.02, cachedInputPerMTok: 0, source: 'override' },
+      {
+        ...model,
+        inputPerMTok: 0.01,
+        outputPerMTok: 0.02,
+        cachedInputPerMTok: 0,
+        source: 'override',
+        // The override's batch price is OpenAI's published half of it.
+        batch: {
+          inputPerMTok: 0.005,
+          outputPerMTok: 0.01,
+          cachedInputPerMTok: 0,
+          source: 'published-discount',
+          discount: 0.5,
+        },
+      },
     ])
     await settled(core, run.id)
     core.close()
