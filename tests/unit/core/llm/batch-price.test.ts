@@ -77,8 +77,20 @@ describe('batch prices in the price snapshot', () => {
       {
         providers,
         overrides: [
-          { provider: 'claude-team', model: 'claude-acme-ft', inputPerMTok: 3, outputPerMTok: 15 },
-          { provider: 'sim-lab', model: 'triage-sim-2026-09', inputPerMTok: 1, outputPerMTok: 2 },
+          {
+            provider: 'claude-team',
+            model: 'claude-acme-ft',
+            inputPerMTok: 3,
+            outputPerMTok: 15,
+            cachedInputPerMTok: null,
+          },
+          {
+            provider: 'sim-lab',
+            model: 'triage-sim-2026-09',
+            inputPerMTok: 1,
+            outputPerMTok: 2,
+            cachedInputPerMTok: null,
+          },
         ],
       },
     )
