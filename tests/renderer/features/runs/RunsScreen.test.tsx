@@ -108,6 +108,7 @@ describe('new run form', () => {
       ],
       datasetId: 'ds-golden',
       repeats: 2,
+      mode: 'stream',
       useCache: false,
       concurrency: { demo: 3 },
     })
