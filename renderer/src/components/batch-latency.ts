@@ -11,7 +11,7 @@ const results = (n: number) => `${formatCount(n)} batch ${n === 1 ? 'result has'
  */
 export function batchLatencyNote(latencyN: number, batchResults: number): string | null {
   if (batchResults === 0) return null
-  if (latencyN === 0) return `${results(batchResults)} (answered through a Batch API)`
+  if (latencyN === 0) return results(batchResults)
   const calls = `${formatCount(latencyN)} streamed ${latencyN === 1 ? 'call' : 'calls'}`
   return `P95 over ${calls}; ${results(batchResults)}`
 }
