@@ -37,6 +37,9 @@ export const compareSeriesSchema = compareSliceSchema.extend({
   costByTag: z.array(segmentCostSchema),
   latencyP50Ms: z.number().nullable(),
   latencyP95Ms: z.number().nullable(),
+  /** Streamed answers the percentiles and histogram are over; batch answers (no latency) are counted apart. */
+  latencyN: z.number().int().nonnegative().default(0),
+  batchResults: z.number().int().nonnegative().default(0),
   /**
    * Answered calls (not failed, not from the cache) per latency bin, binned by the core: every series of one
    * compare.data answer shares the bins (from 0, `binMs` wide, the last one holding the slowest call), so

@@ -24,6 +24,8 @@ export const resultRowSchema = z.object({
   attempts: z.number().int().nonnegative(),
   errorKind: z.string().nullable(),
   cached: z.boolean(),
+  /** Answered through a Batch API: no latency of its own (the grid shows "batch"). */
+  batch: z.boolean().default(false),
   /**
    * The error message of a failed call, else the response: its first `resultPreviewChars` characters. An
    * answer with tool calls and no text gets its calls on one line (`→ route_ticket {"queue":"billing"}`).

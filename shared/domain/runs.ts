@@ -130,8 +130,17 @@ export const runEstimateSchema = z.object({
   batchSupport: z
     .array(z.object({ provider: z.string(), supported: z.boolean(), reason: z.string() }))
     .default([]),
-  /** At the configured concurrency and rate limits, with each provider's time per call (see timeBasis). */
+  /**
+   * At the configured concurrency and rate limits, with each provider's time per call (see timeBasis), in the
+   * plan's own mode: in batch mode only the calls still streamed (the batch jobs take up to batchWindowHours).
+   */
   expectedSeconds: z.number().nonnegative(),
+  /** Seconds of streamed calls in each mode (in batch mode: the providers without a Batch API). */
+  timeByMode: z
+    .object({ stream: z.number().nonnegative(), batch: z.number().nonnegative() })
+    .default({ stream: 0, batch: 0 }),
+  /** When a batch-mode run sends batch jobs: the providers answer within this many hours (24); else null. */
+  batchWindowHours: z.number().positive().nullable().default(null),
   /** One per provider of the plan. */
   timeBasis: z.array(timeBasisSchema),
   /** One per prompt version × model of the plan. */

@@ -322,6 +322,10 @@ export const sliceSummarySchema = sliceKeySchema.extend({
   judgeCostUsd: z.number(),
   latencyP50Ms: z.number().nullable(),
   latencyP95Ms: z.number().nullable(),
+  /** The streamed answers P50/P95 are taken over (not failed, not from the cache). */
+  latencyN: z.number().int().nonnegative().default(0),
+  /** Answers that came through a Batch API: they have no latency, and are left out of P50/P95. */
+  batchResults: z.number().int().nonnegative().default(0),
 })
 export type SliceSummary = z.infer<typeof sliceSummarySchema>
 

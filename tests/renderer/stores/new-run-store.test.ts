@@ -74,6 +74,7 @@ describe('new run form', () => {
     actions.setField('repeats', '2')
     actions.setField('concurrency', '3')
     actions.setUseCache(false)
+    actions.setMode('batch')
     const s = store.getState()
     const ctx = planContext(s)
     expect(planOf(s.form, ctx)).toEqual({
@@ -88,6 +89,7 @@ describe('new run form', () => {
         ],
         datasetId: 'ds-1',
         repeats: 2,
+        mode: 'batch',
         useCache: false,
         mode: 'stream',
         concurrency: { anthropic: 3, demo: 3, ollama: 3 },

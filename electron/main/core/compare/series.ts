@@ -71,6 +71,8 @@ function seriesOf(ctx: CoreContext, reads: RunReads, r: ResolvedSlice, bins: Lat
     costByTag: costByTag(reads.tags(run.id).get(sliceId(slice)) ?? []),
     latencyP50Ms: summary?.latencyP50Ms ?? null,
     latencyP95Ms: summary?.latencyP95Ms ?? null,
+    latencyN: timed,
+    batchResults: summary?.batchResults ?? 0,
     latencyHistogram: {
       binMs: bins.binMs,
       counts: counts ?? ctx.repos.runAggregates.latencyHistogram(run.id, slice, bins.binMs, bins.count - 1),

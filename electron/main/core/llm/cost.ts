@@ -2,6 +2,7 @@ import type { ModelRef } from '../../../../shared/domain/prompts'
 import type { PriceOverride, ProviderKind } from '../../../../shared/domain/providers'
 import type { ModelPrice } from '../../../../shared/domain/runs'
 import { sameModel } from '../../../../shared/lib/model-ref'
+import { batchPriceFor } from './batch-price'
 import { listPrice, loadPriceTable, type PriceTableLib } from './price-match'
 import { settingsAreLocal, type ProviderSettings } from './providers/settings'
 import type { ChatUsage } from './providers/types'
@@ -34,7 +35,8 @@ export interface PriceContext {
 /**
  * The prices of each model, per million tokens, frozen into the run when it is created: costs of a run
  * resumed next month are computed with the prices it started with, whatever the overrides say by then.
- * Nothing is ever priced at 0 for want of a price: a model the table does not know is 'unknown'.
+ * Nothing is ever priced at 0 for want of a price: a model the table does not know is 'unknown'. Each price
+ * carries its batch price (see batch-price.ts): null where the provider has no Batch API or the price is unknown.
  */
 export async function priceTableFor(
   models: readonly ModelRef[],
@@ -43,7 +45,11 @@ export async function priceTableFor(
   const fixed = models.map((m) => fixedPrice(m, context))
   // The table is only loaded when some model needs it: a demo run never pays for the import.
   const lib = fixed.every((p) => p !== undefined) ? null : await loadPriceTable()
-  return models.map((m, i) => fixed[i] ?? tablePrice(lib, m, context.providers.get(m.provider)))
+  return models.map((m, i) => {
+    const provider = context.providers.get(m.provider)
+    const price = fixed[i] ?? tablePrice(lib, m, provider)
+    return { ...price, batch: batchPriceFor(price, provider, lib) }
+  })
 }
 
 /** An override, or zero for a local provider; undefined when the price must come from the table. */

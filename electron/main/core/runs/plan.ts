@@ -15,7 +15,8 @@ import type { ResultHistoryRepo } from '../db/repos/result-history'
 import { takeSnapshot } from './take-snapshot'
 import { readSnapshotCases } from '../snapshot-cases'
 import { versionLoads } from './estimate-calls'
-import { findPrice, pricedProvider, priceTableFor } from '../llm/cost'
+import { pricedProvider, priceTableFor } from '../llm/cost'
+import { modeFigures, planBatchSupport } from './estimate-modes'
 import { outputBasisFor, secondsPerCall, timeBasisFor, tokensPerCall } from './estimate-basis'
 import { resolveSettings } from '../llm/provider-setup'
 import { toolParamProblems } from '../llm/providers/tool-check'
@@ -145,38 +146,25 @@ export async function estimatePlan(
   const timeBasis = [...settings].map(([name, s]) => timeBasisFor(name, s, history))
   const outputTokensBasis = versions.flatMap((v) => plan.models.map((m) => outputBasisFor(v, m, history)))
   const outputOf = (b: OutputTokensBasis) => tokensPerCall(b) * callsOf(b.promptVersionId)
-  const streamCost = estimateCost(plan, prices, inputPerModel, outputTokensBasis, outputOf)
+  const support = planBatchSupport(settings)
+  const cost = { models: plan.models, prices, inputPerModel, outputs: outputTokensBasis, outputOf }
+  const secondsFor = (streamed: (provider: string) => boolean) =>
+    expectedSeconds(
+      plan.models.filter((m) => streamed(m.provider)),
+      perModelCalls,
+      settings,
+      timeBasis,
+    )
   return {
     calls: perModelCalls * plan.models.length,
     estimatedInputTokens: inputPerModel * plan.models.length,
     estimatedOutputTokens: Math.round(outputTokensBasis.reduce((n, b) => n + outputOf(b), 0)),
-    estimatedCostUsd: streamCost,
-    costByMode: { stream: streamCost, batch: null },
-    batchSupport: [],
-    expectedSeconds: expectedSeconds(plan.models, perModelCalls, settings, timeBasis),
+    ...modeFigures(plan.mode, cost, support, secondsFor),
+    batchSupport: support,
     timeBasis,
     outputTokensBasis,
     datasetSnapshot: snapshot,
   }
-}
-
-/** Input at each model's price, output at the observed (or assumed) length of each version on each model. */
-function estimateCost(
-  plan: RunPlan,
-  prices: ModelPrice[],
-  inputPerModel: number,
-  outputs: readonly OutputTokensBasis[],
-  outputOf: (b: OutputTokensBasis) => number,
-): number | null {
-  let usd = 0
-  for (const model of plan.models) {
-    const price = findPrice(prices, model)
-    if (!price || price.inputPerMTok === null || price.outputPerMTok === null) return null
-    const mine = outputs.filter((b) => b.provider === model.provider && b.model === model.model)
-    const outputTokens = mine.reduce((n, b) => n + outputOf(b), 0)
-    usd += (inputPerModel * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1_000_000
-  }
-  return usd
 }
 
 /** Providers run side by side; each is bound by its concurrency and its requests-per-minute limit. */

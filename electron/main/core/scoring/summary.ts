@@ -45,6 +45,7 @@ interface RunAggregates {
   tags: Map<string, TagCounts[]>
   moments: Map<string, MetricMoments | TagMetricMoments>
   latencyN: Map<string, number>
+  batchN: Map<string, number>
   judgeCost: Map<string, number>
 }
 
@@ -84,6 +85,8 @@ function summarizeSlice(sc: SliceContext, key: SliceKey, withTags: boolean): Sli
     totalCostUsd: counts?.costUsd ?? 0,
     latencyP50Ms: latency(50),
     latencyP95Ms: latency(95),
+    latencyN: timed,
+    batchResults: sc.agg.batchN.get(sliceId(key)) ?? 0,
     judgeCostUsd: sc.agg.judgeCost.get(sliceId(key)) ?? 0,
   }
 }
@@ -101,6 +104,7 @@ function readAggregates(ctx: CoreContext, run: Run, hashes: string[], withTags: 
     tags: withTags ? bySlice(runAggregates.tagCounts(run.id)) : new Map<string, TagCounts[]>(),
     moments,
     latencyN: new Map(runAggregates.latencyExtents(run.id).map((e) => [sliceId(e), e.n])),
+    batchN: new Map(runAggregates.batchAnswers(run.id).map((b) => [sliceId(b), b.n])),
     judgeCost: new Map(runAggregates.judgeCosts(run.id).map((j) => [sliceId(j), j.costUsd])),
   }
 }

@@ -11,6 +11,8 @@ interface Props {
   rows: CsvRows
   /** File name without extension. */
   fileName: string
+  /** A line under the title on what the chart leaves out (e.g. batch answers without a latency). */
+  note?: string | null | undefined
 }
 
 function downloadDataUrl(fileName: string, dataUrl: string): void {
@@ -24,7 +26,7 @@ function downloadDataUrl(fileName: string, dataUrl: string): void {
 }
 
 /** A chart with its title and the two exports: the picture (PNG) and the numbers behind it (CSV). */
-export function ChartCard({ title, testId, option, rows, fileName }: Props) {
+export function ChartCard({ title, testId, option, rows, fileName, note }: Props) {
   const chart = useRef<EChartHandle>(null)
   // A chart is drawn when scrolled into view, one at a time: until then there is no picture to export.
   const [drawn, setDrawn] = useState(false)
@@ -55,6 +57,11 @@ export function ChartCard({ title, testId, option, rows, fileName }: Props) {
           </button>
         </div>
       </header>
+      {note ? (
+        <p className="muted chart-note" data-testid={`${testId}-note`}>
+          {note}
+        </p>
+      ) : null}
       <EChart ref={chart} option={option} testId={testId} onRendered={setDrawn} />
     </section>
   )

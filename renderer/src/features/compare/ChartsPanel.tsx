@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { CompareData, PromptTrend } from '../../../../shared/domain/compare'
 import { ChartCard } from './ChartCard'
 import { costBySegmentOption, costBySegmentRows, costOption, costRows } from './charts/cost'
-import { latencyOption, latencyRows } from './charts/latency'
+import { latencyBatchNote, latencyOption, latencyRows } from './charts/latency'
 import { paretoOption, paretoRows } from './charts/pareto'
 import { qualityBySegmentOption, qualityBySegmentRows, qualityOption, qualityRows } from './charts/quality'
 import { trendOption, trendRows } from './charts/trend'
@@ -33,7 +33,11 @@ export function ChartsPanel({ data, trend, metric, segment }: Props) {
     [series, segment],
   )
   const latency = useMemo(
-    () => ({ option: latencyOption(series, latencySloMs), rows: latencyRows(series) }),
+    () => ({
+      option: latencyOption(series, latencySloMs),
+      rows: latencyRows(series),
+      note: latencyBatchNote(series),
+    }),
     [series, latencySloMs],
   )
   const pareto = useMemo(

@@ -23,6 +23,10 @@ export function PricesSection() {
         table does not know, in USD per million tokens. Overrides apply to runs started afterwards; a run
         keeps the prices it started with.
       </p>
+      <p className="muted" data-testid="prices-batch-note">
+        These are streamed prices. In a batch-mode run, calls through OpenAI and Anthropic Batch APIs are
+        charged half of them (the providers&apos; published batch discount), overrides included.
+      </p>
       {error ? (
         <ErrorNotice
           title="Could not load price overrides"

@@ -1,5 +1,5 @@
 import type { ModelRef } from '../../../../shared/domain/prompts'
-import type { RunPlan } from '../../../../shared/domain/runs'
+import type { RunMode, RunPlan } from '../../../../shared/domain/runs'
 import { modelKey } from '../../../../shared/lib/model-ref'
 import { wholeNumber } from '../../lib/whole-number'
 
@@ -56,6 +56,8 @@ export interface NewRunForm {
   useCache: boolean
   /** Run a random share of the cases first and stop early when that sample already fails the gate. */
   canary: boolean
+  /** 'batch': providers with a Batch API answer as batch jobs at half price within 24 hours. */
+  mode: RunMode
   /** The canary's share in percent, as typed (1–90). */
   canaryShare: string
   name: string
@@ -73,6 +75,7 @@ export const blankRunForm: NewRunForm = {
   concurrency: '',
   useCache: true,
   canary: false,
+  mode: 'stream',
   canaryShare: '10',
   name: '',
   nameEdited: false,
@@ -130,7 +133,7 @@ export function planOf(form: NewRunForm, ctx: PlanContext): { plan: RunPlan | nu
     models,
     datasetId: form.datasetId,
     repeats,
-    mode: 'stream',
+    mode: form.mode,
     useCache: form.useCache,
   }
   // A fixed seed: the same plan samples the same cases, so a canary can be repeated and compared.

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ModelRef, PromptDetail } from '../../../../shared/domain/prompts'
-import type { Run, RunEstimate } from '../../../../shared/domain/runs'
+import type { Run, RunEstimate, RunMode } from '../../../../shared/domain/runs'
 import { modelKey, parseModelKey } from '../../../../shared/lib/model-ref'
 import { toErrorInfo, type ApiClient } from '../../api'
 import {
@@ -51,6 +51,7 @@ export interface NewRunActions {
   setField: (field: 'repeats' | 'concurrency' | 'canaryShare', value: string) => void
   setUseCache: (on: boolean) => void
   setCanary: (on: boolean) => void
+  setMode: (mode: RunMode) => void
   setName: (name: string) => void
   /** runs.start with the plan and name; the new run, or null when the core refused (see `starting`). */
   start: () => Promise<Run | null>
@@ -222,6 +223,7 @@ export function createNewRunStore(client: ApiClient, options: NewRunOptions = {}
       setField: (field, value) => update({ [field]: value }),
       setUseCache: (useCache) => update({ useCache }),
       setCanary: (canary) => update({ canary }),
+      setMode: (mode) => update({ mode }),
       setName: (name) => set((s) => ({ form: { ...s.form, name, nameEdited: name !== '' } })),
       async start() {
         const { form, starting } = get()

@@ -45,6 +45,8 @@ export function series(label: string, extra: Partial<CompareSeries> = {}): Compa
     ],
     latencyP50Ms: 400,
     latencyP95Ms: 900,
+    latencyN: 6,
+    batchResults: 0,
     latencyHistogram: binned([100, 350, 400, 420, 900, 1000]),
     ...extra,
   }

@@ -108,6 +108,7 @@ describe('new run form', () => {
       ],
       datasetId: 'ds-golden',
       repeats: 2,
+      mode: 'stream',
       useCache: false,
       mode: 'stream',
       concurrency: { demo: 3 },

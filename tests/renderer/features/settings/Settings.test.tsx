@@ -194,6 +194,8 @@ describe('prices', () => {
     const section = screen.getByTestId('prices-section')
     expect(section.textContent).toContain('Overrides apply to runs started afterwards')
     expect(section.textContent).toContain('a run keeps the prices it started with')
+    // An override is a streamed price: batch calls are charged half of it, and the screen says so.
+    expect(screen.getByTestId('prices-batch-note').textContent).toContain('charged half of them')
     fireEvent.change(screen.getByTestId('price-provider'), { target: { value: 'openai' } })
     fireEvent.change(screen.getByTestId('price-model'), { target: { value: 'gpt-4o-mini-2024-07-18' } })
     fireEvent.change(screen.getByTestId('price-input'), { target: { value: '0.15' } })

@@ -56,6 +56,8 @@ export interface CallFigures {
   totalCostUsd: number
   latencyP50Ms: number | null
   latencyP95Ms: number | null
+  latencyN: number
+  batchResults: number
 }
 
 /** The summary's call figures before migration 0013: every fact read into JavaScript. */
@@ -68,6 +70,9 @@ export function callFigures(facts: readonly ResultFacts[]): CallFigures {
     totalCostUsd,
     latencyP50Ms: percentile(latencies, 50),
     latencyP95Ms: percentile(latencies, 95),
+    latencyN: latencies.length,
+    // Answered, not from the cache, and no latency: what a batch answer looks like to the facts.
+    batchResults: facts.filter((f) => !f.failed && !f.cached && f.totalMs === null).length,
   }
 }
 

@@ -62,6 +62,8 @@ function seriesOf(reads: RunReads, r: ResolvedSlice): LegacySeries {
     costByTag: costByTag(facts, reads.tags(run.datasetSnapshotId)),
     latencyP50Ms: summary?.latencyP50Ms ?? null,
     latencyP95Ms: summary?.latencyP95Ms ?? null,
+    latencyN: summary?.latencyN ?? 0,
+    batchResults: summary?.batchResults ?? 0,
     latenciesMs: sampleEvenly(answeredLatencies(facts)),
   }
 }

@@ -41,6 +41,7 @@ function gridColumnsOf(r: RunResultRow) {
     attempts: r.attempts,
     errorKind: r.errorKind,
     cached: r.cached,
+    batch: r.batch,
     preview: text === null ? null : text.trimStart().slice(0, resultPreviewChars),
   }
 }

@@ -93,6 +93,7 @@ describe('price overrides in runs', () => {
 
     const run = await call<Run>(core, 'runs.start', { ...plan, name: 'priced' })
     expect(run.priceTable).toEqual([
+      // An OpenAI-compatible server has no Batch API: no batch price.
       {
         ...priced,
         inputPerMTok: 2,
@@ -143,7 +144,14 @@ describe('price overrides in runs', () => {
         outputPerMTok: 0.02,
         cachedInputPerMTok: 0,
         source: 'override',
-        batch: null,
+        // The override's batch price is OpenAI's published half of it.
+        batch: {
+          inputPerMTok: 0.005,
+          outputPerMTok: 0.01,
+          cachedInputPerMTok: 0,
+          source: 'published-discount',
+          discount: 0.5,
+        },
       },
     ])
     await settled(core, run.id)

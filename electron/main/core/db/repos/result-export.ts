@@ -53,6 +53,8 @@ export interface ExportRow {
   errorKind: string | null
   errorMessage: string | null
   cached: boolean
+  /** Answered through a Batch API: latency and TTFT are null (not applicable), priced at the batch price. */
+  batch: boolean
   /** Every tool call of the answer, in order; empty when none. */
   toolCalls: ToolCall[]
   /** Each model call of a tool loop; null for a single call. */
@@ -80,7 +82,7 @@ export interface FieldName {
   nonText: number
 }
 
-type PageRow = Omit<ExportRow, 'case' | 'cached' | 'toolCalls' | 'steps'> & {
+type PageRow = Omit<ExportRow, 'case' | 'cached' | 'batch' | 'toolCalls' | 'steps'> & {
   toolCalls: string
   steps: string | null
   caseKey: string | null
@@ -92,6 +94,7 @@ type PageRow = Omit<ExportRow, 'case' | 'cached' | 'toolCalls' | 'steps'> & {
   conversation: string | null
   toolResults: string | null
   cached: number
+  batch: number
 }
 
 const members = `dataset_snapshot_cases m JOIN case_revisions c ON c.hash = m.revision_hash`
@@ -106,7 +109,7 @@ const pageSql = `
          r.repeat AS repeat, r.response_text AS responseText, r.finish_reason AS finishReason,
          r.input_tokens AS inputTokens, r.output_tokens AS outputTokens, r.cached_tokens AS cachedTokens,
          r.cost_usd AS costUsd, r.ttft_ms AS ttftMs, r.total_ms AS totalMs, r.attempts AS attempts,
-         r.error_kind AS errorKind, r.error_message AS errorMessage, r.cached AS cached,
+         r.error_kind AS errorKind, r.error_message AS errorMessage, r.cached AS cached, r.batch AS batch,
          r.tool_calls AS toolCalls, r.steps AS steps
     FROM run_results r
     LEFT JOIN dataset_snapshot_cases m ON m.snapshot_id = @snapshotId AND m.case_id = r.case_id
@@ -221,7 +224,7 @@ const stepsSchema = z.array(toolStepSchema)
 
 function toExportRow(row: PageRow): ExportRow {
   const { caseKey, vars, expected, expectedOutput, tags, notes, conversation, toolResults, ...more } = row
-  const { cached, toolCalls, steps, ...rest } = more
+  const { cached, batch, toolCalls, steps, ...rest } = more
   const where = `result of run for case ${row.caseId}`
   const stored =
     caseKey === null || vars === null || expected === null || tags === null || notes === null
@@ -242,6 +245,7 @@ function toExportRow(row: PageRow): ExportRow {
     // The dataset export's fields: a conversation and canned tool results only where the case has them.
     case: stored && caseFields(stored),
     cached: cached === 1,
+    batch: batch === 1,
     toolCalls: parseJsonColumn(toolCallsSchema, toolCalls, where),
     steps: steps === null ? null : parseJsonColumn(stepsSchema, steps, where),
   }

@@ -30,6 +30,7 @@ interface GridRow {
   attempts: number
   error_kind: string | null
   cached: number
+  batch: number
   preview: string | null
   /** The calls of an answer with no text (JSON), so its row shows them instead of a blank; else null. */
   tool_calls: string | null
@@ -38,7 +39,7 @@ interface GridRow {
 // Leading blank space is dropped before the cut, so a response that starts with blank lines still shows text.
 const blank = 'char(9, 10, 13, 32)'
 const gridColumns = `run_id, case_id, prompt_version_id, provider, model_id, repeat, input_tokens, output_tokens,
-  cost_usd, total_ms, attempts, error_kind, cached,
+  cost_usd, total_ms, attempts, error_kind, cached, batch,
   substr(ltrim(CASE WHEN error_kind IS NULL THEN response_text ELSE error_message END, ${blank}), 1,
     ${resultPreviewChars}) AS preview,
   CASE WHEN error_kind IS NULL AND ltrim(coalesce(response_text, ''), ${blank}) = '' AND tool_calls <> '[]'
@@ -92,6 +93,7 @@ function toGridRow(row: GridRow): Omit<ResultRow, 'caseKey'> {
     attempts: row.attempts,
     errorKind: row.error_kind,
     cached: row.cached === 1,
+    batch: row.batch === 1,
     preview: row.tool_calls === null ? row.preview : callsPreview(row, row.tool_calls),
   }
 }

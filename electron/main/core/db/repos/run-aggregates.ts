@@ -97,6 +97,12 @@ export function createRunAggregatesRepo(db: Db) {
       `SELECT MIN(CAST(total_ms / @binMs AS INTEGER), @lastBin) AS bin, COUNT(*) AS n
          FROM run_results WHERE ${inSlice} AND ${answered} GROUP BY bin`,
     ),
+    // Answers that came back through a Batch API: no latency of their own (total_ms is NULL), so they are left
+    // out of every percentile and counted here for the screens to say so.
+    batchAnswers: db.prepare<[{ runId: string }], SliceRow & { n: number }>(
+      `SELECT prompt_version_id, provider, model_id, COUNT(*) AS n FROM run_results
+         WHERE run_id = @runId AND batch = 1 AND error_kind IS NULL GROUP BY prompt_version_id, provider, model_id`,
+    ),
     hasResults: db.prepare<[ReturnType<typeof sliceParams>], { results: number }>(
       `SELECT results FROM run_result_totals WHERE ${inSlice} AND tag = ''`,
     ),
@@ -139,6 +145,9 @@ export function createRunAggregatesRepo(db: Db) {
         counts[r.bin] = r.n
       return counts
     },
+    /** Per slice, the answers that came through a Batch API (they have no latency); slices with none are absent. */
+    batchAnswers: (runId: string): (SliceKey & { n: number })[] =>
+      statements.batchAnswers.all({ runId }).map((r) => ({ ...sliceOfRow(r), n: r.n })),
     hasResults: (runId: string, slice: SliceKey): boolean =>
       (statements.hasResults.get(sliceParams(runId, slice))?.results ?? 0) > 0,
   }

@@ -31,6 +31,7 @@ export const CALL_COLUMNS = [
   'ttft_ms',
   'attempts',
   'cached',
+  'batch',
   'error_kind',
   'error',
 ] as const
@@ -88,6 +89,7 @@ export function cellsOf(layout: ExportLayout, { row, scores }: ExportRecord): Ce
     row.ttftMs,
     row.attempts,
     row.cached,
+    row.batch,
     row.errorKind,
     row.errorMessage,
   ]

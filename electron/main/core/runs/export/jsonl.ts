@@ -48,6 +48,7 @@ function lineOf(layout: ExportLayout, { row, scores }: ExportRecord): string {
     ttftMs: row.ttftMs,
     attempts: row.attempts,
     cached: row.cached,
+    batch: row.batch,
     error: row.errorKind === null ? null : { kind: row.errorKind, message: row.errorMessage ?? '' },
   }
   return (

@@ -1,5 +1,6 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { CompareSeries } from '../../../../../shared/domain/compare'
+import { batchLatencyNote } from '../../../components/batch-latency'
 import type { CsvRows } from './csv'
 import { escapeHtml, formatMs, shortLabel } from './format'
 
@@ -102,7 +103,7 @@ function latencyTooltip(params: TooltipParams, binMs: number): string {
 export function latencyRows(series: readonly CompareSeries[]): CsvRows {
   const { edges, binMs, counts } = latencyHistogram(series)
   return [
-    ['series', 'bin_from_ms', 'bin_to_ms', 'calls', 'p50_ms', 'p95_ms'],
+    ['series', 'bin_from_ms', 'bin_to_ms', 'calls', 'p50_ms', 'p95_ms', 'batch_results_without_latency'],
     ...series.flatMap((s, i) =>
       edges.map((edge, b) => [
         s.label,
@@ -111,7 +112,20 @@ export function latencyRows(series: readonly CompareSeries[]): CsvRows {
         counts[i]?.[b] ?? 0,
         s.latencyP50Ms,
         s.latencyP95Ms,
+        s.batchResults,
       ]),
     ),
   ]
+}
+
+/**
+ * What the latency chart leaves out: per series with batch answers, how many calls its percentiles are over
+ * and how many batch results have no latency. Null when no series has a batch answer.
+ */
+export function latencyBatchNote(series: readonly CompareSeries[]): string | null {
+  const notes = series.flatMap((s) => {
+    const note = batchLatencyNote(s.latencyN, s.batchResults)
+    return note ? [`${s.label}: ${note}`] : []
+  })
+  return notes.length > 0 ? notes.join('. ') : null
 }

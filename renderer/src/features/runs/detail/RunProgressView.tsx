@@ -1,6 +1,9 @@
 import type { Run } from '../../../../../shared/domain/runs'
 import { formatCount, formatDuration } from '../../../components/format'
 import { useLiveProgress } from '../../../queries/runs'
+import { useRunBatches } from '../../../queries/batches'
+import { currentWait } from './batch-wait'
+import { BatchJobsList, BatchWaitLine } from './BatchWaitView'
 import { spendText } from './spend'
 
 /** Progress as it streams in: done of total, time left, calls per second, money spent and errors. */
@@ -12,6 +15,9 @@ export function RunProgressView({ run }: { run: Run }) {
   const percent = total > 0 ? Math.min(100, (done / total) * 100) : 0
   const eta = running && live?.etaSeconds != null ? formatDuration(live.etaSeconds) : '—'
   const rate = running && live ? `${live.callsPerSecond.toFixed(1)} calls/s` : '—'
+  const batchMode = run.plan.mode === 'batch'
+  const { jobs } = useRunBatches(run.id, batchMode, live?.batch?.lastPolledAt ?? null)
+  const wait = batchMode ? currentWait(run.status, live, jobs) : null
 
   return (
     <section className="run-progress-panel" aria-label="Progress">
@@ -60,6 +66,8 @@ export function RunProgressView({ run }: { run: Run }) {
           <dd data-testid="run-cached">{formatCount(cached)}</dd>
         </div>
       </dl>
+      {wait ? <BatchWaitLine wait={wait} /> : null}
+      {jobs.length > 0 ? <BatchJobsList jobs={jobs} /> : null}
     </section>
   )
 }

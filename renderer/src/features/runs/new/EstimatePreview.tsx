@@ -1,12 +1,13 @@
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { formatDuration, formatUsd } from '../../../components/format'
 import { useNewRun } from '../../../stores/hooks'
-import { selectEstimate, selectEstimateLoad } from '../../../stores/runs/selectors'
+import { selectEstimate, selectEstimateLoad, selectNewRunForm } from '../../../stores/runs/selectors'
 import { describeOutputBasis, describeTimeBasis } from './estimate-basis'
+import { costText, timeText, unknownCostNote } from './mode-text'
 
 /** Calls, tokens, cost and time for the plan as it stands; asked for again a moment after each change. */
 export function EstimatePreview({ problems }: { problems: readonly string[] }) {
   const estimate = useNewRun(selectEstimate)
+  const { mode } = useNewRun(selectNewRunForm)
   const load = useNewRun(selectEstimateLoad)
   const pending = load.status === 'loading'
   return (
@@ -45,16 +46,16 @@ export function EstimatePreview({ problems }: { problems: readonly string[] }) {
               data-testid="estimate-cost"
               title={
                 estimate.estimatedCostUsd === null
-                  ? 'A model of the plan has no known price; add one in Settings → Prices.'
-                  : `At list prices. ${describeOutputBasis(estimate.outputTokensBasis)}`
+                  ? unknownCostNote
+                  : `At ${mode === 'batch' ? 'batch' : 'list'} prices. ${describeOutputBasis(estimate.outputTokensBasis)}`
               }
             >
-              {estimate.estimatedCostUsd === null ? 'unknown' : formatUsd(estimate.estimatedCostUsd)}
+              {costText(estimate.estimatedCostUsd)}
             </dd>
           </div>
           <div>
             <dt>Expected time</dt>
-            <dd data-testid="estimate-time">{formatDuration(estimate.expectedSeconds)}</dd>
+            <dd data-testid="estimate-time">{timeText(mode, estimate)}</dd>
           </div>
         </dl>
       ) : null}

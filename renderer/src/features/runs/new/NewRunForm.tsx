@@ -17,6 +17,7 @@ import {
 import { EstimatePreview } from './EstimatePreview'
 import { ModelPicker } from './ModelPicker'
 import { PromptVersionsField } from './PromptVersionsField'
+import { RunModeChoice } from './RunModeChoice'
 import { RunOptions } from './RunOptions'
 
 /** Plans a run: versions × models × a dataset, with the cost and time estimated before anything is sent. */
@@ -64,6 +65,7 @@ export function NewRunForm() {
           onChange={(e) => setName(e.target.value)}
         />
       </Field>
+      <RunModeChoice />
       <EstimatePreview problems={problems} />
       {starting.error ? (
         <ErrorNotice title="Could not start the run" error={starting.error} testId="new-run-error" />

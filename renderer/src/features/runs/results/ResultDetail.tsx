@@ -1,5 +1,6 @@
 import type { ResultRow } from '../../../../../shared/domain/result-rows'
 import type { RunResultRow } from '../../../../../shared/domain/runs'
+import { batchLatencyLabel } from '../../../components/batch-latency'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { formatUsd } from '../../../components/format'
 import { toErrorInfo } from '../../../api'
@@ -16,6 +17,12 @@ import { ToolCallList } from '../../../components/ToolCallList'
 import { displayText } from './response-text'
 
 const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n).toLocaleString()} ms`)
+
+/** A batch answer took as long as its job, not a call: it has no latency, and no first token to time. */
+const latencyText = (r: RunResultRow) =>
+  r.batch
+    ? `${batchLatencyLabel} — answered through the provider's Batch API · first token not applicable`
+    : `first token ${ms(r.ttftMs)} · total ${ms(r.totalMs)}`
 const count = (n: number | null) => (n === null ? '—' : n.toLocaleString())
 const stepCount = (n: number) => (n === 1 ? '1 step' : `${n.toLocaleString()} steps`)
 
@@ -93,9 +100,7 @@ function ResultBody({ result }: { result: RunResultRow }) {
         <dt>Cost</dt>
         <dd>{result.costUsd === null ? 'unknown (no price for this model)' : formatUsd(result.costUsd)}</dd>
         <dt>Latency</dt>
-        <dd>
-          first token {ms(result.ttftMs)} · total {ms(result.totalMs)}
-        </dd>
+        <dd data-testid="result-latency">{latencyText(result)}</dd>
         <dt>Attempts</dt>
         <dd data-testid="result-attempt-count">
           {result.attempts}

@@ -1,6 +1,7 @@
 import { memo, type CSSProperties } from 'react'
 import type { ResultRow as Row } from '../../../../../shared/domain/result-rows'
 import { identityLabel } from '../../../../../shared/lib/model-identity'
+import { batchLatencyLabel } from '../../../components/batch-latency'
 import { formatCount, formatUsd } from '../../../components/format'
 import { resultStatus } from '../../../stores/runs/result-pages'
 import { snippet } from './layout'
@@ -16,6 +17,12 @@ interface Props {
 }
 
 const num = (n: number | null) => (n === null ? '—' : formatCount(n))
+
+/** A batch answer has no latency of its own: "batch", never the hours its job took nor a blank. */
+function latencyCell(row: Row) {
+  if (row.batch) return <span className="latency-batch">{batchLatencyLabel}</span>
+  return row.totalMs === null ? '—' : formatCount(Math.round(row.totalMs))
+}
 
 /** One result; memoised so scrolling renders only the rows that come into view. Everything is text. */
 export const ResultRow = memo(function ResultRow({ index, start, row, active, version }: Props) {
@@ -54,8 +61,8 @@ export const ResultRow = memo(function ResultRow({ index, start, row, active, ve
           {status}
         </span>
       </div>
-      <div className="result-cell num" role="gridcell">
-        {row.totalMs === null ? '—' : formatCount(Math.round(row.totalMs))}
+      <div className="result-cell num" role="gridcell" data-testid="result-latency">
+        {latencyCell(row)}
       </div>
       <div className="result-cell num" role="gridcell">
         {num(row.inputTokens)} / {num(row.outputTokens)}

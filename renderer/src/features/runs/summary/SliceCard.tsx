@@ -11,12 +11,12 @@ import {
   useSetBaseline,
 } from '../../../queries/summary'
 import { useVersionLabels, versionLabel } from '../../../queries/catalog'
-import { durationText } from '../../../../../shared/lib/gate-text'
 import { baselineFor, isBaselineSlice, sliceKeyOf } from '../../../stores/scoring/slices'
 import { SignoffButton } from '../../baselines/SignoffButton'
 import { ModelName } from '../ModelName'
 import { GateResultView } from './GateResultView'
 import { MetricsTable } from './MetricsTable'
+import { SliceLatency } from './SliceLatency'
 import { TagBreakdown } from './TagBreakdown'
 
 interface Props {
@@ -24,8 +24,6 @@ interface Props {
   snapshotId: string
   slice: SliceSummary
 }
-
-const ms = (n: number | null) => (n === null ? '—' : durationText(n))
 
 /** One prompt version × model of the run: its metrics, segments, cost, latency, baseline and gate. */
 export function SliceCard({ runId, snapshotId, slice }: Props) {
@@ -111,7 +109,7 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
             data-p50={slice.latencyP50Ms ?? undefined}
             data-p95={slice.latencyP95Ms ?? undefined}
           >
-            P50 {ms(slice.latencyP50Ms)} · P95 {ms(slice.latencyP95Ms)}
+            <SliceLatency slice={slice} />
           </dd>
         </div>
         <div>
