@@ -91,7 +91,6 @@ describe('new run form', () => {
         repeats: 2,
         mode: 'batch',
         useCache: false,
-        mode: 'stream',
         concurrency: { anthropic: 3, demo: 3, ollama: 3 },
       },
     })

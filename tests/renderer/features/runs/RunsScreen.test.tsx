@@ -110,7 +110,6 @@ describe('new run form', () => {
       repeats: 2,
       mode: 'stream',
       useCache: false,
-      mode: 'stream',
       concurrency: { demo: 3 },
     })
 
