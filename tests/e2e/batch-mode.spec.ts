@@ -6,9 +6,7 @@ import { expect, test } from './fixtures'
 // One prompt version × the two simulated models over the demo dataset's 145 cases.
 const demoCalls = 290
 
-// needs A+B merged: the batch lane (A) and the demo's simulated Batch API (B). Until both are on the branch a
-// batch-mode run streams (or fails), so this spec cannot pass yet; the integrator enables it after merging.
-test.fixme('a batch-mode demo run: both estimates, the per-provider line, the wait, and "batch" latency', async ({
+test('a batch-mode demo run: both estimates, the per-provider line, the wait, and "batch" latency', async ({
   page,
   host,
 }) => {
