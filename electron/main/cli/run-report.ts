@@ -17,8 +17,18 @@ function sliceFooter(slice: SliceSummary): string {
     slice.costPerInteractionUsd === null
       ? 'cost unknown (no price for this model)'
       : `cost per interaction ${usd(slice.costPerInteractionUsd)} (total ${usd(slice.totalCostUsd)})`,
-    `latency P50 ${ms(slice.latencyP50Ms)}, P95 ${ms(slice.latencyP95Ms)}`,
+    latencyText(slice),
   ].join(' · ')
+}
+
+/** Batch answers have no latency of their own: say how many the percentiles leave out, never a bare "—". */
+function latencyText(slice: SliceSummary): string {
+  const { batchResults, latencyN } = slice
+  if (batchResults > 0 && latencyN === 0) return `latency: batch (${batchResults} batch results)`
+  const figures = `latency P50 ${ms(slice.latencyP50Ms)}, P95 ${ms(slice.latencyP95Ms)}`
+  return batchResults > 0
+    ? `${figures} over ${latencyN} streamed calls (${batchResults} batch results have no latency)`
+    : figures
 }
 
 /** The run summary for a terminal: per slice, metric · n · value · 95 % CI, then cost and latency. */

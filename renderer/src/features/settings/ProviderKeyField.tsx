@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { AZURE_AD_TOKEN_VAR, entraTokenEnvName } from '../../../../shared/lib/key-names'
 import type { ProviderView } from '../../../../shared/domain/providers'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useSetProviderKey } from '../../queries/providers'
@@ -32,7 +33,8 @@ export function ProviderKeyField({ provider, canStoreKeys }: Props) {
         {provider.kind === 'azure-openai' ? (
           <>
             {' '}
-            (or a Microsoft Entra token in <code>AZURE_OPENAI_AD_TOKEN</code>)
+            (or a Microsoft Entra token in <code>{entraTokenEnvName(provider.name)}</code> or{' '}
+            <code>{AZURE_AD_TOKEN_VAR}</code>)
           </>
         ) : null}
         .
@@ -105,7 +107,9 @@ export function ProviderKeyField({ provider, canStoreKeys }: Props) {
         {provider.kind === 'azure-openai' ? (
           <>
             {' '}
-            — or, without a key, a Microsoft Entra token in <code>AZURE_OPENAI_AD_TOKEN</code> (never stored)
+            — or, without a key, a Microsoft Entra token in <code>
+              {entraTokenEnvName(provider.name)}
+            </code> or <code>{AZURE_AD_TOKEN_VAR}</code> (never stored)
           </>
         ) : null}
         .
