@@ -54,9 +54,9 @@ export function startBatch(
   })
 }
 
-/** Every answered row costs half what the same usage costs streamed, at the run's frozen streamed price. */
+/** Every answered batch row costs half what the same usage costs streamed, at the run's frozen streamed price. */
 export function expectHalfPrice(run: Run, rows: readonly RunResult[]): void {
-  const answered = rows.filter((r) => r.errorKind === null && !r.cached)
+  const answered = rows.filter((r) => r.batch && r.errorKind === null && !r.cached)
   expect(answered.length).toBeGreaterThan(0)
   for (const row of answered) {
     const price = run.priceTable.find((p) => p.provider === row.provider && p.model === row.modelId)
