@@ -5,7 +5,14 @@ import { anthropicFor, openaiFor, useMockLlmServer } from '../../../../fixtures/
 import { useTempHomes } from '../../../../fixtures/temp-home'
 import { call } from '../../core-calls'
 import { allResults, finished, jobsOf, jobsWhere } from './batch-setup'
-import { acmeMini, batchRuns, claudeHaiku, expectHalfPrice, mockWorkspace, startBatch } from './mock-batch-setup'
+import {
+  acmeMini,
+  batchRuns,
+  claudeHaiku,
+  expectHalfPrice,
+  mockWorkspace,
+  startBatch,
+} from './mock-batch-setup'
 
 const tempHome = useTempHomes()
 const startServer = useMockLlmServer()
@@ -55,7 +62,9 @@ describe.each([
     const ran = batchRuns(server)
     expect(ran.size).toBe(calls)
     expect([...ran.values()].every((n) => n === 1)).toBe(true)
-    console.log(`${api}: ${kept.length} of ${calls} answered before the cancel, ${jobs[1]?.requests} sent on resume`)
+    console.log(
+      `${api}: ${kept.length} of ${calls} answered before the cancel, ${jobs[1]?.requests} sent on resume`,
+    )
     ws.core.close()
   }, 120_000)
 })

@@ -8,12 +8,18 @@ import { customIdOf } from '../../../../../electron/main/core/runs/batch/job-sto
 import { useMockLlmServer } from '../../../../fixtures/mock-llm/testing'
 import { useTempHomes } from '../../../../fixtures/temp-home'
 import { allResults, jobsOf, settled } from './batch-setup'
-import { acmeMini, batchRuns, claudeHaiku, expectHalfPrice, mockWorkspace, startBatch } from './mock-batch-setup'
+import {
+  acmeMini,
+  batchRuns,
+  claudeHaiku,
+  expectHalfPrice,
+  mockWorkspace,
+  startBatch,
+} from './mock-batch-setup'
 
 const tempHome = useTempHomes()
 const startServer = useMockLlmServer()
 const calls = 500
-
 
 async function partialFailureRun(model: ModelRef) {
   // The first two items the mock sees fail in every job (a 500, a 429, a 500): they are given up after 3.

@@ -5,7 +5,14 @@ import { useMockLlmServer } from '../../../../fixtures/mock-llm/testing'
 import { useTempHomes } from '../../../../fixtures/temp-home'
 import { call } from '../../core-calls'
 import { allResults, finished, jobsOf, jobsWhere } from './batch-setup'
-import { batchRuns, claudeHaiku, expectHalfPrice, mockCore, mockWorkspace, startBatch } from './mock-batch-setup'
+import {
+  batchRuns,
+  claudeHaiku,
+  expectHalfPrice,
+  mockCore,
+  mockWorkspace,
+  startBatch,
+} from './mock-batch-setup'
 
 const tempHome = useTempHomes()
 const startServer = useMockLlmServer()

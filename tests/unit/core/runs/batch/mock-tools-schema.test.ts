@@ -12,7 +12,14 @@ import { call } from '../../core-calls'
 import { importJsonl, resultRows } from '../acme-mock'
 import { agentTools } from '../agent-workspace'
 import { allResults, jobsOf, settled } from './batch-setup'
-import { acmeMini, claudeHaiku, expectHalfPrice, mockCore, mockWorkspace, startBatch } from './mock-batch-setup'
+import {
+  acmeMini,
+  claudeHaiku,
+  expectHalfPrice,
+  mockCore,
+  mockWorkspace,
+  startBatch,
+} from './mock-batch-setup'
 
 const tempHome = useTempHomes()
 const startServer = useMockLlmServer()
