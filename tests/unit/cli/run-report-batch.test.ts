@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runSummaryText } from '../../../electron/main/cli/run-report'
 import type { SliceSummary } from '../../../shared/domain/scoring'
-import { makeRun } from '../../renderer/fixtures/fake-runs'
+import type { Run } from '../../../shared/domain/runs'
 
 const slice = (extra: Partial<SliceSummary>): SliceSummary => ({
   promptVersionId: 'v1',
@@ -22,8 +22,14 @@ const slice = (extra: Partial<SliceSummary>): SliceSummary => ({
   ...extra,
 })
 
-const text = (s: SliceSummary) =>
-  runSummaryText(makeRun('r1', { name: 'Nightly' }), { runId: 'r1', suiteVersion: 1, slices: [s] })
+// Only the name, status and counts of the run reach the text.
+const run = {
+  name: 'Nightly',
+  status: 'completed',
+  counts: { total: 2000, done: 2000, errors: 0, cached: 0, spentUsd: 0.2 },
+} as Run
+
+const text = (s: SliceSummary) => runSummaryText(run, { runId: 'r1', suiteVersion: 1, slices: [s] })
 
 describe('the CLI run summary of batch answers', () => {
   it('says "batch" and how many, instead of a latency of —', () => {

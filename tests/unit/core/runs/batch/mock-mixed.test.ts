@@ -71,9 +71,6 @@ describe('a batch-mode run with two OpenAI models and a streamed-only local serv
     const localCalls = server.requests.filter((r) => r.request.model === localQwen.model)
     expect(localCalls).toHaveLength(streamedLocal.length)
     expect(localCalls.every((r) => r.request.stream === true)).toBe(true)
-    console.log(
-      `local: ${streamedLocal.length} streamed, ${local.length - streamedLocal.length} from the cache`,
-    )
     ws.core.close()
   }, 120_000)
 })

@@ -47,7 +47,7 @@ async function partialFailureRun(model: ModelRef) {
 describe.each([
   { api: 'OpenAI Batch', model: acmeMini },
   { api: 'Anthropic Message Batches', model: claudeHaiku },
-])('a $api run with 3 percent failed and 1 percent expired items', ({ api, model }) => {
+])('a $api run with 3 percent failed and 1 percent expired items', ({ model }) => {
   it('ends with every item one result or one recorded error', async () => {
     const { server, done, rows, jobs } = await partialFailureRun(model)
     expect(done.status).toBe('completed')
@@ -93,10 +93,5 @@ describe.each([
     const submittedItems = jobs.reduce((sum, j) => sum + j.requests, 0)
     expect(submittedItems).toBe(rows.reduce((sum, r) => sum + r.attempts, 0))
     for (const r of rows) expect(ran.get(customIdOf(r)) ?? 0).toBeLessThanOrEqual(r.attempts)
-    console.log(
-      `${api}: ${jobs.length} jobs, ${submittedItems} items sent, ${retried.length} answered on retry, ` +
-        `${clientErrors.length} client errors, ${errors.length - clientErrors.length} given up, ` +
-        `spent $${spent.toFixed(6)}`,
-    )
   }, 120_000)
 })

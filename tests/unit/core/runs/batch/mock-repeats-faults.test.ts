@@ -51,10 +51,6 @@ describe.each([
     const cached = results.filter((r) => r.cached).length
     // Every item sent in a job is one attempt of a row that was not answered from the cache.
     expect(sent).toBe(results.filter((r) => !r.cached).reduce((n, r) => n + r.attempts, 0))
-    console.log(
-      `${model.provider}: ${sent} items sent in jobs, ${cached} repeats from the cache, ` +
-        `${results.filter((r) => r.errorKind !== null).length} errors`,
-    )
     expect(cached).toBeGreaterThan(rows)
     ws.core.close()
   }, 60_000)
