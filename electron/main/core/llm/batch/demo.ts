@@ -42,6 +42,8 @@ export function createDemoBatchApi(options: DemoBatchOptions): BatchApi {
   return {
     provider: options.provider,
     limits: { maxRequests: 100_000, maxBytes: 256 * 1024 * 1024 },
+    // A quarter of a simulated job: the waiting line moves, and the run ends about when the job does.
+    firstPollMs: Math.max(100, durationMs / 4),
     requestBytes: (request) => Buffer.byteLength(JSON.stringify(request), 'utf8'),
     submit(_localId, requests) {
       if (requests.length === 0) throw new ProviderError('client', 'A batch needs at least one request.')

@@ -42,6 +42,11 @@ export interface BatchApi {
    * the output and error files, which hold the prompts and answers). Absent where there is nothing to delete.
    */
   release?(batch: Pick<SubmittedBatch, 'remoteId' | 'inputFileId'>): Promise<void>
+  /**
+   * How often to ask at first, when the API knows better than the lane's default (the simulated jobs end in
+   * seconds, not hours); the lane still backs off from there.
+   */
+  readonly firstPollMs?: number
 }
 
 export interface BatchLimits {

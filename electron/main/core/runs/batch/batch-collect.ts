@@ -13,7 +13,18 @@ export const maxBatchAttempts = 3
 /** A job the provider failed as a whole is sent again once; then its items record the provider's reason. */
 const maxFailedJobAttempts = 2
 
-const retryable: ReadonlySet<ProviderErrorKind> = new Set(['rate_limited', 'server', 'timeout', 'network'])
+/**
+ * What an item is sent again for. 'auth' too: a key refused for one item of a job the provider accepted is
+ * sent in a later job, whose submission then fails the run (resumable) if the key is really refused, instead of
+ * one error row per item that a gate would read as a regression.
+ */
+const retryable: ReadonlySet<ProviderErrorKind> = new Set([
+  'rate_limited',
+  'server',
+  'timeout',
+  'network',
+  'auth',
+])
 
 /** What collecting one ended job writes, in one transaction. */
 export interface CollectPlan {
@@ -90,13 +101,7 @@ function settleItem(
     if (hash) plan.answered.add(hash)
     return
   }
-  if (outcome.outcome === 'cancelled') {
-    if (input.cancelling) {
-      plan.states.push({ customId: item.customId, state: 'cancelled' })
-      if (hash) plan.unanswered.add(hash)
-    } else requeue(plan, item, item.attempt)
-    return
-  }
+  if (outcome.outcome === 'cancelled') return settleCancelled(plan, input, item, base)
   const kind = outcome.outcome === 'expired' ? 'timeout' : (outcome.errorKind ?? 'client')
   const state = outcome.outcome === 'expired' ? 'expired' : 'failed'
   if ((outcome.outcome === 'expired' || retryable.has(kind)) && item.attempt < maxBatchAttempts) {
@@ -109,6 +114,21 @@ function settleItem(
         ? `failed in ${item.attempt} batch jobs: ${outcome.message}`
         : outcome.message
   recordError(plan, item, batchError(base, kind, message, at), state)
+}
+
+/**
+ * Cancelled by this run's cancel: missing, for a resume to send. Cancelled by someone else (the provider's
+ * console): sent again like an expired item, at most maxBatchAttempts times, then recorded.
+ */
+function settleCancelled(plan: CollectPlan, input: CollectInput, item: BatchItem, base: ResultBase): void {
+  if (input.cancelling) {
+    plan.states.push({ customId: item.customId, state: 'cancelled' })
+    if (item.requestHash) plan.unanswered.add(item.requestHash)
+    return
+  }
+  if (item.attempt < maxBatchAttempts) return requeue(plan, item, item.attempt + 1)
+  const message = `cancelled at the provider (not by Eval Lab) in ${item.attempt} batch jobs`
+  recordError(plan, item, batchError(base, 'server', message, attemptOf(input.job, item)), 'cancelled')
 }
 
 function requeue(plan: CollectPlan, item: BatchItem, attempt: number): void {

@@ -51,7 +51,7 @@ export class JobPoller {
 
   /** Until no job of the provider is unfinished, or the run stops (a cancel cancels the jobs first). */
   async loop(): Promise<void> {
-    let delay = this.host.options.batchPollMs ?? batchPollDefaults.firstMs
+    let delay = this.host.options.batchPollMs ?? this.api.firstPollMs ?? batchPollDefaults.firstMs
     const maxDelay = this.host.options.batchPollMaxMs ?? Math.max(delay, batchPollDefaults.maxMs)
     for (;;) {
       if (this.host.stopReason()) return this.host.stopReason() === 'cancel' ? this.cancelAll() : undefined
@@ -217,7 +217,7 @@ export class JobPoller {
    */
   private async cancelAll(): Promise<void> {
     for (const job of this.unfinished()) await this.cancelJob(job)
-    const delay = this.host.options.batchPollMs ?? batchPollDefaults.firstMs
+    const delay = this.host.options.batchPollMs ?? this.api.firstPollMs ?? batchPollDefaults.firstMs
     for (let round = 0; round < cancelRounds; round++) {
       const waiting = this.unfinished()
       if (waiting.length === 0) return
