@@ -82,7 +82,12 @@ export class RunsPage {
     return this.id(`estimate-${part}`)
   }
 
+  /**
+   * Clicks Start once the estimate is shown: the estimate and the mode choice's figures arrive together and
+   * push the button down, so a click aimed before they land can miss it on a busy machine.
+   */
   async start(): Promise<void> {
+    await expect(this.estimate('calls')).toBeVisible()
     await this.id('new-run-start').click()
   }
 

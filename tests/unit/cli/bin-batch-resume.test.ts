@@ -63,7 +63,7 @@ describe('evallab run --batch, killed while the batch is pending, then --resume'
     // Streamed first, at once; the batch then takes a few seconds at the provider, long enough to be killed.
     const home = newHome()
     const streamed = await streamedBaseline(home, server.openaiBaseUrl)
-    server.setBehavior({ batchDelayMs: 3_000 })
+    server.setBehavior({ batchDelayMs: 1_500 })
 
     const args = [
       'run',

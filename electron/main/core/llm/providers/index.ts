@@ -1,8 +1,6 @@
 import { createAnthropicProvider } from './anthropic'
-import { createBedrockProvider } from './bedrock'
 import { createAzureOpenAiProvider, type AzureOpenAiProviderOptions } from './azure-openai'
 import { createDemoProvider } from './demo'
-import { createGeminiProvider } from './gemini'
 import type { DemoProviderOptions } from './demo'
 import { createOpenAiProvider } from './openai'
 import type { ProviderSettings } from './settings'
@@ -39,13 +37,15 @@ export function createProvider(
       return createAzureOpenAiProvider(azureOptions(id, settings))
     // Signed with the AWS credential chain at call time; settings carry no key.
     case 'bedrock':
-      return createBedrockProvider({
-        id,
-        ...(settings.region ? { region: settings.region } : {}),
-        ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
-      })
+      return lazyProvider(id, async () =>
+        (await import('./bedrock')).createBedrockProvider({
+          id,
+          ...(settings.region ? { region: settings.region } : {}),
+          ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+        }),
+      )
     case 'gemini':
-      return createGeminiProvider(common)
+      return lazyProvider(id, async () => (await import('./gemini')).createGeminiProvider(common))
   }
 }
 
@@ -62,5 +62,17 @@ function azureOptions(id: string, settings: ProviderSettings): AzureOpenAiProvid
     apiKey,
     credential: settings.apiKeyKind ?? 'api-key',
     ...(settings.deployments ? { deployments: settings.deployments } : {}),
+  }
+}
+
+/**
+ * A provider whose SDK is loaded on its first call: the AWS and Google SDKs take longer to load than the rest of
+ * the core, and most workspaces (and every CLI gate without them) never call them.
+ */
+function lazyProvider(id: string, load: () => Promise<Provider>): Provider {
+  let loaded: Promise<Provider> | undefined
+  return {
+    id,
+    chat: async (request) => (await (loaded ??= load())).chat(request),
   }
 }
