@@ -3,6 +3,21 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
 const busyCoreTests = ['tests/unit/core/runs/busy-core.test.ts']
+/**
+ * Tests that replace modules (vi.mock of `electron`, a stubbed SDK) or the environment: they run each in a
+ * fresh module graph. Every other node test shares its worker's, which saves each file loading the core again
+ * (the suite's biggest cost: ~240 s of imports over 2 workers when every file was isolated).
+ */
+const moduleStubbingTests = [
+  'tests/unit/electron/**/*.test.ts',
+  'tests/unit/cli/providers.test.ts',
+  'tests/unit/cli/export-import.test.ts',
+  'tests/unit/core/llm/providers/azure-openai.test.ts',
+  'tests/unit/**/bedrock*.test.ts',
+  'tests/unit/cli/bin-bedrock.test.ts',
+  'tests/unit/core/runs/provider-settings-run.test.ts',
+]
+const nodeGlobalSetup = ['tests/unit/cli/built-cli.setup.ts', 'tests/fixtures/workspace-template.setup.ts']
 
 export default defineConfig({
   test: {
@@ -15,14 +30,25 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
-          exclude: [...busyCoreTests],
+          exclude: [...busyCoreTests, ...moduleStubbingTests],
           pool: 'forks',
+          isolate: false,
           // A budget, not a speed check (bench/ checks speed): on a busy 2-core machine a property test
           // that takes a second when quiet can pass 5 s.
           testTimeout: 20_000,
           // Builds out/ when it is missing or stale: tests/unit/cli spawns the built bin/evallab.mjs.
           // Builds the template workspaces tests copy instead of migrating and seeding their own.
-          globalSetup: ['tests/unit/cli/built-cli.setup.ts', 'tests/fixtures/workspace-template.setup.ts'],
+          globalSetup: nodeGlobalSetup,
+        },
+      },
+      {
+        test: {
+          name: 'node-isolated',
+          environment: 'node',
+          include: moduleStubbingTests,
+          pool: 'forks',
+          testTimeout: 20_000,
+          globalSetup: nodeGlobalSetup,
         },
       },
       {

@@ -59,9 +59,9 @@ describe('the open run summary', () => {
     await screen.findByTestId('summary-slice')
 
     core.release(2)
-    await waitFor(() => expect(shownResults()).toBe('2'), { timeout: 10_000 })
+    await waitFor(() => expect(shownResults()).toBe('2'), { timeout: 30_000 })
     core.release(2)
-    await waitFor(() => expect(shownResults()).toBe('4'), { timeout: 10_000 })
+    await waitFor(() => expect(shownResults()).toBe('4'), { timeout: 30_000 })
 
     fireEvent.click(screen.getByTestId('run-cancel'))
     await waitFor(() => expect(screen.getByTestId('run-status').textContent).toMatch(/cancelled/i))
@@ -70,9 +70,9 @@ describe('the open run summary', () => {
     fireEvent.click(screen.getByTestId('run-resume'))
     core.release(100)
     await waitFor(() => expect(screen.getByTestId('run-status').textContent).toMatch(/completed/i), {
-      timeout: 10_000,
+      timeout: 30_000,
     })
-    await waitFor(() => expect(shownResults()).toBe('6'), { timeout: 10_000 })
+    await waitFor(() => expect(shownResults()).toBe('6'), { timeout: 30_000 })
   }, 60_000)
 
   it('shows a baseline and scores written by another client (the CLI, a second window) at once', async () => {
@@ -82,10 +82,10 @@ describe('the open run summary', () => {
     renderApp(core.transport, { initialRoute: 'runs', initialRun: run.id, liveRefreshMs: 20 })
     await waitFor(() => expect(appState()).toBe('ready'))
     await waitFor(() => expect(screen.getByTestId('run-status').textContent).toMatch(/completed/i), {
-      timeout: 10_000,
+      timeout: 30_000,
     })
     fireEvent.click(screen.getByTestId('run-tab-summary'))
-    await waitFor(() => expect(shownResults()).toBe('6'), { timeout: 10_000 })
+    await waitFor(() => expect(shownResults()).toBe('6'), { timeout: 30_000 })
     expect(screen.getByTestId('run-summary').dataset.scored).toBe('false')
     expect(screen.queryByTestId('baseline-badge')).toBeNull()
 
