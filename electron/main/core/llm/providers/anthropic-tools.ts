@@ -13,25 +13,10 @@ import type { ChatMessage, ToolCall, ToolChoice } from '../../../../../shared/do
 import type { ModelParams } from '../../../../../shared/domain/prompts'
 import type { ToolParams } from './tool-check'
 import { ProviderError } from './types'
+import { argumentsObject } from './tool-arguments'
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** A tool call sent back to Anthropic carries its input as an object; text that is not one cannot be sent. */
-function inputOf(call: ToolCall): Record<string, unknown> {
-  let value: unknown
-  try {
-    value = JSON.parse(call.arguments)
-  } catch {
-    value = undefined
-  }
-  if (isRecord(value)) return value
-  throw new ProviderError(
-    'client',
-    `The request was not sent: tool call "${call.id}" (${call.name}) has arguments that are not a JSON ` +
-      `object, and Anthropic takes a tool call's input only as an object: ${JSON.stringify(call.arguments.slice(0, 200))}`,
-  )
-}
+const inputOf = (call: ToolCall): Record<string, unknown> =>
+  argumentsObject(call, "Anthropic takes a tool call's input")
 
 function assistantBlocks(m: Extract<ChatMessage, { role: 'assistant' }>): ContentBlockParam[] {
   const text: TextBlockParam[] = m.content === '' ? [] : [{ type: 'text', text: m.content }]

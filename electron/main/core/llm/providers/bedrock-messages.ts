@@ -15,25 +15,10 @@ import { jsonInstruction } from './anthropic'
 import { checkedToolParams, type ToolParams } from './tool-check'
 import type { ChatRequest } from './types'
 import { ProviderError } from './types'
+import { argumentsObject } from './tool-arguments'
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** A tool call sent back to Bedrock carries its input as a JSON document; text that is not an object cannot be. */
-function inputOf(call: ToolCall): DocumentType {
-  let value: unknown
-  try {
-    value = JSON.parse(call.arguments)
-  } catch {
-    value = undefined
-  }
-  if (isRecord(value)) return value as DocumentType
-  throw new ProviderError(
-    'client',
-    `The request was not sent: tool call "${call.id}" (${call.name}) has arguments that are not a JSON ` +
-      `object, and Bedrock takes a tool call's input only as an object: ${JSON.stringify(call.arguments.slice(0, 200))}`,
-  )
-}
+const inputOf = (call: ToolCall): DocumentType =>
+  argumentsObject(call, "Bedrock takes a tool call's input") as DocumentType
 
 function assistantContent(m: Extract<ChatMessage, { role: 'assistant' }>): ContentBlock[] {
   const text: ContentBlock[] = m.content === '' ? [] : [{ text: m.content }]

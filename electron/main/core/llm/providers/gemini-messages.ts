@@ -1,6 +1,7 @@
 import type { Content, Part } from '@google/genai'
 import type { ChatMessage, ToolCall } from '../../../../../shared/domain/conversation'
 import { ProviderError } from './types'
+import { argumentsObject } from './tool-arguments'
 
 /**
  * Messages in the generateContent shape: system messages become the system instruction; user turns are
@@ -27,24 +28,8 @@ export const GENERATED_ID_PREFIX = 'gemini_call_'
 export const SKIP_SIGNATURE = 'skip_thought_signature_validator'
 const UNSIGNED_MODELS = /^(models\/)?gemini-(1|2)(\.|-)/
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** A function call sent back to Gemini carries its args as an object; text that is not one cannot be sent. */
-function argsOf(call: ToolCall): Record<string, unknown> {
-  let value: unknown
-  try {
-    value = JSON.parse(call.arguments)
-  } catch {
-    value = undefined
-  }
-  if (isRecord(value)) return value
-  throw new ProviderError(
-    'client',
-    `The request was not sent: tool call "${call.id}" (${call.name}) has arguments that are not a JSON ` +
-      `object, and Gemini takes a function call's args only as an object: ${JSON.stringify(call.arguments.slice(0, 200))}`,
-  )
-}
+const argsOf = (call: ToolCall): Record<string, unknown> =>
+  argumentsObject(call, "Gemini takes a function call's args")
 
 const sentId = (id: string): { id?: string } =>
   id === '' || id.startsWith(GENERATED_ID_PREFIX) ? {} : { id }
