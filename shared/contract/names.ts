@@ -113,6 +113,10 @@ export const methodNames = [
   'production.drift',
   'production.addToDataset',
   'scorecard.get',
+  // issue 22 · area D: evidence the scorecard checks
+  'scorecard.setRunbook',
+  'scorecard.recordCiStatus',
+  'scorecard.recordCheck',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -10,6 +10,10 @@ export const tableNames = [
   'audit_log',
   'baselines',
   'bundle_exports',
+  // issue 22 · area D (migration 0023)
+  'bundle_checks',
+  'incident_runbooks',
+  // end area D
   'case_revisions',
   'dataset_cases',
   'dataset_snapshot_cases',

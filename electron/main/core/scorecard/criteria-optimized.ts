@@ -1,51 +1,87 @@
+import type { ModelPrice } from '../../../../shared/domain/runs'
+import { modelKey, modelLabel } from '../../../../shared/lib/model-ref'
 import type { Assessment } from './criterion'
-import { day, plural } from './criteria-repeatable'
+import { day, percent, perMTok, plural } from './evidence-format'
 import type { PromptFacts } from './facts'
 import { links } from './links'
 
-/** L3: the baseline folder is exported to the team repo, where CI runs the gate. */
-export function ciGateExported(f: PromptFacts): Assessment {
-  return {
-    met: f.exports > 0,
-    evidence: f.latestExportAt
-      ? `${plural(f.exports, 'export')} to a team repo, latest ${day(f.latestExportAt)}`
-      : 'Never exported for CI',
-    nextStep: 'Export the baseline folder to the team repo so CI runs the gate',
-    link: links.promptBaseline(f.prompt.id),
-  }
-}
+/** Items scored by both a judge and the humans before the judge counts as calibrated. */
+export const MIN_CALIBRATION_ITEMS = 10
 
-/** L3: candidates go through a canary sample before the full run. */
-export function canaryUse(f: PromptFacts): Assessment {
-  return {
-    met: f.runs.canaryRuns > 0,
-    evidence: f.runs.canaryRuns > 0 ? `${plural(f.runs.canaryRuns, 'canary run')}` : 'No canary runs',
-    nextStep: 'Start the next candidate run with a canary sample',
-    link: links.runs,
-  }
-}
-
-/** L3: production calls are sampled and scored regularly (an import scored in the last 30 days). */
-export function productionSampling(f: PromptFacts): Assessment {
+/** L3: production calls are sampled and scored (an import in the last 30 days) and alerts watch them. */
+export function productionAlerts(f: PromptFacts): Assessment {
   const last = f.runs.latestImport
+  const alerts = f.alertThresholds > 0 ? plural(f.alertThresholds, 'alert threshold') : 'no alert thresholds'
   const evidence = !last
-    ? 'No production import in the last 30 days'
-    : `"${last.fileName}" imported ${day(last.importedAt)}, ${last.scored ? 'scored' : 'not scored yet'}`
+    ? `No production import in the last 30 days; ${alerts}`
+    : `"${last.fileName}" imported ${day(last.importedAt)}, ${last.scored ? 'scored' : 'not scored yet'}; ${alerts}`
   return {
-    met: last?.scored === true,
+    met: last?.scored === true && f.alertThresholds > 0,
     evidence,
-    nextStep: last ? 'Score the latest production import' : 'Import and score a sample of production calls',
+    nextStep: !last
+      ? 'Import and score a sample of production calls'
+      : !last.scored
+        ? 'Score the latest production import'
+        : 'Set alert thresholds on the prompt’s production metrics',
     link: links.production,
   }
 }
 
-/** L3: people review outputs through a review queue. */
-export function humanReview(f: PromptFacts): Assessment {
-  const n = f.runs.reviewQueues
+/** L3: an LLM judge's scores are measured against people's on the same outputs. */
+export function reviewCalibrated(f: PromptFacts): Assessment {
+  const best = [...f.calibrations].sort((a, b) => b.items - a.items)[0]
+  const queues = f.runs.reviewQueues
+  const evidence = best
+    ? `Queue "${best.queueName}": ${best.judgeMetric} against human scores on ${plural(best.items, 'item')}` +
+      (best.cohensKappa !== null ? `, κ ${best.cohensKappa.toFixed(2)}` : '') +
+      (best.percentAgreement !== null ? `, ${percent(best.percentAgreement)} agreement` : '')
+    : queues > 0
+      ? `${plural(queues, 'review queue')}, none on outputs an LLM judge of the suite also scored`
+      : 'No review queues'
   return {
-    met: n > 0,
-    evidence: n > 0 ? `${plural(n, 'review queue')} on the prompt's runs` : 'No review queues',
-    nextStep: 'Create a review queue from a run of the prompt',
+    met: best !== undefined && best.items >= MIN_CALIBRATION_ITEMS,
+    evidence,
+    nextStep: `Review at least ${MIN_CALIBRATION_ITEMS} outputs on a criterion the suite’s LLM judge scores`,
     link: links.review,
   }
+}
+
+/** L3: cost is optimised: answers or prompts cached, or a cheaper model tried in a canary run. */
+export function costOptimisation(f: PromptFacts): Assessment {
+  const { cachedAnswers, promptCacheHits, runs } = f.cache
+  const caching =
+    cachedAnswers + promptCacheHits > 0
+      ? `${plural(cachedAnswers, 'answer')} from the cache and ${plural(promptCacheHits, 'prompt-cache hit')} in ${plural(runs, 'run')}`
+      : null
+  const cheaper = cheaperCanary(f)
+  const parts = [caching, cheaper].filter((p): p is string => p !== null)
+  return {
+    met: parts.length > 0,
+    evidence: parts.length > 0 ? parts.join('; ') : 'No cached answers and no canary run of a cheaper model',
+    nextStep:
+      'Run with the response cache on, or try a cheaper model in a canary run next to the current one',
+    link: links.runs,
+  }
+}
+
+/** The first canary run that put a cheaper priced model next to the model the prompt calls now. */
+function cheaperCanary(f: PromptFacts): string | null {
+  const current = f.checkedVersions.map((v) => modelKey(v.model))
+  for (const run of f.canaries) {
+    for (const reference of run.prices.filter((p) => current.includes(modelKey(p)))) {
+      const ref = blended(reference)
+      const cheaper = run.prices.find((p) => {
+        const price = blended(p)
+        return ref !== null && price !== null && price < ref
+      })
+      if (cheaper && ref !== null)
+        return `Canary run "${run.name}": ${modelLabel(cheaper)} at ${perMTok(blended(cheaper) ?? 0)} against ${modelLabel(reference)} at ${perMTok(ref)}`
+    }
+  }
+  return null
+}
+
+/** Input plus output price per million tokens; null when either is unknown. */
+function blended(p: ModelPrice): number | null {
+  return p.inputPerMTok === null || p.outputPerMTok === null ? null : p.inputPerMTok + p.outputPerMTok
 }

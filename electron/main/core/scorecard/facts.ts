@@ -1,10 +1,15 @@
+import type { BundleExportRecord } from '../../../../shared/domain/bundles'
 import type { EnvironmentPointer } from '../../../../shared/domain/environments'
 import type { ModelRef, PromptSummary, VersionSummary } from '../../../../shared/domain/prompts'
-import type { Baseline, EvalSuite } from '../../../../shared/domain/scoring'
 import type { ProviderKind } from '../../../../shared/domain/providers'
+import type { BundleCheck, IncidentRunbook } from '../../../../shared/domain/scorecard'
+import type { EvalSuite } from '../../../../shared/domain/scoring'
 import type { CoreContext } from '../context'
-import { findProvider } from '../llm/catalog'
+import type { AbPairwise, AbRun, CacheUse, CanaryRun } from '../db/repos/maturity-facts'
 import type { RunFacts } from '../db/repos/run-facts'
+import { findProvider } from '../llm/catalog'
+import { modelSwitches, type ModelSwitch } from './model-switches'
+import { reviewCalibrations, type ReviewCalibration } from './review-calibration'
 
 /** The model a version checked for pinning is configured with, and where it is deployed. */
 export interface CheckedVersion {
@@ -22,12 +27,24 @@ export interface PromptFacts {
   versions: VersionSummary[]
   deployed: boolean
   checkedVersions: CheckedVersion[]
+  runbook: IncidentRunbook | null
   suite: EvalSuite | null
-  baseline: Baseline | null
-  baselineSignoffs: number
-  exports: number
-  latestExportAt: string | null
+  hasBaseline: boolean
+  /** Exports of the prompt's baseline folder, newest first. */
+  exports: BundleExportRecord[]
+  /** CLI gate/verify runs recorded against the prompt's exports, newest first. */
+  checks: BundleCheck[]
+  /** Versions whose model differs from the version before, oldest first. */
+  switches: ModelSwitch[]
+  /** Oldest first. */
+  canaries: CanaryRun[]
+  abRun: AbRun | null
+  abPairwise: AbPairwise | null
   runs: RunFacts
+  /** Production alert thresholds set for the prompt. */
+  alertThresholds: number
+  calibrations: ReviewCalibration[]
+  cache: CacheUse
 }
 
 const PRODUCTION_WINDOW_DAYS = 30
@@ -35,19 +52,24 @@ const PRODUCTION_WINDOW_DAYS = 30
 export function readPromptFacts(ctx: CoreContext, prompt: PromptSummary): PromptFacts {
   const { repos } = ctx
   const pointers = repos.environments.list(prompt.id)
-  const baseline = repos.baselines.forPrompt(prompt.id)[0] ?? null
-  const exports = repos.bundleExports.forPrompt(prompt.id)
   return {
     prompt: { id: prompt.id, name: prompt.name },
     versions: repos.prompts.versions(prompt.id),
     deployed: pointers.length > 0,
     checkedVersions: checkedVersions(ctx, prompt.id, pointers),
+    runbook: repos.scorecardEvidence.runbook(),
     suite: repos.evalSuites.latest(prompt.id),
-    baseline,
-    baselineSignoffs: baseline ? signoffsOf(ctx, baseline) : 0,
-    exports: exports.length,
-    latestExportAt: exports[0]?.exportedAt ?? null,
+    hasBaseline: repos.baselines.forPrompt(prompt.id).length > 0,
+    exports: repos.bundleExports.forPrompt(prompt.id),
+    checks: repos.scorecardEvidence.checksOf(prompt.id),
+    switches: modelSwitches(ctx, prompt.id, pointers),
+    canaries: repos.maturityFacts.canaryRuns(prompt.id),
+    abRun: repos.maturityFacts.abRun(prompt.id),
+    abPairwise: repos.maturityFacts.abPairwise(prompt.id),
     runs: repos.runFacts.forPrompt(prompt.id, daysBefore(ctx.now(), PRODUCTION_WINDOW_DAYS)),
+    alertThresholds: repos.production.settings(prompt.id)?.thresholds.length ?? 0,
+    calibrations: reviewCalibrations(ctx, prompt.id),
+    cache: repos.maturityFacts.cacheUse(prompt.id),
   }
 }
 
@@ -67,13 +89,6 @@ function checkedVersions(
     const providerKind = findProvider(ctx.repos, version.model.provider)?.kind ?? null
     return [{ number: version.number, env, model: version.model, providerKind }]
   })
-}
-
-/** Sign-offs of the baseline as it stands (same snapshot and run); older ones signed a different result. */
-function signoffsOf(ctx: CoreContext, baseline: Baseline): number {
-  return ctx.repos.signoffs
-    .forPrompt(baseline.promptId)
-    .filter((s) => s.datasetSnapshotId === baseline.datasetSnapshotId && s.runId === baseline.runId).length
 }
 
 function daysBefore(iso: string, days: number): string {

@@ -7,6 +7,9 @@ export const links = {
   datasets: '#/datasets',
   runs: '#/runs',
   review: '#/review',
+  compare: '#/compare',
   production: '#/production',
   settings: '#/settings',
+  /** The scorecard's own forms: the incident runbook and CI results are recorded there. */
+  scorecard: '#/scorecard',
 } as const

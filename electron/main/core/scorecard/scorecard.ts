@@ -6,9 +6,9 @@ import {
 } from '../../../../shared/domain/scorecard'
 import type { CoreContext } from '../context'
 import type { Assessment } from './criterion'
-import { baselineSigned, costTracking, evalSuite, gateRules, latencySlo } from './criteria-measured'
-import { canaryUse, ciGateExported, humanReview, productionSampling } from './criteria-optimized'
-import { datasetSize, pinnedModels, registryHistory } from './criteria-repeatable'
+import { abPromptVariants, canaryBeforeSwitch, ciGate, costPerSegment } from './criteria-automated'
+import { incidentRunbook, pinnedModels, registryHistory } from './criteria-managed'
+import { costOptimisation, productionAlerts, reviewCalibrated } from './criteria-optimized'
 import { readPromptFacts, type PromptFacts } from './facts'
 
 type CriterionKey = (typeof criterionKeys)[number]
@@ -21,18 +21,28 @@ interface CriterionDefinition {
 
 /** The criteria in the order the scorecard shows them; `satisfies` keeps it complete. */
 const definitions = {
-  registry_history: { label: 'Versioned in the registry with history', level: 1, assess: registryHistory },
+  registry_history: { label: 'Registry with version history', level: 1, assess: registryHistory },
   pinned_models: { label: 'Models pinned to dated snapshots', level: 1, assess: pinnedModels },
-  dataset_size: { label: 'Evaluated on a dataset of 50+ cases', level: 1, assess: datasetSize },
-  eval_suite: { label: 'Eval suite with scorers', level: 2, assess: evalSuite },
-  gate_rules: { label: 'Release gate rules', level: 2, assess: gateRules },
-  baseline_signed: { label: 'Baseline set and signed off', level: 2, assess: baselineSigned },
-  cost_tracking: { label: 'Cost tracked per feature and segment', level: 2, assess: costTracking },
-  latency_slo: { label: 'P95 latency SLO gate', level: 2, assess: latencySlo },
-  ci_gate_exported: { label: 'Gate exported to CI', level: 3, assess: ciGateExported },
-  canary_use: { label: 'Canary runs', level: 3, assess: canaryUse },
-  production_sampling: { label: 'Production calls sampled and scored', level: 3, assess: productionSampling },
-  human_review: { label: 'Human review queues', level: 3, assess: humanReview },
+  incident_runbook: { label: 'Documented incident runbook', level: 1, assess: incidentRunbook },
+  ci_gate: { label: 'Eval runs gate every change in CI', level: 2, assess: ciGate },
+  canary_before_switch: {
+    label: 'Canary comparison before a model switch',
+    level: 2,
+    assess: canaryBeforeSwitch,
+  },
+  ab_prompt_variants: { label: 'A/B comparison of prompt variants', level: 2, assess: abPromptVariants },
+  cost_per_segment: {
+    label: 'Cost per feature and segment, against revenue',
+    level: 2,
+    assess: costPerSegment,
+  },
+  production_alerts: { label: 'Production sampling with alerts', level: 3, assess: productionAlerts },
+  review_calibrated: { label: 'Human review calibrated against judges', level: 3, assess: reviewCalibrated },
+  cost_optimisation: {
+    label: 'Cost optimisation (caching, cheaper-model canaries)',
+    level: 3,
+    assess: costOptimisation,
+  },
 } satisfies Record<CriterionKey, CriterionDefinition>
 
 /** The scorecard of every prompt and of the workspace, from what the database holds now. */
@@ -54,6 +64,7 @@ export function assessWorkspace(ctx: CoreContext): WorkspaceScorecard {
     })),
     prompts: assessed.map((a) => a.card),
     nextSteps: commonGaps(counted),
+    runbook: ctx.repos.scorecardEvidence.runbook(),
     assessedAt: ctx.now(),
   }
 }

@@ -154,7 +154,7 @@ describe('the scorecard', () => {
     const s = await call<WorkspaceScorecard>(core, 'scorecard.get', {})
     const cost = s.prompts
       .find((p) => p.name === 'Support reply')
-      ?.criteria.find((c) => c.key === 'cost_tracking')
+      ?.criteria.find((c) => c.key === 'cost_per_segment')
     expect(cost).toMatchObject({
       met: false,
       evidence:

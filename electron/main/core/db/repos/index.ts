@@ -12,6 +12,7 @@ import { createEnvironmentsRepo } from './environments'
 import { createEvalSuitesRepo } from './eval-suites'
 import { createGateResultsRepo } from './gate-results'
 import { createHistoryRepo } from './history'
+import { createMaturityFactsRepo } from './maturity-facts'
 import { createModelUsageRepo } from './model-usage'
 import { createPairwiseRepo } from './pairwise'
 import { createPriceOverridesRepo } from './price-overrides'
@@ -37,6 +38,7 @@ import { createRunScoresRepo } from './run-scores'
 import { createScoreAggregatesRepo } from './score-aggregates'
 import { createScoreCallsRepo } from './score-calls'
 import { createScoreTotalsRepo } from './score-totals'
+import { createScorecardEvidenceRepo } from './scorecard-evidence'
 import { createSignoffsRepo } from './signoffs'
 import { createSnapshotsRepo } from './snapshots'
 import { createWorkspaceMetaRepo } from './workspace-meta'
@@ -83,6 +85,8 @@ export function createRepos(db: Db) {
     production: createProductionRepo(db),
     modelUsage: createModelUsageRepo(db),
     runFacts: createRunFactsRepo(db),
+    maturityFacts: createMaturityFactsRepo(db),
+    scorecardEvidence: createScorecardEvidenceRepo(db),
     runAggregates: createRunAggregatesRepo(db),
     scoreAggregates: createScoreAggregatesRepo(db),
     casePairs: createCasePairsRepo(db),

@@ -9,14 +9,14 @@ const modelList = z.array(z.string())
  */
 
 /** Run `r`'s plan includes a version of the prompt (`@promptId`). */
-const ranPrompt = `EXISTS (SELECT 1 FROM json_each(r.plan, '$.promptVersionIds') pv
+export const ranPrompt = `EXISTS (SELECT 1 FROM json_each(r.plan, '$.promptVersionIds') pv
                   JOIN prompt_versions v ON v.id = pv.value WHERE v.prompt_id = @promptId)`
 
 /** Runs whose plan includes any version of the prompt. */
-const runsOfPrompt = `SELECT r.* FROM runs r WHERE ${ranPrompt}`
+export const runsOfPrompt = `SELECT r.* FROM runs r WHERE ${ranPrompt}`
 
 /** Production-import runs hold logged outputs, not an evaluation on a curated dataset. */
-const notProduction = 'r.id NOT IN (SELECT run_id FROM production_imports)'
+export const notProduction = 'r.id NOT IN (SELECT run_id FROM production_imports)'
 
 /** A model of run `r` whose price was unknown when the run froze its prices. */
 const unknownPrices = `SELECT 1 FROM json_each(r.price_table) p WHERE json_extract(p.value, '$.source') = 'unknown'`

@@ -98,7 +98,7 @@ describe('a run through an Azure OpenAI provider (azure-prod) on the demo ticket
     expect(card?.criteria.find((c) => c.key === 'pinned_models')?.evidence).toBe(
       `Pinned: v1 → azure-prod/${model.model}`,
     )
-    expect(card?.criteria.find((c) => c.key === 'cost_tracking')?.evidence).toMatch(/has prices/)
+    expect(card?.criteria.find((c) => c.key === 'cost_per_segment')?.evidence).toMatch(/has prices/)
     core.close()
   }, 30_000)
 

@@ -1,11 +1,11 @@
 import { adviseModel } from '../../../../shared/lib/model-aliases'
 import { modelLabel } from '../../../../shared/lib/model-ref'
 import type { Assessment } from './criterion'
+import { day, plural } from './evidence-format'
 import type { PromptFacts } from './facts'
 import { links } from './links'
 
 const MIN_VERSIONS = 2
-export const MIN_DATASET_CASES = 50
 
 /** L1: the prompt lives in the registry with a history someone can read. */
 export function registryHistory(f: PromptFacts): Assessment {
@@ -46,24 +46,15 @@ export function pinnedModels(f: PromptFacts): Assessment {
   }
 }
 
-/** L1: the prompt has been evaluated on a dataset big enough to mean something. */
-export function datasetSize(f: PromptFacts): Assessment {
-  const run = f.runs.largestRun
+/** L1: the team has written down what to do when the feature misbehaves, and recorded where. */
+export function incidentRunbook(f: PromptFacts): Assessment {
+  const r = f.runbook
   return {
-    met: run !== null && run.cases >= MIN_DATASET_CASES,
-    evidence: run
-      ? `Largest evaluated dataset: "${run.datasetName}" (${plural(run.cases, 'case')}) in run "${run.name}"`
-      : 'No completed run on a dataset',
-    nextStep: `Run the prompt on a dataset of at least ${MIN_DATASET_CASES} cases`,
-    link: links.runs,
+    met: r !== null,
+    evidence: r
+      ? `Runbook (${r.kind}): ${r.location}, recorded by ${r.recordedBy} on ${day(r.recordedAt)}`
+      : 'No incident runbook recorded',
+    nextStep: 'Record the link or file of the team’s incident runbook on the Scorecard screen',
+    link: links.scorecard,
   }
-}
-
-export function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
-}
-
-/** The date part of an ISO time: evidence reads "2026-10-20", not a timestamp. */
-export function day(iso: string): string {
-  return iso.slice(0, 10)
 }
