@@ -5,6 +5,7 @@ import { sameSlice } from '../../../../shared/lib/model-identity'
 import { promptSlug } from '../../core/bundles/format'
 import { environment, modelRef, parseCommandArgs, positiveInt, singlePositional } from '../args'
 import { call } from '../call'
+import { checkRecordOptions, checkRecordUsage, recordFolderCheck } from '../check-record'
 import { checkFolder, printFolderCheck, readAllowedSigners, type FolderCheck } from '../folder-check'
 import { gateJunit } from '../junit'
 import { gateMarkdown, gateText, type GateReportInput } from '../gate-report'
@@ -37,6 +38,7 @@ compares it with the baseline under the folder's gate rules.
   --junit FILE                write a JUnit XML report (one test case per gate rule)
   --summary FILE              write a Markdown summary for a pull-request comment
   --workspace DIR             import into this workspace instead of a temporary one
+${checkRecordUsage}
   --concurrency N             parallel calls per provider (default 8)
 ${callLimitUsage}
   --cache                     reuse stored answers to identical requests at temperature 0
@@ -59,6 +61,7 @@ const options = {
   concurrency: { type: 'string' },
   ...callLimitOptions,
   cache: { type: 'boolean' },
+  ...checkRecordOptions,
   help: { type: 'boolean' },
 } as const
 
@@ -90,17 +93,30 @@ export async function gateCommand(argv: readonly string[], io: CliIo): Promise<n
   const folder = promptFolder(folderArg)
   const check = checkFolder(folder, readAllowedSigners(signerFiles), required)
   printFolderCheck(io, check)
+  const targets = { ciStatus: values['ci-status'], recordIn: values['record-in'] ?? values.workspace }
   if (check.problems.length > 0) {
     line(io.stdout, `gate: the folder does not verify (${check.problems.length} problem(s)); not running`)
+    await recordFolderCheck(io, folder, { command: 'gate', outcome: 'invalid' }, targets)
     return exitCodes.failed
   }
   const workspace = openRunWorkspace(values.workspace, io, settings, limits)
+  let gated: GateOutcome
   try {
     const imported = await call(workspace.core, 'bundles.import', { folder })
-    return await gateImported(workspace, io, imported, check, { values, version, env, model, concurrency })
+    gated = await gateImported(workspace, io, imported, check, { values, version, env, model, concurrency })
   } finally {
     workspace.dispose()
   }
+  if (gated.verdict) {
+    await recordFolderCheck(io, folder, { command: 'gate', outcome: gated.verdict }, targets)
+  }
+  return gated.code
+}
+
+/** The exit code, and the verdict to record (none when the candidate run did not finish). */
+interface GateOutcome {
+  code: number
+  verdict: Verdict | null
 }
 
 interface GateChoice {
@@ -117,7 +133,7 @@ async function gateImported(
   imported: BundleImport,
   check: FolderCheck,
   choice: GateChoice,
-): Promise<number> {
+): Promise<GateOutcome> {
   const core = workspace.core
   const baseline = await latestBaseline(core, imported.promptId, imported.datasetSnapshotId)
   if (!baseline) throw new UsageError(`${imported.promptName}: the folder has no baseline to gate on`)
@@ -141,7 +157,7 @@ async function gateImported(
     useCache: choice.values.cache ?? false,
     ...(choice.concurrency ? { concurrency: choice.concurrency } : {}),
   })
-  if (!summary) return reportUnfinished(io, 'gate: the candidate run', run)
+  if (!summary) return { code: reportUnfinished(io, 'gate: the candidate run', run), verdict: null }
   const slice = { promptVersionId: chosen.version.id, provider: model.provider, modelId: model.model }
   const gate = await call(core, 'gates.evaluate', { runId: run.id, slice })
   const report: GateReportInput = {
@@ -159,5 +175,5 @@ async function gateImported(
       gateJunit(imported.promptName, promptSlug(imported.promptName), gate),
     )
   if (choice.values.summary) writeReport('summary', choice.values.summary, gateMarkdown(report))
-  return verdictExit[gate.verdict]
+  return { code: verdictExit[gate.verdict], verdict: gate.verdict }
 }
