@@ -35,7 +35,7 @@ export function ciGate(f: PromptFacts): Assessment {
       ? ''
       : newest
         ? 'Fix the folder the CLI refused (see the CI log), export it again and gate it'
-        : `${capital(runGate)} (record its --ci-status file here), or gate it locally with --workspace`,
+        : `${capital(runGate)} (record its --ci-status file here), or gate it where this workspace is (--record-in)`,
     link: ok || newest ? links.promptBaseline(f.prompt.id) : links.scorecard,
   }
 }
