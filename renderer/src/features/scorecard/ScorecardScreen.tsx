@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { errorOf } from '../../queries/summary'
 import { useRpcQuery } from '../../api/query'
+import { EvidenceForms } from './EvidenceForms'
 import { PromptScorecardCard } from './PromptScorecardCard'
 import { levelTitle } from './scorecard-view'
 
@@ -13,7 +14,8 @@ function WorkspaceLevel({ scorecard }: { scorecard: WorkspaceScorecard }) {
         {levelTitle(scorecard.level)}
       </p>
       <p className="muted">
-        The workspace is as mature as its least mature prompt in staging or production. Assessed{' '}
+        The workspace is as mature as its least mature prompt in staging or production: level 1 Managed, 2
+        Automated, 3 Optimized, each level needing every criterion of those below. Assessed{' '}
         {scorecard.assessedAt.slice(0, 16).replace('T', ' ')}.
       </p>
       <table className="scorecard-counts">
@@ -64,6 +66,7 @@ export function ScorecardScreen() {
   return (
     <div className="scorecard-screen" data-testid="scorecard-screen">
       <WorkspaceLevel scorecard={scorecard} />
+      <EvidenceForms runbook={scorecard.runbook} />
       {scorecard.prompts.length === 0 ? (
         <EmptyState title="No prompts to assess">
           Create a prompt (Prompts, Ctrl+1) and the scorecard shows what it takes to reach each level.

@@ -19,15 +19,15 @@ function criterion(key: MaturityCriterion['key'], level: number, met: boolean): 
     met,
     evidence: met ? `${key} found ${evil}` : `no ${key}`,
     nextStep: met ? '' : `Add ${key}`,
-    link: met ? null : key === 'gate_rules' ? '#/prompts/p-reply/suite' : 'https://evil.example',
+    link: met ? null : key === 'ci_gate' ? '#/prompts/p-reply/suite' : 'https://evil.example',
   }
 }
 
 function scorecard(gateMet: boolean): WorkspaceScorecard {
   const criteria = [
     criterion('registry_history', 1, true),
-    criterion('gate_rules', 2, gateMet),
-    criterion('canary_use', 3, false),
+    criterion('ci_gate', 2, gateMet),
+    criterion('production_alerts', 3, false),
   ]
   return {
     level: gateMet ? 2 : 1,
@@ -44,10 +44,11 @@ function scorecard(gateMet: boolean): WorkspaceScorecard {
         name: 'Reply drafter',
         level: gateMet ? 2 : 1,
         criteria,
-        nextSteps: gateMet ? ['Add canary_use'] : ['Add gate_rules'],
+        nextSteps: gateMet ? ['Add production_alerts'] : ['Add ci_gate'],
       },
     ],
-    nextSteps: ['Reply drafter: Add gate_rules'],
+    nextSteps: ['Reply drafter: Add ci_gate'],
+    runbook: null,
     assessedAt: '2026-11-21T10:00:00.000Z',
   }
 }
@@ -60,15 +61,15 @@ describe('the Scorecard screen', () => {
     renderApp(core.transport, { initialRoute: 'scorecard' })
     await waitFor(() => expect(appState()).toBe('ready'))
 
-    expect((await screen.findByTestId('scorecard-level')).textContent).toBe('Level 1 · Repeatable')
+    expect((await screen.findByTestId('scorecard-level')).textContent).toBe('Level 1 · Managed')
     const card = screen.getByTestId('scorecard-prompt')
     expect(card.dataset.prompt).toBe('Reply drafter')
     expect(card.dataset.level).toBe('1')
-    const gate = card.querySelector<HTMLElement>('[data-key="gate_rules"]')!
+    const gate = card.querySelector<HTMLElement>('[data-key="ci_gate"]')!
     expect(gate.dataset.met).toBe('false')
-    expect(within(gate).getByTestId('scorecard-next-step').textContent).toContain('Add gate_rules')
+    expect(within(gate).getByTestId('scorecard-next-step').textContent).toContain('Add ci_gate')
     expect(within(gate).getByRole('link').getAttribute('href')).toBe('#/prompts/p-reply/suite')
-    const canary = card.querySelector<HTMLElement>('[data-key="canary_use"]')!
+    const canary = card.querySelector<HTMLElement>('[data-key="production_alerts"]')!
     expect(within(canary).queryByRole('link')).toBeNull()
     const evidence = within(card).getAllByTestId('scorecard-evidence')[0]!
     expect(evidence.textContent).toContain(evil)
@@ -79,10 +80,10 @@ describe('the Scorecard screen', () => {
     core.transport.emit('db.changed', { tables: ['eval_suites', 'audit_log'] })
     fireEvent.click(screen.getByTestId('nav-prompts'))
     fireEvent.keyDown(window, { key: '8', code: 'Digit8', ctrlKey: true })
-    await waitFor(() => expect(screen.getByTestId('scorecard-level').textContent).toBe('Level 2 · Measured'))
+    await waitFor(() => expect(screen.getByTestId('scorecard-level').textContent).toBe('Level 2 · Automated'))
     expect(screen.getByTestId('nav-scorecard').getAttribute('aria-current')).toBe('page')
     expect(location.hash).toBe('#/scorecard')
-    const met = screen.getByTestId('scorecard-prompt').querySelector<HTMLElement>('[data-key="gate_rules"]')
+    const met = screen.getByTestId('scorecard-prompt').querySelector<HTMLElement>('[data-key="ci_gate"]')
     expect(met!.dataset.met).toBe('true')
   })
 
