@@ -102,7 +102,7 @@ describe('a Gemini provider of the user own, end to end through the runner', () 
     const scorecard = await call<WorkspaceScorecard>(core, 'scorecard.get', {})
     const card = scorecard.prompts.find((p) => p.promptId === detail.prompt.id)
     const criterion = (key: string) => card?.criteria.find((c) => c.key === key)
-    expect(criterion('cost_tracking')?.evidence).toMatch(/^Run "scoring test" has prices/)
+    expect(criterion('cost_per_segment')?.evidence).toMatch(/^Run "scoring test" has prices/)
     expect(criterion('pinned_models')).toMatchObject({
       met: true,
       evidence: 'Pinned: v1 → gemini-eu/gemini-2.5-flash',
