@@ -100,7 +100,10 @@ const noPlayground: ReturnType<typeof playgroundHandlers> = {
 }
 
 function refusePlayground(): never {
-  throw new AppError('WORKSPACE_UNAVAILABLE', 'The playground is not available here: open the app or the browser host.')
+  throw new AppError(
+    'WORKSPACE_UNAVAILABLE',
+    'The playground is not available here: open the app or the browser host.',
+  )
 }
 
 /** A workspace that failed to open still answers `app.status`, so the UI can show why; all else refuses. */

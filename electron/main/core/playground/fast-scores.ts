@@ -29,7 +29,9 @@ export function createFastScorer(ctx: CoreContext, versionId: string, sandbox?: 
   return {
     async score(c, result) {
       const version = { tools: result.params.tools, responseFormat: result.params.responseFormat }
-      const syncScores = prepared.deterministic.map((m) => toScore(m, m.evaluate(syncInput(c, result, version))))
+      const syncScores = prepared.deterministic.map((m) =>
+        toScore(m, m.evaluate(syncInput(c, result, version))),
+      )
       if (code.length === 0) return syncScores
       const lent = services()
       const input = asyncInput(c, result, version)

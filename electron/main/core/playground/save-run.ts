@@ -48,7 +48,12 @@ export async function saveSessionAsRun(
       action: 'playground.saved',
       entityType: 'run',
       entityId: stored.id,
-      details: { name, promptVersionId: version.id, fromDraft: session.view.fromDraft, results: stored.counts.total },
+      details: {
+        name,
+        promptVersionId: version.id,
+        fromDraft: session.view.fromDraft,
+        results: stored.counts.total,
+      },
     })
     return stored
   })
@@ -66,11 +71,18 @@ function refuseUnsaveable(session: LiveSession): void {
 }
 
 /** A run records an immutable version: unsaved edits must have been saved as exactly what ran. */
-function versionToRecord(ctx: CoreContext, session: LiveSession, versionId: string | undefined): PromptVersion {
+function versionToRecord(
+  ctx: CoreContext,
+  session: LiveSession,
+  versionId: string | undefined,
+): PromptVersion {
   const { base, tried, fromDraft } = session.target
   if (!fromDraft) {
     if (versionId !== undefined && versionId !== base.id)
-      throw new AppError('INVALID_INPUT', `These answers came from v${base.number}; they can only be saved as its run.`)
+      throw new AppError(
+        'INVALID_INPUT',
+        `These answers came from v${base.number}; they can only be saved as its run.`,
+      )
     return base
   }
   if (versionId === undefined) {

@@ -1,9 +1,5 @@
 import type { DatasetCase } from '../../../../shared/domain/datasets'
-import type {
-  PlaygroundCell,
-  PlaygroundSession,
-  PlaygroundStart,
-} from '../../../../shared/domain/playground'
+import type { PlaygroundCell, PlaygroundSession, PlaygroundStart } from '../../../../shared/domain/playground'
 import type { ModelRef } from '../../../../shared/domain/prompts'
 import type { ModelPrice, RunResult } from '../../../../shared/domain/runs'
 import { writeTransaction, type CoreContext } from '../context'
@@ -64,70 +60,96 @@ export async function runSession(session: LiveSession, deps: SessionDeps): Promi
   } finally {
     await deps.scorer.close()
     session.view.status = session.abort.signal.aborted ? 'cancelled' : 'done'
-    deps.bus.emit('playground.progress', { sessionId: session.view.id, index: 0, status: session.view.status })
+    deps.bus.emit('playground.progress', {
+      sessionId: session.view.id,
+      index: 0,
+      status: session.view.status,
+    })
   }
 }
+
+interface CellWork {
+  case: DatasetCase
+  model: ModelRef
+}
+
+/** The cell's view in the session, and how it reaches the screen. */
+function cellView(session: LiveSession, bus: EventBus, index: number) {
+  return {
+    update(patch: Partial<PlaygroundCell>): void {
+      const view = session.view.cells[index]
+      if (view) session.view.cells[index] = { ...view, ...patch }
+    },
+    text: (): string => session.view.cells[index]?.text ?? '',
+    /** A piece of text, or (without one) the cell as it now stands. */
+    emit(delta?: string): void {
+      const view = session.view.cells[index]
+      if (!view) return
+      const { id, status } = session.view
+      const payload = delta !== undefined ? { delta } : { cell: view }
+      bus.emit('playground.progress', { sessionId: id, index, status, ...payload })
+    },
+  }
+}
+
+type CellView = ReturnType<typeof cellView>
 
 async function runCell(
   session: LiveSession,
   deps: SessionDeps,
   index: number,
-  cell: { case: DatasetCase; model: ModelRef },
+  cell: CellWork,
 ): Promise<void> {
-  const { ctx } = deps
-  const emit = (delta?: string): void => {
-    const view = session.view.cells[index]
-    if (!view) return
-    deps.bus.emit('playground.progress', {
-      sessionId: session.view.id,
-      index,
-      status: session.view.status,
-      ...(delta !== undefined ? { delta } : { cell: view }),
-    })
-  }
-  const update = (patch: Partial<PlaygroundCell>): void => {
-    const view = session.view.cells[index]
-    if (view) session.view.cells[index] = { ...view, ...patch }
-  }
-  const calls = ctx.llm.provider(cell.model.provider, ctx.llm.settings(cell.model.provider))
+  const view = cellView(session, deps.bus, index)
   let outcome: ItemOutcome | null
   try {
-    outcome = await runWorkItem(
-      { case: cell.case, version: session.target.tried, model: cell.model, repeat: 0 },
-      {
-        runId: session.view.id,
-        provider: calls.provider,
-        slots: calls.slots,
-        limits: calls.limits,
-        priceTable: session.priceTable,
-        useCache: true,
-        policy: deps.options.retryPolicy ?? {},
-        ...(deps.options.timeoutMs !== undefined ? { timeoutMs: deps.options.timeoutMs } : {}),
-        stopTaking: session.abort.signal,
-        signal: session.abort.signal,
-        nowIso: ctx.now,
-        cacheLookup: (hash) => parseCached(ctx.repos.runResults.cacheGet(hash)),
-        onAttempt: (record) => {
-          // A failed attempt's partial text is not the answer: the retry streams it again from the start.
-          if (record.outcome !== 'ok') (update({ text: '' }), emit())
-        },
-        onText: (delta) => {
-          const view = session.view.cells[index]
-          update({ status: 'streaming', text: (view?.text ?? '') + delta })
-          emit(delta)
-        },
-      },
-    )
+    outcome = await callCell(session, deps, cell, view)
   } catch (error) {
-    update({ status: 'failed', error: error instanceof Error ? error.message : String(error) })
-    return emit()
+    view.update({ status: 'failed', error: error instanceof Error ? error.message : String(error) })
+    return view.emit()
   }
-  if (!outcome) return (update({ status: 'cancelled' }), emit())
+  if (!outcome) {
+    view.update({ status: 'cancelled' })
+    return view.emit()
+  }
   session.results[index] = outcome.result
-  storeInCache(ctx, outcome)
-  update(answered(outcome.result))
-  update({ scores: await deps.scorer.score(cell.case, outcome.result) })
-  emit()
+  storeInCache(deps.ctx, outcome)
+  view.update(answered(outcome.result))
+  view.update({ scores: await deps.scorer.score(cell.case, outcome.result) })
+  view.emit()
+}
+
+/** One call as a run makes it (slot, cache, retries, price), its text streamed to the screen as it comes. */
+function callCell(session: LiveSession, deps: SessionDeps, cell: CellWork, view: CellView) {
+  const { ctx, options } = deps
+  const calls = ctx.llm.provider(cell.model.provider, ctx.llm.settings(cell.model.provider))
+  return runWorkItem(
+    { case: cell.case, version: session.target.tried, model: cell.model, repeat: 0 },
+    {
+      runId: session.view.id,
+      provider: calls.provider,
+      slots: calls.slots,
+      limits: calls.limits,
+      priceTable: session.priceTable,
+      useCache: true,
+      policy: options.retryPolicy ?? {},
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      stopTaking: session.abort.signal,
+      signal: session.abort.signal,
+      nowIso: ctx.now,
+      cacheLookup: (hash) => parseCached(ctx.repos.runResults.cacheGet(hash)),
+      onAttempt: (record) => {
+        if (record.outcome === 'ok') return
+        // A failed attempt's partial text is not the answer: the retry streams it again from the start.
+        view.update({ text: '' })
+        view.emit()
+      },
+      onText: (delta) => {
+        view.update({ status: 'streaming', text: view.text() + delta })
+        view.emit(delta)
+      },
+    },
+  )
 }
 
 /** The gateway's response cache: trying the same request again at temperature 0 costs nothing. */

@@ -3,6 +3,7 @@ import type { DatasetCase } from '../../../../shared/domain/datasets'
 import type { PlaygroundCases, PlaygroundStart } from '../../../../shared/domain/playground'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
 import type { CoreContext } from '../context'
+import type { StoredCase } from '../db/repos/dataset-cases'
 import { toolParamProblems } from '../llm/providers/tool-check'
 
 /** What a playground session tries: the stored version, or that version with the unsaved edits laid over it. */
@@ -49,7 +50,8 @@ export function resolveCases(ctx: CoreContext, cases: PlaygroundCases): DatasetC
     }))
   }
   const dataset = ctx.repos.datasets.get(cases.datasetId)
-  if (!dataset) throw new AppError('NOT_FOUND', `No dataset with id ${cases.datasetId}: pick the cases again.`)
+  if (!dataset)
+    throw new AppError('NOT_FOUND', `No dataset with id ${cases.datasetId}: pick the cases again.`)
   const found = new Map(ctx.repos.datasetCases.byIds(cases.caseIds).map((c) => [c.id, c]))
   return [...new Set(cases.caseIds)].map((id) => {
     const c = found.get(id)
@@ -59,7 +61,16 @@ export function resolveCases(ctx: CoreContext, cases: PlaygroundCases): DatasetC
         `A picked case (${id}) is no longer in the dataset "${dataset.name}": pick the cases again.`,
       )
     }
-    const { datasetId: _dataset, position: _position, ...rest } = c
-    return rest
+    return asCase(c)
   })
+}
+
+/** The case as a run reads it, without where the working copy keeps it. */
+function asCase(c: StoredCase): DatasetCase {
+  const { id, key, vars, expected, expectedOutput, tags, notes, conversation, toolResults } = c
+  return {
+    ...{ id, key, vars, expected, expectedOutput, tags, notes },
+    ...(conversation ? { conversation } : {}),
+    ...(toolResults ? { toolResults } : {}),
+  }
 }
