@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { ErrorInfo, MethodInput } from '../../../../../shared/contract'
 import type { PlaygroundCases as Cases } from '../../../../../shared/domain/playground'
 import type { ModelRef, PromptDetail } from '../../../../../shared/domain/prompts'
@@ -8,7 +8,9 @@ import { shortcutLabel } from '../../../components/shortcuts'
 import { useCtrlShortcut } from '../../../components/use-ctrl-shortcut'
 import { usePrompts, useStores } from '../../../stores/hooks'
 import { buildSaveInput } from '../../../stores/prompts/save-input'
-import { selectIsDirty, selectIsReadOnly } from '../../../stores/prompts/selectors'
+import { selectDetail, selectIsDirty, selectIsReadOnly } from '../../../stores/prompts/selectors'
+
+const selectDraft = (s: PromptsState) => s.draft
 import type { PromptsState } from '../../../stores/prompts/prompts-store'
 import { PlaygroundAnswers } from './PlaygroundAnswers'
 import { PlaygroundCases } from './PlaygroundCases'
@@ -20,7 +22,7 @@ type Draft = NonNullable<MethodInput<'playground.start'>['draft']>
 type Tried = { draft: Draft | null } | { problem: string }
 
 /** The editor's unsaved edits as the playground sends them (only when the latest version is being edited). */
-function triedOf(s: PromptsState): Tried {
+function triedOf(s: Pick<PromptsState, 'detail' | 'draft'>): Tried {
   if (!s.detail || !s.draft || selectIsReadOnly(s) || !selectIsDirty(s)) return { draft: null }
   const built = buildSaveInput(s.detail.version, s.draft, 'playground', false)
   if ('problem' in built) return built
@@ -30,7 +32,10 @@ function triedOf(s: PromptsState): Tried {
 /** Try the shown version, or the editor's unsaved edits, on a few cases and models before spending a run. */
 export function PlaygroundTab({ detail }: { detail: PromptDetail }) {
   const stores = useStores()
-  const tried = usePrompts(triedOf)
+  const shown = usePrompts(selectDetail)
+  const edits = usePrompts(selectDraft)
+  // Derived, not selected: a selector returning a new object each time would re-render for ever.
+  const tried = useMemo(() => triedOf({ detail: shown, draft: edits }), [shown, edits])
   const { version } = detail
   const [cases, setCases] = useState<Cases>({ kind: 'dataset', datasetId: '', caseIds: [] })
   const [models, setModels] = useState<ModelRef[]>([version.model])
@@ -113,7 +118,7 @@ export function PlaygroundTab({ detail }: { detail: PromptDetail }) {
           <PlaygroundAnswers session={play.session} />
           <SaveAsRun
             session={play.session}
-            baseNumber={version.number}
+            baseNumber={baseNumberOf(detail, play.session.promptVersionId)}
             saved={play.saved}
             busy={play.busy}
             save={play.save}
@@ -131,4 +136,9 @@ function casesChosen(cases: Cases): boolean {
 
 function cellCount(cases: Cases, models: readonly ModelRef[]): number {
   return (cases.kind === 'typed' ? cases.vars.length : cases.caseIds.length) * models.length
+}
+
+/** The number of the version a session ran (or started its edits from), whatever the editor shows since. */
+function baseNumberOf(detail: PromptDetail, versionId: string): number {
+  return detail.versions.find((v) => v.id === versionId)?.number ?? detail.version.number
 }

@@ -22,6 +22,8 @@ interface Props {
 export function SaveAsRun({ session, baseNumber, saved, busy, save, saveDraft }: Props) {
   const [message, setMessage] = useState('')
   const [error, setError] = useState<ErrorInfo | null>(null)
+  // Once the edits are a version, saving again (after a refused run) must not save them a second time.
+  const [versionId, setVersionId] = useState<string | null>(null)
   if (saved) {
     return (
       <p role="status" className="save-ok" data-testid="playground-saved">
@@ -40,8 +42,10 @@ export function SaveAsRun({ session, baseNumber, saved, busy, save, saveDraft }:
   const onSave = async () => {
     setError(null)
     if (!session.fromDraft) return void (await save())
+    if (versionId) return void (await save(versionId))
     const outcome = await saveDraft(message)
     if ('error' in outcome) return setError(outcome.error)
+    setVersionId(outcome.versionId)
     await save(outcome.versionId)
   }
   return (
@@ -53,7 +57,7 @@ export function SaveAsRun({ session, baseNumber, saved, busy, save, saveDraft }:
         void onSave()
       }}
     >
-      {session.fromDraft ? (
+      {session.fromDraft && !versionId ? (
         <>
           <p className="muted" data-testid="playground-save-explains">
             These answers come from unsaved edits. A run records an immutable version, so Save as run first
@@ -77,9 +81,9 @@ export function SaveAsRun({ session, baseNumber, saved, busy, save, saveDraft }:
         type="submit"
         className="button"
         data-testid="playground-save"
-        disabled={busy || (session.fromDraft && message.trim() === '')}
+        disabled={busy || (session.fromDraft && !versionId && message.trim() === '')}
       >
-        {session.fromDraft ? `Save v${baseNumber + 1} and save as run` : 'Save as run'}
+        {session.fromDraft && !versionId ? `Save v${baseNumber + 1} and save as run` : 'Save as run'}
       </button>
       {error ? <ErrorNotice title="Not saved" error={error} testId="playground-save-error" /> : null}
     </form>
