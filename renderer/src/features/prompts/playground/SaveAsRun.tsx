@@ -3,6 +3,7 @@ import type { ErrorInfo } from '../../../../../shared/contract'
 import type { PlaygroundSession } from '../../../../../shared/domain/playground'
 import type { Run } from '../../../../../shared/domain/runs'
 import { ErrorNotice } from '../../../components/ErrorNotice'
+import { useOpenInCompare } from './use-open-in-compare'
 
 interface Props {
   session: PlaygroundSession
@@ -24,6 +25,7 @@ export function SaveAsRun({ session, baseNumber, saved, busy, save, saveDraft }:
   const [error, setError] = useState<ErrorInfo | null>(null)
   // Once the edits are a version, saving again (after a refused run) must not save them a second time.
   const [versionId, setVersionId] = useState<string | null>(null)
+  const openInCompare = useOpenInCompare(saved)
   if (saved) {
     return (
       <p role="status" className="save-ok" data-testid="playground-saved">
@@ -32,9 +34,14 @@ export function SaveAsRun({ session, baseNumber, saved, busy, save, saveDraft }:
           Open the run
         </a>{' '}
         ·{' '}
-        <a href={`#/compare?runs=${encodeURIComponent(saved.id)}`} data-testid="playground-open-compare">
+        <button
+          type="button"
+          className="link-button"
+          data-testid="playground-open-compare"
+          onClick={openInCompare}
+        >
           Open in Compare
-        </a>
+        </button>
       </p>
     )
   }
