@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idSchema } from '../domain/ids'
 import { runProgressSchema } from '../domain/runs'
+import { playgroundProgressSchema } from '../domain/playground'
 import type { EventName } from './names'
 import { tableNameSchema } from './tables'
 
@@ -12,6 +13,8 @@ const eventSchemas = {
   }),
   /** At most 10 a second per run; the last state (a status change included) always follows. */
   'runs.progress': runProgressSchema,
+  /** Pieces of playground answers as they stream, and each answer's final state. */
+  'playground.progress': playgroundProgressSchema,
 } satisfies Record<EventName, z.ZodType>
 
 export type Events = typeof eventSchemas

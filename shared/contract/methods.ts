@@ -40,6 +40,7 @@ import { pairwiseMethods } from './methods-pairwise'
 import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
 import { scorecardMethods } from './methods-scorecard'
+import { playgroundMethods } from './methods-playground'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
 import type { TableName } from './tables'
@@ -361,6 +362,7 @@ export const methods = {
   ...bundleMethods,
   ...productionMethods,
   ...scorecardMethods,
+  ...playgroundMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

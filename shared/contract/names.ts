@@ -117,10 +117,15 @@ export const methodNames = [
   'scorecard.setRunbook',
   'scorecard.recordCiStatus',
   'scorecard.recordCheck',
+  // Playground (issue 22, area A)
+  'playground.start',
+  'playground.get',
+  'playground.cancel',
+  'playground.save',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 
-export const eventNames = ['db.changed', 'runs.progress'] as const
+export const eventNames = ['db.changed', 'runs.progress', 'playground.progress'] as const
 export type EventName = (typeof eventNames)[number]
 
 /** How many characters of an unknown method name an error echoes back. */

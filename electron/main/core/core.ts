@@ -10,6 +10,7 @@ import { createDispatch, type Dispatch } from './dispatch'
 import { EventBus } from './events'
 import { RunManager } from './runs/runner'
 import { PairwiseManager } from './scoring/pairwise/manager'
+import { PlaygroundManager } from './playground/manager'
 import type { RunnerOptions } from './runs/run-options'
 import type { ProviderSettings } from './llm/providers/settings'
 import type { PromotionRequirement } from './prompts/promotion'
@@ -94,12 +95,14 @@ export function openCore(options: CoreOptions): Core {
   const runs = new RunManager(ctx, bus, runnerOptions)
   // Pairwise judges are called like scoring judges: the same provider settings, keys and retry policy.
   const pairwise = new PairwiseManager(ctx, bus, runnerOptions)
+  const playground = new PlaygroundManager(ctx, bus, runnerOptions)
   const handlers = createHandlers(ctx, status, runs, keys, pairwise, {
     promotionRequirements: options.promotionRequirements ?? [],
     importLimits: options.importLimits ?? {},
     // Judges are called like eval calls: the same provider settings, keys, retry policy and timeouts.
     scoring: runnerOptions,
     ...(options.signingKeys ? { signingKeys: options.signingKeys } : {}),
+    playground,
   })
   return {
     dispatch: createDispatch(handlers, bus, { dbFile: workspace.dbFile }),
@@ -109,6 +112,7 @@ export function openCore(options: CoreOptions): Core {
       // Queued results are written before the file closes; unfinished runs stay resumable.
       runs.close()
       pairwise.close()
+      playground.close()
       workspace.close()
     },
   }

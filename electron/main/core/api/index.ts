@@ -18,6 +18,8 @@ import { datasetHandlers } from './datasets'
 import { gateHandlers } from './gates'
 import { environmentHandlers } from './prompt-environments'
 import { scorecardHandlers } from './scorecard'
+import { playgroundHandlers } from './playground'
+import type { PlaygroundManager } from '../playground/manager'
 import { productionHandlers } from './production'
 import { promptFileHandlers } from './prompt-files'
 import { priceHandlers } from './prices'
@@ -45,6 +47,8 @@ export interface HandlerOptions {
   scoring?: ScoringDeps
   /** Users' signing keys (safeStorage in the app); a memory-only store otherwise. */
   signingKeys?: SigningKeyStore
+  /** The playground's sessions; absent in cores that never offer it (its methods then refuse). */
+  playground?: PlaygroundManager
 }
 
 /** The full handler table of an open workspace. */
@@ -84,7 +88,22 @@ export function createHandlers(
     ...bundleHandlers(ctx),
     ...productionHandlers(ctx, options.scoring ?? {}),
     ...scorecardHandlers(ctx),
+    ...(options.playground ? playgroundHandlers(options.playground) : noPlayground),
   }
+}
+
+const noPlayground: ReturnType<typeof playgroundHandlers> = {
+  'playground.start': refusePlayground,
+  'playground.get': refusePlayground,
+  'playground.cancel': refusePlayground,
+  'playground.save': refusePlayground,
+}
+
+function refusePlayground(): never {
+  throw new AppError(
+    'WORKSPACE_UNAVAILABLE',
+    'The playground is not available here: open the app or the browser host.',
+  )
 }
 
 /** A workspace that failed to open still answers `app.status`, so the UI can show why; all else refuses. */

@@ -39,6 +39,8 @@ export interface ItemContext {
   nowIso: () => string
   cacheLookup: (hash: string) => CachedResponse | null
   onAttempt?: (record: AttemptRecord) => void
+  /** Pieces of the answer text as they stream (the playground shows them); a tool loop sends none. */
+  onText?: (delta: string) => void
   /**
    * Where a tool loop's steps are stored as each call ends and read back on resume. Without it a case with
    * canned results is one call, its tool calls recorded but not answered.
@@ -86,6 +88,7 @@ async function callOnce(
     signal: ctx.signal,
     limits: ctx.limits,
     ...(ctx.timeoutMs !== undefined ? { timeoutMs: ctx.timeoutMs } : {}),
+    ...(ctx.onText ? { onText: ctx.onText } : {}),
   }
   const hooks = ctx.onAttempt ? { onAttempt: ctx.onAttempt } : {}
   const deps = { slots: ctx.slots, stopWaiting: ctx.stopTaking, firstSlot: slot }

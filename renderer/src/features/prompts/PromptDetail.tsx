@@ -16,10 +16,11 @@ import { ReadOnlyBanner } from './editor/ReadOnlyBanner'
 import { PromotionDialog } from './environments/PromotionDialog'
 import { RollbackDialog } from './environments/RollbackDialog'
 import { HistoryTab } from './history/HistoryTab'
+import { PlaygroundTab } from './playground/PlaygroundTab'
 import { SuiteTab } from './suite/SuiteTab'
 import { useSaveShortcut } from '../../components/use-ctrl-shortcut'
 
-/** One prompt at one version: header with environments, then the Editor, Diff, History and Eval suite tabs. */
+/** One prompt at one version: header with environments, then the Editor, Playground, Diff, History and Eval suite tabs. */
 export function PromptDetail({ detail }: { detail: Detail }) {
   const readOnly = usePrompts(selectIsReadOnly)
   const notice = usePrompts(selectNotice)
@@ -57,6 +58,7 @@ export function PromptDetail({ detail }: { detail: Detail }) {
       ) : null}
       <DetailTabs tab={tab} onSelect={nav.setTab} />
       {tab === 'editor' ? <EditorTab detail={detail} /> : null}
+      {tab === 'playground' ? <PlaygroundTab detail={detail} /> : null}
       {tab === 'diff' ? <DiffTab detail={detail} /> : null}
       {tab === 'history' ? <HistoryTab detail={detail} /> : null}
       {tab === 'suite' ? <SuiteTab detail={detail} /> : null}

@@ -1,7 +1,7 @@
 import { isRouteId, type RouteId } from './routes'
 
 /** The tabs of a prompt's detail; each has its own address so a reload or a pasted link reopens it. */
-export const promptTabs = ['editor', 'diff', 'history', 'suite', 'baseline'] as const
+export const promptTabs = ['editor', 'playground', 'diff', 'history', 'suite', 'baseline'] as const
 export type PromptTab = (typeof promptTabs)[number]
 
 export interface DiffPair {
@@ -41,7 +41,7 @@ export interface AppLocation {
 }
 
 /**
- * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/suite`, `#/prompts/<id>/baseline`, `#/prompts/<id>/diff`,
+ * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/suite`, `#/prompts/<id>/baseline`, `#/prompts/<id>/playground`, `#/prompts/<id>/diff`,
  * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`, `#/runs/<id>`, `#/review/<id>`. Anything unknown after a
  * valid screen falls back to that screen alone; an unknown screen gives null.
  */
@@ -77,6 +77,7 @@ function parsePromptRest(promptId: string, rest: string[]): PromptLocation {
   if (kind === 'history') return { promptId, tab: 'history' }
   if (kind === 'suite') return { promptId, tab: 'suite' }
   if (kind === 'baseline') return { promptId, tab: 'baseline' }
+  if (kind === 'playground') return { promptId, tab: 'playground' }
   if (kind === 'diff') {
     const diff = arg === undefined ? null : parseDiffRange(arg)
     return diff ? { promptId, tab: 'diff', diff } : { promptId, tab: 'diff' }
@@ -131,6 +132,8 @@ export function formatHash(location: AppLocation): string {
       return `${root}/suite`
     case 'baseline':
       return `${root}/baseline`
+    case 'playground':
+      return `${root}/playground`
     case 'diff':
       return prompt.diff ? `${root}/diff/${formatDiffRange(prompt.diff)}` : `${root}/diff`
     case 'editor':

@@ -72,7 +72,7 @@ async function chat(
       headers: request.caseKey ? { 'x-evallab-case': request.caseKey } : {},
       fetchOptions: scope.fetchOptions as FetchOptions,
     })
-    const response = await collect(stream, scope, formatToolName(request.params))
+    const response = await collect(stream, scope, formatToolName(request.params), request.onText)
     if (scope.signal.aborted) throw abortedStreamError(mapContext())
     request.limits?.observe({ longestSilenceMs: scope.longestSilenceMs(), totalMs: response.totalMs })
     return response
@@ -124,6 +124,7 @@ async function collect(
   stream: AsyncIterable<RawMessageStreamEvent>,
   scope: CallScope,
   formatTool: string | undefined,
+  onText: ((delta: string) => void) | undefined,
 ): Promise<ChatResponse> {
   const blocks = new AnthropicBlocks()
   let finishReason: string | null = null
@@ -142,6 +143,8 @@ async function collect(
       })
     } else if (blocks.add(event)) {
       scope.markFirstToken()
+      if (onText && event.type === 'content_block_delta' && event.delta.type === 'text_delta')
+        onText(event.delta.text)
     } else if (event.type === 'message_delta') {
       finishReason = event.delta.stop_reason ?? finishReason
       // message_delta usage is cumulative; its input fields are null unless the server updates them.

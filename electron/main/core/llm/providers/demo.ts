@@ -100,6 +100,19 @@ function demoReply(request: ChatRequest): Pick<ChatResponse, 'text' | 'toolCalls
   return { text: answerDemo(request), toolCalls: [] }
 }
 
+/** Waits the simulated latency; a caller that streams gets the answer in a few pieces along the way. */
+async function streamDemo(answer: string, totalMs: number, request: ChatRequest): Promise<void> {
+  const onText = request.onText
+  if (!onText) return sleep(totalMs, request.signal)
+  const pieces = answer.match(/[\s\S]{1,24}/g) ?? []
+  const step = totalMs / Math.max(1, pieces.length + 1)
+  await sleep(Math.round(step), request.signal)
+  for (const piece of pieces) {
+    onText(piece)
+    await sleep(Math.round(step), request.signal)
+  }
+}
+
 /** The built-in offline model: same input, same answer, same latency, every time. */
 export function createDemoProvider(options: DemoProviderOptions = {}): Provider {
   const scale = options.latencyScale ?? 1
@@ -115,7 +128,7 @@ export function createDemoProvider(options: DemoProviderOptions = {}): Provider 
         await sleep(limitMs, request.signal)
         throw new ProviderError('timeout', `No complete answer within ${limitMs} ms (request timeout).`)
       }
-      await sleep(totalMs, request.signal)
+      await streamDemo(answer, totalMs, request)
       return {
         text: answer,
         toolCalls,

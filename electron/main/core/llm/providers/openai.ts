@@ -86,7 +86,7 @@ export async function streamChatCompletion(
       headers: request.caseKey ? { 'x-evallab-case': request.caseKey } : {},
       fetchOptions: scope.fetchOptions,
     })
-    const response = await collect(stream, scope)
+    const response = await collect(stream, scope, request.onText)
     if (scope.signal.aborted) throw abortedStreamError(mapContext())
     request.limits?.observe({ longestSilenceMs: scope.longestSilenceMs(), totalMs: response.totalMs })
     return response
@@ -142,7 +142,11 @@ export function openAiParams(
   }
 }
 
-async function collect(stream: AsyncIterable<ChatCompletionChunk>, scope: CallScope): Promise<ChatResponse> {
+async function collect(
+  stream: AsyncIterable<ChatCompletionChunk>,
+  scope: CallScope,
+  onText: ((delta: string) => void) | undefined,
+): Promise<ChatResponse> {
   let text = ''
   let refusal = ''
   let finishReason: string | null = null
@@ -156,6 +160,7 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>, scope: CallSc
     if (delta?.content) {
       scope.markFirstToken()
       text += delta.content
+      onText?.(delta.content)
     }
     if (delta?.refusal) {
       scope.markFirstToken()

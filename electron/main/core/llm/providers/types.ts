@@ -31,6 +31,8 @@ export interface ChatRequest {
   timeoutMs?: number
   /** The provider's request and idle limits; without them only `timeoutMs` (or a generous default) applies. */
   limits?: CallLimits
+  /** Each piece of answer text as it arrives (the playground streams it to the screen); never retried text. */
+  onText?: (delta: string) => void
 }
 
 export interface ChatUsage {

@@ -3,6 +3,7 @@ import { promptTabs, type PromptTab } from '../../../stores/app/location'
 
 const labels: Record<PromptTab, string> = {
   editor: 'Editor',
+  playground: 'Playground',
   diff: 'Diff',
   history: 'History',
   suite: 'Eval suite',
@@ -12,7 +13,7 @@ const labels: Record<PromptTab, string> = {
 /** The e2e suite names the newer tabs after the screen they sit on. */
 const testIds: Partial<Record<PromptTab, string>> = { baseline: 'prompt-tab-baseline' }
 
-/** Editor | Diff | History | Eval suite | Baseline & sign-offs; arrow keys move between tabs, as in any tablist. */
+/** Editor | Playground | Diff | History | Eval suite | Baseline & sign-offs; arrow keys move between tabs, as in any tablist. */
 export function DetailTabs({ tab, onSelect }: { tab: PromptTab; onSelect: (tab: PromptTab) => void }) {
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0

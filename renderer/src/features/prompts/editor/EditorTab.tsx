@@ -1,5 +1,5 @@
 import type { PromptDetail } from '../../../../../shared/domain/prompts'
-import { usePrompts } from '../../../stores/hooks'
+import { useNavigation, usePrompts } from '../../../stores/hooks'
 import {
   selectIsDirty,
   selectIsReadOnly,
@@ -26,6 +26,7 @@ export function EditorTab({ detail }: { detail: PromptDetail }) {
   const readOnly = usePrompts(selectIsReadOnly)
   const dirty = usePrompts(selectIsDirty)
   const actions = usePrompts(selectPromptActions)
+  const nav = useNavigation()
   const { version } = detail
 
   return (
@@ -68,6 +69,17 @@ export function EditorTab({ detail }: { detail: PromptDetail }) {
             <SaveBar dirty={dirty} baseNumber={version.number} model={model} />
           </>
         )}
+        <p className="muted">
+          <button
+            type="button"
+            className="link-button"
+            data-testid="editor-try-playground"
+            onClick={() => nav.setTab('playground')}
+          >
+            {dirty ? 'Try these unsaved edits in the playground' : `Try v${version.number} in the playground`}
+          </button>{' '}
+          on a few cases and models before a full run.
+        </p>
       </div>
       <aside className="editor-aside">
         <PreviewPanel />
