@@ -40,6 +40,8 @@ import { pairwiseMethods } from './methods-pairwise'
 import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
 import { scorecardMethods } from './methods-scorecard'
+// Area E (issue 22): the first-run guide.
+import { guideMethods } from './methods-guide'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
 import type { TableName } from './tables'
@@ -361,6 +363,7 @@ export const methods = {
   ...bundleMethods,
   ...productionMethods,
   ...scorecardMethods,
+  ...guideMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

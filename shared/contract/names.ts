@@ -113,6 +113,8 @@ export const methodNames = [
   'production.drift',
   'production.addToDataset',
   'scorecard.get',
+  // Area E (issue 22): the first-run guide.
+  'guide.firstSteps',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

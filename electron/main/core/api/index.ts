@@ -18,6 +18,7 @@ import { datasetHandlers } from './datasets'
 import { gateHandlers } from './gates'
 import { environmentHandlers } from './prompt-environments'
 import { scorecardHandlers } from './scorecard'
+import { guideHandlers } from './guide'
 import { productionHandlers } from './production'
 import { promptFileHandlers } from './prompt-files'
 import { priceHandlers } from './prices'
@@ -84,6 +85,7 @@ export function createHandlers(
     ...bundleHandlers(ctx),
     ...productionHandlers(ctx, options.scoring ?? {}),
     ...scorecardHandlers(ctx),
+    ...guideHandlers(ctx),
   }
 }
 
