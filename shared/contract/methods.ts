@@ -41,6 +41,8 @@ import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
 import { scorecardMethods } from './methods-scorecard'
 import { playgroundMethods } from './methods-playground'
+// Area E (issue 22): the first-run guide.
+import { guideMethods } from './methods-guide'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
 import type { TableName } from './tables'
@@ -363,6 +365,7 @@ export const methods = {
   ...productionMethods,
   ...scorecardMethods,
   ...playgroundMethods,
+  ...guideMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

@@ -122,6 +122,8 @@ export const methodNames = [
   'playground.get',
   'playground.cancel',
   'playground.save',
+  // Area E (issue 22): the first-run guide.
+  'guide.firstSteps',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -124,6 +124,15 @@ export const breachCaseSchema = z.object({
   reason: z.string(),
 })
 
+export const alertScopeSchema = z.enum(['import', 'day'])
+
+/**
+ * A day of an import is judged only on this many results of the metric: fewer calls give a rate too noisy to
+ * alert on (one failure in five is 80 %). The screen states the floor next to the thresholds.
+ */
+export const minDayAlertResults = 20
+export type AlertScope = z.infer<typeof alertScopeSchema>
+
 export const alertSchema = z.object({
   metric: z.string(),
   label: z.string(),
@@ -133,6 +142,15 @@ export const alertSchema = z.object({
   breached: z.boolean(),
   /** The cases that fail the metric in the breaching import (up to 100), worst first. */
   cases: z.array(breachCaseSchema),
+  /**
+   * What the value is the rate of: the whole latest import, or one day of it (a day breached while the
+   * import as a whole did not: a bad day hides in a week's average).
+   */
+  scope: alertScopeSchema.default('import'),
+  /** The import's period or the day, as the timeline labels it ("Nov 21"). */
+  period: z.string().default(''),
+  /** Results the value is over. */
+  n: z.number().int().nonnegative().default(0),
 })
 export type Alert = z.infer<typeof alertSchema>
 
@@ -147,6 +165,11 @@ export const productionMonitorSchema = z.object({
   metricLabels: z.record(z.string(), z.string()),
   /** The rubric of the suite's first human scorer: what a review queue of a sample is preset to. */
   reviewRubricId: idSchema.nullable(),
+  /**
+   * The metrics production data can measure: the suite's that need no expected answer (a rule against an
+   * expected field never scores a logged call), then the operational ones. Default thresholds use these.
+   */
+  measurable: z.array(z.string()).default([]),
 })
 export type ProductionMonitor = z.infer<typeof productionMonitorSchema>
 
@@ -203,5 +226,7 @@ export const breachSummarySchema = z.object({
   threshold: alertThresholdSchema,
   value: z.number().nullable(),
   cases: z.number().int().nonnegative(),
+  scope: alertScopeSchema.default('import'),
+  period: z.string().default(''),
 })
 export type BreachSummary = z.infer<typeof breachSummarySchema>

@@ -47,6 +47,12 @@ test('a production log is imported, sampled and scored; a format threshold is br
   // The breach follows the user to every other screen until it is resolved.
   await app.nav('prompts').click()
   await expect(page.getByTestId('header-production-alert')).toContainText(/matches the schema.*Ticket triage/)
+
+  // The chosen prompt survives a reload: its monitoring opens again, not "Choose a prompt".
+  await page.reload()
+  await app.waitReady()
+  await app.nav('production').click()
+  await expect(page.getByTestId('production-import-row')).toHaveCount(1)
 })
 
 test('the demo scorecard shows each level with its evidence and changes when a gate rule is added', async ({

@@ -14,6 +14,14 @@ test('navigates every screen with keyboard shortcuts and shows real workspace da
   await app.open(host.url)
   await app.waitReady()
 
+  // The demo workspace ships a dataset, prompts and their suites; nothing is run yet.
+  await expect(app.guide).toContainText('Getting started: 3 of 5 steps done')
+  await app.guideLink('suite').click()
+  await expect(page.getByTestId('tab-suite')).toHaveAttribute('aria-selected', 'true')
+  await page.getByTestId('guide-dismiss').click()
+  await expect(app.guide).toHaveCount(0)
+  await expect(app.guideReopen).toHaveText('Getting started (3/5)')
+
   await page.keyboard.press('Control+2')
   await expect(app.screen('datasets')).toContainText('Triage golden set')
   await expect(app.screen('datasets')).toContainText('145')

@@ -26,6 +26,19 @@ export class AppPage {
     return this.page.getByTestId(`screen-${route}`)
   }
 
+  /** The first-run guide above the screen, and the header button that brings it back once hidden. */
+  get guide(): Locator {
+    return this.page.getByTestId('first-run-guide')
+  }
+
+  guideLink(step: 'dataset' | 'prompt' | 'run' | 'suite' | 'baseline'): Locator {
+    return this.guide.locator(`[data-step="${step}"]`).getByTestId('guide-step-link')
+  }
+
+  get guideReopen(): Locator {
+    return this.page.getByTestId('guide-reopen')
+  }
+
   get recoveryScreen(): Locator {
     return this.page.getByTestId('recovery-screen')
   }

@@ -20,6 +20,7 @@ import { environmentHandlers } from './prompt-environments'
 import { scorecardHandlers } from './scorecard'
 import { playgroundHandlers } from './playground'
 import type { PlaygroundManager } from '../playground/manager'
+import { guideHandlers } from './guide'
 import { productionHandlers } from './production'
 import { promptFileHandlers } from './prompt-files'
 import { priceHandlers } from './prices'
@@ -89,6 +90,7 @@ export function createHandlers(
     ...productionHandlers(ctx, options.scoring ?? {}),
     ...scorecardHandlers(ctx),
     ...(options.playground ? playgroundHandlers(options.playground) : noPlayground),
+    ...guideHandlers(ctx),
   }
 }
 

@@ -2,7 +2,12 @@ import type { PromptTrend } from '../../../../shared/domain/compare'
 import type { PromptVersion } from '../../../../shared/domain/prompts'
 import type { Run } from '../../../../shared/domain/runs'
 import type { RunSummary, SliceKey } from '../../../../shared/domain/scoring'
-import { distinctModels, identityOf, sameIdentity } from '../../../../shared/lib/model-identity'
+import {
+  distinctModels,
+  identityLabel,
+  identityOf,
+  sameIdentity,
+} from '../../../../shared/lib/model-identity'
 import type { CoreContext } from '../context'
 import { requirePrompt } from '../prompts/detail'
 import { sameSlice } from '../scoring/gates/slice'
@@ -24,13 +29,18 @@ function slicesOfVersion(ctx: CoreContext, run: Run, versionId: string): RunSlic
 }
 
 /**
- * The version's newest completed run slice. Its pinned model is preferred: the trend should show the
- * version as it ships, not an experiment with another model — which still counts when nothing else ran.
+ * The version's newest completed run slice of each model (provider/model), the version's pinned model first:
+ * the across-versions chart draws a line per model, so every model a version was run with is a point.
  */
-function latestSliceOf(ctx: CoreContext, completed: readonly Run[], version: PromptVersion): RunSlice | null {
-  const all = completed.flatMap((run) => slicesOfVersion(ctx, run, version.id))
-  const pinned = all.filter(({ slice }) => sameIdentity(slice, identityOf(version.model)))
-  return pinned[0] ?? all[0] ?? null
+function latestSlicesOf(ctx: CoreContext, completed: readonly Run[], version: PromptVersion): RunSlice[] {
+  const newestPerModel = new Map<string, RunSlice>()
+  for (const found of completed.flatMap((run) => slicesOfVersion(ctx, run, version.id))) {
+    const key = identityLabel(found.slice)
+    if (!newestPerModel.has(key)) newestPerModel.set(key, found)
+  }
+  const all = [...newestPerModel.values()]
+  const pinned = (s: RunSlice) => sameIdentity(s.slice, identityOf(version.model))
+  return [...all.filter(pinned), ...all.filter((s) => !pinned(s))]
 }
 
 type Summaries = (runId: string) => RunSummary
@@ -51,7 +61,7 @@ function pointOf(summaries: Summaries, number: number, { run, slice }: RunSlice)
   }
 }
 
-/** One point per version that has a completed run, oldest version first. */
+/** One point per version × model with a completed run, oldest version first (pinned model first). */
 export function promptTrend(ctx: CoreContext, promptId: string): PromptTrend {
   requirePrompt(ctx.repos, promptId)
   // runs.list is newest first, so the first match per version is its latest run.
@@ -67,10 +77,8 @@ export function promptTrend(ctx: CoreContext, promptId: string): PromptTrend {
     cache.set(runId, summary)
     return summary
   }
-  const points = versions.flatMap((v) => {
-    const found = latestSliceOf(ctx, completed, v)
-    const point = found ? pointOf(summaries, v.number, found) : null
-    return point ? [point] : []
-  })
+  const points = versions.flatMap((v) =>
+    latestSlicesOf(ctx, completed, v).flatMap((found) => pointOf(summaries, v.number, found) ?? []),
+  )
   return { promptId, points }
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type {
   Alert,
+  AlertScope,
   AlertThreshold,
   breachCaseSchema,
   MonitorPoint,
@@ -117,9 +118,10 @@ export interface AlertInput {
  * without a value (nothing scored, no cost known, or not a metric of this prompt) is never a breach. The
  * failing cases are listed whether or not the import's value breaches, so a near miss can be looked at too.
  */
-export function evaluateAlerts(input: AlertInput): Alert[] {
-  const alerts = input.thresholds.map((threshold) => {
-    const value = input.point.metrics[threshold.metric]?.value ?? null
+export function evaluateAlerts(input: AlertInput, scope: AlertScope = 'import'): Alert[] {
+  const alerts = input.thresholds.map((threshold): Alert => {
+    const measured = input.point.metrics[threshold.metric]
+    const value = measured?.value ?? null
     return {
       metric: threshold.metric,
       label: input.labelOf(threshold.metric),
@@ -128,6 +130,9 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
       value,
       breached: value !== null && violates(value, threshold),
       cases: breachCases(input.data, threshold, input.details),
+      scope,
+      period: input.point.label,
+      n: measured?.n ?? 0,
     }
   })
   return [...alerts.filter((a) => a.breached), ...alerts.filter((a) => !a.breached)]

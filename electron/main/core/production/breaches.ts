@@ -24,6 +24,8 @@ export function workspaceBreaches(ctx: CoreContext): BreachSummary[] {
         threshold: alert.threshold,
         value: alert.value,
         cases: alert.cases.length,
+        scope: alert.scope,
+        period: alert.period,
       })
     }
   }

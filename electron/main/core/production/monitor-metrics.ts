@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { monitorValueSchema } from '../../../../shared/domain/production'
+import { operationalMetrics, type monitorValueSchema } from '../../../../shared/domain/production'
 import type { CoreContext } from '../context'
 import type { ResultFacts, StoredScore } from '../db/repos/run-scores'
 import { suiteMetrics, type SuiteMetric } from '../scoring/metrics'
@@ -38,6 +38,17 @@ function expectedFieldOf(metric: SuiteMetric): string | null {
   const { config } = metric.scorer
   if (config.kind !== 'rule') return null
   return 'expectedField' in config.rule ? config.rule.expectedField : null
+}
+
+/**
+ * What production data can measure: the suite metrics that need no expected answer (a logged call has none,
+ * so a rule against an expected field never scores it), then the operational metrics every log carries.
+ */
+export function measurableMetrics(metrics: readonly SuiteMetric[]): string[] {
+  // A case's own assertions live in its expected fields too: a logged call has none to run.
+  const needsExpected = (m: SuiteMetric) =>
+    expectedFieldOf(m) !== null || m.scorer.config.kind === 'assertions'
+  return [...metrics.filter((m) => !needsExpected(m)).map((m) => m.metric), ...operationalMetrics]
 }
 
 /**

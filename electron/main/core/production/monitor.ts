@@ -3,10 +3,17 @@ import type { CoreContext } from '../context'
 import { resultKey } from '../db/repos/run-scores'
 import type { SuiteMetric } from '../scoring/metrics'
 import { latestSuite } from '../scoring/suites'
-import { evaluateAlerts } from './alerts'
+import { evaluateAlerts, type AlertInput } from './alerts'
+import { dayAlerts } from './day-alerts'
 import { callDetails } from './monitor-cases'
 import { toProductionImport } from './monitor-imports'
-import { loadImportScores, operationalLabels, promptMetrics, type ImportScores } from './monitor-metrics'
+import {
+  loadImportScores,
+  measurableMetrics,
+  operationalLabels,
+  promptMetrics,
+  type ImportScores,
+} from './monitor-metrics'
 import type { StoredProductionImport as StoredImport } from '../db/repos/production'
 import { productionSettings } from './settings'
 import { importPoint, monitorTimeline } from './timeline'
@@ -38,19 +45,24 @@ export function productionMonitor(ctx: CoreContext, promptId: string): Productio
   const timeline = monitorTimeline(stored, scoresOf)
   const labels = metricLabels(metrics)
   const latestScored = stored.find((imp) => imp.scoredSuiteVersion === suiteVersion)
-  // Alerts judge the whole latest import, not its last day: a day can hold too few calls to judge.
+  // Alerts judge the whole latest import, and each of its days that holds enough results to judge.
   const point = latestScored && importPoint(latestScored, scoresOf(latestScored))
   const run = latestScored && ctx.repos.runs.get(latestScored.runId)
-  const alerts =
+  const input: AlertInput | null =
     latestScored && point && run
-      ? evaluateAlerts({
+      ? {
           thresholds: settings.thresholds,
           point,
           data: scoresOf(latestScored),
           details: lookupIn(callDetails(ctx, run.id, run.datasetSnapshotId)),
           labelOf: (metric) => labels[metric] ?? metric,
-        })
-      : []
+        }
+      : null
+  // The whole import's alerts, and after its breaches those of single days the import's rate hides.
+  const whole = input ? evaluateAlerts(input) : []
+  const alerts = input
+    ? [...whole.filter((a) => a.breached), ...dayAlerts(input), ...whole.filter((a) => !a.breached)]
+    : []
   return {
     promptId,
     settings,
@@ -59,6 +71,7 @@ export function productionMonitor(ctx: CoreContext, promptId: string): Productio
     alerts,
     metricLabels: labels,
     reviewRubricId: humanRubricId(metrics),
+    measurable: measurableMetrics(metrics),
   }
 }
 

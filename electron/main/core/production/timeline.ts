@@ -44,22 +44,32 @@ export function importPoint(imp: StoredImport, data: ImportScores): MonitorPoint
   }
 }
 
+/** One point per UTC day of an import's results, each with that day's data; empty when a result has no time. */
+export function dayPoints(
+  whole: Pick<MonitorPoint, 'importId' | 'label'>,
+  data: ImportScores,
+): { point: MonitorPoint; data: ImportScores }[] {
+  return (splitByDay(data) ?? []).map((d) => ({
+    point: {
+      importId: whole.importId,
+      label: periodLabel(d.first, d.last, whole.label),
+      periodStart: d.first,
+      periodEnd: d.last,
+      n: d.data.facts.length,
+      metrics: importMetrics(d.data),
+    },
+    data: d.data,
+  }))
+}
+
 /**
  * One point per UTC day of the import's calls, so a week-long log shows the week. An import whose results
  * carry no usable time, or whose calls fall on one day, stays one point (imports stored before results
  * held the call's time all read as the import's day, so they too stay whole).
  */
 function importPoints(imp: StoredImport, data: ImportScores): MonitorPoint[] {
-  const days = splitByDay(data)
-  if (!days || days.length < 2) return [importPoint(imp, data)]
-  return days.map((d) => ({
-    importId: imp.id,
-    label: periodLabel(d.first, d.last, imp.fileName),
-    periodStart: d.first,
-    periodEnd: d.last,
-    n: d.data.facts.length,
-    metrics: importMetrics(d.data),
-  }))
+  const days = dayPoints({ importId: imp.id, label: imp.fileName }, data)
+  return days.length < 2 ? [importPoint(imp, data)] : days.map((d) => d.point)
 }
 
 /** The timeline, oldest first: the days of each import, imports in the order their calls were made. */

@@ -12,15 +12,22 @@ import { latestSuite } from './suites'
 
 /**
  * The run's slices in plan order (version × provider/model), plus any a result names that the plan does not,
- * in the order of their first result. The same model id through two providers is two slices.
+ * in the order of their first result. The same model id through two providers is two slices. A completed
+ * run lists only the planned slices that have results: a production sample's plan crosses every version
+ * with every model of the log, though each version was called with only some of them.
  */
 function sliceKeys(run: Run, counts: readonly SliceCounts[]): SliceKey[] {
   const keys = new Map<string, SliceKey>()
+  const withResults = new Set(counts.filter((c) => c.results > 0).map((c) => sliceId(c)))
   const add = (k: SliceKey): void => {
     if (!keys.has(sliceId(k))) keys.set(sliceId(k), k)
   }
+  const shown = (k: SliceKey) => run.status !== 'completed' || withResults.has(sliceId(k))
   for (const promptVersionId of run.plan.promptVersionIds)
-    for (const m of distinctModels(run.plan.models)) add({ promptVersionId, ...identityOf(m) })
+    for (const m of distinctModels(run.plan.models)) {
+      const key = { promptVersionId, ...identityOf(m) }
+      if (shown(key)) add(key)
+    }
   for (const c of [...counts].sort((a, b) => a.firstRow - b.firstRow))
     add({ promptVersionId: c.promptVersionId, provider: c.provider, modelId: c.modelId })
   return [...keys.values()]

@@ -48,11 +48,13 @@ export function ChartsPanel({ data, trend, metric, segment }: Props) {
     () => (trend ? { option: trendOption(trend, metric), rows: trendRows(trend, metric) } : null),
     [trend, metric],
   )
+  // A dataset without tags is one "all cases" segment (segment '').
+  const per = segment ? `per ${segment}` : 'over all cases (no tags)'
   const charts = [
     { testId: 'chart-quality', title: 'Quality per metric (95% CI)', ...quality },
-    { testId: 'chart-quality-segment', title: `${metric} per ${segment}`, ...qualitySegment },
+    { testId: 'chart-quality-segment', title: `${metric} ${per}`, ...qualitySegment },
     { testId: 'chart-cost', title: 'Cost per interaction and total', ...cost },
-    { testId: 'chart-cost-segment', title: `Cost per interaction per ${segment}`, ...costSegment },
+    { testId: 'chart-cost-segment', title: `Cost per interaction ${per}`, ...costSegment },
     { testId: 'chart-latency', title: 'Latency distribution (P50, P95, SLO)', ...latency },
     { testId: 'chart-pareto', title: `Cost vs ${metric} (Pareto front)`, ...pareto },
     ...(trendChart

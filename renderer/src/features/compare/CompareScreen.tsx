@@ -61,21 +61,36 @@ function Controls(props: {
           ))}
         </select>
       </label>
-      <label>
-        Segment{' '}
-        <select
-          data-testid="compare-segment"
-          value={props.segment}
-          onChange={(e) => props.onSegment(e.target.value)}
-        >
-          {props.prefixes.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
+      {props.prefixes.length === 0 ? (
+        <UntaggedNote />
+      ) : (
+        <label>
+          Segment{' '}
+          <select
+            data-testid="compare-segment"
+            value={props.segment}
+            onChange={(e) => props.onSegment(e.target.value)}
+          >
+            {props.prefixes.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </div>
+  )
+}
+
+/** Without case tags the segment charts and the projection work on all cases; this says how to split them. */
+export function UntaggedNote() {
+  return (
+    <p className="muted compare-untagged" data-testid="compare-untagged">
+      The compared cases have no tags, so segments show all cases together. To compare segments, tag the
+      dataset's cases as <code>prefix:value</code> (e.g. <code>tier:enterprise</code>,{' '}
+      <code>channel:chat</code>) in Datasets, then run again.
+    </p>
   )
 }
 

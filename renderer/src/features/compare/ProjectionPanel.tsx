@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { CompareSeries } from '../../../../shared/domain/compare'
-import { formatUsd, tagsWithPrefix } from './charts/format'
+import { formatUsd, segmentTags } from './charts/format'
 import { projectMonthlyCost, type ProjectionInputs } from './projection'
 
 interface Props {
@@ -37,6 +37,7 @@ function NumberField(props: {
         min={0}
         data-testid={props.testId}
         data-segment={props.segment}
+        aria-label={props.label || `Daily active users, ${props.segment ?? ''}`}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
       />
@@ -53,7 +54,8 @@ export function ProjectionPanel({ series, candidate, prefixes }: Props) {
   const [interactions, setInteractions] = useState('3')
   const [rate, setRate] = useState('5')
   const [value, setValue] = useState('20')
-  const segments = useMemo(() => tagsWithPrefix(series, dimension), [series, dimension])
+  // No tags: one "all cases" segment whose daily users the user types, so the projection still works.
+  const segments = useMemo(() => segmentTags(series, dimension), [series, dimension])
   const inputs: ProjectionInputs = {
     dau: Object.fromEntries(segments.map((tag) => [tag, numberOf(dau[tag] ?? '')])),
     interactionsPerUserPerDay: numberOf(interactions),
@@ -67,20 +69,27 @@ export function ProjectionPanel({ series, candidate, prefixes }: Props) {
     <section className="projection" data-testid="projection" aria-label="Cost projection">
       <h3>Cost projection</h3>
       <div className="projection-inputs">
-        <label>
-          Segments by{' '}
-          <select
-            data-testid="projection-dimension"
-            value={dimension}
-            onChange={(e) => setDimension(e.target.value)}
-          >
-            {prefixes.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
+        {prefixes.length === 0 ? (
+          <p className="muted" data-testid="projection-untagged">
+            No case tags: the projection is for all cases. Tag cases (e.g. <code>tier:enterprise</code>) to
+            project each segment with its own users and cost.
+          </p>
+        ) : (
+          <label>
+            Segments by{' '}
+            <select
+              data-testid="projection-dimension"
+              value={dimension}
+              onChange={(e) => setDimension(e.target.value)}
+            >
+              {prefixes.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <NumberField
           label="Interactions per user per day"
           testId="projection-interactions"

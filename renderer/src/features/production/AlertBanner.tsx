@@ -40,7 +40,12 @@ export function AlertBanner() {
         {breached.length === 1 ? 'A threshold is breached' : `${breached.length} thresholds are breached`}
       </h2>
       {breached.map((alert) => (
-        <div key={`${alert.metric}-${alert.threshold.direction}`} className="alert-item">
+        <div
+          key={`${alert.metric}-${alert.threshold.direction}-${alert.scope}-${alert.period}`}
+          className="alert-item"
+          data-testid="alert-item"
+          data-scope={alert.scope}
+        >
           <p className="alert-sentence">
             <strong>{alertSentence(alert, monitor.imports)}</strong>
             {alert.cases.length > 0 ? ` — ${alert.cases.length} failing cases` : ''}

@@ -1,15 +1,33 @@
 import { useEffect } from 'react'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { usePrompts } from '../../stores/hooks'
+import { useApp, usePrompts } from '../../stores/hooks'
+import { selectWorkspace } from '../../stores/app/selectors'
 import { useMonitor, useProductionImport } from '../../stores/production/hooks'
 import { selectPromptActions, selectPromptList } from '../../stores/prompts/selectors'
 import { AlertBanner } from './AlertBanner'
 import { DriftCard } from './DriftCard'
 import { ImportPanel } from './ImportPanel'
 import { ImportsList } from './ImportsList'
+import { rememberedPrompt, rememberPrompt } from './prompt-memory'
 import { ThresholdsEditor } from './ThresholdsEditor'
 import { TimelineCard } from './TimelineCard'
+
+/** Opens the prompt monitored last (if it still exists) and remembers each prompt chosen, so a reload keeps it. */
+function useRememberedPrompt(): void {
+  const prompts = usePrompts(selectPromptList)
+  const workspace = useApp(selectWorkspace)?.home ?? ''
+  const promptId = useMonitor((s) => s.promptId)
+  const { select } = useMonitor((s) => s.actions)
+  useEffect(() => {
+    if (promptId) rememberPrompt(workspace, promptId)
+  }, [workspace, promptId])
+  useEffect(() => {
+    if (promptId !== null || prompts.length === 0) return
+    const remembered = rememberedPrompt(workspace)
+    if (remembered && prompts.some((p) => p.id === remembered)) void select(remembered)
+  }, [workspace, prompts, promptId, select])
+}
 
 function PromptPicker() {
   const prompts = usePrompts(selectPromptList)
@@ -17,7 +35,9 @@ function PromptPicker() {
   const promptId = useMonitor((s) => s.promptId)
   const { select } = useMonitor((s) => s.actions)
   const { reset } = useProductionImport((s) => s.actions)
+  const workspace = useApp(selectWorkspace)?.home ?? ''
   useEffect(() => void ensureLoaded(), [ensureLoaded])
+  useRememberedPrompt()
   return (
     <label className="field production-prompt">
       <span className="field-label">Prompt</span>
@@ -26,6 +46,8 @@ function PromptPicker() {
         value={promptId ?? ''}
         onChange={(e) => {
           reset()
+          // "Choose a prompt…" is a choice too: the next reload must not bring the old prompt back.
+          if (!e.target.value) rememberPrompt(workspace, null)
           void select(e.target.value || null)
         }}
       >

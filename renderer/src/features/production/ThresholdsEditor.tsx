@@ -1,15 +1,19 @@
 import { useMemo, useState } from 'react'
-import type { AlertThreshold } from '../../../../shared/domain/production'
+import { minDayAlertResults, type AlertThreshold } from '../../../../shared/domain/production'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import type { MonitorState } from '../../stores/production/monitor-store'
 import { useMonitor } from '../../stores/production/hooks'
 import {
+  defaultThresholds,
   describeThreshold,
   parseThresholdValue,
   thresholdMetrics,
   unitOf,
   withDefaults,
 } from '../../stores/production/units'
+
+const noDefaults =
+  'The suite has no pass/fail metric that production calls can be scored on (its rules need expected answers)'
 
 const unitHints = { share: '0..1, e.g. 0.99', ms: 'milliseconds', usd: 'USD per call' } as const
 
@@ -85,6 +89,8 @@ function Editor({ monitor }: { monitor: Monitor }) {
   const [draft, setDraft] = useState<AlertThreshold[]>(monitor.settings.thresholds)
   const [dirty, setDirty] = useState(false)
   const metrics = useMemo(() => thresholdMetrics(monitor.metricLabels), [monitor.metricLabels])
+  // Rules against an expected field never score a logged call: no default for them.
+  const defaults = useMemo(() => defaultThresholds(monitor.measurable), [monitor.measurable])
   const labelOf = (metric: string) => monitor.metricLabels[metric] ?? metric
   const change = (next: AlertThreshold[]) => {
     setDraft(next)
@@ -99,6 +105,10 @@ function Editor({ monitor }: { monitor: Monitor }) {
     <section className="card production-thresholds" aria-label="Alert thresholds">
       <h2>Alert thresholds</h2>
       {draft.length === 0 ? <p className="muted">No thresholds: nothing will alert.</p> : null}
+      <p className="muted" data-testid="threshold-scope">
+        Alerts judge the latest scored import as a whole, and each of its days with at least{' '}
+        {minDayAlertResults} scored calls on its own.
+      </p>
       <ul className="threshold-list">
         {draft.map((t, i) => (
           <li key={`${t.metric}-${t.direction}-${i}`} data-testid="threshold-row">
@@ -119,9 +129,11 @@ function Editor({ monitor }: { monitor: Monitor }) {
           className="button small"
           type="button"
           data-testid="threshold-defaults"
-          onClick={() => change(withDefaults(draft, Object.keys(monitor.metricLabels)))}
+          disabled={defaults.length === 0}
+          title={defaults.length === 0 ? noDefaults : undefined}
+          onClick={() => change(withDefaults(draft, monitor.measurable))}
         >
-          Add defaults (min 95 % on pass/fail metrics)
+          Add defaults (min 95 % on pass/fail metrics production can measure)
         </button>
         <button
           className="button small primary"

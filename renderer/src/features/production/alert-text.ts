@@ -1,12 +1,24 @@
 import type { Alert, ProductionImport } from '../../../../shared/domain/production'
 import { formatMetricValue } from '../../stores/production/units'
 
-/** "Format check 93.8 % < 99 % on march.jsonl": the value, the side it broke and where. */
+const calls = (n: number) => `${n} ${n === 1 ? 'call' : 'calls'}`
+
+/**
+ * Where the value was measured, saying whether it is the whole import's rate or one day's:
+ * "on march.jsonl (whole import, 200 calls)", "on Nov 21 of march.jsonl (one day, 24 calls)".
+ */
+export function alertWhere(alert: Pick<Alert, 'importId' | 'scope' | 'period' | 'n'>, file: string): string {
+  if (alert.scope === 'day') return `on ${alert.period} of ${file} (one day, ${calls(alert.n)})`
+  return `on ${file} (whole import, ${calls(alert.n)})`
+}
+
+/** "Format check 93.8 % < 99 % on march.jsonl (whole import, 200 calls)": the value, the side it broke, where. */
 export function alertSentence(alert: Alert, imports: readonly ProductionImport[]): string {
   const file = imports.find((i) => i.id === alert.importId)?.fileName ?? 'the latest import'
   const sign = alert.threshold.direction === 'min' ? '<' : '>'
   const value = alert.value === null ? 'no value' : formatMetricValue(alert.metric, alert.value)
-  return `${alert.label} ${value} ${sign} ${formatMetricValue(alert.metric, alert.threshold.value)} on ${file}`
+  const limit = formatMetricValue(alert.metric, alert.threshold.value)
+  return `${alert.label} ${value} ${sign} ${limit} ${alertWhere(alert, file)}`
 }
 
 /** Long inputs would push the cases off screen; the start says which ticket it was. */

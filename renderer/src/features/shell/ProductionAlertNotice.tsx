@@ -11,7 +11,9 @@ export function breachText(breach: BreachSummary): string {
   const sign = breach.threshold.direction === 'min' ? '<' : '>'
   const value = formatMetricValue(breach.metric, breach.value)
   const limit = formatMetricValue(breach.metric, breach.threshold.value)
-  return `${breach.label} ${value} ${sign} ${limit} (${breach.promptName})`
+  // A day's rate says which day: the whole import's average may be fine.
+  const where = breach.scope === 'day' ? `, ${breach.period}` : ''
+  return `${breach.label} ${value} ${sign} ${limit} (${breach.promptName}${where})`
 }
 
 /** In the header on every screen: a production threshold is breached; one click opens that prompt's monitoring. */

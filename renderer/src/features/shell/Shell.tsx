@@ -8,6 +8,7 @@ import { PromptsScreen } from '../prompts/PromptsScreen'
 import { ReviewScreen } from '../review/ReviewScreen'
 import { RunsScreen } from '../runs/RunsScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
+import { FirstRunGuide, GuideReopen } from '../guide/FirstRunGuide'
 import { AppHeader } from './AppHeader'
 import { InterruptedRunsNotice } from './InterruptedRunsNotice'
 import { LazyCompareScreen, LazyProductionScreen } from './lazy-screens'
@@ -42,11 +43,13 @@ export function Shell({ workspace }: { workspace: Workspace }) {
           <>
             {route === 'runs' ? null : <InterruptedRunsNotice onOpen={() => navigate('runs')} />}
             {route === 'production' ? null : <ProductionAlertNotice onOpen={() => navigate('production')} />}
+            <GuideReopen />
           </>
         }
       />
       <NavBar current={route} onNavigate={navigate} />
       <main className="screen" data-testid={`screen-${route}`} aria-label={title}>
+        <FirstRunGuide />
         <Screen route={route} workspace={workspace} />
       </main>
     </div>

@@ -198,4 +198,34 @@ describe('CompareScreen', () => {
       'tier:free',
     ])
   })
+
+  it('says what to tag on an untagged dataset and still projects all cases from typed daily users', async () => {
+    const core = setup()
+    const untagged = (label: string, modelId: string, cost: number) =>
+      series(label, {
+        runId: 'run-1',
+        // The fake run's slices are the demo's; the dataset behind them has no tags.
+        provider: 'demo',
+        modelId,
+        byTag: [],
+        costByTag: [],
+        costPerInteractionUsd: cost,
+      })
+    core.handlers['compare.data'] = () => ({
+      series: [untagged('a', 'triage-sim-2026-03', 0.001), untagged('b', 'triage-sim-2026-09', 0.004)],
+      latencySloMs: null,
+    })
+    renderApp(core.transport, { initialRoute: 'compare' })
+    await waitFor(() => expect(screen.getByTestId('compare-run').querySelectorAll('option')).toHaveLength(1))
+    fireEvent.click(screen.getByTestId('compare-add-run'))
+    expect((await screen.findByTestId('compare-untagged')).textContent).toContain('tier:enterprise')
+    expect(screen.queryByTestId('compare-segment')).toBeNull()
+    expect(screen.getByTestId('chart-quality-segment')).toBeTruthy()
+    expect(screen.getByTestId('projection-untagged')).toBeTruthy()
+    expect(screen.getAllByTestId('projection-row').map((r) => r.dataset.segment)).toEqual(['all cases'])
+    fireEvent.change(screen.getByLabelText('Daily active users, all cases'), { target: { value: '500' } })
+    fireEvent.change(screen.getByTestId('projection-interactions'), { target: { value: '2' } })
+    // The candidate (the second series): 500 users × 2 × 30 days × $0.004 = $120
+    expect(screen.getByTestId('projection-monthly-cost').textContent).toBe('$120.00')
+  })
 })

@@ -2,12 +2,17 @@ import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echa
 import { describe, expect, it } from 'vitest'
 import {
   costBySegmentOption,
+  costBySegmentRows,
   costOption,
   costRows,
 } from '../../../../renderer/src/features/compare/charts/cost'
 import { toCsv } from '../../../../renderer/src/features/compare/charts/csv'
 import { neutraliseFormula } from '../../../../shared/lib/spreadsheet-cell'
-import { escapeHtml, tagPrefixesOf } from '../../../../renderer/src/features/compare/charts/format'
+import {
+  escapeHtml,
+  shortLabels,
+  tagPrefixesOf,
+} from '../../../../renderer/src/features/compare/charts/format'
 import { latencyHistogram, latencyOption } from '../../../../renderer/src/features/compare/charts/latency'
 import { paretoFront, paretoOption } from '../../../../renderer/src/features/compare/charts/pareto'
 import {
@@ -52,7 +57,8 @@ describe('qualityOption', () => {
     ])
     // b has no format.json score: no bar value and no whisker for it.
     expect(whiskers[1]?.data).toEqual([[0, 0.84, 0.94]])
-    const barB = list.find((s) => s.name === 'v5 · september')
+    // Bars are named by the short label (version · model); the tooltip names the series in full.
+    const barB = list.find((s) => s.name === 'v4 · model-v5 · september')
     expect(barB?.data).toEqual([
       { value: 0.9, n: 145, low: 0.84, high: 0.94 },
       { value: null, n: 0, low: null, high: null },
@@ -88,7 +94,7 @@ describe('qualityOption', () => {
 describe('cost options', () => {
   it('shows cost per interaction and total per series on two axes', () => {
     const option = costOption([a, b])
-    expect(axisData(option.xAxis)).toEqual([a.label, b.label])
+    expect(axisData(option.xAxis)).toEqual(['v4 · model-v4 · march', 'v4 · model-v5 · september'])
     const [perCall, total] = seriesList(option)
     expect(perCall?.data).toEqual([0.001, 0.0005])
     expect(total?.data).toEqual([0.145, 0.145])
@@ -232,5 +238,63 @@ describe('csv and helpers', () => {
   it('escapes html and lists tag prefixes', () => {
     expect(escapeHtml('<img src=x>')).toBe('&#60;img src=x&#62;')
     expect(tagPrefixesOf([a])).toEqual(['lang', 'tier'])
+  })
+})
+
+describe('a dataset without tags and two models of one provider', () => {
+  // Not the demo's shape: no case tags at all, and labels that share a long prompt name and run name.
+  const untagged = (modelId: string, cost: number | null) =>
+    series(`Support reply drafter v2 · acme-gw/${modelId} (run nightly regression 2026-12-04)`, {
+      provider: 'acme-gw',
+      modelId,
+      promptName: 'Support reply drafter',
+      versionNumber: 2,
+      runName: 'nightly regression 2026-12-04',
+      byTag: [],
+      costByTag: [],
+      costPerInteractionUsd: cost,
+    })
+  const large = untagged('llama-3.1-70b-instruct-q4', 0.002)
+  const small = untagged('llama-3.1-8b-instruct-q4', null)
+
+  it('charts one "all cases" segment with the whole run figures', () => {
+    expect(tagPrefixesOf([large, small])).toEqual([])
+    const quality = qualityBySegmentOption([large, small], 'accuracy', '')
+    expect(axisData(quality.xAxis)).toEqual(['all cases'])
+    const bars = seriesList(quality).filter((s) => s.type === 'bar')
+    expect(bars.map((s) => (s.data as { value: number | null }[])[0]?.value)).toEqual([0.8, 0.8])
+    const cost = costBySegmentOption([large, small], '')
+    expect(axisData(cost.xAxis)).toEqual(['all cases'])
+    expect(seriesList(cost).map((s) => s.data)).toEqual([[0.002], [null]])
+    expect(costBySegmentRows([large, small], '')[1]).toEqual([large.label, 'all cases', 145, 0.002, 0.145])
+  })
+
+  it('labels the series short and distinct, the full name in the tooltip', () => {
+    const labels = shortLabels([large, small])
+    expect(labels).toEqual(['v2 · llama-3.1-70b-instruct-q4', 'v2 · llama-3.1-8b-instruct-q4'])
+    expect(axisData(costOption([large, small]).xAxis)).toEqual(labels)
+    const tooltip = costOption([large, small]).tooltip as { formatter: (p: unknown) => string }
+    const text = tooltip.formatter([
+      { dataIndex: 1, seriesName: 'Cost per interaction', value: null },
+      { dataIndex: 1, seriesName: 'Total cost', value: null },
+    ])
+    expect(text).toContain(escapeHtml(small.label))
+    expect(text).toContain('Cost per interaction: unknown')
+    const quality = qualityOption([large, small])
+    expect(
+      seriesList(quality)
+        .filter((s) => s.type === 'bar')
+        .map((s) => s.name),
+    ).toEqual(labels)
+  })
+
+  it('adds the provider, then the run, only where labels would read the same', () => {
+    const viaProxy = { ...large, provider: 'byo-proxy', label: 'other' }
+    expect(shortLabels([large, viaProxy])).toEqual([
+      'v2 · acme-gw/llama-3.1-70b-instruct-q4',
+      'v2 · byo-proxy/llama-3.1-70b-instruct-q4',
+    ])
+    const rerun = { ...large, runName: 'rerun', label: 'again' }
+    expect(new Set(shortLabels([large, rerun])).size).toBe(2)
   })
 })

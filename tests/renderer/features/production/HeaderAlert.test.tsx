@@ -19,9 +19,17 @@ const breach: BreachSummary = {
   threshold: { metric: 'format.json_schema', direction: 'min', value: 0.99 },
   value: 0.973,
   cases: 2,
+  scope: 'import',
+  period: 'Nov 20 – Nov 21',
 }
 
 describe('the production alert in the header', () => {
+  it("names the day when a day's rate breached, not the whole import's", () => {
+    expect(breachText({ ...breach, scope: 'day', period: 'Nov 21' })).toBe(
+      'Triage JSON matches the schema 97.3 % < 99 % (Triage, Nov 21)',
+    )
+  })
+
   it('says which metric of which prompt is below its threshold', () => {
     expect(breachText(breach)).toBe('Triage JSON matches the schema 97.3 % < 99 % (Triage)')
   })

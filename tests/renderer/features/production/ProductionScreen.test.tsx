@@ -25,6 +25,7 @@ beforeAll(() => import('../../../../renderer/src/features/production/ProductionS
 afterEach(() => {
   cleanup()
   history.replaceState(null, '', '/')
+  localStorage.clear()
 })
 
 function setup(prepare: (state: FakeCoreState) => void = () => {}, reviewRubricId: string | null = null) {
@@ -109,7 +110,9 @@ describe('the Production screen', () => {
     const alert = await screen.findByTestId('production-alert')
     expect(alert.dataset.breached).toBe('true')
     expect(alert.getAttribute('role')).toBe('alert')
-    expect(alert.textContent).toContain('Format check 93.8 % < 99 % on production-triage.jsonl')
+    expect(alert.textContent).toContain(
+      'Format check 93.8 % < 99 % on production-triage.jsonl (whole import, 200 calls)',
+    )
     const [row] = screen.getAllByTestId('alert-case')
     expect(row!.textContent).toContain(evil)
     expect(row!.querySelector('img')).toBeNull()
@@ -157,13 +160,32 @@ describe('the Production screen', () => {
     expect(location.hash).toBe('#/review')
   })
 
-  it('adds the default thresholds only for pass/fail metrics and refuses share values above 1', async () => {
+  it('keeps the chosen prompt across a reload, and forgets it once the user clears the choice', async () => {
+    const core = setup()
+    await openScreen(core)
+    cleanup()
+    // A reload: a new app over the same workspace.
+    renderApp(core.transport, { initialRoute: 'production' })
+    expect(await screen.findByTestId('production-empty')).toBeTruthy()
+    const picker = screen.getByTestId<HTMLSelectElement>('production-prompt')
+    expect(picker.value).toBe(promptId)
+    fireEvent.change(picker, { target: { value: '' } })
+    expect(await screen.findByTestId('production-choose')).toBeTruthy()
+    cleanup()
+    renderApp(core.transport, { initialRoute: 'production' })
+    await waitFor(() => expect(appState()).toBe('ready'))
+    expect(await screen.findByTestId('production-choose')).toBeTruthy()
+  })
+
+  it('adds default thresholds only for pass/fail metrics production can measure; refuses shares above 1', async () => {
     const core = setup()
     await openScreen(core)
     fireEvent.click(await screen.findByTestId('threshold-defaults'))
+    // The suite's rule.category compares with an expected field that logged calls lack: no default for it.
     const rows = screen.getAllByTestId('threshold-row')
     expect(rows).toHaveLength(1)
     expect(rows[0]!.textContent).toContain('Format check ≥ 95 %')
+    expect(screen.getByTestId('threshold-scope').textContent).toContain('each of its days with at least 20')
     fireEvent.change(screen.getByTestId('threshold-value'), { target: { value: '99' } })
     expect(screen.getByTestId<HTMLButtonElement>('threshold-add').disabled).toBe(true)
     expect(screen.getByText(/0\.\.1/)).toBeTruthy()

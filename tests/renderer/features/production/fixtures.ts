@@ -100,6 +100,9 @@ export function formatAlert(): Alert {
         reason: 'Output is not valid JSON',
       },
     ],
+    scope: 'import',
+    period: 'Nov 20',
+    n: 200,
   }
 }
 
@@ -118,11 +121,15 @@ export function monitor(
     metricLabels: {
       'format.json_schema': 'Format check',
       'judge.priority_reasonable': 'Priority reasonable',
+      // A pass/fail rule against an expected field: production calls never have one.
+      'rule.category': 'Category matches',
       'latency.p95_ms': 'P95 latency',
       'cost.per_interaction_usd': 'Cost per call',
       'error.rate': 'Error rate',
     },
     reviewRubricId,
+    // The demo suite's rules compare with expected fields: production can measure the format check only.
+    measurable: ['format.json_schema', 'judge.priority_reasonable', 'latency.p95_ms', 'error.rate'],
   }
 }
 

@@ -51,7 +51,11 @@ describe('production units', () => {
 describe('production texts', () => {
   it('says what broke, by how much and where', () => {
     expect(alertSentence(formatAlert(), [productionImport()])).toBe(
-      'Format check 93.8 % < 99 % on production-triage.jsonl',
+      'Format check 93.8 % < 99 % on production-triage.jsonl (whole import, 200 calls)',
+    )
+    const day = { ...formatAlert(), scope: 'day' as const, period: 'Nov 21', n: 24 }
+    expect(alertSentence(day, [productionImport()])).toBe(
+      'Format check 93.8 % < 99 % on Nov 21 of production-triage.jsonl (one day, 24 calls)',
     )
   })
 

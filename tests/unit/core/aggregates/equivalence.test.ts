@@ -145,11 +145,24 @@ describe('compare from totals', () => {
     expect(actual.map((s) => s.latencyHistogram.counts)).toEqual(expected.counts)
   })
 
-  it('gives the prompt trend the previous implementation gave', () => {
+  it('gives the prompt trend the previous implementation gave, and a point for every other model too', () => {
     const expected = legacyPromptTrend(ctx, run.promptId)
     const actual = promptTrend(ctx, run.promptId)
-    expect(actual.points.length).toBeGreaterThan(0)
-    expectSameFigures(actual, expected)
+    expect(expected.points.length).toBeGreaterThan(0)
+    // The previous trend kept one model per version; each version now has a point per model it ran with
+    // (one model id through two providers is two points), so the across-versions chart draws every model.
+    const models = bigRunModels.map((m) => `${m.provider}/${m.model}`).sort()
+    for (const version of new Set(expected.points.map((p) => p.versionNumber))) {
+      const at = actual.points.filter((p) => p.versionNumber === version)
+      expect(at.map((p) => `${p.provider}/${p.modelId}`).sort()).toEqual(models)
+    }
+    for (const old of expected.points) {
+      const same = actual.points.find(
+        (p) =>
+          p.versionNumber === old.versionNumber && p.provider === old.provider && p.modelId === old.modelId,
+      )
+      expectSameFigures(same, old)
+    }
   })
 
   it('pairs the same cases with the same outputs, scores and changes as before, filter by filter', () => {

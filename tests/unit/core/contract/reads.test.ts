@@ -67,6 +67,8 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'pairwise.get': { id: comparison.id },
     'pairwise.list': { a: comparison.a, b: comparison.b },
     'pairwise.cases': { id: comparison.id },
+    // Area E (issue 22): the first-run guide.
+    'guide.firstSteps': {},
   }
 }
 

@@ -1,7 +1,16 @@
 import type { EChartsOption } from 'echarts'
+import { z } from 'zod'
 import type { CompareSeries } from '../../../../../shared/domain/compare'
 import type { CsvRows } from './csv'
-import { formatUsd, shortLabel, tagsWithPrefix } from './format'
+import {
+  allCasesSegment,
+  escapeHtml,
+  formatUsd,
+  segmentTags,
+  segmentValue,
+  shortLabel,
+  shortLabels,
+} from './format'
 
 /** A bar with no value is a price nobody knows: the tooltip says so rather than showing a gap or $0. */
 const usdOrUnknown = (value: unknown): string => (typeof value === 'number' ? formatUsd(value) : 'unknown')
@@ -12,19 +21,20 @@ const totalCost = (s: CompareSeries): number | null =>
 
 /** Cost per interaction (left axis) and the total cost of the slice (right axis), one pair per series. */
 export function costOption(series: readonly CompareSeries[]): EChartsOption {
-  const labels = series.map((s) => s.label)
+  const labels = shortLabels(series)
   return {
     legend: { data: ['Cost per interaction', 'Total cost'] },
     tooltip: {
       trigger: 'axis',
       confine: true,
-      valueFormatter: usdOrUnknown,
+      formatter: (params: unknown) => costTooltip(series, params),
     },
     grid: { left: 64, right: 64, bottom: 72, top: 48, containLabel: true },
     xAxis: {
       type: 'category',
       data: labels,
-      axisLabel: { interval: 0, rotate: labels.length > 3 ? 20 : 0, formatter: (v: string) => shortLabel(v) },
+      // Short, distinct labels, rotated when there are several, so neighbours never overlap.
+      axisLabel: { interval: 0, rotate: labels.length > 2 ? 30 : 0 },
     },
     yAxis: [
       { type: 'value', name: 'USD / interaction' },
@@ -37,6 +47,19 @@ export function costOption(series: readonly CompareSeries[]): EChartsOption {
   }
 }
 
+const axisParamsSchema = z.array(
+  z.object({ dataIndex: z.number().int(), seriesName: z.string(), value: z.unknown() }),
+)
+
+/** The axis tooltip names the series in full (the axis shows its short label) and each cost or "unknown". */
+function costTooltip(series: readonly CompareSeries[], params: unknown): string {
+  const parsed = axisParamsSchema.safeParse(params)
+  if (!parsed.success || parsed.data.length === 0) return ''
+  const full = series[parsed.data[0]?.dataIndex ?? -1]?.label ?? ''
+  const lines = parsed.data.map((p) => `${escapeHtml(p.seriesName)}: ${usdOrUnknown(p.value)}`)
+  return [escapeHtml(full), ...lines].join('<br/>')
+}
+
 export function costRows(series: readonly CompareSeries[]): CsvRows {
   return [
     ['series', 'results', 'cost_per_interaction_usd', 'total_cost_usd'],
@@ -44,34 +67,55 @@ export function costRows(series: readonly CompareSeries[]): CsvRows {
   ]
 }
 
+/** The "all cases" segment's cost figures: the series' own. */
+const wholeSeriesCost = (s: CompareSeries) => ({
+  n: s.results,
+  costPerInteractionUsd: s.costPerInteractionUsd,
+  totalCostUsd: s.totalCostUsd,
+})
+
 function segmentCost(s: CompareSeries, tag: string): number | null {
+  if (tag === allCasesSegment) return s.costPerInteractionUsd
   return s.costByTag.find((t) => t.tag === tag)?.costPerInteractionUsd ?? null
 }
 
 /** Cost per interaction per segment (tags with `tagPrefix`), a bar per series. */
 export function costBySegmentOption(series: readonly CompareSeries[], tagPrefix: string): EChartsOption {
-  const tags = tagsWithPrefix(series, tagPrefix)
+  const tags = segmentTags(series, tagPrefix)
+  const names = shortLabels(series)
   return {
-    legend: { type: 'scroll', data: series.map((s) => s.label), formatter: (name) => shortLabel(name, 40) },
+    legend: { type: 'scroll', data: names },
     tooltip: {
       trigger: 'axis',
       confine: true,
       valueFormatter: usdOrUnknown,
     },
     grid: { left: 64, right: 24, bottom: 72, top: 48, containLabel: true },
-    xAxis: { type: 'category', data: tags, axisLabel: { interval: 0, rotate: tags.length > 4 ? 20 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: tags,
+      axisLabel: {
+        interval: 0,
+        rotate: tags.length > 4 ? 30 : 0,
+        formatter: (tag: string) => shortLabel(segmentValue(tag), 24),
+      },
+    },
     yAxis: { type: 'value', name: 'USD / interaction' },
-    series: series.map((s) => ({ type: 'bar', name: s.label, data: tags.map((tag) => segmentCost(s, tag)) })),
+    series: series.map((s, i) => ({
+      type: 'bar',
+      name: names[i] ?? s.label,
+      data: tags.map((tag) => segmentCost(s, tag)),
+    })),
   }
 }
 
 export function costBySegmentRows(series: readonly CompareSeries[], tagPrefix: string): CsvRows {
-  const tags = tagsWithPrefix(series, tagPrefix)
+  const tags = segmentTags(series, tagPrefix)
   return [
     ['series', 'segment', 'n', 'cost_per_interaction_usd', 'total_cost_usd'],
     ...series.flatMap((s) =>
       tags.map((tag) => {
-        const c = s.costByTag.find((t) => t.tag === tag)
+        const c = tag === allCasesSegment ? wholeSeriesCost(s) : s.costByTag.find((t) => t.tag === tag)
         const known = c?.costPerInteractionUsd ?? null
         return [s.label, tag, c?.n ?? 0, known, known === null ? null : (c?.totalCostUsd ?? null)]
       }),

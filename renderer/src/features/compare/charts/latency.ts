@@ -2,7 +2,7 @@ import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { CompareSeries } from '../../../../../shared/domain/compare'
 import { batchLatencyNote } from '../../../components/batch-latency'
 import type { CsvRows } from './csv'
-import { escapeHtml, formatMs, shortLabel } from './format'
+import { escapeHtml, formatMs, legendOf } from './format'
 
 export interface Histogram {
   /** Lower edge of each bin, ms. */
@@ -68,7 +68,7 @@ export function latencyOption(series: readonly CompareSeries[], sloMs: number | 
       },
     })
   return {
-    legend: { type: 'scroll', formatter: (name) => shortLabel(name, 40) },
+    legend: legendOf(series),
     tooltip: {
       trigger: 'axis',
       confine: true,

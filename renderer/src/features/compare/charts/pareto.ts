@@ -1,7 +1,7 @@
 import type { EChartsOption, LineSeriesOption, ScatterSeriesOption } from 'echarts'
 import type { CompareSeries } from '../../../../../shared/domain/compare'
 import type { CsvRows } from './csv'
-import { escapeHtml, formatScore, formatUsd, metricOf, shortLabel } from './format'
+import { escapeHtml, formatScore, formatUsd, metricOf, legendOf } from './format'
 
 export interface CostQualityPoint {
   label: string
@@ -57,7 +57,7 @@ export function paretoOption(series: readonly CompareSeries[], metric: string): 
     tooltip: { show: false },
   }
   return {
-    legend: { type: 'scroll', formatter: (name) => shortLabel(name, 40) },
+    legend: legendOf(series),
     tooltip: { trigger: 'item', confine: true },
     grid: { left: 64, right: 32, bottom: 56, top: 48, containLabel: true },
     xAxis: { type: 'value', name: 'USD / interaction', scale: true },

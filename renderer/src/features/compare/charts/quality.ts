@@ -4,7 +4,17 @@ import type { CompareSeries } from '../../../../../shared/domain/compare'
 import type { MetricSummary } from '../../../../../shared/domain/scoring'
 import type { CsvRows } from './csv'
 import { errorBarSeries, groupedBarLayout, type ErrorBarDatum } from './error-bars'
-import { escapeHtml, formatScore, metricOf, metricsOf, shortLabel, tagsWithPrefix } from './format'
+import {
+  allCasesSegment,
+  escapeHtml,
+  formatScore,
+  metricOf,
+  metricsOf,
+  segmentTags,
+  segmentValue,
+  shortLabel,
+  shortLabels,
+} from './format'
 
 /** A bar's data item: the value plus what the tooltip shows exactly (n and the interval). */
 interface ScoreDatum {
@@ -42,12 +52,14 @@ function scoreBarsOption(
   categories: string[],
   cell: (s: CompareSeries, categoryIndex: number) => MetricSummary | null,
   yName: string,
+  axisText: (category: string) => string = (c) => shortLabel(c, 24),
 ): EChartsOption {
-  const bars: BarSeriesOption[] = series.map((s) => {
+  const names = shortLabels(series)
+  const bars: BarSeriesOption[] = series.map((s, index) => {
     const data = categories.map((_, i) => scoreDatum(cell(s, i)))
     return {
       type: 'bar',
-      name: s.label,
+      name: names[index] ?? s.label,
       ...groupedBarLayout,
       data,
       tooltip: {
@@ -60,7 +72,7 @@ function scoreBarsOption(
   })
   const whiskers: CustomSeriesOption[] = series.map((s, index) =>
     errorBarSeries(
-      `${s.label} 95% CI`,
+      `${names[index] ?? s.label} 95% CI`,
       index,
       series.length,
       categories.flatMap((_, i): ErrorBarDatum[] => {
@@ -70,13 +82,14 @@ function scoreBarsOption(
     ),
   )
   return {
-    legend: { type: 'scroll', data: series.map((s) => s.label), formatter: (name) => shortLabel(name, 40) },
+    legend: { type: 'scroll', data: names },
     tooltip: { trigger: 'item', confine: true },
     grid: { left: 56, right: 24, bottom: 72, top: 48, containLabel: true },
     xAxis: {
       type: 'category',
       data: categories,
-      axisLabel: { interval: 0, rotate: categories.length > 4 ? 20 : 0 },
+      // Short text, rotated when many, so neighbours never overlap; the tooltip names the full category.
+      axisLabel: { interval: 0, rotate: categories.length > 4 ? 30 : 0, formatter: axisText },
     },
     yAxis: { type: 'value', name: yName, min: 0, max: 1 },
     series: [...bars, ...whiskers],
@@ -100,13 +113,20 @@ export function qualityBySegmentOption(
   metric: string,
   tagPrefix: string,
 ): EChartsOption {
-  const tags = tagsWithPrefix(series, tagPrefix)
+  const tags = segmentTags(series, tagPrefix)
   return scoreBarsOption(
     series,
     tags,
-    (s, i) => metricOf(s.byTag.find((t) => t.tag === tags[i])?.metrics ?? [], metric),
+    (s, i) => segmentMetric(s, tags[i] ?? '', metric),
     metric,
+    (tag) => shortLabel(segmentValue(tag), 24),
   )
+}
+
+/** A segment's metric; the "all cases" segment of an untagged dataset is the series' own figure. */
+function segmentMetric(s: CompareSeries, tag: string, metric: string): MetricSummary | null {
+  if (tag === allCasesSegment) return metricOf(s.metrics, metric)
+  return metricOf(s.byTag.find((t) => t.tag === tag)?.metrics ?? [], metric)
 }
 
 const scoreHeader = ['series', 'category', 'value', 'ci95_low', 'ci95_high', 'n']
@@ -128,13 +148,9 @@ export function qualityBySegmentRows(
   metric: string,
   tagPrefix: string,
 ): CsvRows {
-  const tags = tagsWithPrefix(series, tagPrefix)
+  const tags = segmentTags(series, tagPrefix)
   return [
     scoreHeader,
-    ...series.flatMap((s) =>
-      tags.map((tag) =>
-        scoreRow(s, tag, metricOf(s.byTag.find((t) => t.tag === tag)?.metrics ?? [], metric)),
-      ),
-    ),
+    ...series.flatMap((s) => tags.map((tag) => scoreRow(s, tag, segmentMetric(s, tag, metric)))),
   ]
 }
