@@ -40,6 +40,8 @@ import { pairwiseMethods } from './methods-pairwise'
 import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
 import { scorecardMethods } from './methods-scorecard'
+// Issue 22 · B: generated cases.
+import { generateMethods } from './methods-generate'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
 import type { TableName } from './tables'
@@ -361,6 +363,8 @@ export const methods = {
   ...bundleMethods,
   ...productionMethods,
   ...scorecardMethods,
+  // Issue 22 · B: generated cases.
+  ...generateMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

@@ -113,6 +113,12 @@ export const methodNames = [
   'production.drift',
   'production.addToDataset',
   'scorecard.get',
+  // Issue 22 · B: generated cases.
+  'datasets.generateCases',
+  'caseDrafts.list',
+  'caseDrafts.update',
+  'caseDrafts.accept',
+  'caseDrafts.reject',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -10,6 +10,8 @@ export const tableNames = [
   'audit_log',
   'baselines',
   'bundle_exports',
+  // Issue 22 · B: generated case drafts.
+  'case_drafts',
   'case_revisions',
   'dataset_cases',
   'dataset_snapshot_cases',

@@ -9,6 +9,8 @@ import {
 } from '../prompts/promotion'
 import { bundleHandlers } from './bundles'
 import { caseHandlers } from './cases'
+// Issue 22 · B: generated cases.
+import { caseDraftHandlers } from './case-drafts'
 import { compareHandlers } from './compare'
 import { pairwiseHandlers } from './pairwise'
 import type { CoreContext } from '../context'
@@ -84,6 +86,7 @@ export function createHandlers(
     ...bundleHandlers(ctx),
     ...productionHandlers(ctx, options.scoring ?? {}),
     ...scorecardHandlers(ctx),
+    ...caseDraftHandlers(ctx),
   }
 }
 
