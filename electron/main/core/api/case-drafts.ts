@@ -6,7 +6,11 @@ import { generateCases } from '../datasets/generate/generate'
 
 type DraftHandlers = Pick<
   Handlers,
-  'datasets.generateCases' | 'caseDrafts.list' | 'caseDrafts.update' | 'caseDrafts.accept' | 'caseDrafts.reject'
+  | 'datasets.generateCases'
+  | 'caseDrafts.list'
+  | 'caseDrafts.update'
+  | 'caseDrafts.accept'
+  | 'caseDrafts.reject'
 >
 
 /** Generated cases (issue 22): a model's drafts, reviewed one by one, accepted into the working copy. */
@@ -19,7 +23,8 @@ export function caseDraftHandlers(ctx: CoreContext): DraftHandlers {
       return listDrafts(ctx.repos, datasetId)
     },
 
-    'caseDrafts.update': ({ draftId, patch }) => writeTransaction(ctx, () => updateDraft(ctx, draftId, patch)),
+    'caseDrafts.update': ({ draftId, patch }) =>
+      writeTransaction(ctx, () => updateDraft(ctx, draftId, patch)),
 
     'caseDrafts.accept': ({ draftIds }) =>
       writeTransaction(ctx, () => ({ cases: acceptDrafts(ctx, draftIds) })),

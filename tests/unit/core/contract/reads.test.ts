@@ -67,6 +67,8 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'pairwise.get': { id: comparison.id },
     'pairwise.list': { a: comparison.a, b: comparison.b },
     'pairwise.cases': { id: comparison.id },
+    // Issue 22 · B: drafts exist (generated in beforeAll), so their duplicate check reads the cases too.
+    'caseDrafts.list': { datasetId: run.plan.datasetId },
   }
 }
 
@@ -92,6 +94,12 @@ beforeAll(async () => {
   const { runId, caseId, provider, modelId, repeat } = rows.results[0] ?? {}
   oneResult = { runId, caseId, promptVersionId: rows.results[0]?.promptVersionId, provider, modelId, repeat }
   comparison = await judgedPair(run)
+  await call(w.core, 'datasets.generateCases', {
+    datasetId: run.plan.datasetId,
+    tags: ['lang:de'],
+    model: { provider: 'demo', model: 'triage-sim-2026-03' },
+    count: 2,
+  })
 }, 60_000)
 
 /** Both demo models on the run's version, judged pairwise by the demo model until the job ends. */

@@ -3,7 +3,12 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../../electron/main/core'
 import type { CaseDraft, GenerationResult } from '../../../../shared/domain/case-drafts'
-import type { DatasetCase, DatasetDetail, DatasetSnapshot, SnapshotDiff } from '../../../../shared/domain/datasets'
+import type {
+  DatasetCase,
+  DatasetDetail,
+  DatasetSnapshot,
+  SnapshotDiff,
+} from '../../../../shared/domain/datasets'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call, demoCore, failure } from '../core-calls'
 import { allCases, demoDataset, fingerprint } from './api-helpers'
@@ -88,7 +93,10 @@ describe('generating cases for a thin segment of the demo', () => {
     expect(generated.every((c) => c.tags.includes('lang:de'))).toBe(true)
     // Still only in the working copy: the last snapshot does not have them.
     expect(await allCases(core, dataset.id, first.id)).toHaveLength(dataset.caseCount)
-    const second = await call<DatasetSnapshot>(core, 'datasets.snapshot', { datasetId: dataset.id, message: 'b' })
+    const second = await call<DatasetSnapshot>(core, 'datasets.snapshot', {
+      datasetId: dataset.id,
+      message: 'b',
+    })
     const diff = await call<SnapshotDiff>(core, 'datasets.diffSnapshots', {
       datasetId: dataset.id,
       from: first.id,

@@ -98,7 +98,8 @@ export function rejectDrafts(ctx: CoreContext, draftIds: readonly string[]): num
   const drafts = pendingDrafts(ctx.repos, draftIds)
   const datasetId = oneDataset(drafts)
   const at = ctx.now()
-  for (const d of drafts) ctx.repos.caseDrafts.decide(d.id, { state: 'rejected', at, by: ctx.user, caseId: null })
+  for (const d of drafts)
+    ctx.repos.caseDrafts.decide(d.id, { state: 'rejected', at, by: ctx.user, caseId: null })
   auditDataset(ctx, 'cases.generated.rejected', datasetId, {
     count: drafts.length,
     batchIds: [...new Set(drafts.map((d) => d.batchId))],

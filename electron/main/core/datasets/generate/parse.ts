@@ -88,12 +88,18 @@ function shapeProblems(c: z.output<typeof generatedSchema>, shape: CaseShape): s
   if (missingVars.length > 0) problems.push(`no variable ${names(missingVars)}`)
   if (extraVars.length > 0) problems.push(`variable ${names(extraVars)} is not one of the dataset's`)
   if (missingExpected.length > 0) problems.push(`no expected ${names(missingExpected)}`)
-  if (extraExpected.length > 0) problems.push(`expected ${names(extraExpected)} is not a field of the dataset`)
+  if (extraExpected.length > 0)
+    problems.push(`expected ${names(extraExpected)} is not a field of the dataset`)
   return problems
 }
 
 function withDefaults(c: z.output<typeof generatedSchema>): GeneratedCase {
-  return { vars: c.vars, expected: c.expected, expectedOutput: c.expectedOutput ?? null, notes: c.notes ?? '' }
+  return {
+    vars: c.vars,
+    expected: c.expected,
+    expectedOutput: c.expectedOutput ?? null,
+    notes: c.notes ?? '',
+  }
 }
 
 function zodProblem(error: z.ZodError): string {

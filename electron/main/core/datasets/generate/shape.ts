@@ -60,6 +60,7 @@ function shapeOf(cases: readonly DatasetCase[]): CaseShape {
   return {
     variables: every(vars),
     knownVariables: some(vars),
-    requiredExpected: every(expected), knownExpected: some(expected),
+    requiredExpected: every(expected),
+    knownExpected: some(expected),
   }
 }

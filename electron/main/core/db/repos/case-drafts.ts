@@ -110,7 +110,8 @@ export function createCaseDraftsRepo(db: Db) {
     /** The pending drafts among `ids`, in list order; decided or unknown ids are left out. */
     pendingByIds: (ids: readonly string[]): StoredDraft[] =>
       s.pendingByIds.all(JSON.stringify(ids)).map(toDraft),
-    update: (draft: StoredDraft): boolean => s.update.run({ ...draftParams(draft), id: draft.id }).changes === 1,
+    update: (draft: StoredDraft): boolean =>
+      s.update.run({ ...draftParams(draft), id: draft.id }).changes === 1,
     decide(
       id: string,
       decision: { state: 'accepted' | 'rejected'; at: string; by: string; caseId: string | null },
