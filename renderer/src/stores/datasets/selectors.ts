@@ -20,6 +20,7 @@ export const selectSnapshotSave = (s: DetailState) => s.snapshotSave
 export const selectExporting = (s: DetailState) => s.exporting
 export const selectExportSource = (s: DetailState) => s.exportSource
 export const selectDetailActions = (s: DetailState) => s.actions
+export const selectGenerateTags = (s: DetailState) => s.generateTags
 
 // The case table
 export const selectCaseQuery = (s: CaseTableState) => s.query
