@@ -38,6 +38,8 @@ export interface DetailActions {
   closeDialog: () => void
   /** Opens "Generate cases" for a segment: the cases carrying every one of `tags` (none: all cases). */
   openGenerate: (tags: readonly string[]) => void
+  /** Shows the drafts a generation just wrote, saying how many of those asked for the model wrote. */
+  showGenerated: (result: { asked: number; received: number }) => void
 }
 
 /** Which dataset is open and how it is shown; the detail itself is the `datasets.get` query. */
@@ -52,6 +54,8 @@ export interface DetailState {
   exportSource: ExportSource
   /** The segment "Generate cases" was opened for. */
   generateTags: readonly string[]
+  /** What the last generation wrote, for the drafts review to say (null: nothing generated here yet). */
+  generated: { asked: number; received: number } | null
   actions: DetailActions
 }
 
@@ -77,6 +81,7 @@ export function createDetailStore(client: ApiClient, queries: QueryClient): Deta
             detailsSave: submitIdle,
             snapshotSave: submitIdle,
             exporting: submitIdle,
+            generated: null,
           })
         }
         set({ view: 'cases' })
@@ -153,6 +158,7 @@ export function createDetailStore(client: ApiClient, queries: QueryClient): Deta
       openDialog: (dialog) => set({ dialog, snapshotSave: submitIdle }),
       closeDialog: () => set({ dialog: null }),
       openGenerate: (tags) => set({ dialog: 'generate', generateTags: [...tags] }),
+      showGenerated: (generated) => set({ dialog: null, view: 'drafts', generated }),
     }
     return {
       selectedId: null,
@@ -164,6 +170,7 @@ export function createDetailStore(client: ApiClient, queries: QueryClient): Deta
       exporting: submitIdle,
       exportSource: 'working',
       generateTags: [],
+      generated: null,
       actions,
     }
   })

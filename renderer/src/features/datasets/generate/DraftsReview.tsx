@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice'
 import { plural } from '../../../components/format'
 import { toErrorInfo } from '../../../api'
 import { useAcceptDrafts, useCaseDrafts, useRejectDrafts } from '../../../queries/case-drafts'
-import { selectDetailActions } from '../../../stores/datasets/selectors'
+import { selectDetailActions, selectGenerated } from '../../../stores/datasets/selectors'
 import { useDatasetDetail } from '../../../stores/hooks'
 import { DraftCard } from './DraftCard'
 
@@ -20,6 +20,7 @@ export function DraftsReview({ detail }: { detail: DatasetDetail }) {
   const accept = useAcceptDrafts()
   const reject = useRejectDrafts()
   const { setView, openDialog } = useDatasetDetail(selectDetailActions)
+  const generated = useDatasetDetail(selectGenerated)
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
   const [added, setAdded] = useState<number | null>(null)
   // A draft accepted or rejected elsewhere drops out of the selection with the list.
@@ -88,6 +89,11 @@ export function DraftsReview({ detail }: { detail: DatasetDetail }) {
           Accept {plural(selected.length, 'draft')}
         </button>
       </div>
+      {generated && generated.received < generated.asked ? (
+        <p className="banner" data-testid="drafts-short" role="status">
+          The model wrote {generated.received} of the {generated.asked} cases asked for.
+        </p>
+      ) : null}
       {added !== null ? (
         <p className="banner" data-testid="drafts-added" role="status">
           Added {plural(added, 'case')} to the working copy, tagged {GENERATED_TAG}. Take a snapshot to use

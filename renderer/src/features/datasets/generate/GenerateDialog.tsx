@@ -27,7 +27,7 @@ export function GenerateDialog({
   tagCounts: Record<string, number>
 }) {
   const tags = useDatasetDetail(selectGenerateTags)
-  const { closeDialog, setView } = useDatasetDetail(selectDetailActions)
+  const { closeDialog, showGenerated } = useDatasetDetail(selectDetailActions)
   const known = useKnownModelKeys()
   const [typed, setTyped] = useState<string | null>(null)
   const [count, setCount] = useState(10)
@@ -43,10 +43,7 @@ export function GenerateDialog({
     generate.mutate(
       { datasetId, tags: [...tags], model, count },
       {
-        onSuccess: () => {
-          closeDialog()
-          setView('drafts')
-        },
+        onSuccess: (result) => showGenerated(result),
       },
     )
   }
