@@ -9,6 +9,7 @@ import type {
   DatasetSnapshot,
   SnapshotDiff,
 } from '../../../../shared/domain/datasets'
+import { answerDemo } from '../../../../electron/main/core/llm/providers/demo'
 import { useTempHomes } from '../../../fixtures/temp-home'
 import { call, demoCore, failure } from '../core-calls'
 import { allCases, demoDataset, fingerprint } from './api-helpers'
@@ -91,6 +92,18 @@ describe('generating cases for a thin segment of the demo', () => {
     const generated = (await allCases(core, dataset.id)).filter((c) => c.tags.includes('source:generated'))
     expect(generated).toHaveLength(7)
     expect(generated.every((c) => c.tags.includes('lang:de'))).toBe(true)
+    // A demo run over them gets triage answers, as for the tickets they were modelled on (not prose).
+    for (const c of generated) {
+      const answer = answerDemo({
+        messages: [
+          { role: 'system', content: 'Triage the ticket. Answer in JSON.' },
+          { role: 'user', content: `Subject: ${c.vars['subject']}\n\n${c.vars['body']}` },
+        ],
+        model: simulated,
+        params: {},
+      })
+      expect(JSON.parse(answer)).toHaveProperty('category')
+    }
     // Still only in the working copy: the last snapshot does not have them.
     expect(await allCases(core, dataset.id, first.id)).toHaveLength(dataset.caseCount)
     const second = await call<DatasetSnapshot>(core, 'datasets.snapshot', {
