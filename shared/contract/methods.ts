@@ -43,6 +43,8 @@ import { scorecardMethods } from './methods-scorecard'
 import { playgroundMethods } from './methods-playground'
 // Area E (issue 22): the first-run guide.
 import { guideMethods } from './methods-guide'
+// Issue 22 · B: generated cases.
+import { generateMethods } from './methods-generate'
 import { scoringMethods } from './methods-scoring'
 import type { MethodName } from './names'
 import type { TableName } from './tables'
@@ -366,6 +368,8 @@ export const methods = {
   ...scorecardMethods,
   ...playgroundMethods,
   ...guideMethods,
+  // Issue 22 · B: generated cases.
+  ...generateMethods,
 } satisfies Record<MethodName, MethodSpec>
 
 export type Methods = typeof methods

@@ -124,6 +124,12 @@ export const methodNames = [
   'playground.save',
   // Area E (issue 22): the first-run guide.
   'guide.firstSteps',
+  // Issue 22 · B: generated cases.
+  'datasets.generateCases',
+  'caseDrafts.list',
+  'caseDrafts.update',
+  'caseDrafts.accept',
+  'caseDrafts.reject',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

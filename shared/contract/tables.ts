@@ -10,10 +10,12 @@ export const tableNames = [
   'audit_log',
   'baselines',
   'bundle_exports',
-  // issue 22 · area D (migration 0023)
+  // issue 22 · area D (migration 0022)
   'bundle_checks',
   'incident_runbooks',
   // end area D
+  // Issue 22 · B: generated case drafts.
+  'case_drafts',
   'case_revisions',
   'dataset_cases',
   'dataset_snapshot_cases',

@@ -9,6 +9,8 @@ import {
 } from '../prompts/promotion'
 import { bundleHandlers } from './bundles'
 import { caseHandlers } from './cases'
+// Issue 22 · B: generated cases.
+import { caseDraftHandlers } from './case-drafts'
 import { compareHandlers } from './compare'
 import { pairwiseHandlers } from './pairwise'
 import type { CoreContext } from '../context'
@@ -91,6 +93,7 @@ export function createHandlers(
     ...scorecardHandlers(ctx),
     ...(options.playground ? playgroundHandlers(options.playground) : noPlayground),
     ...guideHandlers(ctx),
+    ...caseDraftHandlers(ctx),
   }
 }
 

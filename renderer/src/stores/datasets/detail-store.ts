@@ -13,8 +13,9 @@ export const cachedDetail = (queries: QueryClient, id: string | null): DatasetDe
   id ? queries.getQueryData<DatasetDetail>(detailKey(id)) : undefined
 
 export type DatasetPanel = 'coverage' | 'duplicates' | 'snapshots'
-export type DatasetDialog = 'delete' | 'tag' | 'snapshot' | 'newFromSelection' | 'deleteDataset'
-export type DatasetView = 'cases' | 'diff'
+export type DatasetDialog = 'delete' | 'tag' | 'snapshot' | 'newFromSelection' | 'deleteDataset' | 'generate'
+/** `drafts`: generated cases waiting for review (issue 22). */
+export type DatasetView = 'cases' | 'diff' | 'drafts'
 export type ExportedDataset = MethodOutput<'datasets.export'>
 /** What an export reads: the working copy or one snapshot (by id). */
 export type ExportSource = string
@@ -35,6 +36,10 @@ export interface DetailActions {
   setView: (view: DatasetView) => void
   openDialog: (dialog: DatasetDialog) => void
   closeDialog: () => void
+  /** Opens "Generate cases" for a segment: the cases carrying every one of `tags` (none: all cases). */
+  openGenerate: (tags: readonly string[]) => void
+  /** Shows the drafts a generation just wrote, saying how many of those asked for the model wrote. */
+  showGenerated: (result: { asked: number; received: number }) => void
 }
 
 /** Which dataset is open and how it is shown; the detail itself is the `datasets.get` query. */
@@ -47,6 +52,10 @@ export interface DetailState {
   snapshotSave: SubmitState
   exporting: SubmitState
   exportSource: ExportSource
+  /** The segment "Generate cases" was opened for. */
+  generateTags: readonly string[]
+  /** What the last generation wrote, for the drafts review to say (null: nothing generated here yet). */
+  generated: { asked: number; received: number } | null
   actions: DetailActions
 }
 
@@ -72,6 +81,7 @@ export function createDetailStore(client: ApiClient, queries: QueryClient): Deta
             detailsSave: submitIdle,
             snapshotSave: submitIdle,
             exporting: submitIdle,
+            generated: null,
           })
         }
         set({ view: 'cases' })
@@ -147,6 +157,8 @@ export function createDetailStore(client: ApiClient, queries: QueryClient): Deta
       setView: (view) => set({ view }),
       openDialog: (dialog) => set({ dialog, snapshotSave: submitIdle }),
       closeDialog: () => set({ dialog: null }),
+      openGenerate: (tags) => set({ dialog: 'generate', generateTags: [...tags] }),
+      showGenerated: (generated) => set({ dialog: null, view: 'drafts', generated }),
     }
     return {
       selectedId: null,
@@ -157,6 +169,8 @@ export function createDetailStore(client: ApiClient, queries: QueryClient): Deta
       snapshotSave: submitIdle,
       exporting: submitIdle,
       exportSource: 'working',
+      generateTags: [],
+      generated: null,
       actions,
     }
   })

@@ -20,6 +20,8 @@ export const selectSnapshotSave = (s: DetailState) => s.snapshotSave
 export const selectExporting = (s: DetailState) => s.exporting
 export const selectExportSource = (s: DetailState) => s.exportSource
 export const selectDetailActions = (s: DetailState) => s.actions
+export const selectGenerateTags = (s: DetailState) => s.generateTags
+export const selectGenerated = (s: DetailState) => s.generated
 
 // The case table
 export const selectCaseQuery = (s: CaseTableState) => s.query

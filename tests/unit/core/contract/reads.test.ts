@@ -69,6 +69,8 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'pairwise.cases': { id: comparison.id },
     // Area E (issue 22): the first-run guide.
     'guide.firstSteps': {},
+    // Issue 22 · B: drafts exist (generated in beforeAll), so their duplicate check reads the cases too.
+    'caseDrafts.list': { datasetId: run.plan.datasetId },
   }
 }
 
@@ -94,6 +96,12 @@ beforeAll(async () => {
   const { runId, caseId, provider, modelId, repeat } = rows.results[0] ?? {}
   oneResult = { runId, caseId, promptVersionId: rows.results[0]?.promptVersionId, provider, modelId, repeat }
   comparison = await judgedPair(run)
+  await call(w.core, 'datasets.generateCases', {
+    datasetId: run.plan.datasetId,
+    tags: ['lang:de'],
+    model: { provider: 'demo', model: 'triage-sim-2026-03' },
+    count: 2,
+  })
 }, 60_000)
 
 /** Both demo models on the run's version, judged pairwise by the demo model until the job ends. */

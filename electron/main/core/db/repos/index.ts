@@ -6,6 +6,8 @@ import { createBatchItemsRepo } from './batch-items'
 import { createBatchJobsRepo } from './batch-jobs'
 import { createBundleExportsRepo } from './bundle-exports'
 import { createCasePairsRepo } from './case-pairs'
+// Issue 22 · B: generated case drafts.
+import { createCaseDraftsRepo } from './case-drafts'
 import { createDatasetCasesRepo } from './dataset-cases'
 import { createDatasetsRepo } from './datasets'
 import { createEnvironmentsRepo } from './environments'
@@ -54,6 +56,7 @@ export function createRepos(db: Db) {
     history: createHistoryRepo(db),
     datasets: createDatasetsRepo(db),
     datasetCases: createDatasetCasesRepo(db),
+    caseDrafts: createCaseDraftsRepo(db),
     snapshots: createSnapshotsRepo(db),
     rubrics: createRubricsRepo(db),
     evalSuites: createEvalSuitesRepo(db),

@@ -1,4 +1,5 @@
 import { isJudgeRequest, judgeAnswer } from './demo-judge'
+import { generationAnswer, isGenerationRequest } from './demo-generate'
 import { isPairwiseRequest, pairwiseAnswer } from './demo-pairwise'
 import { findDemoCase, outcomeFor, plainAnswer, triageAnswer, unitHash } from './demo-answers'
 import type { ErrorProfile } from './demo-answers'
@@ -84,6 +85,7 @@ export function answerDemo(request: ChatRequest): string {
   if (isJudgeRequest(system)) return judgeAnswer(system, user)
   if (isPairwiseRequest(system)) return pairwiseAnswer(system, user)
   if (isRubricRequest(system)) return rubricAnswer(user)
+  if (isGenerationRequest(system)) return generationAnswer(user)
   const demoCase = findDemoCase(user)
   if (!demoCase || !wantsJson(request, text)) return plainAnswer(modelId, demoCase, text)
   const outcome = outcomeFor(modelId, profile, demoCase.key)

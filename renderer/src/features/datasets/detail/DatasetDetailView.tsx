@@ -5,6 +5,7 @@ import { selectCaseForm, selectDatasetView } from '../../../stores/datasets/sele
 import { useCaseEdit, useDatasetDetail, useDatasetNav } from '../../../stores/hooks'
 import { CaseDialogs } from '../dialogs/CaseDialogs'
 import { SnapshotDiffView } from '../diff/SnapshotDiffView'
+import { DraftsReview } from '../generate/DraftsReview'
 import { CaseEditPanel } from '../panel/CaseEditPanel'
 import { SidePanels } from '../side/SidePanels'
 import { CaseTable } from '../table/CaseTable'
@@ -50,9 +51,9 @@ export function DatasetDetailView({ datasetId }: { datasetId: string }) {
       <BackLink onBack={nav.openList} />
       <DetailHeader detail={detail} />
       <ImportOutcomeBanner datasetId={datasetId} />
-      {view === 'diff' ? (
-        <SnapshotDiffView detail={detail} />
-      ) : (
+      {view === 'diff' ? <SnapshotDiffView detail={detail} /> : null}
+      {view === 'drafts' ? <DraftsReview detail={detail} /> : null}
+      {view === 'cases' ? (
         <>
           <CaseToolbar detail={detail} commands={commands} />
           <div className="dataset-body">
@@ -62,7 +63,7 @@ export function DatasetDetailView({ datasetId }: { datasetId: string }) {
             </aside>
           </div>
         </>
-      )}
+      ) : null}
       <CaseDialogs detail={detail} />
     </article>
   )

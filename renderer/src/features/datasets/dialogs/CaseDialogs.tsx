@@ -1,6 +1,7 @@
 import type { DatasetDetail } from '../../../../../shared/domain/datasets'
 import { selectDatasetDialog } from '../../../stores/datasets/selectors'
 import { useDatasetDetail } from '../../../stores/hooks'
+import { GenerateDialog } from '../generate/GenerateDialog'
 import { DeleteCasesDialog } from './DeleteCasesDialog'
 import { DeleteDatasetDialog } from './DeleteDatasetDialog'
 import { NewFromSelectionDialog } from './NewFromSelectionDialog'
@@ -21,6 +22,8 @@ export function CaseDialogs({ detail }: { detail: DatasetDetail }) {
       return <DeleteDatasetDialog detail={detail} />
     case 'newFromSelection':
       return <NewFromSelectionDialog detail={detail} />
+    case 'generate':
+      return <GenerateDialog datasetId={detail.dataset.id} tagCounts={detail.dataset.tagCounts} />
     default:
       return null
   }

@@ -1,7 +1,11 @@
 import { useMemo } from 'react'
 import type { DatasetDetail } from '../../../../../shared/domain/datasets'
-import { selectCaseQuery, selectCaseTableActions } from '../../../stores/datasets/selectors'
-import { useCaseTable } from '../../../stores/hooks'
+import {
+  selectCaseQuery,
+  selectCaseTableActions,
+  selectDetailActions,
+} from '../../../stores/datasets/selectors'
+import { useCaseTable, useDatasetDetail } from '../../../stores/hooks'
 import { buildCoverage, thinSentence } from './coverage'
 
 /**
@@ -13,6 +17,7 @@ export function CoveragePanel({ detail }: { detail: DatasetDetail }) {
   const groups = useMemo(() => buildCoverage(tagCounts, caseCount), [tagCounts, caseCount])
   const query = useCaseTable(selectCaseQuery)
   const { toggleTag } = useCaseTable(selectCaseTableActions)
+  const { openGenerate } = useDatasetDetail(selectDetailActions)
   const widest = Math.max(1, ...groups.flatMap((g) => g.rows.map((r) => r.count)))
 
   return (
@@ -25,7 +30,7 @@ export function CoveragePanel({ detail }: { detail: DatasetDetail }) {
           <h3>{group.prefix ? `${group.prefix}:` : 'other tags'}</h3>
           <ul>
             {group.rows.map((row) => (
-              <li key={row.tag}>
+              <li key={row.tag} className="coverage-row">
                 <button
                   type="button"
                   className="coverage-tag"
@@ -44,6 +49,18 @@ export function CoveragePanel({ detail }: { detail: DatasetDetail }) {
                     {row.count} <span className="muted">· {row.share}%</span>
                   </span>
                 </button>
+                {row.thin ? (
+                  <button
+                    type="button"
+                    className="link-button coverage-generate"
+                    data-testid="coverage-generate"
+                    data-tag={row.tag}
+                    title={`Ask a model for new cases like the ${row.count} tagged ${row.tag}`}
+                    onClick={() => openGenerate([row.tag])}
+                  >
+                    Generate…
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>

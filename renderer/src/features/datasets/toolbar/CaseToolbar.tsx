@@ -2,6 +2,7 @@ import type { DatasetDetail } from '../../../../../shared/domain/datasets'
 import { selectImportActions } from '../../../stores/datasets/import-selectors'
 import { selectDetailActions } from '../../../stores/datasets/selectors'
 import { useDatasetDetail, useDatasetImport } from '../../../stores/hooks'
+import { GenerateControls } from '../generate/GenerateControls'
 import { ExportControls } from './ExportControls'
 import { OpStatus } from './OpStatus'
 import { SearchBox } from './SearchBox'
@@ -70,6 +71,7 @@ export function CaseToolbar({ detail, commands }: { detail: DatasetDetail; comma
         >
           New dataset from selection…
         </button>
+        <GenerateControls datasetId={detail.dataset.id} />
         <SelectionCount total={detail.dataset.caseCount} />
         <span className="toolbar-gap" />
         <ExportControls detail={detail} />

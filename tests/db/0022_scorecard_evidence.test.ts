@@ -6,9 +6,9 @@ import { createScorecardEvidenceRepo } from '../../electron/main/core/db/repos/s
 import type { BundleCheck } from '../../shared/domain/scorecard'
 
 const manifest = `sha256:${'b'.repeat(64)}`
-const at = bundledMigrations.findIndex((m) => m.name === '0023_scorecard_evidence.sql')
+const at = bundledMigrations.findIndex((m) => m.name === '0022_scorecard_evidence.sql')
 
-/** A workspace from before 0023 with a prompt and one export of its baseline folder, then migrated. */
+/** A workspace from before 0022 with a prompt and one export of its baseline folder, then migrated. */
 function migratedWithExport(): Database.Database {
   const db = new Database(':memory:')
   db.pragma('foreign_keys = ON')
@@ -34,10 +34,10 @@ const check = (patch: Partial<BundleCheck> = {}): BundleCheck => ({
   ...patch,
 })
 
-describe('0023_scorecard_evidence', () => {
-  it('is numbered 23', () => {
-    expect(at).toBe(22)
-    expect(bundledMigrations[at]?.version).toBe(23)
+describe('0022_scorecard_evidence', () => {
+  it('is numbered 22', () => {
+    expect(at).toBe(21)
+    expect(bundledMigrations[at]?.version).toBe(22)
   })
 
   it('keeps an existing workspace’s exports and records CLI checks against them, once each', () => {
