@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { root } from './build-if-stale.mjs'
 
 const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
@@ -18,11 +18,14 @@ const commands = [...steps('lint'), ...steps('typecheck'), 'electron-vite build'
   .map(({ command }) => command)
 const slots = Math.max(2, availableParallelism())
 
-/** Runs one command in a shell (npm put node_modules/.bin on PATH); its output is printed when it ends. */
+// As `npm run` would (the script also runs on its own): the project's bins first.
+const env = { ...process.env, PATH: [join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter) }
+
+/** Runs one command in a shell; its output is printed when it ends, so two commands' lines never mix. */
 function run(command) {
   const started = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(command, { cwd: root, shell: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, { cwd: root, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
