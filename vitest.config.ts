@@ -17,6 +17,13 @@ const moduleStubbingTests = [
   'tests/unit/cli/bin-bedrock.test.ts',
   'tests/unit/core/runs/provider-settings-run.test.ts',
 ]
+/** Renderer tests that replace modules (vi.mock): each keeps a fresh module graph, as moduleStubbingTests do. */
+const rendererModuleMockTests = [
+  'tests/renderer/features/compare/CompareScreen.test.tsx',
+  'tests/renderer/features/compare/PairwisePanel.test.tsx',
+  'tests/renderer/features/production/ProductionScreen.test.tsx',
+  'tests/renderer/lib/echarts/EChart.test.tsx',
+]
 const nodeGlobalSetup = ['tests/unit/cli/built-cli.setup.ts', 'tests/fixtures/workspace-template.setup.ts']
 
 export default defineConfig({
@@ -69,6 +76,20 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          exclude: rendererModuleMockTests,
+          // As the node tests: files share their worker's module graph instead of each loading React, the
+          // query client and the screens again (that took three times the CPU the tests themselves did).
+          // setup.ts unmounts what a file left mounted.
+          isolate: false,
+          setupFiles: ['tests/renderer/setup.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer-isolated',
+          environment: 'happy-dom',
+          include: rendererModuleMockTests,
           setupFiles: ['tests/renderer/setup.ts'],
         },
       },

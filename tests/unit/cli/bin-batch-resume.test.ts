@@ -63,7 +63,8 @@ describe('evallab run --batch, killed while the batch is pending, then --resume'
     // Streamed first, at once; the batch then takes a few seconds at the provider, long enough to be killed.
     const home = newHome()
     const streamed = await streamedBaseline(home, server.openaiBaseUrl)
-    server.setBehavior({ batchDelayMs: 1_500 })
+    const batchDelayMs = 1_500
+    server.setBehavior({ batchDelayMs })
 
     const args = [
       'run',
@@ -85,9 +86,14 @@ describe('evallab run --batch, killed while the batch is pending, then --resume'
     await until(() => /Batch run (run_\w+)/.test(stderr), 'the batch run to start')
     const runId = /Batch run (run_\w+)/.exec(stderr)?.[1] ?? ''
     await until(() => stored(home).jobs.some((j) => j.state === 'submitted'), 'a submitted batch job')
+    // The mock created the job before the CLI stored it as submitted: from here its clock ends it in time.
+    const endedAtMock = Date.now() + batchDelayMs
     child.kill('SIGKILL')
     await exited
     expect(stored(home).items).toBe(2000)
+    // The resumed process polls at once, then only after the CLI's first poll interval (10 s): started once
+    // the mock has ended the job, its first poll finds the answers instead of waiting out that interval.
+    await until(() => Date.now() >= endedAtMock, 'the batch to end at the mock')
 
     const resumed = await spawnEvallab(['run', '--resume', runId, '--workspace', home], keyVar)
     expect(resumed.code, described(resumed)).toBe(0)
