@@ -21,6 +21,7 @@ const screens: [name: string, open: (a: A11yPage) => Promise<void>][] = [
   ['datasets', (a) => a.datasetList()],
   ['new dataset dialog', (a) => a.newDatasetDialog()],
   ['dataset detail', (a) => a.datasetDetail(dataset)],
+  ['case panel', (a) => a.casePanel(dataset, 'tkt-0001')],
   ['snapshot dialog', (a) => a.snapshotDialog(dataset)],
   ['runs', (a) => a.route('runs')],
   ['new run form', (a) => a.newRunForm()],
