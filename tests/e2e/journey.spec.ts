@@ -9,6 +9,7 @@ import { BaselinesPage } from './pages/baselines-page'
 import { DatasetsPage } from './pages/datasets-page'
 import { PromptsPage } from './pages/prompts-page'
 import { RegistryPage } from './pages/registry-page'
+import { ResultDetailPage } from './pages/result-detail-page'
 import { RunsPage } from './pages/runs-page'
 import { ScoringPage } from './pages/scoring-page'
 import { SettingsPage } from './pages/settings-page'
@@ -268,6 +269,8 @@ async function scoreAndGate(page: Page): Promise<void> {
   await expect(runs.resultsTotal).toHaveAttribute('data-total', '1')
   await expect(runs.caseFilter).toHaveValue(firstWorse)
   await expect(runs.resultRows()).toHaveAttribute('data-case-key', firstWorse)
+  const detail = new ResultDetailPage(page)
+  await expect(detail.panel).toHaveAttribute('aria-label', `Result for case ${firstWorse}`)
   // Typed by its key, a case shows its result for each version × model.
   await runs.clearFilters()
   await runs.filterByCase(secondWorse)

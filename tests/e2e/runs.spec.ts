@@ -32,7 +32,7 @@ test('a demo run starts from the UI, shows live progress, cancels, resumes and s
   await expect(page.getByTestId('run-rate')).toContainText(/\d/)
   await expect(page.getByTestId('run-eta')).toContainText(/\d/)
 
-  await page.getByTestId('run-cancel').click()
+  await runs.control('cancel')
   await runs.waitForStatus('cancelled')
   // Once cancelled, the progress bar and the results grid agree on what was kept, short of every call.
   await expect

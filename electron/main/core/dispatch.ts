@@ -1,5 +1,5 @@
-import type { z } from 'zod'
 import {
+  describeInputIssues,
   fail,
   isMethodName,
   unknownMethodMessage,
@@ -31,8 +31,7 @@ export function createDispatch(handlers: Handlers, bus: EventBus, where: Failure
     const spec = methods[method]
     if (nestsDeeperThan(input, DEFAULT_LIMITS.maxDepth)) return tooDeep(method)
     const parsed = spec.input.safeParse(input ?? {})
-    if (!parsed.success)
-      return fail('INVALID_INPUT', describeIssues(method, parsed.error), parsed.error.issues)
+    if (!parsed.success) return fail('INVALID_INPUT', describeInputIssues(parsed.error), parsed.error.issues)
     try {
       const handler = handlers[method] as (input: unknown) => unknown
       const value: unknown = await handler(parsed.data)
@@ -48,13 +47,6 @@ export function createDispatch(handlers: Handlers, bus: EventBus, where: Failure
 function tooDeep(method: string): Result<never> {
   const limit = DEFAULT_LIMITS.maxDepth
   return fail('LIMIT_EXCEEDED', `The input for ${method} nests deeper than the limit of ${limit} levels`)
-}
-
-function describeIssues(method: string, error: z.ZodError): string {
-  const first = error.issues[0]
-  if (!first) return `Invalid input for ${method}`
-  const where = first.path.length > 0 ? `field "${first.path.join('.')}"` : 'input'
-  return `Invalid ${where} for ${method}: ${first.message}`
 }
 
 function toFailure(error: unknown, where: FailureContext): Result<never> {

@@ -23,9 +23,20 @@ export class TransportError extends Error {
   }
 }
 
+/** Marks the info of an error the transport raised: the core did not answer at all. */
+const unreachableDetails = { reason: 'unreachable' } as const
+
+export function isUnreachable(error: Pick<ErrorInfo, 'details'>): boolean {
+  const details = error.details
+  return (
+    typeof details === 'object' && details !== null && 'reason' in details && details.reason === 'unreachable'
+  )
+}
+
 /** Plain data for stores: what the UI shows, never a live Error object. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof AppError) return error.toInfo()
-  if (error instanceof TransportError) return { code: 'INTERNAL', message: error.message }
+  if (error instanceof TransportError)
+    return { code: 'INTERNAL', message: error.message, details: unreachableDetails }
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
 }

@@ -1,5 +1,5 @@
-import type { z } from 'zod'
 import {
+  describeInputIssues,
   AppError,
   events,
   fail,
@@ -60,8 +60,7 @@ export function createMemoryTransport(
     if (!handler) return fail('UNKNOWN_METHOD', `The memory transport has no handler for ${method}`)
     const spec = methods[method]
     const parsed = spec.input.safeParse(input ?? {})
-    if (!parsed.success)
-      return fail('INVALID_INPUT', describeIssues(method, parsed.error), parsed.error.issues)
+    if (!parsed.success) return fail('INVALID_INPUT', describeInputIssues(parsed.error), parsed.error.issues)
     let value: unknown
     try {
       value = await handler(parsed.data)
@@ -95,11 +94,4 @@ export function createMemoryTransport(
       return () => set.delete(listener)
     },
   }
-}
-
-function describeIssues(method: string, error: z.ZodError): string {
-  const first = error.issues[0]
-  if (!first) return `Invalid input for ${method}`
-  const where = first.path.length > 0 ? `field "${first.path.join('.')}"` : 'input'
-  return `Invalid ${where} for ${method}: ${first.message}`
 }

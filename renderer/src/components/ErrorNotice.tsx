@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../../shared/contract'
+import { appMode } from '../api/app-mode'
 import { errorHint } from './error-hint'
 
 interface Props {
@@ -8,15 +9,16 @@ interface Props {
   testId?: string
 }
 
-/** An inline error: the attempt, the core's own message, what to do about it, and its code for bug reports. */
+/**
+ * An inline error: the attempt, the core's own message, and what to do about it. The code (INVALID_INPUT…)
+ * is for programs, not people: it stays in `data-error-code` for tests and bug reports, never in the text.
+ */
 export function ErrorNotice({ error, title, testId }: Props) {
-  const hint = errorHint(error.code)
   return (
     <div className="error-notice" role="alert" data-testid={testId} data-error-code={error.code}>
       <strong>{title}</strong>
       <span className="error-message">{error.message}</span>
-      <span className="error-code">{error.code}</span>
-      {hint ? <span className="error-hint">{hint}</span> : null}
+      <span className="error-hint">{errorHint(error, appMode())}</span>
     </div>
   )
 }

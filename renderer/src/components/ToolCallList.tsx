@@ -22,7 +22,7 @@ export function ToolCallList({ calls, testId }: { calls: readonly ShownToolCall[
             <code className="tool-name">{call.name}</code>
             {call.id ? <span className="muted tool-call-id"> {call.id}</span> : null}
             {args.json ? null : <span className="field-error"> arguments are not JSON (shown as sent)</span>}
-            <pre className="result-text tool-arguments">
+            <pre className="result-text tool-arguments" tabIndex={0}>
               {args.text === '' ? '(no arguments)' : args.text}
             </pre>
           </li>
@@ -45,7 +45,11 @@ export function ChatMessageList({ messages, testId }: { messages: readonly ChatM
               result of <code>{m.name}</code> ({m.toolCallId})
             </span>
           ) : null}
-          {m.content !== '' || m.role !== 'assistant' ? <pre className="result-text">{m.content}</pre> : null}
+          {m.content !== '' || m.role !== 'assistant' ? (
+            <pre className="result-text" tabIndex={0}>
+              {m.content}
+            </pre>
+          ) : null}
           {m.role === 'assistant' && m.toolCalls && m.toolCalls.length > 0 ? (
             <ToolCallList calls={m.toolCalls} testId={`message-tool-calls-${i}`} />
           ) : null}

@@ -99,9 +99,10 @@ export class RunsPage {
     return this.id('run-status')
   }
 
-  /** Pause, cancel or resume the open run. */
+  /** Pause, cancel (confirmed in its dialog) or resume the open run. */
   async control(action: 'pause' | 'cancel' | 'resume'): Promise<void> {
     await this.id(`run-${action}`).click()
+    if (action === 'cancel') await this.id('cancel-run-dialog-confirm').click()
   }
 
   /** The progress bar: `aria-valuenow` is the number of results stored. */

@@ -67,6 +67,7 @@ export class ScoringPage {
 
   async setBaseline(slice: Locator): Promise<void> {
     await slice.getByTestId('set-baseline').click()
+    await this.page.getByTestId('set-baseline-dialog-confirm').click()
     await expect(slice.getByTestId('baseline-badge')).toBeVisible()
   }
 

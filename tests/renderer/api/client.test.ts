@@ -85,7 +85,7 @@ describe('createMemoryTransport', () => {
       })
       .catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'INVALID_INPUT' })
-    expect((error as Error).message).toContain('field "message"')
+    expect((error as Error).message).toContain('The value of “message” was not accepted')
   })
 
   it('turns a thrown AppError into its envelope and announces writes', async () => {

@@ -1,8 +1,19 @@
 import { cleanup, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { errorCodes, describeInputIssues, type ErrorInfo } from '../../../shared/contract'
+import type { AppMode } from '../../../renderer/src/api/app-mode'
+import { TransportError, toErrorInfo } from '../../../renderer/src/api/errors'
 import { ErrorNotice } from '../../../renderer/src/components/ErrorNotice'
+import { errorHint } from '../../../renderer/src/components/error-hint'
+import { failureCopy } from '../../../renderer/src/features/recovery/failure-copy'
 
 afterEach(cleanup)
+
+/** Advice a browser user cannot follow: the desktop app's own restart, its window, its native dialogs. */
+const desktopOnly = /quit Eval Lab|restart Eval Lab|this window|native/i
+/** Advice that makes no sense inside the desktop app: the host process and its address. */
+const browserOnly = /host|\?token|npm run web/i
 
 describe('ErrorNotice', () => {
   it('says what to do about a full disk, beside the message naming the file', () => {
@@ -15,11 +26,58 @@ describe('ErrorNotice', () => {
     expect(notice.querySelector('.error-hint')?.textContent).toMatch(/^Free space on the disk/)
   })
 
-  it('points at the limits for LIMIT_EXCEEDED, and adds nothing for other codes', () => {
-    const message = 'The call is larger than the host accepts (128 MiB): send a smaller file'
-    render(<ErrorNotice title="Could not import" error={{ code: 'LIMIT_EXCEEDED', message }} testId="a" />)
-    expect(screen.getByTestId('a').querySelector('.error-hint')?.textContent).toContain('limits')
-    render(<ErrorNotice title="x" error={{ code: 'NOT_FOUND', message: 'No prompt "y"' }} testId="b" />)
-    expect(screen.getByTestId('b').querySelector('.error-hint')).toBeNull()
+  it('never shows a raw code: every code reads as the message and a next step', () => {
+    for (const code of errorCodes) {
+      render(
+        <ErrorNotice title="Could not save" error={{ code, message: 'What the core said.' }} testId={code} />,
+      )
+      const notice = screen.getByTestId(code)
+      expect(notice.dataset.errorCode).toBe(code)
+      expect(notice.textContent).not.toMatch(/[A-Z]{3,}_[A-Z_]+|INTERNAL|CONFLICT|FORBIDDEN/)
+      expect(notice.querySelector('.error-hint')?.textContent).toMatch(/^[A-Z].*[.)]$/)
+    }
+  })
+
+  it('turns a refused input into a sentence naming the value, with no method or code in it', () => {
+    const schema = z.object({ name: z.string().min(1) })
+    const parsed = schema.safeParse({ name: '' })
+    if (parsed.success) throw new Error('expected the empty name to be refused')
+    const message = describeInputIssues(parsed.error)
+    expect(message).toMatch(/^The value of “name” was not accepted \(.+\)\. Correct it and try again\.$/)
+    render(<ErrorNotice title="Not saved" error={{ code: 'INVALID_INPUT', message }} testId="input" />)
+    expect(screen.getByTestId('input').textContent).not.toContain('INVALID_INPUT')
+  })
+})
+
+describe('advice fits where the page runs', () => {
+  const modes: AppMode[] = ['desktop', 'browser']
+  const infos: ErrorInfo[] = [
+    ...errorCodes.map((code) => ({ code, message: 'x' })),
+    toErrorInfo(new TransportError('Could not reach the Eval Lab core (fetch failed)')),
+  ]
+
+  it('gives browser users no step only the desktop app can take, and desktop users no host to restart', () => {
+    for (const info of infos) {
+      expect(errorHint(info, 'browser'), info.code).not.toMatch(desktopOnly)
+      expect(errorHint(info, 'desktop'), info.code).not.toMatch(browserOnly)
+    }
+    for (const kind of [
+      'locked',
+      'newer-version',
+      'edited-migration',
+      'migration-failed',
+      'unreadable',
+    ] as const) {
+      expect(failureCopy(kind, 'browser').steps.join(' '), kind).not.toMatch(desktopOnly)
+      expect(failureCopy(kind, 'desktop').steps.join(' '), kind).not.toMatch(/\{restart\}|Ctrl\+C/)
+    }
+    expect(failureCopy('locked', 'browser').steps.join(' ')).toContain('start it again')
+  })
+
+  it('blames the connection, not the user, when the core did not answer', () => {
+    const info = toErrorInfo(new TransportError('Could not reach the Eval Lab core (fetch failed)'))
+    for (const mode of modes) expect(errorHint(info, mode)).toMatch(/not answering/)
+    expect(errorHint(info, 'browser')).toMatch(/still running/)
+    expect(errorHint({ code: 'INTERNAL' }, 'browser')).toMatch(/report it/)
   })
 })

@@ -50,7 +50,8 @@ describe('prompts screen', () => {
     fireEvent.click(screen.getByTestId('save-version'))
     const error = await screen.findByTestId('save-error')
     expect(error.dataset.errorCode).toBe('INVALID_INPUT')
-    expect(error.textContent).toContain('field "message"')
+    expect(error.textContent).toContain('The value of “message” was not accepted')
+    expect(error.textContent).not.toContain('INVALID_INPUT')
     expect(editor(0).value).toBe('You are terse.')
   })
 

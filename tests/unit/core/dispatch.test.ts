@@ -36,7 +36,9 @@ describe('dispatch', () => {
     )
     const result = await dispatch('prompts.get', { id: 42 })
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(!result.ok && result.error.message).toContain('field "id"')
+    expect(!result.ok && result.error.message).toMatch(
+      /^The value of “id” was not accepted \(.+\)\. Correct it and try again\.$/,
+    )
     expect(called).toBe(false)
   })
 

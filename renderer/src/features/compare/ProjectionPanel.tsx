@@ -28,6 +28,8 @@ function NumberField(props: {
   value: string
   onChange: (v: string) => void
   segment?: string
+  /** The field's name for screen readers where no visible label fits (a table cell under its header). */
+  ariaLabel?: string
 }) {
   return (
     <label>
@@ -37,7 +39,7 @@ function NumberField(props: {
         min={0}
         data-testid={props.testId}
         data-segment={props.segment}
-        aria-label={props.label || `Daily active users, ${props.segment ?? ''}`}
+        aria-label={props.ariaLabel ?? (props.label || `Daily active users, ${props.segment ?? ''}`)}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
       />
@@ -127,6 +129,7 @@ export function ProjectionPanel({ series, candidate, prefixes }: Props) {
                 <NumberField
                   label=""
                   testId="projection-dau"
+                  ariaLabel={`Daily active users, ${tag}`}
                   segment={tag}
                   value={dau[tag] ?? ''}
                   onChange={(v) => setDau((d) => ({ ...d, [tag]: v }))}

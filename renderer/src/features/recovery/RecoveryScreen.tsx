@@ -1,4 +1,5 @@
 import type { WorkspaceFailure } from '../../../../shared/domain/workspace'
+import { appMode } from '../../api/app-mode'
 import { failureCopy } from './failure-copy'
 
 interface Props {
@@ -8,7 +9,7 @@ interface Props {
 
 /** Shown instead of the app when the workspace could not be opened: what happened, where, what to do. */
 export function RecoveryScreen({ home, failure }: Props) {
-  const copy = failureCopy[failure.kind]
+  const copy = failureCopy(failure.kind, appMode())
   return (
     <main className="recovery" data-testid="recovery-screen" data-failure-kind={failure.kind}>
       <section className="recovery-card" aria-labelledby="recovery-title">

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../../../shared/contract'
+import { appMode } from '../../api/app-mode'
 
 interface Props {
   error: ErrorInfo | null
@@ -23,8 +24,12 @@ export function UnreachableScreen({ error, onRetry, reconnecting = false }: Prop
           </p>
         ) : (
           <p className="recovery-summary">
-            The window could not reach the part of Eval Lab that reads your workspace. If you opened this page
-            from the Eval Lab host, check that the host is still running; otherwise restart Eval Lab.
+            {appMode() === 'desktop'
+              ? 'The window could not reach the part of Eval Lab that reads your workspace. Try again; if it ' +
+                'keeps failing, quit Eval Lab and open it again.'
+              : 'This page could not reach the Eval Lab host that reads your workspace. Check that the host is ' +
+                'still running (the terminal where you started it, e.g. npm run web); start it again if it ' +
+                'stopped, then try again.'}
           </p>
         )}
         {error ? (

@@ -1,4 +1,5 @@
 import type { WorkspaceFailureKind } from '../../../../shared/domain/workspace'
+import { restartAdvice, type AppMode } from '../../api/app-mode'
 
 export interface FailureCopy {
   title: string
@@ -11,13 +12,23 @@ export interface FailureCopy {
 const otherFolder =
   'To keep working meanwhile, start Eval Lab with another data folder: --home <folder> or EVALLAB_HOME.'
 
-export const failureCopy: Record<WorkspaceFailureKind, FailureCopy> = {
+/** What to do when the workspace could not be opened, in steps the user can follow where the page runs. */
+export function failureCopy(kind: WorkspaceFailureKind, mode: AppMode): FailureCopy {
+  const copy = copies[kind]
+  const restart = restartAdvice(mode)
+  return { ...copy, steps: copy.steps.map((step) => step.replace(restartStep, restart)) }
+}
+
+/** Stands in a step for how to start Eval Lab again (desktop and browser users do it differently). */
+const restartStep = '{restart}'
+
+const copies: Record<WorkspaceFailureKind, FailureCopy> = {
   locked: {
     title: 'This workspace is already open',
     summary: 'Another Eval Lab window or process has it open. Your file was not changed.',
     steps: [
       'Close the other Eval Lab window, or wait for the command-line run using this workspace to finish.',
-      'Then restart Eval Lab.',
+      `Then ${restartStep}.`,
       otherFolder,
     ],
   },

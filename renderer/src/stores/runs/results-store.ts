@@ -15,6 +15,10 @@ export interface ResultsActions {
   open: (runId: string) => void
   close: () => void
   setFilter: (patch: Partial<ResultFilter>) => void
+  /** Narrows the grid to one case (and slice) and opens its first result's detail once that row loads. */
+  showCase: (filter: Partial<ResultFilter>) => void
+  /** Opens the first row's detail if `showCase` asked for it (the grid calls this as rows load). */
+  openPending: (first: ResultRow | null, total: number | null) => void
   clearFilters: () => void
   setActive: (index: number) => void
   /** Shows the full request and response of row `index`. */
@@ -29,6 +33,8 @@ export interface ResultsState {
   active: number
   /** The row whose detail is open (its full result is fetched by its identity); kept while pages refresh. */
   detail: ResultRow | null
+  /** `showCase` asked for the first row of the new query to open when it loads. */
+  openFirst: boolean
   actions: ResultsActions
 }
 
@@ -43,7 +49,7 @@ export function createResultsStore(): ResultsStore {
         set({ detail: null })
         show({ runId, ...noFilter })
       },
-      close: () => set({ query: null, key: null, detail: null }),
+      close: () => set({ query: null, key: null, detail: null, openFirst: false }),
       setFilter(patch) {
         const query = get().query
         if (!query) return
@@ -51,10 +57,21 @@ export function createResultsStore(): ResultsStore {
         if (resultQueryKey(next) !== get().key) show(next)
       },
       clearFilters: () => actions.setFilter(noFilter),
+      showCase(filter) {
+        const query = get().query
+        if (!query) return
+        show({ ...query, ...noFilter, ...filter })
+        set({ detail: null, openFirst: true })
+      },
+      openPending(first, total) {
+        if (!get().openFirst) return
+        if (first) set({ detail: first, active: 0, openFirst: false })
+        else if (total === 0) set({ openFirst: false })
+      },
       setActive: (index) => set({ active: Math.max(0, index) }),
-      openDetail: (index, row) => set({ detail: row, active: index }),
+      openDetail: (index, row) => set({ detail: row, active: index, openFirst: false }),
       closeDetail: () => set({ detail: null }),
     }
-    return { query: null, key: null, active: 0, detail: null, actions }
+    return { query: null, key: null, active: 0, detail: null, openFirst: false, actions }
   })
 }

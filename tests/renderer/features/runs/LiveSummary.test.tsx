@@ -64,6 +64,7 @@ describe('the open run summary', () => {
     await waitFor(() => expect(shownResults()).toBe('4'), { timeout: 30_000 })
 
     fireEvent.click(screen.getByTestId('run-cancel'))
+    fireEvent.click(screen.getByTestId('cancel-run-dialog-confirm'))
     await waitFor(() => expect(screen.getByTestId('run-status').textContent).toMatch(/cancelled/i))
     expect(shownResults()).toBe('4')
 

@@ -213,7 +213,7 @@ describe('run detail', () => {
     expect(byId('run-eta').textContent).toBe('—')
   })
 
-  it('offers pause and cancel while running, resume and cancel once paused', async () => {
+  it('offers pause and cancel while running, resume and cancel once paused; cancel asks first', async () => {
     const { core } = await openRuns((state) => {
       state.runs = [running()]
     })
@@ -225,11 +225,21 @@ describe('run detail', () => {
     expect(byId('run-cancel')).toBeTruthy()
     fireEvent.click(byId('run-resume'))
     await waitFor(() => expect(byId('run-status').textContent).toBe('running'))
+    // "Keep running" leaves the run alone; confirming cancels it.
     fireEvent.click(byId('run-cancel'))
+    expect(byId('cancel-run-dialog').textContent).toContain('results already stored are kept')
+    expect(document.activeElement).toBe(byId('cancel-run-dialog-keep'))
+    fireEvent.click(byId('cancel-run-dialog-keep'))
+    expect(screen.queryByTestId('cancel-run-dialog')).toBeNull()
+    expect(calls(core, 'runs.cancel')).toHaveLength(0)
+    expect(byId('run-status').textContent).toBe('running')
+    fireEvent.click(byId('run-cancel'))
+    fireEvent.click(byId('cancel-run-dialog-confirm'))
     await waitFor(() => expect(byId('run-status').textContent).toBe('cancelled'))
     expect(byId('run-resume')).toBeTruthy()
     expect(screen.queryByTestId('run-cancel')).toBeNull()
     expect(calls(core, 'runs.pause')).toHaveLength(1)
+    expect(calls(core, 'runs.cancel')).toHaveLength(1)
   })
 })
 

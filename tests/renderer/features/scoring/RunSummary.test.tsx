@@ -176,12 +176,22 @@ describe('run summary', () => {
     expect(within(tags).getByTestId('summary-tag').dataset.tag).toBe('tier:enterprise')
   })
 
-  it('sets a baseline, evaluates the gate and lists the failing cases as text', async () => {
+  it('sets a baseline after a confirmation, evaluates the gate and lists the failing cases as text', async () => {
     const { core, state } = await openSummary()
     fireEvent.click(byId('score-run'))
     await waitFor(() => expect(byId('run-summary').dataset.scored).toBe('true'))
 
+    // Nothing is set until the dialog is confirmed; closing it changes nothing.
     fireEvent.click(within(slice('2')).getByTestId('set-baseline'))
+    expect(byId('set-baseline-dialog').textContent).toContain(
+      'Set Ticket triage v2 on demo/triage-sim-2026-03 as the baseline?',
+    )
+    expect(screen.queryByTestId('set-baseline-replaces')).toBeNull()
+    fireEvent.click(byId('set-baseline-dialog-keep'))
+    expect(screen.queryByTestId('set-baseline-dialog')).toBeNull()
+    expect(core.transport.calls.some((c) => c.method === 'baselines.set')).toBe(false)
+    fireEvent.click(within(slice('2')).getByTestId('set-baseline'))
+    fireEvent.click(byId('set-baseline-dialog-confirm'))
     await waitFor(() => expect(within(slice('2')).queryByTestId('baseline-badge')).toBeTruthy())
     expect(within(slice('3')).queryByTestId('baseline-badge')).toBeNull()
     expect(within(slice('3')).getByTestId('baseline-note').textContent).toContain(
@@ -192,6 +202,13 @@ describe('run summary', () => {
       runId: 'r1',
       datasetSnapshotId: 'snap-1',
     })
+    // Setting another slice says which baseline it replaces.
+    fireEvent.click(within(slice('3')).getByTestId('set-baseline'))
+    expect(byId('set-baseline-replaces').textContent).toBe(
+      'It replaces the current baseline, v2 on demo/triage-sim-2026-03 (this run).',
+    )
+    fireEvent.keyDown(document, { key: 'Escape' })
+    expect(screen.queryByTestId('set-baseline-dialog')).toBeNull()
 
     fireEvent.click(within(slice('3')).getByTestId('evaluate-gate'))
     const result = await within(slice('3')).findByTestId('gate-result')
@@ -228,6 +245,21 @@ describe('run summary', () => {
     expect(byId<HTMLSelectElement>('results-filter-model').value).toBe('demo/triage-sim-2026-09')
     await waitFor(() => expect(byId('results-total').textContent).toBe('1 result'))
     expect(screen.getByTestId('result-row').dataset.caseKey).toBe('tkt-0003')
+    // …and that case's result is open, without another click.
+    const detail = await screen.findByTestId('result-detail')
+    expect(detail.getAttribute('aria-label')).toBe('Result for case tkt-0003')
+    expect(detail.textContent).toContain('demo/triage-sim-2026-09')
+
+    // Another failing case, with other filters set meanwhile: the grid shows only that case, open.
+    fireEvent.change(byId('results-filter-status'), { target: { value: 'error' } })
+    fireEvent.click(byId('run-tab-summary'))
+    fireEvent.click(
+      within(within(slice('3')).getAllByTestId('gate-rule')[0]!).getAllByTestId('gate-failing-case')[1]!,
+    )
+    await waitFor(() =>
+      expect(screen.getByTestId('result-detail').getAttribute('aria-label')).toBe('Result for case tkt-0005'),
+    )
+    expect(byId<HTMLSelectElement>('results-filter-status').value).toBe('')
   })
 
   it('shows the last gate result again when the run is reopened', async () => {

@@ -47,7 +47,12 @@ export function PreviewResult({ result, tools, caseTurns }: Props) {
           ))}
         </ul>
       ) : null}
-      <ol className="preview-messages" data-testid="preview-messages">
+      <ol
+        className="preview-messages"
+        data-testid="preview-messages"
+        tabIndex={0}
+        aria-label="Rendered messages"
+      >
         {result.messages.map((m, i) => (
           <li key={i} data-role={m.role} data-from-case={fromCase(i) ? 'true' : undefined}>
             <span className={`message-role role-${m.role}`}>{chatRoleLabel(m.role)}</span>

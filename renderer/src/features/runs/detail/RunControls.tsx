@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import type { Run } from '../../../../../shared/domain/runs'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { useControlRun, useControlState } from '../../../queries/runs'
 import { controlsFor, type RunControl } from '../../../stores/runs/progress'
 
@@ -20,13 +22,33 @@ const labels: Record<RunControl, { text: string; busy: string; hint: string }> =
   },
 }
 
-/** Pause and cancel while it runs; resume once it stopped short (and cancel while it could resume). */
+/**
+ * Pause and cancel while it runs; resume once it stopped short (and cancel while it could resume). Cancel
+ * asks first: it ends the run, where pause and resume only hold it.
+ */
 export function RunControls({ run }: { run: Run }) {
   const control = useControlState(0)
   const { mutate: act } = useControlRun()
+  const [confirming, setConfirming] = useState(false)
   const busy = control.status === 'busy'
   return (
     <div className="toolbar run-controls">
+      {confirming ? (
+        <ConfirmDialog
+          title={`Cancel the run “${run.name}”?`}
+          testId="cancel-run-dialog"
+          confirmLabel="Cancel run"
+          keepLabel="Keep running"
+          danger
+          onConfirm={() => act({ id: run.id, action: 'cancel' })}
+          onClose={() => setConfirming(false)}
+        >
+          <p>
+            No more calls are sent and calls in flight are dropped. The results already stored are kept, and
+            Resume later calls only what is missing.
+          </p>
+        </ConfirmDialog>
+      ) : null}
       {controlsFor(run.status).map((action) => {
         const label = labels[action]
         const mine = busy && control.runId === run.id && control.action === action
@@ -38,7 +60,7 @@ export function RunControls({ run }: { run: Run }) {
             data-testid={`run-${action}`}
             title={label.hint}
             disabled={busy}
-            onClick={() => act({ id: run.id, action })}
+            onClick={() => (action === 'cancel' ? setConfirming(true) : act({ id: run.id, action }))}
           >
             {mine ? label.busy : label.text}
           </button>

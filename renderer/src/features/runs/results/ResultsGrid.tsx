@@ -25,7 +25,7 @@ export function ResultsGrid() {
   const queryKey = useResults((s) => s.key)
   const filtered = useResults(selectIsResultsFiltered)
   const labels = useVersionLabels()
-  const { openDetail } = useResults(selectResultsActions)
+  const { openDetail, openPending } = useResults(selectResultsActions)
   const scroller = useRef<HTMLDivElement>(null)
   const known = useResultTotal(query)
   const total = known ?? 0
@@ -52,6 +52,12 @@ export function ResultsGrid() {
   useEffect(() => {
     scroller.current?.scrollTo?.({ top: 0 })
   }, [queryKey])
+
+  // A failing case clicked in a gate opens its result as soon as the filtered grid has it.
+  const firstRow = view.rowAt(0)
+  useEffect(() => {
+    openPending(firstRow, known)
+  }, [openPending, firstRow, known])
 
   const onKeyDown = useResultKeys({ total, virtualizer, scroller, rowAt: view.rowAt })
 

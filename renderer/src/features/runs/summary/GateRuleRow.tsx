@@ -66,7 +66,7 @@ export function GateRuleRow({ outcome, candidate }: { outcome: RuleOutcome; cand
         <div className="gate-failing">
           <span className="field-label">
             {outcome.failingCases.length.toLocaleString()}{' '}
-            {rule.kind === 'max_drop' ? 'cases got worse' : 'failing cases'} (click one to see its results)
+            {rule.kind === 'max_drop' ? 'cases got worse' : 'failing cases'} (click one to open its result)
           </span>
           <ul className="gate-failing-list">
             {outcome.failingCases.map((c) => (
@@ -90,12 +90,12 @@ export function GateRuleRow({ outcome, candidate }: { outcome: RuleOutcome; cand
   )
 }
 
-/** Shows the results tab filtered to one case of the candidate slice. */
+/** Shows the results tab filtered to one case of the candidate slice, with that case's result open. */
 function useShowCase(candidate: SliceKey): (c: { caseId: string; caseKey: string | null }) => void {
-  const { setFilter } = useResults(selectResultsActions)
+  const { showCase } = useResults(selectResultsActions)
   const { setTab } = useSummary(selectSummaryActions)
   return (c) => {
     setTab('results')
-    setFilter({ ...caseFilterOf(c), ...sliceOf(candidate) })
+    showCase({ ...caseFilterOf(c), ...sliceOf(candidate) })
   }
 }

@@ -16,6 +16,7 @@ import { SignoffButton } from '../../baselines/SignoffButton'
 import { ModelName } from '../ModelName'
 import { GateResultView } from './GateResultView'
 import { MetricsTable } from './MetricsTable'
+import { SetBaselineButton } from './SetBaselineButton'
 import { SliceLatency } from './SliceLatency'
 import { TagBreakdown } from './TagBreakdown'
 
@@ -66,16 +67,14 @@ export function SliceCard({ runId, snapshotId, slice }: Props) {
           </span>
         ) : null}
         <span className="toolbar">
-          <button
-            type="button"
-            className="button small"
-            data-testid="set-baseline"
+          <SetBaselineButton
+            label={label}
+            runId={runId}
+            current={isBaseline ? null : baseline}
             disabled={!promptId || isBaseline || setBaseline.isPending}
-            title={baseline && !isBaseline ? 'Replaces the current baseline on this snapshot' : undefined}
-            onClick={() => promptId && setBaseline.mutate({ promptId, runId, slice: sliceKeyOf(slice) })}
-          >
-            {setBaseline.isPending ? 'Setting…' : 'Set as baseline'}
-          </button>
+            pending={setBaseline.isPending}
+            onSet={() => promptId && setBaseline.mutate({ promptId, runId, slice: sliceKeyOf(slice) })}
+          />
           <SignoffButton promptId={promptId} runId={runId} slice={sliceKeyOf(slice)} label={label} />
           <button
             type="button"

@@ -1,0 +1,241 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Locator, type Page } from '@playwright/test'
+import { AppPage } from './app-page'
+import { DatasetsPage } from './datasets-page'
+import { PromptsPage } from './prompts-page'
+import { RegistryPage } from './registry-page'
+import { ReviewPage } from './review-page'
+
+type Route = Parameters<AppPage['nav']>[0]
+
+/** One rule broken on one screen: what, how bad, and where (a few of its elements). */
+export interface Violation {
+  screen: string
+  rule: string
+  impact: string
+  help: string
+  targets: string[]
+}
+
+/**
+ * Rows of the big virtualized tables past their first three: every row is built by the same component, so
+ * three stand for all of them, and checking a few hundred cells' contrast is most of a scan's time.
+ */
+const firstRowsOnly = ['case-row', 'result-row'].map(
+  (row) => `[data-testid="${row}"]:not([data-index="0"]):not([data-index="1"]):not([data-index="2"])`,
+)
+
+/** The impacts the check fails on (axe also reports minor and moderate ones; those are left for later). */
+const failingImpacts = new Set(['serious', 'critical'])
+
+/**
+ * Gets the app to each screen the accessibility check visits, and checks the page as it stands with axe.
+ * Each opener leaves the app on one screen (or dialog) and waits for what that screen shows.
+ */
+export class A11yPage {
+  readonly app: AppPage
+  private readonly prompts: PromptsPage
+  private readonly registry: RegistryPage
+  private readonly review: ReviewPage
+  private readonly datasets: DatasetsPage
+  /**
+   * What the next scan checks: the part the last opener showed (a screen, a panel, a dialog), so the shell
+   * and lists seen before are not checked again on every screen; null checks the whole page.
+   */
+  private scope: string | null = null
+
+  constructor(readonly page: Page) {
+    this.app = new AppPage(page)
+    this.prompts = new PromptsPage(page)
+    this.registry = new RegistryPage(page)
+    this.review = new ReviewPage(page)
+    this.datasets = new DatasetsPage(page)
+  }
+
+  private id(testId: string): Locator {
+    return this.page.getByTestId(testId)
+  }
+
+  /** The serious and critical violations on the page as it is now (WCAG 2.1 A and AA rules). */
+  async scan(screen: string): Promise<Violation[]> {
+    // Only violations are listed in full: collecting every passing node is most of axe's time on big tables.
+    const axe = new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .options({ resultTypes: ['violations'] })
+    // One call per selector: an array would be read as a path into frames.
+    for (const rows of firstRowsOnly) axe.exclude(rows)
+    const result = await (this.scope ? axe.include(this.scope) : axe).analyze()
+    return result.violations
+      .filter((v) => failingImpacts.has(v.impact ?? ''))
+      .map((v) => ({
+        screen,
+        rule: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }))
+  }
+
+  /** The whole page as it opens (header, navigation, first screen). */
+  async shell(): Promise<void> {
+    await this.route('prompts')
+    this.scope = null
+  }
+
+  async route(route: Route): Promise<void> {
+    await this.closeDialogs()
+    await this.app.nav(route).click()
+    await expect(this.app.screen(route)).toBeVisible()
+    this.scope = testIdSelector(`screen-${route}`)
+  }
+
+  private showing(testId: string): void {
+    this.scope = testIdSelector(testId)
+  }
+
+  private showingDialog(): void {
+    this.scope = '[aria-modal="true"]'
+  }
+
+  async promptTab(prompt: string, tab: 'editor' | 'diff' | 'history' | 'suite' | 'baseline'): Promise<void> {
+    await this.route('prompts')
+    await this.prompts.openPrompt(prompt)
+    await this.id(tab === 'baseline' ? 'prompt-tab-baseline' : `tab-${tab}`).click()
+    await expect(this.page.locator(`#tab-${tab}`)).toHaveAttribute('aria-selected', 'true')
+    this.showing('prompt-detail')
+  }
+
+  async newPromptDialog(): Promise<void> {
+    await this.route('prompts')
+    await this.registry.openNewPrompt()
+    this.showingDialog()
+  }
+
+  async promotionDialog(prompt: string): Promise<void> {
+    await this.promptTab(prompt, 'editor')
+    await this.registry.openPromotion('staging')
+    this.showingDialog()
+  }
+
+  async datasetDetail(name: string): Promise<void> {
+    await this.datasetList()
+    await this.id('dataset-item').getByRole('link', { name, exact: true }).click()
+    await expect(this.id('dataset-name')).toHaveText(name)
+    this.showing('dataset-detail')
+  }
+
+  /** A case's edit panel (vars, expected fields, tags, notes). */
+  async casePanel(dataset: string, key: string): Promise<void> {
+    await this.datasetDetail(dataset)
+    await this.datasets.openCasePanel(key)
+    this.showing('case-panel')
+  }
+
+  async snapshotDialog(dataset: string): Promise<void> {
+    await this.datasetDetail(dataset)
+    await this.id('snapshot-create').click()
+    await expect(this.id('snapshot-dialog')).toBeVisible()
+    this.showingDialog()
+  }
+
+  /** The Datasets screen keeps the open dataset: its back link leads to the list. */
+  async datasetList(): Promise<void> {
+    await this.route('datasets')
+    const back = this.id('datasets-back')
+    if (await back.isVisible()) await back.click()
+    await expect(this.id('dataset-item').first()).toBeVisible()
+  }
+
+  async newDatasetDialog(): Promise<void> {
+    await this.datasetList()
+    await this.id('new-dataset').click()
+    await expect(this.id('new-dataset-dialog')).toBeVisible()
+    this.showingDialog()
+  }
+
+  async runDetail(run: string, tab: 'results' | 'summary'): Promise<void> {
+    await this.route('runs')
+    await this.id('run-row').filter({ hasText: run }).click()
+    await expect(this.id('run-name')).toHaveText(run)
+    await this.id(`run-tab-${tab}`).click()
+    await expect(this.id(`run-tab-${tab}`)).toHaveAttribute('aria-selected', 'true')
+    if (tab === 'results') await expect(this.id('result-row').first()).toBeVisible()
+    else await expect(this.id('summary-slice').first()).toBeVisible()
+    this.showing('run-detail')
+  }
+
+  async resultDetail(run: string): Promise<void> {
+    await this.runDetail(run, 'results')
+    await this.id('result-row').first().click()
+    await expect(this.id('result-detail')).toBeVisible()
+    this.showing('result-detail')
+  }
+
+  async setBaselineDialog(run: string): Promise<void> {
+    await this.runDetail(run, 'summary')
+    await this.id('set-baseline').first().click()
+    await expect(this.id('set-baseline-dialog')).toBeVisible()
+    this.showingDialog()
+  }
+
+  async newRunForm(): Promise<void> {
+    await this.route('runs')
+    await this.id('runs-new').click()
+    await expect(this.id('new-run-prompt')).toBeVisible()
+    this.showing('screen-runs')
+  }
+
+  async queueDialog(): Promise<void> {
+    await this.route('review')
+    await this.id('queue-new').click()
+    await expect(this.id('queue-dialog')).toBeVisible()
+    this.showingDialog()
+  }
+
+  /** Creates a small queue over `run` and opens its first item as `reviewer`. */
+  async reviewItem(run: string, criterion: string, reviewer: string): Promise<void> {
+    await this.route('review')
+    const queue = {
+      name: 'Accessibility check',
+      run,
+      criterion,
+      sample: 2,
+      reviewers: [reviewer],
+      perItem: 1,
+    }
+    await this.review.createQueue(queue)
+    await this.id('queue-row').filter({ hasText: queue.name }).click()
+    await this.review.reviewAs(reviewer)
+    this.showing('review-item')
+  }
+
+  /** Compare with a run added and two of its slices picked (the charts drawn). */
+  async compareSlices(run: string): Promise<void> {
+    await this.route('compare')
+    const screen = this.id('compare-screen')
+    await screen.getByTestId('compare-run').selectOption({ label: run })
+    await screen.getByTestId('compare-add-run').click()
+    await expect(screen.getByTestId('compare-slice').first()).toBeVisible()
+    const checked = screen.locator('[data-testid="compare-slice"]:checked')
+    while ((await checked.count()) > 2) await checked.last().uncheck()
+    await expect(checked).toHaveCount(2)
+    await expect(screen.getByTestId('chart-quality')).toHaveAttribute('data-rendered', 'true')
+  }
+
+  /** Any dialog left open by the screen before closes, so the next opener starts from the shell. */
+  private async closeDialogs(): Promise<void> {
+    const dialog = this.page.locator('[aria-modal="true"]')
+    if ((await dialog.count()) === 0) return
+    await this.page.keyboard.press('Escape')
+    await expect(dialog).toHaveCount(0)
+  }
+}
+
+const testIdSelector = (testId: string) => `[data-testid="${testId}"]`
+
+/** One line per violation, grouped by screen: what the failing test prints. */
+export function violationReport(violations: readonly Violation[]): string {
+  return violations
+    .map((v) => `[${v.screen}] ${v.impact} ${v.rule}: ${v.help}\n    at ${v.targets.join('\n    at ')}`)
+    .join('\n')
+}
