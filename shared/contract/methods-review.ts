@@ -8,6 +8,7 @@ import {
   reviewerSchema,
   reviewItemSchema,
 } from '../domain/review'
+import { expectedChangeSchema } from '../domain/corrections'
 import type { MethodSpec } from './methods'
 
 const queueRef = z.object({ queueId: idSchema }).strict()
@@ -74,6 +75,8 @@ export const reviewMethods = {
       'runs',
       'prompt_versions',
       'eval_suites',
+      // An adjudication's corrected expected value is read from its audit entry.
+      'audit_log',
     ],
   },
   'queues.adjudicate': {
@@ -84,10 +87,12 @@ export const reviewMethods = {
         criterionKey: z.string(),
         raw: z.number(),
         reason: z.string().trim().min(1).max(1000),
+        /** "Update the expected value": the case's corrected expected field, written to the dataset. */
+        expected: expectedChangeSchema.optional(),
       })
       .strict(),
     output: queueReportSchema,
-    writes: ['review_adjudications', 'run_scores', 'audit_log'],
+    writes: ['review_adjudications', 'run_scores', 'audit_log', 'datasets', 'dataset_cases'],
   },
   /** A file a reviewer on another machine imports: the items (blind as the queue), rubric and assignments. */
   'queues.exportPack': { input: queueRef, output: packFile },

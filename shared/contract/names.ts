@@ -35,6 +35,8 @@ export const methodNames = [
   'cases.duplicate',
   'cases.delete',
   'cases.tag',
+  // Issue 22 · corrections reach the dataset
+  'cases.correctExpected',
   'runs.plan',
   'runs.start',
   'runs.list',

@@ -9,6 +9,7 @@ import {
 } from '../prompts/promotion'
 import { bundleHandlers } from './bundles'
 import { caseHandlers } from './cases'
+import { correctionHandlers } from './corrections'
 import { compareHandlers } from './compare'
 import { pairwiseHandlers } from './pairwise'
 import type { CoreContext } from '../context'
@@ -69,6 +70,7 @@ export function createHandlers(
     ...datasetEditHandlers(ctx),
     ...datasetFileHandlers(ctx, options.importLimits),
     ...caseHandlers(ctx),
+    ...correctionHandlers(ctx),
     ...runHandlers(ctx, runs),
     ...providerHandlers(ctx, keys),
     ...priceHandlers(ctx),
