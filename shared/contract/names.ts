@@ -37,6 +37,7 @@ export const methodNames = [
   'cases.tag',
   // Issue 22 · corrections reach the dataset
   'cases.correctExpected',
+  'cases.correctionTarget',
   'runs.plan',
   'runs.start',
   'runs.list',

@@ -47,3 +47,15 @@ export const correctExpectedInputSchema = z
   })
   .strict()
 export type CorrectExpectedInput = z.infer<typeof correctExpectedInputSchema>
+
+/** What "update the expected value" starts from: the case as the run saw it, and as the working copy has it. */
+export const correctionTargetSchema = z.object({
+  datasetId: idSchema,
+  datasetName: z.string(),
+  caseKey: z.string(),
+  /** The run's copy of the case's expected values. */
+  expected: z.record(z.string(), z.unknown()),
+  /** The working copy's expected values; null when the case was deleted since the run. */
+  working: z.record(z.string(), z.unknown()).nullable(),
+})
+export type CorrectionTarget = z.infer<typeof correctionTargetSchema>

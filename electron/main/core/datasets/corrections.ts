@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/contract'
 import {
   expectedCorrectionSchema,
   type CorrectionOrigin,
+  type CorrectionTarget,
   type ExpectedChange,
   type ExpectedCorrection,
 } from '../../../../shared/domain/corrections'
@@ -30,8 +31,7 @@ export interface CorrectionRequest extends ExpectedChange {
  * Writes: the caller runs it inside one `.immediate()` transaction.
  */
 export function correctExpected(ctx: DatasetContext, request: CorrectionRequest): ExpectedCorrection {
-  const run = ctx.repos.runs.get(request.runId)
-  if (!run) throw new AppError('NOT_FOUND', `No run with id ${request.runId}`)
+  const run = requireRun(ctx.repos, request.runId)
   const { runCase, datasetId } = caseOfRun(ctx.repos, run, request.caseId)
   const dataset = requireDataset(ctx.repos, datasetId)
   const [working] = ctx.repos.datasetCases.byIds([request.caseId])
@@ -85,6 +85,26 @@ export function correctExpected(ctx: DatasetContext, request: CorrectionRequest)
   ctx.repos.datasets.touch(datasetId, correction.at)
   auditDataset(ctx, correctionAction, datasetId, correction)
   return correction
+}
+
+/** The case of a run as the run saw it and as the working copy has it now. */
+export function correctionTarget(repos: Repos, runId: string, caseId: string): CorrectionTarget {
+  const { runCase, datasetId } = caseOfRun(repos, requireRun(repos, runId), caseId)
+  const dataset = requireDataset(repos, datasetId)
+  const [working] = repos.datasetCases.byIds([caseId])
+  return {
+    datasetId,
+    datasetName: dataset.name,
+    caseKey: runCase.key,
+    expected: runCase.expected,
+    working: working && working.datasetId === datasetId ? working.expected : null,
+  }
+}
+
+function requireRun(repos: Repos, runId: string): Run {
+  const run = repos.runs.get(runId)
+  if (!run) throw new AppError('NOT_FOUND', `No run with id ${runId}`)
+  return run
 }
 
 /** The run's copy of the case (what the result was scored against) and the dataset it belongs to. */

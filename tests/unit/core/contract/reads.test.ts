@@ -67,6 +67,7 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'pairwise.get': { id: comparison.id },
     'pairwise.list': { a: comparison.a, b: comparison.b },
     'pairwise.cases': { id: comparison.id },
+    'cases.correctionTarget': { runId: run.id, caseId: oneResult['caseId'] },
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ExpectedCorrection } from '../../../../shared/domain/corrections'
+import type { CorrectionTarget, ExpectedCorrection } from '../../../../shared/domain/corrections'
 import type { DatasetCase, SnapshotDiff } from '../../../../shared/domain/datasets'
 import type { QueueReport } from '../../../../shared/domain/review'
 import { useTempHomes } from '../../../fixtures/temp-home'
@@ -113,6 +113,11 @@ describe('corrections reach the dataset', () => {
     if (!gone || !edited) throw new Error('no cases')
     await call(s.core, 'cases.delete', { caseIds: [gone.id] })
     const request = { runId: s.run.id, field: 'category', value: 'account', reason: 'Misfiled' }
+    const target = await call<CorrectionTarget>(s.core, 'cases.correctionTarget', {
+      runId: s.run.id,
+      caseId: gone.id,
+    })
+    expect(target).toMatchObject({ caseKey: gone.key, expected: gone.expected, working: null })
     const deleted = await failure(s.core, 'cases.correctExpected', { ...request, caseId: gone.id })
     expect(deleted.code).toBe('NOT_FOUND')
     expect(deleted.message).toContain(`Case "${gone.key}" is no longer in the working copy`)
