@@ -3,6 +3,8 @@ import { idSchema } from '../domain/ids'
 import {
   criterionScoreSchema,
   queueDraftSchema,
+  queuePreviewInputSchema,
+  queuePreviewSchema,
   queueReportSchema,
   queueSchema,
   reviewerSchema,
@@ -29,6 +31,19 @@ export const reviewMethods = {
     input: queueDraftSchema,
     output: queueSchema,
     writes: ['review_queues', 'review_items', 'review_assignments', 'audit_log'],
+  },
+  /** How many items a draft's selection makes (cases × slices), before the queue is created. */
+  'queues.preview': {
+    input: queuePreviewInputSchema,
+    output: queuePreviewSchema,
+    reads: [
+      'runs',
+      'run_results',
+      'run_scores',
+      'dataset_snapshots',
+      'dataset_snapshot_cases',
+      'case_revisions',
+    ],
   },
   'queues.list': { input: z.object({}).strict(), output: z.array(queueSchema), reads: queueReads },
   'queues.get': { input: queueRef, output: queueSchema },

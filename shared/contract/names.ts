@@ -79,6 +79,8 @@ export const methodNames = [
   'queues.get',
   'queues.report',
   'queues.adjudicate',
+  // Issue 22 · review: the item count before a queue is created
+  'queues.preview',
   'queues.exportPack',
   'queues.importPack',
   'queues.exportScores',

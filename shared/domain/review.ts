@@ -56,6 +56,18 @@ export const queueDraftSchema = z.object({
 })
 export type QueueDraft = z.output<typeof queueDraftSchema>
 
+/** What a queue would hold before it is created: the items are cases × slices (one per case when pairwise). */
+export const queuePreviewInputSchema = queueDraftSchema
+  .pick({ runId: true, mode: true, pair: true, source: true })
+  .strict()
+export const queuePreviewSchema = z.object({
+  items: z.number().int().nonnegative(),
+  cases: z.number().int().nonnegative(),
+  /** Distinct prompt version × model slices the items' outputs come from (2 for a pairwise queue). */
+  slices: z.number().int().nonnegative(),
+})
+export type QueuePreview = z.infer<typeof queuePreviewSchema>
+
 export const queueProgressSchema = z.object({
   reviewerId: idSchema,
   reviewerName: z.string(),

@@ -67,6 +67,7 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'pairwise.get': { id: comparison.id },
     'pairwise.list': { a: comparison.a, b: comparison.b },
     'pairwise.cases': { id: comparison.id },
+    'queues.preview': { runId: run.id, mode: 'single', source: { kind: 'sample', n: 2, seed: 1 } },
     'cases.correctionTarget': { runId: run.id, caseId: oneResult['caseId'] },
   }
 }
