@@ -33,32 +33,8 @@ export interface CorrectionRequest extends ExpectedChange {
 export function correctExpected(ctx: DatasetContext, request: CorrectionRequest): ExpectedCorrection {
   const run = requireRun(ctx.repos, request.runId)
   const { runCase, datasetId } = caseOfRun(ctx.repos, run, request.caseId)
-  const dataset = requireDataset(ctx.repos, datasetId)
-  const [working] = ctx.repos.datasetCases.byIds([request.caseId])
-  if (!working || working.datasetId !== datasetId) {
-    throw new AppError(
-      'NOT_FOUND',
-      `Case "${runCase.key}" is no longer in the working copy of "${dataset.name}": it was deleted after run "${run.name}". Add it back in the dataset, then correct its expected value there.`,
-      { caseId: request.caseId },
-    )
-  }
+  const working = requireCorrectable(ctx.repos, { run, runCase, datasetId }, request)
   const { field, value } = request
-  const seen = valueText(runCase.expected, field)
-  const now = valueText(working.expected, field)
-  if (seen !== now) {
-    throw new AppError(
-      'CONFLICT',
-      `The expected "${field}" of case "${working.key}" changed since run "${run.name}" (${seen ?? 'none'} then, ${now ?? 'none'} now): open the case in "${dataset.name}" and edit it there.`,
-      { caseId: request.caseId, field },
-    )
-  }
-  if (now === canonicalJson(value)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `The expected "${field}" of case "${working.key}" is already ${now}: enter a different value.`,
-      { field },
-    )
-  }
   const expected = { ...working.expected, [field]: value }
   ctx.repos.datasetCases.update({
     ...caseFields(working),
@@ -85,6 +61,43 @@ export function correctExpected(ctx: DatasetContext, request: CorrectionRequest)
   ctx.repos.datasets.touch(datasetId, correction.at)
   auditDataset(ctx, correctionAction, datasetId, correction)
   return correction
+}
+
+interface RunCase {
+  run: Run
+  runCase: DatasetCase
+  datasetId: string
+}
+
+/** The working case, when it is still there and its expected field is still what the run saw. */
+function requireCorrectable(repos: Repos, { run, runCase, datasetId }: RunCase, request: CorrectionRequest) {
+  const dataset = requireDataset(repos, datasetId)
+  const [working] = repos.datasetCases.byIds([request.caseId])
+  if (!working || working.datasetId !== datasetId) {
+    throw new AppError(
+      'NOT_FOUND',
+      `Case "${runCase.key}" is no longer in the working copy of "${dataset.name}": it was deleted after run "${run.name}". Add it back in the dataset, then correct its expected value there.`,
+      { caseId: request.caseId },
+    )
+  }
+  const { field, value } = request
+  const seen = valueText(runCase.expected, field)
+  const now = valueText(working.expected, field)
+  if (seen !== now) {
+    throw new AppError(
+      'CONFLICT',
+      `The expected "${field}" of case "${working.key}" changed since run "${run.name}" (${seen ?? 'none'} then, ${now ?? 'none'} now): open the case in "${dataset.name}" and edit it there.`,
+      { caseId: request.caseId, field },
+    )
+  }
+  if (now === canonicalJson(value)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The expected "${field}" of case "${working.key}" is already ${now}: enter a different value.`,
+      { field },
+    )
+  }
+  return working
 }
 
 /** The case of a run as the run saw it and as the working copy has it now. */
