@@ -3,11 +3,14 @@ import { idSchema } from '../domain/ids'
 import {
   criterionScoreSchema,
   queueDraftSchema,
+  queuePreviewInputSchema,
+  queuePreviewSchema,
   queueReportSchema,
   queueSchema,
   reviewerSchema,
   reviewItemSchema,
 } from '../domain/review'
+import { expectedChangeSchema } from '../domain/corrections'
 import type { MethodSpec } from './methods'
 
 const queueRef = z.object({ queueId: idSchema }).strict()
@@ -28,6 +31,19 @@ export const reviewMethods = {
     input: queueDraftSchema,
     output: queueSchema,
     writes: ['review_queues', 'review_items', 'review_assignments', 'audit_log'],
+  },
+  /** How many items a draft's selection makes (cases × slices), before the queue is created. */
+  'queues.preview': {
+    input: queuePreviewInputSchema,
+    output: queuePreviewSchema,
+    reads: [
+      'runs',
+      'run_results',
+      'run_scores',
+      'dataset_snapshots',
+      'dataset_snapshot_cases',
+      'case_revisions',
+    ],
   },
   'queues.list': { input: z.object({}).strict(), output: z.array(queueSchema), reads: queueReads },
   'queues.get': { input: queueRef, output: queueSchema },
@@ -74,6 +90,8 @@ export const reviewMethods = {
       'runs',
       'prompt_versions',
       'eval_suites',
+      // An adjudication's corrected expected value is read from its audit entry.
+      'audit_log',
     ],
   },
   'queues.adjudicate': {
@@ -84,10 +102,12 @@ export const reviewMethods = {
         criterionKey: z.string(),
         raw: z.number(),
         reason: z.string().trim().min(1).max(1000),
+        /** "Update the expected value": the case's corrected expected field, written to the dataset. */
+        expected: expectedChangeSchema.optional(),
       })
       .strict(),
     output: queueReportSchema,
-    writes: ['review_adjudications', 'run_scores', 'audit_log'],
+    writes: ['review_adjudications', 'run_scores', 'audit_log', 'datasets', 'dataset_cases'],
   },
   /** A file a reviewer on another machine imports: the items (blind as the queue), rubric and assignments. */
   'queues.exportPack': { input: queueRef, output: packFile },

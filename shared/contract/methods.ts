@@ -36,6 +36,7 @@ import { runMethods } from './methods-runs'
 import { baselineMethods } from './methods-baselines'
 import { bundleMethods } from './methods-bundles'
 import { compareMethods } from './methods-compare'
+import { correctionMethods } from './methods-corrections'
 import { pairwiseMethods } from './methods-pairwise'
 import { productionMethods } from './methods-production'
 import { reviewMethods } from './methods-review'
@@ -306,7 +307,15 @@ export const methods = {
       })
       .strict(),
     output: snapshotDiffSchema,
-    reads: ['datasets', 'dataset_cases', 'dataset_snapshots', 'dataset_snapshot_cases', 'case_revisions'],
+    /** Corrected expected values are read from their audit entries. */
+    reads: [
+      'datasets',
+      'dataset_cases',
+      'dataset_snapshots',
+      'dataset_snapshot_cases',
+      'case_revisions',
+      'audit_log',
+    ],
   }),
   'datasets.duplicates': method({
     input: z.object({ datasetId: idSchema, threshold: z.number().min(0.5).max(1).default(0.85) }).strict(),
@@ -356,6 +365,7 @@ export const methods = {
     output: z.object({ updated: z.number().int() }),
     writes: ['datasets', 'dataset_cases', 'audit_log'],
   }),
+  ...correctionMethods,
   ...runMethods,
   ...providerMethods,
   ...scoringMethods,

@@ -35,6 +35,9 @@ export const methodNames = [
   'cases.duplicate',
   'cases.delete',
   'cases.tag',
+  // Issue 22 · corrections reach the dataset
+  'cases.correctExpected',
+  'cases.correctionTarget',
   'runs.plan',
   'runs.start',
   'runs.list',
@@ -76,6 +79,8 @@ export const methodNames = [
   'queues.get',
   'queues.report',
   'queues.adjudicate',
+  // Issue 22 · review: the item count before a queue is created
+  'queues.preview',
   'queues.exportPack',
   'queues.importPack',
   'queues.exportScores',

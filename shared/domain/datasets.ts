@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ownRecord } from '../lib/own-record'
 import { idSchema, isoTimeSchema } from './ids'
 import { cannedToolResultsSchema, conversationSchema } from './conversation'
+import { expectedCorrectionSchema } from './corrections'
 
 export const datasetSummarySchema = z.object({
   id: idSchema,
@@ -86,6 +87,8 @@ export const caseChangeSchema = z.object({
   after: datasetCaseSchema.omit({ id: true }).nullable(),
   /** Which parts changed, e.g. `vars.subject`, `tags`, `expected.priority`. */
   fields: z.array(z.string()),
+  /** Expected values corrected from a run (who, why, which run) between the diff's two ends. */
+  corrections: z.array(expectedCorrectionSchema).optional(),
 })
 export const snapshotDiffSchema = z.object({
   from: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { expectedChangeSchema } from './corrections'
 import { conversationTurnSchema } from './conversation'
 import { idSchema, isoTimeSchema } from './ids'
 import { rubricSchema } from './scoring'
@@ -54,6 +55,18 @@ export const queueDraftSchema = z.object({
   blind: z.boolean().default(true),
 })
 export type QueueDraft = z.output<typeof queueDraftSchema>
+
+/** What a queue would hold before it is created: the items are cases × slices (one per case when pairwise). */
+export const queuePreviewInputSchema = queueDraftSchema
+  .pick({ runId: true, mode: true, pair: true, source: true })
+  .strict()
+export const queuePreviewSchema = z.object({
+  items: z.number().int().nonnegative(),
+  cases: z.number().int().nonnegative(),
+  /** Distinct prompt version × model slices the items' outputs come from (2 for a pairwise queue). */
+  slices: z.number().int().nonnegative(),
+})
+export type QueuePreview = z.infer<typeof queuePreviewSchema>
 
 export const queueProgressSchema = z.object({
   reviewerId: idSchema,
@@ -149,7 +162,19 @@ export const disagreementSchema = z.object({
   caseKey: z.string().nullable(),
   criterionKey: z.string(),
   scores: z.array(z.object({ reviewerName: z.string(), raw: z.number(), comment: z.string() })),
-  adjudicated: z.object({ raw: z.number(), by: z.string(), reason: z.string() }).nullable(),
+  adjudicated: z
+    .object({
+      raw: z.number(),
+      by: z.string(),
+      reason: z.string(),
+      /** The expected value corrected in the dataset with this adjudication, if any. */
+      corrected: expectedChangeSchema.optional(),
+    })
+    .nullable(),
+  /** The case's expected values as the run saw them (what "update the expected value" starts from). */
+  expected: z.record(z.string(), z.unknown()).default({}),
+  /** False for an imported queue: its run and dataset live in another workspace. */
+  correctable: z.boolean().default(false),
 })
 
 export const winRateSchema = z.object({

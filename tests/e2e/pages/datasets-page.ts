@@ -119,6 +119,26 @@ export class DatasetsPage {
     await expect(dialog).toBeHidden()
   }
 
+  /** Opens a dataset from the list by its name. */
+  async openDataset(name: string): Promise<void> {
+    await this.datasetItems().getByRole('link', { name, exact: true }).click()
+    await this.openDatasetId(name)
+  }
+
+  /** Opens the diff of the newest snapshot against the working copy, from the Snapshots tab. */
+  async diffNewestWithWorking(): Promise<Locator> {
+    await this.page.getByTestId('dataset-tab-snapshots').click()
+    await this.page.getByTestId('snapshot-compare-working').first().click()
+    const diff = this.page.getByTestId('snapshot-diff')
+    await expect(diff).toBeVisible()
+    return diff
+  }
+
+  /** One case of the open snapshot diff. */
+  diffCase(key: string): Locator {
+    return this.page.locator(`[data-testid="diff-case"][data-key="${key}"]`)
+  }
+
   /** The open dataset (`data-dataset-id`); absent while the list or a loading dataset is shown. */
   get detail(): Locator {
     return this.page.getByTestId('dataset-detail')

@@ -60,15 +60,17 @@ export class ReviewPage {
     await expect(this.id('review-item')).toBeVisible()
   }
 
-  /** Scores every item with the keyboard only: `answer(i)` says y or n for the i-th item seen. */
+  /**
+   * Scores every item of a one-criterion queue with the keyboard only: `answer(i)` says y or n for the i-th
+   * item seen. Scoring an item's last criterion moves on to the next item by itself.
+   */
   async scoreAllWithKeys(items: number, answer: (index: number) => 'y' | 'n'): Promise<void> {
     for (let i = 0; i < items; i++) {
       const item = this.id('review-item')
       await expect(item).toHaveAttribute('data-position', String(i + 1))
+      await expect(item).toHaveAttribute('data-status', 'pending')
       await this.page.keyboard.press(answer(i))
-      await expect(this.id('review-saved')).toBeVisible()
-      await expect(item).toHaveAttribute('data-status', 'done')
-      await this.page.keyboard.press('j')
+      // Saved, the next item shows (or, after the last, the done screen): waited for at the loop's top.
     }
     await expect(this.id('review-done')).toBeVisible()
   }
@@ -76,5 +78,34 @@ export class ReviewPage {
   /** The output's tool calls, each with its name and arguments as text. */
   outputToolCalls(): Locator {
     return this.id('review-output-tool-calls').locator('.tool-call')
+  }
+
+  /** The queue report's disagreements (open the report tab first). */
+  disagreements(): Locator {
+    return this.id('disagreement')
+  }
+
+  /**
+   * Adjudicates a disagreement with the score option at `scoreIndex` and a reason; with `expected`, the
+   * case's expected field is corrected too. Returns the value the run had for that field.
+   */
+  async adjudicate(
+    disagreement: Locator,
+    a: { scoreIndex: number; reason: string; expected?: { field: string; value: (was: string) => string } },
+  ): Promise<string | null> {
+    await disagreement.getByTestId('adjudicate-value').selectOption({ index: a.scoreIndex })
+    await disagreement.getByTestId('adjudicate-reason').fill(a.reason)
+    let was: string | null = null
+    if (a.expected) {
+      await disagreement.getByTestId('adjudicate-update-expected').check()
+      await disagreement.getByTestId('correct-field').selectOption(a.expected.field)
+      const value = disagreement.getByTestId('correct-value')
+      await expect(value).not.toHaveValue('')
+      was = await value.inputValue()
+      await value.fill(a.expected.value(was))
+    }
+    await disagreement.getByTestId('adjudicate-save').click()
+    await expect(disagreement.getByTestId('adjudicated')).toBeVisible()
+    return was
   }
 }

@@ -11,6 +11,7 @@ import { bundleHandlers } from './bundles'
 import { caseHandlers } from './cases'
 // Issue 22 · B: generated cases.
 import { caseDraftHandlers } from './case-drafts'
+import { correctionHandlers } from './corrections'
 import { compareHandlers } from './compare'
 import { pairwiseHandlers } from './pairwise'
 import type { CoreContext } from '../context'
@@ -76,6 +77,7 @@ export function createHandlers(
     ...datasetEditHandlers(ctx),
     ...datasetFileHandlers(ctx, options.importLimits),
     ...caseHandlers(ctx),
+    ...correctionHandlers(ctx),
     ...runHandlers(ctx, runs),
     ...providerHandlers(ctx, keys),
     ...priceHandlers(ctx),

@@ -5,6 +5,7 @@ import {
   createReviewer,
   listQueues,
   nextItem,
+  previewQueue,
   queueById,
   queueReport,
   scoreItem,
@@ -22,6 +23,7 @@ type ReviewHandlers = Pick<
   | 'queues.get'
   | 'queues.report'
   | 'queues.adjudicate'
+  | 'queues.preview'
   | 'review.item'
   | 'review.score'
   | 'review.skip'
@@ -38,6 +40,7 @@ export function reviewHandlers(ctx: CoreContext): ReviewHandlers {
     'queues.get': ({ queueId }) => queueById(ctx, queueId),
     'queues.report': ({ queueId }) => queueReport(ctx, queueId),
     'queues.adjudicate': (input) => adjudicate(ctx, input),
+    'queues.preview': (draft) => previewQueue(ctx, draft),
     'review.item': ({ queueId, reviewerId, position }) => nextItem(ctx, queueId, reviewerId, position),
     'review.score': (input) => scoreItem(ctx, input),
     'review.skip': ({ assignmentId, reason }) => skipItem(ctx, assignmentId, reason),

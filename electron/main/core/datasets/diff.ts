@@ -1,9 +1,11 @@
 import { canonicalJson } from '../../../../shared/lib/canonical-json'
+import type { ExpectedCorrection } from '../../../../shared/domain/corrections'
 import type { CaseFields, DatasetCase, SnapshotDiff } from '../../../../shared/domain/datasets'
 import type { Repos } from '../db/repos'
 import { requireDataset } from './detail'
 import { caseFields } from '../db/case-hash'
 import { requireSnapshot } from './snapshot'
+import { correctionsBetween } from './corrections'
 
 type CaseChange = SnapshotDiff['edited'][number]
 
@@ -18,6 +20,7 @@ export function diffSnapshots(repos: Repos, datasetId: string, from: string, to:
   const before = repos.snapshots.allCases(base.id)
   let after: DatasetCase[]
   let toLabel: string
+  let toNumber: number | null = null
   if (to === 'working') {
     after = repos.datasetCases.all(datasetId)
     toLabel = 'Working copy'
@@ -25,8 +28,29 @@ export function diffSnapshots(repos: Repos, datasetId: string, from: string, to:
     const target = requireSnapshot({ repos }, datasetId, to)
     after = repos.snapshots.allCases(target.id)
     toLabel = `Snapshot ${target.number}`
+    toNumber = target.number
   }
-  return { from: `Snapshot ${base.number}`, to: toLabel, ...compareCases(before, after) }
+  const changes = compareCases(before, after)
+  const corrections = correctionsBetween(repos, datasetId, base.number, toNumber)
+  const edited = withCorrections(changes.edited, after, corrections)
+  return { from: `Snapshot ${base.number}`, to: toLabel, ...changes, edited }
+}
+
+/** Each edit carries the corrections of its case whose field still differs between the diff's ends. */
+function withCorrections(
+  edited: CaseChange[],
+  after: readonly DatasetCase[],
+  corrections: readonly ExpectedCorrection[],
+): CaseChange[] {
+  if (corrections.length === 0) return edited
+  const idOfKey = new Map(after.map((c) => [c.key, c.id]))
+  return edited.map((change) => {
+    const caseId = idOfKey.get(change.key)
+    const own = corrections.filter(
+      (c) => c.caseId === caseId && change.fields.includes(`expected.${c.field}`),
+    )
+    return own.length > 0 ? { ...change, corrections: own } : change
+  })
 }
 
 /** Added in `after` order, removed in `before` order, edited in `after` order. */

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { expectedChangeSchema, type ExpectedChange } from '../../../../shared/domain/corrections'
 import type { QueueReport } from '../../../../shared/domain/review'
 import type { RubricCriterion } from '../../../../shared/domain/scoring'
 import type { CoreContext } from '../context'
@@ -5,6 +7,10 @@ import { cohensKappa, krippendorffAlpha, percentAgreement, type AlphaLevel } fro
 import { parseContent } from './content'
 import { queueRawScores, type RawScore } from './final-scores'
 import type { LoadedQueue } from './queue-view'
+import type { AdjudicationRecord } from '../db/repos/review-scores'
+import type { ItemRecord } from '../db/repos/review-queues'
+
+type Disagreement = QueueReport['disagreements'][number]
 
 /** Nominal for pass/fail and labels (categories), ordinal for likert (ordered steps of unknown spacing). */
 export const alphaLevel = (c: RubricCriterion): AlphaLevel =>
@@ -54,9 +60,13 @@ export interface AgreementParts {
 /** Agreement per criterion over items scored at least twice, and every item × criterion where scores differ. */
 export function agreementParts(ctx: CoreContext, queue: LoadedQueue): AgreementParts {
   const scores = queueRawScores(ctx, queue.record.id)
-  const names = new Map(ctx.repos.reviewers.list().map((r) => [r.id, r.name]))
-  const items = new Map(ctx.repos.reviewQueues.items(queue.record.id).map((i) => [i.id, i]))
-  const adjudications = ctx.repos.reviewScores.adjudications(queue.record.id)
+  const cells: CellFacts = {
+    queue,
+    names: new Map(ctx.repos.reviewers.list().map((r) => [r.id, r.name])),
+    items: new Map(ctx.repos.reviewQueues.items(queue.record.id).map((i) => [i.id, i])),
+    adjudications: ctx.repos.reviewScores.adjudications(queue.record.id),
+    corrections: adjudicatedCorrections(ctx, queue.record.id),
+  }
   const agreement: AgreementParts['agreement'] = []
   const disagreements: AgreementParts['disagreements'] = []
   for (const criterion of queue.criteria) {
@@ -64,22 +74,68 @@ export function agreementParts(ctx: CoreContext, queue: LoadedQueue): AgreementP
     agreement.push(criterionAgreement(criterion, byItem))
     for (const [itemId, list] of byItem) {
       if (new Set(list.map((s) => s.raw)).size < 2) continue
-      const item = items.get(itemId)
-      const adjudicated = adjudications.find((j) => j.itemId === itemId && j.criterionKey === criterion.key)
-      disagreements.push({
-        itemId,
-        caseKey: item ? parseContent(item).caseKey : null,
-        criterionKey: criterion.key,
-        scores: list.map((s) => ({
-          reviewerName: names.get(s.reviewerId) ?? s.reviewerId,
-          raw: s.raw,
-          comment: s.comment,
-        })),
-        adjudicated: adjudicated
-          ? { raw: adjudicated.raw, by: adjudicated.by, reason: adjudicated.reason }
-          : null,
-      })
+      disagreements.push(disagreement(cells, itemId, criterion.key, list))
     }
   }
   return { agreement, disagreements }
+}
+
+interface CellFacts {
+  queue: LoadedQueue
+  names: ReadonlyMap<string, string>
+  items: ReadonlyMap<string, ItemRecord>
+  adjudications: readonly AdjudicationRecord[]
+  corrections: ReadonlyMap<string, ExpectedChange>
+}
+
+function disagreement(
+  cells: CellFacts,
+  itemId: string,
+  criterionKey: string,
+  list: readonly RawScore[],
+): Disagreement {
+  const item = cells.items.get(itemId)
+  const content = item ? parseContent(item) : null
+  const adjudicated = cells.adjudications.find((j) => j.itemId === itemId && j.criterionKey === criterionKey)
+  const corrected = cells.corrections.get(cellKey(itemId, criterionKey))
+  return {
+    itemId,
+    caseKey: content?.caseKey ?? null,
+    criterionKey,
+    scores: list.map((s) => ({
+      reviewerName: cells.names.get(s.reviewerId) ?? s.reviewerId,
+      raw: s.raw,
+      comment: s.comment,
+    })),
+    adjudicated: adjudicated
+      ? {
+          raw: adjudicated.raw,
+          by: adjudicated.by,
+          reason: adjudicated.reason,
+          ...(corrected ? { corrected } : {}),
+        }
+      : null,
+    expected: content?.expected ?? {},
+    correctable: cells.queue.record.origin === 'local' && content !== null,
+  }
+}
+
+const cellKey = (itemId: string, criterionKey: string): string => `${itemId}\u0000${criterionKey}`
+
+const adjudicatedDetails = z.object({
+  itemId: z.string(),
+  criterionKey: z.string(),
+  expected: expectedChangeSchema.optional(),
+})
+
+/** Item × criterion → the expected value its adjudication corrected (the newest, when adjudicated again). */
+function adjudicatedCorrections(ctx: CoreContext, queueId: string): Map<string, ExpectedChange> {
+  const out = new Map<string, ExpectedChange>()
+  for (const entry of ctx.repos.audit.forEntityAction('review_queue', queueId, 'review.adjudicated')) {
+    const details = adjudicatedDetails.safeParse(JSON.parse(entry.details))
+    if (details.success && details.data.expected) {
+      out.set(cellKey(details.data.itemId, details.data.criterionKey), details.data.expected)
+    }
+  }
+  return out
 }

@@ -12,7 +12,7 @@ import { queueById } from './queue-view'
 import { runOutputs, selectOutputs } from './select'
 
 /** One item to create: the output(s) under review, in queue order (a, b for pairwise). */
-type PlannedItem = ScoredOutput[]
+export type PlannedItem = ScoredOutput[]
 
 function requireRubric(ctx: CoreContext, draft: QueueDraft): Rubric {
   const rubric = ctx.repos.rubrics.byId(draft.rubricId)
@@ -37,7 +37,7 @@ function requireReviewers(ctx: CoreContext, draft: QueueDraft): string[] {
 }
 
 /** Pairwise: per selected case, its first output of slice a and of slice b; cases missing either are left out. */
-function pairItems(draft: QueueDraft, selected: readonly ScoredOutput[]): PlannedItem[] {
+function pairItems(draft: Pick<QueueDraft, 'pair'>, selected: readonly ScoredOutput[]): PlannedItem[] {
   const pair = draft.pair
   if (!pair) throw new AppError('INVALID_INPUT', 'A pairwise queue needs the two slices to compare (pair)')
   const items: PlannedItem[] = []
@@ -90,7 +90,11 @@ const itemResult = (o: ScoredOutput): ItemResult => ({
   repeat: o.repeat,
 })
 
-function planItems(ctx: CoreContext, draft: QueueDraft, cases: Map<string, DatasetCase>): PlannedItem[] {
+export function planItems(
+  ctx: CoreContext,
+  draft: Pick<QueueDraft, 'runId' | 'source' | 'mode' | 'pair'>,
+  cases: Map<string, DatasetCase>,
+): PlannedItem[] {
   const outputs = runOutputs(ctx, draft.runId)
   if (outputs.length === 0) throw new AppError('INVALID_INPUT', 'The run has no results to review yet')
   const selected = selectOutputs(ctx, draft.runId, draft.source, outputs, cases)

@@ -1,6 +1,7 @@
 /** Human review: reviewer profiles, queues, one-item-at-a-time scoring, agreement, adjudication, human scores. */
 export { createReviewer } from './reviewers'
 export { createQueue } from './create-queue'
+export { previewQueue } from './preview'
 export { listQueues, queueById, loadQueue } from './queue-view'
 export type { LoadedQueue } from './queue-view'
 export { nextItem, scoreItem, skipItem, undoLast } from './actions'

@@ -8,6 +8,8 @@ import { parseDefinition, type QueueDefinition } from './content'
 import { syncHumanScores } from './human-scores'
 import { loadQueue, type LoadedQueue } from './queue-view'
 import { checkRaw } from './raw'
+import { correctExpected } from '../datasets/corrections'
+import type { ExpectedChange } from '../../../../shared/domain/corrections'
 
 type StoredSide = NonNullable<QueueDefinition['pair']>['a']
 
@@ -54,6 +56,8 @@ export interface AdjudicationInput {
   criterionKey: string
   raw: number
   reason: string
+  /** The expected value found wrong: corrected in the dataset's working copy in the same transaction. */
+  expected?: ExpectedChange | undefined
 }
 
 /** The adjudicated score becomes the item's final score for that criterion, and so its human run score. */
@@ -76,9 +80,28 @@ export function adjudicate(ctx: CoreContext, input: AdjudicationInput): QueueRep
       action: 'review.adjudicated',
       entityType: 'review_queue',
       entityId: input.queueId,
-      details: { itemId, criterionKey, raw, reason },
+      details: { itemId, criterionKey, raw, reason, ...(input.expected ? { expected: input.expected } : {}) },
     })
+    if (input.expected) correctFromReview(ctx, queue, item.caseId, input)
     syncHumanScores(ctx, input.queueId, [itemId])
   })
   return queueReport(ctx, input.queueId)
+}
+
+/** An imported queue's run lives in another workspace: its dataset cannot be corrected from here. */
+function correctFromReview(ctx: CoreContext, queue: LoadedQueue, caseId: string, input: AdjudicationInput) {
+  const { record } = queue
+  if (record.origin === 'imported' || !input.expected) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Queue "${record.name}" was imported from another workspace, so its dataset is not here: correct the expected value in the workspace that made the queue.`,
+    )
+  }
+  correctExpected(ctx, {
+    ...input.expected,
+    runId: record.runId,
+    caseId,
+    reason: input.reason,
+    origin: { kind: 'review', queueId: record.id, itemId: input.itemId },
+  })
 }

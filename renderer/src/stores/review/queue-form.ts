@@ -1,4 +1,7 @@
-import type { QueueDraft } from '../../../../shared/domain/review'
+import type { QueueDraft, QueuePreview } from '../../../../shared/domain/review'
+import type { MethodInput } from '../../../../shared/contract'
+
+type QueuePreviewInput = MethodInput<'queues.preview'>
 import type { Run } from '../../../../shared/domain/runs'
 import type { Rubric } from '../../../../shared/domain/scoring'
 import { distinctModels } from '../../../../shared/lib/model-identity'
@@ -119,6 +122,29 @@ export function draftOf(form: QueueForm, rubric: Rubric | undefined, run: Run | 
   return pair.ok ? { ok: true, draft: { ...draft, pair: pair.pair } } : pair
 }
 
+/** The queues.preview input for the form's run and selection; null until the form names what to count. */
+export function previewInputOf(form: QueueForm, run: Run | undefined): QueuePreviewInput | null {
+  if (!run) return null
+  const source = sourceOf(form)
+  if (!source.ok) return null
+  if (form.mode === 'single') return { runId: run.id, mode: 'single', source: source.source }
+  const pair = pairOf(form, run)
+  return pair.ok ? { runId: run.id, mode: 'pairwise', source: source.source, pair: pair.pair } : null
+}
+
+/** "12 items: 3 cases × 4 slices", or for pairwise one item per case comparing two outputs. */
+export function previewText(preview: QueuePreview, mode: QueueForm['mode']): string {
+  const items = plural(preview.items, 'item')
+  const cases = plural(preview.cases, 'case')
+  if (mode === 'pairwise') return `${items}: one per case (${cases}), each comparing A with B`
+  const slices = plural(preview.slices, 'slice')
+  return preview.items === preview.cases * preview.slices
+    ? `${items}: ${cases} × ${slices}`
+    : `${items} from ${cases} over ${slices} (some cases have repeats or no output in a slice)`
+}
+
+const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`
+
 function sourceOf(
   form: QueueForm,
 ): { ok: true; source: QueueDraft['source'] } | { ok: false; error: string } {
@@ -128,7 +154,7 @@ function sourceOf(
     case 'sample': {
       const n = Number(form.sampleN)
       if (!Number.isInteger(n) || n < 1)
-        return { ok: false, error: 'Sample size: a whole number of at least 1.' }
+        return { ok: false, error: 'Sample size: a whole number of cases, at least 1.' }
       return { ok: true, source: { kind: 'sample', n, seed: 1 } }
     }
     case 'failing':

@@ -1,3 +1,4 @@
+import type { ExpectedChange } from '../../../../shared/domain/corrections'
 import type { QueryClient } from '@tanstack/react-query'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Queue, QueueDraft, QueueReport, Reviewer } from '../../../../shared/domain/review'
@@ -42,7 +43,14 @@ export interface QueuesActions {
   closeDialog: () => void
   createReviewer: (name: string) => Promise<Reviewer | null>
   create: (draft: QueueDraft) => Promise<Queue | null>
-  adjudicate: (itemId: string, criterionKey: string, raw: number, reason: string) => Promise<boolean>
+  /** With `expected`, the case's expected value is corrected in its dataset in the same write. */
+  adjudicate: (
+    itemId: string,
+    criterionKey: string,
+    raw: number,
+    reason: string,
+    expected?: ExpectedChange,
+  ) => Promise<boolean>
   /** The pack or scores file of the open queue, to download; null when refused (shown as `transfer`). */
   /** A review pack, the scores file for the queue's owner, or the scores as a CSV for a spreadsheet. */
   exportFile: (kind: QueueFileKind) => Promise<{ fileName: string; content: string } | null>
@@ -137,7 +145,7 @@ export function createQueuesStore(client: ApiClient, queries: QueryClient): Queu
           return null
         }
       },
-      async adjudicate(itemId, criterionKey, raw, reason) {
+      async adjudicate(itemId, criterionKey, raw, reason, expected) {
         const queueId = get().selectedId
         if (!queueId) return false
         const id = disagreementId(itemId, criterionKey)
@@ -151,6 +159,7 @@ export function createQueuesStore(client: ApiClient, queries: QueryClient): Queu
             criterionKey,
             raw,
             reason,
+            ...(expected ? { expected } : {}),
           })
           queries.setQueryData<QueueReport>(rpcQueryKey('queues.report', { queueId }), report)
           mark(submitDone)

@@ -16,7 +16,10 @@ export interface SessionActions {
   /** Moves the focus between criteria. */
   move: (by: 1 | -1) => void
   focus: (criterionKey: string) => void
-  /** Sets the focused criterion's raw score (autosaved), then focuses the next unscored criterion. */
+  /**
+   * Sets the focused criterion's raw score (autosaved), then focuses the next unscored criterion; the score
+   * that completes the item moves on to the next item.
+   */
   setRaw: (raw: number) => Promise<void>
   setComment: (text: string) => void
   /** Saves the comment typed for the focused criterion (with its score; kept until a score exists). */
@@ -53,11 +56,14 @@ export function createSessionStore(client: ApiClient): SessionStore {
     return next
   }
   let commentInFlight: string | null = null
+  /** Whether the shown item was already finished (done or skipped) when it was shown. */
+  let shownFinished = false
 
   return createStore<SessionState>()((set, get) => {
     const show = (item: ReviewItem | null) => {
       if (!item) return set({ done: true, load: ready })
       const same = get().item?.assignmentId === item.assignmentId
+      if (!same) shownFinished = item.status !== 'pending'
       set({
         item,
         done: false,
@@ -141,6 +147,13 @@ export function createSessionStore(client: ApiClient): SessionStore {
         }
         set({ activeKey: nextActiveKey(get().criterionKeys, provisional, activeKey) })
         await score(activeKey, raw, comment)
+        // The score that finished the item moves on to the next one; one changed on an item that was
+        // already finished when shown stays put.
+        const saved = get().item
+        if (saved?.assignmentId === item.assignmentId && saved.status === 'done' && !shownFinished) {
+          shownFinished = true
+          await fetchItem(saved.position < saved.total ? saved.position + 1 : undefined)
+        }
       },
       setComment(text) {
         const key = get().activeKey

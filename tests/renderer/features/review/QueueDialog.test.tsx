@@ -47,7 +47,13 @@ describe('new queue dialog', () => {
     expect(screen.getAllByTestId<HTMLInputElement>('queue-criterion').every((c) => c.checked)).toBe(true)
     fireEvent.click(checkbox('queue-criterion', 'data-key', 'urgency'))
     change('queue-source', 'sample')
+    change('queue-sample-n', '4')
+    // Two versions on one model: each sampled case is reviewed twice, and the dialog says so up front.
+    await waitFor(() =>
+      expect(byId('queue-item-count').textContent).toBe('This queue will hold 8 items: 4 cases × 2 slices.'),
+    )
     change('queue-sample-n', '20')
+    await waitFor(() => expect(byId('queue-item-count').dataset.items).toBe('20'))
     fireEvent.click(checkbox('queue-assignee', 'data-name', 'Ana'))
     change('reviewer-new-name', 'Cleo')
     fireEvent.click(byId('reviewer-new-add'))

@@ -42,6 +42,8 @@ const report: QueueReport = {
         { reviewerName: 'Ben', raw: 0, comment: '' },
       ],
       adjudicated: null,
+      expected: { category: 'billing', needs_human: true },
+      correctable: true,
     },
   ],
   winRate: null,
@@ -102,6 +104,29 @@ describe('queue report', () => {
       reason: 'Ticket is about shipping',
     })
     expect(screen.getByTestId('disagreement').textContent).toContain('Fail by ana')
+  })
+
+  it('"update the expected value" sends the corrected field with the adjudication, typed like the field', async () => {
+    const { core } = await openReport()
+    fireEvent.change(screen.getByTestId('adjudicate-reason'), { target: { value: 'Refunds are account' } })
+    fireEvent.click(screen.getByTestId('adjudicate-update-expected'))
+    expect(screen.getByTestId<HTMLInputElement>('correct-value').value).toBe('billing')
+    fireEvent.change(screen.getByTestId('correct-field'), { target: { value: 'needs_human' } })
+    fireEvent.change(screen.getByTestId('correct-value'), { target: { value: 'maybe' } })
+    fireEvent.click(screen.getByTestId('adjudicate-save'))
+    expect((await screen.findByTestId('adjudicate-form-error')).textContent).toContain('written as JSON')
+    expect(calls(core, 'queues.adjudicate')).toHaveLength(0)
+    fireEvent.change(screen.getByTestId('correct-field'), { target: { value: 'category' } })
+    fireEvent.change(screen.getByTestId('correct-value'), { target: { value: 'account' } })
+    fireEvent.click(screen.getByTestId('adjudicate-save'))
+    expect((await screen.findByTestId('adjudicated-correction')).textContent).toContain(
+      'expected category corrected to account',
+    )
+    expect(calls(core, 'queues.adjudicate')[0]?.input).toMatchObject({
+      raw: 1,
+      reason: 'Refunds are account',
+      expected: { field: 'category', value: 'account' },
+    })
   })
 
   it('follows a write from anywhere: scores and queues written by another client refresh the open screen', async () => {

@@ -27,7 +27,7 @@ async function startReview(prepare?: Parameters<typeof openReview>[0]) {
 }
 
 describe('review view: keyboard', () => {
-  it('scores with y, digits and label numbers, moving to the next unscored criterion', async () => {
+  it('scores with y, digits and label numbers, moving to the next unscored criterion, then the next item', async () => {
     const { core } = await startReview()
     expect(screen.getByTestId('review-progress').textContent).toBe('1 / 3')
     expect(criterion('category_correct').dataset.active).toBe('true')
@@ -37,9 +37,10 @@ describe('review view: keyboard', () => {
     expect(criterion('tone').dataset.active).toBe('true')
     key('4')
     await waitFor(() => expect(criterion('tone').dataset.value).toBe('4'))
-    key('3') // the third label, "high", is index 2
-    await waitFor(() => expect(criterion('urgency').dataset.value).toBe('2'))
-    await waitFor(() => expect(item().dataset.status).toBe('done'))
+    key('3') // the third label, "high", is index 2: the item's last criterion, so on to the next item
+    await waitFor(() => expect(item().dataset.position).toBe('2'))
+    expect(item().dataset.status).toBe('pending')
+    expect(criterion('category_correct').dataset.active).toBe('true')
     expect(screen.getByTestId('review-saved').textContent).toBe('Saved')
 
     const scores = calls(core, 'review.score').map(
@@ -50,6 +51,23 @@ describe('review view: keyboard', () => {
       ['tone', 4],
       ['urgency', 2],
     ])
+  })
+
+  it('a score changed on a finished item keeps it open', async () => {
+    const { core } = await startReview()
+    key('y')
+    key('4')
+    key('3')
+    await waitFor(() => expect(item().dataset.position).toBe('2'))
+    key('k')
+    await waitFor(() => expect(item().dataset.position).toBe('1'))
+    fireEvent.click(criterion('tone'))
+    key('2')
+    await waitFor(() =>
+      expect(calls(core, 'review.score').map((c) => JSON.stringify(c.input))).toHaveLength(4),
+    )
+    await waitFor(() => expect(criterion('tone').dataset.value).toBe('2'))
+    expect(item().dataset.position).toBe('1')
   })
 
   it('moves between criteria with Tab / arrows and between items with j / k', async () => {

@@ -71,6 +71,8 @@ function inputs(run: Run, promptId: string): Partial<Record<MethodName, unknown>
     'guide.firstSteps': {},
     // Issue 22 · B: drafts exist (generated in beforeAll), so their duplicate check reads the cases too.
     'caseDrafts.list': { datasetId: run.plan.datasetId },
+    'queues.preview': { runId: run.id, mode: 'single', source: { kind: 'sample', n: 2, seed: 1 } },
+    'cases.correctionTarget': { runId: run.id, caseId: oneResult['caseId'] },
   }
 }
 

@@ -22,10 +22,16 @@ export function createAuditRepo(db: Db) {
   >(
     'SELECT id, at, actor, action, details FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY id',
   )
+  const forEntityAction = db.prepare<[string, string, string], { id: number; details: string }>(
+    'SELECT id, details FROM audit_log WHERE entity_type = ? AND entity_id = ? AND action = ? ORDER BY id',
+  )
   return {
     append: (e: AuditEntry): void => {
       insert.run(e.at, e.actor, e.action, e.entityType, e.entityId, JSON.stringify(e.details))
     },
     forEntity: (entityType: string, entityId: string) => forEntity.all(entityType, entityId),
+    /** One kind of entry about an entity, oldest first (e.g. a dataset's corrected expected values). */
+    forEntityAction: (entityType: string, entityId: string, action: string) =>
+      forEntityAction.all(entityType, entityId, action),
   }
 }

@@ -6,6 +6,7 @@ import {
   tagChanges,
   type CaseChange,
 } from './field-values'
+import { expectedValueText } from '../../corrections/expected-value'
 
 interface Props {
   kind: 'added' | 'removed' | 'edited'
@@ -18,17 +19,34 @@ export function DiffCaseItem({ kind, change }: Props) {
     <li className={`diff-case ${kind}`} data-testid="diff-case" data-key={change.key}>
       <code className="diff-key">{change.key}</code>
       {kind === 'edited' ? (
-        <dl className="field-changes">
-          {change.fields.map((field) => (
-            <FieldChange key={field} field={field} change={change} />
-          ))}
-        </dl>
+        <>
+          <dl className="field-changes">
+            {change.fields.map((field) => (
+              <FieldChange key={field} field={field} change={change} />
+            ))}
+          </dl>
+          {change.corrections?.length ? <CorrectionNotes corrections={change.corrections} /> : null}
+        </>
       ) : (
         <span className="diff-case-summary">
           {caseSummary(kind === 'added' ? change.after : change.before)}
         </span>
       )}
     </li>
+  )
+}
+
+/** Who corrected an expected value from a run, why, and which run it was found in. */
+function CorrectionNotes({ corrections }: { corrections: NonNullable<CaseChange['corrections']> }) {
+  return (
+    <ul className="diff-corrections">
+      {corrections.map((c) => (
+        <li key={`${c.at}-${c.field}`} data-testid="diff-correction" data-field={c.field}>
+          Expected {c.field} corrected to <strong>{expectedValueText(c.after)}</strong> by {c.by} from run “
+          {c.runName}”{c.origin.kind === 'review' ? ' (review adjudication)' : ''}: {c.reason}
+        </li>
+      ))}
+    </ul>
   )
 }
 

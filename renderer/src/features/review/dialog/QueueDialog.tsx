@@ -15,6 +15,7 @@ import { selectCreateSubmit, selectDialogPreset, selectQueuesActions } from '../
 import { useRunList } from '../../../queries/runs'
 import { AssigneeField } from './AssigneeField'
 import { ModeFields, SourceFields } from './SourceFields'
+import { QueueSize } from './QueueSize'
 
 export type SetForm = (change: Partial<QueueForm>) => void
 
@@ -111,6 +112,7 @@ export function QueueDialog() {
         ) : null}
         <SourceFields form={form} run={run} set={set} />
         <ModeFields form={form} run={run} set={set} />
+        <QueueSize form={form} run={run} />
         <AssigneeField form={form} set={set} />
         <label className="check">
           <input

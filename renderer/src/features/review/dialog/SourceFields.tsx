@@ -39,7 +39,10 @@ export function SourceFields({ form, run, set }: Props) {
         ))}
       </select>
       {form.source === 'sample' ? (
-        <Field label="Sample size">
+        <Field
+          label="Sample size (cases)"
+          hint="Each sampled case is reviewed in every slice of the run: one item per case and slice."
+        >
           <input
             type="number"
             min={1}

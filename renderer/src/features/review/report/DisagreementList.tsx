@@ -1,13 +1,11 @@
-import { useState } from 'react'
 import type { Queue, QueueReport } from '../../../../../shared/domain/review'
 import type { RubricScale } from '../../../../../shared/domain/scoring'
-import { ErrorNotice } from '../../../components/ErrorNotice'
-import { useQueues } from '../../../stores/hooks'
 import { disagreementId } from '../../../stores/review/queues-store'
-import { rawLabel, scaleOptions } from '../../../stores/review/review-keys'
-import { selectAdjudications, selectQueuesActions } from '../../../stores/review/selectors'
+import { rawLabel } from '../../../stores/review/review-keys'
+import { expectedValueText } from '../../corrections/expected-value'
+import { AdjudicateForm } from './AdjudicateForm'
 
-type Disagreement = QueueReport['disagreements'][number]
+export type Disagreement = QueueReport['disagreements'][number]
 
 /** Items where reviewers gave different scores; an adjudicated score becomes the item's final score. */
 export function DisagreementList({ queue, disagreements }: { queue: Queue; disagreements: Disagreement[] }) {
@@ -50,59 +48,17 @@ function DisagreementItem({ disagreement: d, scale }: { disagreement: Disagreeme
             Adjudicated
           </span>{' '}
           {rawLabel(scale, d.adjudicated.raw)} by {d.adjudicated.by}: {d.adjudicated.reason}
+          {d.adjudicated.corrected ? (
+            <span data-testid="adjudicated-correction">
+              {' '}
+              · expected {d.adjudicated.corrected.field} corrected to{' '}
+              <strong>{expectedValueText(d.adjudicated.corrected.value)}</strong> in the dataset
+            </span>
+          ) : null}
         </p>
       ) : (
         <AdjudicateForm disagreement={d} scale={scale} />
       )}
     </li>
-  )
-}
-
-function AdjudicateForm({ disagreement: d, scale }: { disagreement: Disagreement; scale: RubricScale }) {
-  const options = scaleOptions(scale)
-  const [raw, setRaw] = useState(String(d.scores[0]?.raw ?? options[0]?.raw ?? ''))
-  const [reason, setReason] = useState('')
-  const { adjudicate } = useQueues(selectQueuesActions)
-  const submit = useQueues(selectAdjudications)[disagreementId(d.itemId, d.criterionKey)]
-  const busy = submit?.status === 'busy'
-
-  return (
-    <form
-      className="adjudicate-form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        if (reason.trim()) void adjudicate(d.itemId, d.criterionKey, Number(raw), reason.trim())
-      }}
-    >
-      <select
-        aria-label="Final score"
-        data-testid="adjudicate-value"
-        value={raw}
-        onChange={(e) => setRaw(e.target.value)}
-      >
-        {options.map((o) => (
-          <option key={o.raw} value={String(o.raw)}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <input
-        aria-label="Reason"
-        placeholder="Why this score"
-        data-testid="adjudicate-reason"
-        value={reason}
-        maxLength={1000}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      <button
-        type="submit"
-        className="button small"
-        data-testid="adjudicate-save"
-        disabled={busy || !reason.trim()}
-      >
-        Adjudicate
-      </button>
-      {submit?.error ? <ErrorNotice title="Not adjudicated" error={submit.error} /> : null}
-    </form>
   )
 }

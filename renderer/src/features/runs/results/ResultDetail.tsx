@@ -15,6 +15,7 @@ import { ResultScores } from './ResultScores'
 import { ToolSteps } from './ToolSteps'
 import { ToolCallList } from '../../../components/ToolCallList'
 import { displayText } from './response-text'
+import { CorrectExpected } from '../../corrections/CorrectExpected'
 
 const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n).toLocaleString()} ms`)
 
@@ -125,6 +126,7 @@ function ResultBody({ result }: { result: RunResultRow }) {
       ) : null}
       {result.steps !== null ? <ToolSteps steps={result.steps} /> : null}
       <ResultScores result={result} />
+      <CorrectExpected runId={result.runId} caseId={result.caseId} />
       <RequestView request={result.request} />
       {result.attemptLog.length > 0 ? (
         <AttemptLog attempts={result.attemptLog} loop={result.steps !== null} />
