@@ -1,5 +1,4 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
-import axe from 'axe-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFakeCore, defaultState, type FakeCoreState } from '../fixtures/fake-core'
 import { makeResult, makeRun } from '../fixtures/fake-runs'
@@ -8,30 +7,7 @@ import { openApp } from '../features/baselines/helpers'
 import { mockTableViewport, openDataset, select } from '../features/datasets/helpers'
 import { appState, renderApp } from '../features/render-app'
 import { mockResultsViewport } from '../features/runs/helpers'
-
-/**
- * The forms the e2e accessibility check does not open, checked for names only: every control, button and
- * link says what it is to a screen reader. (Contrast and layout rules need a real browser: the e2e check.)
- */
-const nameRules = [
-  'label',
-  'select-name',
-  'button-name',
-  'input-button-name',
-  'link-name',
-  'aria-input-field-name',
-  'aria-toggle-field-name',
-  'aria-command-name',
-]
-
-/** What is unnamed inside `root`: one line per rule broken, with the elements that break it. */
-async function unnamed(root: Element): Promise<string[]> {
-  const result = await axe.run(root, {
-    runOnly: { type: 'rule', values: nameRules },
-    resultTypes: ['violations'],
-  })
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)
-}
+import { unnamed } from './names'
 
 /** The virtualized tables a test shows get a viewport (one at a time: each mock replaces clientHeight). */
 let restoreViewport = () => undefined as void
@@ -51,6 +27,10 @@ async function openScreen(route: 'datasets' | 'settings' | 'prompts', prepare?: 
   await waitFor(() => expect(appState()).toBe('ready'))
 }
 
+/**
+ * The forms the e2e accessibility check does not open (the pairwise panel is checked in its own test, which
+ * stubs the charts), for names only: contrast and layout rules need a real browser.
+ */
 describe('every control of the forms e2e does not open has an accessible name', () => {
   it('finds an unnamed control (the check itself works in this DOM)', async () => {
     const form = document.createElement('form')
