@@ -4,6 +4,9 @@ import { scoredDemoRun } from './scored-demo'
 
 const prompt = 'Ticket triage'
 const dataset = 'Triage golden set'
+const reviewers: [string, string] = ['Ana', 'Ben']
+/** The review queue's items: one sampled case in each of the scored demo run's four slices. */
+const queueItems = 4
 
 /**
  * Every screen the accessibility check visits, in order (one opener may build on what an earlier one
@@ -31,11 +34,17 @@ const screens: [name: string, open: (a: A11yPage) => Promise<void>][] = [
   ['set baseline dialog', (a) => a.setBaselineDialog(scoredDemoRun)],
   ['review', (a) => a.route('review')],
   ['review queue dialog', (a) => a.queueDialog()],
-  ['review item', (a) => a.reviewItem(scoredDemoRun, 'category_correct', 'Ana')],
+  ['review item', (a) => a.reviewItem(scoredDemoRun, 'category_correct', reviewers)],
+  ['adjudicate with expected update', (a) => a.adjudicateForm(reviewers, queueItems)],
   ['compare', (a) => a.compareSlices(scoredDemoRun)],
   ['production', (a) => a.route('production')],
   ['scorecard', (a) => a.route('scorecard')],
   ['settings', (a) => a.route('settings')],
+  ['correct expected on a result', (a) => a.correctExpected(scoredDemoRun)],
+  ['prompt playground', (a) => a.playgroundAnswers(prompt, dataset)],
+  ['generate cases dialog', (a) => a.generateDialog(dataset)],
+  ['drafts review', (a) => a.draftsReview(3)],
+  ['first-run guide', (a) => a.firstRunGuide()],
 ]
 
 test.use({ startFrom: 'scored-demo' })

@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, type Locator, type Page } from '@playwright/test'
 import { AppPage } from './app-page'
 import { DatasetsPage } from './datasets-page'
+import { GeneratePage } from './generate-page'
+import { PlaygroundPage } from './playground-page'
 import { PromptsPage } from './prompts-page'
 import { RegistryPage } from './registry-page'
 import { ReviewPage } from './review-page'
@@ -38,6 +40,8 @@ export class A11yPage {
   private readonly registry: RegistryPage
   private readonly review: ReviewPage
   private readonly datasets: DatasetsPage
+  private readonly playground: PlaygroundPage
+  private readonly generate: GeneratePage
   /**
    * What the next scan checks: the part the last opener showed (a screen, a panel, a dialog), so the shell
    * and lists seen before are not checked again on every screen; null checks the whole page.
@@ -50,6 +54,8 @@ export class A11yPage {
     this.registry = new RegistryPage(page)
     this.review = new ReviewPage(page)
     this.datasets = new DatasetsPage(page)
+    this.playground = new PlaygroundPage(page)
+    this.generate = new GeneratePage(page)
   }
 
   private id(testId: string): Locator {
@@ -192,21 +198,32 @@ export class A11yPage {
     this.showingDialog()
   }
 
-  /** Creates a small queue over `run` and opens its first item as `reviewer`. */
-  async reviewItem(run: string, criterion: string, reviewer: string): Promise<void> {
+  /**
+   * Creates a queue over one sampled case of `run` (one item per slice) for two reviewers, and opens its
+   * first item as the first of them.
+   */
+  async reviewItem(run: string, criterion: string, reviewers: [string, string]): Promise<void> {
     await this.route('review')
-    const queue = {
-      name: 'Accessibility check',
-      run,
-      criterion,
-      sample: 2,
-      reviewers: [reviewer],
-      perItem: 1,
-    }
+    const queue = { name: 'Accessibility check', run, criterion, sample: 1, reviewers, perItem: 2 }
     await this.review.createQueue(queue)
     await this.id('queue-row').filter({ hasText: queue.name }).click()
-    await this.review.reviewAs(reviewer)
+    await this.review.reviewAs(reviewers[0])
     this.showing('review-item')
+  }
+
+  /**
+   * Continues from `reviewItem`: the two reviewers disagree on each of the queue's `items`, and the
+   * report's first disagreement has its adjudicate form open with "Update the expected value" checked.
+   */
+  async adjudicateForm(reviewers: [string, string], items: number): Promise<void> {
+    await this.review.scoreAllWithKeys(items, () => 'y')
+    await this.review.reviewAs(reviewers[1])
+    await this.review.scoreAllWithKeys(items, () => 'n')
+    await this.id('queue-tab-report').click()
+    const disagreement = this.review.disagreements().first()
+    await disagreement.getByTestId('adjudicate-update-expected').check()
+    await expect(disagreement.getByTestId('correct-value')).toBeVisible()
+    this.showing('disagreement')
   }
 
   /** Compare with a run added and two of its slices picked (the charts drawn). */
@@ -215,11 +232,56 @@ export class A11yPage {
     const screen = this.id('compare-screen')
     await screen.getByTestId('compare-run').selectOption({ label: run })
     await screen.getByTestId('compare-add-run').click()
-    await expect(screen.getByTestId('compare-slice').first()).toBeVisible()
+    // The scored demo run's two versions × two models, all picked at first: the boxes can show before that
+    // pick checks them, so it is waited for before two are unchecked.
     const checked = screen.locator('[data-testid="compare-slice"]:checked')
-    while ((await checked.count()) > 2) await checked.last().uncheck()
+    await expect(checked).toHaveCount(4)
+    await checked.last().uncheck()
+    await checked.last().uncheck()
     await expect(checked).toHaveCount(2)
     await expect(screen.getByTestId('chart-quality')).toHaveAttribute('data-rendered', 'true')
+  }
+
+  /** A run result's "Update the expected value" form, open on the first result. */
+  async correctExpected(run: string): Promise<void> {
+    await this.resultDetail(run)
+    await this.id('correct-expected-open').click()
+    await expect(this.id('correct-value')).toBeVisible()
+    this.showing('correct-expected')
+  }
+
+  /** A prompt's Playground tab with one case answered by the default model. */
+  async playgroundAnswers(prompt: string, dataset: string): Promise<void> {
+    await this.route('prompts')
+    await this.prompts.openPrompt(prompt)
+    await this.playground.open()
+    await this.playground.selectDataset(dataset)
+    const [key] = await this.playground.firstCaseKeys(1)
+    await this.playground.case(key ?? '').check()
+    await this.page.keyboard.press('Control+Enter')
+    await expect(this.playground.doneAnswers()).toHaveCount(1)
+    this.showing('playground-tab')
+  }
+
+  async generateDialog(dataset: string): Promise<void> {
+    await this.datasetDetail(dataset)
+    await this.id('generate-cases').click()
+    await expect(this.generate.dialog).toBeVisible()
+    this.showingDialog()
+  }
+
+  /** Continues from `generateDialog`: a few drafts from the dialog's model, in their review list. */
+  async draftsReview(count: number): Promise<void> {
+    await this.generate.generate(count)
+    await expect(this.generate.drafts()).toHaveCount(count)
+    this.showing('drafts-review')
+  }
+
+  /** The first-run guide above the screen (the demo has steps left to do). */
+  async firstRunGuide(): Promise<void> {
+    await this.route('prompts')
+    await expect(this.app.guide).toBeVisible()
+    this.showing('first-run-guide')
   }
 
   /** Any dialog left open by the screen before closes, so the next opener starts from the shell. */

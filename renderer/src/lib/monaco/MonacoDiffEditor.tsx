@@ -36,6 +36,10 @@ export default function MonacoDiffEditor({
       modifiedAriaLabel: `${ariaLabel} (after)`,
     })
     editor.setModel({ original: originalModel, modified: modifiedModel })
+    const labels = [
+      keepAriaLabel(editor.getOriginalEditor(), `${ariaLabel} (before)`),
+      keepAriaLabel(editor.getModifiedEditor(), `${ariaLabel} (after)`),
+    ]
     const fit = () => {
       const content = Math.max(
         editor.getOriginalEditor().getContentHeight(),
@@ -52,6 +56,7 @@ export default function MonacoDiffEditor({
     return () => {
       editorRef.current = null
       subscriptions.forEach((s) => s.dispose())
+      labels.forEach((s) => s.dispose())
       editor.setModel(null)
       editor.dispose()
       originalModel.dispose()
@@ -97,6 +102,20 @@ const diffOptions: monaco.editor.IStandaloneDiffEditorConstructionOptions = {
   renderLineHighlight: 'none',
   contextmenu: false,
   fixedOverflowWidgets: true,
+}
+
+/**
+ * Monaco (0.57) clears each side's label whenever it passes the diff editor's options on to its two editors
+ * (once right after creation, again on every switch between side by side and inline): a screen reader
+ * would meet two unnamed text boxes. The label is put back each time it goes.
+ */
+function keepAriaLabel(side: monaco.editor.ICodeEditor, label: string): monaco.IDisposable {
+  const restore = () => {
+    if (side.getOption(monaco.editor.EditorOption.ariaLabel) !== label)
+      side.updateOptions({ ariaLabel: label })
+  }
+  restore()
+  return side.onDidChangeConfiguration(restore)
 }
 
 function estimate(original: string, modified: string): number {

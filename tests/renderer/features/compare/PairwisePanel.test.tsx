@@ -4,6 +4,7 @@ import type { PairwiseCase, PairwiseComparison, PairwiseStart } from '../../../.
 import { createFakeCore, defaultState } from '../../fixtures/fake-core'
 import { makeRun } from '../../fixtures/fake-runs'
 import { makeRubric, makeSlice } from '../../fixtures/fake-scoring'
+import { unnamed } from '../../a11y/names'
 import { renderApp } from '../render-app'
 import { series } from './fixtures'
 
@@ -144,6 +145,7 @@ describe('PairwisePanel', () => {
     const criterion = form.getByTestId<HTMLSelectElement>('pairwise-criterion')
     fireEvent.change(criterion, { target: { value: criterion.options[1]?.value } })
     fireEvent.change(form.getByTestId('pairwise-judge'), { target: { value: 'house-judge/arbiter-2' } })
+    expect(await unnamed(panel), 'controls without an accessible name').toEqual([])
     fireEvent.click(start)
 
     await waitFor(() => expect(form.getByTestId('pairwise-status').dataset.status).toBe('running'))
