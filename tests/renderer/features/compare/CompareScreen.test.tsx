@@ -229,3 +229,25 @@ describe('CompareScreen', () => {
     expect(screen.getByTestId('projection-monthly-cost').textContent).toBe('$120.00')
   })
 })
+
+describe('a #/compare?runs= address given while the app runs', () => {
+  it('adds the named run when a link is followed from another screen', async () => {
+    const core = setup()
+    const { stores } = renderApp(core.transport, { initialRoute: 'runs' })
+    await waitFor(() => expect(stores.app.getState().phase).toBe('ready'))
+    window.location.hash = '#/compare?runs=run-1'
+    expect(await screen.findByTestId('compare-screen')).toBeTruthy()
+    await waitFor(() => expect(screen.getAllByTestId('compare-slice')).toHaveLength(2))
+    expect(stores.compare.getState().runs).toEqual([{ id: 'run-1', name: 'March vs September' }])
+    expect(await screen.findByTestId('chart-quality')).toBeTruthy()
+  })
+
+  it('adds the named run when the address changes on the compare screen itself', async () => {
+    const core = setup()
+    const { stores } = renderApp(core.transport, { initialRoute: 'compare' })
+    expect(await screen.findByTestId('compare-empty')).toBeTruthy()
+    window.location.hash = '#/compare?runs=run-1'
+    await waitFor(() => expect(screen.getAllByTestId('compare-slice')).toHaveLength(2))
+    expect(stores.compare.getState().runs.map((r) => r.id)).toEqual(['run-1'])
+  })
+})
