@@ -12,6 +12,7 @@ import { PairwisePanel } from './pairwise/PairwisePanel'
 import { ProjectionPanel } from './ProjectionPanel'
 import { RunPicker } from './RunPicker'
 import { SlicePicker } from './SlicePicker'
+import { ErrorNotice } from '../../components/ErrorNotice'
 
 function Controls(props: {
   metrics: { metric: string; label: string }[]
@@ -94,7 +95,9 @@ export function CompareScreen() {
     <div className="compare-screen" data-testid="compare-screen">
       <RunPicker />
       <SlicePicker />
-      {loadError && <p className="error">{loadError.message}</p>}
+      {loadError && (
+        <ErrorNotice title="Could not load the comparison" error={loadError} testId="compare-load-error" />
+      )}
       {!enough && !query.isFetching && (
         <EmptyState title="Nothing to compare yet" testId="compare-empty">
           Add runs and choose at least two prompt version × model slices that have been run and scored (Runs →
