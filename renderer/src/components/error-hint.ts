@@ -47,8 +47,8 @@ const unreachableHint = (mode: AppMode) =>
  */
 const sourceHints: Record<string, string> = {
   model:
-    'The model’s answer was unusable, so nothing was stored: generate again, choose another model, or ask ' +
-    'for fewer cases at a time.',
+    'The model’s answer was unusable. Generating again often gives a usable one; if not, choose another ' +
+    'model, or ask for fewer cases at a time.',
   provider:
     'Check the provider in Settings (its address and API key), then try again, or choose another model.',
 }

@@ -66,7 +66,7 @@ function jsonOf(text: string): unknown {
   } catch {
     // The parser's own words ("Unexpected token 'S'…") say less than the answer's opening does.
     const start = body.trim().slice(0, 60)
-    throw unusable([`it is not JSON: it starts with ${JSON.stringify(start)}`])
+    throw unusable([`it is not JSON (it starts with ${JSON.stringify(start)})`])
   }
 }
 
