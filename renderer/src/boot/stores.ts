@@ -12,5 +12,6 @@ export function startStores(): Stores {
     initialDataset: start?.dataset,
     initialRun: start?.run,
     initialQueue: start?.queue,
+    initialCompareRuns: start?.compareRuns,
   })
 }

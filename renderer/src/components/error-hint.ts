@@ -41,7 +41,39 @@ const unreachableHint = (mode: AppMode) =>
     : 'The Eval Lab host is not answering: check that it is still running (the terminal where you started ' +
       `it), or ${restartAdvice(mode)}. Then try again.`
 
+/**
+ * A refusal about what a model answered (generated cases) or about the provider it was asked through: the
+ * user typed nothing wrong, so "correct the value" would send them looking for a mistake that is not theirs.
+ */
+const sourceHints: Record<string, string> = {
+  model:
+    'The model’s answer was unusable. Generating again often gives a usable one; if not, choose another ' +
+    'model, or ask for fewer cases at a time.',
+  provider:
+    'Check the provider in Settings (its address and API key), then try again, or choose another model.',
+}
+
+function sourceOf(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null || !('source' in details)) return null
+  return typeof details.source === 'string' ? details.source : null
+}
+
+/**
+ * A name or case key already taken (`details.field` is 'name' or 'key'): nothing changed elsewhere, so
+ * reloading would not help. A correction's conflict names the case's expected field and its case: not this.
+ */
+function takenFieldOf(details: unknown): 'name' | 'key' | null {
+  if (typeof details !== 'object' || details === null || 'caseId' in details) return null
+  const field = 'field' in details ? details.field : null
+  return field === 'name' || field === 'key' ? field : null
+}
+
 export function errorHint(error: Pick<ErrorInfo, 'code' | 'details'>, mode: AppMode): string {
   if (isUnreachable(error)) return unreachableHint(mode)
+  const taken = error.code === 'CONFLICT' ? takenFieldOf(error.details) : null
+  if (taken !== null) return `Choose another ${taken}: this one is already used.`
+  const source = error.code === 'INVALID_INPUT' ? sourceOf(error.details) : null
+  if (source !== null && Object.hasOwn(sourceHints, source))
+    return sourceHints[source] ?? hints[error.code](mode)
   return hints[error.code](mode)
 }

@@ -2,6 +2,7 @@ import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import type { CompareSlice } from '../../../shared/domain/compare'
 import { rpcQueryOptions, useRpcClient, useRpcQuery } from '../api/query'
+import { fetchSlicesOf } from '../stores/compare/compare-address'
 import { pickableSlices, toCompareSlice, type PickableSlice } from '../stores/compare/compare-slices'
 import { casesPageSize, type AddedRun, type CasesFilter } from '../stores/compare/compare-store'
 import { selectCompareRuns } from '../stores/compare/selectors'
@@ -24,14 +25,7 @@ export function useCompareSlices(runs: readonly AddedRun[]): PickableSlice[] {
 export function useSlicesOf(runs: readonly AddedRun[]): (runId: string) => Promise<PickableSlice[]> {
   const client = useRpcClient()
   const queries = useQueryClient()
-  return useCallback(
-    async (runId) => {
-      const summary = await queries.fetchQuery(rpcQueryOptions(client, 'runs.summary', { runId }))
-      const name = runs.find((r) => r.id === runId)?.name ?? runId
-      return pickableSlices(runId, name, summary.slices)
-    },
-    [client, queries, runs],
-  )
+  return useCallback((runId) => fetchSlicesOf(client, queries, runs, runId), [client, queries, runs])
 }
 
 /** The chart series of the picked slices; the charts keep the last series while a new pick loads. */

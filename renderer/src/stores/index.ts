@@ -81,6 +81,8 @@ export interface Stores {
   initialRun: string | null
   /** The review queue named in the address the app started with (`#/review/<id>`); boot opens it. */
   initialQueue: string | null
+  /** The runs named in the address the app started with (`#/compare?runs=a,b`); boot adds them. */
+  initialCompareRuns: readonly string[]
   /** Stops listening to core events and drops pending timers (tests, hot reload). */
   dispose(): void
 }
@@ -92,6 +94,7 @@ export interface StoresOptions {
   initialDataset?: DatasetLocation | null
   initialRun?: string | null
   initialQueue?: string | null
+  initialCompareRuns?: readonly string[]
   refetchDelayMs?: number
   previewDelayMs?: number
   /** How long the run form waits after a change before asking for an estimate. */
@@ -160,6 +163,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     runs,
     newRun,
     queues,
+    compare,
   })
   const liveRefresh = options.liveRefreshMs ?? liveRefreshMs
   const watch = (tables: readonly string[], refetch: () => Promise<void>) =>
@@ -206,6 +210,7 @@ export function createStores(client: ApiClient, options: StoresOptions = {}): St
     initialDataset: options.initialDataset ?? null,
     initialRun: options.initialRun ?? null,
     initialQueue: options.initialQueue ?? null,
+    initialCompareRuns: options.initialCompareRuns ?? [],
     dispose: () => {
       unwatch.forEach((off) => off())
       connection.dispose()
@@ -237,6 +242,7 @@ export async function boot(
     | 'initialDataset'
     | 'initialRun'
     | 'initialQueue'
+    | 'initialCompareRuns'
   >,
 ): Promise<void> {
   const { actions, route } = stores.app.getState()
@@ -259,6 +265,9 @@ export async function boot(
   if (route === 'review') {
     await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'queues.list', {}))
     if (stores.initialQueue) await stores.nav.openQueue(stores.initialQueue)
+  }
+  if (route === 'compare' && stores.initialCompareRuns.length > 0) {
+    await stores.nav.openCompare(stores.initialCompareRuns)
   }
   actions.markReady()
 }

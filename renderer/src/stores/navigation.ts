@@ -1,6 +1,7 @@
 import { rpcQueryOptions } from '../api/query'
 import { fetchDatasetList } from '../queries/datasets'
 import type { AppState } from './app/app-store'
+import { addRunsToCompare } from './compare/compare-address'
 import type { AppLocation, DiffPair, PromptLocation, PromptTab } from './app/location'
 import {
   createDatasetNavigation,
@@ -41,13 +42,15 @@ export interface Navigation {
   startNewRun: () => Promise<void>
   /** Shows a review queue on the review screen (null: the queue list) once the queues have loaded. */
   openQueue: (queueId: string | null) => Promise<void>
+  /** The compare screen with these runs added (to those already there) and their slices picked. */
+  openCompare: (runIds: readonly string[]) => Promise<void>
   /** The datasets screen: list, one dataset, a snapshot diff. */
   datasets: DatasetNavigation
 }
 
 type NavStores = Pick<
   Stores,
-  'client' | 'queries' | 'runFeed' | 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues'
+  'client' | 'queries' | 'runFeed' | 'app' | 'prompts' | 'diff' | 'runs' | 'newRun' | 'queues' | 'compare'
 > &
   DatasetNavStores
 
@@ -62,6 +65,7 @@ export function createNavigation(stores: NavStores): Navigation {
       stores.app.getState().actions.navigate(location.route)
       if (location.route === 'runs') return nav.openRun(location.run ?? null)
       if (location.route === 'review') return nav.openQueue(location.queue ?? null)
+      if (location.route === 'compare') return nav.openCompare(location.compareRuns ?? [])
       if (location.route !== 'prompts') return
       await prompts().actions.ensureLoaded()
       if (location.prompt) await nav.openPrompt(location.prompt)
@@ -113,6 +117,11 @@ export function createNavigation(stores: NavStores): Navigation {
     async openQueue(queueId) {
       await stores.queries.prefetchQuery(rpcQueryOptions(stores.client, 'queues.list', {}))
       stores.queues.getState().actions.select(queueId)
+    },
+
+    async openCompare(runIds) {
+      stores.app.getState().actions.navigate('compare')
+      if (runIds.length > 0) await addRunsToCompare(stores, runIds)
     },
 
     async openDiff(promptId, pair) {

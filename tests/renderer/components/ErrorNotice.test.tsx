@@ -38,6 +38,30 @@ describe('ErrorNotice', () => {
     }
   })
 
+  it('says what to do about a model’s unusable answer or an unreachable provider, not to correct a value', () => {
+    for (const mode of ['desktop', 'browser'] as const) {
+      const model = errorHint({ code: 'INVALID_INPUT', details: { source: 'model', problems: [] } }, mode)
+      expect(model).toMatch(/^The model’s answer was unusable.*again.*another model.*fewer cases/)
+      const provider = errorHint(
+        { code: 'INVALID_INPUT', details: { source: 'provider', kind: 'auth' } },
+        mode,
+      )
+      expect(provider).toMatch(/Settings.*another model/)
+      for (const hint of [model, provider]) {
+        expect(hint).not.toMatch(/Correct the value/)
+        expect(hint).not.toMatch(mode === 'browser' ? desktopOnly : browserOnly)
+      }
+    }
+    // A name or key already taken: choose another, not "reload" (nothing changed elsewhere).
+    const taken = errorHint({ code: 'CONFLICT', details: { field: 'name', promptId: 'p1' } }, 'browser')
+    expect(taken).toBe('Choose another name: this one is already used.')
+    expect(errorHint({ code: 'CONFLICT', details: { runs: [] } }, 'desktop')).toMatch(/^It changed/)
+    const correction = { code: 'CONFLICT' as const, details: { caseId: 'c1', field: 'name' } }
+    expect(errorHint(correction, 'desktop')).toMatch(/^It changed/)
+    // Any other refused input still points at the value the message names.
+    expect(errorHint({ code: 'INVALID_INPUT', details: [] }, 'desktop')).toMatch(/^Correct the value/)
+  })
+
   it('turns a refused input into a sentence naming the value, with no method or code in it', () => {
     const schema = z.object({ name: z.string().min(1) })
     const parsed = schema.safeParse({ name: '' })

@@ -53,6 +53,8 @@ describe('hash routes', () => {
         dataset: { datasetId: 'ds-1', diff: { from: 'snap-a', to: 'snap-b' } },
       },
     ],
+    ['#/compare', { route: 'compare', prompt: null }],
+    ['#/compare?runs=run-1,run%2F2', { route: 'compare', prompt: null, compareRuns: ['run-1', 'run/2'] }],
     [
       '#/prompts/a%2Fb%20c/diff/1..2',
       { route: 'prompts', prompt: { promptId: 'a/b c', tab: 'diff', diff: { left: 1, right: 2 } } },
@@ -77,6 +79,21 @@ describe('hash routes', () => {
     })
     expect(parseHash('#/prompts/%E0%A4%A')).toEqual({ route: 'prompts', prompt: null })
     expect(parseHash('/prompts/p1/whatever')).toEqual({
+      route: 'prompts',
+      prompt: { promptId: 'p1', tab: 'editor' },
+    })
+  })
+
+  it("reads a query as the screen's, never as part of a route or an id", () => {
+    expect(parseHash('#/compare?runs= a ,b,a,,')).toEqual({
+      route: 'compare',
+      prompt: null,
+      compareRuns: ['a', 'b'],
+    })
+    expect(parseHash('#/compare?runs=')).toEqual({ route: 'compare', prompt: null })
+    expect(parseHash('#/compare?other=1')).toEqual({ route: 'compare', prompt: null })
+    expect(parseHash('#/runs/run-1?x=1')).toEqual({ route: 'runs', prompt: null, run: 'run-1' })
+    expect(parseHash('#/prompts/p1?x=1')).toEqual({
       route: 'prompts',
       prompt: { promptId: 'p1', tab: 'editor' },
     })

@@ -30,7 +30,8 @@ export function VerifyPanel() {
     } catch (error) {
       setSigners(none)
       setReadError(
-        `Could not read the chosen file: ${error instanceof Error ? error.message : String(error)}`,
+        `Could not read the chosen file (${error instanceof Error ? error.message : String(error)}). ` +
+          'Check that it still exists and that you may open it, then choose it again.',
       )
     }
   }

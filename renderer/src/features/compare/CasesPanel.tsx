@@ -6,6 +6,7 @@ import { selectCompareActions } from '../../stores/compare/selectors'
 import { useCompare } from '../../stores/hooks'
 import { CaseDiff } from './CaseDiff'
 import { sliceLabel } from './RunPicker'
+import { ErrorNotice } from '../../components/ErrorNotice'
 
 const filters: { value: CasesFilter; label: string }[] = [
   { value: 'all', label: 'All cases' },
@@ -120,7 +121,9 @@ export function CasesPanel() {
           ))}
         </select>
         <span data-testid="compare-cases-total">{query.data?.total ?? 0}</span> cases
-        {loadError && <span className="error"> {loadError.message}</span>}
+        {loadError && (
+          <ErrorNotice title="Could not load the cases" error={loadError} testId="compare-cases-error" />
+        )}
       </div>
       {open && <CaseDiff item={open} onClose={() => actions.openCase(null)} />}
       <table className="compare-case-table">

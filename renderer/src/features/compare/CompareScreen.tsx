@@ -1,17 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { EmptyState } from '../../components/EmptyState'
-import { compareRunsFromHash } from '../../stores/compare/compare-slices'
-import { useAddedSlices, useCompareData, usePromptTrend, useSlicesOf } from '../../queries/compare'
+import { useAddedSlices, useCompareData, usePromptTrend } from '../../queries/compare'
 import { errorOf } from '../../queries/summary'
 import { pairOf } from '../../stores/compare/compare-store'
-import {
-  selectCompareActions,
-  selectCompareRuns,
-  selectPicked,
-  seriesOf,
-} from '../../stores/compare/selectors'
+import { selectPicked, seriesOf } from '../../stores/compare/selectors'
 import { useCompare } from '../../stores/hooks'
-import { useRunList } from '../../queries/runs'
 import { CasesPanel } from './CasesPanel'
 import { ChartsPanel } from './ChartsPanel'
 import { metricsOf, tagPrefixesOf } from './charts/format'
@@ -19,23 +12,7 @@ import { PairwisePanel } from './pairwise/PairwisePanel'
 import { ProjectionPanel } from './ProjectionPanel'
 import { RunPicker } from './RunPicker'
 import { SlicePicker } from './SlicePicker'
-
-/** `#/compare?runs=a,b` opens with those runs added (read once: the address is then rewritten). */
-function useRunsFromAddress(): void {
-  const { runs } = useRunList()
-  const { addRun } = useCompare(selectCompareActions)
-  const slicesOf = useSlicesOf(useCompare(selectCompareRuns))
-  const [wanted] = useState(() => compareRunsFromHash(window.location.hash))
-  // A ref, not state: adding the runs once is bookkeeping, nothing to render.
-  const done = useRef(false)
-  useEffect(() => {
-    if (done.current || wanted.length === 0 || runs.length === 0) return
-    done.current = true
-    void (async () => {
-      for (const id of wanted) await addRun({ id, name: runs.find((r) => r.id === id)?.name ?? id }, slicesOf)
-    })()
-  }, [wanted, runs, addRun, slicesOf])
-}
+import { ErrorNotice } from '../../components/ErrorNotice'
 
 function Controls(props: {
   metrics: { metric: string; label: string }[]
@@ -96,7 +73,6 @@ export function UntaggedNote() {
 
 /** Where a PM decides what ships: quality, cost and latency of prompt versions × models side by side. */
 export function CompareScreen() {
-  useRunsFromAddress()
   const slices = useAddedSlices()
   const picked = useCompare(selectPicked)
   const chosen = useMemo(() => slices.filter((s) => picked.includes(s.id)), [slices, picked])
@@ -119,7 +95,9 @@ export function CompareScreen() {
     <div className="compare-screen" data-testid="compare-screen">
       <RunPicker />
       <SlicePicker />
-      {loadError && <p className="error">{loadError.message}</p>}
+      {loadError && (
+        <ErrorNotice title="Could not load the comparison" error={loadError} testId="compare-load-error" />
+      )}
       {!enough && !query.isFetching && (
         <EmptyState title="Nothing to compare yet" testId="compare-empty">
           Add runs and choose at least two prompt version × model slices that have been run and scored (Runs →

@@ -6,6 +6,7 @@ import { useRunList } from '../../queries/runs'
 import type { PickableSlice } from '../../stores/compare/compare-slices'
 import { selectCompareActions, selectCompareRuns } from '../../stores/compare/selectors'
 import { useSlicesOf } from '../../queries/compare'
+import { ErrorNotice } from '../../components/ErrorNotice'
 
 /** Runs with results to compare: finished ones, and paused or cancelled ones that have some. */
 function comparableRuns(list: readonly Run[], added: readonly string[]): Run[] {
@@ -51,7 +52,7 @@ export function RunPicker() {
       >
         Add run
       </button>
-      {addError && <p className="error">{addError.message}</p>}
+      {addError && <ErrorNotice title="Could not add the run" error={addError} testId="compare-add-error" />}
       <ul className="compare-run-list">
         {runIds.map((id) => (
           <li key={id}>

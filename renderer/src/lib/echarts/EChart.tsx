@@ -4,6 +4,7 @@ import { loadEcharts } from './load-echarts'
 import { withDataReduction, withoutEntryAnimation } from './reduce'
 import { chartQueue } from './render-queue'
 import { useSeenInView } from './use-in-view'
+import { appMode, restartAdvice, type AppMode } from '../../api/app-mode'
 
 export interface EChartHandle {
   /** The chart as a PNG data URL at twice the screen resolution, or null before it has rendered. */
@@ -81,6 +82,13 @@ function useQueuedDraw(
   }, [container, chart, option, setFailure])
 }
 
+/** The charts' code is loaded with the first chart: a failed load is retried by opening the screen anew. */
+function chartRetryStep(mode: AppMode): string {
+  return mode === 'desktop'
+    ? 'Open this screen again; if the chart still does not load, quit Eval Lab and open it again.'
+    : `Reload the page; if the chart still does not load, ${restartAdvice(mode)}.`
+}
+
 /**
  * One ECharts instance per container, drawn when it first scrolls into view and through the app's render queue
  * (one chart at a time, the browser gets a frame between two), disposed on unmount. ECharts itself is loaded
@@ -114,7 +122,11 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart(
   return (
     <>
       <div ref={container} className="echart" data-testid={testId} data-rendered="false" style={{ height }} />
-      {failure ? <p role="alert">The chart could not load: {failure}</p> : null}
+      {failure ? (
+        <p role="alert">
+          The chart could not load: {failure}. {chartRetryStep(appMode())}
+        </p>
+      ) : null}
     </>
   )
 })

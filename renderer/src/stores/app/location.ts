@@ -38,18 +38,25 @@ export interface AppLocation {
   run?: string
   /** Only on the review screen: the id of the open queue. */
   queue?: string
+  /** Only on the compare screen: runs to add, from a link such as `#/compare?runs=a,b` (never empty). */
+  compareRuns?: string[]
 }
 
 /**
  * `#/prompts`, `#/prompts/<id>`, `#/prompts/<id>/v/3`, `#/prompts/<id>/history`, `#/prompts/<id>/suite`, `#/prompts/<id>/baseline`, `#/prompts/<id>/playground`, `#/prompts/<id>/diff`,
- * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`, `#/runs/<id>`, `#/review/<id>`. Anything unknown after a
- * valid screen falls back to that screen alone; an unknown screen gives null.
+ * `#/prompts/<id>/diff/3..5`, `#/datasets/<id>`, `#/datasets/<id>/diff/2..working`, `#/runs/<id>`, `#/review/<id>`, `#/compare?runs=a,b`.
+ * Anything unknown after a valid screen falls back to that screen alone; an unknown screen gives null.
  */
 export function parseHash(hash: string): AppLocation | null {
-  const parts = hash.replace(/^#?\/?/, '').split('/')
-  // `#/compare?runs=a,b`: the query belongs to the screen, not to the route name.
-  const route = parts[0]?.split('?')[0]
+  // The query (`?runs=a,b`) belongs to the screen, never to a route name or an id.
+  const [path = '', query = ''] = hash.replace(/^#?\/?/, '').split('?')
+  const parts = path.split('/')
+  const route = parts[0]
   if (!isRouteId(route)) return null
+  if (route === 'compare') {
+    const compareRuns = compareRunsOf(query)
+    return compareRuns.length > 0 ? { route, prompt: null, compareRuns } : { route, prompt: null }
+  }
   if (route === 'datasets') {
     const dataset = parseDatasetRest(parts.slice(1))
     return dataset ? { route, prompt: null, dataset } : { route, prompt: null }
@@ -115,9 +122,20 @@ export function parseDatasetDiffRange(text: string): DatasetDiffRange | null {
   return { from, to }
 }
 
+/** `runs=a,b` → ['a', 'b'] (trimmed, each once, in order); anything else → []. */
+function compareRunsOf(query: string): string[] {
+  const runs = new URLSearchParams(query).get('runs') ?? ''
+  const ids = runs
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0 && id.length <= 64)
+  return [...new Set(ids)]
+}
+
 /** The inverse of parseHash: `parseHash(formatHash(x))` gives x back. */
 export function formatHash(location: AppLocation): string {
   const base = `#/${location.route}`
+  if (location.route === 'compare') return formatCompareHash(base, location.compareRuns)
   if (location.route === 'datasets') return formatDatasetHash(base, location.dataset)
   if (location.route === 'runs') return location.run ? `${base}/${encodeURIComponent(location.run)}` : base
   if (location.route === 'review')
@@ -139,6 +157,10 @@ export function formatHash(location: AppLocation): string {
     case 'editor':
       return prompt.version === undefined ? root : `${root}/v/${prompt.version}`
   }
+}
+
+function formatCompareHash(base: string, runs: readonly string[] | undefined): string {
+  return runs && runs.length > 0 ? `${base}?runs=${runs.map(encodeURIComponent).join(',')}` : base
 }
 
 function formatDatasetHash(base: string, dataset: DatasetLocation | undefined): string {

@@ -31,17 +31,3 @@ export const toCompareSlice = (s: CompareSlice): CompareSlice => ({
   provider: s.provider,
   modelId: s.modelId,
 })
-
-/** `#/compare?runs=a,b` → ['a', 'b']; anything else → []. */
-export function compareRunsFromHash(hash: string): string[] {
-  const query = hash.split('?')[1] ?? ''
-  const runs = new URLSearchParams(query).get('runs') ?? ''
-  return [
-    ...new Set(
-      runs
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean),
-    ),
-  ]
-}

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { CompareCase } from '../../../../shared/domain/compare'
+import { AppError } from '../../../../shared/contract'
 import { createFakeCore, defaultState } from '../../fixtures/fake-core'
 import { makeRun } from '../../fixtures/fake-runs'
 import { makeSlice } from '../../fixtures/fake-scoring'
@@ -227,5 +228,57 @@ describe('CompareScreen', () => {
     fireEvent.change(screen.getByTestId('projection-interactions'), { target: { value: '2' } })
     // The candidate (the second series): 500 users × 2 × 30 days × $0.004 = $120
     expect(screen.getByTestId('projection-monthly-cost').textContent).toBe('$120.00')
+  })
+})
+
+describe('a #/compare?runs= address given while the app runs', () => {
+  it('adds the named run when a link is followed from another screen', async () => {
+    const core = setup()
+    const { stores } = renderApp(core.transport, { initialRoute: 'runs' })
+    await waitFor(() => expect(stores.app.getState().phase).toBe('ready'))
+    window.location.hash = '#/compare?runs=run-1'
+    expect(await screen.findByTestId('compare-screen')).toBeTruthy()
+    await waitFor(() => expect(screen.getAllByTestId('compare-slice')).toHaveLength(2))
+    expect(stores.compare.getState().runs).toEqual([{ id: 'run-1', name: 'March vs September' }])
+    expect(await screen.findByTestId('chart-quality')).toBeTruthy()
+  })
+
+  it('adds the named run when the address changes on the compare screen itself', async () => {
+    const core = setup()
+    const { stores } = renderApp(core.transport, { initialRoute: 'compare' })
+    expect(await screen.findByTestId('compare-empty')).toBeTruthy()
+    window.location.hash = '#/compare?runs=run-1'
+    await waitFor(() => expect(screen.getAllByTestId('compare-slice')).toHaveLength(2))
+    expect(stores.compare.getState().runs.map((r) => r.id)).toEqual(['run-1'])
+  })
+})
+
+describe('errors on Compare', () => {
+  it('say what to do next when a run cannot be added or the comparison cannot load', async () => {
+    const core = setup()
+    core.handlers['runs.summary'] = () => {
+      throw new AppError('NOT_FOUND', 'No run with id run-1.')
+    }
+    renderApp(core.transport, { initialRoute: 'compare' })
+    await waitFor(() => expect(screen.getByTestId('compare-run').querySelectorAll('option')).toHaveLength(1))
+    fireEvent.click(screen.getByTestId('compare-add-run'))
+    const notAdded = await screen.findByTestId('compare-add-error')
+    expect(notAdded.textContent).toContain('No run with id run-1.')
+    expect(notAdded.querySelector('.error-hint')?.textContent).toMatch(/go back to the list/)
+
+    const working = setup()
+    working.handlers['compare.data'] = () => {
+      throw new AppError('INTERNAL', 'Unexpected error: database disk image is malformed')
+    }
+    cleanup()
+    renderApp(working.transport, { initialRoute: 'compare' })
+    await waitFor(() => expect(screen.getByTestId('compare-run').querySelectorAll('option')).toHaveLength(1))
+    fireEvent.click(screen.getByTestId('compare-add-run'))
+    const notLoaded = await screen.findByTestId('compare-load-error')
+    expect(notLoaded.textContent).toContain('Could not load the comparison')
+    expect(notLoaded.querySelector('.error-hint')?.textContent).toMatch(
+      /^Something went wrong inside Eval Lab/,
+    )
+    expect(notLoaded.textContent).not.toMatch(/INTERNAL|NOT_FOUND/)
   })
 })

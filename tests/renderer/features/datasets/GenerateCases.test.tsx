@@ -103,6 +103,11 @@ describe('generating cases (real core)', () => {
     const error = await within(dialog).findByTestId('generate-error', {}, { timeout: 10_000 })
     expect(error.textContent).toContain("The model's answer could not be used as cases: it is not JSON")
     expect(error.textContent).toContain('Nothing was stored')
+    // The user typed nothing wrong: the next step is about the model, not about correcting a value.
+    const hint = error.querySelector('.error-hint')?.textContent ?? ''
+    expect(hint).not.toMatch(/Correct the value|was not accepted/)
+    expect(hint).toMatch(/another model/)
+    expect(hint).toMatch(/fewer cases/)
     expect(screen.queryByTestId('drafts-review')).toBeNull()
     expect(await call<CaseDraft[]>(transport, 'caseDrafts.list', { datasetId })).toEqual(before)
   }, 30_000)

@@ -85,7 +85,10 @@ describe('case table', () => {
     const editor = within(cell('k-00002', 'key')).getByTestId<HTMLInputElement>('cell-editor')
     fireEvent.change(editor, { target: { value: 'k-00000' } })
     fireEvent.keyDown(editor, { key: 'Enter' })
-    expect((await screen.findByTestId('cell-error')).textContent).toContain('already has the key "k-00000"')
+    const refused = await screen.findByTestId('cell-error')
+    expect(refused.textContent).toContain('already has the key "k-00000"')
+    // The core's message, then what to do about it (never a bare message or code).
+    expect(refused.textContent).toContain('Choose another key: this one is already used.')
     expect(screen.getByTestId('cell-editor')).toBeTruthy()
     expect(calls(core, 'cases.update')).toHaveLength(1)
 

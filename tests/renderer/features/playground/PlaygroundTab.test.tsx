@@ -167,7 +167,9 @@ describe('the playground tab', () => {
       target: { value: 'One-line answers' },
     })
     fireEvent.click(screen.getByTestId('playground-save'))
-    await screen.findByTestId('playground-open-compare')
+    // A plain link: the app follows `#/compare?runs=` like any address (tests/renderer/stores/compare-address).
+    const openInCompare = await screen.findByTestId('playground-open-compare')
+    expect(openInCompare.getAttribute('href')).toBe('#/compare?runs=run-play')
     const saveVersion = core.transport.calls.find((c) => c.method === 'prompts.saveVersion')?.input
     expect(saveVersion).toMatchObject({ message: 'One-line answers', baseVersionId: 'p-reply-v2' })
     const save = core.transport.calls.find((c) => c.method === 'playground.save')?.input

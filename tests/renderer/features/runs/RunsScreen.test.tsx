@@ -276,6 +276,19 @@ describe('address', () => {
     expect(failure.textContent).toBe(`The run failed: ${message}`)
     expect(failure.dataset.kind).toBe('key-refused')
   })
+
+  it('says what to do after a failure the run could not name, beside its message', async () => {
+    const message = 'database or disk is full'
+    await openRuns(
+      (state) => {
+        state.runs = [makeRun('r-1', { status: 'failed', failure: { kind: 'error', message } })]
+      },
+      { initialRun: 'r-1' },
+    )
+    const failure = await screen.findByTestId('run-failure')
+    expect(failure.textContent).toContain(`The run failed: ${message}`)
+    expect(failure.textContent).toMatch(/press Resume to call only what is missing/)
+  })
 })
 
 describe('resume offer', () => {

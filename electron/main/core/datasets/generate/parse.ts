@@ -63,10 +63,10 @@ function jsonOf(text: string): unknown {
   const body = fenced ?? text
   try {
     return JSON.parse(body) as unknown
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+  } catch {
+    // The parser's own words ("Unexpected token 'S'…") say less than the answer's opening does.
     const start = body.trim().slice(0, 60)
-    throw unusable([`it is not JSON (${reason}); it starts with ${JSON.stringify(start)}`])
+    throw unusable([`it is not JSON (it starts with ${JSON.stringify(start)})`])
   }
 }
 

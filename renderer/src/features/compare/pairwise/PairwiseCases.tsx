@@ -8,6 +8,7 @@ import { toolCallsText } from '../../../../../shared/lib/tool-call-text'
 import { pairwiseCasesPageSize, usePairwiseCases } from '../../../queries/pairwise'
 import { errorOf } from '../../../queries/summary'
 import { verdictText } from './format'
+import { ErrorNotice } from '../../../components/ErrorNotice'
 
 const filters: { value: PairwiseCaseFilter; label: string }[] = [
   { value: 'all', label: 'All cases' },
@@ -138,7 +139,13 @@ export function PairwiseCases({ comparisonId }: { comparisonId: string }) {
         ))}
       </select>{' '}
       <span data-testid="pairwise-cases-total">{total}</span> cases
-      {loadError && <span className="error"> {loadError.message}</span>}
+      {loadError && (
+        <ErrorNotice
+          title="Could not load the judged cases"
+          error={loadError}
+          testId="pairwise-cases-error"
+        />
+      )}
       <Pager offset={offset} total={total} onOffset={setOffset} />
       <table className="compare-case-table">
         <thead>

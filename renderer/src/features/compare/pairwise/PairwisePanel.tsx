@@ -12,6 +12,7 @@ import { sliceLabel } from '../RunPicker'
 import { PairwiseCases } from './PairwiseCases'
 import { PairwiseForm, type PairwiseChoice } from './PairwiseForm'
 import { PairwiseSummaryView } from './PairwiseSummaryView'
+import { ErrorNotice } from '../../../components/ErrorNotice'
 
 const statusText: Record<PairwiseComparison['status'], string> = {
   running: 'Judging…',
@@ -33,7 +34,13 @@ function ComparisonControls(props: { comparison: PairwiseComparison; busy: boole
       <span data-testid="pairwise-status" data-status={c.status}>
         {statusText[c.status]}
       </span>
-      {c.error && <span className="error"> {c.error}</span>}
+      {c.error && (
+        <span className="error">
+          {' '}
+          {c.error}
+          {resumable ? ' Judged cases are kept: press “Judge the rest” to try the others again.' : ''}
+        </span>
+      )}
       {c.status === 'running' && (
         <button type="button" data-testid="pairwise-cancel" onClick={() => cancel.mutate({ id: c.id })}>
           Stop
@@ -70,7 +77,8 @@ export function PairwisePanel() {
       { onSuccess: (c) => setPickedId(c.id) },
     )
   }
-  const startError = start.error ? toErrorInfo(start.error).message : null
+  const startError = start.error ? toErrorInfo(start.error) : null
+  const listError = errorOf(list.error)
   const resume = (c: PairwiseComparison) =>
     start.mutate({ a: c.a, b: c.b, rubricId: c.rubricId, criterionKey: c.criterionKey, judge: c.judge })
   return (
@@ -86,11 +94,19 @@ export function PairwisePanel() {
           </p>
           <PairwiseForm disabled={start.isPending} onStart={run} />
           {startError && (
-            <p className="error" role="alert" data-testid="pairwise-error">
-              {startError}
-            </p>
+            <ErrorNotice
+              title="The pairwise judge did not start"
+              error={startError}
+              testId="pairwise-error"
+            />
           )}
-          {errorOf(list.error) && <p className="error">{errorOf(list.error)?.message}</p>}
+          {listError && (
+            <ErrorNotice
+              title="Could not load the pairwise comparisons"
+              error={listError}
+              testId="pairwise-list-error"
+            />
+          )}
           {comparisons.length > 1 && (
             <select
               data-testid="pairwise-comparison"

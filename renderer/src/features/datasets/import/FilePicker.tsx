@@ -26,7 +26,10 @@ export function FilePicker() {
     try {
       await setFile({ name: chosen.name, base64: await readFileBase64(chosen), size: chosen.size })
     } catch (e) {
-      setError(`Could not read ${chosen.name}: ${e instanceof Error ? e.message : String(e)}`)
+      const cause = e instanceof Error ? e.message : String(e)
+      setError(
+        `Could not read ${chosen.name} (${cause}). Check that it still exists and that you may open it, then choose it again.`,
+      )
     }
   }
 

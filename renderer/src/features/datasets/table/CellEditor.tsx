@@ -3,6 +3,8 @@ import type { CellEdit } from '../../../stores/datasets/case-edit-store'
 import { columnLabel, isMultiline } from '../../../stores/datasets/case-fields'
 import { selectCaseEditActions, selectCellSave } from '../../../stores/datasets/selectors'
 import { useCaseEdit } from '../../../stores/hooks'
+import { appMode } from '../../../api/app-mode'
+import { errorHint } from '../../../components/error-hint'
 
 /** Gives focus back to the grid so arrow keys keep moving through the rows. */
 function focusGrid(from: HTMLElement | null): void {
@@ -63,7 +65,7 @@ export function CellEditor({ edit }: { edit: CellEdit }) {
       {edit.column === 'tags' ? <span className="cell-editor-hint">Separate tags with commas</span> : null}
       {save.error ? (
         <span className="cell-error" role="alert" data-testid="cell-error" data-error-code={save.error.code}>
-          {save.error.message}
+          {save.error.message} {errorHint(save.error, appMode())}
         </span>
       ) : null}
     </div>

@@ -30,6 +30,10 @@ export function PlaygroundAnswers({ session }: { session: PlaygroundSession }) {
   )
 }
 
+/** The provider's own words say what went wrong; this says what to try next. */
+const failedAnswerStep =
+  'Press Run to try again; if it fails again, check this model’s provider in Settings or pick another model.'
+
 function AnswerCard({ cell }: { cell: PlaygroundCell }) {
   return (
     <article className="playground-answer" data-testid="playground-answer" data-status={cell.status}>
@@ -38,7 +42,7 @@ function AnswerCard({ cell }: { cell: PlaygroundCell }) {
       </header>
       {cell.error ? (
         <p className="error-message" role="alert">
-          {cell.error}
+          {cell.error} {failedAnswerStep}
         </p>
       ) : null}
       <pre className="playground-text" data-testid="playground-text">

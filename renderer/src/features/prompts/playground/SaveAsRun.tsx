@@ -3,7 +3,6 @@ import type { ErrorInfo } from '../../../../../shared/contract'
 import type { PlaygroundSession } from '../../../../../shared/domain/playground'
 import type { Run } from '../../../../../shared/domain/runs'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { useOpenInCompare } from './use-open-in-compare'
 
 interface Props {
   session: PlaygroundSession
@@ -25,7 +24,6 @@ export function SaveAsRun({ session, baseNumber, saved, busy, save, saveDraft }:
   const [error, setError] = useState<ErrorInfo | null>(null)
   // Once the edits are a version, saving again (after a refused run) must not save them a second time.
   const [versionId, setVersionId] = useState<string | null>(null)
-  const openInCompare = useOpenInCompare(saved)
   if (saved) {
     return (
       <p role="status" className="save-ok" data-testid="playground-saved">
@@ -34,14 +32,9 @@ export function SaveAsRun({ session, baseNumber, saved, busy, save, saveDraft }:
           Open the run
         </a>{' '}
         ·{' '}
-        <button
-          type="button"
-          className="link-button"
-          data-testid="playground-open-compare"
-          onClick={openInCompare}
-        >
+        <a href={`#/compare?runs=${encodeURIComponent(saved.id)}`} data-testid="playground-open-compare">
           Open in Compare
-        </button>
+        </a>
       </p>
     )
   }

@@ -16,6 +16,10 @@ import { RunControls } from './RunControls'
 import { RunProgressView } from './RunProgressView'
 import { RunTabs } from './RunTabs'
 
+/** A key refusal says what to fix in its own message; any other failure needs the next step said here. */
+const unexpectedFailureStep =
+  'Completed results are kept: press Resume to call only what is missing. If it fails the same way, report it with this message.'
+
 /** One run: status and controls, live progress, what it runs, then its results or its scored summary. */
 export function RunDetail({ run }: { run: Run }) {
   const control = useControlState(useRuns(selectSelectedAt))
@@ -55,6 +59,7 @@ export function RunDetail({ run }: { run: Run }) {
           data-kind={run.failure.kind}
         >
           <strong>The run failed:</strong> {run.failure.message}
+          {run.failure.kind === 'error' ? ` ${unexpectedFailureStep}` : null}
         </p>
       ) : null}
       {run.canary ? <CanaryNotice canary={run.canary} /> : null}
