@@ -7,6 +7,7 @@ import { prepareSuite, type AsyncMetric, type DeterministicMetric } from '../sco
 import type { AsyncScorerInput, ScoringServices } from '../scoring/scorers/async-types'
 import type { ScoreOutcome } from '../scoring/scorers/types'
 import { suiteForVersion } from '../scoring/suites'
+import { scorerResultOf } from '../scoring/code/try'
 
 /**
  * The prompt suite's fast scorers — format, rules and code — applied to one answer as soon as it ends. Judges
@@ -60,16 +61,7 @@ function asyncInput(c: DatasetCase, result: RunResult, version: Version): AsyncS
   return {
     ...syncInput(c, result, version),
     case: c,
-    result: {
-      caseId: result.caseId,
-      promptVersionId: result.promptVersionId,
-      provider: result.provider,
-      modelId: result.modelId,
-      repeat: result.repeat,
-      costUsd: result.costUsd,
-      latencyMs: result.cached || result.errorKind !== null ? null : result.totalMs,
-      cached: result.cached,
-    },
+    result: scorerResultOf(result, result.errorKind !== null),
   }
 }
 

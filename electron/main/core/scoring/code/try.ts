@@ -7,6 +7,7 @@ import { toScoreOutcome } from './outcome'
 import { codeLimits, codeScorerInput } from '../scorers/code'
 import { createWorkerSandbox, type WorkerCodeSandbox } from './worker-sandbox'
 import type { CodeScorerInput } from './input'
+import type { AsyncScorerInput } from '../scorers/async-types'
 
 type TryInput = ParsedInput<'suites.tryCodeScorer'>
 type TryOutput = MethodOutput<'suites.tryCodeScorer'>
@@ -22,16 +23,7 @@ export function codeScorerInputOf(result: RunResult, c: DatasetCase): CodeScorer
     failure,
     toolCalls: result.toolCalls,
     case: c,
-    result: {
-      caseId: result.caseId,
-      promptVersionId: result.promptVersionId,
-      provider: result.provider,
-      modelId: result.modelId,
-      repeat: result.repeat,
-      costUsd: result.costUsd,
-      latencyMs: result.cached || failure !== null ? null : result.totalMs,
-      cached: result.cached,
-    },
+    result: scorerResultOf(result, failure !== null),
   })
 }
 
@@ -74,5 +66,19 @@ export async function tryCodeScorer(ctx: CoreContext, request: TryInput): Promis
       ...(raw.ok ? {} : { error: raw.kind }),
     },
     input: { output: input.output, context: { ...input.context, expected: input.context.expected ?? null } },
+  }
+}
+
+/** A stored result as a scorer sees it: a cached answer's time is the cache's and a failed call has none. */
+export function scorerResultOf(result: RunResult, failed: boolean): AsyncScorerInput['result'] {
+  return {
+    caseId: result.caseId,
+    promptVersionId: result.promptVersionId,
+    provider: result.provider,
+    modelId: result.modelId,
+    repeat: result.repeat,
+    costUsd: result.costUsd,
+    latencyMs: result.cached || failed ? null : result.totalMs,
+    cached: result.cached,
   }
 }
