@@ -81,6 +81,9 @@ export default defineConfig({
           // query client and the screens again (that took three times the CPU the tests themselves did).
           // setup.ts unmounts what a file left mounted.
           isolate: false,
+          // A budget, as for the node tests: a screen test that takes a second when quiet passed 5 s on a busy
+          // 2-core machine (CompareScreen's address test, once in a fresh-clone run).
+          testTimeout: 15_000,
           setupFiles: ['tests/renderer/setup.ts'],
         },
       },
@@ -90,6 +93,7 @@ export default defineConfig({
           name: 'renderer-isolated',
           environment: 'happy-dom',
           include: rendererModuleMockTests,
+          testTimeout: 15_000,
           setupFiles: ['tests/renderer/setup.ts'],
         },
       },
