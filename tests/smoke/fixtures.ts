@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, test as base, type ElectronApplication, type Page } from '@playwright/test'
@@ -24,13 +24,15 @@ export interface Desktop {
   /** The app's one window, loaded. */
   window: Page
   isolation: Isolation
+  /** The main process's stdout and stderr so far (its warnings explain most failed starts). */
+  output(): string
 }
 
 /**
  * One launch of the packaged app for the whole file (the checks read it, the demo run writes to it), on a
  * user-data folder of its own, removed afterwards. Launched as a user starts it: no --home, no EVALLAB_HOME.
  */
-export const test = base.extend<object, { desktop: Desktop }>({
+export const test = base.extend<{ evidence: void }, { desktop: Desktop }>({
   desktop: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
     async ({}, use) => {
@@ -47,8 +49,12 @@ export const test = base.extend<object, { desktop: Desktop }>({
           env,
           timeout: 60_000,
         })
+        const output: string[] = []
+        const keep = (chunk: Buffer | string) => output.push(chunk.toString())
+        app.process().stdout?.on('data', keep)
+        app.process().stderr?.on('data', keep)
         try {
-          await use({ app, window: await app.firstWindow(), isolation })
+          await use({ app, window: await app.firstWindow(), isolation, output: () => output.join('') })
         } finally {
           await app.close()
         }
@@ -57,6 +63,23 @@ export const test = base.extend<object, { desktop: Desktop }>({
       }
     },
     { scope: 'worker', timeout: 120_000 },
+  ],
+  // On a failure, the window as it was and the main process's output, kept in test-results/ for CI to upload.
+  evidence: [
+    async ({ desktop }, use, testInfo) => {
+      await use()
+      if (testInfo.status === testInfo.expectedStatus) return
+      const log = testInfo.outputPath('main-process.log')
+      writeFileSync(log, desktop.output())
+      await testInfo.attach('main-process.log', { path: log, contentType: 'text/plain' })
+      const shot = testInfo.outputPath('window.png')
+      const taken = await desktop.window.screenshot({ path: shot }).then(
+        () => true,
+        () => false,
+      )
+      if (taken) await testInfo.attach('window.png', { path: shot, contentType: 'image/png' })
+    },
+    { auto: true },
   ],
 })
 

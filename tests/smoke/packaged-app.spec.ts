@@ -37,6 +37,11 @@ test('the window opens on the demo workspace, kept in the user-data folder', asy
   if (desktop.isolation.expectedUserData) expect(userData).toBe(desktop.isolation.expectedUserData)
   test.info().annotations.push({ type: 'userData', description: userData })
   expect(existsSync(join(userData, workspaceFileName)), `${workspaceFileName} in ${userData}`).toBe(true)
+  // The workspace the window shows is that one, not another folder holding a copy.
+  await expect(new DesktopWindow(desktop.window).dataFolder).toHaveAttribute(
+    'title',
+    `Data folder: ${userData}`,
+  )
 })
 
 test('the preload exposes exactly { rpc, on } and the folder picker, and nothing of Node', async ({

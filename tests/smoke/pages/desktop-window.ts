@@ -49,6 +49,11 @@ const linkTestId = 'smoke-external-link'
 export class DesktopWindow {
   constructor(readonly page: Page) {}
 
+  /** The header's workspace label; its title names the data folder the app opened. */
+  get dataFolder(): Locator {
+    return this.page.getByTitle(/^Data folder: /)
+  }
+
   async bridgeSurface(): Promise<BridgeSurface> {
     return this.page.evaluate((names) => {
       const win = globalThis as unknown as ProbedWindow
