@@ -54,7 +54,11 @@ export const test = base.extend<{ evidence: void }, { desktop: Desktop }>({
         app.process().stdout?.on('data', keep)
         app.process().stderr?.on('data', keep)
         try {
-          await use({ app, window: await app.firstWindow(), isolation, output: () => output.join('') })
+          const window = await app.firstWindow().catch((error: unknown) => {
+            const said = error instanceof Error ? error.message : String(error)
+            throw new Error(`No window opened: ${said}\n--- main process output ---\n${output.join('')}`)
+          })
+          await use({ app, window, isolation, output: () => output.join('') })
         } finally {
           await app.close()
         }
