@@ -1,14 +1,15 @@
 import { defineConfig } from '@playwright/test'
 
 /**
- * One built app (`electron-vite build` runs before this); each worker has its own Chromium and each test
- * starts its own Node host on its own data folder and free port (tests/e2e/fixtures.ts), so tests run in
- * parallel. EVALLAB_E2E_WORKERS sets how many (default 2, this project's reference machine's cores).
+ * Two projects. `e2e`: one built app (`electron-vite build` runs before this); each worker has its own
+ * Chromium and each test starts its own Node host on its own data folder and free port
+ * (tests/e2e/fixtures.ts), so tests run in parallel. EVALLAB_E2E_WORKERS sets how many (default 2, this
+ * project's reference machine's cores). `packaged-app`: the installed app itself, launched by Playwright's
+ * Electron launcher (tests/smoke), one at a time; skipped with its reason where no packaged app exists.
  */
 const workers = Number(process.env.EVALLAB_E2E_WORKERS ?? 2)
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: Number.isInteger(workers) && workers > 0 ? workers : 2,
@@ -16,22 +17,36 @@ export default defineConfig({
   // A budget, not a wait: two workers on a busy 2-core machine make a quiet minute-long spec take longer.
   timeout: 120_000,
   expect: { timeout: 20_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
-  use: {
-    browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.EVALLAB_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+  // The list reporter marks a skipped test without its reason; the second prints the reasons after it.
+  reporter: [['list'], ['./tests/smoke/skip-reasons-reporter.ts']],
+  projects: [
+    {
+      name: 'e2e',
+      testDir: 'tests/e2e',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env.EVALLAB_CHROMIUM ?? '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+        trace: 'retain-on-failure',
+      },
     },
-    trace: 'retain-on-failure',
-  },
+    {
+      name: 'packaged-app',
+      testDir: 'tests/smoke',
+      // One app, launched once per worker, its tests in order; a failure starts a fresh launch.
+      fullyParallel: false,
+      workers: 1,
+    },
+  ],
 })
