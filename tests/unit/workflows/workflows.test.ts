@@ -187,6 +187,8 @@ describe('release.yml', () => {
     const paths = String(always[0]?.with?.path).split('\n')
     for (const pattern of ['dist/*.dmg', 'dist/*.exe', 'dist/*.AppImage', 'dist/*.deb'])
       expect(paths).toContain(pattern)
+    // The NSIS uninstaller electron-builder writes beside the installer is inside it already.
+    expect(paths).toContain('!dist/*__uninstaller.exe')
     expect(always[0]?.with).toMatchObject({
       name: expect.stringContaining('${{ matrix.'),
       'if-no-files-found': 'error',
