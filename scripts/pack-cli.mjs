@@ -10,9 +10,17 @@
 // tarball's path is the last line printed. --no-build packs out/ as it is (the tests: the checks phase
 // built it, and rebuilding out/ under other running tests would pull files from under them).
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { isBuiltin } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 import { buildIfStale, root } from './build-if-stale.mjs'
@@ -139,9 +147,19 @@ can be downloaded (set \`npm_config_better_sqlite3_binary_host\` to a mirror on 
 `
 }
 
+/** Empties the package folder of a previous pack; any other non-empty folder (a mistyped --staging) stays. */
+function clearStaging(staging) {
+  if (!existsSync(staging) || readdirSync(staging).length === 0) return
+  const manifest = join(staging, 'package.json')
+  const name = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).name : undefined
+  if (name !== packageName)
+    throw new PackError(`${staging} is not empty and not a ${packageName} package folder`)
+  rmSync(staging, { recursive: true, force: true })
+}
+
 /** A fresh package folder: the built files at their out/ paths, the repo's bin, package.json, README. */
 function assemble(staging, files, manifest) {
-  rmSync(staging, { recursive: true, force: true })
+  clearStaging(staging)
   for (const file of [binFile, ...files]) {
     mkdirSync(dirname(join(staging, file)), { recursive: true })
     copyFileSync(join(root, file), join(staging, file))
@@ -154,7 +172,8 @@ function assemble(staging, files, manifest) {
 function npmPack(staging, destination) {
   mkdirSync(destination, { recursive: true })
   const npmCli = process.env.npm_execpath
-  const [command, prefix] = npmCli?.endsWith('.js') ? [process.execPath, [npmCli]] : ['npm', []]
+  const [command, prefix] =
+    npmCli && basename(npmCli) === 'npm-cli.js' ? [process.execPath, [npmCli]] : ['npm', []]
   const args = [...prefix, 'pack', '--json', '--pack-destination', destination]
   const packed = spawnSync(command, args, {
     ...{ cwd: staging, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
