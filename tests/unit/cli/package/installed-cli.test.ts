@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import type { Scorer } from '../../../../shared/domain/scoring'
 import { startMockLlmServer } from '../../../fixtures/mock-llm/server'
 import type { MockLlmServer } from '../../../fixtures/mock-llm/types'
@@ -14,6 +15,9 @@ import { repoAddon, sha256, startPrebuildMirror, type PrebuildMirror } from './p
 // folder with nothing but `npm install <tarball>`, and run the installed `evallab` from there, away from
 // the repo, its dev dependencies, Electron and the renderer. One install (about 10 s) serves every test.
 const root = resolve(import.meta.dirname, '../../../..')
+const { version } = z
+  .object({ version: z.string() })
+  .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')))
 const provider = 'support-llm'
 
 /** A code scorer in the suite: the gate and the run score in the worker thread the package must carry. */
@@ -64,10 +68,11 @@ beforeAll(async () => {
   console.log(`pack ${seconds.pack} s, npm install ${seconds.install} s`)
 }, 300_000)
 
+// Removing the install (about 15,000 files) takes seconds on a busy machine.
 afterAll(async () => {
   await Promise.all([mirror?.close(), server?.close()])
   if (work) rmSync(work, { recursive: true, force: true })
-})
+}, 60_000)
 
 const packageDir = (): string => join(installed, 'node_modules', '@eval-lab', 'cli')
 
@@ -78,7 +83,7 @@ function evallab(args: readonly string[]): Promise<Spawned> {
 
 describe('the CLI as an installed npm package (@eval-lab/cli)', () => {
   it('installs from the tarball alone; better-sqlite3 comes from the binary mirror, not compiled', () => {
-    expect(tarball).toBe(join(work, 'eval-lab-cli-0.1.0.tgz'))
+    expect(tarball).toBe(join(work, `eval-lab-cli-${version}.tgz`))
     expect(mirror.requests).toEqual([mirror.path])
     // A node-gyp build leaves its Makefile, config.gypi and obj.target/ in build/; a prebuild only the addon.
     const build = join(installed, 'node_modules', 'better-sqlite3', 'build')
@@ -87,13 +92,11 @@ describe('the CLI as an installed npm package (@eval-lab/cli)', () => {
   })
 
   it('holds only the CLI’s files: no renderer asset, no Electron, React, ECharts or Monaco', () => {
-    const manifest = JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8')) as {
-      version: string
-      bin: Record<string, string>
-    }
-    const rootVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
-      .version
-    expect(manifest).toMatchObject({ version: rootVersion, bin: { evallab: 'bin/evallab.mjs' } })
+    const manifest: unknown = JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8'))
+    expect(manifest).toMatchObject({
+      ...{ name: '@eval-lab/cli', version, type: 'module', bin: { evallab: 'bin/evallab.mjs' } },
+      engines: { node: '>=20.19' },
+    })
     const files = filesUnder(packageDir())
     const chunks = files.filter((f) => f.startsWith('out/main/chunks/'))
     expect(files).toEqual(
@@ -118,9 +121,9 @@ describe('the CLI as an installed npm package (@eval-lab/cli)', () => {
     const help = await spawnCommand('npx', ['--no-install', 'evallab', '--help'], { cwd: installed })
     expect(help.code, described(help)).toBe(0)
     expect(help.stdout).toMatch(/^Usage: evallab <command> \[options\]/)
-    const version = await evallab(['--version'])
-    expect(version.code, described(version)).toBe(0)
-    expect(version.stdout).toBe('0.1.0\n')
+    const printed = await evallab(['--version'])
+    expect(printed.code, described(printed)).toBe(0)
+    expect(printed.stdout).toBe(`${version}\n`)
   }, 30_000)
 
   it('verify checks the exported bundle’s hashes and signature', async () => {
