@@ -1,3 +1,5 @@
+// The one version: the app's package.json, which scripts/pack-cli.mjs also stamps on @eval-lab/cli.
+import { version } from '../../../package.json'
 import { exportCommand, exportUsage } from './commands/export'
 import { exportResultsCommand, exportResultsUsage } from './commands/export-results'
 import { gateCommand, gateUsage } from './commands/gate'
@@ -39,7 +41,7 @@ ${Object.entries(commands)
   .map(([name, c]) => `  ${name.padEnd(16)}${c.summary}`)
   .join('\n')}
 
-Run "evallab <command> --help" for a command's options.
+Run "evallab <command> --help" for a command's options; "evallab --version" prints the version.
 Exit codes: 0 ok/pass, 1 fail, 2 inconclusive (gate), 3 usage or I/O error, 4 internal error (a bug).`
 
 /** The CLI as a function: argv without node and script, the process's io; resolves with the exit code. */
@@ -47,6 +49,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help')
     return printUsage(io, mainUsage)
+  if (name === '--version' || name === '-v') {
+    line(io.stdout, version)
+    return exitCodes.ok
+  }
   const command = commands[name]
   if (!command) {
     line(io.stderr, `evallab: unknown command "${name}"\n\n${mainUsage}`)

@@ -17,6 +17,8 @@ export interface Spawned {
 
 /** Variables of the developer's shell that would change what the CLI resolves; tests give their own. */
 const providerVar = /^(EVALLAB_|OPENAI_|ANTHROPIC_)/
+/** npm's own, when the tests run under `npm test`: a spawned npm would take the repo for its project. */
+const npmVar = /^(npm_|INIT_CWD$)/
 
 /**
  * The environment of a spawned CLI: this process's (so PATH, HOME and the like are real), without any
@@ -26,7 +28,7 @@ const providerVar = /^(EVALLAB_|OPENAI_|ANTHROPIC_)/
 function childEnv(vars: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(process.env)) {
-    if (value !== undefined && !providerVar.test(name)) env[name] = value
+    if (value !== undefined && !providerVar.test(name) && !npmVar.test(name)) env[name] = value
   }
   return { ...env, CI: '1', ...vars }
 }
@@ -38,16 +40,30 @@ function childEnv(vars: Record<string, string>): Record<string, string> {
 export function spawnEvallab(args: readonly string[], vars: Record<string, string> = {}): Promise<Spawned> {
   // The global setup builds it; a missing build here must fail loudly, never skip.
   if (!existsSync(builtCli)) throw new Error(`${builtCli} is missing: run npx electron-vite build`)
+  return spawnCommand(process.execPath, [binPath, ...args], { vars })
+}
+
+/**
+ * Runs any command as spawnEvallab runs the repo's bin (the same environment, the same kill timer): an
+ * installed `evallab`, for one. `cwd` defaults to the temp folder, away from the repo.
+ */
+export function spawnCommand(
+  command: string,
+  args: readonly string[],
+  options: { vars?: Record<string, string>; cwd?: string; killAfterMs?: number } = {},
+): Promise<Spawned> {
+  const killAfter = options.killAfterMs ?? killAfterMs
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], { cwd: tmpdir(), env: childEnv(vars) })
+    const env = childEnv(options.vars ?? {})
+    const child = spawn(command, args, { cwd: options.cwd ?? tmpdir(), env })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`evallab ${args.join(' ')} did not end in ${killAfterMs} ms\n${stdout}\n${stderr}`))
-    }, killAfterMs)
+      reject(new Error(`${command} ${args.join(' ')} did not end in ${killAfter} ms\n${stdout}\n${stderr}`))
+    }, killAfter)
     child.on('error', (error) => {
       clearTimeout(timer)
       reject(error)
