@@ -2,7 +2,9 @@
 // baseline without cloning and building the desktop app. It holds the built CLI, every chunk the CLI
 // reaches, the code scorers' worker and the repo's own bin/evallab.mjs (the package keeps the repo's
 // bin/ and out/main/ layout, so the one bin file loads ../out/main/cli.js in both places); its
-// dependencies are exactly the packages those files import, at the root package.json's ranges.
+// dependencies are exactly the packages those files import, pinned to the versions package-lock.json
+// holds: the gate in CI runs the code the app's tests ran (and better-sqlite3's prebuilt binary exists
+// for that exact version), not whatever newer release a range would pick.
 //
 //   node scripts/pack-cli.mjs [--no-build] [--staging DIR] [--pack-destination DIR]
 //
@@ -68,17 +70,25 @@ async function importGraph() {
   return { files, packages }
 }
 
-/** The root's range for each imported package; electron, dev-only or unlisted packages stop the pack. */
-function runtimeDependencies(packages, rootPackage) {
+/** The version package-lock.json installed for a direct dependency (undefined when it has none). */
+function lockedVersion(lock, name) {
+  return lock.packages?.[`node_modules/${name}`]?.version
+}
+
+/** The locked version of each imported package; electron, dev-only or unlisted packages stop the pack. */
+function runtimeDependencies(packages, rootPackage, lock) {
   const problems = []
   const dependencies = {}
   for (const [name, { file, specifier }] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
     const range = rootPackage.dependencies?.[name]
+    const version = lockedVersion(lock, name)
     if (name === 'electron') problems.push(`${file} imports "${specifier}": the CLI must run in plain Node`)
     else if (range === undefined) {
       const where = rootPackage.devDependencies?.[name] ? 'only a devDependency' : 'not a dependency'
       problems.push(`${file} imports "${specifier}", which is ${where} of the root package.json`)
-    } else dependencies[name] = range
+    } else if (version === undefined) {
+      problems.push(`${name} (imported by ${file}) is not in package-lock.json: run npm install`)
+    } else dependencies[name] = version
   }
   if (problems.length > 0)
     throw new PackError(`the built CLI imports packages it cannot ship with:\n  ${problems.join('\n  ')}`)
@@ -201,7 +211,9 @@ async function main() {
   }
   const graph = await importGraph()
   const files = checkedFiles(graph.files)
-  const manifest = packageJson(rootPackage, runtimeDependencies(graph.packages, rootPackage), files)
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'))
+  const dependencies = runtimeDependencies(graph.packages, rootPackage, lock)
+  const manifest = packageJson(rootPackage, dependencies, files)
   const staging = resolve(values.staging)
   assemble(staging, files, manifest)
   console.log(`${packageName}@${manifest.version}: ${files.length} built files in ${staging}`)

@@ -117,6 +117,21 @@ describe('the CLI as an installed npm package (@eval-lab/cli)', () => {
     expect(packages).toContain('better-sqlite3')
   })
 
+  it('pins each dependency to the version package-lock.json installed, as the tests ran it', () => {
+    const lock = z
+      .object({ packages: z.record(z.string(), z.object({ version: z.string().optional() })) })
+      .parse(JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')))
+    const manifest = z
+      .object({ dependencies: z.record(z.string(), z.string()) })
+      .parse(JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8')))
+    const pinned = Object.keys(manifest.dependencies).map((name) => [
+      name,
+      lock.packages[`node_modules/${name}`]?.version,
+    ])
+    expect(Object.entries(manifest.dependencies)).toEqual(pinned)
+    expect(manifest.dependencies).not.toHaveProperty('diff')
+  })
+
   it('npx evallab --help and --version run from the install folder', async () => {
     const help = await spawnCommand('npx', ['--no-install', 'evallab', '--help'], { cwd: installed })
     expect(help.code, described(help)).toBe(0)
