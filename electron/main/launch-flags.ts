@@ -24,6 +24,11 @@ const CAP_SLACK_MB = 256
 export interface LaunchState {
   packaged: boolean
   argv: readonly string[]
+  /**
+   * The watched switches (WATCHED_SWITCHES) on Chromium's command line. process.argv alone is not enough:
+   * Playwright's Electron loader removes its own --inspect=0 and --remote-debugging-port=0 from it.
+   */
+  switches: readonly string[]
   env: Readonly<Record<string, string | undefined>>
   /** v8.getHeapStatistics().heap_size_limit of this process. */
   heapLimitBytes: number
@@ -34,24 +39,26 @@ export type LaunchDecision =
   /** Go on in this process; `rendererFlags` means renderers still need the switch appended. */
   | { action: 'continue'; rendererFlags: boolean; warning?: string }
 
-const hasSwitch = (argv: readonly string[], name: string): boolean =>
-  argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))
-
 /** Tools that attach to this very process: a relaunched one would leave them talking to nothing. */
 const ATTACHED_TOOL_SWITCHES = ['inspect', 'inspect-brk', 'remote-debugging-port', 'remote-debugging-pipe']
+export const WATCHED_SWITCHES = ['js-flags', ...ATTACHED_TOOL_SWITCHES]
+
+const hasSwitch = (state: LaunchState, name: string): boolean =>
+  state.switches.includes(name) ||
+  state.argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))
 
 function whyNotRelaunch(state: LaunchState): string | undefined {
   // The AppImage runtime unmounts the image when this process exits, under the relauncher Electron starts
   // from it (electron-builder issues #1727, #4650): the app would not come back.
   if (state.env.APPIMAGE) return 'started from an AppImage, which cannot relaunch itself'
-  if (ATTACHED_TOOL_SWITCHES.some((name) => hasSwitch(state.argv, name)))
+  if (ATTACHED_TOOL_SWITCHES.some((name) => hasSwitch(state, name)))
     return 'a debugger or test driver is attached to this process'
   return undefined
 }
 
 export function decideLaunch(state: LaunchState): LaunchDecision {
   // Given at startup (npm start, a user's own flags, or our relaunch): it already applies everywhere.
-  if (hasSwitch(state.argv, 'js-flags')) return { action: 'continue', rendererFlags: false }
+  if (hasSwitch(state, 'js-flags')) return { action: 'continue', rendererFlags: false }
   // From source without the switch (`npm run dev`): as before, untouched.
   if (!state.packaged) return { action: 'continue', rendererFlags: false }
   if (state.heapLimitBytes <= (HEAP_CAP_MB + CAP_SLACK_MB) * 2 ** 20)
@@ -69,13 +76,14 @@ export interface LaunchApp {
   isPackaged: boolean
   relaunch(options: { args: string[] }): void
   exit(exitCode: number): void
-  commandLine: { appendSwitch(name: string, value: string): void }
+  commandLine: { appendSwitch(name: string, value: string): void; hasSwitch(name: string): boolean }
 }
 
-export function currentLaunchState(app: Pick<LaunchApp, 'isPackaged'>): LaunchState {
+export function currentLaunchState(app: Pick<LaunchApp, 'isPackaged' | 'commandLine'>): LaunchState {
   return {
     packaged: app.isPackaged,
     argv: process.argv,
+    switches: WATCHED_SWITCHES.filter((name) => app.commandLine.hasSwitch(name)),
     env: process.env,
     heapLimitBytes: v8.getHeapStatistics().heap_size_limit,
   }

@@ -29,6 +29,7 @@ const CAPPED = 1072 * MB
 const packaged = (overrides: Partial<LaunchState> = {}): LaunchState => ({
   packaged: true,
   argv: ['/opt/Eval Lab/eval-lab'],
+  switches: [],
   env: {},
   heapLimitBytes: UNCAPPED,
   ...overrides,
@@ -67,7 +68,7 @@ describe('decideLaunch', () => {
   })
 
   it('leaves a run from source alone: npm start passes the switch itself, npm run dev as before', () => {
-    const fromSource = { packaged: false, env: {}, heapLimitBytes: UNCAPPED }
+    const fromSource = { packaged: false, switches: [], env: {}, heapLimitBytes: UNCAPPED }
     expect(decideLaunch({ ...fromSource, argv: ['electron', '.', `--js-flags=${JS_FLAGS}`] })).toEqual({
       action: 'continue',
       rendererFlags: false,
@@ -93,6 +94,12 @@ describe('decideLaunch', () => {
     expect(decision.action === 'continue' && decision.warning).toMatch(
       /AppImage.*--js-flags=--max-old-space-size/,
     )
+  })
+
+  it("does not relaunch under Playwright's Electron launcher, which hides its switches from process.argv", () => {
+    // Its loader splices --inspect=0 and --remote-debugging-port=0 out of argv; Chromium's command line keeps them.
+    const decision = decideLaunch(packaged({ switches: ['inspect', 'remote-debugging-port'] }))
+    expect(decision).toMatchObject({ action: 'continue', rendererFlags: true })
   })
 
   it('does not relaunch a process a debugger or test driver is attached to', () => {
@@ -165,6 +172,17 @@ describe('the main entry in a packaged app', () => {
     await import('../../../electron/main/index')
     await new Promise((done) => setImmediate(done))
   }
+
+  it("reads the attached-tool switches from Chromium's command line, not only argv", async () => {
+    process.argv = ['/opt/Eval Lab/eval-lab']
+    app.commandLine.switches.set('remote-debugging-port', '0')
+    core.openCore.mockImplementation(() => {
+      throw new Error('stop after the lock')
+    })
+    await startMain()
+    expect(app.relaunches).toEqual([])
+    expect(callLog).toContain('app.requestSingleInstanceLock')
+  })
 
   it('relaunches before the single-instance lock and opens nothing', async () => {
     vi.stubEnv('APPIMAGE', '')

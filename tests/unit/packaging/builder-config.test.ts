@@ -46,8 +46,9 @@ describe('electron-builder configuration (package.json "build")', () => {
   let validate: ReturnType<Ajv['compile']>
   beforeAll(() => {
     // The schema electron-builder validates its configuration with (app-builder-lib/scheme.json); strict
-    // off as electron-builder has it, for the schema's own `typeof` keyword.
-    const ajv = new Ajv({ allErrors: true, strict: false })
+    // off as electron-builder has it, for the schema's own `typeof` keyword. Not inlining its 70-odd
+    // definitions nor optimising the generated code changes no verdict and compiles it about 4× faster.
+    const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, code: { optimize: false } })
     validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object)
   })
 
