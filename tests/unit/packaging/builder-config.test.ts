@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import Ajv from 'ajv'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { JS_FLAGS } from '../../../electron/main/launch-flags'
 import { PACKAGED_BINDING } from '../../../electron/main/native-binding'
 import { filesUnder, isFile, matcherFor, pngSize, root, workerClosure } from './packaged-files'
 
@@ -27,7 +28,7 @@ interface BuildConfig {
   npmRebuild: boolean
   mac: { target: TargetEntry[]; category: string; hardenedRuntime: boolean; notarize?: boolean }
   win: { target: TargetEntry[] }
-  linux: { target: TargetEntry[]; executableName: string; category: string }
+  linux: { target: TargetEntry[]; executableName: string; executableArgs: string[]; category: string }
   [key: string]: unknown
 }
 interface PackageJson {
@@ -84,6 +85,10 @@ describe('electron-builder configuration (package.json "build")', () => {
     expect(build.mac.hardenedRuntime).toBe(true)
     // Notarization is decided per run by scripts/package-app.mjs from the environment, never fixed here.
     expect(build.mac.notarize).toBeUndefined()
+  })
+
+  it('starts the Linux app from its menu entry with the heap cap, so it need not relaunch (launch-flags.ts)', () => {
+    expect(build.linux.executableArgs).toEqual([`--js-flags=${JS_FLAGS}`])
   })
 
   it('gives the deb its maintainer and homepage (electron-builder refuses a deb without an author email)', () => {
