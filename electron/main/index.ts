@@ -9,7 +9,8 @@ import { createEnvironmentSecretStore, type SecretStore } from './core/secrets'
 import { createSessionSigningKeyStore, type SigningKeyStore } from './core/signing'
 import { registerIpc } from './ipc'
 import type { IpcBridge } from './ipc'
-import { findNativeBinding } from './native-binding'
+import { applyLaunchFlags } from './launch-flags'
+import { findNativeBinding, missingBindingHint } from './native-binding'
 import { createAppSecretStore } from './secrets'
 import { createAppSigningKeyStore } from './signing-keys'
 import { appUrlFor, createMainWindow, windowPaths } from './window'
@@ -24,11 +25,15 @@ app.enableSandbox()
 // set before the single-instance lock, which lives in this folder.
 app.setPath('userData', join(app.getPath('appData'), 'Eval Lab'))
 
-if (app.requestSingleInstanceLock()) {
-  start()
-} else {
-  // Another instance already holds the workspace database; 'second-instance' focuses it instead.
-  app.quit()
+// A packaged app started without the heap cap starts again with it (launch-flags.ts); this process then only
+// exits, so it never takes the lock the relaunched one needs.
+if (!applyLaunchFlags(app)) {
+  if (app.requestSingleInstanceLock()) {
+    start()
+  } else {
+    // Another instance already holds the workspace database; 'second-instance' focuses it instead.
+    app.quit()
+  }
 }
 
 function start(): void {
@@ -94,7 +99,10 @@ async function appSigningKeys(): Promise<SigningKeyStore> {
   }
 }
 
-/** better-sqlite3 built for Electron's ABI (scripts/ensure-electron-sqlite.mjs), or undefined. */
+/**
+ * better-sqlite3 built for Electron's ABI, or undefined: in a packaged app the build electron-builder made
+ * (app.asar.unpacked), from source the one scripts/ensure-electron-sqlite.mjs made (.native/).
+ */
 function electronSqliteBinding(): string | undefined {
   const location = {
     packaged: app.isPackaged,
@@ -107,7 +115,7 @@ function electronSqliteBinding(): string | undefined {
     arch: process.arch,
   }
   const binding = findNativeBinding(location, target, existsSync)
-  if (!binding) console.warn('[main] no Electron build of better-sqlite3 found; run `npm start` to build one')
+  if (!binding) console.warn(`[main] ${missingBindingHint(location.packaged)}`)
   return binding
 }
 
