@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, test as base, type ElectronApplication, type Page } from '@playwright/test'
+import { JS_FLAGS } from '../../electron/main/launch-flags'
 import { isolate, type Isolation } from './isolation'
 import { decidePackagedApp, type AppDecision } from './locate-app'
 
@@ -43,9 +44,11 @@ export const test = base.extend<{ evidence: void }, { desktop: Desktop }>({
       try {
         const isolation = isolate({ platform: process.platform, env: process.env, temp })
         const { env, args } = isolation
+        // With the heap cap, as the Linux menu entry starts it and as the app relaunches itself: attached
+        // to Playwright's inspector it does not relaunch (electron/main/launch-flags.ts).
         const app = await _electron.launch({
           executablePath: decision.executable,
-          args,
+          args: [...args, `--js-flags=${JS_FLAGS}`],
           env,
           timeout: 60_000,
         })

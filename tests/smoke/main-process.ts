@@ -42,3 +42,11 @@ export function navigationAttempts(app: ElectronApplication): Promise<Navigation
 export function openWindowCount(app: ElectronApplication): Promise<number> {
   return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)
 }
+
+/** V8's heap limit of the packaged app's main process, in MB (the main is ESM: no require there). */
+export function mainHeapLimitMb(app: ElectronApplication): Promise<number> {
+  return app.evaluate(() => {
+    const v8 = process.getBuiltinModule('node:v8')
+    return v8.getHeapStatistics().heap_size_limit / 1024 / 1024
+  })
+}

@@ -6,7 +6,14 @@ import { PromptsPage } from '../e2e/pages/prompts-page'
 import { RunsPage } from '../e2e/pages/runs-page'
 import { expect, packagedApp, test } from './fixtures'
 import { workspaceFileName } from './isolation'
-import { navigationAttempts, openWindowCount, recordNavigations, userDataPath } from './main-process'
+import { HEAP_CAP_MB } from '../../electron/main/launch-flags'
+import {
+  mainHeapLimitMb,
+  navigationAttempts,
+  openWindowCount,
+  recordNavigations,
+  userDataPath,
+} from './main-process'
 import { DesktopWindow } from './pages/desktop-window'
 
 // The installed app as a user starts it (tests/smoke/fixtures.ts). Where there is none, every test here
@@ -99,4 +106,12 @@ test('navigating away, by assignment or by a link, leaves the window on the app'
   expect(await navigationAttempts(desktop.app)).toEqual(
     expect.not.arrayContaining([expect.objectContaining({ refused: false })]),
   )
+})
+
+test('the packaged Electron applies the heap cap switch to its main process', async ({ desktop }) => {
+  // What the relaunch and the Linux menu entry rely on: --js-flags given at startup sizes the main heap.
+  const limit = await mainHeapLimitMb(desktop.app)
+  expect(limit).toBeGreaterThanOrEqual(HEAP_CAP_MB)
+  // The young generation comes on top of the old-space cap; V8's default is about 4 GB.
+  expect(limit).toBeLessThan(HEAP_CAP_MB + 256)
 })
