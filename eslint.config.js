@@ -71,6 +71,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       '.native/**',
+      'dist/**',
     ],
   },
   js.configs.recommended,
