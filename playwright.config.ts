@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunchOptions } from './tests/e2e/chromium-launch'
 
 /**
  * Two projects. `e2e`: one built app (`electron-vite build` runs before this); each worker has its own
@@ -27,19 +28,7 @@ export default defineConfig({
       testDir: 'tests/e2e',
       use: {
         browserName: 'chromium',
-        launchOptions: {
-          executablePath: process.env.EVALLAB_CHROMIUM ?? '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
         trace: 'retain-on-failure',
       },
     },

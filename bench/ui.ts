@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from '@playwright/test'
 import { format, resolveConfig } from 'prettier'
 import { forkMockLlm, type ForkedMockLlm } from '../tests/fixtures/mock-llm/fork'
+import { chromiumLaunchOptions } from '../tests/e2e/chromium-launch'
 import { startHostProcess, type HostProcess } from '../tests/e2e/host-process'
 import { memoryOf, rpcClient, startPinger, type Rpc, type StallFigures } from './ui/host-rpc'
 import { figure, printTable, type Figures, type SizeReport } from './ui/report'
@@ -177,19 +178,7 @@ function gitCommit(): string | null {
 
 /** Every size in turn, one Chromium for all; writes bench/results-ui.json and prints the table. */
 export async function runUiBench(sizes: readonly number[] = [10_000, 50_000]): Promise<SizeReport[]> {
-  const browser = await chromium.launch({
-    executablePath: process.env.EVALLAB_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   const reports: SizeReport[] = []
   try {
     for (const size of sizes) reports.push(await measureSize(browser, size))
