@@ -75,7 +75,8 @@ describe('App startup', () => {
     }
     renderApp(transport)
     expect((await screen.findByTestId('unreachable-message')).textContent).toContain('connection refused')
-    expect(appState()).toBe('failed')
+    // The attribute is written by an effect after the commit that shows the message: wait for it as well.
+    await waitFor(() => expect(appState()).toBe('failed'))
     expect(document.documentElement.dataset.appFailure).toBe('unreachable')
     up = true
     fireEvent.click(screen.getByTestId('retry-connection'))
