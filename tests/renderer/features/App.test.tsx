@@ -44,7 +44,7 @@ describe('App startup', () => {
     expect(screen.getByTestId('recovery-db-file').textContent).toBe('/data/evallab.db')
     expect(screen.getByTestId('recovery-message').textContent).toContain('Schema version 9')
     expect(screen.queryByTestId('recovery-backup-file')).toBeNull()
-    expect(appState()).toBe('failed')
+    await waitFor(() => expect(appState()).toBe('failed'))
     expect(document.documentElement.dataset.appFailure).toBe('newer-version')
   })
 
