@@ -68,7 +68,11 @@ describe('the open run summary', () => {
     await waitFor(() => expect(screen.getByTestId('run-status').textContent).toMatch(/cancelled/i))
     expect(shownResults()).toBe('4')
 
-    fireEvent.click(screen.getByTestId('run-resume'))
+    // The status can read cancelled before the cancel call itself answers; until then the controls are
+    // busy and Resume is disabled (a click on it would do nothing).
+    const resume = () => screen.getByTestId<HTMLButtonElement>('run-resume')
+    await waitFor(() => expect(resume().disabled).toBe(false))
+    fireEvent.click(resume())
     core.release(100)
     await waitFor(() => expect(screen.getByTestId('run-status').textContent).toMatch(/completed/i), {
       timeout: 30_000,
